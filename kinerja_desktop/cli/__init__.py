@@ -1,0 +1,63 @@
+"""The `kinerja` command line: the same services as the GUI, from a terminal.
+
+Each command module exposes ``register(subparsers)``; the sub-parser it adds sets
+``func=run`` where ``run(args, ctx) -> int`` does the work. ``ctx`` is a
+:class:`~kinerja_desktop.cli.context.CliContext` that opens the database and
+signs the user in lazily, so commands that need neither stay fast.
+
+Exit codes: 0 ok; 1 a check failed or the input is invalid; 2 usage or system error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Command modules, in the order their help is listed. Append, do not reorder.
+COMMAND_MODULES = [
+    "kinerja_desktop.cli.admin_cmd",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kinerja",
+        description="Kinerja Desktop — pengelolaan kinerja pegawai ASN (PermenPAN-RB 6/2022). "
+        "Tanpa perintah: membuka aplikasi desktop.",
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="berkas SQLite atau URL SQLAlchemy (atau env KINERJA_DB)")
+    parser.add_argument("--user", metavar="NAMA", help="nama pengguna; kata sandi dari KINERJA_PASSWORD atau ditanyakan")
+    parser.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from kinerja_desktop.cli.gui_cmd import run_gui
+
+        return run_gui(args)
+    from kinerja_desktop.cli.context import CliContext
+    from kinerja_desktop.domain.errors import KinerjaError
+
+    ctx = CliContext(args)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except KinerjaError as exc:
+        ctx.error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        ctx.error("Dibatalkan.")
+        return 2
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

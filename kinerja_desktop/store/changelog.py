@@ -1,0 +1,176 @@
+"""Capture every committed change of a synced row into ``change_log``.
+
+This is the one place where changes are recorded (SQLAlchemy ``before_flush``),
+so services never write audit entries themselves. Each entry names the device
+and a per-device sequence number, the acting user and role (taken from
+``session.info``), the changed fields with old and new values, and the version
+("device:seq") each field was at when the change was made. Sync uses the same
+entries to build bundles; applying a remote bundle sets ``session.info["origin"]``
+so its entries keep the remote device and sequence instead of making new ones.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, func, inspect, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.store.models import ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
+
+DEVICE_KEY = "device_id"
+
+
+def json_value(value: Any) -> Any:
+    """Make a column value JSON-safe (dates as ISO text)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def user_columns(model: type[SyncedBase]) -> list[str]:
+    """Column attribute names a change log entry records for ``model``."""
+    return [c.key for c in inspect(model).column_attrs if c.key not in SyncedBase.META_COLUMNS and c.key != "id"]
+
+
+_COLUMNS_CACHE: dict[type[SyncedBase], list[str]] = {}
+
+
+def _columns(model: type[SyncedBase]) -> list[str]:
+    cols = _COLUMNS_CACHE.get(model)
+    if cols is None:
+        cols = _COLUMNS_CACHE[model] = user_columns(model)
+    return cols
+
+
+def device_id(session: Session) -> str:
+    """This replica's device id, made once and kept in ``local_meta``."""
+    cached = session.info.get(DEVICE_KEY)
+    if cached:
+        return str(cached)
+    meta = session.get(LocalMeta, DEVICE_KEY)
+    if meta is None:
+        meta = LocalMeta(key=DEVICE_KEY, value=str(uuid.uuid4()))
+        session.add(meta)
+    session.info[DEVICE_KEY] = meta.value
+    return str(meta.value)
+
+
+def next_seq(session: Session, device: str) -> int:
+    current = session.execute(select(func.max(ChangeLog.seq)).where(ChangeLog.device_id == device)).scalar()
+    return int(current or 0) + 1
+
+
+def _apply_defaults(obj: SyncedBase, user: str | None) -> None:
+    mapper = inspect(type(obj))
+    state = obj.__dict__
+    for col in mapper.columns:
+        key = mapper.get_property_by_column(col).key
+        if state.get(key) is None and col.default is not None and col.default.is_scalar:
+            setattr(obj, key, col.default.arg)
+        elif state.get(key) is None and col.default is not None and col.default.is_callable:
+            setattr(obj, key, col.default.arg(None))
+    obj.created_by = obj.created_by or user
+    obj.updated_by = user
+
+
+def _base_versions(session: Session, table: str, row_id: str, fields: Iterable[str]) -> dict[str, Any]:
+    fields = list(fields)
+    rows = session.execute(
+        select(FieldVersion.field, FieldVersion.version).where(
+            FieldVersion.table_name == table, FieldVersion.row_id == row_id, FieldVersion.field.in_(fields)
+        )
+    ).all()
+    known = dict(rows)
+    missing = [f for f in fields if f not in known]
+    if missing:
+        created = session.execute(
+            select(ChangeLog.device_id, ChangeLog.seq)
+            .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id, ChangeLog.op == "insert")
+            .limit(1)
+        ).first()
+        for f in missing:
+            known[f] = f"{created[0]}:{created[1]}" if created else None
+    return {f: known.get(f) for f in fields}
+
+
+def _set_versions(session: Session, table: str, row_id: str, fields: Iterable[str], version: str) -> None:
+    for f in fields:
+        fv = session.get(FieldVersion, (table, row_id, f))
+        if fv is None:
+            session.add(FieldVersion(table_name=table, row_id=row_id, field=f, version=version))
+        else:
+            fv.version = version
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("changelog_disabled"):
+        return
+    news = [o for o in session.new if isinstance(o, SyncedBase)]
+    dirty = [o for o in session.dirty if isinstance(o, SyncedBase) and session.is_modified(o)]
+    if any(isinstance(o, SyncedBase) for o in session.deleted):
+        raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone) instead.")
+    if not news and not dirty:
+        return
+    user = session.info.get("user")
+    role = session.info.get("role")
+    origin: Mapping[str, Any] | None = session.info.get("origin")
+    device = str(origin["device"]) if origin else device_id(session)
+    seq = int(origin["seq"]) if origin else next_seq(session, device)
+    entries: list[ChangeLog] = []
+    now = utcnow()
+    for obj in news:
+        _apply_defaults(obj, origin["user"] if origin else user)
+        table = type(obj).__tablename__
+        changes = {c: [None, json_value(getattr(obj, c))] for c in _columns(type(obj))}
+        entries.append(
+            ChangeLog(
+                device_id=device, seq=seq, table_name=table, row_id=obj.id, op="insert", changes=changes,
+                base_versions={}, user=origin["user"] if origin else user, role=origin["role"] if origin else role,
+                at=now, local=origin is None,
+            )
+        )
+        seq += 1
+    for obj in dirty:
+        table = type(obj).__tablename__
+        state = inspect(obj)
+        changes: dict[str, Any] = {}
+        for c in _columns(type(obj)):
+            hist = state.attrs[c].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old == new:
+                continue
+            changes[c] = [json_value(old), json_value(new)]
+        if not changes:
+            continue
+        obj.updated_by = origin["user"] if origin else user
+        op = "delete" if changes.get("deleted", [None, None])[1] is True else "update"
+        if origin is not None:
+            base = dict(origin.get("base_versions") or {})
+        else:
+            base = _base_versions(session, table, obj.id, changes)
+        version = f"{device}:{seq}"
+        _set_versions(session, table, obj.id, changes, version)
+        entries.append(
+            ChangeLog(
+                device_id=device, seq=seq, table_name=table, row_id=obj.id, op=op, changes=changes,
+                base_versions=base, user=origin["user"] if origin else user,
+                role=origin["role"] if origin else role, at=now, local=origin is None,
+            )
+        )
+        seq += 1
+    if origin is not None and len(entries) > 1:
+        raise RuntimeError("A remote change must be applied one row per flush.")
+    session.add_all(entries)
+
+
+def install(session_factory: Any) -> None:
+    """Attach change capture to a sessionmaker (idempotent)."""
+    if not event.contains(session_factory, "before_flush", _before_flush):
+        event.listen(session_factory, "before_flush", _before_flush)

@@ -1,0 +1,184 @@
+"""Open the replica's database: SQLite by default, any SQLAlchemy URL otherwise.
+
+``open_database`` resolves the location (argument, ``KINERJA_DB``, or the user
+data dir), sets the SQLite pragmas, brings the schema to the newest Alembic
+revision (taking a backup copy first when an existing database is upgraded), and
+installs change capture on every session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from kinerja_desktop.store import changelog
+from kinerja_desktop.store.blobs import BlobStore
+from kinerja_desktop.store.models import Base
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "kinerja-desktop"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("KINERJA_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_url(location: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL for a path, a URL, ``KINERJA_DB``, or the default file."""
+    loc = os.fspath(location) if location is not None else os.environ.get("KINERJA_DB") or ""
+    if not loc:
+        loc = str(default_data_dir() / "kinerja.sqlite")
+    if "://" in loc:
+        return loc
+    path = Path(loc).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _alembic_config(url: str) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+class Database:
+    """An open replica: engine, session factory, blob store and data dir."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.path: Path | None = Path(parsed.database) if self.is_sqlite and parsed.database else None
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
+        self.engine: Engine = create_engine(url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        changelog.install(self._factory)
+        if self.path is not None:
+            self.data_dir = self.path.with_name(self.path.stem + ".files")
+        else:
+            digest = hashlib.sha256(url.encode()).hexdigest()[:12]
+            self.data_dir = default_data_dir() / f"server-{digest}"
+        self.blobs = BlobStore(self.data_dir / "blobs")
+
+    # ---------------------------------------------------------------- sessions
+
+    @contextmanager
+    def session(self, *, user: str | None = None, role: str | None = None) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls back on error."""
+        session = self._factory()
+        session.info["user"] = user
+        session.info["role"] = role
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def reader(self) -> Session:
+        """A session for read-only queries (caller closes it)."""
+        return self._factory()
+
+    # ---------------------------------------------------------------- schema
+
+    def ensure_schema(self) -> str | None:
+        """Create or upgrade the schema; returns the backup path when one was made."""
+        from alembic import command
+        from alembic.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(inspect(conn).get_table_names())
+        cfg = _alembic_config(self.url)
+        if current is None and not has_tables:
+            Base.metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.stamp(cfg, "head")
+            return None
+        if current == head_revision():
+            return None
+        backup = self.backup()
+        log.info("upgrading database schema from %s (backup at %s)", current, backup)
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return str(backup) if backup else None
+
+    def backup(self, target: Path | None = None) -> Path | None:
+        """Copy a SQLite database consistently (online backup API); None for server databases."""
+        if self.path is None or not self.path.exists():
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = target or self.path.with_name(f"{self.path.stem}.backup-{stamp}{self.path.suffix}")
+        src = sqlite3.connect(self.path)
+        try:
+            dst = sqlite3.connect(target)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        return target
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at ``location``."""
+    db = Database(resolve_url(location))
+    if migrate:
+        db.ensure_schema()
+    return db
+
+
+def copy_database_file(src: Path, dst: Path) -> None:
+    """Plain file copy helper for tests of older databases."""
+    shutil.copy2(src, dst)
