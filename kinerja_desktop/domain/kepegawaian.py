@@ -220,12 +220,15 @@ def pangkat_by_golongan(golongan: str) -> Pangkat:
     return _PNS_BY_GOLONGAN[parse_golongan(golongan, AsnKind.PNS)]
 
 
-def pangkat_label(golongan: str, kind: AsnKind | str | None = None) -> str:
-    """``'Penata Muda, III/a'`` for PNS; the golongan alone (``'IX'``) for PPPK; ``''`` for blank.
+def pangkat_label(golongan: str | None, kind: AsnKind | str | None = None) -> str:
+    """``'Penata Muda, III/a'`` for PNS; the golongan alone (``'IX'``) for PPPK; ``''`` for blank/None.
 
     Without ``kind`` the text is tried as PNS first, then as PPPK.
+
+    Raises:
+        ValidationError: an unknown golongan, or any golongan for a non-ASN.
     """
-    if not golongan.strip():
+    if golongan is None or not golongan.strip():
         return ""
     if kind is None:
         try:

@@ -212,6 +212,18 @@ def _predikat_list(codes: Sequence[str] | str) -> tuple[Predikat, ...]:
         ) from None
 
 
+def _bound(value: object) -> Fraction:
+    try:
+        bound = Fraction(str(value))
+    except (ValueError, ZeroDivisionError):
+        bound = Fraction(-1)
+    if isinstance(value, bool) or not 0 <= bound <= 1:
+        raise ValidationError(
+            f"Batas kurva distribusi harus pecahan 0 sampai 1, tertulis {value!r}", code="curve.bound"
+        )
+    return bound
+
+
 def parse_curve_rules(rules: Mapping[str, Any], org: PredikatOrganisasi | str) -> tuple[CurveRule, ...]:
     """The rules for one predikat organisasi from a facts.json-style mapping (keys starting '_' ignored)."""
     spec = rules.get(str(PredikatOrganisasi(org)))
@@ -226,13 +238,15 @@ def parse_curve_rules(rules: Mapping[str, Any], org: PredikatOrganisasi | str) -
         if kind == "at_least_one":
             parsed.append(CurveRule(kind, _predikat_list(body), Fraction(0)))
             continue
+        if not isinstance(body, Mapping):
+            raise ValidationError(
+                f"Aturan kurva distribusi '{kind}' harus berisi predikat dan batas", code="curve.kind"
+            )
         for codes, bound in body.items():
             predikat = _predikat_list(codes)
-            if kind in ("max", "min") and len(predikat) != 1:
-                kind_used = "min_combined" if kind == "min" else kind
-            else:
-                kind_used = kind
-            parsed.append(CurveRule(kind_used, predikat, Fraction(str(bound))))
+            # "A+B" under "min" means the same as under "min_combined"; "max" may combine too.
+            combined = "min_combined" if kind == "min" and len(predikat) > 1 else kind
+            parsed.append(CurveRule(combined, predikat, _bound(bound)))
     return tuple(parsed)
 
 

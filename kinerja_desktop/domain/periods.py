@@ -167,17 +167,17 @@ _PATTERN = re.compile(r"(tw|triwulan|s|sem|semester)\s*(iv|iii|ii|i|[1-4])(?:\s*
 
 
 def period(code: str | Period) -> Period:
-    """The period for an exact code (case-insensitive); a :class:`Period` is returned as is.
+    """The period for a code (case-insensitive); a :class:`Period` is returned as is.
+
+    Indonesian names (``'Triwulan I'``) are accepted too, via :func:`parse_period`.
 
     Raises:
-        ValidationError: unknown code.
+        ValidationError: unknown code or name.
     """
     if isinstance(code, Period):
         return code
     found = _BY_CODE.get(code.strip().upper())
-    if found is None:
-        raise ValidationError(f"Kode periode '{code}' tidak dikenal", code="period.unknown", field="periode")
-    return found
+    return found if found is not None else parse_period(code)
 
 
 def parse_period(text: str) -> Period:

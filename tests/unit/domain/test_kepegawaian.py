@@ -124,6 +124,7 @@ def test_pangkat_label() -> None:
     assert pangkat_label("IX") == "IX"
     assert pangkat_label("ix", "PPPK") == "IX"
     assert pangkat_label("") == ""
+    assert pangkat_label(None, "PNS") == ""
     assert pangkat_by_golongan("4e").name == "Pembina Utama"
     with pytest.raises(ValidationError):
         pangkat_label("Z/z")

@@ -175,7 +175,15 @@ def test_custom_rules_replace_the_default() -> None:
 
 @pytest.mark.parametrize(
     "rules",
-    [{"BAIK": {"maks": {"BAIK": 0.7}}}, {"BAIK": {"max": {"LUAR_BIASA": 0.7}}}, {"BAIK": {"at_least_one": ["X"]}}],
+    [
+        {"BAIK": {"maks": {"BAIK": 0.7}}},
+        {"BAIK": {"max": {"LUAR_BIASA": 0.7}}},
+        {"BAIK": {"at_least_one": ["X"]}},
+        {"BAIK": {"max": {"BAIK": 70}}},
+        {"BAIK": {"max": {"BAIK": "tujuh puluh"}}},
+        {"BAIK": {"max": {"BAIK": True}}},
+        {"BAIK": {"max": ["BAIK"]}},
+    ],
 )
 def test_malformed_rules_are_rejected(rules: dict[str, object]) -> None:
     with pytest.raises(ValidationError):

@@ -62,11 +62,12 @@ def test_defaults() -> None:
     assert [p.code for p in DEFAULT_PERIODS] == list(DEFAULT_PERIOD_CODES)
 
 
-def test_period_accepts_lowercase_and_period_objects() -> None:
+def test_period_accepts_lowercase_names_and_period_objects() -> None:
     assert period("tw3") is period("TW3")
     assert period(period("S1")) is period("S1")
+    assert period("Triwulan I") is period("TW1")
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        period("Triwulan I")  # names go through parse_period
+        period("TW5")
 
 
 @pytest.mark.parametrize(
