@@ -1,0 +1,181 @@
+"""Local accounts: argon2 password hashes, sign-in, account management (admin only)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+
+from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.domain.permissions import Action, Actor, require
+from kinerja_desktop.services.common import CurrentUser, get_live
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Employee, UserAccount
+
+log = logging.getLogger(__name__)
+_USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
+MIN_PASSWORD = 4
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    # OWASP-recommended argon2id parameters, kept modest so a sign-in stays under ~0.1 s.
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+@dataclass
+class AccountView:
+    id: str
+    username: str
+    employee_id: str | None
+    employee_name: str
+    is_admin: bool
+    active: bool
+
+
+def _current_user(acc: UserAccount, emp: Employee | None) -> CurrentUser:
+    actor = Actor(user_id=acc.id, employee_id=acc.employee_id, is_admin=acc.is_admin)
+    return CurrentUser(acc.username, actor, emp.name if emp else acc.username)
+
+
+def authenticate(db: Database, username: str, password: str) -> CurrentUser:
+    """Check a username and password; raises PermissionDenied with one message for any failure."""
+    failure = PermissionDenied("Nama pengguna atau kata sandi salah.")
+    with db.reader() as s:
+        acc = s.execute(
+            select(UserAccount).where(func.lower(UserAccount.username) == (username or "").strip().lower(),
+                                      UserAccount.deleted.is_(False))
+        ).scalar()
+        if acc is None:
+            _hasher().hash(password or "")  # same cost whether or not the user exists
+            raise failure
+        try:
+            _hasher().verify(acc.password_hash, password or "")
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            log.info("failed sign-in for an account")  # never log the name or password tried
+            raise failure from None
+        if not acc.active:
+            raise PermissionDenied("Akun ini dinonaktifkan. Hubungi admin kepegawaian.")
+        emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
+        user = _current_user(acc, emp)
+    if _hasher().check_needs_rehash(acc.password_hash):
+        with db.session(user=acc.username) as s:
+            row = s.get(UserAccount, acc.id)
+            if row is not None:
+                row.password_hash = hash_password(password)
+    return user
+
+
+def user_by_username(db: Database, username: str) -> CurrentUser:
+    """The CurrentUser of an account without a password (trusted callers: tests, demo, GUI re-lock)."""
+    with db.reader() as s:
+        acc = s.execute(select(UserAccount).where(UserAccount.username == username,
+                                                  UserAccount.deleted.is_(False))).scalar()
+        if acc is None:
+            raise NotFound(f"Akun {username} tidak ditemukan.")
+        emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
+        return _current_user(acc, emp)
+
+
+def has_accounts(db: Database) -> bool:
+    with db.reader() as s:
+        return bool(s.execute(select(UserAccount.id).where(UserAccount.deleted.is_(False)).limit(1)).first())
+
+
+def _check_username(username: str) -> str:
+    username = (username or "").strip()
+    if not _USERNAME.match(username):
+        raise ValidationError(
+            "Nama pengguna harus 3-64 karakter: huruf, angka, titik, garis bawah, @ atau tanda hubung.",
+            field="Nama pengguna",
+        )
+    return username
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.", field="Kata sandi")
+
+
+def create_first_admin(db: Database, username: str, password: str) -> CurrentUser:
+    """Create the first admin account of a fresh database (refused once any account exists)."""
+    if has_accounts(db):
+        raise PermissionDenied("Sudah ada akun; admin baru dibuat oleh admin yang ada.")
+    username = _check_username(username)
+    _check_password(password)
+    with db.session(user=username, role="ADMIN") as s:
+        acc = UserAccount(username=username, password_hash=hash_password(password), is_admin=True)
+        s.add(acc)
+        s.flush()
+        return _current_user(acc, None)
+
+
+def create_account(
+    db: Database, user: CurrentUser, username: str, password: str, *, employee_id: str | None = None,
+    is_admin: bool = False,
+) -> str:
+    require(user.actor, Action.MANAGE_ACCOUNTS)
+    username = _check_username(username)
+    _check_password(password)
+    with db.session(user=user.username, role="ADMIN") as s:
+        if s.execute(select(UserAccount.id).where(func.lower(UserAccount.username) == username.lower())).first():
+            raise ConflictError(f"Nama pengguna {username} sudah dipakai.", field="Nama pengguna")
+        if employee_id:
+            get_live(s, Employee, employee_id, "Pegawai")
+        acc = UserAccount(username=username, password_hash=hash_password(password), employee_id=employee_id,
+                          is_admin=is_admin)
+        s.add(acc)
+        s.flush()
+        return acc.id
+
+
+def set_password(db: Database, user: CurrentUser, username: str, new_password: str,
+                 old_password: str | None = None) -> None:
+    """Change a password: one's own (with the old password) or anyone's as admin."""
+    _check_password(new_password)
+    own = username == user.username
+    if not own:
+        require(user.actor, Action.MANAGE_ACCOUNTS)
+    elif not user.is_admin:
+        authenticate(db, username, old_password or "")
+    with db.session(user=user.username, role="ADMIN" if not own else "PEGAWAI") as s:
+        acc = s.execute(select(UserAccount).where(UserAccount.username == username)).scalar()
+        if acc is None:
+            raise NotFound(f"Akun {username} tidak ditemukan.")
+        acc.password_hash = hash_password(new_password)
+
+
+def set_account_flags(db: Database, user: CurrentUser, username: str, *, active: bool | None = None,
+                      is_admin: bool | None = None) -> None:
+    require(user.actor, Action.MANAGE_ACCOUNTS)
+    if username == user.username and (active is False or is_admin is False):
+        raise ValidationError("Anda tidak dapat menonaktifkan atau mencabut hak admin akun sendiri.")
+    with db.session(user=user.username, role="ADMIN") as s:
+        acc = s.execute(select(UserAccount).where(UserAccount.username == username)).scalar()
+        if acc is None:
+            raise NotFound(f"Akun {username} tidak ditemukan.")
+        if active is not None:
+            acc.active = active
+        if is_admin is not None:
+            acc.is_admin = is_admin
+
+
+def list_accounts(db: Database, user: CurrentUser) -> list[AccountView]:
+    require(user.actor, Action.MANAGE_ACCOUNTS)
+    with db.reader() as s:
+        rows = s.execute(
+            select(UserAccount, Employee.name)
+            .outerjoin(Employee, Employee.id == UserAccount.employee_id)
+            .where(UserAccount.deleted.is_(False))
+            .order_by(UserAccount.username)
+        ).all()
+        return [AccountView(a.id, a.username, a.employee_id, name or "", a.is_admin, a.active) for a, name in rows]

@@ -1,0 +1,757 @@
+"""Planning (SKP): plans, RHK, indicators, lampiran, ekspektasi, and the review workflow.
+
+Status flow: DRAFT -> SUBMITTED (pegawai: Ajukan) -> APPROVED (penilai: Setujui) or
+RETURNED (penilai: Kembalikan with a note) -> SUBMITTED again. An approved or signed
+plan changes only through :func:`revise_plan`, which makes the next version and keeps
+the old one (and any signed PDF of it) untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.domain.berakhlak import BERAKHLAK
+from kinerja_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from kinerja_desktop.domain.kepegawaian import (
+    Aspek,
+    JenisRhk,
+    LampiranKind,
+    Pendekatan,
+    Perspektif,
+    SkpVariant,
+    pangkat_label,
+    skp_variant_for,
+)
+from kinerja_desktop.domain.permissions import Action, Role, Subject, require
+from kinerja_desktop.services.common import (
+    CurrentUser,
+    clean_text,
+    ensure_plan_editable,
+    get_live,
+    plan_subject,
+    require_on_plan,
+    soft_delete,
+    subject_for,
+    supervisor_of,
+)
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import (
+    Employee,
+    Indicator,
+    LampiranItem,
+    PerilakuExpectation,
+    Plan,
+    Rhk,
+    Unit,
+    utcnow,
+)
+
+# ---------------------------------------------------------------------------- views
+
+
+@dataclass
+class IndicatorView:
+    id: str
+    rhk_id: str
+    position: int
+    aspek: str | None
+    text: str
+    target_value: float | None
+    target_unit: str
+    target_text: str
+
+    @property
+    def target_display(self) -> str:
+        return format_target(self.target_value, self.target_unit, self.target_text)
+
+
+@dataclass
+class RhkView:
+    id: str
+    kind: str
+    position: int
+    text: str
+    parent_rhk_id: str | None
+    parent_text: str
+    perspektif: str | None
+    indicators: list[IndicatorView] = field(default_factory=list)
+
+
+@dataclass
+class LampiranView:
+    id: str
+    kind: str
+    position: int
+    text: str
+
+
+@dataclass
+class PlanView:
+    id: str
+    employee_id: str
+    year: int
+    version: int
+    is_current: bool
+    status: str
+    pendekatan: str
+    variant: str
+    penilai_id: str | None
+    atasan_penilai_id: str | None
+    snapshot: dict[str, Any]
+    review_note: str
+    frozen: bool
+    rhk: list[RhkView]
+    lampiran: list[LampiranView]
+    expectations: dict[str, str]
+    updated_at: Any = None
+
+    def rhk_of(self, kind: str) -> list[RhkView]:
+        return [r for r in self.rhk if r.kind == kind]
+
+    def lampiran_of(self, kind: str) -> list[LampiranView]:
+        return [item for item in self.lampiran if item.kind == kind]
+
+    @property
+    def editable(self) -> bool:
+        return not self.frozen and self.status in ("DRAFT", "RETURNED")
+
+
+STATUS_LABELS = {
+    "DRAFT": "Draf",
+    "SUBMITTED": "Diajukan",
+    "RETURNED": "Dikembalikan",
+    "APPROVED": "Disetujui",
+}
+
+# ---------------------------------------------------------------------------- helpers
+
+_NUMBER = re.compile(r"^\s*([+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:[.,]\d+)?)\s*(.*)$")
+
+
+def parse_target(text: str, pendekatan: str) -> tuple[float | None, str, str]:
+    """Split a typed target into (value, unit, narrative) for the plan's pendekatan.
+
+    Kuantitatif targets must start with a number ("12 laporan", "95,5 %", "1.250 berkas");
+    kualitatif targets are kept as narrative text.
+    """
+    raw = clean_text(text, "Target", max_len=2000)
+    if pendekatan == Pendekatan.KUALITATIF:
+        return None, "", raw
+    if not raw:
+        return None, "", ""
+    match = _NUMBER.match(raw)
+    if not match:
+        raise ValidationError(
+            f"Target “{raw[:40]}” bukan angka. SKP ini memakai pendekatan kuantitatif: tulis angka lalu "
+            "satuannya, misalnya “12 laporan” atau “95 %”.",
+            field="Target",
+        )
+    number, unit = match.groups()
+    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", number):
+        number = number.replace(".", "").replace(",", ".")
+    else:
+        number = number.replace(",", ".")
+    value = float(number)
+    if value < 0:
+        raise ValidationError("Target tidak boleh negatif.", field="Target")
+    return value, unit.strip(), ""
+
+
+def format_target(value: float | None, unit: str, text: str) -> str:
+    if value is None:
+        return text
+    number = f"{value:g}" if value != int(value) else str(int(value))
+    return f"{number.replace('.', ',')} {unit}".strip()
+
+
+def identity_of(session: Session, employee_id: str | None) -> dict[str, str]:
+    """The printed identity block of a person (NAMA, NIP, PANGKAT/GOL, JABATAN, UNIT KERJA)."""
+    if not employee_id:
+        return {"nama": "", "nip": "", "pangkat": "", "jabatan": "", "unit": ""}
+    emp = session.get(Employee, employee_id)
+    if emp is None:
+        return {"nama": "", "nip": "", "pangkat": "", "jabatan": "", "unit": ""}
+    unit = session.get(Unit, emp.unit_id) if emp.unit_id else None
+    pangkat = ""
+    if emp.golongan:
+        try:
+            pangkat = pangkat_label(emp.golongan, emp.asn_kind)
+        except Exception:  # noqa: BLE001 - an odd legacy value is printed as written
+            pangkat = emp.golongan
+    return {
+        "nama": emp.name,
+        "nip": emp.nip or "",
+        "pangkat": pangkat,
+        "jabatan": emp.jabatan,
+        "unit": unit.name if unit else "",
+    }
+
+
+def _role(user: CurrentUser, subject: Subject) -> str:
+    if user.employee_id and user.employee_id == subject.employee_id:
+        return Role.PEGAWAI.value
+    if user.employee_id and user.employee_id == subject.penilai_id:
+        return Role.PENILAI.value
+    return Role.ADMIN.value if user.is_admin else Role.PEGAWAI.value
+
+
+def _next_position(session: Session, column: Any, where: Any) -> int:
+    current = session.execute(select(func.max(column)).where(where)).scalar()
+    return int(current if current is not None else -1) + 1
+
+
+def _load_plan_for_edit(session: Session, user: CurrentUser, plan_id: str) -> Plan:
+    plan = get_live(session, Plan, plan_id, "SKP")
+    subject = require_on_plan(session, user, Action.EDIT_PLAN, plan)
+    session.info["role"] = _role(user, subject)
+    ensure_plan_editable(plan)
+    return plan
+
+
+def _plan_of_rhk(session: Session, rhk: Rhk) -> Plan:
+    return get_live(session, Plan, rhk.plan_id, "SKP")
+
+
+# ---------------------------------------------------------------------------- queries
+
+
+def current_plan_id(db: Database, employee_id: str, year: int) -> str | None:
+    with db.reader() as s:
+        return s.execute(
+            select(Plan.id).where(
+                Plan.employee_id == employee_id, Plan.year == year, Plan.is_current.is_(True), Plan.deleted.is_(False)
+            )
+        ).scalar()
+
+
+def plan_versions(db: Database, user: CurrentUser, employee_id: str, year: int) -> list[tuple[str, int, str]]:
+    """(plan id, version, status) of every version, newest first."""
+    with db.reader() as s:
+        require(user.actor, Action.VIEW_PLAN, subject_for(s, employee_id, year))
+        rows = s.execute(
+            select(Plan.id, Plan.version, Plan.status)
+            .where(Plan.employee_id == employee_id, Plan.year == year, Plan.deleted.is_(False))
+            .order_by(Plan.version.desc())
+        ).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def load_plan_view(session: Session, plan: Plan) -> PlanView:
+    """Assemble a plan with its RHK, indicators, lampiran and ekspektasi in four queries."""
+    rhks = session.scalars(
+        select(Rhk).where(Rhk.plan_id == plan.id, Rhk.deleted.is_(False)).order_by(Rhk.kind.desc(), Rhk.position)
+    ).all()
+    rhk_ids = [r.id for r in rhks]
+    indicators: dict[str, list[IndicatorView]] = {r.id: [] for r in rhks}
+    if rhk_ids:
+        for ind in session.scalars(
+            select(Indicator)
+            .where(Indicator.rhk_id.in_(rhk_ids), Indicator.deleted.is_(False))
+            .order_by(Indicator.position)
+        ):
+            indicators[ind.rhk_id].append(
+                IndicatorView(
+                    ind.id, ind.rhk_id, ind.position, ind.aspek, ind.text, ind.target_value, ind.target_unit,
+                    ind.target_text,
+                )
+            )
+    parent_ids = {r.parent_rhk_id for r in rhks if r.parent_rhk_id}
+    parents: dict[str, str] = {}
+    if parent_ids:
+        parents = dict(session.execute(select(Rhk.id, Rhk.text).where(Rhk.id.in_(parent_ids))).all())  # type: ignore[arg-type]
+    lampiran = [
+        LampiranView(item.id, item.kind, item.position, item.text)
+        for item in session.scalars(
+            select(LampiranItem)
+            .where(LampiranItem.plan_id == plan.id, LampiranItem.deleted.is_(False))
+            .order_by(LampiranItem.kind, LampiranItem.position)
+        )
+    ]
+    expectations = {v.code: "" for v in BERAKHLAK}
+    for exp in session.scalars(
+        select(PerilakuExpectation).where(PerilakuExpectation.plan_id == plan.id, PerilakuExpectation.deleted.is_(False))
+    ):
+        expectations[exp.value_code] = exp.text
+    kind_order = {JenisRhk.UTAMA.value: 0, JenisRhk.TAMBAHAN.value: 1}
+    rhk_views = sorted(
+        (
+            RhkView(
+                r.id, r.kind, r.position, r.text, r.parent_rhk_id, parents.get(r.parent_rhk_id or "", ""),
+                r.perspektif, indicators[r.id],
+            )
+            for r in rhks
+        ),
+        key=lambda r: (kind_order.get(r.kind, 9), r.position),
+    )
+    return PlanView(
+        id=plan.id, employee_id=plan.employee_id, year=plan.year, version=plan.version, is_current=plan.is_current,
+        status=plan.status, pendekatan=plan.pendekatan, variant=plan.variant, penilai_id=plan.penilai_id,
+        atasan_penilai_id=plan.atasan_penilai_id, snapshot=dict(plan.snapshot or {}), review_note=plan.review_note,
+        frozen=plan.frozen, rhk=rhk_views, lampiran=lampiran, expectations=expectations, updated_at=plan.updated_at,
+    )
+
+
+def get_plan(db: Database, user: CurrentUser, plan_id: str) -> PlanView:
+    with db.reader() as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        require_on_plan(s, user, Action.VIEW_PLAN, plan)
+        return load_plan_view(s, plan)
+
+
+def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str) -> list[tuple[str, str]]:
+    """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan."""
+    with db.reader() as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        require_on_plan(s, user, Action.VIEW_PLAN, plan)
+        penilai = plan.penilai_id or supervisor_of(s, plan.employee_id, plan.year)
+        if not penilai:
+            return []
+        sup_plan = s.execute(
+            select(Plan.id).where(
+                Plan.employee_id == penilai, Plan.year == plan.year, Plan.is_current.is_(True), Plan.deleted.is_(False)
+            )
+        ).scalar()
+        if not sup_plan:
+            return []
+        rows = s.execute(
+            select(Rhk.id, Rhk.text)
+            .where(Rhk.plan_id == sup_plan, Rhk.deleted.is_(False))
+            .order_by(Rhk.kind.desc(), Rhk.position)
+        ).all()
+        return [(r[0], r[1]) for r in rows]
+
+
+# ---------------------------------------------------------------------------- plan lifecycle
+
+
+def create_plan(
+    db: Database, user: CurrentUser, employee_id: str, year: int, pendekatan: str = Pendekatan.KUANTITATIF
+) -> str:
+    """Start the SKP of an employee for a year (the current version if one exists is returned)."""
+    if not 2000 <= year <= 2100:
+        raise ValidationError(f"Tahun {year} tidak masuk akal.", field="Tahun")
+    try:
+        pendekatan = Pendekatan(pendekatan).value
+    except ValueError as exc:
+        raise ValidationError(f"Pendekatan tidak dikenal: {pendekatan}.", field="Pendekatan") from exc
+    with db.session(user=user.username) as s:
+        emp = get_live(s, Employee, employee_id, "Pegawai")
+        subject = subject_for(s, employee_id, year)
+        require(user.actor, Action.EDIT_PLAN, subject)
+        s.info["role"] = _role(user, subject)
+        existing = s.execute(
+            select(Plan.id).where(
+                Plan.employee_id == employee_id, Plan.year == year, Plan.is_current.is_(True), Plan.deleted.is_(False)
+            )
+        ).scalar()
+        if existing:
+            return str(existing)
+        plan = Plan(
+            employee_id=employee_id,
+            year=year,
+            version=1,
+            pendekatan=pendekatan,
+            variant=skp_variant_for(emp.jenis_jabatan).value,
+            penilai_id=subject.penilai_id,
+            atasan_penilai_id=subject.atasan_penilai_id,
+            snapshot=_snapshot(s, employee_id, subject),
+        )
+        s.add(plan)
+        s.flush()
+        return plan.id
+
+
+def _snapshot(session: Session, employee_id: str, subject: Subject) -> dict[str, Any]:
+    return {
+        "pegawai": identity_of(session, employee_id),
+        "penilai": identity_of(session, subject.penilai_id),
+        "atasan": identity_of(session, subject.atasan_penilai_id),
+    }
+
+
+def update_plan(db: Database, user: CurrentUser, plan_id: str, *, pendekatan: str | None = None) -> None:
+    with db.session(user=user.username) as s:
+        plan = _load_plan_for_edit(s, user, plan_id)
+        if pendekatan is not None:
+            try:
+                plan.pendekatan = Pendekatan(pendekatan).value
+            except ValueError as exc:
+                raise ValidationError(f"Pendekatan tidak dikenal: {pendekatan}.", field="Pendekatan") from exc
+
+
+def refresh_snapshot(db: Database, user: CurrentUser, plan_id: str) -> None:
+    """Take the identity snapshot again from today's roster (e.g. after a mutation)."""
+    with db.session(user=user.username) as s:
+        plan = _load_plan_for_edit(s, user, plan_id)
+        subject = subject_for(s, plan.employee_id, plan.year)
+        plan.penilai_id = subject.penilai_id
+        plan.atasan_penilai_id = subject.atasan_penilai_id
+        plan.snapshot = _snapshot(s, plan.employee_id, subject)
+
+
+def _validate_for_submit(session: Session, plan: Plan) -> None:
+    view = load_plan_view(session, plan)
+    utama = view.rhk_of(JenisRhk.UTAMA.value)
+    if not utama:
+        raise ValidationError("SKP belum memiliki Rencana Hasil Kerja utama.", field="RHK")
+    for number, rhk in enumerate(view.rhk, start=1):
+        if not rhk.text.strip():
+            raise ValidationError(f"RHK nomor {number} masih kosong.", field="RHK")
+        if not rhk.indicators:
+            raise ValidationError(f"RHK “{rhk.text[:60]}” belum memiliki indikator.", field="Indikator")
+        for ind in rhk.indicators:
+            if not ind.text.strip():
+                raise ValidationError(f"Ada indikator tanpa uraian pada RHK “{rhk.text[:60]}”.", field="Indikator")
+            if not ind.target_display.strip():
+                raise ValidationError(f"Indikator “{ind.text[:60]}” belum memiliki target.", field="Target")
+
+
+def submit_plan(db: Database, user: CurrentUser, plan_id: str) -> None:
+    """Ajukan: the pegawai sends the plan to the penilai."""
+    with db.session(user=user.username) as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        subject = require_on_plan(s, user, Action.SUBMIT_PLAN, plan)
+        s.info["role"] = _role(user, subject)
+        ensure_plan_editable(plan)
+        _validate_for_submit(s, plan)
+        plan.status = "SUBMITTED"
+        plan.submitted_at = utcnow()
+
+
+def approve_plan(db: Database, user: CurrentUser, plan_id: str) -> None:
+    """Setujui: the penilai approves a submitted plan."""
+    with db.session(user=user.username) as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        subject = require_on_plan(s, user, Action.REVIEW_PLAN, plan)
+        s.info["role"] = _role(user, subject)
+        if plan.status != "SUBMITTED":
+            raise ValidationError("Hanya SKP yang sudah diajukan yang dapat disetujui.")
+        plan.status = "APPROVED"
+        plan.approved_at = utcnow()
+        plan.review_note = ""
+
+
+def return_plan(db: Database, user: CurrentUser, plan_id: str, note: str) -> None:
+    """Kembalikan: the penilai sends the plan back with a note saying what to change."""
+    note = clean_text(note, "Catatan pengembalian", required=True)
+    with db.session(user=user.username) as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        subject = require_on_plan(s, user, Action.REVIEW_PLAN, plan)
+        s.info["role"] = _role(user, subject)
+        if plan.frozen:
+            ensure_plan_editable(plan)
+        if plan.status not in ("SUBMITTED", "APPROVED"):
+            raise ValidationError("Hanya SKP yang diajukan atau disetujui yang dapat dikembalikan.")
+        plan.status = "RETURNED"
+        plan.review_note = note
+
+
+def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
+    """Revisi: copy the plan into a new draft version; the old version stays as it was."""
+    with db.session(user=user.username) as s:
+        old = get_live(s, Plan, plan_id, "SKP")
+        subject = require_on_plan(s, user, Action.EDIT_PLAN, old)
+        s.info["role"] = _role(user, subject)
+        if not old.is_current:
+            raise ConflictError("Hanya versi terbaru SKP yang dapat direvisi.")
+        if old.status in ("DRAFT", "RETURNED") and not old.frozen:
+            raise ValidationError("SKP ini masih dapat diubah langsung; revisi tidak diperlukan.")
+        view = load_plan_view(s, old)
+        old.is_current = False
+        new = Plan(
+            employee_id=old.employee_id, year=old.year, version=old.version + 1, pendekatan=old.pendekatan,
+            variant=old.variant, penilai_id=subject.penilai_id, atasan_penilai_id=subject.atasan_penilai_id,
+            snapshot=_snapshot(s, old.employee_id, subject),
+        )
+        s.add(new)
+        s.flush()
+        for r in view.rhk:
+            rhk = Rhk(plan_id=new.id, kind=r.kind, position=r.position, text=r.text, parent_rhk_id=r.parent_rhk_id,
+                      perspektif=r.perspektif)
+            s.add(rhk)
+            s.flush()
+            for i in r.indicators:
+                s.add(Indicator(rhk_id=rhk.id, position=i.position, aspek=i.aspek, text=i.text,
+                                target_value=i.target_value, target_unit=i.target_unit, target_text=i.target_text))
+        for item in view.lampiran:
+            s.add(LampiranItem(plan_id=new.id, kind=item.kind, position=item.position, text=item.text))
+        for code, text in view.expectations.items():
+            if text:
+                s.add(PerilakuExpectation(plan_id=new.id, value_code=code, text=text))
+        s.flush()
+        return new.id
+
+
+# ---------------------------------------------------------------------------- RHK
+
+
+def _check_kind(kind: str) -> str:
+    try:
+        return JenisRhk(kind).value
+    except ValueError as exc:
+        raise ValidationError(f"Jenis RHK tidak dikenal: {kind}.", field="Jenis") from exc
+
+
+def _check_perspektif(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return Perspektif(value).value
+    except ValueError as exc:
+        raise ValidationError(f"Perspektif tidak dikenal: {value}.", field="Perspektif") from exc
+
+
+def _check_parent(session: Session, plan: Plan, parent_rhk_id: str | None) -> str | None:
+    if not parent_rhk_id:
+        return None
+    parent = session.get(Rhk, parent_rhk_id)
+    if parent is None or parent.deleted:
+        raise ValidationError("RHK pimpinan yang diintervensi tidak ditemukan.", field="RHK Pimpinan")
+    parent_plan = session.get(Plan, parent.plan_id)
+    if parent_plan is None or parent_plan.employee_id == plan.employee_id:
+        raise ValidationError("RHK yang diintervensi harus RHK milik pimpinan, bukan milik sendiri.",
+                              field="RHK Pimpinan")
+    return parent.id
+
+
+def add_rhk(
+    db: Database, user: CurrentUser, plan_id: str, *, kind: str = JenisRhk.UTAMA, text: str = "",
+    parent_rhk_id: str | None = None, perspektif: str | None = None, position: int | None = None,
+) -> str:
+    kind = _check_kind(kind)
+    text = clean_text(text, "Rencana Hasil Kerja")
+    with db.session(user=user.username) as s:
+        plan = _load_plan_for_edit(s, user, plan_id)
+        parent = _check_parent(s, plan, parent_rhk_id)
+        siblings = list(
+            s.scalars(
+                select(Rhk).where(Rhk.plan_id == plan.id, Rhk.kind == kind, Rhk.deleted.is_(False)).order_by(Rhk.position)
+            )
+        )
+        pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        for sib in siblings[pos:]:
+            sib.position += 1
+        rhk = Rhk(plan_id=plan.id, kind=kind, position=pos, text=text, parent_rhk_id=parent,
+                  perspektif=_check_perspektif(perspektif))
+        s.add(rhk)
+        s.flush()
+        return rhk.id
+
+
+_UNSET: Any = object()
+
+
+def update_rhk(
+    db: Database, user: CurrentUser, rhk_id: str, *, text: str | None = None, parent_rhk_id: Any = _UNSET,
+    perspektif: Any = _UNSET, kind: str | None = None,
+) -> None:
+    with db.session(user=user.username) as s:
+        rhk = get_live(s, Rhk, rhk_id, "RHK")
+        plan = _load_plan_for_edit(s, user, rhk.plan_id)
+        if text is not None:
+            rhk.text = clean_text(text, "Rencana Hasil Kerja")
+        if parent_rhk_id is not _UNSET:
+            rhk.parent_rhk_id = _check_parent(s, plan, parent_rhk_id)
+        if perspektif is not _UNSET:
+            rhk.perspektif = _check_perspektif(perspektif)
+        if kind is not None and _check_kind(kind) != rhk.kind:
+            _renumber(s, plan.id, rhk.kind, exclude=rhk.id)
+            rhk.kind = kind
+            rhk.position = _next_position(s, Rhk.position, (Rhk.plan_id == plan.id) & (Rhk.kind == kind)
+                                          & Rhk.deleted.is_(False))
+
+
+def _renumber(session: Session, plan_id: str, kind: str, exclude: str | None = None) -> list[Rhk]:
+    rows = [
+        r for r in session.scalars(
+            select(Rhk).where(Rhk.plan_id == plan_id, Rhk.kind == kind, Rhk.deleted.is_(False)).order_by(Rhk.position)
+        ) if r.id != exclude
+    ]
+    for i, r in enumerate(rows):
+        if r.position != i:
+            r.position = i
+    return rows
+
+
+def move_rhk(db: Database, user: CurrentUser, rhk_id: str, new_position: int) -> None:
+    """Move an RHK within its group (Utama or Tambahan) to ``new_position`` (0-based)."""
+    with db.session(user=user.username) as s:
+        rhk = get_live(s, Rhk, rhk_id, "RHK")
+        _load_plan_for_edit(s, user, rhk.plan_id)
+        rows = _renumber(s, rhk.plan_id, rhk.kind, exclude=rhk.id)
+        new_position = max(0, min(new_position, len(rows)))
+        rows.insert(new_position, rhk)
+        for i, r in enumerate(rows):
+            if r.position != i:
+                r.position = i
+
+
+def remove_rhk(db: Database, user: CurrentUser, rhk_id: str) -> None:
+    """Remove an RHK with its indicators (tombstones; :func:`restore_rhk` undoes it)."""
+    with db.session(user=user.username) as s:
+        rhk = get_live(s, Rhk, rhk_id, "RHK")
+        _load_plan_for_edit(s, user, rhk.plan_id)
+        soft_delete(rhk)
+        _renumber(s, rhk.plan_id, rhk.kind, exclude=rhk.id)
+
+
+def restore_rhk(db: Database, user: CurrentUser, rhk_id: str, position: int | None = None) -> None:
+    with db.session(user=user.username) as s:
+        rhk = s.get(Rhk, rhk_id)
+        if rhk is None:
+            raise NotFound("RHK tidak ditemukan.")
+        _load_plan_for_edit(s, user, rhk.plan_id)
+        rows = _renumber(s, rhk.plan_id, rhk.kind, exclude=rhk.id)
+        rhk.deleted = False
+        pos = len(rows) if position is None else max(0, min(position, len(rows)))
+        rows.insert(pos, rhk)
+        for i, r in enumerate(rows):
+            if r.position != i:
+                r.position = i
+
+
+# ---------------------------------------------------------------------------- indicators
+
+
+def _check_aspek(value: str | None, variant: str) -> str | None:
+    if not value:
+        return None if variant == SkpVariant.JPT else Aspek.KUANTITAS.value
+    try:
+        return Aspek(value).value
+    except ValueError as exc:
+        raise ValidationError(f"Aspek tidak dikenal: {value}.", field="Aspek") from exc
+
+
+def add_indicator(
+    db: Database, user: CurrentUser, rhk_id: str, *, text: str = "", aspek: str | None = None, target: str = "",
+    position: int | None = None,
+) -> str:
+    text = clean_text(text, "Indikator Kinerja Individu")
+    with db.session(user=user.username) as s:
+        rhk = get_live(s, Rhk, rhk_id, "RHK")
+        plan = _load_plan_for_edit(s, user, rhk.plan_id)
+        value, unit, narrative = parse_target(target, plan.pendekatan)
+        siblings = list(s.scalars(
+            select(Indicator).where(Indicator.rhk_id == rhk.id, Indicator.deleted.is_(False)).order_by(Indicator.position)
+        ))
+        pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        for sib in siblings[pos:]:
+            sib.position += 1
+        ind = Indicator(rhk_id=rhk.id, position=pos, aspek=_check_aspek(aspek, plan.variant), text=text,
+                        target_value=value, target_unit=unit, target_text=narrative)
+        s.add(ind)
+        s.flush()
+        return ind.id
+
+
+def update_indicator(
+    db: Database, user: CurrentUser, indicator_id: str, *, text: str | None = None, aspek: Any = _UNSET,
+    target: str | None = None,
+) -> None:
+    with db.session(user=user.username) as s:
+        ind = get_live(s, Indicator, indicator_id, "Indikator")
+        rhk = get_live(s, Rhk, ind.rhk_id, "RHK")
+        plan = _load_plan_for_edit(s, user, rhk.plan_id)
+        if text is not None:
+            ind.text = clean_text(text, "Indikator Kinerja Individu")
+        if aspek is not _UNSET:
+            ind.aspek = _check_aspek(aspek, plan.variant)
+        if target is not None:
+            ind.target_value, ind.target_unit, ind.target_text = parse_target(target, plan.pendekatan)
+
+
+def move_indicator(db: Database, user: CurrentUser, indicator_id: str, new_position: int) -> None:
+    with db.session(user=user.username) as s:
+        ind = get_live(s, Indicator, indicator_id, "Indikator")
+        rhk = get_live(s, Rhk, ind.rhk_id, "RHK")
+        _load_plan_for_edit(s, user, rhk.plan_id)
+        rows = [i for i in s.scalars(
+            select(Indicator).where(Indicator.rhk_id == rhk.id, Indicator.deleted.is_(False)).order_by(Indicator.position)
+        ) if i.id != ind.id]
+        rows.insert(max(0, min(new_position, len(rows))), ind)
+        for n, row in enumerate(rows):
+            if row.position != n:
+                row.position = n
+
+
+def remove_indicator(db: Database, user: CurrentUser, indicator_id: str) -> None:
+    _set_indicator_deleted(db, user, indicator_id, True)
+
+
+def restore_indicator(db: Database, user: CurrentUser, indicator_id: str) -> None:
+    _set_indicator_deleted(db, user, indicator_id, False)
+
+
+def _set_indicator_deleted(db: Database, user: CurrentUser, indicator_id: str, deleted: bool) -> None:
+    with db.session(user=user.username) as s:
+        ind = s.get(Indicator, indicator_id)
+        if ind is None:
+            raise NotFound("Indikator tidak ditemukan.")
+        rhk = get_live(s, Rhk, ind.rhk_id, "RHK")
+        _load_plan_for_edit(s, user, rhk.plan_id)
+        ind.deleted = deleted
+
+
+# ---------------------------------------------------------------------------- lampiran & ekspektasi
+
+
+def add_lampiran(db: Database, user: CurrentUser, plan_id: str, kind: str, text: str) -> str:
+    try:
+        kind = LampiranKind(kind).value
+    except ValueError as exc:
+        raise ValidationError(f"Jenis lampiran tidak dikenal: {kind}.", field="Lampiran") from exc
+    text = clean_text(text, "Lampiran", required=True)
+    with db.session(user=user.username) as s:
+        plan = _load_plan_for_edit(s, user, plan_id)
+        pos = _next_position(s, LampiranItem.position, (LampiranItem.plan_id == plan.id) & (LampiranItem.kind == kind)
+                             & LampiranItem.deleted.is_(False))
+        item = LampiranItem(plan_id=plan.id, kind=kind, position=pos, text=text)
+        s.add(item)
+        s.flush()
+        return item.id
+
+
+def update_lampiran(db: Database, user: CurrentUser, item_id: str, text: str) -> None:
+    text = clean_text(text, "Lampiran", required=True)
+    with db.session(user=user.username) as s:
+        item = get_live(s, LampiranItem, item_id, "Butir lampiran")
+        _load_plan_for_edit(s, user, item.plan_id)
+        item.text = text
+
+
+def set_lampiran_deleted(db: Database, user: CurrentUser, item_id: str, deleted: bool) -> None:
+    with db.session(user=user.username) as s:
+        item = s.get(LampiranItem, item_id)
+        if item is None:
+            raise NotFound("Butir lampiran tidak ditemukan.")
+        _load_plan_for_edit(s, user, item.plan_id)
+        item.deleted = deleted
+
+
+def set_expectation(db: Database, user: CurrentUser, plan_id: str, value_code: str, text: str) -> None:
+    """Ekspektasi Khusus Pimpinan for one BerAKHLAK value (written by the pejabat penilai)."""
+    if value_code not in {v.code for v in BERAKHLAK}:
+        raise ValidationError(f"Nilai BerAKHLAK tidak dikenal: {value_code}.", field="Perilaku")
+    text = clean_text(text, "Ekspektasi Khusus Pimpinan")
+    with db.session(user=user.username) as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        subject = plan_subject(s, plan)
+        require(user.actor, Action.EDIT_EXPECTATION, subject)
+        s.info["role"] = _role(user, subject)
+        if plan.frozen or plan.status == "APPROVED":
+            ensure_plan_editable(plan)
+        row = s.execute(
+            select(PerilakuExpectation).where(
+                PerilakuExpectation.plan_id == plan.id, PerilakuExpectation.value_code == value_code
+            )
+        ).scalar()
+        if row is None:
+            s.add(PerilakuExpectation(plan_id=plan.id, value_code=value_code, text=text))
+        else:
+            row.text = text
+            row.deleted = False

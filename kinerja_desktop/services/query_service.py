@@ -1,0 +1,200 @@
+"""Read-side queries for lists and dashboards: fast, flat rows (no ORM objects)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from kinerja_desktop.domain.penilaian import CurveViolation, Predikat, PredikatOrganisasi, check_distribution
+from kinerja_desktop.domain.periods import period as period_of
+from kinerja_desktop.domain.permissions import Action, require
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import (
+    MODEL_BY_TABLE,
+    ChangeLog,
+    Employee,
+    Evaluation,
+    Plan,
+    Supervision,
+    Unit,
+    UnitPredikat,
+)
+
+
+@dataclass(slots=True)
+class EmployeeRow:
+    """One line of the employee list with the status of the year's plan and the period's evaluation."""
+
+    id: str
+    nip: str
+    name: str
+    jabatan: str
+    unit_id: str | None
+    unit_name: str
+    plan_id: str | None
+    plan_status: str | None
+    eval_status: str | None
+    predikat: str | None
+    rating_hasil: str | None = None
+    rating_perilaku: str | None = None
+    penilai_id: str | None = None
+
+
+@dataclass(slots=True)
+class UnitNode:
+    id: str
+    code: str
+    name: str
+    parent_id: str | None
+    level: int
+    children: list[UnitNode] = field(default_factory=list)
+
+
+def unit_tree(db: Database) -> list[UnitNode]:
+    """All units as a forest (roots first), children sorted by code."""
+    with db.reader() as s:
+        rows = s.execute(
+            select(Unit.id, Unit.code, Unit.name, Unit.parent_id, Unit.level)
+            .where(Unit.deleted.is_(False))
+            .order_by(Unit.code)
+        ).all()
+    nodes = {r[0]: UnitNode(r[0], r[1], r[2], r[3], r[4]) for r in rows}
+    roots: list[UnitNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.parent_id) if node.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def descendant_unit_ids(db: Database, unit_id: str) -> list[str]:
+    """The unit and all units below it."""
+    with db.reader() as s:
+        rows = s.execute(select(Unit.id, Unit.parent_id).where(Unit.deleted.is_(False))).all()
+    children: dict[str | None, list[str]] = {}
+    for uid, parent in rows:
+        children.setdefault(parent, []).append(uid)
+    out, stack = [], [unit_id]
+    while stack:
+        uid = stack.pop()
+        out.append(uid)
+        stack.extend(children.get(uid, []))
+    return out
+
+
+def subordinate_ids(session: Session, supervisor_id: str, year: int, *, depth: int = 1) -> list[str]:
+    """Direct subordinates (depth 1) or the whole chain below (depth 2 and more)."""
+    found: list[str] = []
+    frontier = [supervisor_id]
+    for _ in range(depth):
+        if not frontier:
+            break
+        frontier = list(
+            session.scalars(
+                select(Supervision.employee_id).where(
+                    Supervision.supervisor_id.in_(frontier), Supervision.year == year, Supervision.deleted.is_(False)
+                )
+            )
+        )
+        found.extend(frontier)
+    return found
+
+
+def employee_rows(
+    db: Database, user: CurrentUser, year: int, period: str = "TAHUNAN", *, unit_ids: list[str] | None = None,
+    subordinates_of: str | None = None,
+) -> list[EmployeeRow]:
+    """Employees the user may see, with plan and evaluation status; one query, fast for 20,000."""
+    code = period_of(period).code
+    with db.reader() as s:
+        cur_plan = aliased(Plan)
+        sup = aliased(Supervision)
+        q = (
+            select(
+                Employee.id, Employee.nip, Employee.name, Employee.jabatan, Employee.unit_id, Unit.name,
+                cur_plan.id, cur_plan.status, Evaluation.status, Evaluation.predikat, Evaluation.rating_hasil,
+                Evaluation.rating_perilaku, sup.supervisor_id,
+            )
+            .outerjoin(Unit, Unit.id == Employee.unit_id)
+            .outerjoin(
+                cur_plan,
+                and_(cur_plan.employee_id == Employee.id, cur_plan.year == year, cur_plan.is_current.is_(True),
+                     cur_plan.deleted.is_(False)),
+            )
+            .outerjoin(Evaluation, and_(Evaluation.plan_id == cur_plan.id, Evaluation.period == code,
+                                        Evaluation.deleted.is_(False)))
+            .outerjoin(sup, and_(sup.employee_id == Employee.id, sup.year == year, sup.deleted.is_(False)))
+            .where(Employee.deleted.is_(False))
+            .order_by(Employee.name)
+        )
+        if unit_ids is not None:
+            q = q.where(Employee.unit_id.in_(unit_ids))
+        if subordinates_of is not None:
+            q = q.where(sup.supervisor_id == subordinates_of)
+        if not user.is_admin:
+            me = user.employee_id
+            if me is None:
+                return []
+            visible = {me, *subordinate_ids(s, me, year, depth=2)}
+            q = q.where(Employee.id.in_(visible))
+        return [EmployeeRow(*r) for r in s.execute(q).all()]
+
+
+def predikat_counts(rows: list[EmployeeRow]) -> dict[Predikat, int]:
+    counts = Counter(r.predikat for r in rows if r.predikat)
+    return {p: counts.get(p.value, 0) for p in Predikat}
+
+
+@dataclass
+class UnitDistribution:
+    unit_id: str
+    year: int
+    period: str
+    org_predikat: str | None
+    counts: dict[Predikat, int]
+    total_employees: int
+    evaluated: int
+    violations: list[CurveViolation]
+
+
+def unit_predikat(db: Database, unit_id: str, year: int, period: str = "TAHUNAN") -> str | None:
+    with db.reader() as s:
+        return s.execute(
+            select(UnitPredikat.predikat).where(UnitPredikat.unit_id == unit_id, UnitPredikat.year == year,
+                                                UnitPredikat.period.in_([period, "TAHUNAN"]),
+                                                UnitPredikat.deleted.is_(False))
+            .order_by((UnitPredikat.period == period).desc())
+        ).scalar()
+
+
+def unit_distribution(
+    db: Database, user: CurrentUser, unit_id: str, year: int, period: str = "TAHUNAN", *,
+    org_predikat: str | None = None, recursive: bool = True,
+) -> UnitDistribution:
+    """Predikat counts of a unit and the kurva distribusi check for its organisational predikat."""
+    units = descendant_unit_ids(db, unit_id) if recursive else [unit_id]
+    rows = employee_rows(db, user, year, period, unit_ids=units)
+    if not user.is_admin and not rows:
+        require(user.actor, Action.VIEW_UNIT)
+    org = org_predikat or unit_predikat(db, unit_id, year, period)
+    counts = predikat_counts(rows)
+    violations = check_distribution(PredikatOrganisasi(org), counts) if org else []
+    return UnitDistribution(unit_id, year, period_of(period).code, org, counts, len(rows),
+                            sum(counts.values()), violations)
+
+
+def unit_id_by_code(db: Database, code: str) -> str | None:
+    with db.reader() as s:
+        return s.execute(select(Unit.id).where(Unit.code == code, Unit.deleted.is_(False))).scalar()
+
+
+def table_stats(db: Database) -> dict[str, int]:
+    """Rows per table (tombstones included), plus the change log."""
+    with db.reader() as s:
+        out = {name: int(s.execute(select(func.count()).select_from(model)).scalar() or 0)
+               for name, model in MODEL_BY_TABLE.items()}
+        out["change_log"] = int(s.execute(select(func.count()).select_from(ChangeLog)).scalar() or 0)
+        return out
