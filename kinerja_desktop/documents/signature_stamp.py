@@ -1,0 +1,121 @@
+"""Visible signature stamps: embedded DejaVu font, name, NIP, date and a QR.
+
+pyHanko writes glyph widths in font units, so the stamp font must have 1000 units per
+em: ``resources/fonts/DejaVuSans-stamp.ttf`` is DejaVu Sans rescaled and cut to Latin
+once (see ``resources/fonts/README.md``). The font bytes are read once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pyhanko.pdf_utils import layout
+from pyhanko.pdf_utils.font.api import FontEngineFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.stamp import QRPosition, QRStampStyle
+
+from kinerja_desktop.resources import resource_path
+
+__all__ = [
+    "STAMP_FONT",
+    "TIMEZONES",
+    "StampFont",
+    "format_stamp_time",
+    "resolve_timezone",
+    "stamp_style",
+]
+
+STAMP_FONT = ("fonts", "DejaVuSans-stamp.ttf")
+STAMP_FONT_SIZE = 7
+
+# Indonesia has no daylight saving: fixed offsets are exact and need no tz database.
+TIMEZONES: dict[str, dt.timezone] = {
+    "WIB": dt.timezone(dt.timedelta(hours=7), "WIB"),
+    "WITA": dt.timezone(dt.timedelta(hours=8), "WITA"),
+    "WIT": dt.timezone(dt.timedelta(hours=9), "WIT"),
+}
+_IANA = {
+    "asia/jakarta": "WIB",
+    "asia/pontianak": "WIB",
+    "asia/makassar": "WITA",
+    "asia/ujung_pandang": "WITA",
+    "asia/jayapura": "WIT",
+}
+
+# fontTools.subset warns about every dropped table on every signature.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+
+
+def resolve_timezone(name: str | None) -> dt.timezone:
+    """``WIB``/``WITA``/``WIT`` or an Indonesian IANA name (``Asia/Makassar``); default WIB."""
+    if not name:
+        return TIMEZONES["WIB"]
+    key = name.strip()
+    label = key.upper() if key.upper() in TIMEZONES else _IANA.get(key.lower())
+    if label is None:
+        from kinerja_desktop.domain.errors import ValidationError
+
+        raise ValidationError(
+            f"Zona waktu tidak dikenal: {name} (pilih WIB, WITA atau WIT).", field="zona_waktu"
+        )
+    return TIMEZONES[label]
+
+
+def format_stamp_time(moment: dt.datetime, tz: dt.timezone) -> str:
+    """E.g. ``05-01-2026 14:03 WIB``."""
+    local = moment.astimezone(tz)
+    return f"{local:%d-%m-%Y %H:%M} {tz.tzname(None)}"
+
+
+@lru_cache(maxsize=4)
+def _font_bytes(*parts: str) -> bytes:
+    return resource_path(*parts).read_bytes()
+
+
+@dataclass(frozen=True)
+class StampFont(FontEngineFactory):
+    """A glyph-accumulator factory over font bytes cached in memory (no file handle left open)."""
+
+    font_parts: tuple[str, ...] = STAMP_FONT
+    font_size: int = STAMP_FONT_SIZE
+
+    def create_font_engine(self, writer, obj_stream=None):  # type: ignore[no-untyped-def]
+        if obj_stream is None and writer.stream_xrefs:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(_font_bytes(*self.font_parts)),
+            font_size=self.font_size,
+            ot_script_tag="latn",
+            bcp47_lang_code="id",
+            obj_stream=obj_stream,
+        )
+
+
+STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(nama)s\nNIP %(nip)s\n%(waktu)s"
+
+
+@lru_cache(maxsize=2)
+def stamp_style(font_size: int = STAMP_FONT_SIZE) -> QRStampStyle:
+    """The stamp: QR on the left; 4 lines of text; thin grey border."""
+    return QRStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(
+            font=StampFont(font_size=font_size), font_size=font_size, leading=font_size + 2
+        ),
+        border_width=1,
+        border_color=(0.45, 0.45, 0.45),
+        qr_position=QRPosition.LEFT_OF_TEXT,
+        innsep=2,
+        inner_content_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(2),
+            inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
+        ),
+    )

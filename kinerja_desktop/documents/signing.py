@@ -1,0 +1,429 @@
+"""PAdES signing of the app's sheets with a local PKCS#12 (B-B; B-T with a timestamp server).
+
+Each sheet carries, in its document info under ``/KinerjaSignatureFields``, the boxes
+where each signer signs (see the Documents <-> signing contract). The first signature
+creates every empty field at once so later signers only fill theirs; every signature
+is an incremental update, so earlier signatures stay valid.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import os
+import ssl
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from asn1crypto import tsp
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.serialization import Encoding
+from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1, translate_pyca_cryptography_key_to_asn1
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields as sig_fields
+from pyhanko.sign import signers
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.timestamps.api import TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError, set_tsp_headers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+from kinerja_desktop.documents.certs import CertificateError, Pkcs12Bundle, load_pkcs12
+from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone, stamp_style
+from kinerja_desktop.domain.errors import KinerjaError, ValidationError
+
+__all__ = [
+    "FIELD_INFO_KEY",
+    "ROLE_LABELS",
+    "FieldPlacement",
+    "SignOptions",
+    "SignResult",
+    "SigningError",
+    "SigningIdentity",
+    "SigningProblem",
+    "field_name_for",
+    "read_signature_fields",
+    "sign_batch",
+    "sign_pdf",
+    "signature_state",
+]
+
+log = logging.getLogger(__name__)
+
+FIELD_INFO_KEY = "/KinerjaSignatureFields"
+DOC_ID_INFO_KEY = "/KinerjaDocId"
+FIELD_PREFIX = "ttd_"
+ROLE_LABELS = {
+    "pegawai": "Pegawai yang Dinilai",
+    "penilai": "Pejabat Penilai Kinerja",
+    "atasan": "Atasan Pejabat Penilai Kinerja",
+    "pimpinan": "Pimpinan",
+}
+QR_PREFIX = "KINERJA-TTD"
+
+
+class SigningProblem(KinerjaError):
+    """Signing could not be done; the message says why, in Indonesian."""
+
+
+def field_name_for(role: str) -> str:
+    return f"{FIELD_PREFIX}{role}"
+
+
+# --------------------------------------------------------------------------- identity
+
+
+class _CachedKeySigner(signers.SimpleSigner):
+    """SimpleSigner that keeps the parsed private key (pyHanko re-parses it for every signature)."""
+
+    def __init__(self, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, **kwargs: object) -> None:
+        super().__init__(signing_key=translate_pyca_cryptography_key_to_asn1(key), **kwargs)  # type: ignore[arg-type]
+        self._pyca_key = key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        key = self._pyca_key
+        if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+            return key.sign(data, PKCS1v15(), hash_algo)
+        if mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+            return key.sign(data, ec.ECDSA(hash_algo))
+        return super().sign_raw(data, digest_algorithm)
+
+
+class SigningIdentity:
+    """A person's key and certificate, loaded for one operation (kept in memory only)."""
+
+    def __init__(self, bundle: Pkcs12Bundle) -> None:
+        self.certificate = bundle.certificate
+        self.chain = bundle.chain
+        self.name = bundle.name
+        self.nip = bundle.nip
+        registry = SimpleCertificateStore()
+        registry.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in bundle.chain])
+        self.signer = _CachedKeySigner(
+            bundle.key,
+            signing_cert=translate_pyca_cryptography_cert_to_asn1(bundle.certificate),
+            cert_registry=registry,
+        )
+        self._cert_bytes = len(self.certificate.public_bytes(Encoding.DER)) + sum(
+            len(c.public_bytes(Encoding.DER)) for c in bundle.chain
+        )
+
+    @classmethod
+    def from_pkcs12(cls, source: bytes | str | os.PathLike[str], passphrase: str | bytes | None) -> SigningIdentity:
+        return cls(load_pkcs12(source, passphrase))
+
+    def reserve_bytes(self, with_timestamp: bool) -> int:
+        """Room for the CMS (hex) without a dry-run signature."""
+        size = 2 * (self._cert_bytes + 4096)
+        if with_timestamp:
+            size += 2 * 8192
+        return size + (size % 2)
+
+    def __repr__(self) -> str:
+        return f"SigningIdentity(name={self.name!r}, nip={self.nip!r})"
+
+
+# --------------------------------------------------------------------------- fields
+
+
+@dataclass(frozen=True)
+class FieldPlacement:
+    """Where a signer signs: role, 0-based page, box (x1, y1, x2, y2) in points, printed name and NIP."""
+
+    role: str
+    page: int
+    box: tuple[float, float, float, float]
+    signer_name: str = ""
+    signer_nip: str = ""
+
+    @property
+    def field_name(self) -> str:
+        return field_name_for(self.role)
+
+
+def _info_dict(reader: PdfFileReader) -> dict[str, object]:
+    try:
+        info = reader.trailer_view["/Info"]
+    except KeyError:
+        return {}
+    return dict(info.items()) if hasattr(info, "items") else {}
+
+
+def read_signature_fields(reader: PdfFileReader) -> list[FieldPlacement]:
+    """The signature boxes the app wrote into the document info; [] when absent."""
+    raw = _info_dict(reader).get(FIELD_INFO_KEY)
+    if raw is None:
+        return []
+    try:
+        items = json.loads(str(raw))
+        return [
+            FieldPlacement(
+                role=str(item["role"]),
+                page=int(item["page"]),
+                box=tuple(float(v) for v in item["box"]),  # type: ignore[arg-type]
+                signer_name=str(item.get("signer_name") or ""),
+                signer_nip=str(item.get("signer_nip") or ""),
+            )
+            for item in items
+        ]
+    except (ValueError, KeyError, TypeError):
+        raise SigningProblem("Data kolom tanda tangan dalam PDF rusak.", code="sign.fields_corrupt") from None
+
+
+def _open_reader(pdf: bytes) -> PdfFileReader:
+    try:
+        return PdfFileReader(io.BytesIO(pdf), strict=False)
+    except (PdfError, ValueError, IndexError, KeyError) as exc:
+        raise SigningProblem(f"Berkas bukan PDF yang dapat dibaca: {exc}", code="sign.not_pdf") from None
+
+
+def signature_state(pdf: bytes) -> dict[str, bool]:
+    """For each ``ttd_*`` field (or placement): whether it is signed. Cheap; no validation."""
+    reader = _open_reader(pdf)
+    state = {p.role: False for p in read_signature_fields(reader)}
+    for name, value, _ref in sig_fields.enumerate_sig_fields(reader):
+        if name.startswith(FIELD_PREFIX):
+            state[name[len(FIELD_PREFIX) :]] = value is not None
+    return state
+
+
+# --------------------------------------------------------------------------- timestamps
+
+
+class UrllibTimeStamper(TimeStamper):
+    """RFC 3161 client over the standard library (TLS verified with the system store)."""
+
+    def __init__(self, url: str, timeout: float = 5.0, ssl_context: ssl.SSLContext | None = None) -> None:
+        super().__init__()
+        self.url = url
+        self.timeout = timeout
+        self.ssl_context = ssl_context
+
+    async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+        def task() -> tsp.TimeStampResp:
+            request = urllib.request.Request(self.url, data=req.dump(), headers=set_tsp_headers({}), method="POST")
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout, context=self.ssl_context) as resp:
+                    ctype = resp.headers.get("Content-Type", "")
+                    body = resp.read()
+            except (OSError, urllib.error.URLError) as exc:
+                raise TimestampRequestError("Error in communication with timestamp server") from exc
+            if ctype.split(";")[0].strip() != "application/timestamp-reply":
+                raise TimestampRequestError("Timestamp server response is malformed.")
+            return tsp.TimeStampResp.load(body)
+
+        return await asyncio.to_thread(task)
+
+
+# --------------------------------------------------------------------------- signing
+
+
+@dataclass(frozen=True)
+class SignOptions:
+    """How to sign. ``timestamp_url`` set -> try PAdES B-T, fall back to B-B with a note."""
+
+    timezone: str = "WIB"
+    timestamp_url: str | None = None
+    timestamp_timeout: float = 5.0
+    location: str | None = None
+    reason: str | None = None
+    require_nip_match: bool = True
+
+
+@dataclass
+class SignResult:
+    pdf: bytes
+    role: str
+    field_name: str
+    signer_name: str
+    signer_nip: str | None
+    signed_at: dt.datetime
+    level: str  # "B-B" or "B-T"
+    qr_payload: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def _doc_ref(reader: PdfFileReader, pdf: bytes) -> str:
+    doc_id = _info_dict(reader).get(DOC_ID_INFO_KEY)
+    return str(doc_id) if doc_id else hashlib.sha256(pdf).hexdigest()[:16]
+
+
+def make_qr_payload(doc_ref: str, role: str, nip: str | None, signed_at: dt.datetime) -> str:
+    """``KINERJA-TTD|<doc>|<role>|<nip>|<UTC time>``: checked by ``kinerja verify --qr``."""
+    stamp = signed_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+    return "|".join([QR_PREFIX, doc_ref, role, nip or "-", stamp])
+
+
+def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    x1, y1, x2, y2 = (round(v) for v in box)
+    return x1, y1, x2, y2
+
+
+def _digits(text: str | None) -> str:
+    return "".join(ch for ch in (text or "") if ch.isdigit())
+
+
+def sign_pdf(
+    pdf: bytes,
+    identity: SigningIdentity,
+    role: str,
+    *,
+    options: SignOptions | None = None,
+    now: dt.datetime | None = None,
+    timestamper: TimeStamper | None = None,
+) -> SignResult:
+    """Sign the ``role`` field of a sheet; returns the new PDF (an incremental update of ``pdf``)."""
+    options = options or SignOptions()
+    if role not in ROLE_LABELS:
+        raise ValidationError(f"Peran penanda tangan tidak dikenal: {role}.", field="role")
+    tz = resolve_timezone(options.timezone)
+    reader = _open_reader(pdf)
+    placements = read_signature_fields(reader)
+    if not placements:
+        raise SigningProblem(
+            "PDF ini tidak memuat kolom tanda tangan Kinerja (/KinerjaSignatureFields); "
+            "cetak ulang lembarnya dari aplikasi.",
+            code="sign.no_fields",
+        )
+    placement = next((p for p in placements if p.role == role), None)
+    if placement is None:
+        roles = ", ".join(ROLE_LABELS.get(p.role, p.role) for p in placements)
+        raise SigningProblem(
+            f"Lembar ini tidak punya kolom tanda tangan untuk {ROLE_LABELS[role]} (yang ada: {roles}).",
+            code="sign.no_field_for_role",
+        )
+    if options.require_nip_match and placement.signer_nip and identity.nip:
+        if _digits(placement.signer_nip) != _digits(identity.nip):
+            raise SigningProblem(
+                f"Sertifikat milik {identity.name} (NIP {identity.nip}), sedangkan kolom "
+                f"{ROLE_LABELS[role]} untuk {placement.signer_name} (NIP {placement.signer_nip}).",
+                code="sign.nip_mismatch",
+            )
+    existing = {name: value for name, value, _ref in sig_fields.enumerate_sig_fields(reader)}
+    if existing.get(placement.field_name) is not None:
+        raise SigningProblem(
+            f"Kolom {ROLE_LABELS[role]} sudah ditandatangani.", code="sign.already_signed"
+        )
+
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(tz)
+    qr_payload = make_qr_payload(_doc_ref(reader, pdf), role, identity.nip, moment)
+    notes: list[str] = []
+    if timestamper is None and options.timestamp_url:
+        timestamper = UrllibTimeStamper(options.timestamp_url, timeout=options.timestamp_timeout)
+
+    def attempt(ts: TimeStamper | None) -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        for other in placements:
+            if other.field_name not in existing:
+                sig_fields.append_signature_field(
+                    writer,
+                    sig_fields.SigFieldSpec(
+                        other.field_name, on_page=other.page, box=_int_box(other.box)
+                    ),
+                )
+                existing[other.field_name] = None
+        meta = signers.PdfSignatureMetadata(
+            field_name=placement.field_name,
+            md_algorithm="sha256",
+            subfilter=sig_fields.SigSeedSubFilter.PADES,
+            name=identity.name,
+            reason=options.reason or f"Ditandatangani sebagai {ROLE_LABELS[role]}",
+            location=options.location,
+        )
+        pdf_signer = signers.PdfSigner(meta, identity.signer, timestamper=ts, stamp_style=stamp_style())
+        out = pdf_signer.sign_pdf(
+            writer,
+            existing_fields_only=True,
+            bytes_reserved=identity.reserve_bytes(ts is not None),
+            appearance_text_params={
+                "nama": identity.name,
+                "nip": identity.nip or "-",
+                "waktu": format_stamp_time(moment, tz),
+                "url": qr_payload,
+            },
+        )
+        return bytes(out.getbuffer())
+
+    snapshot = dict(existing)
+    level = "B-B"
+    try:
+        if timestamper is not None:
+            try:
+                signed = attempt(timestamper)
+                level = "B-T"
+            except (TimestampRequestError, OSError) as exc:
+                log.info("timestamp server unreachable: %s", exc)
+                existing.clear()
+                existing.update(snapshot)
+                notes.append(
+                    "Server cap waktu tidak dapat dihubungi; ditandatangani tanpa cap waktu (PAdES B-B)."
+                )
+                signed = attempt(None)
+        else:
+            signed = attempt(None)
+    except SigningError as exc:
+        raise SigningProblem(f"Penandatanganan gagal: {exc}", code="sign.failed") from None
+    except CertificateError:
+        raise
+    return SignResult(
+        pdf=signed,
+        role=role,
+        field_name=placement.field_name,
+        signer_name=identity.name,
+        signer_nip=identity.nip,
+        signed_at=moment,
+        level=level,
+        qr_payload=qr_payload,
+        notes=notes,
+    )
+
+
+@dataclass
+class BatchItem:
+    key: str
+    pdf: bytes
+
+
+@dataclass
+class BatchOutcome:
+    key: str
+    result: SignResult | None
+    error: str | None
+
+
+def sign_batch(
+    items: Iterable[BatchItem],
+    identity: SigningIdentity,
+    role: str,
+    *,
+    total: int | None = None,
+    options: SignOptions | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[BatchOutcome]:
+    """Sign many sheets with one loaded key; yields one outcome per item (errors do not stop the batch)."""
+    for done, item in enumerate(items, start=1):
+        if cancelled is not None and cancelled():
+            return
+        try:
+            outcome = BatchOutcome(item.key, sign_pdf(item.pdf, identity, role, options=options), None)
+        except KinerjaError as exc:
+            outcome = BatchOutcome(item.key, None, str(exc))
+        if progress is not None:
+            progress(done, total, item.key)
+        yield outcome

@@ -1,0 +1,325 @@
+"""Verify the signatures of a PDF: who signed, when, intact, trusted, changed afterwards.
+
+pyHanko's ``bottom_line`` lets an update that only touches ``/Info`` and junk after
+``%%EOF`` through (FIELD-NOTES), so the last signature must also cover the entire
+file; a cut file is caught by a ``/ByteRange`` reaching past its end; a corrupted
+signer certificate makes pyHanko raise, which is reported as an invalid signature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields as sig_fields
+from pyhanko.sign.ades.report import AdESIndeterminate
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone
+from kinerja_desktop.documents.signing import FIELD_PREFIX, ROLE_LABELS
+
+__all__ = ["SignatureCheck", "VerificationReport", "verify_pdf"]
+
+# Reason codes (stable, for JSON and tests) and their Indonesian wording.
+REASONS = {
+    "not_pdf": "Berkas bukan PDF yang dapat dibaca.",
+    "no_signatures": "Dokumen tidak memiliki tanda tangan elektronik.",
+    "truncated": "Berkas terpotong atau tidak lengkap.",
+    "trailing_bytes": "Ada data tambahan setelah akhir berkas yang ditandatangani.",
+    "updated_after_signing": (
+        "Dokumen telah diubah setelah ditandatangani (ada pembaruan setelah tanda tangan terakhir)."
+    ),
+    "modified_after_signing": "Dokumen telah diubah setelah ditandatangani (perubahan isi yang tidak diizinkan).",
+    "bytes_changed": "Isi dokumen tidak cocok dengan tanda tangan: ada bagian yang diubah.",
+    "signature_invalid": "Tanda tangan tidak sah secara kriptografis.",
+    "certificate_corrupt": "Sertifikat penanda tangan rusak atau tidak dapat dibaca.",
+    "signature_unreadable": "Data tanda tangan rusak atau tidak dapat dibaca.",
+    "untrusted": "Sertifikat tidak diterbitkan oleh CA yang dipercaya.",
+    "expired": "Sertifikat penanda tangan sudah kedaluwarsa.",
+    "not_yet_valid": "Sertifikat penanda tangan belum berlaku.",
+    "revoked": "Sertifikat penanda tangan telah dicabut.",
+    "key_usage": "Sertifikat tidak diizinkan untuk tanda tangan dokumen.",
+    "certificate_problem": "Rantai sertifikat tidak dapat divalidasi.",
+    "timestamp_invalid": "Cap waktu (timestamp) tidak sah atau tidak dipercaya.",
+}
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+# pyHanko logs every failed path validation with a traceback; the report says it plainly.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko.sign.validation.generic_cms").setLevel(logging.CRITICAL)
+_KEY_USAGE = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False)
+
+
+@dataclass
+class SignatureCheck:
+    """One signature's verdict; ``problems`` holds reason codes (see ``REASONS``)."""
+
+    field_name: str
+    role: str | None = None
+    signer_name: str | None = None
+    signer_nip: str | None = None
+    signer_subject: str | None = None
+    issuer: str | None = None
+    signed_at: dt.datetime | None = None
+    timestamp: dt.datetime | None = None
+    level: str = "B-B"
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    coverage: str | None = None
+    modification: str | None = None
+    changed_after: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def messages(self) -> list[str]:
+        return [REASONS[c] for c in self.problems]
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        for key in ("signed_at", "timestamp"):
+            value = getattr(self, key)
+            data[key] = value.isoformat() if value else None
+        data["ok"] = self.ok
+        data["messages"] = self.messages()
+        return data
+
+
+@dataclass
+class VerificationReport:
+    """All signatures of a file plus file-level problems. ``ok`` only if everything holds."""
+
+    sha256: str
+    size: int
+    signatures: list[SignatureCheck] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    timezone: str = "WIB"
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.signatures) and not self.problems and all(s.ok for s in self.signatures)
+
+    @property
+    def changed_after_signing(self) -> bool:
+        codes = set(self.problems) | {c for s in self.signatures for c in s.problems}
+        return bool(codes & {"updated_after_signing", "modified_after_signing", "trailing_bytes", "bytes_changed"})
+
+    def _when(self, moment: dt.datetime | None) -> str:
+        return format_stamp_time(moment, resolve_timezone(self.timezone)) if moment else "waktu tidak diketahui"
+
+    def summary_lines(self) -> list[str]:
+        """Plain Indonesian sentences for people (CLI and GUI)."""
+        lines: list[str] = []
+        if self.ok:
+            last = self.signatures[-1]
+            names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'})" for s in self.signatures)
+            lines.append(f"Dokumen utuh, ditandatangani oleh {names}; terakhir pada {self._when(last.signed_at)}.")
+        elif self.changed_after_signing:
+            lines.append("Dokumen telah diubah setelah ditandatangani.")
+        elif self.signatures:
+            lines.append("Tanda tangan dokumen TIDAK sah.")
+        lines.extend(REASONS[c] for c in self.problems)
+        for idx, sig in enumerate(self.signatures, start=1):
+            role = ROLE_LABELS.get(sig.role or "", sig.field_name)
+            verdict = "sah" if sig.ok else "TIDAK sah"
+            lines.append(
+                f"{idx}. {role}: {sig.signer_name or '?'} (NIP {sig.signer_nip or '-'}), "
+                f"{self._when(sig.signed_at)} [{sig.level}] — {verdict}"
+            )
+            lines.extend(f"   - {m}" for m in sig.messages())
+        return lines
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "sha256": self.sha256,
+            "size": self.size,
+            "changed_after_signing": self.changed_after_signing,
+            "problems": self.problems,
+            "messages": [REASONS[c] for c in self.problems],
+            "summary": self.summary_lines(),
+            "signatures": [s.to_dict() for s in self.signatures],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _to_asn1(cert: x509.Certificate | asn1_x509.Certificate) -> asn1_x509.Certificate:
+    if isinstance(cert, asn1_x509.Certificate):
+        return cert
+    return asn1_x509.Certificate.load(cert.public_bytes(Encoding.DER))
+
+
+def _file_level_problems(data: bytes) -> list[str]:
+    problems: list[str] = []
+    for match in _BYTE_RANGE.finditer(data):
+        start2, len2 = int(match.group(3)), int(match.group(4))
+        if start2 + len2 > len(data):
+            return ["truncated"]
+    tail = data.rstrip(b"\r\n\t \x00")
+    if not tail.endswith(b"%%EOF"):
+        eof = data.rfind(b"%%EOF")
+        junk = data[eof + 5 :] if eof >= 0 else data
+        problems.append("truncated" if (eof < 0 or b" obj" in junk or b"xref" in junk) else "trailing_bytes")
+    return problems
+
+
+def _collect(reader: PdfFileReader) -> tuple[list[EmbeddedPdfSignature], list[SignatureCheck]]:
+    """Embedded signatures; those pyHanko cannot even parse become failed checks."""
+    good: list[EmbeddedPdfSignature] = []
+    broken: list[SignatureCheck] = []
+    for name, value, ref in sig_fields.enumerate_sig_fields(reader, filled_status=True):
+        try:
+            good.append(EmbeddedPdfSignature(reader, ref, name))
+        except Exception:  # any parse failure of the CMS means an unreadable signature
+            check = SignatureCheck(field_name=name, role=_role(name))
+            check.problems.append("signature_unreadable")
+            broken.append(check)
+        del value
+    good.sort(key=lambda s: int(s.byte_range[2]) + int(s.byte_range[3]))
+    return good, broken
+
+
+def _role(field_name: str) -> str | None:
+    return field_name[len(FIELD_PREFIX) :] if field_name.startswith(FIELD_PREFIX) else None
+
+
+def _signer_details(check: SignatureCheck, cert: asn1_x509.Certificate) -> None:
+    subject = cert.subject.native
+    check.signer_name = subject.get("common_name")
+    check.signer_nip = subject.get("serial_number")
+    check.signer_subject = cert.subject.human_friendly
+    check.issuer = cert.issuer.human_friendly
+
+
+_TRUST_CODES = {
+    AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: "expired",
+    AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED: "expired",
+    AdESIndeterminate.NOT_YET_VALID: "not_yet_valid",
+    AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND: "untrusted",
+    AdESIndeterminate.REVOKED_NO_POE: "revoked",
+    AdESIndeterminate.REVOKED_CA_NO_POE: "revoked",
+    AdESIndeterminate.CHAIN_CONSTRAINTS_FAILURE: "key_usage",
+}
+
+
+def _trust_code(status: PdfSignatureStatus) -> str:
+    if status.revoked:
+        return "revoked"
+    indic = status.trust_problem_indic
+    if indic is None and status.validation_path is None:
+        return "untrusted"
+    code = _TRUST_CODES.get(indic) if isinstance(indic, AdESIndeterminate) else None
+    return code or "certificate_problem"
+
+
+def _expired_at(cert: asn1_x509.Certificate, moment: dt.datetime) -> str | None:
+    validity = cert["tbs_certificate"]["validity"]
+    if moment > validity["not_after"].native:
+        return "expired"
+    if moment < validity["not_before"].native:
+        return "not_yet_valid"
+    return None
+
+
+def _check_one(
+    emb: EmbeddedPdfSignature, vc: ValidationContext, is_last: bool, revisions: int, moment: dt.datetime
+) -> SignatureCheck:
+    check = SignatureCheck(field_name=emb.field_name, role=_role(emb.field_name))
+    try:
+        cert = emb.signer_cert
+        _signer_details(check, cert)
+    except Exception:
+        check.problems.append("certificate_corrupt")
+        return check
+    try:
+        status = validate_pdf_signature(emb, signer_validation_context=vc, key_usage_settings=_KEY_USAGE)
+    except SignatureValidationError:
+        check.problems.append("certificate_corrupt")
+        return check
+    except Exception:  # malformed CMS content pyHanko trips over
+        check.problems.append("signature_unreadable")
+        return check
+    check.intact, check.valid, check.trusted = status.intact, status.valid, status.trusted
+    check.signed_at = status.signer_reported_dt
+    ts = status.timestamp_validity
+    if ts is not None:
+        check.level = "B-T"
+        check.timestamp = ts.timestamp
+        if not (ts.intact and ts.valid and ts.trusted):
+            check.problems.append("timestamp_invalid")
+    check.coverage = status.coverage.name if status.coverage else None
+    level = status.modification_level
+    check.modification = level.name if level is not None else None
+    if not status.intact:
+        check.problems.append("bytes_changed")
+    elif not status.valid:
+        check.problems.append("signature_invalid")
+    elif not status.trusted:
+        code = _trust_code(status)
+        if code == "certificate_problem":
+            code = _expired_at(cert, moment) or code
+        check.problems.append(code)
+    if status.intact and status.valid:
+        illegal = (level is not None and level > ModificationLevel.FORM_FILLING) or status.docmdp_ok is False
+        if illegal:
+            check.problems.append("modified_after_signing")
+            check.changed_after = True
+        elif is_last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+            check.changed_after = True
+            more = emb.signed_revision < revisions - 1
+            check.problems.append("updated_after_signing" if more else "trailing_bytes")
+    return check
+
+
+def verify_pdf(
+    data: bytes,
+    trust_roots: Iterable[x509.Certificate | asn1_x509.Certificate] = (),
+    *,
+    now: dt.datetime | None = None,
+    timezone: str = "WIB",
+) -> VerificationReport:
+    """Verify every signature of ``data`` against ``trust_roots`` (no network access)."""
+    report = VerificationReport(sha256=hashlib.sha256(data).hexdigest(), size=len(data), timezone=timezone)
+    report.problems.extend(_file_level_problems(data))
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded, broken = _collect(reader)
+        revisions = reader.xrefs.total_revisions
+    except (PdfError, ValueError, KeyError, IndexError, TypeError):
+        if "truncated" not in report.problems:
+            report.problems.append("not_pdf")
+        return report
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    roots = [_to_asn1(c) for c in trust_roots]
+    vc = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail", moment=moment)
+    for idx, emb in enumerate(embedded):
+        report.signatures.append(_check_one(emb, vc, idx == len(embedded) - 1, revisions, moment))
+    report.signatures.extend(broken)
+    if not report.signatures and "no_signatures" not in report.problems:
+        report.problems.append("no_signatures")
+    if "trailing_bytes" in report.problems:
+        for sig in report.signatures:  # the same finding, said once at file level
+            if "trailing_bytes" in sig.problems:
+                sig.problems.remove("trailing_bytes")
+    return report
