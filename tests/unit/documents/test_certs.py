@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.x509.oid import NameOID
-from sign_support import CA_PASS, P12_PASS, pki
 
 from kinerja_desktop.documents.certs import (
     CertificateError,
@@ -19,6 +18,7 @@ from kinerja_desktop.documents.certs import (
     inspect_pkcs12,
     load_pkcs12,
 )
+from tests.helpers.signing_pki import CA_PASS, P12_PASS, pki
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ import socket
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
-from sign_support import PEGAWAI, pki, sheet_pdf
-from tsa_standin import TsaStandIn
 
 from kinerja_desktop.documents.signing import (
     BatchItem,
@@ -21,6 +19,8 @@ from kinerja_desktop.documents.signing import (
 )
 from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.domain.errors import ValidationError
+from tests.helpers.signing_pki import PEGAWAI, pki, sheet_pdf
+from tests.helpers.tsa_standin import TsaStandIn
 
 
 def test_first_signature_creates_every_field_and_later_signer_fills_theirs() -> None:

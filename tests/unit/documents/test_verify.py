@@ -10,11 +10,11 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from sign_support import P12_PASS, pki, sheet_pdf
 
 from kinerja_desktop.documents.certs import load_pkcs12
 from kinerja_desktop.documents.signing import sign_pdf
 from kinerja_desktop.documents.verification import verify_pdf
+from tests.helpers.signing_pki import P12_PASS, pki, sheet_pdf
 
 
 @pytest.fixture(scope="module")
