@@ -13,6 +13,7 @@ change log is complete exactly as if every row had been entered by hand.
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -47,7 +48,7 @@ from kinerja_desktop.store.models import (
     Unit,
     UnitPredikat,
     UserAccount,
-    new_id,
+
 )
 
 DEMO_ADMIN = ("admin", "admin")
@@ -175,6 +176,11 @@ def build_demo(
     today = today or date.today()
     year = year or today.year
     rng = random.Random(seed)
+    id_rng = random.Random(seed * 7919 + 1)
+
+    def new_id() -> str:  # deterministic ids: the same seed gives the same database
+        return str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
+
     nips = _NipMaker(rng)
     report = progress or (lambda _stage, _done, _total: None)
     with db.session(user="demo", role="ADMIN") as s:
@@ -255,35 +261,35 @@ def build_demo(
                 person("PNS", rng.choice(PELAKSANA), "PELAKSANA", first_kasi.unit_id, first_kasi.unit_name,
                        first_kasi, "III/a")
         report("Unit dan pegawai", 0, len(people))
-        bulk_insert(s, Unit, units, user="demo", role="ADMIN")
+        bulk_insert(s, Unit, units, user="demo", role="ADMIN", make_id=new_id)
         bulk_insert(s, Employee, [
             {"id": p.id, "nip": p.nip, "name": p.name, "asn_kind": p.kind, "golongan": p.golongan,
              "jabatan": p.jabatan, "jenis_jabatan": p.jenis, "jenjang": p.jenjang, "unit_id": p.unit_id,
              "active": True}
             for p in people
-        ], user="demo", role="ADMIN")
+        ], user="demo", role="ADMIN", make_id=new_id)
         bulk_insert(s, Supervision, [
             {"employee_id": p.id, "supervisor_id": p.supervisor.id if p.supervisor else None, "year": year}
             for p in people
-        ], user="demo", role="ADMIN")
+        ], user="demo", role="ADMIN", make_id=new_id)
         bulk_insert(s, Setting, [
             {"id": "instansi.name", "value": "PEMERINTAH KABUPATEN CONTOH"},
             {"id": "instansi.address", "value": "Jl. Merdeka No. 1"},
             {"id": "instansi.city", "value": "Kota Contoh"},
-        ], user="demo", role="ADMIN")
+        ], user="demo", role="ADMIN", make_id=new_id)
         report("Unit dan pegawai", len(people), len(people))
         accounts = [{"username": DEMO_ADMIN[0], "password_hash": _DEMO_HASHER.hash(DEMO_ADMIN[1]), "is_admin": True,
                      "active": True}]
         accounts += [{"username": p.nip, "password_hash": _DEMO_HASHER.hash(p.nip), "employee_id": p.id,
                       "is_admin": False, "active": True} for p in people if p.nip]
-        bulk_insert(s, UserAccount, accounts, user="demo", role="ADMIN")
+        bulk_insert(s, UserAccount, accounts, user="demo", role="ADMIN", make_id=new_id)
         report("Akun", len(accounts), len(accounts))
-        summary = _plans(s, rng, people, year, today, report, db.blobs)
+        summary = _plans(s, rng, people, year, today, report, db.blobs, new_id)
         bulk_insert(s, UnitPredikat, [
             {"unit_id": u["id"], "year": year, "period": "TAHUNAN", "predikat": rng.choice(("BAIK", "BAIK", "ISTIMEWA",
                                                                                             "BUTUH_PERBAIKAN"))}
             for u in units if u["level"] == 1
-        ], user="demo", role="ADMIN")
+        ], user="demo", role="ADMIN", make_id=new_id)
         summary.units = len(units)
         summary.employees = len(people)
         return summary
@@ -297,7 +303,8 @@ def _identity(p: _Person | None) -> dict[str, str]:
 
 
 def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: date,
-           report: Callable[[str, int, int], None], evidence_blob: BlobStore) -> DemoSummary:
+           report: Callable[[str, int, int], None], evidence_blob: BlobStore,
+           new_id: Callable[[], str]) -> DemoSummary:
     plans, rhks, inds, lamps, exps = [], [], [], [], []
     reals, atts, evals, rfbs, pfbs = [], [], [], [], []
     evaluated = periods_over(year, today)
@@ -377,7 +384,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
                     real_id = new_id()
                     reals.append({"id": real_id, "indicator_id": iid, "period": per_code, "value_text": value_text,
                                   "value_number": number, "note": "", "reported_on": None})
-                    if iid == rhk_list[0][1][0][0]:
+                    if iid == rhk_list[0][1][0][0] and per_code == evaluated[-1]:
                         content = (f"Bukti dukung {p.name} - {per.label} {year}\n"
                                    f"Laporan {rng.choice(TOPIK)}: {value_text}\n").encode()
                         sha = evidence_blob.put_bytes(content)
@@ -402,7 +409,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
     for model, rows in ((Plan, plans), (Rhk, rhks), (Indicator, inds), (LampiranItem, lamps),
                         (PerilakuExpectation, exps), (Realisation, reals), (Attachment, atts), (Evaluation, evals),
                         (RhkFeedback, rfbs), (PerilakuFeedback, pfbs)):
-        bulk_insert(s, model, rows, user="demo", role="ADMIN")
+        bulk_insert(s, model, rows, user="demo", role="ADMIN", make_id=new_id)
     report("Menyimpan", 1, 1)
     return DemoSummary(0, 0, len(plans), len(rhks), len(inds), len(reals), len(evals), len(atts), year, evaluated)
 

@@ -11,12 +11,13 @@ so its entries keep the remote device and sequence instead of making new ones.
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import JSON, Boolean, Date, DateTime, Table, event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.store.models import ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
@@ -44,6 +45,14 @@ def _columns(model: type[SyncedBase]) -> list[str]:
     if cols is None:
         cols = _COLUMNS_CACHE[model] = user_columns(model)
     return cols
+
+
+def insert_changes(model: type[SyncedBase], values: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``changes`` of an insert entry: ``{field: [None, new]}`` for every field that is not NULL.
+
+    A field missing from an insert entry is NULL (this keeps the log of large tables compact).
+    """
+    return {c: [None, json_value(values[c])] for c in _columns(model) if values.get(c) is not None}
 
 
 def device_id(session: Session) -> str:
@@ -125,7 +134,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in news:
         _apply_defaults(obj, origin["user"] if origin else user)
         table = type(obj).__tablename__
-        changes = {c: [None, json_value(getattr(obj, c))] for c in _columns(type(obj))}
+        changes = insert_changes(type(obj), {c: getattr(obj, c) for c in _columns(type(obj))})
         entries.append(
             ChangeLog(
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op="insert", changes=changes,
@@ -177,11 +186,13 @@ def install(session_factory: Any) -> None:
 
 
 def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, Any]], *, user: str | None,
-                role: str | None, batch: int = 5000) -> None:
+                role: str | None, batch: int = 5000, make_id: Callable[[], str] | None = None) -> None:
     """Insert many new rows at once, logging them exactly as ``before_flush`` would.
 
     For large generated data (the demo office, imports): one executemany per batch for the
-    rows and one for their change-log entries, instead of an ORM flush per object.
+    rows and one for their change-log entries, instead of an ORM flush per object. On SQLite
+    the rows go straight to the driver (SQLAlchemy's per-row parameter processing dominated
+    the demo build); other databases use a Core executemany.
     """
     if not rows:
         return
@@ -193,28 +204,74 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
         key = mapper.get_property_by_column(col).key
         if col.default is not None and col.default.is_scalar:
             defaults[key] = col.default.arg
+    all_cols = [mapper.get_property_by_column(c).key for c in mapper.columns]
     device = device_id(session)
     seq = next_seq(session, device)
     now = utcnow()
+    raw = session.get_bind().dialect.name == "sqlite"
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         full: list[dict[str, Any]] = []
         logs: list[dict[str, Any]] = []
         for row in chunk:
             item = {**defaults, **row}
-            item.setdefault("id", str(uuid.uuid4()))
+            if "id" not in item:
+                item["id"] = make_id() if make_id else str(uuid.uuid4())
             item.setdefault("created_at", now)
             item.setdefault("updated_at", now)
             item.setdefault("created_by", user)
             item.setdefault("updated_by", user)
-            for c in cols:
+            for c in all_cols:
                 item.setdefault(c, None)
             full.append(item)
             logs.append({
                 "device_id": device, "seq": seq, "table_name": table, "row_id": item["id"], "op": "insert",
-                "changes": {c: [None, json_value(item[c])] for c in cols}, "base_versions": {}, "user": user,
+                "changes": insert_changes(model, item), "base_versions": {}, "user": user,
                 "role": role, "at": now, "local": True, "pushed": False,
             })
             seq += 1
-        session.execute(model.__table__.insert(), full)
-        session.execute(ChangeLog.__table__.insert(), logs)
+        if raw:
+            _raw_insert(session, model.__table__, full)
+            _raw_insert(session, ChangeLog.__table__, logs)
+        else:
+            session.execute(model.__table__.insert(), full)
+            session.execute(ChangeLog.__table__.insert(), logs)
+
+
+def _dump_json(value: Any) -> Any:
+    return None if value is None else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _dump_datetime(value: Any) -> Any:
+    return value.isoformat(sep=" ", timespec="microseconds") if isinstance(value, datetime) else value
+
+
+def _dump_date(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _dump_bool(value: Any) -> Any:
+    return None if value is None else int(value)
+
+
+def _converter(column: Any) -> Callable[[Any], Any] | None:
+    if isinstance(column.type, JSON):
+        return _dump_json
+    if isinstance(column.type, DateTime):
+        return _dump_datetime
+    if isinstance(column.type, Date):
+        return _dump_date
+    if isinstance(column.type, Boolean):
+        return _dump_bool
+    return None
+
+
+def _raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    cols = [c.name for c in table.columns if c.name in rows[0]]
+    convs = [_converter(table.columns[c]) for c in cols]
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    params = [
+        tuple(r[c] if conv is None else conv(r[c]) for c, conv in zip(cols, convs, strict=True)) for r in rows
+    ]
+    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
