@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--employees", type=int, default=200, metavar="N", help="jumlah pegawai (bawaan 200)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="benih acak (hasil sama untuk benih sama)")
     p.add_argument("--year", type=int, metavar="Y", help="tahun penilaian (bawaan: tahun ini)")
+    p.add_argument("--open", action="store_true",
+                   help="lalu buka aplikasi; bila database sudah berisi data, langsung dibuka apa adanya")
     p.set_defaults(func=cmd_demo)
 
     nip = sub.add_parser("nip", help="periksa NIP / NI PPPK")
@@ -85,8 +87,13 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     import time
 
-    from kinerja_desktop.services.demo_service import DEMO_ADMIN, build_demo
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN, build_demo, has_employees
 
+    if args.open and has_employees(ctx.db):
+        ctx.out({"database": ctx.db.describe(), "built": False},
+                f"Database {ctx.db.describe()} sudah berisi data; membukanya apa adanya. "
+                f"Masuk sebagai {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]} (demo).")
+        return _open_gui(args, ctx)
     started = time.perf_counter()
     state: dict[str, Any] = {}
     with ctx.progress(args.employees, "Membuat kantor demo") as bar:
@@ -111,7 +118,16 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         f"  Masuk sebagai admin: {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}; pegawai: NIP sebagai nama pengguna dan kata sandi."
     )
     ctx.out(data, text)
-    return 0
+    return _open_gui(args, ctx) if args.open else 0
+
+
+def _open_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.cli.gui_cmd import run_gui
+
+    location = ctx.db.url
+    ctx.close()
+    args.db = location
+    return run_gui(args)
 
 
 def cmd_nip_check(args: argparse.Namespace, ctx: CliContext) -> int:

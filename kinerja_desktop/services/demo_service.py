@@ -159,6 +159,11 @@ def _name(rng: random.Random) -> tuple[str, int]:
     return full, sex
 
 
+def has_employees(db: Database) -> bool:
+    with db.reader() as s:
+        return s.execute(select(Employee.id).limit(1)).first() is not None
+
+
 def periods_over(year: int, today: date, configured: tuple[str, ...] = DEFAULT_PERIOD_CODES) -> list[str]:
     """The configured periods of ``year`` that have ended by ``today``."""
     return [c for c in configured if period_of(c).end(year) < today]
