@@ -73,8 +73,13 @@ def signature_fields(pegawai=PEGAWAI, penilai=PENILAI) -> list[dict]:
     ]
 
 
-@lru_cache(maxsize=4)
-def sheet_pdf(doc_id: str = "doc-uji-1", with_fields: bool = True) -> bytes:
+@lru_cache(maxsize=16)
+def sheet_pdf(
+    doc_id: str = "doc-uji-1",
+    with_fields: bool = True,
+    pegawai: tuple[str, str] = PEGAWAI,
+    penilai: tuple[str, str] = PENILAI,
+) -> bytes:
     """A small one-page sheet like the app's, carrying /KinerjaSignatureFields in its info."""
     from pypdf import PdfWriter
     from reportlab.lib.pagesizes import A4
@@ -91,8 +96,14 @@ def sheet_pdf(doc_id: str = "doc-uji-1", with_fields: bool = True) -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(buf.getvalue()))
     meta = {"/KinerjaDocId": doc_id}
     if with_fields:
-        meta["/KinerjaSignatureFields"] = json.dumps(signature_fields(), separators=(",", ":"))
+        meta["/KinerjaSignatureFields"] = json.dumps(signature_fields(pegawai, penilai), separators=(",", ":"))
     writer.add_metadata(meta)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def identity_for(name: str, nip: str) -> SigningIdentity:
+    """A person's identity issued by the shared test office CA."""
+    p12 = pki().ca.issue(CA_PASS, name=name, nip=nip, p12_passphrase=P12_PASS, key_type="ec-p256")
+    return SigningIdentity.from_pkcs12(p12, P12_PASS)

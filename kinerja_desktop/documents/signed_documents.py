@@ -1,0 +1,279 @@
+"""Signed documents in the database: content-addressed PDFs, status, signers, and the freeze.
+
+A signed sheet's bytes go to the blob store under their SHA-256; the ``document`` row
+names the record it was made from (plan, evaluation), its status and its signers. The
+first signature freezes the record (``plan.frozen`` / ``evaluation.frozen``): the services
+then refuse every change to data that feeds the sheet. A Revisi makes a new plan version;
+the old version keeps its signed PDF and signatures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.documents.signing import (
+    ROLE_LABELS,
+    SigningIdentity,
+    SignOptions,
+    SignResult,
+    sign_pdf,
+    signature_state,
+)
+from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.domain.periods import parse_period
+from kinerja_desktop.domain.permissions import Action, require
+from kinerja_desktop.services.common import CurrentUser, get_live, plan_subject, subject_for
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Document, Employee, Evaluation, Plan
+
+__all__ = [
+    "KIND_LABELS",
+    "STATUS_LABELS",
+    "DocumentTarget",
+    "DocumentView",
+    "document_pdf",
+    "list_documents",
+    "pending_pdf",
+    "record_signature",
+    "resolve_target",
+    "role_of",
+    "sign_record",
+]
+
+KIND_LABELS = {"skp": "SKP", "evaluasi": "Evaluasi Kinerja", "dokumen-evaluasi": "Dokumen Evaluasi Kinerja"}
+STATUS_LABELS = {
+    "UNSIGNED": "Belum ditandatangani",
+    "PARTIAL": "Sebagian ditandatangani",
+    "SIGNED": "Ditandatangani lengkap",
+}
+_ROLE_ACTIONS = {"pegawai": Action.SIGN_PEGAWAI, "penilai": Action.SIGN_PENILAI}
+
+
+@dataclass(frozen=True)
+class DocumentTarget:
+    """The record a sheet is made from."""
+
+    kind: str
+    employee_id: str
+    plan_id: str
+    year: int
+    period: str | None = None
+    evaluation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: str
+    kind: str
+    kind_label: str
+    year: int | None
+    period: str | None
+    plan_id: str | None
+    evaluation_id: str | None
+    sha256: str
+    data_sha256: str
+    status: str
+    status_label: str
+    signers: list[dict[str, Any]] = field(default_factory=list)
+    certified_status: str | None = None
+    updated_at: dt.datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in self.__dict__.items()}
+
+
+def _view(doc: Document) -> DocumentView:
+    return DocumentView(
+        id=doc.id, kind=doc.kind, kind_label=KIND_LABELS.get(doc.kind, doc.kind), year=doc.year, period=doc.period,
+        plan_id=doc.plan_id, evaluation_id=doc.evaluation_id, sha256=doc.sha256, data_sha256=doc.data_sha256,
+        status=doc.status, status_label=STATUS_LABELS.get(doc.status, doc.status), signers=list(doc.signers or []),
+        certified_status=doc.certified_status, updated_at=doc.updated_at,
+    )
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+def _employee_by_nip(session: Session, nip: str) -> Employee:
+    nip = "".join(nip.split())
+    emp = session.scalars(select(Employee).where(Employee.nip == nip, Employee.deleted.is_(False))).first()
+    if emp is None:
+        raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+    return emp
+
+
+def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str | None = None) -> DocumentTarget:
+    """The current plan (and evaluation) of an employee behind a sheet of ``kind``."""
+    if kind not in KIND_LABELS:
+        raise ValidationError(f"Jenis dokumen tidak dikenal: {kind} (skp, evaluasi, dokumen-evaluasi).", field="doc")
+    with db.reader() as s:
+        emp = _employee_by_nip(s, nip)
+        plan = s.scalars(
+            select(Plan).where(
+                Plan.employee_id == emp.id, Plan.year == year, Plan.is_current.is_(True), Plan.deleted.is_(False)
+            )
+        ).first()
+        if plan is None:
+            raise NotFound(f"SKP {emp.name} tahun {year} belum ada.")
+        if kind == "skp":
+            return DocumentTarget(kind, emp.id, plan.id, year)
+        code = parse_period(period or "TAHUNAN").code
+        ev = s.scalars(
+            select(Evaluation).where(
+                Evaluation.plan_id == plan.id, Evaluation.period == code, Evaluation.deleted.is_(False)
+            )
+        ).first()
+        if ev is None:
+            raise NotFound(f"Evaluasi {emp.name} periode {code} tahun {year} belum ada.")
+        return DocumentTarget(kind, emp.id, plan.id, year, code, ev.id)
+
+
+def _current(session: Session, target: DocumentTarget) -> Document | None:
+    query = select(Document).where(
+        Document.kind == target.kind, Document.plan_id == target.plan_id, Document.deleted.is_(False)
+    )
+    if target.evaluation_id is not None:
+        query = query.where(Document.evaluation_id == target.evaluation_id)
+    return session.scalars(query.order_by(Document.updated_at.desc())).first()
+
+
+def role_of(db: Database, user: CurrentUser, target: DocumentTarget) -> str:
+    """``pegawai`` or ``penilai``: the signing role the user holds on this record."""
+    with db.reader() as s:
+        subject = plan_subject(s, get_live(s, Plan, target.plan_id, "SKP"))
+    if user.employee_id and user.employee_id == subject.employee_id:
+        return "pegawai"
+    if user.employee_id and user.employee_id == subject.penilai_id:
+        return "penilai"
+    raise PermissionDenied("Anda bukan pegawai yang dinilai maupun pejabat penilai dokumen ini.")
+
+
+def pending_pdf(db: Database, target: DocumentTarget) -> tuple[bytes, str] | None:
+    """The stored, partly signed PDF (and its data hash) the next signer must sign, if any."""
+    with db.reader() as s:
+        doc = _current(s, target)
+        if doc is None:
+            return None
+        return db.blobs.read_bytes(doc.sha256), doc.data_sha256
+
+
+def document_pdf(db: Database, user: CurrentUser, document_id: str) -> bytes:
+    with db.reader() as s:
+        doc = get_live(s, Document, document_id, "Dokumen")
+        if doc.plan_id:
+            require(user.actor, Action.VIEW_PLAN, plan_subject(s, get_live(s, Plan, doc.plan_id, "SKP")))
+        elif not user.is_admin:
+            raise PermissionDenied("Dokumen ini hanya dapat dibuka admin.")
+        return db.blobs.read_bytes(doc.sha256)
+
+
+def list_documents(db: Database, user: CurrentUser, employee_id: str) -> list[DocumentView]:
+    """Every document of an employee (all plan versions), newest first, with its status."""
+    with db.reader() as s:
+        get_live(s, Employee, employee_id, "Pegawai")
+        require(user.actor, Action.VIEW_PLAN, subject_for(s, employee_id, dt.date.today().year))
+        docs = s.scalars(
+            select(Document)
+            .where(Document.employee_id == employee_id, Document.deleted.is_(False))
+            .order_by(Document.year.desc(), Document.updated_at.desc())
+        )
+        return [_view(d) for d in docs]
+
+
+# --------------------------------------------------------------------------- recording
+
+
+def _check_ready(session: Session, target: DocumentTarget, plan: Plan) -> Evaluation | None:
+    if target.kind == "skp":
+        if plan.status != "APPROVED":
+            raise ValidationError("SKP belum disetujui pejabat penilai; belum dapat ditandatangani.")
+        return None
+    ev = get_live(session, Evaluation, target.evaluation_id, "Evaluasi")
+    if ev.status not in ("FINAL", "SIGNED"):
+        raise ValidationError("Evaluasi belum difinalkan pejabat penilai; belum dapat ditandatangani.")
+    return ev
+
+
+def check_may_sign(db: Database, user: CurrentUser, target: DocumentTarget, role: str) -> None:
+    """Permission and readiness, checked before the (slow) signature is made."""
+    if role not in _ROLE_ACTIONS:
+        raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
+    with db.reader() as s:
+        plan = get_live(s, Plan, target.plan_id, "SKP")
+        require(user.actor, _ROLE_ACTIONS[role], plan_subject(s, plan))
+        _check_ready(s, target, plan)
+
+
+def record_signature(
+    db: Database, user: CurrentUser, target: DocumentTarget, result: SignResult, *, data_sha256: str = ""
+) -> DocumentView:
+    """Store a newly signed PDF, update the document row and freeze the record (one transaction)."""
+    role = result.role
+    if role not in _ROLE_ACTIONS:
+        raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
+    with db.session(user=user.username, role=role.upper()) as s:
+        plan = get_live(s, Plan, target.plan_id, "SKP")
+        require(user.actor, _ROLE_ACTIONS[role], plan_subject(s, plan))
+        ev = _check_ready(s, target, plan)
+        doc = _current(s, target)
+        if doc is not None and not result.pdf.startswith(db.blobs.read_bytes(doc.sha256)):
+            raise ConflictError(
+                "Dokumen tersimpan sudah berubah sejak Anda mulai menandatangani; buka ulang lalu tanda tangani lagi."
+            )
+        sha = db.blobs.put_bytes(result.pdf)
+        state = signature_state(result.pdf)
+        status = "SIGNED" if state and all(state.values()) else "PARTIAL"
+        entry = {
+            "role": role,
+            "name": result.signer_name,
+            "nip": result.signer_nip,
+            "signed_at": result.signed_at.isoformat(),
+            "level": result.level,
+            "certified": False,
+        }
+        if doc is None:
+            doc = Document(
+                kind=target.kind, employee_id=target.employee_id, plan_id=target.plan_id,
+                evaluation_id=target.evaluation_id, year=target.year, period=target.period,
+                data_sha256=data_sha256, signers=[],
+            )
+            s.add(doc)
+        doc.sha256 = sha
+        doc.status = status
+        doc.signers = [*(doc.signers or []), entry]
+        if target.kind == "skp":
+            plan.frozen = True
+        elif ev is not None:
+            ev.frozen = True
+            if status == "SIGNED" and target.kind == "evaluasi":
+                ev.status = "SIGNED"
+        s.flush()
+        return _view(doc)
+
+
+def sign_record(
+    db: Database,
+    user: CurrentUser,
+    identity: SigningIdentity,
+    target: DocumentTarget,
+    *,
+    render: Callable[[], tuple[bytes, str]],
+    role: str | None = None,
+    options: SignOptions | None = None,
+) -> tuple[DocumentView, SignResult]:
+    """Sign a record's sheet: the stored partly signed PDF if there is one, else a fresh rendering.
+
+    ``render`` returns ``(pdf, data_sha256)`` of the sheet built from the database.
+    """
+    role = role or role_of(db, user, target)
+    check_may_sign(db, user, target, role)
+    pending = pending_pdf(db, target)
+    pdf, data_sha = pending if pending is not None else render()
+    result = sign_pdf(pdf, identity, role, options=options)
+    return record_signature(db, user, target, result, data_sha256=data_sha), result
