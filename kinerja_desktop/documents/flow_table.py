@@ -1,0 +1,297 @@
+"""A table whose text always fits: long cells flow on into continuation rows.
+
+reportlab never splits a table row across pages, so one 2,000-character comment in a narrow
+column would make a row taller than the page (a LayoutError), and spanned cells cannot split
+at all. So:
+
+* a *block* (one RHK with its indicator rows, one BerAKHLAK value...) that is short is drawn
+  as on the official form: its block-wide cells are spanned beside the indicator *lanes* and
+  the block moves to the next page as a whole;
+* a block taller than ``keep`` points is laid out with no spans: every cell longer than a row
+  is cut at a line boundary (``Paragraph.split``) and continues in the next row of the same
+  column, with no rule and no padding between the pieces, so on paper it reads as one cell
+  and the table can break between any two rows. No row is taller than ``chunk``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paraparser import ParaParser
+
+__all__ = ["Block", "FullRow", "P", "flow_table", "plain"]
+
+PAD_X = 2.5
+PAD_Y = 2.0
+LINE = 0.5
+HEAD_BG = colors.HexColor("#e6e6e6")
+SECTION_BG = colors.HexColor("#f2f2f2")
+_EPS = 0.01
+_BIG = 1e6
+
+
+class P(Paragraph):
+    """A Paragraph that remembers its last wrap, so measuring it before the table does is free."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        last = self._wrapped
+        if last is not None and last[0] == availWidth:
+            return last[1]
+        result = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, result)
+        return result
+
+
+_TEMPLATE_FRAGS: dict[str, object] = {}
+
+
+def plain(text: str, style: ParagraphStyle) -> P:
+    """A paragraph of plain text (no markup, no newlines) without running reportlab's markup
+    parser, which costs more than the line breaking itself. Whitespace collapses as in markup."""
+    frag = _TEMPLATE_FRAGS.get(style.name)
+    if frag is None:
+        _, frags, _ = ParaParser().parse("x", style)
+        frag = _TEMPLATE_FRAGS[style.name] = frags[0]
+    return P(text, style, frags=[frag.clone(text=" ".join(text.split()))])  # type: ignore[attr-defined]
+
+
+Content = Sequence[Flowable]
+
+
+@dataclass
+class Block:
+    """Rows that belong together: ``lanes`` are the per-row cells (indicator rows), ``cells`` the
+    block-wide cells (beside all lanes, top-aligned). Keys are column indexes."""
+
+    cells: dict[int, Content] = field(default_factory=dict)
+    lanes: list[dict[int, Content]] = field(default_factory=list)
+    background: colors.Color | None = None
+    hspan: dict[int, int] = field(default_factory=dict)  # block cell column -> last column it covers
+
+
+@dataclass
+class FullRow:
+    """A row spanning all columns (section headings such as "A. KINERJA UTAMA")."""
+
+    content: Content
+    background: colors.Color | None = SECTION_BG
+
+
+def _height(items: Content, width: float) -> float:
+    return sum(f.wrap(width, _BIG)[1] for f in items)
+
+
+def _take(items: list[Flowable], width: float, avail: float) -> tuple[list[Flowable], list[Flowable]]:
+    """Split ``items`` into what fits in ``avail`` points and the rest (cutting a paragraph between lines)."""
+    taken: list[Flowable] = []
+    used = 0.0
+    rest = list(items)
+    while rest:
+        item = rest[0]
+        h = item.wrap(width, _BIG)[1]
+        if used + h <= avail + _EPS:
+            taken.append(item)
+            used += h
+            rest.pop(0)
+            continue
+        parts = item.split(width, avail - used) if avail - used > 0 else []
+        if len(parts) >= 2:
+            taken.append(parts[0])
+            rest[0:1] = parts[1:]
+        break
+    return taken, rest
+
+
+class _Grid:
+    """Accumulates table rows and style commands."""
+
+    def __init__(self, ncols: int, widths: list[float]) -> None:
+        self.ncols = ncols
+        self.widths = widths
+        self.inner = [w - 2 * PAD_X for w in widths]
+        self.data: list[list[object]] = []
+        self.cmds: list[tuple] = []
+
+    def add_row(self, cells: dict[int, list[Flowable]]) -> int:
+        self.data.append([cells.get(c, []) for c in range(self.ncols)])
+        return len(self.data) - 1
+
+    def line_above(self, row: int, c0: int = 0, c1: int = -1) -> None:
+        self.cmds.append(("LINEABOVE", (c0, row), (c1, row), LINE, colors.black))
+
+    def pad(self, kind: str, col: int, r0: int, r1: int) -> None:
+        if r1 >= r0:
+            self.cmds.append((kind, (col, r0), (col, r1), 0))
+
+
+def _flow_column(
+    width: float,
+    col: int,
+    content: list[Flowable],
+    *,
+    rows: list[dict[int, list[Flowable]]],
+    heights: list[float],
+    free: list[bool],
+    chunk: float,
+) -> int:
+    """Pour ``content`` down column ``col`` (``width`` inside the padding) through ``rows`` (extending
+    them); returns the number of rows used."""
+    pending = [f for f in content if f is not None]
+    r = 0
+    while pending:
+        if r >= len(rows):
+            rows.append({})
+            heights.append(0.0)
+            free.append(True)
+        # Pieces after the first have no top padding; bottom padding is restored on the last piece.
+        top = PAD_Y if r == 0 else 0.0
+        avail = chunk - top if free[r] else heights[r] - top
+        taken, pending = _take(pending, width, avail)
+        if not taken and free[r]:  # a single line taller than a whole chunk: take it anyway
+            taken, pending = [pending[0]], pending[1:]
+        if taken:
+            rows[r][col] = taken
+            heights[r] = max(heights[r], _height(taken, width) + top)
+        r += 1
+    return r
+
+
+def _add_block(grid: _Grid, block: Block, chunk: float, keep: float) -> None:
+    inner = list(grid.inner)
+    for c, last in block.hspan.items():
+        inner[c] = sum(grid.widths[c : last + 1]) - 2 * PAD_X
+    lanes = block.lanes or [{}]
+    lane_h = [max((_height(v, inner[c]) for c, v in lane.items() if v), default=0.0) for lane in lanes]
+    cell_h = [_height(v, inner[c]) for c, v in block.cells.items() if v]
+    lane_total = sum(h + 2 * PAD_Y for h in lane_h)
+    total = max(lane_total, max(cell_h, default=0.0) + 2 * PAD_Y)
+    start = len(grid.data)
+    lane_cols = sorted({c for lane in lanes for c in lane})
+    if total <= keep and max(lane_h, default=0.0) <= chunk:
+        # Short block: spanned cells as on the official form; the block never splits.
+        for i, lane in enumerate(lanes):
+            cells = {c: list(v) for c, v in lane.items()}
+            if i == 0:
+                cells.update({c: list(v) for c, v in block.cells.items()})
+            r = grid.add_row(cells)
+            if i:
+                for c in lane_cols:
+                    grid.line_above(r, c, c)
+        end = len(grid.data) - 1
+        for c in block.cells:
+            last = block.hspan.get(c, c)
+            if end > start or last > c:
+                grid.cmds.append(("SPAN", (c, start), (last, end)))
+        grid.line_above(start)
+        if block.background is not None:
+            grid.cmds.append(("BACKGROUND", (0, start), (-1, end), block.background))
+        return
+    # Tall block: no spans; every column flows through rows of at most `chunk` points.
+    rows: list[dict[int, list[Flowable]]] = []
+    heights: list[float] = []  # content height + top padding already used in the row (lane cells)
+    free: list[bool] = []
+    lane_starts: list[int] = []
+    for lane in lanes:
+        first = len(rows)
+        lane_starts.append(first)
+        sub_rows: list[dict[int, list[Flowable]]] = []
+        sub_h: list[float] = []
+        sub_free: list[bool] = []
+        used = {
+            c: _flow_column(inner[c], c, list(v), rows=sub_rows, heights=sub_h, free=sub_free, chunk=chunk)
+            for c, v in lane.items()
+            if v
+        }
+        if not sub_rows:
+            sub_rows, sub_h, sub_free = [{}], [0.0], [True]
+        for c, n in used.items():
+            grid.pad("TOPPADDING", c, start + first + 1, start + first + len(sub_rows) - 1)
+            grid.pad("BOTTOMPADDING", c, start + first, start + first + n - 2)
+        rows += sub_rows
+        # A lane row's height is fixed by its lane cells (plus the bottom padding of its last piece).
+        heights += [h + PAD_Y for h in sub_h]
+        free += [not cells for cells in sub_rows]
+    for c, v in block.cells.items():
+        n = _flow_column(inner[c], c, list(v), rows=rows, heights=heights, free=free, chunk=chunk)
+        grid.pad("TOPPADDING", c, start + 1, start + len(rows) - 1)
+        grid.pad("BOTTOMPADDING", c, start, start + n - 2)
+    for cells in rows:
+        r = grid.add_row(cells)
+        for c, last in block.hspan.items():
+            grid.cmds.append(("SPAN", (c, r), (last, r)))
+    grid.line_above(start)
+    for lane_start in lane_starts[1:]:
+        for c in lane_cols:
+            grid.line_above(start + lane_start, c, c)
+    if block.background is not None:
+        grid.cmds.append(("BACKGROUND", (0, start), (-1, len(grid.data) - 1), block.background))
+
+
+def flow_table(
+    col_widths: Sequence[float],
+    header_rows: Sequence[Sequence[Flowable | str | None]],
+    items: Sequence[Block | FullRow],
+    *,
+    chunk: float = 90.0,
+    keep: float = 260.0,
+    header_spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    blank_rows: Sequence[float] = (),
+) -> Table:
+    """Build the table.
+
+    Args:
+        col_widths: column widths in points (they should add up to the frame width).
+        header_rows: repeated on every page; cells are flowables, strings or None.
+        items: blocks and full-width rows, in order.
+        chunk: the tallest a row of a tall block may be.
+        keep: blocks up to this height are spanned and kept together.
+        header_spans: SPAN commands for the header, as ((col0, row0), (col1, row1)).
+        blank_rows: extra ruled rows of these heights at the end (space for handwriting).
+    """
+    ncols = len(col_widths)
+    grid = _Grid(ncols, list(col_widths))
+    grid.data = [[c if c is not None else [] for c in r] for r in header_rows]
+    nhead = len(header_rows)
+    grid.cmds = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOX", (0, 0), (-1, -1), LINE, colors.black),
+        ("LINEBEFORE", (1, 0), (-1, -1), LINE, colors.black),
+        # close the table at a page break and reopen it under the repeated header
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), LINE, colors.black),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), LINE, colors.black),
+    ]
+    if nhead:
+        grid.cmds += [
+            ("GRID", (0, 0), (-1, nhead - 1), LINE, colors.black),
+            ("BACKGROUND", (0, 0), (-1, nhead - 1), HEAD_BG),
+            ("VALIGN", (0, 0), (-1, nhead - 1), "MIDDLE"),
+        ]
+        grid.cmds += [("SPAN", a, b) for a, b in header_spans]
+    for item in items:
+        if isinstance(item, FullRow):
+            r = grid.add_row({0: list(item.content)})
+            grid.cmds.append(("SPAN", (0, r), (-1, r)))
+            grid.line_above(r)
+            if item.background is not None:
+                grid.cmds.append(("BACKGROUND", (0, r), (-1, r), item.background))
+        else:
+            _add_block(grid, item, chunk, keep)
+    fixed: dict[int, float] = {}
+    for h in blank_rows:
+        r = grid.add_row({})
+        grid.line_above(r)
+        fixed[r] = h
+    row_heights = [fixed.get(r) for r in range(len(grid.data))] if fixed else None
+    table = Table(grid.data, colWidths=list(col_widths), rowHeights=row_heights, repeatRows=nhead, hAlign="LEFT")
+    table.setStyle(TableStyle(grid.cmds))
+    return table
