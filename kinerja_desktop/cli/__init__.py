@@ -17,6 +17,9 @@ import sys
 # Command modules, in the order their help is listed. Append, do not reorder.
 COMMAND_MODULES = [
     "kinerja_desktop.cli.admin_cmd",
+    "kinerja_desktop.cli.certs_cmd",
+    "kinerja_desktop.cli.sign_cmd",
+    "kinerja_desktop.cli.verify_cmd",
 ]
 
 

@@ -33,6 +33,9 @@ __all__ = [
     "KEY_TYPES",
     "CertInfo",
     "CertificateError",
+    "IdentityStore",
+    "PkiPaths",
+    "default_pki",
     "OfficeCA",
     "Pkcs12Bundle",
     "TrustStore",
@@ -40,6 +43,7 @@ __all__ = [
     "fingerprint",
     "generate_key",
     "inspect_pkcs12",
+    "load_certificates",
     "load_pkcs12",
     "read_passphrase_bytes",
 ]
@@ -350,6 +354,11 @@ def _load_pem_or_der_certs(data: bytes) -> list[x509.Certificate]:
         raise CertificateError("Berkas bukan sertifikat (PEM/DER) yang sah.", code="cert.corrupt") from None
 
 
+def load_certificates(source: bytes | str | os.PathLike[str]) -> list[x509.Certificate]:
+    """Every certificate of a PEM bundle or a DER file (clear errors for missing/corrupt files)."""
+    return _load_pem_or_der_certs(_read_source(source, "Berkas sertifikat CA"))
+
+
 class TrustStore:
     """The roots an office trusts: one PEM file per certificate in a folder."""
 
@@ -592,3 +601,83 @@ class OfficeCA:
         if not path.is_file():
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------- personal identities
+
+
+class IdentityStore:
+    """A person's own PKCS#12 files (e.g. from a national CA), kept encrypted exactly as given.
+
+    Beside each ``<fingerprint>.p12`` a ``.json`` holds only public facts (subject, NIP,
+    validity) so the list can be shown without asking for passphrases.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+
+    def import_p12(
+        self,
+        source: bytes | str | os.PathLike[str],
+        passphrase: str | bytes,
+        *,
+        trust: TrustStore | None = None,
+        now: dt.datetime | None = None,
+    ) -> CertInfo:
+        data = _read_source(source)
+        bundle = load_pkcs12(data, passphrase)  # proves the passphrase; the key is not kept
+        roots = trust.certificates() if trust is not None else None
+        info = describe_certificate(bundle.certificate, trust_roots=roots, chain=bundle.chain, now=now)
+        _atomic_write(self.directory / f"{info.fingerprint}.p12", data, mode=0o600)
+        _atomic_write(
+            self.directory / f"{info.fingerprint}.json",
+            json.dumps(info.to_dict(), ensure_ascii=False, indent=1).encode("utf-8"),
+        )
+        return info
+
+    def entries(self) -> list[dict[str, object]]:
+        if not self.directory.is_dir():
+            return []
+        rows = []
+        for meta in sorted(self.directory.glob("*.json")):
+            item = json.loads(meta.read_text(encoding="utf-8"))
+            item["path"] = str(meta.with_suffix(".p12"))
+            rows.append(item)
+        return rows
+
+    def for_nip(self, nip: str) -> Path | None:
+        """The newest (latest expiry) imported PKCS#12 of a NIP, if any."""
+        nip = "".join(nip.split())
+        found = [e for e in self.entries() if e.get("nip") == nip]
+        if not found:
+            return None
+        best = max(found, key=lambda e: str(e.get("not_after")))
+        return Path(str(best["path"]))
+
+
+@dataclass(frozen=True)
+class PkiPaths:
+    """Where this PC keeps its certificate material (never in the database)."""
+
+    root: Path
+
+    @property
+    def ca(self) -> OfficeCA:
+        return OfficeCA(self.root / "ca")
+
+    @property
+    def trust(self) -> TrustStore:
+        return TrustStore(self.root / "trust")
+
+    @property
+    def identities(self) -> IdentityStore:
+        return IdentityStore(self.root / "identities")
+
+
+def default_pki(data_dir: str | os.PathLike[str] | None = None) -> PkiPaths:
+    """``<app data dir>/pki`` (``KINERJA_DATA_DIR`` respected)."""
+    if data_dir is None:
+        from kinerja_desktop.store.db import default_data_dir
+
+        data_dir = default_data_dir()
+    return PkiPaths(Path(data_dir) / "pki")

@@ -277,3 +277,90 @@ def sign_record(
     pdf, data_sha = pending if pending is not None else render()
     result = sign_pdf(pdf, identity, role, options=options)
     return record_signature(db, user, target, result, data_sha256=data_sha), result
+
+
+# --------------------------------------------------------------------------- printed QR codes
+
+_KIND_BY_CODE = {"SKP": "skp", "EVK": "evaluasi", "DEK": "dokumen-evaluasi"}
+
+
+@dataclass(frozen=True)
+class QrCheck:
+    """The verdict on a printed sheet's QR: ``ok`` only when it matches a recorded document."""
+
+    ok: bool
+    status: str  # cocok | tidak_cocok | tidak_tercatat | bukan_kode
+    message: str
+    doc_id: str | None = None
+    documents: list[DocumentView] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "status": self.status, "message": self.message, "doc_id": self.doc_id,
+                "documents": [d.to_dict() for d in self.documents]}
+
+
+def _parse_qr(text: str) -> tuple[str, str | None]:
+    """(doc id, data sha or None) from ``KINERJA:<id>:<sha>`` or a signer QR ``KINERJA-TTD|<id>|...``."""
+    text = text.strip()
+    if text.upper().startswith("KINERJA-TTD|"):
+        parts = text.split("|")
+        if len(parts) >= 2 and parts[1]:
+            return parts[1].upper(), None
+    parts = text.split(":")
+    if len(parts) == 3 and parts[0].upper() == "KINERJA" and parts[1]:
+        sha = parts[2].strip().lower()
+        if len(sha) == 64 and all(c in "0123456789abcdef" for c in sha):
+            return parts[1].strip().upper(), sha
+    raise ValidationError(
+        "Kode QR ini bukan kode dokumen Kinerja Desktop (harus berbentuk KINERJA:<nomor dokumen>:<SHA-256>).",
+        code="qr.format",
+    )
+
+
+def _signers_text(view: DocumentView) -> str:
+    parts = []
+    for s in view.signers:
+        when = str(s.get("signed_at", ""))[:10]
+        parts.append(f"{s.get('name')} ({ROLE_LABELS.get(str(s.get('role')), s.get('role'))}, {when})")
+    return ", ".join(parts) or "belum ada"
+
+
+def check_qr(db: Database, payload: str) -> QrCheck:
+    """Check a printed sheet's QR against the documents recorded in the database."""
+    doc_id, data_sha = _parse_qr(payload)
+    pieces = doc_id.split("-", 3)
+    if len(pieces) != 4 or pieces[0] not in _KIND_BY_CODE or not pieces[1].isdigit():
+        return QrCheck(False, "bukan_kode", f"Nomor dokumen {doc_id} tidak dikenali.", doc_id)
+    kind, year, period, subject = _KIND_BY_CODE[pieces[0]], int(pieces[1]), pieces[2], pieces[3]
+    with db.reader() as s:
+        emp = s.scalars(select(Employee).where(Employee.nip == subject, Employee.deleted.is_(False))).first()
+        if emp is None:
+            return QrCheck(False, "tidak_tercatat", f"Pegawai {subject} tidak ada di database ini.", doc_id)
+        query = select(Document).where(
+            Document.employee_id == emp.id, Document.kind == kind, Document.year == year, Document.deleted.is_(False)
+        )
+        if kind != "skp":
+            query = query.where(Document.period == period)
+        docs = list(s.scalars(query.order_by(Document.updated_at.desc())))
+        current_plans = {p.id for p in s.scalars(select(Plan).where(Plan.employee_id == emp.id, Plan.is_current))}
+        views = [_view(d) for d in docs]
+        who = f"{emp.name} (NIP {emp.nip})"
+    label = f"{KIND_LABELS[kind]} {who} tahun {year}" + ("" if kind == "skp" else f" periode {period}")
+    if not views:
+        return QrCheck(False, "tidak_tercatat", f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.",
+                       doc_id)
+    match = next((v for v in views if data_sha is None or v.data_sha256 == data_sha), None)
+    if match is None:
+        return QrCheck(
+            False, "tidak_cocok",
+            f"TIDAK cocok: isi lembar ini berbeda dari {label} yang tercatat. "
+            "Lembar mungkin versi lain atau telah diubah.",
+            doc_id, views,
+        )
+    old = "" if match.plan_id in current_plans else " Ini versi lama; SKP sudah direvisi."
+    return QrCheck(
+        True, "cocok",
+        f"Cocok: {label} tercatat; status {match.status_label.lower()}; "
+        f"ditandatangani oleh {_signers_text(match)}.{old}",
+        doc_id, [match],
+    )

@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 
 FIELD_INFO_KEY = "/KinerjaSignatureFields"
 DOC_ID_INFO_KEY = "/KinerjaDocId"
+DATA_SHA_INFO_KEY = "/KinerjaDataSHA256"
 FIELD_PREFIX = "ttd_"
 ROLE_LABELS = {
     "pegawai": "Pegawai yang Dinilai",
@@ -258,9 +259,14 @@ class SignResult:
         return hashlib.sha256(self.pdf).hexdigest()
 
 
-def _doc_ref(reader: PdfFileReader, pdf: bytes) -> str:
-    doc_id = _info_dict(reader).get(DOC_ID_INFO_KEY)
-    return str(doc_id) if doc_id else hashlib.sha256(pdf).hexdigest()[:16]
+def _qr_for(reader: PdfFileReader, pdf: bytes, role: str, nip: str | None, moment: dt.datetime) -> str:
+    """The sheet's own QR text (``KINERJA:<doc id>:<data SHA-256>``) when it carries one; else a signer QR."""
+    info = _info_dict(reader)
+    doc_id, data_sha = info.get(DOC_ID_INFO_KEY), str(info.get(DATA_SHA_INFO_KEY) or "")
+    if doc_id and len(data_sha) == 64 and ":" not in str(doc_id):
+        return f"KINERJA:{str(doc_id).upper()}:{data_sha.upper()}"
+    ref = str(doc_id) if doc_id else hashlib.sha256(pdf).hexdigest()[:16]
+    return make_qr_payload(ref, role, nip, moment)
 
 
 def make_qr_payload(doc_ref: str, role: str, nip: str | None, signed_at: dt.datetime) -> str:
@@ -321,7 +327,7 @@ def sign_pdf(
         )
 
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(tz)
-    qr_payload = make_qr_payload(_doc_ref(reader, pdf), role, identity.nip, moment)
+    qr_payload = _qr_for(reader, pdf, role, identity.nip, moment)
     notes: list[str] = []
     if timestamper is None and options.timestamp_url:
         timestamper = UrllibTimeStamper(options.timestamp_url, timeout=options.timestamp_timeout)

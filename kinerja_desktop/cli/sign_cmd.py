@@ -1,0 +1,155 @@
+"""`kinerja sign`: PAdES signatures with a PKCS#12 (B-B offline, B-T with a timestamp server).
+
+Two forms:
+  kinerja sign FILE.pdf --p12 FILE.p12 --role pegawai|penilai [--out PATH]
+  kinerja --user NAMA sign --nip NIP --year Y --doc evaluasi|skp|dokumen-evaluasi [--period P] --p12 FILE.p12
+The second renders the sheet from the database (or takes the stored, partly signed PDF),
+signs it, stores it content-addressed and freezes the record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from kinerja_desktop.cli.certs_cmd import P12_ENV, read_secret
+from kinerja_desktop.cli.context import CliContext
+from kinerja_desktop.domain.errors import ValidationError
+
+CERTIFIED_HINT = (
+    "Catatan: tanda tangan ini memakai sertifikat lokal dan TIDAK tersertifikasi. "
+    "Tanda tangan elektronik tersertifikasi (TTE) hanya diberikan server penandatanganan instansi (BSrE)."
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("sign", help="tanda tangani lembar PDF (PAdES) dengan sertifikat .p12")
+    p.add_argument("pdf", nargs="?", metavar="FILE.pdf", help="PDF lembar dari aplikasi ini")
+    p.add_argument("--p12", required=True, metavar="FILE.p12", help="sertifikat penanda tangan")
+    p.add_argument("--role", choices=("pegawai", "penilai"), help="peran penanda tangan (bawaan: dari akun)")
+    p.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: <nama>-ttd.pdf)")
+    p.add_argument("--nip", metavar="NIP", help="pegawai yang dinilai (mode database)")
+    p.add_argument("--year", type=int, metavar="Y", help="tahun penilaian (mode database)")
+    p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi"), help="jenis lembar (mode database)")
+    p.add_argument("--period", metavar="P", help="periode evaluasi, mis. TW1 atau TAHUNAN")
+    p.add_argument("--tz", metavar="ZONA", help="WIB, WITA atau WIT (bawaan: pengaturan, atau WIB)")
+    p.add_argument("--tsa", metavar="URL", help="server cap waktu RFC 3161 untuk PAdES B-T (atau KINERJA_TSA_URL)")
+    p.add_argument("--location", metavar="TEMPAT", help="tempat penandatanganan")
+    p.add_argument("--allow-other-signer", action="store_true",
+                   help="izinkan sertifikat yang NIP-nya berbeda dari nama di kolom tanda tangan (mis. Plt.)")
+    p.set_defaults(func=cmd_sign)
+
+
+def _options(args: argparse.Namespace, timezone: str | None):  # type: ignore[no-untyped-def]
+    from kinerja_desktop.documents.signing import SignOptions
+
+    return SignOptions(
+        timezone=args.tz or timezone or "WIB",
+        timestamp_url=args.tsa or os.environ.get("KINERJA_TSA_URL") or None,
+        location=args.location,
+        require_nip_match=not args.allow_other_signer,
+    )
+
+
+def _identity(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kinerja_desktop.documents.signing import SigningIdentity
+
+    p12 = Path(args.p12)
+    data = _read(p12, "Berkas sertifikat")
+    secret = read_secret(P12_ENV, f"Kata sandi {p12.name}: ")
+    try:
+        return SigningIdentity.from_pkcs12(data, secret)
+    finally:
+        del secret
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(f"{what} tidak ditemukan: {path}") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{what} adalah folder, bukan berkas: {path}") from None
+
+
+def _report(ctx: CliContext, result, out: str | None, extra: dict | None = None) -> None:  # type: ignore[no-untyped-def]
+    from kinerja_desktop.documents.signing import ROLE_LABELS
+
+    data = {
+        "file": out, "role": result.role, "signer": result.signer_name, "nip": result.signer_nip,
+        "signed_at": result.signed_at.isoformat(), "level": result.level, "sha256": result.sha256,
+        "notes": result.notes, "certified": False, **(extra or {}),
+    }
+    lines = [
+        f"Ditandatangani sebagai {ROLE_LABELS[result.role]} oleh {result.signer_name} (NIP {result.signer_nip or '-'}) "
+        f"pada {result.signed_at:%d-%m-%Y %H:%M} {result.signed_at.tzname()} — PAdES {result.level}.",
+        *(f"Catatan: {n}" for n in result.notes),
+    ]
+    if out:
+        lines.append(f"Disimpan: {out}")
+    if extra and "status_label" in extra:
+        lines.append(f"Status dokumen: {extra['status_label']}.")
+    lines.append(CERTIFIED_HINT)
+    ctx.out(data, "\n".join(lines))
+
+
+def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    db_mode = any(v is not None for v in (args.nip, args.year, args.doc))
+    if db_mode == bool(args.pdf):
+        raise ValidationError("Beri FILE.pdf, atau --nip, --year dan --doc (mode database), tetapi tidak keduanya.")
+    return _sign_database(args, ctx) if db_mode else _sign_file(args, ctx)
+
+
+def _sign_file(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.signing import sign_pdf
+
+    if not args.role:
+        raise ValidationError("Beri --role pegawai atau --role penilai.")
+    src = Path(args.pdf)
+    pdf = _read(src, "Berkas PDF")
+    identity = _identity(args)
+    result = sign_pdf(pdf, identity, args.role, options=_options(args, None))
+    out = Path(args.out) if args.out else src.with_name(f"{src.stem}-ttd.pdf")
+    out.write_bytes(result.pdf)
+    _report(ctx, result, str(out))
+    return 0
+
+
+def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.signed_documents import resolve_target, sign_record
+
+    if not (args.nip and args.year and args.doc):
+        raise ValidationError("Mode database memerlukan --nip, --year dan --doc.")
+    if args.doc != "skp" and not args.period:
+        raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
+    user, db = ctx.user, ctx.db
+    target = resolve_target(db, args.doc, nip=args.nip, year=args.year, period=args.period)
+    from kinerja_desktop.services.settings_service import get_setting
+
+    options = _options(args, get_setting(db, "timezone"))
+    identity = _identity(args)
+    view, result = sign_record(
+        db, user, identity, target, role=args.role, options=options, render=lambda: render_sheet(ctx, target)
+    )
+    if args.out:
+        Path(args.out).write_bytes(result.pdf)
+    _report(ctx, result, args.out, {"document_id": view.id, "status": view.status,
+                                    "status_label": view.status_label, "stored_sha256": view.sha256})
+    return 0
+
+
+def render_sheet(ctx: CliContext, target) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
+    """Render a record's sheet with the documents layer (PDF bytes and its data hash)."""
+    try:
+        from kinerja_desktop.documents.sheet_builder import build_sheet  # type: ignore[import-not-found]
+    except ImportError:
+        raise ValidationError(
+            "Lembar ini belum dapat dibuat dari database pada versi ini; cetak PDF-nya lalu "
+            "tanda tangani dengan: kinerja sign FILE.pdf --p12 ... --role ..."
+        ) from None
+    from kinerja_desktop.documents.render import render
+
+    sheet = build_sheet(ctx.db, ctx.user, target.kind, target.plan_id, target.period)
+    rendered = render(sheet)
+    return rendered.pdf, rendered.data_sha256
