@@ -31,7 +31,8 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields as sig_fields
 from pyhanko.sign import signers
-from pyhanko.sign.general import SigningError
+from pyhanko.sign.attributes import CMSAttributeProvider, SignedAttributeProviderSpec, SigningCertificateV2Provider
+from pyhanko.sign.general import SigningError, as_signing_certificate_v2
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError, set_tsp_headers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -83,12 +84,45 @@ def field_name_for(role: str) -> str:
 # --------------------------------------------------------------------------- identity
 
 
+class _PreparedAttribute(CMSAttributeProvider):
+    """A signed attribute whose value was encoded once: asn1crypto re-encodes a freshly built
+    SigningCertificateV2 very slowly (~12 ms per signature), a parsed one costs nothing."""
+
+    def __init__(self, attribute_type: str, value_class: type, der: bytes) -> None:
+        self.attribute_type = attribute_type
+        self._value_class = value_class
+        self._der = der
+
+    async def build_attr_value(self, dry_run: bool = False) -> object:
+        return self._value_class.load(self._der)
+
+
+class _CachedCertIdSpec(SignedAttributeProviderSpec):
+    def __init__(self, inner: SignedAttributeProviderSpec, cert_id: _PreparedAttribute) -> None:
+        self._inner = inner
+        self._cert_id = cert_id
+
+    def signed_attr_providers(self, data_digest: bytes, digest_algorithm: str) -> Iterator[CMSAttributeProvider]:
+        for provider in self._inner.signed_attr_providers(data_digest, digest_algorithm):
+            if isinstance(provider, SigningCertificateV2Provider):
+                yield self._cert_id
+            else:
+                yield provider
+
+
 class _CachedKeySigner(signers.SimpleSigner):
-    """SimpleSigner that keeps the parsed private key (pyHanko re-parses it for every signature)."""
+    """SimpleSigner that keeps the parsed private key (pyHanko re-parses it for every signature)
+    and the encoded signing-certificate attribute."""
 
     def __init__(self, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey, **kwargs: object) -> None:
         super().__init__(signing_key=translate_pyca_cryptography_key_to_asn1(key), **kwargs)  # type: ignore[arg-type]
         self._pyca_key = key
+        der = as_signing_certificate_v2(self.signing_cert).dump()
+        self._cert_id = _PreparedAttribute("signing_certificate_v2", tsp.SigningCertificateV2, der)
+
+    def _signed_attr_provider_spec(self, *args: object, **kwargs: object) -> SignedAttributeProviderSpec:
+        inner = super()._signed_attr_provider_spec(*args, **kwargs)  # type: ignore[arg-type]
+        return _CachedCertIdSpec(inner, self._cert_id)
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
         mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
