@@ -41,6 +41,10 @@ def _values(person: Person | None) -> list[P]:
     return person_values(person, blank_nip_pangkat=person is not None and person.asn_kind is not AsnKind.PNS)
 
 
+def _is_pns(person: Person | None) -> bool:
+    return person is None or person.asn_kind is AsnKind.PNS
+
+
 class Parts:
     """The variable content of the cover, as flowables (filled or ruled for handwriting)."""
 
@@ -110,8 +114,8 @@ def story(sheet: DokumenEvaluasiSheet, ctx: LayoutContext) -> list[Flowable]:
     )
     caption = periode_caption(sheet.tempat, sheet.tanggal)
     signers = [
-        Signer("pegawai", ("", "Pegawai yang Dinilai"), sheet.pegawai),
-        Signer("penilai", (caption, "Pejabat Penilai Kinerja"), sheet.penilai),
+        Signer("pegawai", ("", "Pegawai yang Dinilai"), sheet.pegawai, show_nip=_is_pns(sheet.pegawai)),
+        Signer("penilai", (caption, "Pejabat Penilai Kinerja"), sheet.penilai, show_nip=_is_pns(sheet.penilai)),
     ]
     return build(
         sheet.instansi,

@@ -23,7 +23,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paraparser import ParaParser
 
-__all__ = ["Block", "FullRow", "P", "flow_table", "plain"]
+from kinerja_desktop.documents.page_setup import FONT
+
+__all__ = ["Block", "FullRow", "P", "flow_table", "plain", "table_style"]
 
 PAD_X = 2.5
 PAD_Y = 2.0
@@ -49,6 +51,12 @@ class P(Paragraph):
 
 
 _TEMPLATE_FRAGS: dict[str, object] = {}
+
+
+def table_style(cmds: Sequence[tuple]) -> TableStyle:
+    """A TableStyle whose default cell font is ours: reportlab's default (Helvetica, not embedded)
+    would otherwise be selected on every page a table is drawn on."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5), *cmds])
 
 
 def plain(text: str, style: ParagraphStyle) -> P:
@@ -293,5 +301,5 @@ def flow_table(
         fixed[r] = h
     row_heights = [fixed.get(r) for r in range(len(grid.data))] if fixed else None
     table = Table(grid.data, colWidths=list(col_widths), rowHeights=row_heights, repeatRows=nhead, hAlign="LEFT")
-    table.setStyle(TableStyle(grid.cmds))
+    table.setStyle(table_style(grid.cmds))
     return table

@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain
+from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain, table_style
 from kinerja_desktop.documents.page_canvas import SignatureMark
 from kinerja_desktop.documents.page_setup import styles
 from kinerja_desktop.documents.sheet_data import Instansi, Person
@@ -45,7 +45,7 @@ def para(text: str | None, style: ParagraphStyle | None = None) -> P:
     if "\n" not in text and "\r" not in text:
         return plain(text, st)
     body = escape(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
-    return plain(body, st)
+    return P(body, st)
 
 
 def missing(what: str = BELUM_DIISI) -> P:
@@ -105,12 +105,12 @@ def kop(instansi: Instansi, width: float, logo: ImageReader | None) -> list[Flow
     if logo is not None:
         iw, ih = logo.getSize()
         scale = min(logo_w / iw, logo_w / ih)
-        cells = [Image(logo, iw * scale, ih * scale), lines, []]
+        cells = [_Logo(logo, iw * scale, ih * scale), lines, []]
     else:
         cells = [[], lines, []]
     table = Table([cells], colWidths=[logo_w + 2 * mm, width - 2 * (logo_w + 2 * mm), logo_w + 2 * mm])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -122,6 +122,22 @@ def kop(instansi: Instansi, width: float, logo: ImageReader | None) -> list[Flow
         )
     )
     return [table, _ThinRule(width), Spacer(1, 3 * mm)]
+
+
+class _Logo(Flowable):
+    """The instansi logo from an already decoded ImageReader (shared by every sheet of a batch)."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
 
 
 class _ThinRule(Flowable):
@@ -150,7 +166,7 @@ def title_block(title: str, subtitles: Sequence[str]) -> list[Flowable]:
 
 
 def _grid_style(extra: Sequence[tuple] = ()) -> TableStyle:
-    return TableStyle(
+    return table_style(
         [
             ("GRID", (0, 0), (-1, -1), LINE, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,7 +199,7 @@ def identity_header(instansi_nama: str, periode_text: str, width: float) -> Tabl
         colWidths=[width * 0.42, width * 0.58],
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -282,15 +298,16 @@ def _signature_cell(signer: Signer, width: float) -> list[Flowable]:
     return items
 
 
-def signature_row(signers: Sequence[Signer | None], width: float) -> Flowable:
-    """Signature blocks side by side (None leaves a column empty); kept together on one page."""
+def signature_row(signers: Sequence[Signer | None], width: float, keep_with: Sequence[Flowable] = ()) -> Flowable:
+    """Signature blocks side by side (None leaves a column empty), kept on one page together with
+    ``keep_with`` (flowables that must not be separated from the signatures)."""
     n = len(signers)
     col = width / n
     box_w = min(col - 8 * mm, 70 * mm)
     cells = [_signature_cell(s, box_w) if s else [] for s in signers]
     table = Table([cells], colWidths=[col] * n)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -299,7 +316,7 @@ def signature_row(signers: Sequence[Signer | None], width: float) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    return KeepTogether([*keep_with, Spacer(1, 4 * mm), table])
 
 
 def periode_caption(tempat: str, tanggal: date | None) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.documents.chart import DistributionChart
-from kinerja_desktop.documents.flow_table import Block, FullRow, flow_table, plain
+from kinerja_desktop.documents.flow_table import Block, FullRow, flow_table, plain, table_style
 from kinerja_desktop.documents.layout_common import (
     Signer,
     kop,
@@ -92,7 +92,7 @@ def _recap(sheet: PenetapanSheet, width: float) -> tuple[list[Flowable], list[Fl
     chart = DistributionChart({p: counts[p] for p in Predikat}, width=width - half - 6 * mm)
     side = Table([[table, chart]], colWidths=[half + 6 * mm, width - half - 6 * mm])
     side.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -149,8 +149,8 @@ def story(sheet: PenetapanSheet, ctx: LayoutContext) -> list[Flowable]:
     out += recap
     caption = periode_caption(sheet.tempat, sheet.tanggal)
     jabatan = sheet.pimpinan.jabatan if sheet.pimpinan and sheet.pimpinan.jabatan else "Pimpinan Unit Kerja"
-    signature = signature_row([None, Signer("pimpinan", (caption, "Yang menetapkan,", jabatan), sheet.pimpinan)], width)
-    out.append(KeepTogether([*check, signature]))
+    signer = Signer("pimpinan", (caption, "Yang menetapkan,", jabatan), sheet.pimpinan)
+    out.append(signature_row([None, signer], width, keep_with=check))
     return out
 
 

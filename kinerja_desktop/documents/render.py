@@ -26,7 +26,7 @@ from kinerja_desktop.documents.hashing import data_sha256, payload_for
 from kinerja_desktop.documents.layout_common import load_logo
 from kinerja_desktop.documents.layout_context import DocMeta, LayoutContext
 from kinerja_desktop.documents.page_canvas import DocStart, DocState, SheetCanvas
-from kinerja_desktop.documents.page_setup import PageSetup, register_fonts
+from kinerja_desktop.documents.page_setup import FONT, PageSetup, register_fonts
 from kinerja_desktop.documents.rendered import (
     INFO_DATA_SHA256,
     INFO_DOC_ID,
@@ -132,6 +132,8 @@ def _build(
         creator=CREATOR,
         invariant=1,
         pageCompression=1,
+        initialFontName=FONT,  # otherwise reportlab references Helvetica (not embedded) on every page
+        initialFontSize=8,
     )
     frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])

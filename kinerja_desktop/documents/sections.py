@@ -6,16 +6,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
-from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, Block, FullRow, flow_table, plain
+from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, Block, FullRow, flow_table, plain, table_style
 from kinerja_desktop.documents.handwriting import WritingLines
 from kinerja_desktop.documents.layout_common import missing, para, text_or_missing
 from kinerja_desktop.documents.page_setup import styles
 from kinerja_desktop.documents.sheet_data import Indicator, PerilakuItem, Plan, Rhk
 from kinerja_desktop.domain.kepegawaian import JenisRhk, Pendekatan, SkpVariant
 
-__all__ = ["EvalTexts", "HasilKerjaBlank", "hasil_kerja_table", "label_value_table", "perilaku_table"]
+__all__ = [
+    "EvalTexts",
+    "HasilKerjaBlank",
+    "column_layout",
+    "hasil_kerja_table",
+    "label_value_table",
+    "perilaku_table",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +74,19 @@ _EVAL_WEIGHTS = {
 
 def _widths(cols: Sequence[_Col], width: float) -> list[float]:
     evaluation = any(c.key == "umpan_balik" for c in cols)
-    weights = [_EVAL_WEIGHTS.get(c.key, c.weight) if evaluation else c.weight for c in cols]
+    jpt = not any(c.key == "intervensi" for c in cols)
+    table = {**_EVAL_WEIGHTS, "rhk": 17, "iki": 18, "iki_target": 26} if jpt else _EVAL_WEIGHTS
+    weights = [table.get(c.key, c.weight) if evaluation else c.weight for c in cols]
     total = sum(weights)
     return [width * w / total for w in weights]
+
+
+def column_layout(
+    variant: SkpVariant, pendekatan: Pendekatan, *, evaluation: bool, width: float
+) -> list[tuple[str, float]]:
+    """(column key, width in points) of the HASIL KERJA table, left to right."""
+    cols = _columns(variant, pendekatan, evaluation)
+    return [(c.key, w) for c, w in zip(cols, _widths(cols, width), strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +259,7 @@ def label_value_table(
     ]
     table = Table(data, colWidths=[width * label_ratio, width * (1 - label_ratio)], hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), LINE, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
