@@ -107,3 +107,22 @@ def identity_for(name: str, nip: str) -> SigningIdentity:
     """A person's identity issued by the shared test office CA."""
     p12 = pki().ca.issue(CA_PASS, name=name, nip=nip, p12_passphrase=P12_PASS, key_type="ec-p256")
     return SigningIdentity.from_pkcs12(p12, P12_PASS)
+
+
+@lru_cache(maxsize=4)
+def real_sheet(kind: str = "evaluasi"):  # type: ignore[no-untyped-def]
+    """A sheet rendered by the documents layer from the layout samples (RenderedDocument)."""
+    from kinerja_desktop.documents.render import render
+    from tests.unit.documents import samples
+
+    build = {"evaluasi": samples.evaluasi, "skp": samples.skp, "dokumen-evaluasi": samples.dokumen}[kind]
+    return render(build())
+
+
+@lru_cache(maxsize=2)
+def sample_identities() -> tuple[SigningIdentity, SigningIdentity]:
+    """Pegawai and penilai of the layout samples, issued by the shared test CA."""
+    from tests.unit.documents import samples
+
+    return (identity_for(samples.PEGAWAI.nama, samples.PEGAWAI.nip),
+            identity_for(samples.PENILAI.nama, samples.PENILAI.nip))

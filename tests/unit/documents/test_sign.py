@@ -19,7 +19,7 @@ from kinerja_desktop.documents.signing import (
 )
 from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.domain.errors import ValidationError
-from tests.helpers.signing_pki import PEGAWAI, pki, sheet_pdf
+from tests.helpers.signing_pki import PEGAWAI, pki, real_sheet, sample_identities, sheet_pdf
 from tests.helpers.tsa_standin import TsaStandIn
 
 
@@ -131,3 +131,25 @@ def test_batch_can_be_cancelled() -> None:
     items = [BatchItem(f"lembar-{i}", sheet_pdf(f"doc-{i}")) for i in range(3)]
     outcomes = list(sign_batch(items, pki().pegawai, "pegawai", cancelled=lambda: True))
     assert outcomes == []
+
+
+@pytest.mark.parametrize("kind", ["evaluasi", "skp", "dokumen-evaluasi"])
+def test_real_sheets_are_signed_in_their_boxes_by_both_signers_and_verify(kind: str) -> None:
+    sheet = real_sheet(kind)
+    pegawai, penilai = sample_identities()
+    first = sign_pdf(sheet.pdf, pegawai, "pegawai")
+    second = sign_pdf(first.pdf, penilai, "penilai")
+    report = verify_pdf(second.pdf, pki().roots())
+    assert report.ok, report.summary_lines()
+    assert [s.role for s in report.signatures] == ["pegawai", "penilai"]
+    # the stamp QR repeats the sheet's own QR (document id and data hash)
+    assert second.qr_payload == f"KINERJA:{sheet.doc_id}:{sheet.data_sha256.upper()}"
+    reader = PdfFileReader(io.BytesIO(second.pdf), strict=False)
+    for box in sheet.signature_fields:
+        widget = next(
+            ref.get_object() for ref in reader.root["/AcroForm"]["/Fields"] if ref.get_object()["/T"] == box.field_name
+        )
+        rect = [float(v) for v in widget["/Rect"]]
+        assert rect == pytest.approx([round(v) for v in box.box], abs=1)
+        page = reader.root["/Pages"]["/Kids"][box.page].get_object()
+        assert any(a.get_object() is widget or a.get_object() == widget for a in page["/Annots"])

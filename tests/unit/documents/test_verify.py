@@ -11,20 +11,22 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from kinerja_desktop.documents.certs import load_pkcs12
-from kinerja_desktop.documents.signing import sign_pdf
+from kinerja_desktop.documents.signing import SignOptions, sign_pdf
 from kinerja_desktop.documents.verification import verify_pdf
-from tests.helpers.signing_pki import P12_PASS, pki, sheet_pdf
+from tests.helpers.signing_pki import pki, real_sheet, sample_identities
+
+# A real Evaluasi Kinerja sheet rendered by the documents layer, signed by its two signers.
+ANY_SIGNER = SignOptions(require_nip_match=False)
 
 
 @pytest.fixture(scope="module")
 def signed_once() -> bytes:
-    return sign_pdf(sheet_pdf(), pki().pegawai, "pegawai").pdf
+    return sign_pdf(real_sheet().pdf, sample_identities()[0], "pegawai").pdf
 
 
 @pytest.fixture(scope="module")
 def signed_twice(signed_once: bytes) -> bytes:
-    return sign_pdf(signed_once, pki().penilai, "penilai").pdf
+    return sign_pdf(signed_once, sample_identities()[1], "penilai").pdf
 
 
 def _codes(report) -> set[str]:
@@ -36,9 +38,9 @@ def test_single_signature_is_intact_trusted_and_untouched(signed_once: bytes) ->
     assert report.ok, report.summary_lines()
     (sig,) = report.signatures
     assert (sig.intact, sig.valid, sig.trusted) == (True, True, True)
-    assert sig.role == "pegawai" and sig.signer_nip == "199105252023211031"
+    assert sig.role == "pegawai" and sig.signer_nip == "198703122010012005"
     assert sig.coverage == "ENTIRE_FILE" and sig.level == "B-B"
-    assert report.summary_lines()[0].startswith("Dokumen utuh, ditandatangani oleh Siti Nurhaliza")
+    assert report.summary_lines()[0].startswith("Dokumen utuh, ditandatangani oleh Siti Rahmawati, S.Kom.")
 
 
 def test_two_signers_both_valid_and_json_lists_them(signed_twice: bytes) -> None:
@@ -48,7 +50,7 @@ def test_two_signers_both_valid_and_json_lists_them(signed_twice: bytes) -> None
     assert all(s.trusted and s.intact for s in report.signatures)
     data = json.loads(report.to_json())
     assert data["ok"] is True and len(data["signatures"]) == 2
-    assert data["signatures"][1]["signer_name"] == "Dr. Ir. Bambang Suryadi, M.Si."
+    assert data["signatures"][1]["signer_name"] == "Drs. Bambang Sutrisno, M.Si."
 
 
 def test_without_trust_roots_the_signature_is_untrusted(signed_once: bytes) -> None:
@@ -107,7 +109,7 @@ def test_file_cut_short_is_reported(signed_twice: bytes) -> None:
 
 
 def test_corrupted_signer_certificate_is_invalid_not_a_crash(signed_once: bytes) -> None:
-    cert_der = load_pkcs12(pki().pegawai_p12, P12_PASS).certificate.public_bytes(Encoding.DER)
+    cert_der = sample_identities()[0].certificate.public_bytes(Encoding.DER)
     hexed = cert_der.hex().encode()
     match = re.search(re.escape(hexed), signed_once, re.IGNORECASE)
     assert match is not None
@@ -120,18 +122,18 @@ def test_corrupted_signer_certificate_is_invalid_not_a_crash(signed_once: bytes)
 
 
 def test_certificate_from_untrusted_ca_is_reported() -> None:
-    signed = sign_pdf(sheet_pdf(), pki().rogue, "pegawai").pdf
+    signed = sign_pdf(real_sheet().pdf, pki().rogue, "pegawai", options=ANY_SIGNER).pdf
     report = verify_pdf(signed, pki().roots())
     assert not report.ok and report.signatures[0].problems == ["untrusted"]
     assert report.signatures[0].intact
 
 
 def test_expired_certificate_is_reported() -> None:
-    signed = sign_pdf(sheet_pdf(), pki().expired, "pegawai").pdf
+    signed = sign_pdf(real_sheet().pdf, pki().expired, "pegawai", options=ANY_SIGNER).pdf
     report = verify_pdf(signed, pki().roots())
     assert not report.ok and report.signatures[0].problems == ["expired"]
 
 
 def test_unsigned_and_non_pdf_inputs() -> None:
-    assert verify_pdf(sheet_pdf(), pki().roots()).problems == ["no_signatures"]
+    assert verify_pdf(real_sheet().pdf, pki().roots()).problems == ["no_signatures"]
     assert not verify_pdf(b"bukan pdf", pki().roots()).ok
