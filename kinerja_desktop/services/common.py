@@ -119,8 +119,11 @@ def clean_text(value: str | None, field: str, *, required: bool = False, max_len
     if required and not text:
         raise ValidationError(f"{field} wajib diisi.", field=field)
     if len(text) > max_len:
+        def dots(n: int) -> str:  # Indonesian thousands separator; the sentence keeps its comma
+            return f"{n:,}".replace(",", ".")
+
         raise ValidationError(
-            f"{field} terlalu panjang: {len(text):,} karakter, paling banyak {max_len:,}.".replace(",", "."),
+            f"{field} terlalu panjang: {dots(len(text))} karakter, paling banyak {dots(max_len)}.",
             field=field,
         )
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
