@@ -8,8 +8,10 @@ the old one (and any signed PDF of it) untouched.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -157,6 +159,8 @@ def parse_target(text: str, pendekatan: str) -> tuple[float | None, str, str]:
     else:
         number = number.replace(",", ".")
     value = float(number)
+    if not math.isfinite(value):
+        raise ValidationError("Target terlalu besar.", field="Target")
     if value < 0:
         raise ValidationError("Target tidak boleh negatif.", field="Target")
     return value, unit.strip(), ""
@@ -165,7 +169,8 @@ def parse_target(text: str, pendekatan: str) -> tuple[float | None, str, str]:
 def format_target(value: float | None, unit: str, text: str) -> str:
     if value is None:
         return text
-    number = f"{value:g}" if value != int(value) else str(int(value))
+    # The shortest exact decimal, never scientific notation (f"{1234567.5:g}" is "1.23457e+06").
+    number = format(Decimal(repr(value)), "f") if value != int(value) else str(int(value))
     return f"{number.replace('.', ',')} {unit}".strip()
 
 
