@@ -8,17 +8,20 @@ once (see ``resources/fonts/README.md``). The font bytes are read once per proce
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
+import qrcode
 from pyhanko.pdf_utils import layout
 from pyhanko.pdf_utils.font.api import FontEngineFactory
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.pdf_utils.writer import init_xobject_dictionary
 from pyhanko.stamp import QRPosition, QRStampStyle
+from pyhanko.stamp.qr import QRStamp
+from qrcode.constants import ERROR_CORRECT_M
 
+from kinerja_desktop.documents.stamp_font import StampGlyphAccumulator
 from kinerja_desktop.resources import resource_path
 
 __all__ = [
@@ -79,7 +82,7 @@ def _font_bytes(*parts: str) -> bytes:
 
 @dataclass(frozen=True)
 class StampFont(FontEngineFactory):
-    """A glyph-accumulator factory over font bytes cached in memory (no file handle left open)."""
+    """Font engines over the stamp font parsed once per process (no file handle left open)."""
 
     font_parts: tuple[str, ...] = STAMP_FONT
     font_size: int = STAMP_FONT_SIZE
@@ -87,10 +90,10 @@ class StampFont(FontEngineFactory):
     def create_font_engine(self, writer, obj_stream=None):  # type: ignore[no-untyped-def]
         if obj_stream is None and writer.stream_xrefs:
             obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(
-            writer=writer,
-            font_handle=io.BytesIO(_font_bytes(*self.font_parts)),
-            font_size=self.font_size,
+        return StampGlyphAccumulator(
+            writer,
+            _font_bytes(*self.font_parts),
+            self.font_size,
             ot_script_tag="latn",
             bcp47_lang_code="id",
             obj_stream=obj_stream,
@@ -98,12 +101,62 @@ class StampFont(FontEngineFactory):
 
 
 STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(nama)s\nNIP %(nip)s\n%(waktu)s"
+QR_BORDER, QR_BOX = 4, 10  # quiet zone (modules) and module size (units), as pyHanko's own QR
+
+
+@lru_cache(maxsize=512)
+def _qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """Module count and dark runs (row, first column, length) of the QR for ``text``.
+
+    A fixed mask pattern skips qrcode's trial of all eight masks (most of its time); every
+    mask gives a valid code.
+    """
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
+    code.add_data(text)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    runs = []
+    for row, cells in enumerate(matrix):
+        col = 0
+        while col < len(cells):
+            if cells[col]:
+                start = col
+                while col < len(cells) and cells[col]:
+                    col += 1
+                runs.append((row, start, col - start))
+            else:
+                col += 1
+    return len(matrix), tuple(runs)
+
+
+class _FastQRStamp(QRStamp):
+    """QR drawn as one path of row runs (pyHanko draws one rectangle per module)."""
+
+    def _qr_xobject(self):  # type: ignore[no-untyped-def]
+        n, runs = _qr_runs(self.url)
+        size = n + 2 * QR_BORDER
+        ops = [b"q 0 0 0 rg %d 0 0 %d 0 0 cm" % (QR_BOX, QR_BOX)]
+        ops.extend(b"%d %d %d 1 re" % (QR_BORDER + col, QR_BORDER + n - 1 - row, length) for row, col, length in runs)
+        ops.append(b"f Q")
+        xobj = init_xobject_dictionary(b"\n".join(ops), size * QR_BOX, size * QR_BOX)
+        xobj.compress()
+        return self.writer.add_object(xobj), size * QR_BOX
+
+
+@dataclass(frozen=True)
+class _FastQRStampStyle(QRStampStyle):
+    def create_stamp(self, writer, box, text_params):  # type: ignore[no-untyped-def]
+        try:
+            url = text_params.pop("url")
+        except KeyError:
+            raise layout.LayoutError("Using a QR stamp style requires a 'url' text parameter.") from None
+        return _FastQRStamp(writer, style=self, url=url, text_params=text_params, box=box)
 
 
 @lru_cache(maxsize=2)
 def stamp_style(font_size: int = STAMP_FONT_SIZE) -> QRStampStyle:
     """The stamp: QR on the left; 4 lines of text; thin grey border."""
-    return QRStampStyle(
+    return _FastQRStampStyle(
         stamp_text=STAMP_TEXT,
         text_box_style=TextBoxStyle(
             font=StampFont(font_size=font_size), font_size=font_size, leading=font_size + 2

@@ -19,6 +19,7 @@ from kinerja_desktop.documents.signing import (
 )
 from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.resources import resource_path
 from tests.helpers.signing_pki import PEGAWAI, pki, real_sheet, sample_identities, sheet_pdf
 from tests.helpers.tsa_standin import TsaStandIn
 
@@ -153,3 +154,17 @@ def test_real_sheets_are_signed_in_their_boxes_by_both_signers_and_verify(kind: 
         assert rect == pytest.approx([round(v) for v in box.box], abs=1)
         page = reader.root["/Pages"]["/Kids"][box.page].get_object()
         assert any(a.get_object() is widget or a.get_object() == widget for a in page["/Annots"])
+
+
+def test_stamp_font_program_is_a_valid_truetype_subset_with_only_the_used_outlines() -> None:
+    from fontTools.ttLib import TTFont
+
+    result = sign_pdf(sheet_pdf(), pki().pegawai, "pegawai")
+    font = _stamp_appearance(result.pdf, "ttd_pegawai")["/Resources"]["/Font"]["/F1"]
+    program = font["/DescendantFonts"][0]["/FontDescriptor"]["/FontFile2"].data
+    tt = TTFont(io.BytesIO(program))
+    glyf, cmap = tt["glyf"], tt.getBestCmap()
+    assert glyf[cmap[ord("S")]].numberOfContours > 0  # used by the name
+    assert glyf[cmap[ord("Q")]].numberOfContours == 0  # not on the stamp: outline left out
+    full = resource_path("fonts", "DejaVuSans-stamp.ttf").stat().st_size
+    assert len(tt.getGlyphOrder()) > 900 and len(program) < full // 2  # glyph ids kept, outlines cut
