@@ -1,0 +1,202 @@
+"""May the author of a remote change make it? Decided on the receiving side, from its roster.
+
+Each change names its author's account. The receiving replica looks the account up in its
+own roster (accounts, employees, supervision), works out the roles the author holds towards
+the employee whose record the row belongs to (the same :func:`roles_of` the services use),
+and requires the role that owns each changed field (:func:`owner_role`). A rating by
+someone who is not the employee's pejabat penilai is therefore refused, whatever role the
+sending device wrote into the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.domain.permissions import Actor, Role, Subject, owner_role, roles_of
+from kinerja_desktop.services.common import subject_for, supervisor_of
+from kinerja_desktop.store.models import (
+    Attachment,
+    Document,
+    Evaluation,
+    Indicator,
+    Plan,
+    Realisation,
+    Rhk,
+    SyncedBase,
+    UserAccount,
+)
+
+_P, _N, _A, _D = Role.PEGAWAI, Role.PENILAI, Role.ATASAN_PENILAI, Role.ADMIN
+
+#: Tables whose rows belong to no employee: only an admin writes them.
+ROSTER_TABLES = frozenset({"setting", "unit", "employee", "supervision", "unit_predikat", "user_account"})
+
+#: Who may create a row, when it is not simply the table's owner.
+INSERT_ROLES: dict[str, frozenset[Role]] = {
+    # A Revisi (by the pegawai) copies the penilai's Ekspektasi Khusus into the new plan version.
+    "perilaku_expectation": frozenset({_N, _P}),
+    "document": frozenset({_P, _N, _D}),
+}
+
+#: Frozen-by-signature flags are set by whoever signs (pegawai or penilai).
+_SIGNERS = frozenset({_P, _N})
+
+ROLE_LABEL = {_P: "pegawai yang bersangkutan", _N: "pejabat penilai", _A: "atasan pejabat penilai", _D: "admin"}
+
+
+class Wait(Exception):
+    """The decision needs a row that has not arrived yet."""
+
+    def __init__(self, reason: str, row_id: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.row_id = row_id
+
+
+@dataclass(frozen=True)
+class Author:
+    username: str
+    actor: Actor
+
+
+class Authorizer:
+    """Caches account look-ups for one pull; call :meth:`forget_accounts` when accounts change."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._accounts: dict[str, Author | None] = {}
+
+    def forget_accounts(self) -> None:
+        self._accounts.clear()
+
+    def author(self, username: str | None) -> Author | None:
+        if not username:
+            return None
+        if username not in self._accounts:
+            acc = self.session.execute(
+                select(UserAccount).where(UserAccount.username == username).order_by(UserAccount.deleted)
+            ).scalars().first()
+            self._accounts[username] = (
+                Author(username, Actor(user_id=acc.id, employee_id=acc.employee_id, is_admin=acc.is_admin))
+                if acc is not None else None
+            )
+        return self._accounts[username]
+
+    # ------------------------------------------------------------------ subject of a row
+
+    def _get(self, model: type[SyncedBase], row_id: Any, what: str) -> Any:
+        obj = self.session.get(model, row_id) if row_id else None
+        if obj is None:
+            raise Wait(f"menunggu {what} tiba", row_id)
+        return obj
+
+    def _plan_subject(self, plan: Any) -> Subject:
+        subject = subject_for(self.session, plan.employee_id, plan.year)
+        if plan.penilai_id and plan.penilai_id != subject.penilai_id:
+            atasan = supervisor_of(self.session, plan.penilai_id, plan.year)
+            return Subject(employee_id=plan.employee_id, penilai_id=plan.penilai_id, atasan_penilai_id=atasan)
+        return subject
+
+    def _plan_of(self, table: str, values: dict[str, Any]) -> Any:
+        if table == "plan":
+            return _Values(values)
+        if table in ("rhk", "lampiran_item", "perilaku_expectation", "evaluation"):
+            return self._get(Plan, values.get("plan_id"), "SKP")
+        if table == "indicator":
+            rhk = self._get(Rhk, values.get("rhk_id"), "RHK")
+            return self._get(Plan, rhk.plan_id, "SKP")
+        if table == "realisation":
+            ind = self._get(Indicator, values.get("indicator_id"), "indikator")
+            rhk = self._get(Rhk, ind.rhk_id, "RHK")
+            return self._get(Plan, rhk.plan_id, "SKP")
+        if table == "attachment":
+            real = self._get(Realisation, values.get("realisation_id"), "realisasi")
+            return self._plan_of("realisation", {"indicator_id": real.indicator_id})
+        if table in ("rhk_feedback", "perilaku_feedback"):
+            ev = self._get(Evaluation, values.get("evaluation_id"), "evaluasi")
+            return self._get(Plan, ev.plan_id, "SKP")
+        raise KeyError(table)
+
+    def subject(self, table: str, values: dict[str, Any]) -> Subject | None:
+        """The employee whose record this row is (None for roster tables)."""
+        if table in ROSTER_TABLES:
+            return None
+        if table == "document":
+            if values.get("plan_id"):
+                return self._plan_subject(self._get(Plan, values["plan_id"], "SKP"))
+            if values.get("evaluation_id"):
+                ev = self._get(Evaluation, values["evaluation_id"], "evaluasi")
+                return self._plan_subject(self._get(Plan, ev.plan_id, "SKP"))
+            if values.get("employee_id"):
+                return subject_for(self.session, values["employee_id"], int(values.get("year") or 0) or 9999)
+            return None
+        return self._plan_subject(self._plan_of(table, values))
+
+    # ------------------------------------------------------------------ decisions
+
+    def required_roles(self, table: str, field: str, new_value: Any, op: str) -> frozenset[Role]:
+        if table == "document":
+            return INSERT_ROLES["document"]
+        if op == "insert":
+            if table in INSERT_ROLES:
+                return INSERT_ROLES[table]
+            owner = owner_role(table)
+            return frozenset({owner}) if owner else frozenset({_P, _N})
+        if field == "frozen" and table in ("plan", "evaluation"):
+            return _SIGNERS
+        if table == "evaluation" and field == "status" and new_value == "SIGNED":
+            return _SIGNERS
+        if table == "plan" and field == "status":
+            return {"SUBMITTED": frozenset({_P}), "APPROVED": frozenset({_N}),
+                    "RETURNED": frozenset({_N})}.get(str(new_value), frozenset({_P, _N}))
+        owner = owner_role(table, field)
+        if owner is None:
+            return frozenset({_P, _N}) if table in ("plan",) else frozenset({_D})
+        return frozenset({owner})
+
+    def check(self, table: str, op: str, fields: dict[str, Any], row_values: dict[str, Any],
+              username: str | None) -> str | None:
+        """None when allowed; otherwise the Indonesian reason for refusing. May raise :class:`Wait`."""
+        author = self.author(username)
+        if author is None:
+            raise Wait(f"menunggu akun “{username}” dikenal di daftar pegawai")
+        subject = self.subject(table, row_values)
+        roles = roles_of(author.actor, subject)
+        if table in ROSTER_TABLES and not author.actor.is_admin:
+            if (table == "user_account" and op != "insert" and set(fields) <= {"password_hash"}
+                    and row_values.get("username") == username):
+                return None  # everyone changes their own password
+            return f"“{username}” bukan admin, sehingga tidak boleh mengubah data {table}"
+        if op == "insert":
+            need = self.required_roles(table, "", None, op)
+            if not roles & need:
+                return (f"“{username}” tidak boleh membuat data {table} untuk pegawai ini "
+                        f"(hanya {_labels(need)})")
+            return None
+        for name, value in fields.items():
+            need = self.required_roles(table, name, value, op)
+            if not roles & need:
+                return (f"“{username}” tidak boleh mengubah {table}.{name} milik pegawai ini "
+                        f"(hanya {_labels(need)} menurut daftar pegawai)")
+        return None
+
+
+def _labels(roles: frozenset[Role]) -> str:
+    return " atau ".join(ROLE_LABEL[r] for r in sorted(roles, key=lambda r: r.value))
+
+
+class _Values:
+    """Attribute access to a dict (a plan row that is being inserted)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._v = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._v.get(name)
+
+
+__all__ = ["ROSTER_TABLES", "Author", "Authorizer", "Wait", "Attachment", "Document"]

@@ -1,0 +1,837 @@
+"""Push and pull: the sync of one replica with one shared store.
+
+A sync run
+
+1. checks the store's identity file against the one remembered here (a store that was
+   emptied or swapped is refused until a person confirms);
+2. closes conflicts that were overwritten here by hand since the last run;
+3. **push**: packs this device's new changes into immutable bundles (kept in a local outbox,
+   so an interrupted upload resumes with the very same files), uploads the files their rows
+   refer to as content-addressed chunks (skipping chunks the store already has), then the
+   bundles in order;
+4. **pull**: lists every other device's bundles, verifies each (hash in the name, gzip,
+   header, hash chain), quarantines what fails, and applies the entries with the field-level
+   merge; entries wait while what they build on has not arrived; then fetches the files the
+   new rows refer to.
+
+Nothing on the store is ever deleted or overwritten by sync; nothing here is deleted because
+the store lacks it. Network errors are retried with exponential back-off; a run can be
+cancelled between any two steps and the next run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select, update
+
+from kinerja_desktop.domain.errors import KinerjaError
+from kinerja_desktop.store.changelog import device_id
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Attachment, ChangeLog, Document, utcnow
+from kinerja_desktop.store.sync_models import (
+    SyncOutbox,
+    SyncPeer,
+    SyncQuarantine,
+    SyncStore,
+    SyncStoreObject,
+)
+from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.conflicts import sweep_local_edits
+from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
+from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
+from kinerja_desktop.sync.replica import contiguous_seq, knowledge_at, record_knowledge
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+BLOB_TABLES = {"attachment", "document"}
+
+
+class StoreIdentityChanged(KinerjaError):
+    """The store is empty or is another store than the one this replica synced with."""
+
+
+class MassDeletionPending(KinerjaError):
+    """Many rows would be deleted at once: a person must confirm first."""
+
+
+class DeviceClash(KinerjaError):
+    """Another database writes under this device id (a copied database file)."""
+
+
+class SyncCancelled(KinerjaError):
+    """The person cancelled the run; what was finished stays finished."""
+
+
+@dataclass
+class SyncOptions:
+    confirm_store: bool = False
+    allow_mass_delete: bool = False
+    mass_delete_threshold: int = 50
+    #: Back up the local SQLite file before applying more entries than this in one pull.
+    backup_threshold: int = 1000
+    retry_base: float = 1.0
+    retry_max: float = 60.0
+    retry_tries: int = 8
+    workers: int = 4
+    push: bool = True
+    pull: bool = True
+    #: Entries applied per transaction.
+    batch: int = 400
+
+
+@dataclass
+class SyncProgress:
+    phase: str
+    items_done: int = 0
+    items_total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+    eta_seconds: float | None = None
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    store: str = ""
+    store_id: str = ""
+    device: str = ""
+    bundles_pushed: int = 0
+    entries_pushed: int = 0
+    chunks_uploaded: int = 0
+    chunks_skipped: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    bundles_pulled: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    waiting: dict[str, str] = field(default_factory=dict)
+    held: dict[str, str] = field(default_factory=dict)
+    quarantined: list[str] = field(default_factory=list)
+    files_fetched: int = 0
+    files_missing: int = 0
+    backup: str | None = None
+    retries: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        parts = [f"dikirim {self.entries_pushed} perubahan ({self.bundles_pushed} bundel, "
+                 f"{self.chunks_uploaded} potongan berkas)",
+                 f"diterima {self.applied} perubahan"]
+        if self.conflicts:
+            parts.append(f"{self.conflicts} konflik perlu dipilih")
+        if self.refused:
+            parts.append(f"{self.refused} perubahan ditolak")
+        if self.waiting:
+            parts.append(f"{len(self.waiting)} perangkat menunggu data sebelumnya")
+        if self.held:
+            parts.append(f"{len(self.held)} perangkat menunggu konfirmasi penghapusan massal")
+        if self.quarantined:
+            parts.append(f"{len(self.quarantined)} bundel rusak dikarantina")
+        if self.files_missing:
+            parts.append(f"{self.files_missing} berkas belum tersedia")
+        return "Sinkronisasi selesai: " + "; ".join(parts) + f" ({self.seconds:.1f} dtk)."
+
+
+@dataclass
+class _Pending:
+    """Verified, not yet processed entries of one device."""
+
+    entries: list[P.Entry]
+    #: (last_seq, sha256) of each bundle the entries came from, in order.
+    bundles: list[tuple[int, str]]
+    pos: int = 0
+    done: set[int] = field(default_factory=set)
+
+
+class SyncEngine:
+    def __init__(self, db: Database, remote: Remote, options: SyncOptions | None = None, *,
+                 progress: Callable[[SyncProgress], None] | None = None,
+                 cancel: threading.Event | None = None) -> None:
+        self.db = db
+        self.remote = remote
+        self.opt = options or SyncOptions()
+        self._progress_cb = progress
+        self.cancel = cancel or threading.Event()
+        self.report = SyncReport(store=remote.display)
+        self.seed: dict[str, int] = {}
+        self.store_id = ""
+        self._lock = threading.Lock()
+        self._started = time.monotonic()
+        self._phase_started = self._started
+        self._abort = threading.Event()
+        self._bytes_sent = 0
+        self._bytes_total = 0
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _check_cancel(self) -> None:
+        if self._abort.is_set() and not self.cancel.is_set():
+            raise RemoteUnavailable("Pengiriman paralel dihentikan karena kesalahan lain.", code="sync.unavailable")
+        if self.cancel.is_set():
+            raise SyncCancelled("Sinkronisasi dibatalkan; yang sudah selesai tetap tersimpan.", code="sync.cancelled")
+
+    def _emit(self, phase: str, done: int = 0, total: int = 0, bdone: int = 0, btotal: int = 0, msg: str = "") -> None:
+        if self._progress_cb is None:
+            return
+        eta = None
+        elapsed = time.monotonic() - self._phase_started
+        frac = (bdone / btotal) if btotal else ((done / total) if total else 0.0)
+        if 0 < frac < 1 and elapsed > 0.2:
+            eta = elapsed / frac - elapsed
+        self._progress_cb(SyncProgress(phase, done, total, bdone, btotal, eta, msg))
+
+    def _retry(self, fn: Callable[[], T], what: str) -> T:
+        delay = self.opt.retry_base
+        for attempt in range(self.opt.retry_tries):
+            self._check_cancel()
+            try:
+                return fn()
+            except RemoteAuthError:
+                raise
+            except RemoteUnavailable as exc:
+                if attempt == self.opt.retry_tries - 1:
+                    raise
+                with self._lock:
+                    self.report.retries += 1
+                log.info("%s failed (%s); retrying in %.2fs", what, exc, delay)
+                if self.cancel.wait(delay):
+                    self._check_cancel()
+                delay = min(delay * 2, self.opt.retry_max)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _read(self, path: str) -> bytes | None:
+        def go() -> bytes | None:
+            try:
+                return self.remote.read(path)
+            except FileNotFoundError:
+                return None
+
+        data = self._retry(go, f"read {path}")
+        if data is not None:
+            with self._lock:
+                self.report.bytes_down += len(data)
+        return data
+
+    def _write(self, path: str, data: bytes) -> None:
+        self._retry(lambda: self.remote.write(path, data), f"write {path}")
+        with self._lock:
+            self.report.bytes_up += len(data)
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> SyncReport:
+        self._started = time.monotonic()
+        with self.db.session() as s:
+            self.me = device_id(s)
+        self.report.device = self.me
+        try:
+            self._check_identity()
+            with self.db.session() as s:
+                sweep_local_edits(s)
+            if self.opt.push:
+                self.push()
+            if self.opt.pull:
+                self.pull()
+        finally:
+            self.report.seconds = round(time.monotonic() - self._started, 3)
+        return self.report
+
+    # ------------------------------------------------------------------ identity
+
+    def _check_identity(self) -> None:
+        self._emit("menyiapkan", msg="Memeriksa identitas penyimpanan")
+        raw = self._read(P.IDENTITY_PATH)
+        ident: dict[str, Any] | None = None
+        if raw is not None:
+            try:
+                ident = json.loads(raw.decode("utf-8"))
+                if not isinstance(ident, dict) or not ident.get("store_id"):
+                    raise ValueError("no store_id")
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise StoreIdentityChanged(
+                    f"Berkas identitas penyimpanan {self.remote.display} rusak; sinkronisasi dihentikan.",
+                    code="sync.identity_corrupt") from exc
+        with self.db.reader() as s:
+            known = s.get(SyncStore, self.remote.display)
+            known_id = known.store_id if known else None
+        if ident is None:
+            if known_id and not self.opt.confirm_store:
+                raise StoreIdentityChanged(
+                    f"Penyimpanan {self.remote.display} kosong atau identitasnya hilang, padahal komputer ini "
+                    "pernah bersinkronisasi dengannya. Pastikan lokasinya benar; jika memang penyimpanan baru, "
+                    "konfirmasi agar data dikirim ulang.", code="sync.store_empty")
+            with self.db.session() as s:
+                my_seq = contiguous_seq(s, self.me)
+            ident = {"kinerja_store": P.FORMAT, "store_id": str(uuid.uuid4()),
+                     "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                     "created_by": self.me, "seed": {self.me: my_seq}}
+            self._write(P.IDENTITY_PATH, P.dumps(ident).encode("utf-8"))
+            raw2 = self._read(P.IDENTITY_PATH)  # two founders at once: the file that stayed wins
+            ident = json.loads(raw2.decode("utf-8")) if raw2 else ident
+        elif known_id and known_id != ident["store_id"] and not self.opt.confirm_store:
+            raise StoreIdentityChanged(
+                f"Penyimpanan {self.remote.display} bukan penyimpanan yang dipakai sebelumnya (identitasnya "
+                "berbeda). Periksa lokasinya; jika memang diganti, konfirmasi terlebih dulu.",
+                code="sync.store_swapped")
+        self.store_id = str(ident["store_id"])
+        self.seed = {str(k): int(v) for k, v in (ident.get("seed") or {}).items()}
+        self.report.store_id = self.store_id
+        with self.db.session() as s:
+            row = s.get(SyncStore, self.remote.display)
+            if row is None:
+                s.add(SyncStore(url=self.remote.display, store_id=self.store_id, pushed_seq=0))
+            elif row.store_id != self.store_id:
+                row.store_id = self.store_id
+                row.pushed_seq = 0
+                row.confirmed_at = utcnow()
+
+    # ------------------------------------------------------------------ push
+
+    def push(self) -> None:
+        self._phase_started = time.monotonic()
+        self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
+        self._check_device_clash()
+        self._make_bundles()
+        with self.db.reader() as s:
+            store = s.get(SyncStore, self.remote.display)
+            pushed_seq = store.pushed_seq if store else 0
+            outbox = list(s.scalars(select(SyncOutbox).where(SyncOutbox.last_seq > pushed_seq)
+                                    .order_by(SyncOutbox.last_seq)))
+        if not outbox:
+            return
+        remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        blobs: list[str] = []
+        seen: set[str] = set()
+        for b in outbox:
+            for sha in b.blobs or []:
+                if sha not in seen:
+                    seen.add(sha)
+                    blobs.append(sha)
+        self._upload_blobs(blobs, sum(b.size for b in outbox if remote_names.get(b.name) != b.size))
+        for b in outbox:
+            self._check_cancel()
+            if remote_names.get(b.name) != b.size:
+                data = self._outbox_path(b.name).read_bytes()
+                if P.sha256(data) != b.sha256:
+                    raise KinerjaError(f"Berkas kiriman {b.name} di komputer ini rusak; hubungi admin.")
+                self._write(f"{P.bundles_dir(self.me)}/{b.name}", data)
+                self._bytes_sent += len(data)
+                self._emit("mengunggah", self.report.bundles_pushed + 1, len(outbox), self._bytes_sent,
+                           self._bytes_total, msg=f"Mengirim bundel {b.name[:10]}")
+            with self.db.session() as s:
+                store = s.get(SyncStore, self.remote.display)
+                assert store is not None
+                store.pushed_seq = b.last_seq
+                store.last_push_at = utcnow()
+                s.execute(update(ChangeLog).where(ChangeLog.device_id == self.me,
+                                                  ChangeLog.seq.between(b.first_seq, b.last_seq))
+                          .values(pushed=True))
+            self.report.bundles_pushed += 1
+            self.report.entries_pushed += b.count
+
+    def _outbox_dir(self) -> Path:
+        return self.db.data_dir / "sync" / "outbox"
+
+    def _outbox_path(self, name: str) -> Path:
+        return self._outbox_dir() / name
+
+    def _check_device_clash(self) -> None:
+        names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        if not names:
+            return
+        with self.db.reader() as s:
+            mine = {b.name for b in s.scalars(select(SyncOutbox))}
+        foreign = [n for n in names if P.parse_bundle_name(n) and n not in mine]
+        if foreign:
+            raise DeviceClash(
+                "Penyimpanan sudah berisi kiriman atas nama perangkat ini yang tidak dibuat oleh database ini. "
+                "Database ini tampaknya salinan dari komputer lain: jalankan “kinerja sync perangkat-baru” "
+                "agar komputer ini mendapat identitas sendiri.", code="sync.device_clash")
+
+    def _make_bundles(self) -> None:
+        with self.db.session() as s:
+            last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
+            prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
+            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
+                                  .order_by(ChangeLog.seq)))
+            if not rows:
+                return
+            # only a contiguous run can be sent (a gap would stall every receiver)
+            run: list[ChangeLog] = []
+            for r in rows:
+                if r.seq != last + len(run) + 1:
+                    break
+                run.append(r)
+            deletes = sum(1 for r in run if r.op == "delete")
+            if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
+                raise MassDeletionPending(
+                    f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
+                    "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
+            self._outbox_dir().mkdir(parents=True, exist_ok=True)
+            for start in range(0, len(run), P.BUNDLE_MAX_ENTRIES):
+                part = run[start:start + P.BUNDLE_MAX_ENTRIES]
+                entries = [self._entry_of(s, r) for r in part]
+                blobs: list[str] = []
+                for e in entries:
+                    if e.table in BLOB_TABLES:
+                        sha = (e.changes.get("sha256") or [None, None])[1]
+                        if P.is_sha256(sha) and sha not in blobs:
+                            blobs.append(sha)
+                header = P.BundleHeader(device=self.me, first_seq=part[0].seq, last_seq=part[-1].seq, prev=prev,
+                                        count=len(part), blobs=blobs,
+                                        created_at=datetime.now(UTC).isoformat(timespec="seconds"))
+                data = P.encode_bundle(header, entries)
+                digest = P.sha256(data)
+                name = P.bundle_name(header.last_seq, digest)
+                path = self._outbox_path(name)
+                tmp = path.with_suffix(".part")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+                s.add(SyncOutbox(last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
+                                 prev_sha256=prev, name=name, size=len(data), count=len(part), blobs=blobs))
+                prev = digest
+
+    def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
+        clock = None
+        if r.table_name in ("plan", "evaluation") and (r.changes or {}).get("frozen", [None, None])[1] is True:
+            clock = knowledge_at(s, r.id)
+        return P.Entry(device=r.device_id, seq=r.seq, table=r.table_name, row=r.row_id, op=r.op,
+                       changes=dict(r.changes or {}), base=dict(r.base_versions or {}), user=r.user, role=r.role,
+                       at=r.at.isoformat(timespec="seconds") if r.at else None, clock=clock)
+
+    # ------------------------------------------------------------------ chunks
+
+    def _upload_blobs(self, shas: list[str], bundle_bytes: int) -> None:
+        """Upload the chunks (and chunk lists) of files, skipping what the store already has."""
+        with self.db.reader() as s:
+            known = {p for (p,) in s.execute(select(SyncStoreObject.path)
+                                             .where(SyncStoreObject.store_id == self.store_id))}
+        plan: list[tuple[str, str, int, int | None]] = []  # (blob sha, object path, size, chunk index or None)
+        for sha in shas:
+            path = self.db.blobs.path(sha)
+            if not path.is_file():
+                log.warning("file %s referred to by a local change is missing here; not uploaded", sha)
+                continue
+            size = path.stat().st_size
+            if size <= P.CHUNK_SIZE:
+                plan.append((sha, P.chunk_path(sha), size, 0))
+            else:
+                n = -(-size // P.CHUNK_SIZE)
+                for i in range(n):
+                    plan.append((sha, "", min(P.CHUNK_SIZE, size - i * P.CHUNK_SIZE), i))
+                plan.append((sha, P.manifest_path(sha), 0, None))
+        todo = [p for p in plan if not p[1] or p[1] not in known]
+        self._bytes_total = sum(p[2] for p in todo) + bundle_bytes
+        self._bytes_sent = 0
+        if not todo:
+            self.report.chunks_skipped += len(plan)
+            return
+        index = _RemoteIndex(self)
+        done_paths: list[str] = []
+        by_blob: dict[str, list[tuple[str, str, int, int | None]]] = defaultdict(list)
+        for item in todo:
+            by_blob[item[0]].append(item)
+
+        def upload_blob(sha: str) -> None:
+            self._check_cancel()
+            data = self.db.blobs.read_bytes(sha)
+            items = by_blob[sha]
+            chunks = [(P.sha256(data[i:i + P.CHUNK_SIZE]), data[i:i + P.CHUNK_SIZE])
+                      for i in range(0, max(len(data), 1), P.CHUNK_SIZE)]
+            for _sha, _path, _size, idx in items:
+                if idx is None:
+                    continue
+                if len(chunks) == 1:
+                    csha, piece = sha, data
+                else:
+                    csha, piece = chunks[idx]
+                cpath = P.chunk_path(csha)
+                if cpath in known or index.size(cpath) == len(piece):
+                    with self._lock:
+                        self.report.chunks_skipped += 1
+                        done_paths.append(cpath)
+                    continue
+                self._check_cancel()
+                self._write(cpath, piece)
+                with self._lock:
+                    self.report.chunks_uploaded += 1
+                    done_paths.append(cpath)
+                    self._bytes_sent += len(piece)
+                self._emit("mengunggah", len(done_paths), len(todo), self._bytes_sent, self._bytes_total,
+                           msg="Mengirim berkas")
+            if any(idx is None for _s, _p, _z, idx in items):
+                mpath = P.manifest_path(sha)
+                manifest = P.encode_manifest(sha, len(data), [(c, len(p)) for c, p in chunks])
+                if index.size(mpath) != len(manifest):
+                    self._write(mpath, manifest)
+                with self._lock:
+                    done_paths.append(mpath)
+
+        workers = max(1, self.opt.workers)
+        try:
+            if workers == 1 or len(by_blob) == 1:
+                for sha in by_blob:
+                    upload_blob(sha)
+            else:
+                with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
+                    futures = [pool.submit(upload_blob, sha) for sha in by_blob]
+                    done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+                    failed = [f for f in done if f.exception() is not None]
+                    if failed:
+                        self._abort.set()
+                        for f in futures:
+                            f.cancel()
+                        raise failed[0].exception()  # type: ignore[misc]
+        finally:
+            self._remember_objects(done_paths)
+
+    def _remember_objects(self, paths: Iterable[str]) -> None:
+        paths = sorted(set(paths))
+        if not paths:
+            return
+        with self.db.session() as s:
+            existing = {p for (p,) in s.execute(select(SyncStoreObject.path).where(
+                SyncStoreObject.store_id == self.store_id, SyncStoreObject.path.in_(paths)))}
+            for p in paths:
+                if p not in existing:
+                    s.add(SyncStoreObject(store_id=self.store_id, path=p))
+
+    # ------------------------------------------------------------------ pull
+
+    def pull(self) -> None:
+        self._phase_started = time.monotonic()
+        self._emit("mengunduh", msg="Memeriksa kiriman perangkat lain")
+        devices = [d for d in self._retry(lambda: self.remote.list_dirs(P.DEVICES_DIR), "list devices")
+                   if d != self.me and _looks_like_device(d)]
+        pending: dict[str, _Pending] = {}
+        with self.db.reader() as s:
+            peers = {p.device_id: (p.applied_seq, p.bundle_seq, p.bundle_sha256, p.held)
+                     for p in s.scalars(select(SyncPeer))}
+        listings: dict[str, list[tuple[int, str, str, int | None]]] = {}
+        for d in sorted(devices):
+            names = self._retry(lambda d=d: self.remote.list(P.bundles_dir(d)), "list bundles")
+            parsed = sorted((*P.parse_bundle_name(n), n, size) for n, size in names.items()
+                            if P.parse_bundle_name(n))  # type: ignore[misc]
+            applied = peers.get(d, (0, 0, None, None))[0]
+            if parsed and parsed[-1][0] > applied:
+                listings[d] = parsed  # type: ignore[assignment]
+        total = sum(1 for d, items in listings.items() for it in items if it[0] > peers.get(d, (0,))[0])
+        fetched = 0
+        for d, items in listings.items():
+            applied, tip_seq, tip_sha, _held = peers.get(d, (0, 0, None, None))
+            groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for last, sha, name, _size in items:
+                groups[last].append((sha, name))
+            prev_last, prev_sha = 0, None
+            entries: list[P.Entry] = []
+            bundles: list[tuple[int, str]] = []
+            for last in sorted(groups):
+                candidates = groups[last]
+                if last <= applied:
+                    names = {sha for sha, _n in candidates}
+                    prev_last = last
+                    prev_sha = tip_sha if (tip_seq == last and tip_sha in names) else candidates[0][0]
+                    continue
+                chosen: tuple[P.BundleHeader, list[P.Entry], str] | None = None
+                gap = False
+                for sha, name in candidates:
+                    self._check_cancel()
+                    data = self._read(f"{P.bundles_dir(d)}/{name}")
+                    fetched += 1
+                    self._emit("mengunduh", fetched, total, msg=f"Mengunduh kiriman {d[:8]}")
+                    if data is None:
+                        continue
+                    try:
+                        header, got = P.decode_bundle(data, expected_sha=sha, device=d, last_seq=last)
+                    except P.BundleError as exc:
+                        self._quarantine(d, name, data, str(exc))
+                        continue
+                    if header.first_seq > prev_last + 1:
+                        gap = True
+                        continue
+                    if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
+                        self._quarantine(d, name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
+                        continue
+                    if chosen is None:
+                        chosen = (header, got, sha)
+                if chosen is None:
+                    if gap:
+                        self.report.waiting[d] = "menunggu bundel sebelumnya yang belum sampai di penyimpanan"
+                    break
+                header, got, sha = chosen
+                self.report.bundles_pulled += 1
+                entries.extend(e for e in got if e.seq > applied)
+                bundles.append((last, sha))
+                prev_last, prev_sha = last, sha
+            if not entries:
+                continue
+            deletes = sum(1 for e in entries if e.op == "delete")
+            if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
+                reason = (f"{deletes} data akan dihapus sekaligus oleh perangkat {d[:8]}; menunggu konfirmasi "
+                          "penghapusan massal")
+                self.report.held[d] = reason
+                with self.db.session() as s:
+                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=applied, bundle_seq=0)
+                    peer.held = reason
+                    s.add(peer)
+                continue
+            pending[d] = _Pending(entries, bundles)
+        total_entries = sum(len(p.entries) for p in pending.values())
+        if not total_entries:
+            self._fetch_missing_files()
+            return
+        if total_entries > self.opt.backup_threshold and self.db.is_sqlite:
+            backup = self.db.backup()
+            self.report.backup = str(backup) if backup else None
+        self._apply(pending, total_entries)
+        self._fetch_missing_files()
+        with self.db.session() as s:
+            store = s.get(SyncStore, self.remote.display)
+            if store is not None:
+                store.last_pull_at = utcnow()
+
+    def _quarantine(self, device: str, name: str, data: bytes, reason: str) -> None:
+        path = f"{P.bundles_dir(device)}/{name}"
+        folder = self.db.data_dir / "sync" / "quarantine" / device
+        folder.mkdir(parents=True, exist_ok=True)
+        local = folder / name
+        local.write_bytes(data)
+        self.report.quarantined.append(f"{path}: {reason}")
+        self.report.waiting[device] = "kiriman rusak dikarantina; kiriman berikutnya menunggu"
+        with self.db.session() as s:
+            exists = s.execute(select(SyncQuarantine.id).where(
+                SyncQuarantine.store_url == self.remote.display, SyncQuarantine.path == path,
+                SyncQuarantine.sha256 == P.sha256(data))).first()
+            if not exists:
+                s.add(SyncQuarantine(store_url=self.remote.display, path=path, device_id=device,
+                                     sha256=P.sha256(data), reason=reason, local_path=str(local)))
+        log.warning("quarantined %s: %s", path, reason)
+
+    def _apply(self, pending: dict[str, _Pending], total: int) -> None:
+        self._phase_started = time.monotonic()
+        applied_seq: dict[str, int] = {}
+        with self.db.reader() as s:
+            for p in s.scalars(select(SyncPeer)):
+                applied_seq[p.device_id] = p.applied_seq
+        me = self.me
+
+        def processed(version: str) -> bool:
+            dev, _, seq_text = version.rpartition(":")
+            if dev == me:
+                return True
+            try:
+                seq = int(seq_text)
+            except ValueError:
+                return False
+            if seq <= applied_seq.get(dev, 0):
+                return True
+            pend = pending.get(dev)
+            return pend is not None and seq in pend.done
+
+        done_total = 0
+        waiting: dict[str, str] = {}
+        progress = True
+        while progress:
+            progress = False
+            self._check_cancel()
+            with self.db.session() as s:
+                merger = Merger(s, processed=processed, log_high=lambda s=s: log_high_water(s))
+                budget = self.opt.batch
+                for d in sorted(pending):
+                    pend = pending[d]
+                    while pend.pos < len(pend.entries) and budget > 0:
+                        e = pend.entries[pend.pos]
+                        if e.seq in pend.done or e.seq <= applied_seq.get(d, 0):
+                            pend.pos += 1
+                            continue
+                        out = merger.apply(e, trusted=e.seq <= self.seed.get(d, 0))
+                        if out.kind == WAIT and out.row_id:
+                            ahead = self._look_ahead(merger, pend, out.row_id)
+                            if ahead:
+                                progress = True
+                                budget -= ahead
+                                done_total += ahead
+                                continue
+                        if out.kind == WAIT:
+                            waiting[d] = out.reason
+                            break
+                        waiting.pop(d, None)
+                        pend.done.add(e.seq)
+                        pend.pos += 1
+                        budget -= 1
+                        done_total += 1
+                        progress = True
+                        self._count(out.kind, out.conflicts)
+                    self._advance(s, d, pend, applied_seq)
+                record_knowledge(s)
+            self._emit("menerapkan", done_total, total, msg="Menerapkan perubahan")
+        for d, reason in waiting.items():
+            self.report.waiting[d] = reason
+
+    def _look_ahead(self, merger: Merger, pend: _Pending, row_id: str) -> int:
+        """Apply the same device's later insert of ``row_id`` first (an FK made in one flush)."""
+        for i in range(pend.pos + 1, len(pend.entries)):
+            e = pend.entries[i]
+            if e.op == "insert" and e.row == row_id and e.seq not in pend.done:
+                out = merger.apply(e, trusted=e.seq <= self.seed.get(e.device, 0))
+                if out.kind == WAIT:
+                    return 0
+                pend.done.add(e.seq)
+                self._count(out.kind, out.conflicts)
+                return 1
+        return 0
+
+    def _count(self, kind: str, conflicts: int) -> None:
+        if kind in (APPLIED, NOOP):
+            self.report.applied += 1 if kind == APPLIED else 0
+        elif kind == CONFLICT:
+            self.report.applied += 1
+            self.report.conflicts += conflicts
+        elif kind == REFUSED:
+            self.report.refused += 1
+
+    def _advance(self, s: Any, device: str, pend: _Pending, applied_seq: dict[str, int]) -> None:
+        cur = applied_seq.get(device, 0)
+        while cur + 1 in pend.done:
+            cur += 1
+        peer = s.get(SyncPeer, device)
+        if peer is None:
+            peer = SyncPeer(device_id=device, applied_seq=0, bundle_seq=0)
+            s.add(peer)
+        if cur != peer.applied_seq:
+            peer.applied_seq = cur
+            peer.held = None
+        for last, sha in pend.bundles:
+            if last <= cur and last > (peer.bundle_seq or 0):
+                peer.bundle_seq, peer.bundle_sha256 = last, sha
+        applied_seq[device] = cur
+
+    # ------------------------------------------------------------------ files
+
+    def missing_files(self) -> list[str]:
+        with self.db.reader() as s:
+            shas = {sha for (sha,) in s.execute(select(Attachment.sha256).where(Attachment.deleted.is_(False)))}
+            shas |= {sha for (sha,) in s.execute(select(Document.sha256).where(Document.deleted.is_(False)))}
+        return sorted(sha for sha in shas if P.is_sha256(sha) and not self.db.blobs.exists(sha))
+
+    def _fetch_missing_files(self) -> None:
+        missing = self.missing_files()
+        if not missing:
+            return
+        self._phase_started = time.monotonic()
+        index = _RemoteIndex(self)
+        cache = self.db.data_dir / "sync" / "chunks"
+        for n, sha in enumerate(missing, 1):
+            self._check_cancel()
+            self._emit("mengunduh", n, len(missing), msg="Mengunduh berkas")
+            ok = False
+            if index.size(P.manifest_path(sha)) is not None:
+                raw = self._read(P.manifest_path(sha))
+                try:
+                    chunks = P.decode_manifest(raw or b"", sha)
+                except P.BundleError as exc:
+                    log.warning("bad chunk list for %s: %s", sha, exc)
+                    chunks = []
+                parts: list[bytes] = []
+                for csha, _size in chunks:
+                    local = cache / csha
+                    if local.is_file() and P.sha256(local.read_bytes()) == csha:
+                        parts.append(local.read_bytes())
+                        continue
+                    piece = self._read(P.chunk_path(csha))
+                    if piece is None or P.sha256(piece) != csha:
+                        parts = []
+                        break
+                    cache.mkdir(parents=True, exist_ok=True)
+                    local.write_bytes(piece)
+                    parts.append(piece)
+                if chunks and len(parts) == len(chunks):
+                    data = b"".join(parts)
+                    if P.sha256(data) == sha:
+                        self.db.blobs.put_bytes(data)
+                        ok = True
+                        for csha, _size in chunks:
+                            (cache / csha).unlink(missing_ok=True)
+            elif index.size(P.chunk_path(sha)) is not None:
+                data = self._read(P.chunk_path(sha))
+                if data is not None and P.sha256(data) == sha:
+                    self.db.blobs.put_bytes(data)
+                    ok = True
+            if ok:
+                self.report.files_fetched += 1
+            else:
+                self.report.files_missing += 1
+
+
+class _RemoteIndex:
+    """Sizes of objects in chunks/ and files/, from one listing per folder (cached for a run)."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self.engine = engine
+        self._dirs: dict[str, dict[str, int | None]] = {}
+        self._top: set[str] | None = None
+        self._lock = threading.Lock()
+
+    def _listing(self, folder: str) -> dict[str, int | None]:
+        with self._lock:
+            if folder in self._dirs:
+                return self._dirs[folder]
+        if folder.startswith(P.CHUNKS_DIR + "/"):
+            if self._top is None:
+                top = set(self.engine._retry(lambda: self.engine.remote.list_dirs(P.CHUNKS_DIR), "list chunks"))
+                with self._lock:
+                    self._top = top
+            if folder.rsplit("/", 1)[1] not in self._top:
+                with self._lock:
+                    self._dirs[folder] = {}
+                return {}
+        items = self.engine._retry(lambda: self.engine.remote.list(folder), f"list {folder}")
+        with self._lock:
+            self._dirs[folder] = items
+        return items
+
+    def size(self, path: str) -> int | None:
+        folder, _, name = path.rpartition("/")
+        return self._listing(folder).get(name)
+
+
+def _looks_like_device(name: str) -> bool:
+    try:
+        uuid.UUID(name)
+    except ValueError:
+        return False
+    return True
+
+
+def sync_once(db: Database, remote: Remote, options: SyncOptions | None = None, **kwargs: Any) -> SyncReport:
+    return SyncEngine(db, remote, options, **kwargs).run()
+
+
+__all__ = [
+    "DeviceClash",
+    "MassDeletionPending",
+    "StoreIdentityChanged",
+    "SyncCancelled",
+    "SyncEngine",
+    "SyncOptions",
+    "SyncProgress",
+    "SyncReport",
+    "sync_once",
+]

@@ -1,0 +1,686 @@
+"""Field-level merge of one remote change into this replica.
+
+Every field of every row has a version: the ``device:seq`` of the change that last set it
+(:class:`FieldVersion`, or the row's insert entry). A change names, per field, the version it
+was made on (its *base*). The field's state here is a set of *heads*: normally one (the
+current value); several while concurrent edits wait for a person in the Konflik view (the
+extra heads are :class:`SyncConflict` rows). Applying change ``c`` with base ``B`` turns the
+heads ``H`` into ``(H - B) | {c}``:
+
+* one head left: the change fast-forwards the field;
+* more than one: both values are kept; the current value is the head with the greatest
+  version (a fixed order of device ids, *not* a clock), so every replica shows the same
+  value, and the others stay listed as a conflict until someone chooses.
+
+The result does not depend on the order in which changes arrive (a change waits until the
+versions it names have been processed), which is what makes replicas converge. A resolution
+is a change whose base lists every head it saw.
+
+Also here: rows created twice for one natural key on two devices (two realisations of the
+same indicator and period) are merged into the row with the smaller id; fields of records
+frozen by a signature are never overwritten (the change is kept as a ``frozen`` conflict);
+changes the author may not make are refused (see :mod:`kinerja_desktop.sync.authz`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, UniqueConstraint, delete, func, inspect, select, update
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.store.changelog import json_value, user_columns
+from kinerja_desktop.store.models import (
+    MODEL_BY_TABLE,
+    SYNCED_MODELS,
+    ChangeLog,
+    Evaluation,
+    FieldVersion,
+    Plan,
+    SyncedBase,
+)
+from kinerja_desktop.store.sync_models import SyncAlias, SyncConflict, SyncRefused
+from kinerja_desktop.sync.authz import Authorizer, Wait
+from kinerja_desktop.sync.protocol import Entry
+
+log = logging.getLogger(__name__)
+
+APPLIED, CONFLICT, REFUSED, NOOP, WAIT = "applied", "conflict", "refused", "noop", "wait"
+
+#: Fields a signature does not freeze.
+FROZEN_EXEMPT = {
+    "plan": frozenset({"frozen", "is_current"}),
+    "evaluation": frozenset({"frozen", "read_at"}),
+}
+#: Tables whose rows are frozen together with their plan (``plan_id`` chain) or evaluation.
+_FROZEN_BY_PLAN = {"rhk": "plan_id", "lampiran_item": "plan_id", "perilaku_expectation": "plan_id"}
+_FROZEN_BY_EVALUATION = {"rhk_feedback": "evaluation_id", "perilaku_feedback": "evaluation_id"}
+
+
+@dataclass
+class Outcome:
+    kind: str
+    reason: str = ""
+    #: For WAIT: the id of a row that must arrive first (lets the caller look ahead).
+    row_id: str | None = None
+    conflicts: int = 0
+
+
+def vkey(version: str | None) -> tuple[str, int]:
+    """Total order of versions: device id, then sequence number. Not time."""
+    if not version:
+        return ("", -1)
+    device, _, seq = version.rpartition(":")
+    try:
+        return (device, int(seq))
+    except ValueError:
+        return (version, -1)
+
+
+def base_set(value: Any) -> set[str | None]:
+    if isinstance(value, list):
+        return {v for v in value}
+    return {value}
+
+
+def iter_base_versions(base: dict[str, Any]) -> Iterable[str]:
+    for value in base.values():
+        for v in base_set(value):
+            if v:
+                yield v
+
+
+# ------------------------------------------------------------------------------------------ columns
+
+_MODEL_INFO: dict[str, ModelInfo] = {}
+
+
+@dataclass
+class ModelInfo:
+    model: type[SyncedBase]
+    columns: list[str]
+    converters: dict[str, Callable[[Any], Any]]
+    #: {column: target table} for foreign keys.
+    fks: dict[str, str]
+    #: Natural keys: tuples of column names that are unique.
+    uniques: list[tuple[str, ...]]
+    #: Tables (and their FK column) that reference this one.
+    children: list[tuple[str, str]]
+
+
+def _to_datetime(v: Any) -> Any:
+    return datetime.fromisoformat(v) if isinstance(v, str) else v
+
+
+def _to_date(v: Any) -> Any:
+    return date.fromisoformat(v) if isinstance(v, str) else v
+
+
+def model_info(table: str) -> ModelInfo:
+    info = _MODEL_INFO.get(table)
+    if info is not None:
+        return info
+    model = MODEL_BY_TABLE[table]
+    mapper = inspect(model)
+    cols = user_columns(model)
+    converters: dict[str, Callable[[Any], Any]] = {}
+    fks: dict[str, str] = {}
+    for c in cols:
+        col = mapper.columns[c]
+        if isinstance(col.type, DateTime):
+            converters[c] = _to_datetime
+        elif isinstance(col.type, Date):
+            converters[c] = _to_date
+        for fk in col.foreign_keys:
+            fks[c] = fk.column.table.name
+    uniques: list[tuple[str, ...]] = []
+    for cons in model.__table__.constraints:
+        if isinstance(cons, UniqueConstraint):
+            uniques.append(tuple(c.name for c in cons.columns))
+    for col in model.__table__.columns:
+        if col.unique:
+            uniques.append((col.name,))
+    children: list[tuple[str, str]] = []
+    for other in SYNCED_MODELS:
+        for col in other.__table__.columns:
+            for fk in col.foreign_keys:
+                if fk.column.table.name == table:
+                    children.append((other.__tablename__, col.name))
+    info = ModelInfo(model, cols, converters, fks, uniques, children)
+    _MODEL_INFO[table] = info
+    return info
+
+
+def to_python(info: ModelInfo, field: str, value: Any) -> Any:
+    conv = info.converters.get(field)
+    return conv(value) if conv is not None and value is not None else value
+
+
+# ------------------------------------------------------------------------------------------ merger
+
+
+class Merger:
+    """Applies remote entries inside one session (the caller commits)."""
+
+    def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int]) -> None:
+        self.s = session
+        self.processed = processed
+        self.authz = Authorizer(session)
+        self._log_high = log_high
+        self._alias: dict[str, str] = {}
+        self._load_aliases()
+        #: Rows known to exist here (saves a query per foreign key).
+        self._exists: set[tuple[str, str]] = set()
+
+    def _add_alias(self, table: str, loser: str, winner: str) -> None:
+        self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
+        self.s.add(SyncAlias(row_id=loser, table_name=table, canonical_id=winner))
+        for k, v in list(self._alias.items()):
+            if v == loser:
+                self._alias[k] = winner
+        self._alias[loser] = winner
+        self._exists.discard((table, loser))
+
+    def _load_aliases(self) -> None:
+        self._alias = {a: c for a, c in self.s.execute(select(SyncAlias.row_id, SyncAlias.canonical_id))}
+
+    # ------------------------------------------------------------------ helpers
+
+    def canonical(self, row_id: str) -> str:
+        current = row_id
+        for _ in range(16):
+            nxt = self._alias.get(current)
+            if nxt is None or nxt == current:
+                return current
+            current = nxt
+        return current
+
+    def insert_version(self, table: str, row_id: str) -> str | None:
+        row = self.s.execute(
+            select(ChangeLog.device_id, ChangeLog.seq)
+            .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id, ChangeLog.op == "insert")
+            .limit(1)
+        ).first()
+        return f"{row[0]}:{row[1]}" if row else None
+
+    def field_versions(self, table: str, row_id: str, fields: Iterable[str]) -> dict[str, str | None]:
+        fields = list(fields)
+        known = dict(self.s.execute(
+            select(FieldVersion.field, FieldVersion.version).where(
+                FieldVersion.table_name == table, FieldVersion.row_id == row_id, FieldVersion.field.in_(fields))
+        ).all())
+        missing = [f for f in fields if f not in known]
+        if missing:
+            iv = self.insert_version(table, row_id)
+            for f in missing:
+                known[f] = iv
+        return known
+
+    def set_version(self, table: str, row_id: str, field: str, version: str | None) -> None:
+        if version is None:
+            return
+        fv = self.s.get(FieldVersion, (table, row_id, field))
+        if fv is None:
+            self.s.add(FieldVersion(table_name=table, row_id=row_id, field=field, version=version))
+        elif fv.version != version:
+            fv.version = version
+
+    def open_conflicts(self, table: str, row_id: str, field: str | None = None,
+                       kinds: tuple[str, ...] = ("concurrent",)) -> list[SyncConflict]:
+        q = select(SyncConflict).where(SyncConflict.table_name == table, SyncConflict.row_id == row_id,
+                                       SyncConflict.status == "open", SyncConflict.kind.in_(kinds))
+        if field is not None:
+            q = q.where(SyncConflict.field == field)
+        return list(self.s.scalars(q))
+
+    def merged_alias(self, table: str, row_id: str, field: str, version: str) -> str:
+        row = self.s.execute(
+            select(SyncConflict.resolved_version).where(
+                SyncConflict.table_name == table, SyncConflict.row_id == row_id, SyncConflict.field == field,
+                SyncConflict.status == "merged", SyncConflict.version == version)
+        ).first()
+        return row[0] if row and row[0] else version
+
+    def _add_conflict(self, e: Entry, table: str, row_id: str, field: str, version: str, value: Any,
+                      kind: str = "concurrent", author: str | None = None, device: str | None = None) -> None:
+        self.s.add(SyncConflict(
+            table_name=table, row_id=row_id, field=field, version=version, value=value, kind=kind,
+            status="open", author=author if author is not None else e.user,
+            device_id=device if device is not None else e.device, opened_log_id=self._log_high(),
+        ))
+
+    def _author_of(self, version: str) -> str | None:
+        device, _, seq = version.rpartition(":")
+        try:
+            row = self.s.execute(select(ChangeLog.user).where(ChangeLog.device_id == device,
+                                                              ChangeLog.seq == int(seq))).first()
+        except ValueError:
+            return None
+        return row[0] if row else None
+
+    def refuse(self, e: Entry, reason: str) -> Outcome:
+        self.s.add(SyncRefused(device_id=e.device, seq=e.seq, table_name=e.table, row_id=e.row,
+                               fields={k: v[1] for k, v in e.changes.items()}, user=e.user, role=e.role,
+                               reason=reason))
+        log.info("refused change %s:%s on %s: %s", e.device, e.seq, e.table, reason)
+        return Outcome(REFUSED, reason)
+
+    def frozen(self, table: str, values: dict[str, Any]) -> bool:
+        if table == "plan":
+            return bool(values.get("frozen"))
+        if table == "evaluation":
+            return bool(values.get("frozen"))
+        if table in _FROZEN_BY_PLAN:
+            plan = self.s.get(Plan, values.get(_FROZEN_BY_PLAN[table]))
+            return bool(plan is not None and plan.frozen)
+        if table == "indicator":
+            from kinerja_desktop.store.models import Rhk
+
+            rhk = self.s.get(Rhk, values.get("rhk_id"))
+            plan = self.s.get(Plan, rhk.plan_id) if rhk is not None else None
+            return bool(plan is not None and plan.frozen)
+        if table in _FROZEN_BY_EVALUATION:
+            ev = self.s.get(Evaluation, values.get(_FROZEN_BY_EVALUATION[table]))
+            return bool(ev is not None and ev.frozen)
+        return False
+
+    def _frozen_field(self, table: str, field: str, new_value: Any) -> bool:
+        if field in FROZEN_EXEMPT.get(table, ()):
+            return False
+        return not (table == "evaluation" and field == "status" and new_value == "SIGNED")
+
+    # ------------------------------------------------------------------ apply
+
+    def apply(self, e: Entry, *, trusted: bool = False) -> Outcome:
+        with self.s.no_autoflush:
+            try:
+                out = self._apply(e, trusted)
+            except Wait as w:
+                return Outcome(WAIT, w.reason, w.row_id)
+        self.s.flush()  # bookkeeping rows (versions, conflicts); the row itself was flushed with its origin
+        return out
+
+    def _apply(self, e: Entry, trusted: bool) -> Outcome:
+        if e.table not in MODEL_BY_TABLE:
+            return self.refuse(e, f"tabel “{e.table}” tidak dikenal oleh versi aplikasi ini")
+        if e.op not in ("insert", "update", "delete"):
+            return self.refuse(e, f"jenis perubahan “{e.op}” tidak dikenal")
+        info = model_info(e.table)
+        for v in iter_base_versions(e.base):
+            if not self.processed(v):
+                return Outcome(WAIT, f"menunggu perubahan {v} yang menjadi dasarnya")
+        row_id = self.canonical(e.row)
+        new: dict[str, Any] = {}
+        for f, pair in e.changes.items():
+            if f not in info.columns:
+                continue  # a field this version does not know: ignored
+            value = pair[1] if isinstance(pair, list) and len(pair) == 2 else None
+            if f in info.fks and value:
+                value = self.canonical(str(value))
+            new[f] = value
+        obj = self.s.get(info.model, row_id)
+        if e.op == "insert":
+            if obj is not None:
+                return Outcome(NOOP, "sudah ada")
+            values = {c: new.get(c) for c in info.columns}
+            self._check_fks(info, values, values)
+            if not trusted:
+                reason = self.authz.check(e.table, "insert", new, values, e.user)
+                if reason:
+                    return self.refuse(e, reason)
+            return self._insert(e, info, row_id, values)
+        if obj is None:
+            raise Wait("menunggu baris ini dibuat", row_id)
+        current = {c: getattr(obj, c) for c in info.columns}
+        changed = {f: v for f, v in new.items()}
+        self._check_fks(info, changed, changed)
+        if not trusted:
+            reason = self.authz.check(e.table, e.op, changed, current, e.user)
+            if reason:
+                return self.refuse(e, reason)
+        if e.table == "user_account":
+            self.authz.forget_accounts()
+        return self._update(e, info, obj, changed)
+
+    def _check_fks(self, info: ModelInfo, values: dict[str, Any], _scope: dict[str, Any]) -> None:
+        for col, target in info.fks.items():
+            ref = values.get(col)
+            if not ref or (target, ref) in self._exists:
+                continue
+            if self.s.get(MODEL_BY_TABLE[target], ref) is None:
+                raise Wait(f"menunggu data induk ({target}) tiba", str(ref))
+            self._exists.add((target, ref))
+
+    def _flush_with_origin(self, e: Entry) -> None:
+        self.s.info["origin"] = {"device": e.device, "seq": e.seq, "user": e.user, "role": e.role,
+                                 "base_versions": e.base}
+        try:
+            self.s.flush()
+        finally:
+            self.s.info.pop("origin", None)
+
+    def _insert(self, e: Entry, info: ModelInfo, row_id: str, values: dict[str, Any]) -> Outcome:
+        other = self._natural_duplicate(info, row_id, values)
+        frozen = self.frozen(e.table, values) and e.table not in ("plan", "evaluation")
+        if other is not None and other.id < row_id:
+            return self._merge_into_existing(e, info, other, row_id, values)
+        if other is not None:
+            self._evict_for(e, info, other, row_id)
+        obj = info.model(id=row_id, **{c: to_python(info, c, v) for c, v in values.items()})
+        if frozen:
+            obj.deleted = True
+        self.s.add(obj)
+        self._flush_with_origin(e)
+        self._exists.add((e.table, row_id))
+        if e.table == "user_account":
+            self.authz.forget_accounts()
+        if frozen:
+            self._add_conflict(e, e.table, row_id, "deleted", e.version, False, kind="frozen")
+            return Outcome(CONFLICT, "baris baru untuk catatan yang sudah ditandatangani", conflicts=1)
+        if other is not None:
+            return self._finish_eviction(e, info, other, row_id)
+        return Outcome(APPLIED)
+
+    # ------------------------------------------------------------------ update
+
+    def _update(self, e: Entry, info: ModelInfo, obj: SyncedBase, changed: dict[str, Any]) -> Outcome:
+        table, row_id = e.table, obj.id
+        vc = e.version
+        versions = self.field_versions(table, row_id, changed)
+        is_frozen = self.frozen(table, {c: getattr(obj, c) for c in ("frozen", "plan_id", "rhk_id", "evaluation_id")
+                                        if hasattr(obj, c)})
+        final_versions: dict[str, str] = {}
+        n_conflicts = 0
+        touched = False
+        for f, new_json in changed.items():
+            cur_version = versions.get(f)
+            cur_json = json_value(getattr(obj, f))
+            if is_frozen and self._frozen_field(table, f, new_json):
+                if cur_version == vc:
+                    continue
+                if new_json != cur_json:
+                    self._add_conflict(e, table, row_id, f, vc, new_json, kind="frozen")
+                    n_conflicts += 1
+                continue
+            conflicts = self.open_conflicts(table, row_id, f)
+            heads: dict[str | None, Any] = {cur_version: cur_json}
+            by_version = {c.version: c for c in conflicts}
+            for c in conflicts:
+                heads[c.version] = c.value
+            if vc in heads:
+                continue  # applied before
+            bases = {self.merged_alias(table, row_id, f, b) if b else b for b in base_set(e.base.get(f))}
+            remaining = {h: v for h, v in heads.items() if h not in bases}
+            remaining[vc] = new_json
+            winner = max(remaining, key=vkey)
+            win_value = remaining[winner]
+            if win_value != cur_json:
+                setattr(obj, f, to_python(info, f, win_value))
+                touched = True
+            final_versions[f] = winner  # type: ignore[assignment]
+            # conflict rows: close superseded heads, open the ones that stay beside the winner
+            for h, c in by_version.items():
+                if h not in remaining or h == winner:
+                    c.status = "resolved"
+                    c.resolved_version = vc
+                    c.resolved_by = e.user
+                    c.resolved_at = datetime.now()
+            for h, v in remaining.items():
+                if h == winner or h in by_version:
+                    continue
+                if h == vc:
+                    self._add_conflict(e, table, row_id, f, vc, v)
+                else:
+                    author = self._author_of(h) if h else None
+                    self._add_conflict(e, table, row_id, f, h or "", v, author=author,
+                                       device=h.rpartition(":")[0] if h else None)
+                n_conflicts += 1
+        if touched:
+            self._flush_with_origin(e)
+        for f, v in final_versions.items():
+            self.set_version(table, row_id, f, v)
+        if n_conflicts:
+            return Outcome(CONFLICT, conflicts=n_conflicts)
+        return Outcome(APPLIED if touched or final_versions else NOOP)
+
+    # ------------------------------------------------------------------ natural keys
+
+    def _natural_duplicate(self, info: ModelInfo, row_id: str, values: dict[str, Any]) -> SyncedBase | None:
+        for key in info.uniques:
+            if any(values.get(c) is None for c in key):
+                continue
+            q = select(info.model).where(*[getattr(info.model, c) == to_python(info, c, values[c]) for c in key],
+                                         info.model.id != row_id)
+            other = self.s.execute(q.limit(1)).scalars().first()
+            if other is not None:
+                return other
+        return None
+
+    def _row_heads(self, table: str, row_id: str, fields: list[str], obj: SyncedBase | None,
+                   values: dict[str, Any] | None, insert_version: str | None) -> dict[str, dict[str | None, Any]]:
+        """{field: {version: value}} of a row here (``obj``) or of a row being inserted (``values``)."""
+        out: dict[str, dict[str | None, Any]] = {}
+        if obj is None:
+            assert values is not None
+            for f in fields:
+                out[f] = {insert_version: values.get(f)}
+            return out
+        versions = self.field_versions(table, row_id, fields)
+        for f in fields:
+            heads: dict[str | None, Any] = {versions.get(f): json_value(getattr(obj, f))}
+            for c in self.open_conflicts(table, row_id, f):
+                heads[c.version] = c.value
+            out[f] = heads
+        return out
+
+    def _combine(self, table: str, winner_id: str, fields: list[str], win_heads: dict[str, dict[str | None, Any]],
+                 lose_heads: dict[str, dict[str | None, Any]], win_insert: dict[str, Any], lose_insert: dict[str, Any],
+                 vw: str | None, vl: str | None) -> tuple[dict[str, tuple[str | None, Any]], list[tuple[str, str, Any]],
+                                                           list[tuple[str, str, str]]]:
+        """Union of two rows' heads per field (an equal insert value counts as one version)."""
+        current: dict[str, tuple[str | None, Any]] = {}
+        extra: list[tuple[str, str, Any]] = []
+        merged: list[tuple[str, str, str]] = []
+        for f in fields:
+            wh, lh = dict(win_heads[f]), dict(lose_heads[f])
+            if vw and vl and win_insert.get(f) == lose_insert.get(f):
+                merged.append((f, vl, vw))
+                keep = vw in wh and vl in lh
+                wh.pop(vw, None)
+                lh.pop(vl, None)
+                if keep:
+                    wh[vw] = win_insert.get(f)
+            heads = {**lh, **wh}
+            winner = max(heads, key=vkey)
+            current[f] = (winner, heads[winner])
+            for h, v in heads.items():
+                if h != winner and h:
+                    extra.append((f, h, v))
+        return current, extra, merged
+
+    def _merge_into_existing(self, e: Entry, info: ModelInfo, existing: SyncedBase, row_id: str,
+                             values: dict[str, Any]) -> Outcome:
+        """The arriving row duplicates a natural key of ``existing`` (smaller id): fold it in."""
+        table = e.table
+        fields = [f for f in info.columns if f not in _key_fields(info)]
+        vw = self.insert_version(table, existing.id)
+        win_insert = self._insert_values(table, existing.id)
+        win_heads = self._row_heads(table, existing.id, fields, existing, None, None)
+        lose_heads = self._row_heads(table, row_id, fields, None, values, e.version)
+        current, extra, merged = self._combine(table, existing.id, fields, win_heads, lose_heads, win_insert, values,
+                                               vw, e.version)
+        self._write_combined(e, info, existing, current, extra, merged, [])
+        self._add_alias(table, row_id, existing.id)
+        return Outcome(CONFLICT if _visible(extra, current) else APPLIED,
+                       "digabung dengan baris yang sama dari perangkat lain",
+                       conflicts=len(extra))
+
+    def _insert_values(self, table: str, row_id: str) -> dict[str, Any]:
+        row = self.s.execute(
+            select(ChangeLog.changes).where(ChangeLog.table_name == table, ChangeLog.row_id == row_id,
+                                            ChangeLog.op == "insert").limit(1)
+        ).first()
+        if row is None:
+            return {}
+        return {f: pair[1] for f, pair in (row[0] or {}).items()}
+
+    def _evict_for(self, e: Entry, info: ModelInfo, loser: SyncedBase, winner_id: str) -> None:
+        """Free the natural key held by ``loser`` so the arriving ``winner_id`` row can be inserted."""
+        table = e.table
+        fields = [f for f in info.columns if f not in _key_fields(info)]
+        self._evicted = {
+            "id": loser.id,
+            "insert_version": self.insert_version(table, loser.id),
+            "insert_values": self._insert_values(table, loser.id),
+            "heads": self._row_heads(table, loser.id, fields, loser, None, None),
+            "fields": fields,
+            "conflicts": [(c.field, c.version) for c in self.open_conflicts(table, loser.id)],
+        }
+        if info.children:
+            self.s.execute(update(info.model).where(info.model.id == loser.id)
+                           .values(**_placeholder_update(info, loser)))
+            self.s.expire(loser)
+        else:  # nothing refers to it: it can go at once
+            self._drop_row(info, loser)
+
+    def _drop_row(self, info: ModelInfo, obj: SyncedBase) -> None:
+        table = info.model.__tablename__
+        row_id = obj.id
+        if obj in self.s:
+            self.s.expunge(obj)
+        self.s.execute(delete(SyncConflict).where(SyncConflict.table_name == table, SyncConflict.row_id == row_id,
+                                                  SyncConflict.status == "open"))
+        self.s.execute(delete(FieldVersion).where(FieldVersion.table_name == table, FieldVersion.row_id == row_id))
+        self.s.execute(delete(info.model).where(info.model.id == row_id))
+
+    def _finish_eviction(self, e: Entry, info: ModelInfo, loser: SyncedBase, winner_id: str) -> Outcome:
+        ev = self._evicted
+        table = e.table
+        winner = self.s.get(info.model, winner_id)
+        assert winner is not None
+        fields = ev["fields"]
+        win_heads = self._row_heads(table, winner_id, fields, winner, None, None)
+        win_insert = {f: pair[1] for f, pair in e.changes.items()}
+        current, extra, merged = self._combine(table, winner_id, fields, win_heads, ev["heads"], win_insert,
+                                               ev["insert_values"], e.version, ev["insert_version"])
+        moved = self._reparent_children(info, ev["id"], winner_id)
+        if self.s.get(info.model, ev["id"]) is not None:
+            self._drop_row(info, loser)
+        self.s.execute(update(SyncConflict).where(SyncConflict.table_name == table,
+                                                  SyncConflict.row_id == ev["id"])
+                       .values(row_id=winner_id))
+        self._add_alias(table, ev["id"], winner_id)
+        self._write_combined(e, info, winner, current, extra, merged, moved)
+        return Outcome(CONFLICT if _visible(extra, current) else APPLIED,
+                       "digabung dengan baris yang sama dari perangkat lain", conflicts=len(extra))
+
+    def _write_combined(self, e: Entry, info: ModelInfo, obj: SyncedBase, current: dict[str, tuple[str | None, Any]],
+                        extra: list[tuple[str, str, Any]], merged: list[tuple[str, str, str]],
+                        _moved: list[Any]) -> None:
+        """Set the winner row to the combined values (a local merge: not a change of its own)."""
+        table = e.table
+        values = {f: to_python(info, f, v) for f, (_ver, v) in current.items()}
+        self.s.execute(update(info.model).where(info.model.id == obj.id).values(**values))
+        self.s.expire(obj)
+        for f, (ver, _v) in current.items():
+            self.set_version(table, obj.id, f, ver)
+        for c in self.open_conflicts(table, obj.id):
+            c.status = "resolved"
+            c.resolved_version = e.version
+        for f, ver, v in extra:
+            author = self._author_of(ver)
+            self._add_conflict(e, table, obj.id, f, ver, v, author=author, device=ver.rpartition(":")[0])
+        for f, vl, vw in merged:
+            self.s.add(SyncConflict(table_name=table, row_id=obj.id, field=f, version=vl, value=None,
+                                    kind="concurrent", status="merged", resolved_version=vw,
+                                    opened_log_id=self._log_high()))
+
+    def _reparent_children(self, info: ModelInfo, loser_id: str, winner_id: str) -> list[Any]:
+        """Point rows that referenced ``loser_id`` at ``winner_id``; merges children that then collide."""
+        moved: list[Any] = []
+        for child_table, col in info.children:
+            cinfo = model_info(child_table)
+            kids = list(self.s.scalars(select(cinfo.model).where(getattr(cinfo.model, col) == loser_id)))
+            for kid in kids:
+                values = {c: json_value(getattr(kid, c)) for c in cinfo.columns}
+                values[col] = winner_id
+                dup = self._natural_duplicate(cinfo, kid.id, values)
+                if dup is None:
+                    self.s.execute(update(cinfo.model).where(cinfo.model.id == kid.id).values(**{col: winner_id}))
+                    self.s.expire(kid)
+                else:
+                    keys = {c: to_python(cinfo, c, values[c]) for c in _key_fields(cinfo)}
+                    self._merge_rows_local(cinfo, kid, dup, keys, col, winner_id)
+                moved.append(kid.id)
+        return moved
+
+    def _merge_rows_local(self, info: ModelInfo, kid: SyncedBase, dup: SyncedBase, keys: dict[str, Any],
+                          col: str, parent_id: str) -> None:
+        """A re-parented row now shares a natural key with ``dup``: keep the smaller id, fold in the other."""
+        table = info.model.__tablename__
+        winner, loser = (kid, dup) if kid.id < dup.id else (dup, kid)
+        fields = [f for f in info.columns if f not in _key_fields(info)]
+        win_heads = self._row_heads(table, winner.id, fields, winner, None, None)
+        lose_heads = self._row_heads(table, loser.id, fields, loser, None, None)
+        vw, vl = self.insert_version(table, winner.id), self.insert_version(table, loser.id)
+        current, extra, merged = self._combine(table, winner.id, fields, win_heads, lose_heads,
+                                               self._insert_values(table, winner.id),
+                                               self._insert_values(table, loser.id), vw, vl)
+        loser_id = loser.id
+        if info.children:
+            self.s.execute(update(info.model).where(info.model.id == loser_id)
+                           .values(**_placeholder_update(info, loser)))
+            self.s.expire(loser)
+            self._reparent_children(info, loser_id, winner.id)
+        self._drop_row(info, loser)
+        self._add_alias(table, loser_id, winner.id)
+        values = {f: to_python(info, f, v) for f, (_ver, v) in current.items()}
+        values.update(keys)
+        values[col] = parent_id
+        self.s.execute(update(info.model).where(info.model.id == winner.id).values(**values))
+        self.s.expire(winner)
+        for f, (ver, _v) in current.items():
+            self.set_version(table, winner.id, f, ver)
+        for c in self.open_conflicts(table, winner.id):
+            c.status = "resolved"
+        fake = Entry(device="", seq=0, table=table, row=winner.id, op="merge", changes={})
+        for f, ver, v in extra:
+            self._add_conflict(fake, table, winner.id, f, ver, v, author=self._author_of(ver),
+                               device=ver.rpartition(":")[0])
+        for f, vl2, vw2 in merged:
+            self.s.add(SyncConflict(table_name=table, row_id=winner.id, field=f, version=vl2, value=None,
+                                    status="merged", resolved_version=vw2, opened_log_id=self._log_high()))
+
+
+def _key_fields(info: ModelInfo) -> set[str]:
+    return {c for key in info.uniques for c in key}
+
+
+def _visible(extra: list[tuple[str, str, Any]], current: dict[str, tuple[str | None, Any]]) -> bool:
+    return any(current[f][1] != v for f, _h, v in extra)
+
+
+def _placeholder_update(info: ModelInfo, obj: SyncedBase) -> dict[str, Any]:
+    """Values that free ``obj``'s natural keys for a moment (non-FK key columns only)."""
+    out: dict[str, Any] = {}
+    table = info.model.__table__
+    for key in info.uniques:
+        for c in key:
+            if c in info.fks:
+                continue
+            col = table.columns[c]
+            if col.type.python_type is int:
+                out[c] = -abs(hash(obj.id)) % 2_000_000_000 - 1
+            else:
+                length = getattr(col.type, "length", None) or 40
+                out[c] = ("~" + obj.id.replace("-", ""))[:length]
+            break
+    return out
+
+
+def log_high_water(session: Session) -> int:
+    return int(session.execute(select(func.max(ChangeLog.id))).scalar() or 0)

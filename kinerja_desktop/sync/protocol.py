@@ -1,0 +1,236 @@
+"""The layout of a sync store and the format of what is written there.
+
+Everything on a store is written once and never changed afterwards::
+
+    kinerja-store.json                             the store's identity (made by the first device)
+    devices/<device>/bundles/<seq>-<sha256>.jsonl.gz
+                                                   a device's changes; <seq> is the last sequence
+                                                   number inside, <sha256> the hash of the file;
+                                                   each bundle names the hash of the one before
+    chunks/<aa>/<sha256>                           ~256 KiB pieces of files (signed PDFs, evidence)
+    files/<sha256>.json                            the chunk list of a file of more than one chunk
+                                                   (a one-chunk file is its own chunk)
+    roster/<seq>-<sha256>.json.gz                  roster snapshots published by the central office
+
+Every name that embeds a hash is verified against the bytes on reading, so a partial or
+tampered object is recognised (and a partial upload can be completed under the same name:
+the bytes that belong there are defined by the name).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT = 1
+IDENTITY_PATH = "kinerja-store.json"
+DEVICES_DIR = "devices"
+CHUNKS_DIR = "chunks"
+FILES_DIR = "files"
+ROSTER_DIR = "roster"
+CHUNK_SIZE = 256 * 1024
+#: Entries per bundle: keeps a bundle small enough that a cut transfer costs little to redo.
+BUNDLE_MAX_ENTRIES = 4000
+
+_BUNDLE_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.jsonl\.gz$")
+_ROSTER_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.json\.gz$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class BundleError(ValueError):
+    """A bundle failed verification (hash, gzip, JSON, header or sequence)."""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_sha256(text: str | None) -> bool:
+    return bool(text) and bool(_HEX64.match(str(text)))
+
+
+def bundles_dir(device: str) -> str:
+    return f"{DEVICES_DIR}/{device}/bundles"
+
+
+def bundle_name(last_seq: int, digest: str) -> str:
+    return f"{last_seq:010d}-{digest}.jsonl.gz"
+
+
+def parse_bundle_name(name: str) -> tuple[int, str] | None:
+    m = _BUNDLE_NAME.match(name)
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def roster_name(seq: int, digest: str) -> str:
+    return f"{seq:010d}-{digest}.json.gz"
+
+
+def parse_roster_name(name: str) -> tuple[int, str] | None:
+    m = _ROSTER_NAME.match(name)
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def chunk_path(digest: str) -> str:
+    return f"{CHUNKS_DIR}/{digest[:2]}/{digest}"
+
+
+def manifest_path(digest: str) -> str:
+    return f"{FILES_DIR}/{digest}.json"
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """Deterministic gzip (no timestamp, no file name): equal input gives equal bytes."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=6, mtime=0, filename="") as gz:
+        gz.write(data)
+    return buf.getvalue()
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+
+
+# ------------------------------------------------------------------------------------------ bundles
+
+
+@dataclass
+class Entry:
+    """One change of one row, as carried in a bundle."""
+
+    device: str
+    seq: int
+    table: str
+    row: str
+    op: str
+    changes: dict[str, list[Any]]
+    base: dict[str, Any] = field(default_factory=dict)
+    user: str | None = None
+    role: str | None = None
+    at: str | None = None
+    #: For a change that freezes a record: {device: seq} of what its author had processed.
+    clock: dict[str, int] | None = None
+
+    @property
+    def version(self) -> str:
+        return f"{self.device}:{self.seq}"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"seq": self.seq, "t": self.table, "r": self.row, "op": self.op, "c": self.changes}
+        if self.base:
+            out["b"] = self.base
+        if self.user is not None:
+            out["u"] = self.user
+        if self.role is not None:
+            out["ro"] = self.role
+        if self.at is not None:
+            out["at"] = self.at
+        if self.clock:
+            out["k"] = self.clock
+        return out
+
+    @classmethod
+    def from_json(cls, device: str, obj: dict[str, Any]) -> Entry:
+        return cls(
+            device=device, seq=int(obj["seq"]), table=str(obj["t"]), row=str(obj["r"]), op=str(obj["op"]),
+            changes=dict(obj["c"]), base=dict(obj.get("b") or {}), user=obj.get("u"), role=obj.get("ro"),
+            at=obj.get("at"), clock={str(k): int(v) for k, v in obj["k"].items()} if obj.get("k") else None,
+        )
+
+
+@dataclass
+class BundleHeader:
+    device: str
+    first_seq: int
+    last_seq: int
+    prev: str | None
+    count: int
+    blobs: list[str] = field(default_factory=list)
+    created_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kinerja_bundle": FORMAT, "device": self.device, "first_seq": self.first_seq,
+                "last_seq": self.last_seq, "prev": self.prev, "count": self.count, "blobs": self.blobs,
+                "created_at": self.created_at}
+
+
+def encode_bundle(header: BundleHeader, entries: Iterable[Entry]) -> bytes:
+    lines = [dumps(header.to_json())]
+    lines.extend(dumps(e.to_json()) for e in entries)
+    return gzip_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int) -> tuple[BundleHeader, list[Entry]]:
+    """Verify and parse a bundle; raises :class:`BundleError` with an Indonesian reason."""
+    actual = sha256(data)
+    if actual != expected_sha:
+        raise BundleError("isi berkas tidak cocok dengan hash pada namanya (rusak, terpotong, atau diubah)")
+    try:
+        text = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise BundleError(f"berkas bukan gzip yang utuh ({exc})") from exc
+    lines = [ln for ln in text.split("\n") if ln]
+    if not lines:
+        raise BundleError("berkas kosong")
+    try:
+        head = json.loads(lines[0])
+        if head.get("kinerja_bundle") != FORMAT:
+            raise BundleError(f"format bundel tidak dikenal: {head.get('kinerja_bundle')!r}")
+        header = BundleHeader(
+            device=str(head["device"]), first_seq=int(head["first_seq"]), last_seq=int(head["last_seq"]),
+            prev=head.get("prev"), count=int(head["count"]), blobs=[str(b) for b in head.get("blobs") or []],
+            created_at=str(head.get("created_at") or ""),
+        )
+        entries = [Entry.from_json(header.device, json.loads(ln)) for ln in lines[1:]]
+    except BundleError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BundleError(f"isi bundel tidak dapat dibaca ({exc})") from exc
+    if header.device != device:
+        raise BundleError("bundel menyebut perangkat lain daripada foldernya")
+    if header.last_seq != last_seq:
+        raise BundleError("nomor urut pada nama tidak cocok dengan isi")
+    if header.count != len(entries) or header.last_seq - header.first_seq + 1 != len(entries):
+        raise BundleError("jumlah perubahan tidak cocok dengan kepala bundel")
+    for offset, e in enumerate(entries):
+        if e.seq != header.first_seq + offset:
+            raise BundleError("nomor urut perubahan di dalam bundel tidak berurutan")
+    for b in header.blobs:
+        if not is_sha256(b):
+            raise BundleError("daftar berkas berisi hash yang tidak sah")
+    return header, entries
+
+
+# ------------------------------------------------------------------------------------------ chunks
+
+
+def split_chunks(data: bytes) -> Iterator[tuple[str, bytes]]:
+    for start in range(0, max(len(data), 1), CHUNK_SIZE):
+        piece = data[start:start + CHUNK_SIZE]
+        yield sha256(piece), piece
+
+
+def encode_manifest(digest: str, size: int, chunks: list[tuple[str, int]]) -> bytes:
+    return dumps({"kinerja_file": FORMAT, "sha256": digest, "size": size,
+                  "chunks": [[c, n] for c, n in chunks]}).encode("utf-8")
+
+
+def decode_manifest(data: bytes, digest: str) -> list[tuple[str, int]]:
+    try:
+        obj = json.loads(data.decode("utf-8"))
+        if obj.get("sha256") != digest:
+            raise BundleError("daftar potongan berkas menyebut hash lain")
+        chunks = [(str(c), int(n)) for c, n in obj["chunks"]]
+    except BundleError:
+        raise
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise BundleError(f"daftar potongan berkas tidak dapat dibaca ({exc})") from exc
+    if not all(is_sha256(c) for c, _ in chunks):
+        raise BundleError("daftar potongan berkas berisi hash yang tidak sah")
+    return chunks

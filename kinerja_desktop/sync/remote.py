@@ -1,0 +1,484 @@
+"""Shared stores reached through fsspec: a folder, WebDAV, SFTP, S3-compatible storage.
+
+A store URL names the place; credentials never appear in it once configured: they go to the
+system keyring (:mod:`keyring`) under the service ``kinerja-desktop-sync``.
+
+=============================  ===============================================================
+``D:\\Kinerja`` / ``/mnt/usb``  a folder (USB stick, mapped network drive); also ``file://...``
+``webdav://user@host/path``    WebDAV over HTTP (Nextcloud, ownCloud, WsgiDAV, any server)
+``webdavs://user@host/path``   WebDAV over HTTPS; certificates are always verified
+``sftp://user@host/path``      SFTP (optional extra ``kinerja-desktop[sftp]``)
+``s3://bucket/prefix``         S3-compatible storage (optional extra ``kinerja-desktop[s3]``);
+                               ``?endpoint=https://...`` for non-AWS services
+=============================  ===============================================================
+
+Every store offers the same small interface (:class:`Remote`): list a folder, read a file,
+write a file, ask a file's size. The sync protocol builds everything else on top.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import posixpath
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from kinerja_desktop.domain.errors import KinerjaError, ValidationError
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "kinerja-desktop-sync"
+
+
+class RemoteUnavailable(KinerjaError):
+    """The store cannot be reached right now (network down, server error): try again later."""
+
+
+class RemoteAuthError(KinerjaError):
+    """The store refused the credentials."""
+
+
+class RemoteNotMounted(KinerjaError):
+    """The store's folder does not exist (USB stick not plugged in, network drive not mapped)."""
+
+
+# ------------------------------------------------------------------------------------------ URLs
+
+
+@dataclass(frozen=True)
+class RemoteSpec:
+    """A parsed store location. ``display`` never contains a password."""
+
+    scheme: str  # folder | webdav | webdavs | sftp | s3
+    path: str
+    host: str = ""
+    port: int | None = None
+    user: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def display(self) -> str:
+        if self.scheme == "folder":
+            return self.path
+        user = f"{quote(self.user, safe='')}@" if self.user else ""
+        port = f":{self.port}" if self.port else ""
+        query = "&".join(f"{k}={v}" for k, v in self.options)
+        return f"{self.scheme}://{user}{self.host}{port}{self.path}" + (f"?{query}" if query else "")
+
+    @property
+    def keyring_key(self) -> str:
+        """The keyring user name under which this store's secret is kept."""
+        port = f":{self.port}" if self.port else ""
+        return f"{self.scheme}://{self.user}@{self.host}{port}"
+
+    def option(self, name: str) -> str | None:
+        return dict(self.options).get(name)
+
+
+def parse_remote(url: str) -> tuple[RemoteSpec, str | None]:
+    """Parse a store location; returns the spec and a password if one was written into the URL."""
+    text = (url or "").strip()
+    if not text:
+        raise ValidationError("Lokasi penyimpanan sinkronisasi belum diisi.", field="Lokasi")
+    if "://" not in text or len(text.split("://", 1)[0]) == 1:  # plain path (also C:\... on Windows)
+        return RemoteSpec("folder", str(Path(text).expanduser())), None
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        return RemoteSpec("folder", unquote(parts.path)), None
+    if scheme in ("http", "https"):
+        scheme = "webdavs" if scheme == "https" else "webdav"
+    if scheme == "dav":
+        scheme = "webdav"
+    if scheme == "davs":
+        scheme = "webdavs"
+    if scheme not in ("webdav", "webdavs", "sftp", "s3"):
+        raise ValidationError(
+            f"Jenis penyimpanan “{parts.scheme}” tidak dikenal. Gunakan folder, webdav://, webdavs://, sftp:// "
+            "atau s3://.", field="Lokasi")
+    if not parts.hostname:
+        raise ValidationError("Alamat server penyimpanan belum diisi.", field="Lokasi")
+    options = tuple(sorted((k, v[-1]) for k, v in parse_qs(parts.query).items()))
+    path = parts.path.rstrip("/") or ("" if scheme == "s3" else "/")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ValidationError("Nomor port pada alamat penyimpanan tidak sah.", field="Lokasi") from exc
+    spec = RemoteSpec(scheme, path, parts.hostname, port, unquote(parts.username or ""), options)
+    return spec, unquote(parts.password) if parts.password else None
+
+
+# ------------------------------------------------------------------------------------------ keyring
+
+
+def store_secret(spec: RemoteSpec, secret: str) -> None:
+    """Keep the password (or S3 secret key) of a store in the system keyring."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, spec.keyring_key, secret)
+    except KeyringError as exc:
+        raise ValidationError(
+            "Kata sandi tidak dapat disimpan di keyring sistem; pasang atau buka kunci keyring terlebih dulu."
+        ) from exc
+
+
+def load_secret(spec: RemoteSpec) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, spec.keyring_key)
+    except KeyringError:
+        log.warning("keyring unavailable; no stored secret for %s", spec.display)
+        return None
+
+
+def forget_secret(spec: RemoteSpec) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, spec.keyring_key)
+    except (PasswordDeleteError, KeyringError):
+        pass
+
+
+# ------------------------------------------------------------------------------------------ remotes
+
+
+class Remote(Protocol):
+    """The few operations sync needs from a store. Paths are relative, with ``/``."""
+
+    display: str
+
+    def list(self, path: str) -> dict[str, int | None]:
+        """Files directly in ``path`` as {name: size}; an empty dict when the folder is missing."""
+
+    def list_dirs(self, path: str) -> list[str]:
+        """Sub-folder names directly in ``path``; empty when missing."""
+
+    def read(self, path: str) -> bytes:
+        """The whole file; FileNotFoundError when missing."""
+
+    def write(self, path: str, data: bytes) -> None:
+        """Create the file (parents as needed). Callers only write names not yet complete."""
+
+    def size(self, path: str) -> int | None:
+        """The file's size, or None when it does not exist."""
+
+    def close(self) -> None: ...
+
+
+def _is_transient(exc: BaseException) -> bool:
+    try:
+        import httpx
+    except ImportError:  # pragma: no cover
+        httpx = None  # type: ignore[assignment]
+    if httpx is not None and isinstance(exc, httpx.TransportError):
+        return True
+    name = type(exc).__name__
+    if name in ("BadGatewayError", "ResourceLocked", "ServiceUnavailable"):
+        return True
+    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+    if isinstance(status, int) and (status >= 500 or status in (408, 429)):
+        return True
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in (
+        errno.ECONNRESET, errno.ECONNREFUSED, errno.ETIMEDOUT, errno.EPIPE, errno.ENETUNREACH, errno.EHOSTUNREACH,
+        errno.ECONNABORTED,
+    )
+
+
+@contextmanager
+def _translated(display: str) -> Iterator[None]:
+    """Turn library errors into RemoteUnavailable / RemoteAuthError (FileNotFoundError passes)."""
+    try:
+        yield
+    except (FileNotFoundError, KinerjaError):
+        raise
+    except Exception as exc:
+        status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+        if status in (401, 403) or type(exc).__name__ in ("Unauthorized", "Forbidden"):
+            raise RemoteAuthError(
+                f"Penyimpanan {display} menolak nama pengguna atau kata sandi.", code="sync.auth") from exc
+        if _is_transient(exc):
+            raise RemoteUnavailable(
+                f"Penyimpanan {display} tidak dapat dihubungi ({type(exc).__name__}).", code="sync.unavailable"
+            ) from exc
+        raise
+
+
+class FolderRemote:
+    """A folder on this computer, a USB stick or a mapped network drive."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        import fsspec
+
+        self.root = Path(root)
+        self.display = str(self.root)
+        self.fs = fsspec.filesystem("file")
+
+    def _p(self, path: str) -> Path:
+        return self.root.joinpath(*[p for p in path.split("/") if p])
+
+    def list(self, path: str) -> dict[str, int | None]:
+        target = self._p(path)
+        if not target.is_dir():
+            return {}
+        out: dict[str, int | None] = {}
+        for entry in os.scandir(target):
+            if entry.is_file():
+                out[entry.name] = entry.stat().st_size
+        return out
+
+    def list_dirs(self, path: str) -> list[str]:
+        target = self._p(path)
+        if not target.is_dir():
+            return []
+        return [e.name for e in os.scandir(target) if e.is_dir()]
+
+    def read(self, path: str) -> bytes:
+        with _translated(self.display):
+            return self._p(path).read_bytes()
+
+    def write(self, path: str, data: bytes) -> None:
+        target = self._p(path)
+        with _translated(self.display):
+            if not self.root.is_dir():
+                raise RemoteNotMounted(
+                    f"Folder penyimpanan {self.display} tidak ditemukan (USB belum terpasang atau drive jaringan "
+                    "belum tersambung?).", code="sync.not_mounted")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+
+    def size(self, path: str) -> int | None:
+        target = self._p(path)
+        return target.stat().st_size if target.is_file() else None
+
+    def close(self) -> None:
+        pass
+
+
+class FsspecRemote:
+    """Any fsspec filesystem (SFTP through sshfs/paramiko, and others) below a root path."""
+
+    def __init__(self, fs: Any, root: str, display: str) -> None:
+        self.fs = fs
+        self.root = root.rstrip("/")
+        self.display = display
+        self._dirs: set[str] = set()
+        self._lock = threading.Lock()
+
+    def _p(self, path: str) -> str:
+        return posixpath.join(self.root, path.strip("/")) if path.strip("/") else self.root
+
+    def _entries(self, path: str) -> list[dict[str, Any]]:
+        with _translated(self.display):
+            try:
+                return list(self.fs.ls(self._p(path), detail=True))
+            except (FileNotFoundError, NotADirectoryError):
+                return []
+
+    def list(self, path: str) -> dict[str, int | None]:
+        return {posixpath.basename(e["name"].rstrip("/")): e.get("size") for e in self._entries(path)
+                if e.get("type") == "file"}
+
+    def list_dirs(self, path: str) -> list[str]:
+        return [posixpath.basename(e["name"].rstrip("/")) for e in self._entries(path) if e.get("type") == "directory"]
+
+    def read(self, path: str) -> bytes:
+        with _translated(self.display):
+            return bytes(self.fs.cat_file(self._p(path)))
+
+    def _ensure_dir(self, parent: str) -> None:
+        if parent in self._dirs or not parent:
+            return
+        with _translated(self.display):
+            self.fs.makedirs(self._p(parent), exist_ok=True)
+        with self._lock:
+            self._dirs.add(parent)
+
+    def write(self, path: str, data: bytes) -> None:
+        self._ensure_dir(posixpath.dirname(path.strip("/")))
+        with _translated(self.display):
+            self.fs.pipe_file(self._p(path), data)
+
+    def size(self, path: str) -> int | None:
+        with _translated(self.display):
+            try:
+                info = self.fs.info(self._p(path))
+            except FileNotFoundError:
+                return None
+        return int(info["size"]) if info.get("type") == "file" and info.get("size") is not None else None
+
+    def close(self) -> None:
+        pass
+
+
+class WebdavRemote(FsspecRemote):
+    """WebDAV through webdav4's fsspec filesystem; uploads go straight to PUT (no extra round trips)."""
+
+    def __init__(self, fs: Any, root: str, display: str) -> None:
+        super().__init__(fs, root, display)
+
+    def _ensure_dir(self, parent: str) -> None:
+        if not parent or parent in self._dirs:
+            return
+        from webdav4.client import ResourceAlreadyExists, ResourceConflict
+
+        with _translated(self.display):
+            try:
+                self.fs.client.mkdir(self._p(parent))
+            except ResourceAlreadyExists:
+                pass
+            except ResourceConflict:  # the parent is missing too
+                self._ensure_dir(posixpath.dirname(parent))
+                try:
+                    self.fs.client.mkdir(self._p(parent))
+                except ResourceAlreadyExists:
+                    pass
+        with self._lock:
+            self._dirs.add(parent)
+
+    def write(self, path: str, data: bytes) -> None:
+        import io
+
+        self._ensure_dir(posixpath.dirname(path.strip("/")))
+        with _translated(self.display):
+            self.fs.client.upload_fileobj(io.BytesIO(data), self._p(path), overwrite=True, size=len(data))
+
+    def size(self, path: str) -> int | None:
+        from webdav4.client import ResourceNotFound
+
+        with _translated(self.display):
+            try:
+                info = self.fs.client.info(self._p(path))
+            except ResourceNotFound:
+                return None
+        return int(info["content_length"]) if info.get("type") == "file" else None
+
+    def close(self) -> None:
+        try:
+            self.fs.client.http.close()
+        except Exception:  # pragma: no cover - best effort
+            pass
+
+
+class S3Remote:
+    """S3-compatible object storage through boto3 (optional extra)."""
+
+    def __init__(self, client: Any, bucket: str, prefix: str, display: str) -> None:
+        self.client = client
+        self.bucket = bucket
+        self.prefix = prefix.strip("/")
+        self.display = display
+
+    def _k(self, path: str) -> str:
+        return "/".join(p for p in (self.prefix, path.strip("/")) if p)
+
+    def _listing(self, path: str) -> tuple[dict[str, int | None], list[str]]:
+        prefix = self._k(path)
+        prefix = prefix + "/" if prefix else ""
+        files: dict[str, int | None] = {}
+        dirs: list[str] = []
+        with _translated(self.display):
+            paginator = self.client.get_paginator("list_objects_v2")
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix, Delimiter="/"):
+                for obj in page.get("Contents", []):
+                    files[obj["Key"][len(prefix):]] = int(obj["Size"])
+                for cp in page.get("CommonPrefixes", []):
+                    dirs.append(cp["Prefix"][len(prefix):].rstrip("/"))
+        return files, dirs
+
+    def list(self, path: str) -> dict[str, int | None]:
+        return self._listing(path)[0]
+
+    def list_dirs(self, path: str) -> list[str]:
+        return self._listing(path)[1]
+
+    def read(self, path: str) -> bytes:
+        with _translated(self.display):
+            try:
+                return bytes(self.client.get_object(Bucket=self.bucket, Key=self._k(path))["Body"].read())
+            except self.client.exceptions.NoSuchKey as exc:
+                raise FileNotFoundError(path) from exc
+
+    def write(self, path: str, data: bytes) -> None:
+        with _translated(self.display):
+            self.client.put_object(Bucket=self.bucket, Key=self._k(path), Body=data)
+
+    def size(self, path: str) -> int | None:
+        with _translated(self.display):
+            try:
+                return int(self.client.head_object(Bucket=self.bucket, Key=self._k(path))["ContentLength"])
+            except Exception as exc:
+                if getattr(exc, "response", {}).get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                    return None
+                raise
+
+    def close(self) -> None:
+        pass
+
+
+def _tls_verify() -> Any:
+    """Certificates are always verified; an office CA bundle may be named in KINERJA_CA_BUNDLE."""
+    bundle = os.environ.get("KINERJA_CA_BUNDLE")
+    return bundle if bundle else True
+
+
+def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -> Remote:
+    """Open the store at ``url``; the secret comes from ``secret``, the URL, or the keyring."""
+    spec, inline = parse_remote(url)
+    secret = secret or inline
+    if spec.scheme == "folder":
+        return FolderRemote(spec.path)
+    if secret is None and spec.user:
+        secret = load_secret(spec)
+    if spec.scheme in ("webdav", "webdavs"):
+        import httpx
+        from webdav4.fsspec import WebdavFileSystem
+
+        http = "https" if spec.scheme == "webdavs" else "http"
+        port = f":{spec.port}" if spec.port else ""
+        base = f"{http}://{spec.host}{port}"
+        auth = (spec.user, secret or "") if spec.user else None
+        fs = WebdavFileSystem(base, auth=auth, verify=_tls_verify(), retry=False,
+                              timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+        return WebdavRemote(fs, spec.path, spec.display)
+    if spec.scheme == "sftp":
+        try:
+            import fsspec
+
+            fs = fsspec.filesystem("sftp", host=spec.host, port=spec.port or 22, username=spec.user or None,
+                                   password=secret)
+        except ImportError as exc:
+            raise ValidationError(
+                "Penyimpanan SFTP memerlukan paket tambahan: pip install \"kinerja-desktop[sftp]\".") from exc
+        return FsspecRemote(fs, spec.path, spec.display)
+    # s3
+    try:
+        import boto3
+    except ImportError as exc:
+        raise ValidationError("Penyimpanan S3 memerlukan paket tambahan: pip install \"kinerja-desktop[s3]\".") from exc
+    bucket, prefix = spec.host, spec.path.strip("/")
+    client = boto3.client(
+        "s3", endpoint_url=spec.option("endpoint"), region_name=spec.option("region"),
+        aws_access_key_id=spec.user or None, aws_secret_access_key=secret, verify=_tls_verify(),
+    )
+    return S3Remote(client, bucket, prefix, spec.display)

@@ -1,0 +1,127 @@
+"""This replica's sync identity and settings: device id, copies of a database, the store URL.
+
+A database file copied to another PC (a prepared image, a restored backup on a second
+machine) would claim the same device id as the original and write bundles under the same
+name. :func:`fork_replica` gives a copy a fresh device id; everything already in it counts as
+processed, so it only pushes what is made on it from then on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.store.changelog import DEVICE_KEY, device_id
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import ChangeLog, LocalMeta
+from kinerja_desktop.store.sync_models import SyncKnowledge, SyncOutbox, SyncPeer, SyncStore, SyncStoreObject
+from kinerja_desktop.sync.merge import log_high_water
+
+REMOTE_KEY = "sync.remote"
+INTERVAL_KEY = "sync.interval_minutes"
+
+
+def this_device(db: Database) -> str:
+    with db.session() as s:
+        return device_id(s)
+
+
+def get_meta(db: Database, key: str, default: Any = None) -> Any:
+    with db.reader() as s:
+        row = s.get(LocalMeta, key)
+        return row.value if row is not None else default
+
+
+def set_meta(db: Database, key: str, value: Any) -> None:
+    with db.session() as s:
+        row = s.get(LocalMeta, key)
+        if value is None:
+            if row is not None:
+                s.delete(row)
+            return
+        if row is None:
+            s.add(LocalMeta(key=key, value=value))
+        else:
+            row.value = value
+
+
+def configured_remote(db: Database) -> str | None:
+    """The store URL saved for this replica (never with a password in it)."""
+    value = get_meta(db, REMOTE_KEY)
+    return str(value) if value else None
+
+
+def save_remote(db: Database, url: str) -> str:
+    """Remember the store for this replica; a password in the URL goes to the keyring instead."""
+    from kinerja_desktop.sync.remote import parse_remote, store_secret
+
+    spec, secret = parse_remote(url)
+    if secret:
+        store_secret(spec, secret)
+    set_meta(db, REMOTE_KEY, spec.display)
+    return spec.display
+
+
+def contiguous_seq(session: Session, device: str) -> int:
+    """Highest n such that entries 1..n of ``device`` are all in the change log here."""
+    count, high = session.execute(
+        select(func.count(ChangeLog.id), func.max(ChangeLog.seq)).where(ChangeLog.device_id == device)
+    ).one()
+    if not high:
+        return 0
+    if count == high:
+        return int(high)
+    seqs = session.execute(select(ChangeLog.seq).where(ChangeLog.device_id == device).order_by(ChangeLog.seq))
+    n = 0
+    for (seq,) in seqs:
+        if seq != n + 1:
+            break
+        n = seq
+    return n
+
+
+def record_knowledge(session: Session) -> None:
+    """Note what has been processed here so far (a vector clock at this point of the log)."""
+    clock = {p.device_id: p.applied_seq for p in session.scalars(select(SyncPeer)) if p.applied_seq}
+    session.add(SyncKnowledge(log_id=log_high_water(session), clock=clock))
+
+
+def knowledge_at(session: Session, log_id: int) -> dict[str, int]:
+    row = session.execute(
+        select(SyncKnowledge.clock).where(SyncKnowledge.log_id < log_id).order_by(SyncKnowledge.id.desc()).limit(1)
+    ).first()
+    return dict(row[0]) if row else {}
+
+
+def fork_replica(db: Database) -> str:
+    """Give this database (a copy of another replica) a new device id; returns it.
+
+    Entries already here, of every device including the old id, count as processed: they are
+    the shared starting point. The copy keeps no outbox or store state of the original.
+    """
+    with db.session() as s:
+        old = device_id(s)
+        new = str(uuid.uuid4())
+        devices = [d for (d,) in s.execute(select(ChangeLog.device_id).distinct())]
+        for d in devices:
+            if d == new:
+                continue
+            peer = s.get(SyncPeer, d)
+            upto = contiguous_seq(s, d)
+            if peer is None:
+                s.add(SyncPeer(device_id=d, applied_seq=upto, bundle_seq=0))
+            elif peer.applied_seq < upto:
+                peer.applied_seq = upto
+        s.execute(update(ChangeLog).where(ChangeLog.device_id == old).values(local=False, pushed=True))
+        for model in (SyncOutbox, SyncStore, SyncStoreObject):
+            s.query(model).delete()
+        meta = s.get(LocalMeta, DEVICE_KEY)
+        assert meta is not None
+        meta.value = new
+        s.info[DEVICE_KEY] = new
+        s.flush()
+        record_knowledge(s)
+    return new
