@@ -83,9 +83,20 @@ class DocumentView:
     signers: list[dict[str, Any]] = field(default_factory=list)
     certified_status: str | None = None
     updated_at: dt.datetime | None = None
+    employee_id: str | None = None
+
+    @property
+    def target(self) -> DocumentTarget:
+        """The record this document was made from (to sign it further)."""
+        return DocumentTarget(self.kind, self.employee_id or "", self.plan_id or "", self.year or 0, self.period,
+                              self.evaluation_id)
+
+    def signed_by(self) -> str:
+        return ", ".join(f"{s.get('name')} ({ROLE_LABELS.get(str(s.get('role')), s.get('role'))})"
+                         for s in self.signers) or "-"
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in self.__dict__.items()}
+        return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in vars(self).items()}
 
 
 def _view(doc: Document) -> DocumentView:
@@ -93,7 +104,7 @@ def _view(doc: Document) -> DocumentView:
         id=doc.id, kind=doc.kind, kind_label=KIND_LABELS.get(doc.kind, doc.kind), year=doc.year, period=doc.period,
         plan_id=doc.plan_id, evaluation_id=doc.evaluation_id, sha256=doc.sha256, data_sha256=doc.data_sha256,
         status=doc.status, status_label=STATUS_LABELS.get(doc.status, doc.status), signers=list(doc.signers or []),
-        certified_status=doc.certified_status, updated_at=doc.updated_at,
+        certified_status=doc.certified_status, updated_at=doc.updated_at, employee_id=doc.employee_id,
     )
 
 

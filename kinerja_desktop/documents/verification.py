@@ -123,7 +123,7 @@ class VerificationReport:
         codes = set(self.problems) | {c for s in self.signatures for c in s.problems}
         return bool(codes & {"updated_after_signing", "modified_after_signing", "trailing_bytes", "bytes_changed"})
 
-    def _when(self, moment: dt.datetime | None) -> str:
+    def format_time(self, moment: dt.datetime | None) -> str:
         return format_stamp_time(moment, resolve_timezone(self.timezone)) if moment else "waktu tidak diketahui"
 
     def summary_lines(self) -> list[str]:
@@ -132,7 +132,8 @@ class VerificationReport:
         if self.ok:
             last = self.signatures[-1]
             names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'})" for s in self.signatures)
-            lines.append(f"Dokumen utuh, ditandatangani oleh {names}; terakhir pada {self._when(last.signed_at)}.")
+            when = self.format_time(last.signed_at)
+            lines.append(f"Dokumen utuh, ditandatangani oleh {names}; terakhir pada {when}.")
         elif self.changed_after_signing:
             lines.append("Dokumen telah diubah setelah ditandatangani.")
         elif self.signatures:
@@ -143,7 +144,7 @@ class VerificationReport:
             verdict = "sah" if sig.ok else "TIDAK sah"
             lines.append(
                 f"{idx}. {role}: {sig.signer_name or '?'} (NIP {sig.signer_nip or '-'}), "
-                f"{self._when(sig.signed_at)} [{sig.level}] — {verdict}"
+                f"{self.format_time(sig.signed_at)} [{sig.level}] — {verdict}"
             )
             lines.extend(f"   - {m}" for m in sig.messages())
         return lines

@@ -1,0 +1,191 @@
+"""Dokumen bertanda tangan: the employee's signed sheets with their status (for the employee page).
+
+Signals:
+    sign_requested(object): the user asked to sign the selected document (a DocumentView);
+        the page opens a :class:`~kinerja_desktop.ui.signing.sign_dialog.SignDialog` for it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.documents.signed_documents import DocumentView, document_pdf, list_documents
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.store.db import Database
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+
+class SignedDocumentsModel(QAbstractTableModel):
+    """One row per document: kind, year, period, status, signers, last change."""
+
+    COLUMNS = ("Dokumen", "Tahun", "Periode", "Status", "Ditandatangani oleh", "Diperbarui")
+    KIND, YEAR, PERIOD, STATUS, SIGNERS, UPDATED = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentView] = []
+
+    def set_documents(self, rows: list[DocumentView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def document(self, row: int) -> DocumentView:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        doc, col = self._rows[index.row()], index.column()
+        if role == ObjectRole:
+            return doc
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            updated = doc.updated_at
+            return {
+                self.KIND: doc.kind_label,
+                self.YEAR: doc.year if role == SortRole else str(doc.year or "-"),
+                self.PERIOD: doc.period or "-",
+                self.STATUS: doc.status_label,
+                self.SIGNERS: doc.signed_by(),
+                self.UPDATED: (updated.isoformat() if role == SortRole else f"{updated:%d-%m-%Y %H:%M}")
+                if updated else "",
+            }[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
+            return QColor("#137333") if doc.status == "SIGNED" else QColor("#b06000")
+        return None
+
+
+class SignedDocumentsPanel(QWidget):
+    sign_requested = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        user: CurrentUser,
+        employee_id: str,
+        *,
+        verify: Callable[[bytes, str], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``verify(pdf, label)`` shows a verification (e.g. a VerifyDialog's ``verify_bytes``)."""
+        super().__init__(parent)
+        self.db, self.user, self.employee_id, self._verify = db, user, employee_id, verify
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(self)
+        self.hint.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.hint)
+        self.model = SignedDocumentsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("signedDocuments")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("Buka", self)
+        self.save_button = QPushButton("Simpan salinan…", self)
+        self.verify_button = QPushButton("Periksa tanda tangan", self)
+        self.sign_button = QPushButton("Tanda tangani…", self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.save_button.clicked.connect(self._save_selected)
+        self.verify_button.clicked.connect(self._verify_selected)
+        self.sign_button.clicked.connect(self._sign_selected)
+        for button in (self.open_button, self.save_button, self.verify_button, self.sign_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        docs = list_documents(self.db, self.user, self.employee_id)
+        self.model.set_documents(docs)
+        self.hint.setText(
+            "Dokumen yang ditandatangani tersimpan di sini; tanda tangan lama tetap utuh setelah Revisi."
+            if docs else "Belum ada dokumen yang ditandatangani."
+        )
+        if docs:
+            self.view.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> DocumentView | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.document(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        doc = self.selected()
+        for button in (self.open_button, self.save_button, self.verify_button):
+            button.setEnabled(doc is not None)
+        self.sign_button.setEnabled(doc is not None and doc.status != "SIGNED")
+
+    def _pdf(self, doc: DocumentView) -> bytes:
+        return document_pdf(self.db, self.user, doc.id)
+
+    @Slot()
+    def open_selected(self) -> Path | None:
+        doc = self.selected()
+        if doc is None:
+            return None
+        folder = Path(tempfile.gettempdir()) / "kinerja-dokumen"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{doc.kind}-{doc.year}-{doc.period or 'TAHUNAN'}-{doc.sha256[:8]}.pdf"
+        path.write_bytes(self._pdf(doc))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    @Slot()
+    def _save_selected(self) -> None:
+        doc = self.selected()
+        if doc is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Simpan salinan dokumen", f"{doc.kind}-{doc.year}.pdf",
+                                              "Dokumen PDF (*.pdf)")
+        if name:
+            Path(name).write_bytes(self._pdf(doc))
+
+    @Slot()
+    def _verify_selected(self) -> None:
+        doc = self.selected()
+        if doc is not None and self._verify is not None:
+            self._verify(self._pdf(doc), f"{doc.kind_label} {doc.year} {doc.period or ''}".strip())
+
+    @Slot()
+    def _sign_selected(self) -> None:
+        doc = self.selected()
+        if doc is not None:
+            self.sign_requested.emit(doc)
