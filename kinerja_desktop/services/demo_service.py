@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -410,6 +411,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
                          if perilaku == "DI_BAWAH" else f"Sudah menunjukkan sikap {weak.name.lower()} yang baik"})
         if n % 500 == 0:
             report("SKP, realisasi dan evaluasi", n, len(staff_people))
+    _cover_all_predikat(evals, rfbs)
     report("Menyimpan", 0, 1)
     for model, rows in ((Plan, plans), (Rhk, rhks), (Indicator, inds), (LampiranItem, lamps),
                         (PerilakuExpectation, exps), (Realisation, reals), (Attachment, atts), (Evaluation, evals),
@@ -417,6 +419,39 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
         bulk_insert(s, model, rows, user="demo", role="ADMIN", make_id=new_id)
     report("Menyimpan", 1, 1)
     return DemoSummary(0, 0, len(plans), len(rhks), len(inds), len(reals), len(evals), len(atts), year, evaluated)
+
+
+#: One rating pair per predikat, used to make sure a small office shows every predikat.
+_RATINGS_FOR = {"SANGAT_BAIK": ("DI_ATAS", "DI_ATAS"), "BAIK": ("SESUAI", "SESUAI"),
+                "BUTUH_PERBAIKAN": ("DI_BAWAH", "SESUAI"), "KURANG": ("SESUAI", "DI_BAWAH"),
+                "SANGAT_KURANG": ("DI_BAWAH", "DI_BAWAH")}
+
+
+def _cover_all_predikat(evals: list[dict[str, Any]], rfbs: list[dict[str, Any]]) -> None:
+    """Re-rate a few employees of the most common predikat so that all five predikat occur.
+
+    Small offices can miss one by chance. Uses no random numbers, so an office that already
+    shows all five (every office from about 60 people up) is generated exactly as before.
+    """
+    by_plan: dict[str, list[dict[str, Any]]] = {}
+    for ev in evals:
+        by_plan.setdefault(ev["plan_id"], []).append(ev)
+    present = Counter(evs[0]["predikat"] for evs in by_plan.values())
+    missing = [p for p in _RATINGS_FOR if p not in present]
+    if not missing or not present:
+        return
+    common = present.most_common(1)[0][0]
+    donors = [pid for pid, evs in reversed(by_plan.items()) if evs[0]["predikat"] == common][:-1]
+    feedback_of = {}
+    for fb in rfbs:
+        feedback_of.setdefault(fb["evaluation_id"], []).append(fb)
+    for predikat, pid in zip(missing, donors, strict=False):
+        hasil, perilaku = _RATINGS_FOR[predikat]
+        for ev in by_plan[pid]:
+            ev.update(rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+                      catatan=_recommendation(hasil, perilaku))
+            for fb in feedback_of.get(ev["id"], []):
+                fb["text"] = _FEEDBACK[hasil]
 
 
 def _recommendation(hasil: str, perilaku: str) -> str:
@@ -429,9 +464,13 @@ def _recommendation(hasil: str, perilaku: str) -> str:
     return "Pertahankan kinerja; ikuti pengembangan kompetensi sesuai rencana."
 
 
+_FEEDBACK = {
+    "DI_ATAS": "Hasil kerja melampaui target dengan bukti dukung lengkap; pertahankan inovasinya.",
+    "SESUAI": "Hasil kerja sesuai target; bukti dukung sudah memadai.",
+    "DI_BAWAH": "Capaian masih di bawah target; perlu rencana tindak lanjut bersama atasan.",
+}
+
+
 def _feedback(rng: random.Random, hasil: str) -> str:
-    return {
-        "DI_ATAS": "Hasil kerja melampaui target dengan bukti dukung lengkap; pertahankan inovasinya.",
-        "SESUAI": "Hasil kerja sesuai target; bukti dukung sudah memadai.",
-        "DI_BAWAH": "Capaian masih di bawah target; perlu rencana tindak lanjut bersama atasan.",
-    }[hasil] + rng.choice(("", " Dokumentasi agar dirapikan.", " Koordinasi dengan seksi lain sudah baik."))
+    return _FEEDBACK[hasil] + rng.choice(
+        ("", " Dokumentasi agar dirapikan.", " Koordinasi dengan seksi lain sudah baik."))
