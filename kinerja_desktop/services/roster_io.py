@@ -323,15 +323,16 @@ def _shared_strings(z: zipfile.ZipFile, ns: str) -> list[str]:
         return []
     out: list[str] = []
     si, t, r = ns + "si", ns + "t", ns + "r"
-    for _event, el in ElementTree.iterparse(z.open(name), events=("end",)):
-        if el.tag != si:
-            continue
-        parts = [child.text or "" for child in el if child.tag == t]
-        for run in el:
-            if run.tag == r:
-                parts.extend(x.text or "" for x in run if x.tag == t)
-        out.append("".join(parts))
-        el.clear()
+    with z.open(name) as fh:
+        for _event, el in ElementTree.iterparse(fh, events=("end",)):
+            if el.tag != si:
+                continue
+            parts = [child.text or "" for child in el if child.tag == t]
+            for run in el:
+                if run.tag == r:
+                    parts.extend(x.text or "" for x in run if x.tag == t)
+            out.append("".join(parts))
+            el.clear()
     return out
 
 
@@ -360,12 +361,20 @@ def _number(text: str) -> int | float:
 
 def read_xlsx_rows(z: zipfile.ZipFile, path: str, ns: str, shared: list[str]) -> list[tuple[int, list[Any]]]:
     """Every row of one sheet as (row number, cells) with cached values; merged ranges filled in."""
-    tag_row, tag_c, tag_v, tag_f, tag_is, tag_t = (ns + x for x in ("row", "c", "v", "f", "is", "t"))
-    tag_merge = ns + "mergeCell"
     rows: dict[int, list[Any]] = {}
     merges: list[str] = []
+    with z.open(path) as fh:
+        _parse_sheet(fh, ns, shared, rows, merges)
+    for ref in merges:
+        _fill_merge(rows, ref)
+    return sorted(rows.items())
+
+
+def _parse_sheet(fh: Any, ns: str, shared: list[str], rows: dict[int, list[Any]], merges: list[str]) -> None:
+    tag_row, tag_c, tag_v, tag_f, tag_is, tag_t = (ns + x for x in ("row", "c", "v", "f", "is", "t"))
+    tag_merge = ns + "mergeCell"
     last_row = 0
-    for _event, el in ElementTree.iterparse(z.open(path), events=("end",)):
+    for _event, el in ElementTree.iterparse(fh, events=("end",)):
         tag = el.tag
         if tag == tag_row:
             r_attr = el.get("r")
@@ -411,9 +420,6 @@ def read_xlsx_rows(z: zipfile.ZipFile, path: str, ns: str, shared: list[str]) ->
             el.clear()
         elif tag == tag_merge:
             merges.append(el.get("ref", ""))
-    for ref in merges:
-        _fill_merge(rows, ref)
-    return sorted(rows.items())
 
 
 def _fill_merge(rows: dict[int, list[Any]], ref: str) -> None:

@@ -423,7 +423,9 @@ def test_streaming_reader_matches_openpyxl_on_an_excel_style_file(tmp_path):
             '<c r="C3" t="s"><v>3</v></c><c r="E3"><v>2026</v></c><c r="F3" t="e"><v>#REF!</v></c></row>')
     path = handmade_xlsx(tmp_path / "x.xlsx", shared, rows)
     ours = read_roster_file(path).tables[0]
-    theirs = list(openpyxl.load_workbook(path, read_only=True, data_only=True)["Pegawai"].iter_rows(values_only=True))
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    theirs = list(wb["Pegawai"].iter_rows(values_only=True))
+    wb.close()
     number, cells = ours.rows[0]
     assert number == 3
     assert cells[:5] == list(theirs[2][:5]) == [nip(1), "Budi Santoso", " III/a ", None, 2026]
@@ -469,7 +471,10 @@ def test_export_round_trips(demo_db, people, empty_db, admin, tmp_path, suffix):
     else:
         def values(path):
             wb = openpyxl.load_workbook(path, read_only=True)
-            return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
+            try:
+                return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
+            finally:
+                wb.close()
         assert values(first) == values(second)
 
 
