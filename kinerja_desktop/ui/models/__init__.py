@@ -1,0 +1,1 @@
+"""Qt models over the services (one per entity) and their proxies."""
