@@ -40,6 +40,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="izinkan sertifikat yang NIP-nya berbeda dari nama di kolom tanda tangan (mis. Plt.)")
     p.set_defaults(func=cmd_sign)
 
+    tte = sub.add_parser("tte", help="antrean tanda tangan elektronik tersertifikasi (server BSrE instansi)")
+    tsub = tte.add_subparsers(dest="tte_command", required=True, metavar="SUB")
+    p = tsub.add_parser("list", help="daftar dokumen dalam antrean TTE")
+    p.set_defaults(func=cmd_tte_list)
+    p = tsub.add_parser("add", help="antrekan dokumen tersimpan untuk TTE tersertifikasi")
+    p.add_argument("--nip", required=True, metavar="NIP", help="pegawai yang dinilai")
+    p.add_argument("--year", required=True, type=int, metavar="Y")
+    p.add_argument("--doc", required=True, choices=("evaluasi", "skp", "dokumen-evaluasi"))
+    p.add_argument("--period", metavar="P")
+    p.add_argument("--nik", required=True, metavar="NIK", help="NIK penanda tangan di server TTE")
+    p.add_argument("--role", choices=("pegawai", "penilai"), help="peran (bawaan: dari akun)")
+    p.set_defaults(func=cmd_tte_add)
+    p = tsub.add_parser("send", help="kirim antrean ke server TTE instansi (saat daring)")
+    p.add_argument("--url", metavar="URL", help="alamat server esign-client (atau KINERJA_TTE_URL)")
+    p.add_argument("--client-user", metavar="NAMA", help="akun aplikasi di server TTE (atau KINERJA_TTE_CLIENT_USER)")
+    p.add_argument("--totp", action="store_true", help="pakai kode TOTP, bukan passphrase")
+    p.set_defaults(func=cmd_tte_send)
+
 
 def _options(args: argparse.Namespace, timezone: str | None):  # type: ignore[no-untyped-def]
     from kinerja_desktop.documents.signing import SignOptions
@@ -153,3 +171,81 @@ def render_sheet(ctx: CliContext, target) -> tuple[bytes, str]:  # type: ignore[
     sheet = build_sheet(ctx.db, ctx.user, target.kind, target.plan_id, target.period)
     rendered = render(sheet)
     return rendered.pdf, rendered.data_sha256
+
+
+# --------------------------------------------------------------------------- certified signatures (TTE)
+
+
+def _queue():  # type: ignore[no-untyped-def]
+    from kinerja_desktop.documents.certs import default_pki
+    from kinerja_desktop.documents.tte import FileTteQueue
+
+    return FileTteQueue(default_pki().root / "tte-queue.json")
+
+
+def cmd_tte_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.tte import CERTIFIED_NOTICE
+
+    jobs = _queue().all()
+    lines = [f"{j.status:9s} {j.role:8s} dokumen {j.document_key[:8]}… NIK {j.nik} "
+             f"(percobaan {j.attempts}){' — ' + j.last_error if j.last_error else ''}" for j in jobs]
+    ctx.out([j.to_json() for j in jobs], "\n".join(lines or ["Antrean TTE kosong."]) + "\n" + CERTIFIED_NOTICE)
+    return 0
+
+
+def cmd_tte_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.signed_documents import resolve_target, role_of
+    from kinerja_desktop.documents.tte import TteCredentials
+
+    TteCredentials(args.nik, totp="000000")  # checks the NIK only
+    target = resolve_target(ctx.db, args.doc, nip=args.nip, year=args.year, period=args.period)
+    role = args.role or role_of(ctx.db, ctx.user, target)
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Document
+
+    with ctx.db.reader() as s:
+        query = select(Document.id).where(Document.plan_id == target.plan_id, Document.kind == target.kind,
+                                          Document.deleted.is_(False))
+        if target.evaluation_id:
+            query = query.where(Document.evaluation_id == target.evaluation_id)
+        doc_id = s.execute(query).scalar()
+    if doc_id is None:
+        raise ValidationError("Dokumen ini belum ditandatangani secara lokal; tanda tangani dahulu, lalu antrekan.")
+    job = _queue().enqueue(doc_id, role, args.nik)
+    ctx.out(job.to_json(), f"Dokumen masuk antrean TTE tersertifikasi ({job.status}).")
+    return 0
+
+
+def cmd_tte_send(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.signed_documents import document_pdf, record_certified
+    from kinerja_desktop.documents.tte import BsreClient, TteCredentials, process_queue
+
+    url = args.url or os.environ.get("KINERJA_TTE_URL")
+    if not url:
+        raise ValidationError("Beri --url server TTE instansi (atau setel KINERJA_TTE_URL).")
+    client_user = args.client_user or os.environ.get("KINERJA_TTE_CLIENT_USER")
+    client_password = (read_secret(("KINERJA_TTE_CLIENT_PASSWORD",), "Kata sandi akun aplikasi di server TTE: ")
+                       if client_user else None)
+    client = BsreClient(url, username=client_user, password=client_password)
+    user, db = ctx.user, ctx.db
+    env = ("KINERJA_TTE_TOTP",) if args.totp else ("KINERJA_TTE_PASSPHRASE",)
+    prompt = "Kode TOTP: " if args.totp else "Passphrase TTE: "
+
+    def credentials(job):  # type: ignore[no-untyped-def]
+        secret = read_secret(env, f"{prompt}(NIK {job.nik}) ")
+        return TteCredentials(job.nik, totp=secret) if args.totp else TteCredentials(job.nik, passphrase=secret)
+
+    run = process_queue(
+        _queue(), client,
+        load_pdf=lambda job: document_pdf(db, user, job.document_key),
+        store_pdf=lambda job, pdf: record_certified(db, user, job.document_key, pdf, role=job.role).sha256,
+        credentials_for=credentials,
+    )
+    lines = [f"Selesai: {len(run.done)}, gagal: {len(run.failed)}, dilewati: {len(run.skipped)}."]
+    lines += [f"  gagal: dokumen {j.document_key[:8]}… — {j.last_error}" for j in run.failed]
+    if run.offline:
+        lines.append(run.offline)
+    ctx.out({"done": len(run.done), "failed": len(run.failed), "offline": run.offline,
+             "jobs": [j.to_json() for j in run.done + run.failed]}, "\n".join(lines))
+    return 0 if not run.failed and not run.offline else 1

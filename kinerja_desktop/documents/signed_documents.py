@@ -40,6 +40,7 @@ __all__ = [
     "document_pdf",
     "list_documents",
     "pending_pdf",
+    "record_certified",
     "record_signature",
     "resolve_target",
     "role_of",
@@ -375,3 +376,31 @@ def check_qr(db: Database, payload: str) -> QrCheck:
         f"ditandatangani oleh {_signers_text(match)}.{old}",
         doc_id, [match],
     )
+
+
+# --------------------------------------------------------------------------- certified signatures (TTE)
+
+
+def record_certified(
+    db: Database, user: CurrentUser, document_id: str, pdf: bytes, *, role: str, server_time: str | None = None
+) -> DocumentView:
+    """Store the PDF returned by the instansi's signing server (BSrE) as the document's new version."""
+    if role not in _ROLE_ACTIONS:
+        raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
+    with db.session(user=user.username, role=role.upper()) as s:
+        doc = get_live(s, Document, document_id, "Dokumen")
+        plan = get_live(s, Plan, doc.plan_id, "SKP")
+        require(user.actor, _ROLE_ACTIONS[role], plan_subject(s, plan))
+        if not pdf.startswith(db.blobs.read_bytes(doc.sha256)):
+            raise ConflictError(
+                "Berkas dari server TTE tidak memuat dokumen tersimpan apa adanya; tanda tangan sebelumnya akan rusak."
+            )
+        doc.sha256 = db.blobs.put_bytes(pdf)
+        doc.certified_status = "CERTIFIED"
+        signer = s.get(Employee, user.employee_id) if user.employee_id else None
+        doc.signers = [*(doc.signers or []), {
+            "role": role, "name": signer.name if signer else user.display_name, "nip": signer.nip if signer else None,
+            "signed_at": server_time or dt.datetime.now(dt.UTC).isoformat(), "level": "TTE", "certified": True,
+        }]
+        s.flush()
+        return _view(doc)

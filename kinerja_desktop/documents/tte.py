@@ -377,7 +377,12 @@ def process_queue(
         except TteError as exc:
             run.failed.append(queue.mark_failed(job.id, str(exc), attempts=job.attempts + 1))
         else:
-            run.done.append(queue.mark_done(job.id, store_pdf(job, result.pdf)))
+            try:
+                stored = store_pdf(job, result.pdf)
+            except KinerjaError as exc:  # e.g. the stored document moved on meanwhile
+                run.failed.append(queue.mark_failed(job.id, str(exc), attempts=job.attempts + 1))
+            else:
+                run.done.append(queue.mark_done(job.id, stored))
         if progress is not None:
             progress(idx, len(jobs), job)
     return run

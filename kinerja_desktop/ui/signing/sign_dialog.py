@@ -158,7 +158,7 @@ class SignDialog(QDialog):
             identity = SigningIdentity.from_pkcs12(Path(path), secret)
             view, result = sign_record(db, user, identity, target, render=render, role=role, options=options)
             if nik is not None:
-                queue.enqueue(view.sha256, role, nik)
+                queue.enqueue(view.id, role, nik)
             return view, result
 
         self.busy = True
