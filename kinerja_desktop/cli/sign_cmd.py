@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.cli.certs_cmd import P12_ENV, read_secret
 from kinerja_desktop.cli.context import CliContext
@@ -91,7 +92,7 @@ def _read(path: Path, what: str) -> bytes:
         raise ValidationError(f"{what} adalah folder, bukan berkas: {path}") from None
 
 
-def _report(ctx: CliContext, result, out: str | None, extra: dict | None = None) -> None:  # type: ignore[no-untyped-def]
+def _report(ctx: CliContext, result: Any, out: str | None, extra: dict[str, Any] | None = None) -> None:
     from kinerja_desktop.documents.signing import ROLE_LABELS
 
     data = {
@@ -160,7 +161,7 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
 def render_sheet(ctx: CliContext, target) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
     """Render a record's sheet with the documents layer (PDF bytes and its data hash)."""
     try:
-        from kinerja_desktop.documents.sheet_builder import build_sheet  # type: ignore[import-not-found]
+        from kinerja_desktop.documents.sheet_builder import build_sheet
     except ImportError:
         raise ValidationError(
             "Lembar ini belum dapat dibuat dari database pada versi ini; cetak PDF-nya lalu "

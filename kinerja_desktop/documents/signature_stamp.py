@@ -140,7 +140,9 @@ class _FastQRStamp(QRStamp):
         ops.append(b"f Q")
         xobj = init_xobject_dictionary(b"\n".join(ops), size * QR_BOX, size * QR_BOX)
         xobj.compress()
-        return self.writer.add_object(xobj), size * QR_BOX
+        writer = self.writer
+        assert writer is not None
+        return writer.add_object(xobj), size * QR_BOX
 
 
 @dataclass(frozen=True)

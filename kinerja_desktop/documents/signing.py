@@ -20,6 +20,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from asn1crypto import tsp
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -88,7 +89,7 @@ class _PreparedAttribute(CMSAttributeProvider):
     """A signed attribute whose value was encoded once: asn1crypto re-encodes a freshly built
     SigningCertificateV2 very slowly (~12 ms per signature), a parsed one costs nothing."""
 
-    def __init__(self, attribute_type: str, value_class: type, der: bytes) -> None:
+    def __init__(self, attribute_type: str, value_class: Any, der: bytes) -> None:
         self.attribute_type = attribute_type
         self._value_class = value_class
         self._der = der

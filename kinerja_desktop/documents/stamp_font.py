@@ -42,7 +42,8 @@ def _tables(data: bytes) -> dict[bytes, bytes]:
 
 def _checksum(table: bytes) -> int:
     padded = table + b"\0" * (-len(table) % 4)
-    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+    total: int = sum(struct.unpack(f">{len(padded) // 4}I", padded))
+    return total & 0xFFFFFFFF
 
 
 @dataclass(frozen=True)
