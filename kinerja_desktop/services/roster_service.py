@@ -102,11 +102,13 @@ def save_unit(db: Database, user: CurrentUser, code: str, name: str, parent_code
             parent = _unit_by_code(s, parent_code)
             if parent is None:
                 raise ValidationError(f"Unit induk {parent_code} tidak ditemukan.", field="Unit induk")
-        unit = _unit_by_code(s, code)
+        # Codes are unique across tombstones too: a removed unit's code brings that unit back.
+        unit = s.execute(select(Unit).where(Unit.code == code)).scalar()
         if unit is None:
             unit = Unit(code=code, name=name)
             s.add(unit)
         unit.name = name
+        unit.deleted = False
         if parent is not None:
             cursor: Unit | None = parent
             while cursor is not None:
