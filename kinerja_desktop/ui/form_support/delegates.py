@@ -1,0 +1,233 @@
+"""Item delegates for the forms: wrapping multi-line text that autosaves while typing,
+and combo boxes over a list of (value, label) options."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from kinerja_desktop.ui.form_support.roles import RawValueRole
+
+#: Model role returning the text an editor should start from (a refused input is kept there).
+EditTextRole = Qt.ItemDataRole.EditRole
+
+_sessions = itertools.count(1)
+
+
+def _begin_session(model: QAbstractItemModel) -> None:
+    begin = getattr(model, "begin_edit_session", None)
+    if begin is not None:
+        begin(next(_sessions))
+
+
+class CellTextEdit(QPlainTextEdit):
+    """The editor of a wrapping text cell: Enter saves, Shift+Enter starts a new line.
+
+    Signals:
+        finished: the user pressed Enter (save and close).
+        paused: the user stopped typing for a moment (save, keep editing).
+    """
+
+    finished = Signal()
+    paused = Signal()
+    PAUSE_MS = 900
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.paused)
+        self.textChanged.connect(lambda: self._timer.start(self.PAUSE_MS))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._timer.stop()
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
+
+    def set_text_quietly(self, text: str, *, select: bool = False) -> None:
+        blocked = self.blockSignals(True)
+        try:
+            self.setPlainText(text)
+            if select:
+                self.selectAll()  # typing replaces, as in a spreadsheet; a click places the cursor
+            else:
+                self.moveCursor(self.textCursor().MoveOperation.End)
+        finally:
+            self.blockSignals(blocked)
+
+
+class WrapTextDelegate(QStyledItemDelegate):
+    """Multi-line cells: the text wraps in the view and in the editor; edits save as they are typed."""
+
+    PADDING = 3
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = CellTextEdit(parent)
+        _begin_session(index.model())
+        persistent = QPersistentModelIndex(index)
+
+        def save_and_close() -> None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+        editor.finished.connect(save_and_close)
+        editor.paused.connect(lambda: persistent.isValid() and self.commitData.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        text = index.data(EditTextRole) or ""
+        if isinstance(editor, CellTextEdit):
+            first = not editor.property("filled")
+            if first or editor.toPlainText().strip() != str(text).strip():
+                editor.set_text_quietly(str(text), select=first)
+                editor.setProperty("filled", True)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, CellTextEdit):
+            current = index.data(EditTextRole) or ""
+            if editor.toPlainText() != current:
+                model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect = QRect(option.rect)
+        rect.setHeight(max(rect.height(), 64))
+        editor.setGeometry(rect)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        width = option.rect.width()
+        view = option.widget
+        if width <= 0 and view is not None and hasattr(view, "isFirstColumnSpanned"):
+            # QTreeView asks without a width; a spanned (group) row has the whole viewport.
+            spanned = index.column() == 0 and view.isFirstColumnSpanned(index.row(), index.parent())
+            width = view.viewport().width() if spanned else view.columnWidth(index.column())
+        elif width <= 0 and view is not None and hasattr(view, "columnWidth"):
+            width = view.columnWidth(index.column())
+        elif width <= 0 and view is not None:
+            width = view.viewport().width()  # list views: the whole row
+        if not text or width <= 0:
+            return base
+        metrics = QFontMetrics(option.font)
+        bounds = metrics.boundingRect(
+            QRect(0, 0, max(20, width - 2 * self.PADDING), 100000),
+            int(Qt.TextFlag.TextWordWrap), str(text),
+        )
+        return QSize(base.width(), max(base.height(), bounds.height() + 2 * self.PADDING))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+class ComboDelegate(WrapTextDelegate):
+    """A cell edited by picking one of ``options()`` -> [(value, label)]; ``None`` means empty.
+
+    The choice is saved the moment it is picked.
+    """
+
+    def __init__(
+        self, options: Callable[[QModelIndex], Sequence[tuple[Any, str]]], parent: QObject | None = None,
+        *, empty_label: str | None = "(tidak ada)",
+    ) -> None:
+        super().__init__(parent)
+        self._options = options
+        self._empty_label = empty_label
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        if self._empty_label is not None:
+            combo.addItem(self._empty_label, None)
+        for value, label in self._options(index):
+            combo.addItem(label, value)
+            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        combo.view().setMinimumWidth(min(720, max(320, option.rect.width() * 2)))
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        def picked(_row: int) -> None:
+            self.commitData.emit(combo)
+            self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+        combo.activated.connect(picked)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            found = editor.findData(index.data(RawValueRole))
+            editor.setCurrentIndex(max(0, found))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+            if value != index.data(RawValueRole):
+                model.setData(index, value, Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect = QRect(option.rect)
+        rect.setHeight(min(max(rect.height(), 28), 34))
+        editor.setGeometry(rect)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """A date cell (dd-mm-yyyy) with a calendar pop-up; any date may be typed, the service judges it."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setDisplayFormat("dd-MM-yyyy")
+        editor.setCalendarPopup(True)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        value = index.data(RawValueRole)
+        if isinstance(editor, QDateEdit):
+            day = value if isinstance(value, date) else date.today()
+            editor.setDate(QDate(day.year, day.month, day.day))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, QDateEdit):
+            q = editor.date()
+            value = date(q.year(), q.month(), q.day())
+            if value != index.data(RawValueRole):
+                model.setData(index, value, Qt.ItemDataRole.EditRole)

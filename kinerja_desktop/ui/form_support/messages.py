@@ -1,0 +1,137 @@
+"""Messages shown at the field that refused an input, and the page-level notice bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+ERROR_STYLE = (
+    "QFrame#fieldMessage { background: #fff4f2; border: 1px solid #d93025; border-radius: 4px; }"
+    "QLabel { color: #8c1d18; }"
+)
+INVALID_FIELD_STYLE = "border: 2px solid #d93025; border-radius: 3px;"
+
+
+class FieldMessage(QFrame):
+    """A small balloon under a field (or a table cell) explaining why the input was refused.
+
+    It hides itself when the user clicks it, when the field is edited successfully
+    (call :meth:`clear`), or after a generous timeout.
+    """
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("fieldMessage")
+        self.setStyleSheet(ERROR_STYLE)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 5, 4, 5)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip("Tutup pesan")
+        close.clicked.connect(self.clear)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        self.field: QWidget | None = None
+        self.hide()
+
+    def show_at(self, field: QWidget, message: str, rect: QRect | None = None) -> None:
+        """Show ``message`` just below ``rect`` of ``field`` (the whole field when None)."""
+        self.field = field
+        self.label.setText(message)
+        host = self.parentWidget()
+        area = rect if rect is not None else field.rect()
+        anchor = field.mapTo(host, QPoint(area.left(), area.bottom() + 2))
+        width = max(260, min(460, host.width() - 16))
+        self.setFixedWidth(width)
+        self.adjustSize()
+        x = max(4, min(anchor.x(), host.width() - width - 4))
+        y = anchor.y()
+        if y + self.height() > host.height() - 4:  # no room below: show above the field
+            top = field.mapTo(host, QPoint(area.left(), area.top()))
+            y = max(4, top.y() - self.height() - 2)
+        self.move(x, y)
+        self.raise_()
+        self.show()
+        self._timer.start(15000)
+
+    @Slot()
+    def clear(self) -> None:
+        self._timer.stop()
+        self.field = None
+        self.hide()
+
+    def message(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class NoticeBar(QFrame):
+    """A one-line coloured notice above a form (read-only state, returned plan, errors)."""
+
+    KINDS = {
+        "info": ("#eef4fb", "#2b5797", "#1d3c66"),
+        "warning": ("#fff8e1", "#c58a00", "#5d4200"),
+        "error": ("#fff4f2", "#d93025", "#8c1d18"),
+        "success": ("#edf7ee", "#2e7d32", "#1b4d1e"),
+        "readonly": ("#f1f3f4", "#9aa0a6", "#3c4043"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.kind = ""
+        self.hide()
+
+    def show_notice(self, text: str, kind: str = "info") -> None:
+        bg, border, fg = self.KINDS[kind]
+        self.kind = kind
+        self.setStyleSheet(
+            f"QFrame#noticeBar {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"QLabel {{ color: {fg}; }}"
+        )
+        self.label.setText(text)
+        self.show()
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.label.clear()
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text() if not self.isHidden() else ""
+
+
+class _FollowFilter(QObject):
+    """Hides a balloon when its host resizes (positions would be stale)."""
+
+    def __init__(self, balloon: FieldMessage) -> None:
+        super().__init__(balloon)
+        self._balloon = balloon
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._balloon.isVisible():
+            self._balloon.clear()
+        return False
+
+
+def balloon_for(host: QWidget) -> FieldMessage:
+    """The one FieldMessage of a form page (created on first use)."""
+    existing = host.findChild(FieldMessage, "fieldMessage", Qt.FindChildOption.FindDirectChildrenOnly)
+    if existing is not None:
+        return existing
+    balloon = FieldMessage(host)
+    host.installEventFilter(_FollowFilter(balloon))
+    return balloon
