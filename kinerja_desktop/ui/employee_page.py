@@ -1,0 +1,224 @@
+"""One employee's year: SKP, Realisasi, Evaluasi and Dokumen tabs.
+
+``EmployeePage(db, user, employee_id, year, period, parent=None)`` raises the service's
+``PermissionDenied`` when the user may not see this employee (the main window shows it).
+Realisasi and Evaluasi are built when first shown, so opening an SKP stays fast.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.kepegawaian import Pendekatan
+from kinerja_desktop.domain.periods import period as period_of
+from kinerja_desktop.domain.permissions import Action, may
+from kinerja_desktop.services import plan_service as ps
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.form_queries import EmployeeHeader, employee_header
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.evaluation import EvaluationPage
+from kinerja_desktop.ui.form_support.messages import NoticeBar
+from kinerja_desktop.ui.plan_editor import PlanEditor
+from kinerja_desktop.ui.realisation import RealisationPage
+
+TAB_SKP, TAB_REALISASI, TAB_EVALUASI, TAB_DOKUMEN = range(4)
+
+
+class NoPlanPanel(QFrame):
+    """Shown when the year has no SKP yet: the employee can start one.
+
+    Signals:
+        create_requested(str): the chosen pendekatan.
+    """
+
+    create_requested = Signal(str)
+
+    def __init__(self, header: EmployeeHeader, can_create: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(f"<h3>Belum ada SKP tahun {header.year}</h3>", self)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        if can_create:
+            text = QLabel("Mulai Sasaran Kinerja Pegawai dengan memilih pendekatan hasil kerja. Pendekatan "
+                          "kuantitatif memakai target berupa angka dan satuan; kualitatif memakai uraian.", self)
+        else:
+            text = QLabel("SKP disusun oleh pegawai yang bersangkutan. Setelah diajukan, SKP akan tampil di sini.",
+                          self)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        self.pendekatan = QComboBox(self)
+        for p in Pendekatan:
+            self.pendekatan.addItem(f"Pendekatan {p.label.lower()}", p.value)
+        self.create = QPushButton("Buat SKP", self)
+        self.create.setObjectName("createPlan")
+        self.create.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 18px; }")
+        self.create.clicked.connect(lambda: self.create_requested.emit(self.pendekatan.currentData()))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.pendekatan)
+        row.addWidget(self.create)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.pendekatan.setVisible(can_create)
+        self.create.setVisible(can_create)
+        self.notice = NoticeBar(self)
+        layout.addWidget(self.notice)
+        layout.addStretch(2)
+
+
+class EmployeePage(QWidget):
+    """SKP, Realisasi, Evaluasi and Dokumen of one employee for one year.
+
+    Signals:
+        plan_changed(str): the employee's plan changed (for lists showing its status).
+    """
+
+    plan_changed = Signal(str)
+
+    def __init__(self, db: Database, user: CurrentUser, employee_id: str, year: int, period: str,  # noqa: PLR0917
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user, self.year = db, user, year
+        self.period = period_of(period).code
+        self.header = employee_header(db, user, employee_id, year)  # raises PermissionDenied
+        self.setWindowTitle(self.header.name)
+        self.plan_id = self.header.plan_id
+        self.plan_editor = None
+        self.realisation_page = None
+        self.evaluation_page = None
+        self._stale: set[int] = set()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_title())
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("employeeTabs")
+        layout.addWidget(self.tabs, 1)
+        self.skp_stack = QStackedWidget(self)
+        self.realisation_stack = QStackedWidget(self)
+        self.evaluation_stack = QStackedWidget(self)
+        self.documents = QListView(self)
+        self.documents.setObjectName("documentList")
+        self.tabs.addTab(self.skp_stack, "SKP")
+        self.tabs.addTab(self.realisation_stack, "Realisasi")
+        self.tabs.addTab(self.evaluation_stack, "Evaluasi")
+        self.tabs.addTab(self._build_documents(), "Dokumen")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._show_plan()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_title(self) -> QWidget:
+        h = self.header
+        box = QFrame(self)
+        box.setObjectName("employeeTitle")
+        box.setStyleSheet("QFrame#employeeTitle { background: #f6f8fb; border-bottom: 1px solid #dadce0; }")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(10, 6, 10, 6)
+        name = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{h.name}</span>", box)
+        details = " · ".join(part for part in (f"NIP {h.nip}" if h.nip else "", h.jabatan, h.unit) if part)
+        info = QLabel(details, box)
+        info.setStyleSheet("color: #5f6368;")
+        year = QLabel(f"<b>Tahun {self.year}</b>", box)
+        row.addWidget(name)
+        row.addSpacing(12)
+        row.addWidget(info, 1)
+        row.addWidget(year)
+        return box
+
+    def _build_documents(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        hint = QLabel("Dokumen SKP dan evaluasi yang dicetak atau ditandatangani akan tampil di sini.", page)
+        hint.setStyleSheet("color: #5f6368;")
+        layout.addWidget(hint)
+        layout.addWidget(self.documents, 1)
+        return page
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab (printing and signing add theirs); returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    # ------------------------------------------------------------------ tabs
+
+    def _show_plan(self) -> None:
+        if self.plan_id is None:
+            can_create = may(self.user.actor, Action.EDIT_PLAN, self.header.subject)
+            panel = NoPlanPanel(self.header, can_create, self)
+            panel.create_requested.connect(self._create_plan)
+            self.no_plan_panel = panel
+            self.skp_stack.addWidget(panel)
+            self.skp_stack.setCurrentWidget(panel)
+            for index in (TAB_REALISASI, TAB_EVALUASI):
+                self.tabs.setTabEnabled(index, False)
+            return
+        self.plan_editor = PlanEditor(self.db, self.user, self.plan_id, self)
+        self.plan_editor.plan_changed.connect(self._plan_changed)
+        self.skp_stack.addWidget(self.plan_editor)
+        self.skp_stack.setCurrentWidget(self.plan_editor)
+        for index in (TAB_REALISASI, TAB_EVALUASI):
+            self.tabs.setTabEnabled(index, True)
+
+    @Slot(str)
+    def _create_plan(self, pendekatan: str) -> None:
+        try:
+            self.plan_id = ps.create_plan(self.db, self.user, self.header.employee_id, self.year, pendekatan)
+        except Exception as exc:  # a KinerjaError: shown where the button is
+            self.no_plan_panel.notice.show_notice(str(exc), "error")
+            return
+        self.skp_stack.removeWidget(self.no_plan_panel)
+        self.no_plan_panel.deleteLater()
+        self._show_plan()
+        self.plan_changed.emit(self.plan_id)
+
+    @Slot(str)
+    def _plan_changed(self, plan_id: str) -> None:
+        if plan_id != self.plan_id:  # a Revisi made a new version: the other tabs follow it
+            self.plan_id = plan_id
+            for page in (self.realisation_page, self.evaluation_page):
+                if page is not None:
+                    page.controller.plan_id = plan_id
+        self._stale.update({TAB_REALISASI, TAB_EVALUASI})
+        self.plan_changed.emit(plan_id)
+
+    @Slot(int)
+    def _tab_shown(self, index: int) -> None:
+        if index == TAB_REALISASI:
+            if self.realisation_page is None:
+                self.realisation_page = RealisationPage(self.db, self.user, self.plan_id, self.year, self.period, self)
+                self.realisation_stack.addWidget(self.realisation_page)
+            elif index in self._stale:
+                self.realisation_page.reload_plan()
+        elif index == TAB_EVALUASI:
+            if self.evaluation_page is None:
+                self.evaluation_page = EvaluationPage(self.db, self.user, self.plan_id, self.year, self.period, self)
+                self.evaluation_stack.addWidget(self.evaluation_page)
+            elif index in self._stale:
+                self.evaluation_page.reload_plan()
+        self._stale.discard(index)
+
+    def set_period(self, code: str) -> None:
+        """Follow the main window's period choice."""
+        self.period = period_of(code).code
+        for page in (self.realisation_page, self.evaluation_page):
+            if page is not None:
+                page.set_period(self.period)
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)

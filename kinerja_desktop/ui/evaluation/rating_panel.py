@@ -1,0 +1,143 @@
+"""Ratings, kuadran, predikat with its explanation, Capaian Kinerja Organisasi, Catatan/Rekomendasi,
+and the closing buttons (Finalkan / Buka kembali / Tandai sudah dibaca)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating, explain_predikat, predikat_for
+from kinerja_desktop.services.evaluation_service import EvaluationView
+from kinerja_desktop.ui.evaluation.kuadran_widget import PREDIKAT_COLOURS, KuadranWidget
+from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
+from kinerja_desktop.ui.form_support.formatting import long_date
+
+
+def _rating_combo(parent: QWidget, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.addItem("— pilih —", None)
+    for rating in Rating:
+        combo.addItem(rating.label, rating.value)
+    return combo
+
+
+class RatingPanel(QFrame):
+    """Signals: rating_chosen(str which, object value), capaian_chosen(object), catatan_committed(str),
+    finalise_clicked, reopen_clicked, mark_read_clicked."""
+
+    rating_chosen = Signal(str, object)
+    capaian_chosen = Signal(object)
+    catatan_committed = Signal(str)
+    finalise_clicked = Signal()
+    reopen_clicked = Signal()
+    mark_read_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 4, 4)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.hasil = _rating_combo(self, "ratingHasil")
+        self.perilaku = _rating_combo(self, "ratingPerilaku")
+        self.hasil.activated.connect(lambda i: self.rating_chosen.emit("hasil", self.hasil.itemData(i)))
+        self.perilaku.activated.connect(lambda i: self.rating_chosen.emit("perilaku", self.perilaku.itemData(i)))
+        form.addRow("Rating Hasil Kerja", self.hasil)
+        form.addRow("Rating Perilaku Kerja", self.perilaku)
+        layout.addLayout(form)
+        self.kuadran = KuadranWidget(self)
+        layout.addWidget(self.kuadran)
+        caption = QLabel("Predikat Kinerja Pegawai", self)
+        caption.setStyleSheet("color: #5f6368;")
+        self.predikat = QLabel("—", self)
+        self.predikat.setObjectName("predikatLabel")
+        self.predikat.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explanation = QLabel("", self)
+        self.explanation.setObjectName("predikatExplanation")
+        self.explanation.setWordWrap(True)
+        layout.addWidget(caption)
+        layout.addWidget(self.predikat)
+        layout.addWidget(self.explanation)
+        details = QFormLayout()
+        self.capaian = QComboBox(self)
+        self.capaian.setObjectName("capaianOrganisasi")
+        self.capaian.addItem("(belum ditetapkan)", None)
+        for org in PredikatOrganisasi:
+            self.capaian.addItem(org.label, org.value)
+        self.capaian.activated.connect(lambda i: self.capaian_chosen.emit(self.capaian.itemData(i)))
+        details.addRow("Capaian Kinerja Organisasi", self.capaian)
+        layout.addLayout(details)
+        layout.addWidget(QLabel("Catatan/Rekomendasi", self))
+        self.catatan = AutosaveTextEdit(self, lines=3, placeholder="Misalnya: disarankan mengikuti pelatihan "
+                                        "public speaking untuk memperkuat komunikasi.")
+        self.catatan.setObjectName("catatanRekomendasi")
+        self.catatan.committed.connect(self.catatan_committed)
+        layout.addWidget(self.catatan)
+        self.read_label = QLabel("", self)
+        self.read_label.setObjectName("readLabel")
+        self.read_label.setWordWrap(True)
+        self.read_label.setStyleSheet("color: #137333;")
+        layout.addWidget(self.read_label)
+        buttons = QHBoxLayout()
+        self.finalise = QPushButton("Finalkan", self)
+        self.finalise.setStyleSheet("QPushButton { font-weight: bold; }")
+        self.finalise.setToolTip("Tetapkan evaluasi periode ini; setelah itu tidak dapat diubah lagi")
+        self.reopen = QPushButton("Buka kembali", self)
+        self.mark_read = QPushButton("Tandai sudah dibaca", self)
+        self.mark_read.setStyleSheet("QPushButton { font-weight: bold; }")
+        self.finalise.clicked.connect(self.finalise_clicked)
+        self.reopen.clicked.connect(self.reopen_clicked)
+        self.mark_read.clicked.connect(self.mark_read_clicked)
+        buttons.addStretch(1)
+        for b in (self.reopen, self.finalise, self.mark_read):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def set_evaluation(self, ev: EvaluationView, *, editable: bool, can_reopen: bool, can_mark_read: bool) -> None:
+        for combo, value in ((self.hasil, ev.rating_hasil), (self.perilaku, ev.rating_perilaku),
+                             (self.capaian, ev.capaian_organisasi)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.setEnabled(editable)
+        self.kuadran.set_ratings(ev.rating_hasil, ev.rating_perilaku)
+        self.kuadran.interactive = editable
+        self.kuadran.setCursor(Qt.CursorShape.PointingHandCursor if editable else Qt.CursorShape.ArrowCursor)
+        self._show_predikat(ev)
+        self.catatan.set_editable(editable)
+        self.catatan.set_stored_text(ev.catatan)
+        if not editable:
+            self.catatan.setPlaceholderText("(tidak ada catatan)")
+        self.finalise.setVisible(editable)
+        self.reopen.setVisible(can_reopen)
+        self.mark_read.setVisible(can_mark_read)
+        if ev.read_at is not None:
+            self.read_label.setText(f"Sudah dibaca pegawai pada {long_date(ev.read_at)}.")
+        else:
+            self.read_label.setText("")
+
+    def _show_predikat(self, ev: EvaluationView) -> None:
+        if ev.rating_hasil and ev.rating_perilaku:
+            predikat = Predikat(ev.predikat) if ev.predikat else predikat_for(ev.rating_hasil, ev.rating_perilaku)
+            fill, ink = PREDIKAT_COLOURS[predikat]
+            self.predikat.setText(predikat.label.upper())
+            self.predikat.setStyleSheet(f"QLabel {{ background: {fill}; color: {ink}; border: 1px solid {ink};"
+                                        " border-radius: 4px; padding: 4px; font-size: 15pt; font-weight: bold; }")
+            self.explanation.setText(explain_predikat(ev.rating_hasil, ev.rating_perilaku))
+        else:
+            self.predikat.setText("—")
+            self.predikat.setStyleSheet("QLabel { color: #80868b; border: 1px dashed #c4c7c5; border-radius: 4px;"
+                                        " padding: 4px; font-size: 15pt; }")
+            missing = [name for name, v in (("Rating Hasil Kerja", ev.rating_hasil),
+                                             ("Rating Perilaku Kerja", ev.rating_perilaku)) if not v]
+            self.explanation.setText(f"Predikat muncul setelah {' dan '.join(missing)} dipilih.")

@@ -1,0 +1,500 @@
+"""The SKP editor: identity, pendekatan, Hasil Kerja (RHK and indicators), Perilaku Kerja,
+Lampiran, and the workflow (Ajukan, Setujui, Kembalikan, Revisi). Every edit is saved at once
+and can be undone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.errors import KinerjaError
+from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk, Perspektif
+from kinerja_desktop.domain.permissions import Action
+from kinerja_desktop.services import plan_service as ps
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
+from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
+from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
+from kinerja_desktop.ui.form_support.undo import undo_redo_actions
+from kinerja_desktop.ui.plan_editor.identity_header import IdentityHeader
+from kinerja_desktop.ui.plan_editor.lampiran_panel import LampiranPanel
+from kinerja_desktop.ui.plan_editor.perilaku_panel import PerilakuPanel
+from kinerja_desktop.ui.plan_editor.plan_controller import PlanController
+from kinerja_desktop.ui.plan_editor.rhk_tree_model import (
+    ASPEK,
+    IKI,
+    INTERVENSI,
+    NO,
+    PERSPEKTIF,
+    RHK,
+    TARGET,
+    RhkTreeModel,
+)
+from kinerja_desktop.ui.plan_editor.workflow_bar import ReturnNoteDialog, WorkflowBar
+
+COLUMN_WIDTHS = {NO: 64, INTERVENSI: 270, RHK: 330, ASPEK: 96, IKI: 340, TARGET: 130, PERSPEKTIF: 170}
+
+
+class PlanTreeView(QTreeView):
+    """The Hasil Kerja tree: wrapped multi-line cells whose heights follow the column widths."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rhkTree")
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setAlternatingRowColors(True)
+        self.setIndentation(10)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setExpandsOnDoubleClick(False)
+        self.setAllColumnsShowFocus(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.doItemsLayout)
+        self.header().sectionResized.connect(lambda *_: self._relayout.start())
+        self.header().setStretchLastSection(False)
+
+    def drawBranches(self, painter: QPainter, rect: QRect, index: QModelIndex) -> None:
+        """No expand arrows: every group and RHK is always open."""
+
+
+class PlanEditor(QWidget):
+    """Edits (or shows read-only) one SKP.
+
+    Signals:
+        plan_changed(str): the plan (id given) changed — other tabs may refresh.
+    """
+
+    plan_changed = Signal(str)
+
+    def __init__(self, db: Database, user: CurrentUser, plan_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user = db, user
+        self.controller = PlanController(db, user, plan_id, self)
+        self._focus: tuple[str, str] | None = None  # (row id, column key) to select after a reload
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        self.workflow = WorkflowBar(self)
+        self.notice = NoticeBar(self)
+        self.identity = IdentityHeader(self)
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("planSections")
+        self.sections.setDocumentMode(True)
+        layout.addWidget(self.workflow)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.identity)
+        layout.addWidget(self.sections, 1)
+
+        self.sections.addTab(self._build_hasil_kerja(), "Hasil Kerja")
+        self.perilaku = PerilakuPanel(self)
+        self.perilaku.expectation_committed.connect(self._set_expectation)
+        self.sections.addTab(self.perilaku, "Perilaku Kerja")
+        self.lampiran = LampiranPanel(self.controller.update_lampiran, self)
+        for column in self.lampiran.columns.values():
+            column.add_requested.connect(self._add_lampiran)
+            column.remove_requested.connect(self._remove_lampiran)
+        self.sections.addTab(self.lampiran, "Lampiran")
+
+        self.undo_action, self.redo_action = undo_redo_actions(self, self.controller.undo_stack)
+        self.workflow.undo.setDefaultAction(self.undo_action)
+        self.workflow.redo.setDefaultAction(self.redo_action)
+
+        self.workflow.pendekatan_chosen.connect(self._set_pendekatan)
+        self.workflow.version_chosen.connect(self._show_version)
+        self.workflow.submit_clicked.connect(self.submit)
+        self.workflow.approve_clicked.connect(self.approve)
+        self.workflow.return_clicked.connect(self.ask_return)
+        self.workflow.revise_clicked.connect(self.revise)
+        self.controller.changed.connect(self._on_changed)
+        self.controller.error_raised.connect(lambda e: self.notice.show_notice(str(e), "error"))
+        self.refresh(versions=True)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_hasil_kerja(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        bar = QHBoxLayout()
+        self.tool_buttons: dict[str, QToolButton] = {}
+        for key, text, tip, slot in (
+            ("add_utama", "+ RHK Utama", "Tambah Rencana Hasil Kerja utama (Ctrl+N)",
+             lambda: self.add_rhk(JenisRhk.UTAMA.value)),
+            ("add_tambahan", "+ RHK Tambahan", "Tambah Rencana Hasil Kerja tambahan",
+             lambda: self.add_rhk(JenisRhk.TAMBAHAN.value)),
+            ("add_indicator", "+ Indikator", "Tambah indikator (aspek) pada RHK terpilih (Ctrl+I)",
+             self.add_indicator),
+            ("remove", "Hapus", "Hapus baris terpilih (Delete); Ctrl+Z membatalkan", self.remove_current),
+            ("up", "▲ Naik", "Pindahkan ke atas (Ctrl+↑)", lambda: self.move_current(-1)),
+            ("down", "▼ Turun", "Pindahkan ke bawah (Ctrl+↓)", lambda: self.move_current(1)),
+        ):
+            button = QToolButton(page)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.tool_buttons[key] = button
+        self.hint = QLabel("Klik dua kali atau ketik untuk mengubah sel · Enter menyimpan, Shift+Enter baris baru · "
+                           "seret baris untuk mengurutkan", page)
+        self.hint.setStyleSheet("color: #5f6368;")
+        bar.addStretch(1)
+        bar.addWidget(self.hint)
+        layout.addLayout(bar)
+
+        self.model = RhkTreeModel(self._commit, self._move, self)
+        self.tree = PlanTreeView(page)
+        self.tree.setModel(self.model)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.edit_refused.connect(self._cell_refused)
+        self._text_delegate = WrapTextDelegate(self.tree)
+        self._intervensi_delegate = ComboDelegate(lambda _i: self.controller.supervisor_options(), self.tree)
+        self._aspek_delegate = ComboDelegate(lambda _i: [(a.value, a.label) for a in Aspek], self.tree,
+                                             empty_label=None)
+        self._perspektif_delegate = ComboDelegate(lambda _i: [(p.value, p.label) for p in Perspektif], self.tree)
+        self.tree.setItemDelegate(self._text_delegate)
+        layout.addWidget(self.tree, 1)
+        for keys, slot in (
+            (Qt.Key.Key_Delete, self.remove_current),
+            (QKeySequence("Ctrl+Up"), lambda: self.move_current(-1)),
+            (QKeySequence("Ctrl+Down"), lambda: self.move_current(1)),
+            (QKeySequence("Ctrl+N"), lambda: self.add_rhk(self._current_group())),
+            (QKeySequence("Ctrl+I"), self.add_indicator),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        return page
+
+    def _apply_columns(self) -> None:
+        header = self.tree.header()
+        delegates = {INTERVENSI: self._intervensi_delegate, ASPEK: self._aspek_delegate,
+                     PERSPEKTIF: self._perspektif_delegate}
+        for n, key in enumerate(self.model.columns):
+            self.tree.setItemDelegateForColumn(n, delegates.get(key, self._text_delegate))
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(n, COLUMN_WIDTHS[key])
+        stretch = self.model.column_of(IKI)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    # ------------------------------------------------------------------ refreshing
+
+    def refresh(self, *, versions: bool = False) -> None:
+        """Show the controller's plan in every part of the editor."""
+        c = self.controller
+        plan = c.plan
+        current = self.tree.currentIndex()
+        node = self.model.node(current)
+        if self._focus is None and node is not None and node.kind != "group":
+            self._focus = (node.key, self.model.columns[current.column()])
+        first = self.model.plan is None
+        self.model.set_plan(plan, c.editable)
+        if first:
+            self._apply_columns()
+        self.identity.set_snapshot(plan.snapshot)
+        self.workflow.set_state(
+            plan, editable=c.editable, undoable=c.editable or c.expectation_editable, can_submit=c.can_submit,
+            can_approve=c.can_approve, can_return=c.can_return, can_revise=c.can_revise,
+        )
+        if versions:
+            self.workflow.set_versions(ps.plan_versions(self.db, self.user, plan.employee_id, plan.year), plan.id)
+        for key in ("add_utama", "add_tambahan", "add_indicator", "remove", "up", "down"):
+            self.tool_buttons[key].setVisible(c.editable)
+        self.hint.setVisible(c.editable)
+        self.tree.setProperty("formReadOnly", not c.editable)
+        self.tree.setStyleSheet("" if c.editable else "QTreeView { background: #f8f9fa; }")
+        self.perilaku.set_expectations(plan.expectations, c.expectation_editable)
+        self.lampiran.set_items(plan.lampiran, c.editable)
+        self._show_state_notice()
+        if self._focus is not None and not first:
+            self._select(*self._focus)
+        self._focus = None
+
+    def _show_state_notice(self) -> None:
+        c, plan = self.controller, self.controller.plan
+        penilai = (plan.snapshot.get("penilai") or {}).get("nama") or "pejabat penilai"
+        if not plan.is_current:
+            self.notice.show_notice(f"Ini SKP versi {plan.version} (versi lama); hanya dapat dibaca.", "readonly")
+        elif plan.status == "RETURNED" and plan.review_note:
+            who = "Anda" if c.may(Action.REVIEW_PLAN) else penilai
+            self.notice.show_notice(f"Dikembalikan oleh {who} dengan catatan: “{plan.review_note}”. "
+                                    "Perbaiki lalu Ajukan kembali.", "warning")
+        elif c.can_approve:
+            self.notice.show_notice("SKP ini diajukan kepada Anda. Periksa, isi Ekspektasi Khusus Pimpinan bila "
+                                    "perlu (tab Perilaku Kerja), lalu Setujui atau Kembalikan dengan catatan.", "info")
+        elif c.editable:
+            self.notice.clear()
+        elif plan.frozen:
+            self.notice.show_notice("SKP ini sudah ditandatangani; hanya dapat dibaca. Pilih Revisi untuk "
+                                    "membuat versi baru.", "readonly")
+        elif plan.status == "SUBMITTED" and c.may(Action.EDIT_PLAN):
+            self.notice.show_notice(f"SKP sudah diajukan dan menunggu persetujuan {penilai}; hanya dapat dibaca.",
+                                    "readonly")
+        elif plan.status == "APPROVED":
+            tail = " Pilih Revisi untuk membuat versi baru." if c.can_revise else ""
+            self.notice.show_notice(f"SKP sudah disetujui; hanya dapat dibaca.{tail}", "readonly")
+        else:
+            self.notice.show_notice("Anda melihat SKP ini tanpa hak mengubah; hanya dapat dibaca.", "readonly")
+
+    @Slot()
+    def _after_reset(self) -> None:
+        self.tree.expandAll()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self.refresh()
+        self.workflow.saved.setText(f"Tersimpan {datetime.now():%H.%M.%S}")
+        self.plan_changed.emit(self.controller.plan_id)
+
+    def _select(self, row_id: str, column_key: str) -> None:
+        column = max(0, self.model.column_of(column_key))
+        index = self.model.index_for(row_id, column)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    # ------------------------------------------------------------------ model callbacks
+
+    def _commit(self, kind: str, key: str, field: str, value: object, session: object) -> KinerjaError | None:
+        balloon_for(self).clear()
+        if kind == "rhk":
+            return self.controller.set_rhk_field(key, field, value, session)
+        return self.controller.set_indicator_field(key, field, value, session)
+
+    def _move(self, kind: str, key: str, where: str, position: int) -> KinerjaError | None:
+        column = self.model.columns[max(0, self.tree.currentIndex().column())]
+        self._focus = (key, column)
+        if kind == "rhk":
+            return self.controller.move_rhk(key, where, position)
+        return self.controller.move_indicator(key, position)
+
+    @Slot(QModelIndex, str)
+    def _cell_refused(self, index: QModelIndex, message: str) -> None:
+        self.show_cell_message(index, message)
+
+    def show_cell_message(self, index: QModelIndex, message: str) -> None:
+        """Put ``message`` in a balloon just under the cell at ``index``."""
+        self.sections.setCurrentIndex(0)
+        self.tree.scrollTo(index)
+        rect = self.tree.visualRect(index)
+        balloon_for(self).show_at(self.tree.viewport(), message, rect)
+
+    # ------------------------------------------------------------------ commands
+
+    def _current_node(self) -> tuple[str, str] | None:
+        node = self.model.node(self.tree.currentIndex())
+        return (node.kind, node.key) if node is not None else None
+
+    def _current_group(self) -> str:
+        node = self.model.node(self.tree.currentIndex())
+        if node is None:
+            return JenisRhk.UTAMA.value
+        if node.kind == "group":
+            return node.key
+        if node.kind == "rhk":
+            return node.obj.kind
+        return self.controller.rhk(node.obj.rhk_id).kind
+
+    def _report(self, error: KinerjaError | None, *, near: QWidget | None = None) -> bool:
+        if error is None:
+            return True
+        if near is not None:
+            balloon_for(self).show_at(near, str(error))
+        else:
+            self.notice.show_notice(str(error), "error")
+        return False
+
+    @Slot()
+    def add_rhk(self, kind: str = JenisRhk.UTAMA.value) -> None:
+        if not self.controller.editable:
+            return
+        self._focus = None
+        error = self.controller.add_rhk(kind)
+        if error is None and self.controller.last_added:
+            self._select(self.controller.last_added, RHK)
+            self.tree.edit(self.tree.currentIndex())
+        self._report(error)
+
+    @Slot()
+    def add_indicator(self) -> None:
+        if not self.controller.editable:
+            return
+        node = self.model.node(self.tree.currentIndex())
+        if node is None or node.kind == "group":
+            balloon_for(self).show_at(self.tool_buttons["add_indicator"],
+                                      "Pilih dahulu RHK yang akan diberi indikator.")
+            return
+        rhk_id = node.key if node.kind == "rhk" else node.obj.rhk_id
+        error = self.controller.add_indicator(rhk_id)
+        if error is None and self.controller.last_added:
+            self._select(self.controller.last_added, IKI)
+            self.tree.edit(self.tree.currentIndex())
+        self._report(error)
+
+    @Slot()
+    def remove_current(self) -> None:
+        current = self._current_node()
+        if current is None or current[0] == "group" or not self.controller.editable:
+            return
+        kind, key = current
+        self._focus = None
+        error = (self.controller.remove_rhk(key) if kind == "rhk" else self.controller.remove_indicator(key))
+        if self._report(error):
+            what = "RHK" if kind == "rhk" else "Indikator"
+            self.workflow.saved.setText(f"{what} dihapus · Ctrl+Z membatalkan")
+
+    @Slot()
+    def move_current(self, delta: int) -> None:
+        current = self._current_node()
+        if current is None or current[0] == "group" or not self.controller.editable:
+            return
+        kind, key = current
+        column = self.model.columns[max(0, self.tree.currentIndex().column())]
+        self._focus = (key, column)
+        if kind == "indicator":
+            ind = self.controller.indicator(key)
+            pos = self.controller.rhk(ind.rhk_id).indicators.index(ind) + delta
+            self._report(self.controller.move_indicator(key, pos))
+            return
+        rhk = self.controller.rhk(key)
+        group = self.controller.plan.rhk_of(rhk.kind)
+        pos = group.index(rhk) + delta
+        target = rhk.kind
+        if pos < 0:
+            if rhk.kind == JenisRhk.UTAMA:
+                return
+            target, pos = JenisRhk.UTAMA.value, len(self.controller.plan.rhk_of(JenisRhk.UTAMA.value))
+        elif pos >= len(group):
+            if rhk.kind == JenisRhk.TAMBAHAN:
+                return
+            target, pos = JenisRhk.TAMBAHAN.value, 0
+        self._report(self.controller.move_rhk(key, target, pos))
+
+    @Slot(str, str, object)
+    def _set_expectation(self, code: str, text: str, session: object) -> None:
+        error = self.controller.set_expectation(code, text, session)
+        edit = self.perilaku.edits[code]
+        edit.mark_invalid(error is not None)
+        self._report(error, near=edit)
+
+    @Slot(str, str)
+    def _add_lampiran(self, kind: str, text: str) -> None:
+        column = self.lampiran.columns[kind]
+        if self._report(self.controller.add_lampiran(kind, text), near=column.input):
+            column.input.clear()
+
+    @Slot(str)
+    def _remove_lampiran(self, item_id: str) -> None:
+        self._report(self.controller.remove_lampiran(item_id))
+
+    @Slot(str)
+    def _set_pendekatan(self, value: str) -> None:
+        self._report(self.controller.set_pendekatan(value), near=self.workflow.pendekatan)
+
+    @Slot(str)
+    def _show_version(self, plan_id: str) -> None:
+        if plan_id and plan_id != self.controller.plan_id:
+            self.controller.show_version(plan_id)
+
+    # ------------------------------------------------------------------ workflow
+
+    @Slot()
+    def submit(self) -> None:
+        self.flush_edits()
+        error = self.controller.submit()
+        if error is not None:
+            self.notice.show_notice(str(error), "error")
+            self._locate(error)
+            return
+        self.refresh(versions=True)
+        penilai = (self.controller.plan.snapshot.get("penilai") or {}).get("nama") or "pejabat penilai"
+        self.notice.show_notice(f"SKP telah diajukan kepada {penilai}.", "success")
+
+    @Slot()
+    def approve(self) -> None:
+        self.flush_edits()
+        if self._report(self.controller.approve()):
+            self.refresh(versions=True)
+            self.notice.show_notice("SKP telah disetujui. Pegawai kini dapat mengisi realisasi.", "success")
+
+    @Slot()
+    def ask_return(self) -> None:
+        self.flush_edits()
+        dialog = ReturnNoteDialog(self)
+        dialog.setObjectName("returnDialog")
+        dialog.accepted.connect(lambda: self._return_with(dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _return_with(self, note: str) -> None:
+        if self._report(self.controller.return_plan(note)):
+            self.refresh(versions=True)
+            self.notice.show_notice(f"SKP dikembalikan kepada pegawai dengan catatan: “{note.strip()}”.", "success")
+
+    @Slot()
+    def revise(self) -> None:
+        if self._report(self.controller.revise()):
+            self.refresh(versions=True)
+            self.notice.show_notice(
+                f"Versi {self.controller.plan.version} dibuat sebagai draf; versi sebelumnya tetap tersimpan.",
+                "success")
+
+    def flush_edits(self) -> None:
+        """Save whatever is being typed (an open cell editor or a text field) before a workflow step."""
+        focus = self.focusWidget()
+        if isinstance(focus, AutosaveTextEdit):
+            focus.flush()
+        index = self.tree.currentIndex()
+        editor = self.tree.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            delegate = self.tree.itemDelegateForIndex(index)
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _locate(self, error: KinerjaError) -> None:
+        """Point at the row an Ajukan refusal is about (an empty RHK, a missing indicator or target)."""
+        plan = self.controller.plan
+        for rhk in plan.rhk:
+            if not rhk.text.strip():
+                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
+                return
+            if not rhk.indicators:
+                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
+                return
+            for ind in rhk.indicators:
+                if not ind.text.strip():
+                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(IKI)), str(error))
+                    return
+                if not ind.target_display.strip():
+                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(TARGET)), str(error))
+                    return

@@ -1,0 +1,146 @@
+"""The bar above an SKP: status, version, pendekatan, undo/redo and the workflow buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.kepegawaian import Pendekatan
+from kinerja_desktop.services.plan_service import STATUS_LABELS, PlanView
+
+STATUS_COLOURS = {
+    "DRAFT": ("#f1f3f4", "#3c4043"),
+    "SUBMITTED": ("#e8f0fe", "#174ea6"),
+    "RETURNED": ("#fef7e0", "#8d5a00"),
+    "APPROVED": ("#e6f4ea", "#137333"),
+    "FROZEN": ("#ede7f6", "#4527a0"),
+}
+
+
+def status_text(plan: PlanView) -> tuple[str, str]:
+    """(label, colour key) of a plan's state."""
+    if plan.frozen:
+        return "Ditandatangani", "FROZEN"
+    return STATUS_LABELS.get(plan.status, plan.status), plan.status
+
+
+class StatusChip(QLabel):
+    def set_status(self, text: str, key: str) -> None:
+        bg, fg = STATUS_COLOURS.get(key, STATUS_COLOURS["DRAFT"])
+        self.setText(text)
+        self.setStyleSheet(
+            f"QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; border-radius: 9px;"
+            " padding: 2px 10px; font-weight: bold; }"
+        )
+
+
+class ReturnNoteDialog(QDialog):
+    """Kembalikan: the penilai writes what must change (required)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Kembalikan SKP")
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Tulis catatan untuk pegawai: apa yang perlu diperbaiki dalam SKP ini.", self))
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("Misalnya: target kuantitas RHK nomor 2 belum terukur…")
+        self.note.setTabChangesFocus(True)
+        layout.addWidget(self.note)
+        self.buttons = QDialogButtonBox(self)
+        self.ok = self.buttons.addButton("Kembalikan", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.ok.setEnabled(False)
+        self.note.textChanged.connect(lambda: self.ok.setEnabled(bool(self.note.toPlainText().strip())))
+        self.resize(480, 220)
+
+    def text(self) -> str:
+        return self.note.toPlainText()
+
+
+class WorkflowBar(QWidget):
+    """Signals: pendekatan_chosen(str), version_chosen(str), submit, approve, return_, revise."""
+
+    pendekatan_chosen = Signal(str)
+    version_chosen = Signal(str)
+    submit_clicked = Signal()
+    approve_clicked = Signal()
+    return_clicked = Signal()
+    revise_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = StatusChip(self)
+        self.status.setObjectName("planStatus")
+        self.version = QComboBox(self)
+        self.version.setObjectName("planVersion")
+        self.version.setToolTip("Versi SKP (versi lama hanya dapat dibaca)")
+        self.version.activated.connect(lambda i: self.version_chosen.emit(self.version.itemData(i)))
+        self.pendekatan = QComboBox(self)
+        self.pendekatan.setObjectName("pendekatan")
+        for p in Pendekatan:
+            self.pendekatan.addItem(f"Pendekatan {p.label.lower()}", p.value)
+        self.pendekatan.activated.connect(lambda i: self.pendekatan_chosen.emit(self.pendekatan.itemData(i)))
+        self.undo = QToolButton(self)
+        self.undo.setText("↶ Batalkan")
+        self.redo = QToolButton(self)
+        self.redo.setText("↷ Ulangi")
+        self.saved = QLabel("", self)
+        self.saved.setObjectName("savedHint")
+        self.saved.setStyleSheet("color: #5f6368;")
+        self.submit = QPushButton("Ajukan", self)
+        self.submit.setToolTip("Ajukan SKP kepada pejabat penilai kinerja")
+        self.approve = QPushButton("Setujui", self)
+        self.return_ = QPushButton("Kembalikan…", self)
+        self.revise = QPushButton("Revisi", self)
+        self.revise.setToolTip("Buat versi baru SKP untuk diubah; versi ini tetap tersimpan")
+        self.submit.clicked.connect(self.submit_clicked)
+        self.approve.clicked.connect(self.approve_clicked)
+        self.return_.clicked.connect(self.return_clicked)
+        self.revise.clicked.connect(self.revise_clicked)
+        for w in (self.status, self.version, self.pendekatan):
+            layout.addWidget(w)
+        layout.addSpacing(12)
+        layout.addWidget(self.undo)
+        layout.addWidget(self.redo)
+        layout.addWidget(self.saved)
+        layout.addStretch(1)
+        for b in (self.submit, self.approve, self.return_, self.revise):
+            layout.addWidget(b)
+        self.approve.setStyleSheet("QPushButton { font-weight: bold; }")
+        self.submit.setStyleSheet("QPushButton { font-weight: bold; }")
+
+    def set_versions(self, versions: list[tuple[str, int, str]], current: str) -> None:
+        self.version.clear()
+        for plan_id, number, status in versions:
+            self.version.addItem(f"Versi {number} · {STATUS_LABELS.get(status, status)}", plan_id)
+        self.version.setCurrentIndex(max(0, self.version.findData(current)))
+        self.version.setVisible(len(versions) > 1)
+
+    def set_state(self, plan: PlanView, *, editable: bool, undoable: bool, can_submit: bool, can_approve: bool,
+                  can_return: bool, can_revise: bool) -> None:
+        self.status.set_status(*status_text(plan))
+        self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(plan.pendekatan)))
+        self.pendekatan.setEnabled(editable)
+        for button, visible in ((self.submit, can_submit), (self.approve, can_approve),
+                                (self.return_, can_return), (self.revise, can_revise)):
+            button.setVisible(visible)
+        self.undo.setVisible(undoable)
+        self.redo.setVisible(undoable)
+        self.saved.setVisible(undoable)

@@ -1,0 +1,206 @@
+"""Realisasi tab driven as a user would: typing realisations, dates and notes; evidence by dialog
+and by drag-and-drop; open and remove; bad input refused at the field with nothing lost."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QDateTimeEdit, QFileDialog
+
+from kinerja_desktop.services import realisation_service as rs
+from kinerja_desktop.services.settings_service import set_setting
+from kinerja_desktop.ui.employee_page import TAB_REALISASI, EmployeePage
+from kinerja_desktop.ui.form_support.messages import balloon_for
+from kinerja_desktop.ui.realisation.evidence_model import COL_NAME, COL_SIZE, COL_TYPE
+from kinerja_desktop.ui.realisation.realisation_model import COL_DATE, COL_NOTE, COL_VALUE
+from tests.gui.form_helpers import QT_LOG_IGNORE, edit_cell, screenshot, show
+
+pytestmark = QT_LOG_IGNORE
+YEAR = 2026
+OPEN_PERIOD = "TW4"  # not evaluated yet in the demo office (TW1-TW3 are final)
+
+
+def open_realisation(qtbot, db, people, period=OPEN_PERIOD):
+    page = EmployeePage(db, people.staff, people.staff.employee_id, YEAR, period)
+    show(qtbot, page)
+    page.show_tab(TAB_REALISASI)
+    return page, page.realisation_page
+
+
+def stored(db, people, period=OPEN_PERIOD):
+    return rs.realisations_for(db, people.staff, people.staff_plan_id, period)
+
+
+def drop_files(target, paths, at: QPointF | None = None) -> bool:
+    """Drag local files over ``target`` and drop them; True when the drop was accepted.
+
+    The handlers are called directly: Qt's own drag manager is not involved when no real drag
+    runs (sending synthetic drag events through QApplication corrupts its state offscreen).
+    """
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = at if at is not None else QPointF(target.rect().center())
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(where, *args)
+    enter.ignore()
+    target.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    move = QDragMoveEvent(where, *args)
+    move.ignore()
+    target.dragMoveEvent(move)
+    drop = QDropEvent(where, *args)
+    drop.ignore()
+    target.dropEvent(drop)
+    accepted = drop.isAccepted()
+    del drop, move, enter
+    return accepted
+
+
+def type_date(qtbot, table, index, digits):
+    """Open the date cell with F2 and type the date as digits (dd mm yyyy), then Enter."""
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.indexWidget(index)
+    editor.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClicks(editor, digits)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, demo_db, people):
+    """The realisation table and the evidence list are well-behaved Qt models (with data, read-only period)."""
+    _page, real = open_realisation(qtbot, demo_db, people, "TW1")
+    qtmodeltester.check(real.model)
+    qtmodeltester.check(real.evidence.model)  # with files: see test_evidence_by_dialog_open_and_remove
+
+
+def test_typing_realisation_date_and_note(qtbot, demo_db, people):
+    """Realisasi, Tanggal and Catatan typed in the table are saved at once; a date outside the period is refused."""
+    page, real = open_realisation(qtbot, demo_db, people)
+    model, table = real.model, real.table
+    ind = model.row(0).indicator
+    edit_cell(qtbot, table, model.index(0, COL_VALUE), "7 laporan")
+    edit_cell(qtbot, table, model.index(0, COL_NOTE), "Laporan Oktober dan November sudah selesai")
+    type_date(qtbot, table, model.index(0, COL_DATE), "20112026")
+    qtbot.waitUntil(lambda: stored(demo_db, people)[ind.id].reported_on is not None)
+    saved = stored(demo_db, people)[ind.id]
+    assert (saved.value_text, saved.note, saved.reported_on) == (
+        "7 laporan", "Laporan Oktober dan November sudah selesai", date(2026, 11, 20))
+    assert saved.value_number == 7
+    screenshot(page, "realisasi")
+
+    type_date(qtbot, table, model.index(0, COL_DATE), "15032026")
+    balloon = balloon_for(real)
+    qtbot.waitUntil(balloon.isVisible)
+    assert "di luar periode" in balloon.message()
+    assert model.index(0, COL_DATE).data() == "15-03-2026", "the refused date stays visible in the cell"
+    assert stored(demo_db, people)[ind.id].reported_on == date(2026, 11, 20)
+    screenshot(page, "realisasi_tanggal_di_luar_periode")
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_db, people)[ind.id].note == ""
+    real.redo_action.trigger()
+    assert stored(demo_db, people)[ind.id].note.startswith("Laporan Oktober")
+
+
+def test_evidence_by_dialog_open_and_remove(qtbot, qtmodeltester, demo_db, people, tmp_path, monkeypatch):  # noqa: PLR0917
+    """Tambah berkas… attaches the chosen file (size and type shown); Buka opens a copy; Hapus removes; undo."""
+    _page, real = open_realisation(qtbot, demo_db, people)
+    real.table.setCurrentIndex(real.model.index(1, COL_VALUE))
+    ind = real.model.row(1).indicator
+    evidence = tmp_path / "Laporan kegiatan Oktober.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n" + b"x" * 3000)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(evidence)], "")))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+
+    real.evidence.add_button.click()
+    files = stored(demo_db, people)[ind.id].attachments
+    assert [(f.filename, f.size, f.mime) for f in files] == [("Laporan kegiatan Oktober.pdf", 3009, "application/pdf")]
+    panel = real.evidence
+    assert [panel.model.index(0, c).data() for c in (COL_NAME, COL_SIZE, COL_TYPE)] == [
+        "Laporan kegiatan Oktober.pdf", "2,9 KB", "PDF"]
+    assert real.model.index(1, 7).data() == "1 berkas"
+    qtmodeltester.check(panel.model)
+
+    panel.view.setCurrentIndex(panel.model.index(0, COL_NAME))
+    panel.open_button.click()
+    assert len(opened) == 1 and Path(opened[0]).name == "Laporan kegiatan Oktober.pdf"
+    assert Path(opened[0]).read_bytes() == evidence.read_bytes()
+
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert stored(demo_db, people)[ind.id].attachments == []
+    real.undo_action.trigger()
+    assert len(stored(demo_db, people)[ind.id].attachments) == 1
+
+
+def test_evidence_by_drag_and_drop(qtbot, demo_db, people, tmp_path):
+    """Files dropped on the evidence panel, or on a table row, become evidence of that indicator."""
+    page, real = open_realisation(qtbot, demo_db, people)
+    photo = tmp_path / "foto_rapat.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"\0" * 2048)
+    sheet = tmp_path / "rekap.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    real.table.setCurrentIndex(real.model.index(0, COL_VALUE))
+    first = real.model.row(0).indicator
+
+    assert drop_files(real.evidence, [photo])
+    assert [a.filename for a in stored(demo_db, people)[first.id].attachments] == ["foto_rapat.jpg"]
+
+    last = real.model.rowCount() - 1
+    rect = real.table.visualRect(real.model.index(last, COL_NOTE))
+    assert drop_files(real.table, [sheet], QPointF(rect.center()))
+    target = real.model.row(last).indicator
+    assert [a.filename for a in stored(demo_db, people)[target.id].attachments] == ["rekap.xlsx"]
+    assert real.table.currentIndex().row() == last
+    assert real.evidence.model.index(0, COL_TYPE).data() == "Lembar kerja Excel"
+    screenshot(page, "realisasi_bukti_dukung")
+
+
+def test_evidence_too_large_or_unreadable_is_refused(qtbot, demo_db, people, tmp_path, monkeypatch):
+    """A file over the configured limit, or one that cannot be read, gets a clear message; nothing is attached."""
+    set_setting(demo_db, people.admin, "evidence.max_mb", 0.01)  # about 10 KB
+    _page, real = open_realisation(qtbot, demo_db, people)
+    real.table.setCurrentIndex(real.model.index(0, COL_VALUE))
+    ind = real.model.row(0).indicator
+    assert "10,2 KB" in real.evidence.drop_hint.text()
+    big = tmp_path / "scan_besar.pdf"
+    big.write_bytes(b"%PDF" + b"0" * 20_000)
+    drop_files(real.evidence, [big])
+    balloon = balloon_for(real.window())
+    assert balloon.isVisible() and "terlalu besar" in balloon.message()
+    assert stored(demo_db, people)[ind.id].attachments == []
+
+    if os.geteuid() == 0:
+        unreadable = Path("/proc/self/mem")  # root reads any mode-000 file; this one refuses every read
+        if not unreadable.is_file():
+            pytest.skip("no unreadable file available")
+    else:
+        unreadable = tmp_path / "rahasia.pdf"
+        unreadable.write_bytes(b"%PDF")
+        unreadable.chmod(0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(unreadable)], "")))
+    real.evidence.add_button.click()
+    assert "tidak dapat dibaca" in balloon.message()
+    assert stored(demo_db, people)[ind.id].attachments == []
+
+
+def test_finalised_period_is_read_only(qtbot, demo_db, people):
+    """A period whose evaluation is final shows its realisation read-only; choosing TW4 makes it editable."""
+    _page, real = open_realisation(qtbot, demo_db, people, "TW1")
+    assert "sudah difinalkan" in real.notice.text()
+    assert not real.model.flags(real.model.index(0, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
+    assert real.evidence.add_button.isHidden()
+    real.period.setFocus()
+    while real.period.code() != OPEN_PERIOD:
+        qtbot.keyClick(real.period, Qt.Key.Key_Down)
+    assert real.model.flags(real.model.index(0, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
+    assert real.notice.text() == ""
+    assert not real.table.rect().contains(QPoint(-1, -1))
