@@ -1,7 +1,9 @@
-"""Run one slow call (key generation, signing) off the GUI thread and get the answer back in it.
+"""How the signing dialogs run slow calls (key generation, PKCS#12 decryption, signing).
 
-A small stand-alone helper so the signing dialogs work on their own; the main window's task
-manager (``ui/workers.py``) can be passed in instead through the dialogs' ``runner`` argument.
+A :data:`Runner` is ``runner(fn, on_done, on_error)``: call ``fn()`` off the GUI thread, then
+``on_done(result)`` or ``on_error(message)`` in the GUI thread. The default starts a
+:class:`~kinerja_desktop.ui.workers.Task`; :func:`task_manager_runner` routes the work through
+a main window's task manager so it shows in the status bar.
 """
 
 from __future__ import annotations
@@ -9,63 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from kinerja_desktop.ui.workers import Task, TaskManager
 
-#: ``runner(fn, on_done, on_error)``: call ``fn()`` somewhere, then ``on_done(result)`` or ``on_error(message)``
-#: in the GUI thread.
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[str], None]], None]
+TITLE = "Tanda tangan elektronik"
 
 
-class _Bridge(QObject):
-    """Lives in the GUI thread; the worker emits, the slots run queued in the GUI thread."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
-        super().__init__()
-        self._on_done, self._on_error = on_done, on_error
-        self.done.connect(self._deliver_done)
-        self.failed.connect(self._deliver_error)
-
-    @Slot(object)
-    def _deliver_done(self, result: Any) -> None:
-        _alive.discard(self)
-        self._on_done(result)
-
-    @Slot(str)
-    def _deliver_error(self, message: str) -> None:
-        _alive.discard(self)
-        self._on_error(message)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], bridge: _Bridge) -> None:
-        super().__init__()
-        self._fn, self._bridge = fn, bridge
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # every failure reaches the GUI as a message
-            if any(cls.__name__ == "KinerjaError" for cls in type(exc).__mro__):
-                self._bridge.failed.emit(str(exc))
-            else:
-                self._bridge.failed.emit(f"Terjadi kesalahan tak terduga: {exc or type(exc).__name__}")
-        else:
-            self._bridge.done.emit(result)
-
-
-_alive: set[_Bridge] = set()
+def _connect(task: Task, on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> Task:
+    task.succeeded.connect(on_done)
+    task.failed.connect(on_error)
+    return task
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
-    """Default :data:`Runner`: the global thread pool; callbacks run in the GUI thread."""
-    bridge = _Bridge(on_done, on_error)
-    _alive.add(bridge)
-    QThreadPool.globalInstance().start(_Job(fn, bridge))
+    """Default :data:`Runner`: a worker task of its own."""
+    _connect(Task(lambda _ctx: fn(), title=TITLE, cancellable=False), on_done, on_error).start()
 
 
-def wait_for_background(timeout_ms: int = 30_000) -> bool:
-    """For tests and shutdown: block until the pool is idle."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+def task_manager_runner(manager: TaskManager) -> Runner:
+    """A :data:`Runner` whose work shows in the main window's status bar."""
+
+    def run(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
+        task = manager.start(lambda _ctx: fn(), title=TITLE, cancellable=False)
+        _connect(task, on_done, on_error)
+
+    return run
