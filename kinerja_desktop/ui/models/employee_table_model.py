@@ -40,7 +40,7 @@ def headers() -> list[str]:
 def status_labels() -> dict[str, dict[str | None, str]]:
     """Screen labels of the status codes (regulation terms), translated once per language."""
     return {
-        "plan": {None: _t("Belum ada SKP"), "DRAFT": _t("Draf"), "SUBMITTED": _t("Diajukan"),
+        "plan": {None: _t("Belum ada"), "DRAFT": _t("Draf"), "SUBMITTED": _t("Diajukan"),
                  "RETURNED": _t("Dikembalikan"), "APPROVED": _t("Disetujui")},
         "eval": {None: _t("Belum"), "BELUM": _t("Belum"), "DRAFT": _t("Draf"), "FINAL": _t("Final"),
                  "SIGNED": _t("Ditandatangani")},

@@ -1,0 +1,307 @@
+"""Start the desktop application: first paint first, then the database, then the main window.
+
+Start-up order (measured in tests/bench/bench_gui.py):
+
+1. QApplication, the bundled DejaVu font, the translator, the sign-in window shown. Nothing
+   here imports SQLAlchemy, the services or reportlab.
+2. After the sign-in window's first paint, a worker opens (creates, migrates) the database
+   and imports the services while the user types. A sign-in typed meanwhile waits for it.
+3. When the database is ready and a user signed in on this PC before, their first list is
+   loaded in a worker while they type (used only if that account signs in; see
+   ``session_tasks.prefetch_session_task``). "Masuk" checks the password in a worker while
+   the GUI thread builds the empty main window; then the window is filled and shown.
+
+:class:`AppController` owns that flow and the later ones: first-run wizard on an empty
+database, switch user, rebuilding the windows after a language change.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from kinerja_desktop.ui import i18n, preferences, theme
+from kinerja_desktop.ui.sign_in_window import SignInWindow
+from kinerja_desktop.ui.workers import run_task, wait_for_tasks
+
+#: Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).
+OPEN_FALLBACK_MS = 400
+
+
+class AppController(QObject):
+    """Sign-in, first-run wizard, main window, switch user.
+
+    Signals:
+        first_painted(): the sign-in window is on screen.
+        database_ready(object opened): ``session_tasks.OpenedDatabase``; signing in works now.
+        wizard_shown(object wizard): an empty database: the first-run wizard is open.
+        main_window_shown(object window): the main window is on screen with its list filled.
+        signed_out(): the main window closed for a switch of user.
+    """
+
+    first_painted = Signal()
+    database_ready = Signal(object)
+    wizard_shown = Signal(object)
+    main_window_shown = Signal(object)
+    signed_out = Signal()
+
+    def __init__(self, db_location: str | None = None, *, db: Any = None) -> None:
+        super().__init__()
+        self.location = db_location
+        self.db = db
+        self.opened: Any = None
+        self.main_window: Any = None
+        self.wizard: Any = None
+        self._opening = False
+        self._prefetch: Any = None  # Task loading the last user's session while they type
+        self._spare_window: Any = None  # a MainWindow built while the password is checked
+        self._signing_in: Any = None
+        self._own_db = db is None
+        self.sign_in = self._make_sign_in()
+
+    def _make_sign_in(self) -> SignInWindow:
+        window = SignInWindow()
+        window.set_instansi(preferences.get("session/instansi_name"))
+        window.set_username(preferences.get("session/last_username"))
+        window.sign_in_requested.connect(self._sign_in)
+        window.quit_requested.connect(self.quit)
+        window.first_painted.connect(self._begin_open)
+        return window
+
+    # ------------------------------------------------------------------ start-up
+
+    def start(self) -> None:
+        self.sign_in.show()
+        QTimer.singleShot(OPEN_FALLBACK_MS, self._begin_open)
+
+    @Slot()
+    def _begin_open(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
+        self.first_painted.emit()
+        from kinerja_desktop.ui.session_tasks import open_database_task
+
+        task = run_task(open_database_task, self.location, self.db, title=self.tr("Membuka database"),
+                        cancellable=False)
+        task.succeeded.connect(self._database_opened)
+        task.failed.connect(self.sign_in.set_database_failed)
+
+    @Slot(object)
+    def _database_opened(self, opened: Any) -> None:
+        self.opened = opened
+        self.db = opened.db
+        if not opened.has_accounts:
+            self._show_wizard()
+            return
+        if opened.instansi:
+            self.sign_in.set_instansi(opened.instansi)
+            preferences.put("session/instansi_name", opened.instansi)
+        self._start_prefetch()
+        self.sign_in.set_database_ready(opened.description)
+        self.database_ready.emit(opened)
+
+    def _show_wizard(self) -> None:
+        from kinerja_desktop.ui.first_run_wizard import FirstRunWizard
+
+        self.wizard = FirstRunWizard(self.db)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.show()
+        self.sign_in.hide()
+        self.wizard_shown.emit(self.wizard)
+
+    @Slot(int)
+    def _wizard_finished(self, _result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        username = wizard.username if wizard is not None else None
+        if wizard is not None:
+            wizard.deleteLater()
+        if username is None:
+            self.quit()  # nothing was created: there is no account to sign in with
+            return
+        self.sign_in.show()
+        self.sign_in.reset(username)
+        self.sign_in.set_database_ready(self.db.describe())
+        self.database_ready.emit(self.opened)
+
+    # ------------------------------------------------------------------ sign-in
+
+    def _context(self) -> tuple[Any, int | None, str | None]:
+        from kinerja_desktop.ui.models.employee_table_model import status_labels
+
+        return status_labels(), preferences.get("view/year") or None, preferences.get("view/period") or None
+
+    def _start_prefetch(self) -> None:
+        username = preferences.get("session/last_username")
+        if not username or self.db is None:
+            return
+        from kinerja_desktop.ui.session_tasks import prefetch_session_task
+
+        labels, year, period = self._context()
+        self._prefetch = run_task(prefetch_session_task, self.db, username, labels, year, period,
+                                  title=self.tr("Menyiapkan daftar"), cancellable=True)
+
+    @Slot(str, str)
+    def _sign_in(self, username: str, password: str) -> None:
+        from kinerja_desktop.ui.session_tasks import authenticate_task
+
+        task = run_task(authenticate_task, self.db, username, password, title=self.tr("Masuk"), cancellable=False)
+        task.succeeded.connect(self._authenticated)
+        task.failed.connect(self._sign_in_failed)
+        self._signing_in = task
+        QTimer.singleShot(0, self._build_spare_window)  # runs while the worker checks the password
+
+    @Slot()
+    def _build_spare_window(self) -> None:
+        if self._spare_window is None and self.db is not None:
+            self._spare_window = self._new_main_window()
+
+    @Slot(str)
+    def _sign_in_failed(self, message: str) -> None:
+        self._signing_in = None
+        self.sign_in.set_busy(False, "")
+        self.sign_in.set_database_ready(self.db.describe())
+        self.sign_in.show_error(message)
+
+    @Slot(object)
+    def _authenticated(self, user: Any) -> None:
+        prefetch, self._prefetch = self._prefetch, None
+        same_user = prefetch is not None and prefetch.state in ("running", "succeeded") and (
+            prefetch.result is None or prefetch.result.user.actor == user.actor)
+        if same_user and prefetch.state == "succeeded":
+            self._session_loaded(user, prefetch.result)
+            return
+        if same_user:  # still loading: it finishes sooner than a new query would
+            prefetch.succeeded.connect(lambda session: self._session_loaded(user, session))
+            prefetch.failed.connect(lambda _message: self._load_session(user))
+            return
+        if prefetch is not None:
+            prefetch.cancel()
+        self._load_session(user)
+
+    def _load_session(self, user: Any) -> None:
+        from kinerja_desktop.ui.session_tasks import load_session_task
+
+        labels, year, period = self._context()
+        task = run_task(load_session_task, self.db, user, labels, year, period, title=self.tr("Memuat daftar"),
+                        cancellable=False)
+        task.succeeded.connect(lambda session: self._session_loaded(user, session))
+        task.failed.connect(self._sign_in_failed)
+
+    def _session_loaded(self, user: Any, session: Any) -> None:
+        if session.user.actor != user.actor:  # a prefetch for someone else: never shown
+            self._sign_in_failed(self.tr("Data pengguna berubah; coba masuk lagi."))
+            return
+        session.user = user
+        self._signing_in = None
+        preferences.put("session/last_username", user.username)
+        if session.instansi:
+            preferences.put("session/instansi_name", session.instansi)
+        self._show_main_window(session)
+        self.sign_in.hide()
+        self.sign_in.reset(user.username)
+
+    def _new_main_window(self) -> Any:
+        from kinerja_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(self.db)
+        window.switch_user_requested.connect(self.switch_user)
+        window.language_changed.connect(self._language_changed)
+        return window
+
+    def _show_main_window(self, session: Any) -> None:
+        from kinerja_desktop.ui.main_window import FirstPaintWatcher
+
+        window, self._spare_window = self._spare_window or self._new_main_window(), None
+        window.start_session(session)
+        watcher = FirstPaintWatcher(window.list_page.table.viewport())
+        watcher.painted.connect(lambda: self.main_window_shown.emit(window))
+        self.main_window = window
+        window.show()
+
+    # ------------------------------------------------------------------ later flows
+
+    @Slot()
+    def switch_user(self) -> None:
+        """Close the main window (asking about running work) and show the sign-in window."""
+        window = self.main_window
+        if window is None:
+            return
+        self.sign_in.reset("")
+        self.sign_in.set_database_ready(self.db.describe())
+        self.sign_in.show()  # before closing, so closing the main window does not quit the app
+        if not window.close():
+            self.sign_in.hide()
+            return
+        self.main_window = None
+        window.deleteLater()
+        self.signed_out.emit()
+
+    @Slot(str)
+    def _language_changed(self, _language: str) -> None:
+        """Rebuild the windows so every string comes from the new translator."""
+        window = self.main_window
+        if window is None:
+            return
+        old_sign_in = self.sign_in
+        self.sign_in = self._make_sign_in()
+        self.sign_in.set_database_ready(self.db.describe())
+        old_sign_in.deleteLater()
+        from kinerja_desktop.ui.models.employee_table_model import status_labels
+        from kinerja_desktop.ui.session_tasks import load_session_task
+
+        task = run_task(load_session_task, self.db, window.user, status_labels(), window.year(), window.period(),
+                        window.scope(), title=self.tr("Memuat ulang"), cancellable=False)
+        task.succeeded.connect(lambda session: self._replace_main_window(window, session))
+        task.failed.connect(window.show_error)
+
+    def _replace_main_window(self, old: Any, session: Any) -> None:
+        old.save_layout()
+        self._show_main_window(session)
+        old.hide()
+        old.idle_watcher.stop()
+        old.deleteLater()
+
+    @Slot()
+    def quit(self) -> None:
+        app = QApplication.instance()
+        if self.main_window is not None and not self.main_window.close():
+            return
+        self.sign_in.close()
+        if app is not None:
+            app.quit()
+
+    def shutdown(self) -> None:
+        """After the event loop: let workers end, close the database we opened."""
+        wait_for_tasks(10_000)
+        if self._own_db and self.db is not None:
+            self.db.dispose()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with name, style, bundled font and translator (existing one reused)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(preferences.ORGANIZATION)
+    app.setApplicationName(preferences.APPLICATION)
+    theme.apply(app)
+    i18n.install_translator(preferences.get("ui/language"))
+    return app
+
+
+def main(db_location: str | None = None, *, on_controller: Callable[[AppController], None] | None = None) -> int:
+    """Run the desktop application on ``db_location`` (path or SQLAlchemy URL; None: default)."""
+    app = create_application()
+    controller = AppController(db_location)
+    if on_controller is not None:
+        on_controller(controller)
+    controller.start()
+    code = app.exec()
+    controller.shutdown()
+    return int(code)

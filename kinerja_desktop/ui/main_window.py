@@ -1,0 +1,743 @@
+"""The main window: navigation, the employee list, open pages, menus, status bar and lock.
+
+Hooks for other parts of the GUI (print, signing, sync, ...)
+-------------------------------------------------------------
+``window.add_menu_action(menu, action, toolbar=False)``
+    Put an action in a menu. ``menu`` is a key of :data:`MENU_ORDER` ("file", "view",
+    "employee", "documents", "sync", "tools", "help"); "documents", "sync" and "tools" appear
+    only once something is added. Any other text makes a new menu with that title. Give the
+    action its own shortcut; the window-wide ones are listed in :data:`SHORTCUTS`.
+``window.set_sync_state(text, tooltip="")``
+    The sync label in the status bar (a placeholder until sync lands).
+``window.tasks``
+    The :class:`~kinerja_desktop.ui.workers.TaskManager`: ``window.tasks.start(fn, *args,
+    title=...)`` runs work off the GUI thread with progress and cancel in the status bar.
+``window.db``, ``window.user``, ``window.year()``, ``window.period()``
+    The open database, the signed-in ``CurrentUser`` and the chosen year and period code.
+    Signal ``context_changed(int year, str period)`` follows the toolbar's choice; open pages
+    that have ``set_period(year, period)`` are told directly.
+``window.selected_employee()``
+    The ``EmployeeRow`` selected in the list (or None); ``current_page()`` the open tab.
+``window.open_employee(employee_id)``, ``window.open_unit(unit_id)``, ``window.add_page(key, widget, title)``
+    Open (or bring forward) a tab. A page that has a ``data_changed`` signal makes the list
+    refresh when it fires; anyone else may call ``window.notify_data_changed()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from kinerja_desktop.ui import preferences
+from kinerja_desktop.ui.employee_list_page import EmployeeListPage
+from kinerja_desktop.ui.idle_watcher import IdleWatcher
+from kinerja_desktop.ui.lock_page import LockPage
+from kinerja_desktop.ui.models.employee_table_model import status_labels
+from kinerja_desktop.ui.navigation_pane import NavigationPane
+from kinerja_desktop.ui.page_loader import PlaceholderPage, employee_page_class, unit_view_class
+from kinerja_desktop.ui.session_tasks import (
+    SCOPE_ALL,
+    SCOPE_SELF,
+    SCOPE_SUBORDINATES,
+    LoadedList,
+    SessionData,
+    load_list_task,
+    unlock_task,
+)
+from kinerja_desktop.ui.task_panel import TaskPanel
+from kinerja_desktop.ui.workers import Task, TaskManager, error_message
+
+MENU_ORDER = ("file", "view", "employee", "documents", "sync", "tools", "help")
+SHORTCUTS = {
+    "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
+    "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
+    "next_tab": "Ctrl+PgDown", "previous_tab": "Ctrl+PgUp", "switch_user": "Ctrl+Shift+L",
+    "navigation": "F9", "shortcuts": "F1",
+}
+
+
+def _t(text: str) -> str:
+    return QApplication.translate("MainWindow", text)
+
+
+def menu_titles() -> dict[str, str]:
+    return {"file": _t("&Berkas"), "view": _t("&Lihat"), "employee": _t("&Pegawai"), "documents": _t("&Dokumen"),
+            "sync": _t("&Sinkronisasi"), "tools": _t("&Alat"), "help": _t("Ban&tuan")}
+
+
+class MainWindow(QMainWindow):
+    """The signed-in user's workspace.
+
+    Signals:
+        context_changed(int year, str period): the toolbar's year or period changed.
+        switch_user_requested(): "Ganti Pengguna" (menu or lock screen).
+        language_changed(str language): the settings dialog changed the interface language.
+        list_loaded(): the employee list was (re)loaded and is on screen.
+        locked_changed(bool locked)
+    """
+
+    context_changed = Signal(int, str)
+    switch_user_requested = Signal()
+    language_changed = Signal(str)
+    list_loaded = Signal()
+    locked_changed = Signal(bool)
+
+    def __init__(self, db: Any, session: SessionData | None = None, tasks: TaskManager | None = None,
+                 parent: QWidget | None = None) -> None:
+        """Build the window; with ``session`` it is ready at once, otherwise call :meth:`start_session`.
+
+        The two steps let the application build the (empty) window while the password is
+        still being checked in a worker thread.
+        """
+        super().__init__(parent)
+        self.db = db
+        self.session: SessionData = None  # type: ignore[assignment]  # set by start_session
+        self.user: Any = None
+        self.tasks = tasks or TaskManager(self)
+        self._year, self._period, self._scope = 0, "", SCOPE_ALL
+        self._menus: dict[str, QMenu] = {}
+        self._pages: dict[Any, QWidget] = {}
+        self._list_task: Task | None = None
+        self._list_generation = 0
+        self._stale = False
+        self._locked = False
+        self._enabled_before_lock: dict[QAction, bool] = {}
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Kinerja Desktop"))
+
+        self.navigation = NavigationPane(self)
+        self.list_page = EmployeeListPage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pageTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.addTab(self.list_page, self.tr("Daftar Pegawai"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([240, 1126])
+        self.lock_page = LockPage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+
+        self._restore_layout()
+        self.idle_watcher = IdleWatcher(0, self)
+        self.idle_watcher.idle.connect(self.lock)
+        if session is not None:
+            self.start_session(session)
+
+    def start_session(self, session: SessionData) -> None:
+        """Fill the window for the signed-in user (once)."""
+        if self.session is not None:
+            raise RuntimeError("a main window serves one session; make a new one to switch user")
+        self.session, self.user = session, session.user
+        self._year, self._period, self._scope = session.year, session.period, session.scope
+        self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(session.instansi or self.tr("Kinerja ASN")))
+        self.act_my_skp.setVisible(bool(self.user.employee_id))
+        self.act_unit_view.setVisible(session.units is not None)
+        self.year_spin.blockSignals(True)
+        self.period_combo.blockSignals(True)
+        self.year_spin.setValue(self._year)
+        for code, label in session.periods:
+            self.period_combo.addItem(label, code)
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self._period)))
+        self.year_spin.blockSignals(False)
+        self.period_combo.blockSignals(False)
+        self.user_label.setText(f"{self.user.display_name or self.user.username} · {self.role_label()}")
+        self.user_label.setToolTip(self.tr("Masuk sebagai {0}").format(self.user.username))
+        self.navigation.configure(is_admin=session.is_admin, is_penilai=session.is_penilai,
+                                  has_employee=bool(self.user.employee_id), units=session.units,
+                                  scope=session.scope)
+        self.list_page.set_scope_title(self._scope_title(session.scope))
+        self.list_page.set_table(session.table)
+        self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
+
+    # ================================================================== construction
+
+    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even while a menu is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        s = SHORTCUTS
+        self.act_switch_user = self._action(self.tr("&Ganti Pengguna…"), self.request_switch_user, s["switch_user"],
+                                            self.tr("Keluar dari akun ini dan masuk sebagai pengguna lain"))
+        self.act_lock = self._action(self.tr("&Kunci Layar"), self.lock, s["lock"],
+                                     self.tr("Sembunyikan data sampai kata sandi dimasukkan lagi"))
+        self.act_settings = self._action(self.tr("&Pengaturan…"), self.open_settings, s["settings"],
+                                         self.tr("Bahasa, kunci layar, data instansi"))
+        self.act_quit = self._action(self.tr("&Keluar"), self.close, s["quit"], self.tr("Tutup aplikasi"))
+        self.act_search = self._action(self.tr("&Cari Pegawai"), self.focus_search, s["search"],
+                                       self.tr("Cari menurut nama, NIP atau jabatan"))
+        self.act_refresh = self._action(self.tr("&Muat Ulang"), self.refresh, s["refresh"],
+                                        self.tr("Muat ulang daftar dari database"))
+        self.act_navigation = self._action(self.tr("Panel &Navigasi"), self._toggle_navigation, s["navigation"])
+        self.act_navigation.setCheckable(True)
+        self.act_navigation.setChecked(True)
+        self.act_close_tab = self._action(self.tr("&Tutup Tab"), self.close_current_page, s["close_tab"])
+        self.act_next_tab = self._action(self.tr("Tab &Berikutnya"), lambda: self._cycle_tab(1), s["next_tab"])
+        self.act_prev_tab = self._action(self.tr("Tab Se&belumnya"), lambda: self._cycle_tab(-1), s["previous_tab"])
+        self.act_open = self._action(self.tr("&Buka Pegawai"), self.open_selected, s["open"],
+                                     self.tr("Buka SKP, realisasi dan evaluasi pegawai terpilih"))
+        self.act_my_skp = self._action(self.tr("&SKP Saya"), self.open_my_skp, s["my_skp"],
+                                       self.tr("Buka SKP Anda sendiri"))
+        self.act_unit_view = self._action(self.tr("Tampilan &Unit"), self.open_selected_unit, s["unit_view"],
+                                          self.tr("Rekap predikat dan kurva distribusi unit terpilih"))
+        self.act_shortcuts = self._action(self.tr("&Pintasan Keyboard"), self.show_shortcuts, s["shortcuts"])
+        self.act_about = self._action(self.tr("&Tentang Kinerja Desktop"), self.show_about)
+
+    def _build_menus(self) -> None:
+        titles = menu_titles()
+        for key in ("file", "view", "employee", "help"):
+            self._menu(key, titles[key])
+        file_menu = self._menus["file"]
+        file_menu.addActions([self.act_settings])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_lock, self.act_switch_user])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        self._menus["view"].addActions([self.act_search, self.act_refresh, self.act_navigation])
+        self._menus["view"].addSeparator()
+        self._menus["view"].addActions([self.act_close_tab, self.act_next_tab, self.act_prev_tab])
+        self._menus["employee"].addActions([self.act_open, self.act_my_skp, self.act_unit_view])
+        self._menus["help"].addActions([self.act_shortcuts, self.act_about])
+
+    def _menu(self, key: str, title: str | None = None) -> QMenu:
+        menu = self._menus.get(key)
+        if menu is not None:
+            return menu
+        title = title or menu_titles().get(key, key)
+        menu = QMenu(title, self)
+        menu.setObjectName(f"menu_{key}")
+        # Keep the declared order: insert before the first existing menu that comes later.
+        rank = MENU_ORDER.index(key) if key in MENU_ORDER else MENU_ORDER.index("help") - 0.5
+        before = None
+        for other_key, other in self._menus.items():
+            other_rank = MENU_ORDER.index(other_key) if other_key in MENU_ORDER else MENU_ORDER.index("help") - 0.5
+            if other_rank > rank and (before is None or other_rank < before[0]):
+                before = (other_rank, other)
+        if before is None:
+            self.menuBar().addMenu(menu)
+        else:
+            self.menuBar().insertMenu(before[1].menuAction(), menu)
+        self._menus[key] = menu
+        return menu
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Bilah Alat"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = bar
+        self.addToolBar(bar)
+        bar.addAction(self.act_refresh)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Tahun "), bar))
+        self.year_spin = QSpinBox(bar)
+        self.year_spin.setObjectName("yearSpin")
+        self.year_spin.setRange(2019, 2100)
+        self.year_spin.setAccessibleName(self.tr("Tahun penilaian"))
+        self.year_spin.setKeyboardTracking(False)
+        bar.addWidget(self.year_spin)
+        bar.addWidget(QLabel(self.tr("  Periode "), bar))
+        self.period_combo = QComboBox(bar)
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.setAccessibleName(self.tr("Periode evaluasi"))
+        bar.addWidget(self.period_combo)
+        bar.addSeparator()
+        bar.addAction(self.act_open)
+        bar.addAction(self.act_my_skp)
+        bar.addAction(self.act_unit_view)
+        bar.addSeparator()
+        bar.addAction(self.act_lock)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.task_panel = TaskPanel(self.tasks, status)
+        status.addWidget(self.task_panel)
+        self.database_label = QLabel(status)
+        self.database_label.setObjectName("databaseLabel")
+        description = self.db.describe() if hasattr(self.db, "describe") else str(self.db)
+        self.database_label.setText(self.tr("Database: {0}").format(_short_path(description)))
+        self.database_label.setToolTip(description)
+        self.user_label = QLabel(status)
+        self.user_label.setObjectName("userLabel")
+        self.sync_label = QLabel(status)
+        self.sync_label.setObjectName("syncLabel")
+        self.set_sync_state(self.tr("Sinkronisasi: belum diatur"),
+                            self.tr("Sinkronisasi dengan kantor pusat belum diatur di PC ini."))
+        for widget in (self.database_label, self.user_label, self.sync_label):
+            status.addPermanentWidget(widget)
+
+    def _connect(self) -> None:
+        self.navigation.scope_selected.connect(self._scope_selected)
+        self.navigation.unit_selected.connect(self._unit_selected)
+        self.navigation.my_skp_requested.connect(self.open_my_skp)
+        self.navigation.unit_view_requested.connect(self.open_unit)
+        self.list_page.employee_activated.connect(self.open_employee)
+        self.year_spin.valueChanged.connect(self._context_edited)
+        self.period_combo.currentIndexChanged.connect(self._context_edited)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.lock_page.unlock_requested.connect(self._unlock)
+        self.lock_page.switch_user_requested.connect(self.request_switch_user)
+
+    # ================================================================== public hooks
+
+    def add_menu_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> QAction:
+        """Add ``action`` to a menu (created on first use; see the module docstring)."""
+        target = self._menu(menu)
+        if menu == "help":
+            target.insertAction(self.act_about, action)
+        else:
+            target.addAction(action)
+        if action.parent() is None:
+            action.setParent(self)
+        self.addAction(action)
+        if toolbar:
+            self.toolbar.insertAction(self.act_lock, action)
+        return action
+
+    def menu(self, key: str) -> QMenu:
+        """The QMenu for a key (created on first use), e.g. to add a submenu or separator."""
+        return self._menu(key)
+
+    def set_sync_state(self, text: str, tooltip: str = "") -> None:
+        """Show the sync state in the status bar (for the sync part of the GUI)."""
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tooltip or text)
+
+    def year(self) -> int:
+        return self._year
+
+    def period(self) -> str:
+        return self._period
+
+    def scope(self) -> str:
+        return self._scope
+
+    def role_label(self) -> str:
+        roles = []
+        if self.session.is_admin:
+            roles.append(self.tr("Admin Kepegawaian"))
+        if self.session.is_penilai:
+            roles.append(self.tr("Pejabat Penilai Kinerja"))
+        if not roles:
+            roles.append(self.tr("Pegawai"))
+        return " · ".join(roles)
+
+    def selected_employee(self) -> Any:
+        return self.list_page.current_employee()
+
+    def current_page(self) -> QWidget:
+        """The page in the current tab (the list page, or an opened page)."""
+        return _page_in(self.tabs.currentWidget())
+
+    def page(self, key: Any) -> QWidget | None:
+        return self._pages.get(key)
+
+    def add_page(self, key: Any, widget: QWidget, title: str, tooltip: str = "") -> QWidget:
+        """Show ``widget`` in a closable tab (or bring forward the tab already open under ``key``)."""
+        existing = self._pages.get(key)
+        if existing is not None:
+            self._show_page(existing)
+            widget.deleteLater()
+            return existing
+        self._pages[key] = widget
+        index = self.tabs.addTab(_PageFrame(widget, self.tabs), title)
+        self.tabs.setTabToolTip(index, tooltip or title)
+        self.tabs.setCurrentIndex(index)
+        changed = getattr(widget, "data_changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self.notify_data_changed)
+        return widget
+
+    def notify_data_changed(self, *args: Any) -> None:
+        """Something was saved: refresh the list now if visible, else when it is shown again."""
+        if self.current_page() is self.list_page:
+            self.refresh()
+        else:
+            self._stale = True
+
+    # ================================================================== pages
+
+    @Slot(str)
+    def open_employee(self, employee_id: str) -> QWidget | None:
+        """Open an employee's SKP, realisation and evaluation in a tab (Enter or double-click in the list)."""
+        key = ("employee", employee_id)
+        if key in self._pages:
+            return self._show_page(self._pages[key])
+        row = self._row_for(employee_id)
+        name = row.name if row is not None else (self.user.display_name if employee_id == self.user.employee_id
+                                                 else self.tr("Pegawai"))
+        tip = f"{name}\nNIP {row.nip}" if row is not None and row.nip else name
+        cls = employee_page_class()
+        if cls is None:
+            page: QWidget = PlaceholderPage(name, self.tr("Halaman SKP, realisasi dan evaluasi belum terpasang pada "
+                                                          "versi ini."), self.tabs)
+        else:
+            try:
+                page = cls(self.db, self.user, employee_id, self._year, self._period, parent=self.tabs)
+            except Exception as exc:  # a service refused (e.g. PermissionDenied): say why, open nothing
+                self.show_error(error_message(exc), self.tr("Pegawai tidak dapat dibuka"))
+                return None
+        return self.add_page(key, page, page.windowTitle() or name, tip)
+
+    def _show_page(self, page: QWidget) -> QWidget:
+        frame = page.parentWidget()
+        while frame is not None and not isinstance(frame, _PageFrame):
+            frame = frame.parentWidget()
+        self.tabs.setCurrentWidget(frame if frame is not None else page)
+        return page
+
+    @Slot()
+    def open_selected(self) -> None:
+        employee_id = self.list_page.current_employee_id()
+        if employee_id:
+            self.open_employee(employee_id)
+        else:
+            self.statusBar().showMessage(self.tr("Pilih pegawai di daftar terlebih dahulu."), 4000)
+
+    @Slot()
+    def open_my_skp(self) -> None:
+        if self.user.employee_id:
+            self.open_employee(self.user.employee_id)
+
+    @Slot(str)
+    def open_unit(self, unit_id: str) -> QWidget | None:
+        key = ("unit", unit_id)
+        if key in self._pages:
+            return self._show_page(self._pages[key])
+        node = self.navigation.unit_model.node(self.navigation.unit_model.index_of(unit_id))
+        name = node.name if node is not None else self.tr("Unit")
+        cls = unit_view_class()
+        if cls is None:
+            page: QWidget = PlaceholderPage(name, self.tr("Tampilan unit belum terpasang pada versi ini."), self.tabs)
+        else:
+            try:
+                page = cls(self.db, self.user, unit_id, self._year, self._period, parent=self.tabs)
+            except Exception as exc:
+                self.show_error(error_message(exc), self.tr("Unit tidak dapat dibuka"))
+                return None
+        return self.add_page(key, page, page.windowTitle() or name, name)
+
+    @Slot()
+    def open_selected_unit(self) -> None:
+        unit_id = self.navigation.current_unit_id()
+        if unit_id:
+            self.open_unit(unit_id)
+        else:
+            self.statusBar().showMessage(self.tr("Pilih unit di panel navigasi terlebih dahulu."), 4000)
+
+    def _row_for(self, employee_id: str) -> Any:
+        row = self.list_page.model.row_of(employee_id)
+        return self.list_page.model.row_object(row) if row >= 0 else None
+
+    @Slot()
+    def close_current_page(self) -> None:
+        self._close_tab(self.tabs.currentIndex())
+
+    @Slot(int)
+    def _close_tab(self, index: int) -> None:
+        frame = self.tabs.widget(index)
+        widget = _page_in(frame)
+        if widget is None or widget is self.list_page:
+            return
+        for key, page in list(self._pages.items()):
+            if page is widget:
+                del self._pages[key]
+        self.tabs.removeTab(index)
+        widget.close()
+        frame.deleteLater()
+
+    def _cycle_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        if _page_in(self.tabs.widget(index)) is self.list_page and self._stale:
+            self.refresh()
+
+    # ================================================================== list
+
+    def _scope_title(self, scope: str) -> str:
+        if scope == SCOPE_SUBORDINATES:
+            return self.tr("Bawahan Saya")
+        if scope == SCOPE_SELF:
+            return self.tr("Status Saya")
+        return self.tr("Semua Pegawai") if self.session.is_admin else self.tr("Semua Bawahan")
+
+    @Slot(str)
+    def _scope_selected(self, scope: str) -> None:
+        self.tabs.setCurrentWidget(self.list_page)
+        if scope != self._scope:
+            self._scope = scope
+            self.list_page.set_unit_filter(None, self._scope_title(scope))
+            self.refresh()
+
+    @Slot(object, str)
+    def _unit_selected(self, unit_id: str | None, title: str) -> None:
+        self.tabs.setCurrentWidget(self.list_page)
+        ids = self.navigation.unit_model.descendant_ids(unit_id) if unit_id else None
+        self.list_page.set_unit_filter(ids, title if unit_id else self._scope_title(self._scope))
+
+    @Slot()
+    def _context_edited(self) -> None:
+        year, period = self.year_spin.value(), self.period_combo.currentData()
+        if self.session is None or (year, period) == (self._year, self._period) or period is None:
+            return
+        self._year, self._period = year, period
+        preferences.put("view/year", year)
+        preferences.put("view/period", period)
+        for page in self._pages.values():
+            setter = getattr(page, "set_period", None)
+            if callable(setter):
+                setter(year, period)
+        self.context_changed.emit(year, period)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the list for the current scope, year and period (F5), off the GUI thread."""
+        self._stale = False
+        if self._list_task is not None and self._list_task.running:
+            self._list_task.cancel()
+        self._list_generation += 1
+        generation = self._list_generation
+        self.list_page.set_loading(True)
+        if self.session is None:
+            return
+        units = self.navigation.unit_model.unit_index() if self.session.units is not None else None
+        task = self.tasks.start(load_list_task, self.db, self.user, self._year, self._period, self._scope,
+                                status_labels(), units, title=self.tr("Memuat daftar pegawai"))
+        task.succeeded.connect(lambda result: self._list_loaded(generation, result))
+        task.failed.connect(lambda message: self._list_failed(generation, message))
+        self._list_task = task
+
+    def _list_loaded(self, generation: int, result: LoadedList) -> None:
+        if generation != self._list_generation:
+            return  # a newer request is on its way
+        self.list_page.set_table(result.table)
+        if result.units is not None:
+            self.navigation.update_counts(result.units)
+        self.list_loaded.emit()
+
+    def _list_failed(self, generation: int, message: str) -> None:
+        if generation == self._list_generation:
+            self.list_page.set_loading(False)
+            self.show_error(message, self.tr("Daftar pegawai tidak dapat dimuat"))
+
+    @Slot()
+    def focus_search(self) -> None:
+        if self._locked:
+            return
+        self.tabs.setCurrentWidget(self.list_page)
+        self.list_page.focus_search()
+
+    def _toggle_navigation(self, checked: bool) -> None:
+        self.navigation.setVisible(checked)
+
+    # ================================================================== lock and sign-out
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    @Slot()
+    def lock(self) -> None:
+        """Hide every page behind the lock screen until the password is entered again."""
+        if self._locked or self.session is None:
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            modal.close()
+        self._locked = True
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self._enabled_before_lock = {a: a.isEnabled() for a in self.actions()}
+        for action in self.actions():
+            if action not in (self.act_quit, self.act_switch_user):
+                action.setEnabled(False)
+        self.lock_page.prepare(self.tr("{0} ({1}) sedang masuk.").format(self.user.display_name or self.user.username,
+                                                                        self.user.username))
+        self.locked_changed.emit(True)
+
+    @Slot(str)
+    def _unlock(self, password: str) -> None:
+        task = self.tasks.start(unlock_task, self.db, self.user.username, password,
+                                title=self.tr("Memeriksa kata sandi"), cancellable=False)
+        task.succeeded.connect(lambda _user: self._unlocked())
+        task.failed.connect(self.lock_page.show_error)
+
+    def _unlocked(self) -> None:
+        self._locked = False
+        self.stack.setCurrentWidget(self.splitter)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+        for action, enabled in self._enabled_before_lock.items():
+            action.setEnabled(enabled)
+        self._enabled_before_lock = {}
+        self.idle_watcher.reset()
+        self.locked_changed.emit(False)
+
+    @Slot()
+    def request_switch_user(self) -> None:
+        self.switch_user_requested.emit()
+
+    # ================================================================== dialogs
+
+    def show_error(self, message: str, title: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title or self.tr("Kinerja Desktop"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
+        box.open()
+
+    @Slot()
+    def open_settings(self) -> None:
+        from kinerja_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self.user, self.tasks, self)
+        dialog.language_changed.connect(self.language_changed)
+        dialog.idle_minutes_changed.connect(self.idle_watcher.set_minutes)
+        dialog.open()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        rows = [(a.text().replace("&", "").rstrip("…"), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in (self.act_search, self.act_refresh, self.act_open, self.act_my_skp, self.act_unit_view,
+                          self.act_close_tab, self.act_next_tab, self.act_prev_tab, self.act_navigation,
+                          self.act_lock, self.act_switch_user, self.act_settings, self.act_quit)]
+        rows.insert(1, (self.tr("Buka pegawai di daftar"), self.tr("Enter")))
+        html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for t, k in rows)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Pintasan Keyboard"), html + "</table>",
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
+        box.open()
+
+    @Slot()
+    def show_about(self) -> None:
+        from kinerja_desktop import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tentang Kinerja Desktop"), self.tr(
+            "<b>Kinerja Desktop</b> {0}<br>Pengelolaan kinerja pegawai ASN menurut PermenPAN-RB Nomor 6 Tahun 2022."
+            "<br>Bekerja tanpa jaringan; sinkron dengan kantor pusat bila ada koneksi.").format(__version__),
+            QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
+        box.open()
+
+    # ================================================================== layout memory
+
+    def _restore_layout(self) -> None:
+        geometry = preferences.get("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = preferences.get("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = preferences.get("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        header = preferences.get("window/employee_header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.list_page.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        preferences.put("window/geometry", self.saveGeometry())
+        preferences.put("window/state", self.saveState())
+        preferences.put("window/splitter", self.splitter.saveState())
+        preferences.put("window/employee_header", self.list_page.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = [t for t in self.tasks.running() if t.cancellable]
+        if running and not self._confirm_stop(running):
+            event.ignore()
+            return
+        self.tasks.cancel_all()
+        self.save_layout()
+        self.idle_watcher.stop()
+        super().closeEvent(event)
+
+    def _confirm_stop(self, running: list[Task]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Pekerjaan masih berjalan"),
+                          self.tr("{0} masih berjalan. Batalkan dan tutup?").format(running[0].title),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Batalkan dan Tutup"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Tetap Buka"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class _PageFrame(QScrollArea):
+    """Holds an opened page; scrolls instead of widening the window past a 1366-pixel screen."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+
+
+def _page_in(widget: QWidget | None) -> QWidget | None:
+    return widget.page if isinstance(widget, _PageFrame) else widget
+
+
+class FirstPaintWatcher(QObject):
+    """Emits :attr:`painted` once when a widget is painted (start-up measurement and signals)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+def _short_path(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]

@@ -1,0 +1,182 @@
+"""The shell's calls into the services, written as worker-thread tasks (see ``workers.py``).
+
+Nothing here touches widgets. Services (and with them SQLAlchemy) are imported inside the
+functions, so importing this module costs nothing before the first paint.
+"""
+
+# ruff: noqa: PLR0917  (task functions take their arguments positionally, through run_task)
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kinerja_desktop.ui.models.employee_table_model import EmployeeTable, prepare_table
+from kinerja_desktop.ui.models.unit_tree_model import UnitIndex
+from kinerja_desktop.ui.workers import TaskContext
+
+#: List scopes: everyone the user may see, their direct subordinates, or only themself.
+SCOPE_ALL = "all"
+SCOPE_SUBORDINATES = "subordinates"
+SCOPE_SELF = "self"
+
+
+@dataclass
+class OpenedDatabase:
+    db: Any  # store.db.Database
+    has_accounts: bool
+    instansi: str
+    description: str
+
+
+def open_database_task(ctx: TaskContext, location: str | None, db: Any = None) -> OpenedDatabase:
+    """Open (create, migrate) the database and read what the sign-in window shows."""
+    ctx.progress(0, 0, "Membuka database")
+    from kinerja_desktop.store.db import open_database
+
+    if db is None:
+        db = open_database(location)
+    from kinerja_desktop.services import auth_service, settings_service
+
+    has_accounts = auth_service.has_accounts(db)
+    instansi = str(settings_service.get_settings(db).get("instansi.name") or "") if has_accounts else ""
+    # Import what signing in needs while the user is still typing.
+    from kinerja_desktop.services import query_service  # noqa: F401
+    return OpenedDatabase(db, has_accounts, instansi, db.describe())
+
+
+@dataclass
+class SessionData:
+    """What the main window needs when it opens (loaded in one worker task)."""
+
+    user: Any  # services.common.CurrentUser
+    is_admin: bool
+    is_penilai: bool
+    periods: list[tuple[str, str]]  # (code, screen label)
+    year: int
+    period: str
+    scope: str
+    table: EmployeeTable
+    units: UnitIndex | None = None  # the unit tree with employee counts (admins)
+    instansi: str = ""
+
+
+def default_period(codes: list[str], year: int, today: date) -> str:
+    """The most recent configured period that has ended (evaluations follow a period), else the current one."""
+    from kinerja_desktop.domain.periods import period as period_of
+
+    periods = [period_of(c) for c in codes] or [period_of("TAHUNAN")]
+    ended = [p for p in periods if p.end(year) < today]
+    if ended:
+        latest = max(p.end(year) for p in ended)
+        candidates = [p for p in ended if p.end(year) == latest]
+        # At year end TW4 and TAHUNAN end together: the annual evaluation is what matters then.
+        return next((p.code for p in candidates if p.code == "TAHUNAN"), candidates[0].code)
+    current = [p for p in periods if p.start(year) <= today <= p.end(year) and p.code != "TAHUNAN"]
+    return (current or periods)[0].code
+
+
+def period_choices(codes: list[str]) -> list[tuple[str, str]]:
+    from kinerja_desktop.domain.periods import period as period_of
+
+    return [(p.code, p.label) for p in (period_of(c) for c in codes)]
+
+
+def sign_in_task(ctx: TaskContext, db: Any, username: str, password: str, labels: dict[str, Any],
+                 year: int | None = None, period: str | None = None) -> SessionData:
+    """Check the password, then load everything the main window shows first."""
+    from kinerja_desktop.services.auth_service import authenticate
+
+    user = authenticate(db, username, password)
+    ctx.check_cancelled()
+    return load_session_task(ctx, db, user, labels, year, period)
+
+
+def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, Any], year: int | None = None,
+                      period: str | None = None, scope: str | None = None) -> SessionData:
+    from kinerja_desktop.services import query_service, settings_service
+
+    today = date.today()
+    settings = settings_service.get_settings(db)
+    codes = list(settings.get("periods") or ["TAHUNAN"])
+    year = year or today.year
+    if period not in codes:
+        period = default_period(codes, year, today)
+    subordinates = (query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
+                    if user.employee_id else [])
+    ctx.check_cancelled()
+    is_penilai = bool(subordinates)
+    if scope is None:
+        scope = SCOPE_ALL if user.is_admin else SCOPE_SUBORDINATES if is_penilai else SCOPE_SELF
+    if scope == SCOPE_SUBORDINATES:
+        rows = subordinates
+    else:
+        rows = _rows_for_scope(db, user, year, period, scope)
+    table = prepare_table(rows, labels)
+    units = None
+    if user.is_admin:
+        units = UnitIndex(query_service.unit_tree(db), Counter(r.unit_id for r in rows if r.unit_id))
+    return SessionData(user, user.is_admin, is_penilai, period_choices(codes), year, period, scope, table, units,
+                       str(settings.get("instansi.name") or ""))
+
+
+def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
+    """Check a password; the CurrentUser, or the service's PermissionDenied."""
+    from kinerja_desktop.services.auth_service import authenticate
+
+    return authenticate(db, username, password)
+
+
+def prefetch_session_task(ctx: TaskContext, db: Any, username: str, labels: dict[str, Any], year: int | None,
+                          period: str | None) -> SessionData:
+    """Load the main window's data for the user who signed in last, while they type their password.
+
+    The result is used only when that same account then signs in successfully (see
+    ``AppController``); it is never shown otherwise. It turns the wait after "Masuk" from
+    "check password, then query" into "check password".
+    """
+    from kinerja_desktop.services.auth_service import user_by_username
+
+    return load_session_task(ctx, db, user_by_username(db, username), labels, year, period)
+
+
+def _rows_for_scope(db: Any, user: Any, year: int, period: str, scope: str) -> list[Any]:
+    from kinerja_desktop.services import query_service
+
+    if scope == SCOPE_SUBORDINATES:
+        return query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
+    rows = query_service.employee_rows(db, user, year, period)
+    if scope == SCOPE_SELF:
+        return [r for r in rows if r.id == user.employee_id]
+    if not user.is_admin:  # "Semua Bawahan": everyone below, without oneself
+        return [r for r in rows if r.id != user.employee_id]
+    return rows
+
+
+@dataclass
+class LoadedList:
+    scope: str
+    year: int
+    period: str
+    table: EmployeeTable
+    units: UnitIndex | None
+
+
+def load_list_task(ctx: TaskContext, db: Any, user: Any, year: int, period: str, scope: str,
+                   labels: dict[str, Any], units: UnitIndex | None = None) -> LoadedList:
+    """Reload the employee list for a scope, year and period (and the unit counts, when a tree is shown)."""
+    rows = _rows_for_scope(db, user, year, period, scope)
+    ctx.check_cancelled()
+    table = prepare_table(rows, labels)
+    if units is not None and scope == SCOPE_ALL:
+        units = units.with_counts(Counter(table.unit_ids))
+    return LoadedList(scope, year, period, table, units)
+
+
+def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
+    """Re-check the password of the signed-in user (idle lock)."""
+    from kinerja_desktop.services.auth_service import authenticate
+
+    return authenticate(db, username, password)

@@ -1,0 +1,164 @@
+"""Start-up and sign-in through the widgets: roles decide what the main window offers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kinerja_desktop.services import query_service
+from kinerja_desktop.ui import preferences
+from kinerja_desktop.ui.navigation_pane import MY_SKP
+from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF, SCOPE_SUBORDINATES
+from tests.gui.shell_helpers import (
+    IGNORE_SIZE_HINTS,
+    close_controller,
+    make_controller,
+    screenshot,
+    sign_in,
+    themed_app,  # noqa: F401 - fixture
+    wait_ready,
+)
+from tests.helpers.fixtures import DEMO_YEAR
+
+pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
+
+
+@pytest.fixture
+def controller(qtbot, demo_db):
+    c = make_controller(qtbot, demo_db)
+    yield c
+    close_controller(c)
+
+
+def nip_of(db, user) -> str:
+    return user.username
+
+
+def test_admin_signs_in_with_the_keyboard_and_sees_every_employee(qtbot, controller, demo_db) -> None:
+    """GIVEN the demo office WHEN admin types name, Enter, password, Enter THEN the whole office is listed."""
+    wait_ready(qtbot, controller)
+    assert controller.sign_in.instansi_label.text() == "PEMERINTAH KABUPATEN CONTOH"
+    screenshot(controller.sign_in, "01_sign_in")
+    window = sign_in(qtbot, controller, "admin", "admin")
+    assert not controller.sign_in.isVisible()
+    assert window.list_page.model.rowCount() == 60
+    assert window.navigation.keys() == [SCOPE_ALL]
+    assert window.navigation.unit_model.unit_count() > 5
+    assert "Admin Kepegawaian" in window.user_label.text()
+    assert window.windowTitle() == "Kinerja Desktop — PEMERINTAH KABUPATEN CONTOH"
+    assert window.period() == "TW3"  # the latest period that has ended (as of 2026-11-22)
+    assert window.list_page.count_label.text() == "60 pegawai"
+    assert preferences.get("session/last_username") == "admin"
+    screenshot(window, "02_main_admin")
+
+
+def test_wrong_password_is_reported_at_the_field_and_nothing_typed_is_lost(qtbot, controller) -> None:
+    wait_ready(qtbot, controller)
+    form = controller.sign_in
+    qtbot.keyClicks(form.username_edit, "admin")
+    qtbot.keyClicks(form.password_edit, "salah")
+    qtbot.mouseClick(form.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.error_label.isVisible(), timeout=10_000)
+    assert form.error_label.text() == "Nama pengguna atau kata sandi salah."
+    assert form.password_edit.property("invalid") is True
+    assert form.username_edit.text() == "admin" and form.password_edit.text() == "salah"
+    assert form.password_edit.selectedText() == "salah"  # ready to be retyped
+    assert controller.main_window is None
+    screenshot(form, "03_sign_in_error")
+    qtbot.keyClicks(form.password_edit, "admin")  # typing replaces the selection and clears the mark
+    assert not form.error_label.isVisible() and form.password_edit.property("invalid") is False
+
+
+def test_empty_fields_are_named(qtbot, controller) -> None:
+    wait_ready(qtbot, controller)
+    form = controller.sign_in
+    qtbot.mouseClick(form.sign_in_button, Qt.MouseButton.LeftButton)
+    assert form.error_label.text() == "Isi nama pengguna."
+    assert form.username_edit.property("invalid") is True
+
+
+def test_sign_in_typed_before_the_database_is_open_is_kept(qtbot, demo_db) -> None:
+    """A fast typist presses Enter while the database still opens: the sign-in goes through afterwards."""
+    controller = make_controller(qtbot, demo_db)
+    try:
+        form = controller.sign_in
+        assert controller.opened is None
+        qtbot.keyClicks(form.username_edit, "admin")
+        qtbot.keyClicks(form.password_edit, "admin")
+        with qtbot.waitSignal(controller.main_window_shown, timeout=15_000):
+            qtbot.keyClick(form.password_edit, Qt.Key.Key_Return)
+            assert form.status_label.text() in ("Menunggu database dibuka…", "Memeriksa akun…")
+    finally:
+        close_controller(controller)
+
+
+def test_staff_sees_their_own_skp_and_status_only(qtbot, controller, people) -> None:
+    """A pegawai gets SKP Saya and their own row; no unit tree, no other employees."""
+    window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+    assert window.navigation.keys() == [MY_SKP, SCOPE_SELF]
+    assert window.scope() == SCOPE_SELF
+    assert window.list_page.model.rowCount() == 1
+    assert window.list_page.model.row_object(0).id == people.staff.employee_id
+    assert window.user_label.text().endswith("· Pegawai")
+    assert not window.act_unit_view.isVisible() and window.act_my_skp.isVisible()
+    assert window.navigation._tree_box.isHidden()
+    screenshot(window, "04_main_pegawai")
+    window.act_my_skp.trigger()
+    page = window.current_page()
+    assert page is window.page(("employee", people.staff.employee_id))
+    assert window.tabs.tabText(window.tabs.currentIndex())
+    screenshot(window, "05_skp_saya")
+
+
+def test_penilai_sees_bawahan_saya_and_cannot_open_another_units_staff(qtbot, controller, demo_db, people) -> None:
+    """Bawahan Saya lists the penilai's direct subordinates with status; staff of another unit stay out of reach."""
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    assert window.navigation.keys() == [MY_SKP, SCOPE_SUBORDINATES, SCOPE_ALL]
+    assert window.scope() == SCOPE_SUBORDINATES
+    expected = query_service.employee_rows(demo_db, people.penilai, DEMO_YEAR, "TW3",
+                                           subordinates_of=people.penilai.employee_id)
+    model = window.list_page.model
+    assert sorted(model.row_object(r).id for r in range(model.rowCount())) == sorted(r.id for r in expected)
+    assert people.staff.employee_id in {r.id for r in expected}
+    assert "Pejabat Penilai Kinerja" in window.user_label.text()
+    assert window.list_page.title_label.text() == "Bawahan Saya"
+    screenshot(window, "06_main_penilai_bawahan")
+
+    others = query_service.employee_rows(demo_db, people.admin, DEMO_YEAR, "TW3",
+                                         subordinates_of=people.other_penilai.employee_id)
+    stranger = others[0].id
+    assert model.row_of(stranger) == -1  # not listed
+    before = window.tabs.count()
+    assert window.open_employee(stranger) is None or _page_is_placeholder(window)
+    if window.tabs.count() == before:  # the page refused: the service's reason is shown
+        box = _message_box()
+        assert box is not None and "tidak" in box.text().lower()
+        box.close()
+
+
+def _page_is_placeholder(window) -> bool:
+    from kinerja_desktop.ui.page_loader import PlaceholderPage
+
+    return isinstance(window.current_page(), PlaceholderPage)
+
+
+def _message_box() -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            return widget
+    return None
+
+
+def test_bawahan_saya_switches_to_semua_bawahan(qtbot, controller, people) -> None:
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    direct = window.list_page.model.rowCount()
+    items = window.navigation.sections
+    row = window.navigation.keys().index(SCOPE_ALL)
+    with qtbot.waitSignal(window.list_loaded, timeout=10_000):
+        items.setCurrentRow(row)
+    assert window.scope() == SCOPE_ALL
+    assert window.list_page.title_label.text() == "Semua Bawahan"
+    assert window.list_page.model.rowCount() >= direct
+    ids = {window.list_page.model.row_object(r).id for r in range(window.list_page.model.rowCount())}
+    assert people.penilai.employee_id not in ids
