@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -25,7 +26,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields as sig_fields
 from pyhanko.sign.ades.report import AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -86,6 +87,7 @@ class SignatureCheck:
     modification: str | None = None
     changed_after: bool = False
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -129,9 +131,10 @@ class VerificationReport:
     def summary_lines(self) -> list[str]:
         """Plain Indonesian sentences for people (CLI and GUI)."""
         lines: list[str] = []
-        if self.ok:
-            last = self.signatures[-1]
-            names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'})" for s in self.signatures)
+        signers = [s for s in self.signatures if s.role != "cap_waktu"]
+        if self.ok and signers:
+            last = signers[-1]
+            names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'})" for s in signers)
             when = self.format_time(last.signed_at)
             lines.append(f"Dokumen utuh, ditandatangani oleh {names}; terakhir pada {when}.")
         elif self.changed_after_signing:
@@ -140,13 +143,14 @@ class VerificationReport:
             lines.append("Tanda tangan dokumen TIDAK sah.")
         lines.extend(REASONS[c] for c in self.problems)
         for idx, sig in enumerate(self.signatures, start=1):
-            role = ROLE_LABELS.get(sig.role or "", sig.field_name)
+            role = ROLE_LABELS.get(sig.role or "", "Cap waktu dokumen" if sig.role == "cap_waktu" else sig.field_name)
             verdict = "sah" if sig.ok else "TIDAK sah"
             lines.append(
                 f"{idx}. {role}: {sig.signer_name or '?'} (NIP {sig.signer_nip or '-'}), "
                 f"{self.format_time(sig.signed_at)} [{sig.level}] — {verdict}"
             )
             lines.extend(f"   - {m}" for m in sig.messages())
+            lines.extend(f"   - {n}" for n in sig.notes)
         return lines
 
     def to_dict(self) -> dict[str, object]:
@@ -243,9 +247,62 @@ def _expired_at(cert: asn1_x509.Certificate, moment: dt.datetime) -> str | None:
     return None
 
 
+# Entries a PDF tool rewrites on every incremental save (pyHanko, iText): not content.
+_TOOL_INFO_KEYS = frozenset({"/ModDate", "/Producer"})
+
+
+def _info_of(resolver: Any) -> dict[str, str]:
+    """The document info as text, resolved inside ``resolver``'s revision."""
+    try:
+        ref = resolver.trailer_view.raw_get("/Info")
+    except KeyError:
+        return {}
+    info = resolver.get_object(ref.reference) if hasattr(ref, "reference") else ref
+    if not hasattr(info, "items"):
+        return {}
+    return {str(k): str(info.raw_get(k)) for k in info.keys() if str(k) not in _TOOL_INFO_KEYS}
+
+
+def _info_changed(reader: PdfFileReader, revision: int) -> bool:
+    """Whether the document info (title, author, the sheet's ids) differs from the signed revision."""
+    return _info_of(reader.get_historical_resolver(revision)) != _info_of(reader)
+
+
+def _later_update_problem(emb: EmbeddedPdfSignature, check: SignatureCheck, level: Any, revisions: int) -> None:
+    """The last signature does not cover the whole file: what came after it?"""
+    if emb.signed_revision >= revisions - 1:
+        check.problems.append("trailing_bytes")
+        check.changed_after = True
+    elif level == ModificationLevel.LTA_UPDATES and not _info_changed(emb.reader, emb.signed_revision):
+        # Only validation data (DSS) or document timestamps were added, as a PAdES B-LT/B-LTA
+        # process (e.g. the instansi's signing server) does: not a change of the document.
+        check.notes.append("Data validasi jangka panjang (LTV) atau cap waktu dokumen ditambahkan setelahnya.")
+    else:
+        check.problems.append("updated_after_signing")
+        check.changed_after = True
+
+
+def _check_timestamp(emb: EmbeddedPdfSignature, vc: ValidationContext) -> SignatureCheck:
+    check = SignatureCheck(field_name=emb.field_name, role="cap_waktu", level="DocTimeStamp")
+    try:
+        status = validate_pdf_timestamp(emb, validation_context=vc)
+    except Exception:
+        check.problems.append("timestamp_invalid")
+        return check
+    check.signer_name = status.signing_cert.subject.native.get("common_name")
+    check.signed_at = check.timestamp = status.timestamp
+    check.intact, check.valid, check.trusted = status.intact, status.valid, status.trusted
+    check.coverage = status.coverage.name if status.coverage else None
+    if not (status.intact and status.valid and status.trusted):
+        check.problems.append("timestamp_invalid")
+    return check
+
+
 def _check_one(
     emb: EmbeddedPdfSignature, vc: ValidationContext, is_last: bool, revisions: int, moment: dt.datetime
 ) -> SignatureCheck:
+    if emb.sig_object_type == "/DocTimeStamp":
+        return _check_timestamp(emb, vc)
     check = SignatureCheck(field_name=emb.field_name, role=_role(emb.field_name))
     try:
         cert = emb.signer_cert
@@ -287,9 +344,7 @@ def _check_one(
             check.problems.append("modified_after_signing")
             check.changed_after = True
         elif is_last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-            check.changed_after = True
-            more = emb.signed_revision < revisions - 1
-            check.problems.append("updated_after_signing" if more else "trailing_bytes")
+            _later_update_problem(emb, check, level, revisions)
     return check
 
 

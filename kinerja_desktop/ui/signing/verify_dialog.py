@@ -34,6 +34,12 @@ ObjectRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 
 
+def _role_label(sig: SignatureCheck) -> str:
+    if sig.role == "cap_waktu":
+        return "Cap waktu dokumen"
+    return ROLE_LABELS.get(sig.role or "", sig.field_name)
+
+
 class SignatureTableModel(QAbstractTableModel):
     """One row per signature of a :class:`VerificationReport`."""
 
@@ -72,7 +78,7 @@ class SignatureTableModel(QAbstractTableModel):
             return sig
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                self.ROLE: ROLE_LABELS.get(sig.role or "", sig.field_name),
+                self.ROLE: _role_label(sig),
                 self.NAME: sig.signer_name or "?",
                 self.NIP: sig.signer_nip or "-",
                 self.TIME: self._when(sig.signed_at) if sig.signed_at else "-",

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from kinerja_desktop.documents.signing import SignOptions, sign_pdf
+from kinerja_desktop.documents.signing import SignOptions, UrllibTimeStamper, sign_pdf
 from kinerja_desktop.documents.verification import verify_pdf
 from tests.helpers.signing_pki import pki, real_sheet, sample_identities
 
@@ -137,3 +137,28 @@ def test_expired_certificate_is_reported() -> None:
 def test_unsigned_and_non_pdf_inputs() -> None:
     assert verify_pdf(real_sheet().pdf, pki().roots()).problems == ["no_signatures"]
     assert not verify_pdf(b"bukan pdf", pki().roots()).ok
+
+
+def test_validation_data_and_a_document_timestamp_added_later_are_not_a_change(signed_twice: bytes) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    from tests.helpers.tsa_standin import TsaStandIn
+
+    embedded = PdfFileReader(io.BytesIO(signed_twice)).embedded_signatures[-1]
+    buf = io.BytesIO(signed_twice)
+    DocumentSecurityStore.add_dss(buf, None, certs=[embedded.signer_cert], force_write=True)  # PAdES B-LT data
+    with_dss = buf.getvalue()
+    report = verify_pdf(with_dss, pki().roots())
+    assert report.ok, report.summary_lines()
+    assert "LTV" in report.signatures[-1].notes[0]
+    with TsaStandIn() as tsa:
+        stamper = signers.PdfTimeStamper(timestamper=UrllibTimeStamper(tsa.url))
+        stamped = stamper.timestamp_pdf(IncrementalPdfFileWriter(io.BytesIO(with_dss)), "sha256").getvalue()
+    report = verify_pdf(stamped, [*pki().roots(), tsa.root])
+    assert report.ok, report.summary_lines()
+    assert [s.role for s in report.signatures] == ["pegawai", "penilai", "cap_waktu"]
+    assert report.summary_lines()[0].startswith("Dokumen utuh, ditandatangani oleh Siti Rahmawati")
+    untrusted = verify_pdf(stamped, pki().roots())
+    assert not untrusted.ok and untrusted.signatures[-1].problems == ["timestamp_invalid"]
