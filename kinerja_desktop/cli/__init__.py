@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.sign_cmd",
     "kinerja_desktop.cli.verify_cmd",
     "kinerja_desktop.cli.roster_cmd",
+    "kinerja_desktop.cli.print_cmd",
 ]
 
 

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from kinerja_desktop.documents.chart import DistributionChart
-from kinerja_desktop.documents.flow_table import P, plain
+from kinerja_desktop.documents.flow_table import plain
 from kinerja_desktop.documents.layout_common import (
     identity_header,
     identity_table,
@@ -41,7 +41,7 @@ def subtitles(variant: SkpVariant, pendekatan: Pendekatan, period: Period) -> li
     ]
 
 
-def capaian_value(value: PredikatOrganisasi | None) -> P:
+def capaian_value(value: PredikatOrganisasi | None) -> Flowable:
     return plain(value.print_label, styles().cell_bold) if value else missing()
 
 
@@ -51,7 +51,7 @@ def distribution_value(counts: Mapping[Predikat, int] | None, blank: bool = Fals
     return DistributionChart(counts)
 
 
-def rating_value(value: Rating | None) -> P:
+def rating_value(value: Rating | None) -> Flowable:
     return plain(value.print_label, styles().cell_bold) if value else missing()
 
 

@@ -17,15 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paraparser import ParaParser
 
 from kinerja_desktop.documents.page_setup import FONT
 
-__all__ = ["Block", "FullRow", "P", "flow_table", "plain", "table_style"]
+__all__ = ["Block", "FullRow", "P", "T", "flow_table", "plain", "table_style"]
 
 PAD_X = 2.5
 PAD_Y = 2.0
@@ -53,20 +57,92 @@ class P(Paragraph):
 _TEMPLATE_FRAGS: dict[str, object] = {}
 
 
+_STRING_STYLES = ("kinerja-cell", "kinerja-cell-center")  # styles whose font matches the table default
+
+
 def table_style(cmds: Sequence[tuple]) -> TableStyle:
     """A TableStyle whose default cell font is ours: reportlab's default (Helvetica, not embedded)
-    would otherwise be selected on every page a table is drawn on."""
-    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5), *cmds])
+    would otherwise be selected on every page a table is drawn on. Font, size and leading equal
+    the ``cell`` paragraph style, so plain string cells look like one-line paragraphs."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5, 9.2), *cmds])
 
 
-def plain(text: str, style: ParagraphStyle) -> P:
-    """A paragraph of plain text (no markup, no newlines) without running reportlab's markup
-    parser, which costs more than the line breaking itself. Whitespace collapses as in markup."""
+def _plain_para(text: str, style: ParagraphStyle) -> P:
     frag = _TEMPLATE_FRAGS.get(style.name)
     if frag is None:
         _, frags, _ = ParaParser().parse("x", style)
         frag = _TEMPLATE_FRAGS[style.name] = frags[0]
-    return P(text, style, frags=[frag.clone(text=" ".join(text.split()))])  # type: ignore[attr-defined]
+    return P(text, style, frags=[frag.clone(text=text)])  # type: ignore[attr-defined]
+
+
+class T(Flowable):
+    """Plain text in one style. When it fits on one line it is drawn with a single ``drawString``
+    (a fraction of a Paragraph's cost); otherwise it behaves exactly like a wrapping Paragraph."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = " ".join(text.split())
+        self.style = style
+        self._para: P | None = None
+        self._text_width = stringWidth(self.text, style.fontName, style.fontSize)
+        self.width = self.height = 0.0
+
+    def fits(self, avail_width: float) -> bool:
+        """Whether the text fits on one line in ``avail_width`` points."""
+        return self._fits(avail_width)
+
+    def _fits(self, avail_width: float) -> bool:
+        st = self.style
+        first = st.leftIndent + st.firstLineIndent
+        return self._para is None and self._text_width <= avail_width - first - st.rightIndent
+
+    def paragraph(self) -> P:
+        if self._para is None:
+            self._para = _plain_para(self.text, self.style)
+        return self._para
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._fits(availWidth):
+            self.width, self.height = availWidth, self.style.leading
+            return self.width, self.height
+        return self.paragraph().wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self._fits(availWidth):
+            return [self] if availHeight >= self.style.leading else []
+        return self.paragraph().split(availWidth, availHeight)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        if self._para is not None:
+            self._para.drawOn(canvas, x, y, _sW)
+            return
+        # One line needs no saved graphics state or translation: draw it where it goes.
+        st = self.style
+        if canvas._fillColorObj != st.textColor:
+            canvas.setFillColor(st.textColor)
+        canvas.setFont(st.fontName, st.fontSize)
+        base = y + self.height - _ascent(st.fontName, st.fontSize)
+        left = x + st.leftIndent + st.firstLineIndent
+        if st.alignment == TA_CENTER:
+            canvas.drawCentredString((left + x + self.width - st.rightIndent) / 2, base, self.text)
+        elif st.alignment == TA_RIGHT:
+            canvas.drawRightString(x + self.width - st.rightIndent, base, self.text)
+        else:
+            canvas.drawString(left, base, self.text)
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
+
+
+@cache
+def _ascent(font: str, size: float) -> float:
+    return getAscentDescent(font, size)[0]
+
+
+def plain(text: str, style: ParagraphStyle) -> T:
+    """Plain text (no markup, no newlines), without reportlab's markup parser; whitespace collapses
+    as in markup. One-line texts skip paragraph machinery altogether."""
+    return T(text, style)
 
 
 Content = Sequence[Flowable]
@@ -127,8 +203,22 @@ class _Grid:
         self.cmds: list[tuple] = []
 
     def add_row(self, cells: dict[int, list[Flowable]]) -> int:
-        self.data.append([cells.get(c, []) for c in range(self.ncols)])
-        return len(self.data) - 1
+        r = len(self.data)
+        row: list[object] = []
+        for c in range(self.ncols):
+            value: object = cells.get(c, [])
+            # A lone one-line text in the plain cell style becomes a plain string: reportlab draws
+            # those itself, skipping the flowable machinery (measurably faster on every sheet).
+            if isinstance(value, list) and len(value) == 1 and isinstance(value[0], T):
+                t = value[0]
+                name = t.style.name
+                if name in _STRING_STYLES and t.fits(self.inner[c]):
+                    value = t.text
+                    if name != _STRING_STYLES[0]:
+                        self.cmds.append(("ALIGN", (c, r), (c, r), "CENTER"))
+            row.append(value)
+        self.data.append(row)
+        return r
 
     def line_above(self, row: int, c0: int = 0, c1: int = -1) -> None:
         self.cmds.append(("LINEABOVE", (c0, row), (c1, row), LINE, colors.black))

@@ -50,7 +50,7 @@ class WritingLines(Flowable):
         canv.restoreState()
 
 
-def tick_boxes(options: Sequence[str], style: object | None = None) -> P:
+def tick_boxes(options: Sequence[str], style: object | None = None) -> Flowable:
     """``☐ Di Atas Ekspektasi   ☐ Sesuai Ekspektasi ...`` as one wrapping paragraph."""
     st = style or styles().cell
     body = "&nbsp;&nbsp;&nbsp; ".join(f"☐&nbsp;{escape(o).replace(' ', '&nbsp;')}" for o in options)

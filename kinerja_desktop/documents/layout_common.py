@@ -38,7 +38,7 @@ BELUM_DIISI = "belum diisi"
 SIGN_BOX_H = 18 * mm
 
 
-def para(text: str | None, style: ParagraphStyle | None = None) -> P:
+def para(text: str | None, style: ParagraphStyle | None = None) -> Flowable:
     """A wrapping paragraph for user text (taken literally; newlines kept)."""
     st = style or styles().cell
     text = text or ""
@@ -48,12 +48,12 @@ def para(text: str | None, style: ParagraphStyle | None = None) -> P:
     return P(body, st)
 
 
-def missing(what: str = BELUM_DIISI) -> P:
+def missing(what: str = BELUM_DIISI) -> Flowable:
     """The grey "(belum diisi)" marker for a section with no data yet."""
-    return P(f"({escape(what)})", styles().missing)
+    return plain(f"({what})", styles().missing)
 
 
-def text_or_missing(text: str | None, style: ParagraphStyle | None = None) -> P:
+def text_or_missing(text: str | None, style: ParagraphStyle | None = None) -> Flowable:
     return para(text, style) if (text or "").strip() else missing()
 
 

@@ -112,12 +112,14 @@ class SheetCanvas(Canvas):
         *args: object,
         setup: PageSetup,
         duplex: bool = False,
+        pad_even: bool = False,
         extras: Callable[[SheetCanvas], dict[str, str]] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._setup = setup
         self._duplex = duplex
+        self._pad_even = pad_even
         self._extras = extras
         self._pages: list[tuple[dict[str, object], DocState | None]] = []
         self._state: DocState | None = None
@@ -162,6 +164,10 @@ class SheetCanvas(Canvas):
                     forms[id(state)] = (f"kqr{len(forms)}", state)
                 self._finish_page(state, index, forms[id(state)][0])
             Canvas.showPage(self)
+            out += 1
+        if self._pad_even and out % 2 == 1:
+            self._code = []
+            Canvas.showPage(self)  # keep the next joined file starting on an odd page
             out += 1
         for name, state in forms.values():
             self.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)

@@ -117,7 +117,7 @@ def _prepare(sheet: Sheet, ctx_for: Callable[[Sheet], LayoutContext]) -> _Prepar
 
 
 def _build(
-    parts: Sequence[_Prepared], setup: PageSetup, duplex: bool, info: dict[str, Any]
+    parts: Sequence[_Prepared], setup: PageSetup, duplex: bool, info: dict[str, Any], pad_even: bool = False
 ) -> tuple[bytes, SheetCanvas]:
     register_fonts()
     buf = io.BytesIO()
@@ -145,7 +145,7 @@ def _build(
     made: list[SheetCanvas] = []
 
     def maker(*args: Any, **kwargs: Any) -> SheetCanvas:
-        canv = SheetCanvas(*args, setup=setup, duplex=duplex, extras=info.get("extras"), **kwargs)
+        canv = SheetCanvas(*args, setup=setup, duplex=duplex, pad_even=pad_even, extras=info.get("extras"), **kwargs)
         made.append(canv)
         return canv
 
@@ -218,8 +218,11 @@ def _single_info(part: _Prepared) -> dict[str, Any]:
     }
 
 
-def render_combined(sheets: Sequence[Sheet], setup: PageSetup | None = None, *, duplex: bool = True) -> CombinedPdf:
-    """All sheets in one PDF; each document starts on an odd page when ``duplex``.
+def render_combined(
+    sheets: Sequence[Sheet], setup: PageSetup | None = None, *, duplex: bool = True, pad_even: bool = False
+) -> CombinedPdf:
+    """All sheets in one PDF; each document starts on an odd page when ``duplex``; ``pad_even`` adds
+    a blank last page when needed so that PDFs joined one after another keep that property.
 
     A sheet that fails is left out and listed in ``failures``; the others are still printed.
     """
@@ -235,7 +238,7 @@ def render_combined(sheets: Sequence[Sheet], setup: PageSetup | None = None, *, 
     if not parts:
         return CombinedPdf(b"", [], failures, contexts.warnings)
     try:
-        pdf, canv = _build(parts, setup, duplex, _combined_info(parts))
+        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even)
     except Exception:  # noqa: BLE001 - find the culprit(s) and build the rest
         good: list[_Prepared] = []
         for sheet in [p.sheet for p in parts]:
@@ -248,7 +251,7 @@ def render_combined(sheets: Sequence[Sheet], setup: PageSetup | None = None, *, 
         parts = good
         if not parts:
             return CombinedPdf(b"", [], failures, contexts.warnings)
-        pdf, canv = _build(parts, setup, duplex, _combined_info(parts))
+        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even)
     placed = _placements(parts, duplex)
     return CombinedPdf(pdf, placed, failures, _unique(contexts.warnings), canv.output_pages)
 

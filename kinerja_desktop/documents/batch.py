@@ -1,0 +1,378 @@
+"""Batch printing: many employees' sheets on worker processes, streamed as they are made.
+
+Work is cut into small chunks of employees; each worker process opens the database itself,
+loads its chunk with :class:`~kinerja_desktop.documents.loader.SheetLoader` and renders it.
+
+* ``split=True``: one file per employee, ``<NIP>_<nama>_<jenis>_<periode>.pdf``, written by the
+  worker, so the first files exist long before the last is made.
+* ``split=False``: each chunk becomes one PDF part (documents start on odd pages, the part is
+  padded to an even length); parts are joined in order into one file at the end.
+
+:func:`iter_batch` yields a :class:`BatchEvent` per finished chunk (progress, the documents
+and failures in it); :func:`run_batch` drives it to the end. A cancel callback is checked
+between chunks; a failing employee is listed and the rest is still printed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_desktop.documents.page_setup import PageSetup
+from kinerja_desktop.documents.render import DocumentFailure
+from kinerja_desktop.documents.sheet_data import BlankKind
+
+__all__ = [
+    "BatchEvent",
+    "BatchItem",
+    "BatchResult",
+    "BatchSpec",
+    "Person",
+    "file_name",
+    "iter_batch",
+    "run_batch",
+]
+
+KIND_FILE_LABEL = {"skp": "SKP", "evaluasi": "Evaluasi", "dokumen-evaluasi": "DokumenEvaluasi", "blank": "Blanko"}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Whom to print (for file names): employee id, NIP and name."""
+
+    employee_id: str
+    nip: str
+    nama: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSpec:
+    """What to print for every person of the batch."""
+
+    kind: str  # "skp" | "evaluasi" | "dokumen-evaluasi" | "blank"
+    year: int
+    period: str = "TAHUNAN"
+    setup: PageSetup = field(default_factory=PageSetup)
+    duplex: bool = True
+    blank_form: BlankKind = BlankKind.SKP
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One finished document: its file (split) or its place in the combined file."""
+
+    employee_id: str
+    doc_id: str
+    title: str
+    page_count: int
+    path: Path | None = None
+    part: int = 0
+    first_page: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BatchEvent:
+    """Progress after a chunk: ``done`` of ``total`` employees handled."""
+
+    done: int
+    total: int
+    items: tuple[BatchItem, ...] = ()
+    failures: tuple[DocumentFailure, ...] = ()
+    warnings: tuple[str, ...] = ()
+    part: Path | None = None  # combined mode: the chunk's PDF, ready to preview
+    pages: int = 0  # pages made in this chunk (the part's page count in combined mode)
+
+
+@dataclass
+class BatchResult:
+    files: list[Path] = field(default_factory=list)
+    documents: list[BatchItem] = field(default_factory=list)
+    failures: list[DocumentFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+def _safe(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r'[\\/:*?"<>|,;]+', " ", text)
+    text = "_".join(text.split())
+    return text.strip("._") or "x"
+
+
+def file_name(person: Person, kind: str, period: str, *, blank_form: BlankKind | None = None) -> str:
+    """``<NIP>_<nama>_<jenis>_<periode>.pdf`` (``TANPA-NIP-xxxxxxxx`` when there is no NIP)."""
+    nip = person.nip or f"TANPA-NIP-{person.employee_id[:8]}"
+    label = KIND_FILE_LABEL.get(kind, kind)
+    if kind == "blank" and blank_form is not None:
+        label = f"Blanko{KIND_FILE_LABEL.get(blank_form.value.lower().replace('_', '-'), blank_form.value)}"
+    return f"{_safe(nip)}_{_safe(person.nama)}_{label}_{_safe(period)}.pdf"
+
+
+# ---------------------------------------------------------------------- worker side
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    index: int
+    db_url: str
+    spec: BatchSpec
+    people: tuple[Person, ...]
+    out_dir: str
+    split: bool
+    last: bool = False  # the last part of a combined file needs no duplex padding
+
+
+@dataclass(frozen=True, slots=True)
+class _TaskResult:
+    index: int
+    items: tuple[BatchItem, ...]
+    failures: tuple[DocumentFailure, ...]
+    warnings: tuple[str, ...]
+    part: str | None
+    pages: int
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _loader(db_url: str):  # type: ignore[no-untyped-def]
+    """One database connection and loader per worker process (reused across its chunks)."""
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.store.db import open_database
+
+    if _WORKER.get("url") != db_url:
+        _WORKER["loader"] = SheetLoader(open_database(db_url, migrate=False))
+        _WORKER["url"] = db_url
+    return _WORKER["loader"]
+
+
+def _warm_up() -> None:
+    """Import and register fonts before the first chunk arrives (in parallel across workers)."""
+    from kinerja_desktop.documents import loader, render  # noqa: F401
+    from kinerja_desktop.documents.page_setup import register_fonts
+
+    register_fonts()
+
+
+def _sheets(task: _Task) -> list[object]:
+    from kinerja_desktop.documents.loader import LoadFailure
+
+    loader = _loader(task.db_url)
+    spec = task.spec
+    ids = [p.employee_id for p in task.people]
+    if spec.kind == "blank":
+        out: list[object] = []
+        for eid in ids:
+            try:
+                out.append(loader.blank(spec.blank_form, employee_id=eid, year=spec.year, period=spec.period))
+            except Exception as exc:  # noqa: BLE001
+                out.append(LoadFailure(eid, eid, str(exc)))
+        return out
+    return list(loader.load(spec.kind, ids, spec.year, spec.period))
+
+
+def _run_task(task: _Task) -> _TaskResult:
+    from kinerja_desktop.documents.loader import LoadFailure
+    from kinerja_desktop.documents.render import RenderError, render, render_combined
+
+    spec = task.spec
+    loaded = _sheets(task)
+    failures = [DocumentFailure(x.doc_id, x.message) for x in loaded if isinstance(x, LoadFailure)]
+    pairs = [(p, x) for p, x in zip(task.people, loaded, strict=True) if not isinstance(x, LoadFailure)]
+    items: list[BatchItem] = []
+    warnings: list[str] = []
+    out_dir = Path(task.out_dir)
+    if task.split:
+        pages = 0
+        for person, sheet in pairs:
+            try:
+                doc = render(sheet, spec.setup)  # type: ignore[arg-type]
+            except RenderError as exc:
+                failures.append(DocumentFailure(sheet.doc_id, str(exc)))  # type: ignore[attr-defined]
+                continue
+            path = out_dir / file_name(person, spec.kind, spec.period, blank_form=spec.blank_form)
+            path.write_bytes(doc.pdf)
+            warnings += doc.warnings
+            pages += doc.page_count
+            items.append(BatchItem(person.employee_id, doc.doc_id, doc.title, doc.page_count, path))
+        return _TaskResult(task.index, tuple(items), tuple(failures), tuple(dict.fromkeys(warnings)), None, pages)
+    sheets = [x for _, x in pairs]
+    combined = render_combined(sheets, spec.setup, duplex=spec.duplex, pad_even=spec.duplex and not task.last)  # type: ignore[arg-type]
+    failures += combined.failures
+    part = None
+    if combined.pdf:
+        part_path = out_dir / f".kinerja-part-{os.getpid()}-{task.index:05d}.pdf"
+        part_path.write_bytes(combined.pdf)
+        part = str(part_path)
+    by_doc = {x.doc_id: p for p, x in pairs}  # type: ignore[attr-defined]
+    for d in combined.documents:
+        person = by_doc[d.doc_id]
+        items.append(BatchItem(person.employee_id, d.doc_id, d.title, d.page_count, None, task.index, d.first_page))
+    return _TaskResult(task.index, tuple(items), tuple(failures), tuple(combined.warnings), part, combined.page_count)
+
+
+# ---------------------------------------------------------------------- main side
+
+
+def _chunk_size(n: int, workers: int) -> int:
+    return max(1, min(20, -(-n // (max(workers, 1) * 6))))
+
+
+def iter_batch(
+    db_url: str,
+    spec: BatchSpec,
+    people: Sequence[Person],
+    out_dir: Path,
+    *,
+    split: bool,
+    workers: int = 2,
+    cancel: Callable[[], bool] | None = None,
+    mp_context: str = "spawn",
+) -> Iterator[BatchEvent]:
+    """Render ``people``'s sheets; yields a :class:`BatchEvent` as each chunk finishes.
+
+    ``workers=0`` renders in this process (small jobs, tests). Events arrive in completion
+    order; in combined mode :attr:`BatchEvent.part` names the chunk's PDF (joined later by
+    :func:`join_parts` in chunk order, see :attr:`BatchItem.part`).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    size = _chunk_size(len(people), workers)
+    starts = range(0, len(people), size)
+    tasks = [
+        _Task(i, db_url, spec, tuple(people[j : j + size]), str(out_dir), split, last=i == len(starts) - 1)
+        for i, j in enumerate(starts)
+    ]
+    total = len(people)
+    done = 0
+
+    def event(result: _TaskResult) -> BatchEvent:
+        part = Path(result.part) if result.part else None
+        return BatchEvent(done, total, result.items, result.failures, result.warnings, part, result.pages)
+
+    if workers <= 0 or len(tasks) == 1:
+        for task in tasks:
+            if cancel and cancel():
+                return
+            result = _run_task(task)
+            done += len(task.people)
+            yield event(result)
+        return
+    ctx = multiprocessing.get_context(mp_context)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx, initializer=_warm_up)
+    try:
+        pending: dict[Future[_TaskResult], _Task] = {pool.submit(_run_task, t): t for t in tasks}
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            if cancel and cancel():
+                return
+            for fut in finished:
+                task = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a crashed chunk is listed, the rest continues
+                    failures = tuple(
+                        DocumentFailure(p.nip or p.employee_id, f"{p.nama}: gagal dicetak ({exc})") for p in task.people
+                    )
+                    result = _TaskResult(task.index, (), failures, (), None, 0)
+                done += len(task.people)
+                yield event(result)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def join_parts(parts: Sequence[Path], target: Path, *, title: str, author: str, keywords: str, subject: str) -> int:
+    """Join chunk PDFs (in the given order) into ``target``; returns the page count."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    writer.add_metadata(
+        {"/Title": title, "/Author": author, "/Subject": subject, "/Keywords": keywords, "/Creator": "Kinerja Desktop"}
+    )
+    tmp = target.with_name(target.name + ".tmp")
+    with tmp.open("wb") as fh:
+        writer.write(fh)
+    tmp.replace(target)
+    return len(writer.pages)
+
+
+def run_batch(
+    db_url: str,
+    spec: BatchSpec,
+    people: Sequence[Person],
+    out: Path,
+    *,
+    split: bool,
+    workers: int = 2,
+    on_event: Callable[[BatchEvent], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    title: str = "",
+    author: str = "",
+    mp_context: str = "spawn",
+) -> BatchResult:
+    """Print a batch to ``out`` (a folder with ``split``, else one PDF file); see :func:`iter_batch`."""
+    started = time.perf_counter()
+    result = BatchResult()
+    out_dir = out if split else out.parent
+    parts: dict[int, Path] = {}
+    part_pages: dict[int, int] = {}
+    for ev in iter_batch(
+        db_url, spec, people, out_dir, split=split, workers=workers, cancel=cancel, mp_context=mp_context
+    ):
+        result.documents += ev.items
+        result.failures += ev.failures
+        result.warnings += [w for w in ev.warnings if w not in result.warnings]
+        if split:
+            result.files += [i.path for i in ev.items if i.path is not None]
+            result.pages += sum(i.page_count for i in ev.items)
+        elif ev.part is not None and ev.items:
+            parts[ev.items[0].part] = ev.part
+            part_pages[ev.items[0].part] = ev.pages
+        if on_event is not None:
+            on_event(ev)
+    cancelled = bool(cancel and cancel())
+    result.cancelled = cancelled
+    if not split:
+        ordered = [parts[i] for i in sorted(parts)]
+        try:
+            if ordered and not cancelled:
+                nips = [f"NIP {p.nip}" for p in people if p.nip][:50]
+                result.pages = join_parts(
+                    ordered,
+                    out,
+                    title=title or f"Cetak massal: {len(result.documents)} dokumen",
+                    author=author,
+                    subject=f"{spec.kind} {spec.year} {spec.period}",
+                    keywords=", ".join([spec.kind, f"Tahun {spec.year}", f"Periode {spec.period}", *nips]),
+                )
+                result.files = [out]
+        finally:
+            for part in ordered:
+                part.unlink(missing_ok=True)
+        # place documents in the joined file
+        offsets: dict[int, int] = {}
+        page = 0
+        for index in sorted(parts):
+            offsets[index] = page
+            page += part_pages[index]
+        result.documents = sorted(
+            (
+                BatchItem(
+                    d.employee_id, d.doc_id, d.title, d.page_count, out, d.part, offsets.get(d.part, 0) + d.first_page
+                )
+                for d in result.documents
+            ),
+            key=lambda d: d.first_page,
+        )
+    result.seconds = time.perf_counter() - started
+    return result
