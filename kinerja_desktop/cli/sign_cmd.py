@@ -158,20 +158,11 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def render_sheet(ctx: CliContext, target) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
+def render_sheet(ctx: CliContext, target: Any) -> tuple[bytes, str]:
     """Render a record's sheet with the documents layer (PDF bytes and its data hash)."""
-    try:
-        from kinerja_desktop.documents.sheet_builder import build_sheet
-    except ImportError:
-        raise ValidationError(
-            "Lembar ini belum dapat dibuat dari database pada versi ini; cetak PDF-nya lalu "
-            "tanda tangani dengan: kinerja sign FILE.pdf --p12 ... --role ..."
-        ) from None
-    from kinerja_desktop.documents.render import render
+    from kinerja_desktop.documents.signed_documents import render_record
 
-    sheet = build_sheet(ctx.db, ctx.user, target.kind, target.plan_id, target.period)
-    rendered = render(sheet)
-    return rendered.pdf, rendered.data_sha256
+    return render_record(ctx.db, ctx.user, target)
 
 
 # --------------------------------------------------------------------------- certified signatures (TTE)

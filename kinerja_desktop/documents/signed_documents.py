@@ -42,6 +42,7 @@ __all__ = [
     "pending_pdf",
     "record_certified",
     "record_signature",
+    "render_record",
     "resolve_target",
     "role_of",
     "sign_record",
@@ -267,6 +268,21 @@ def record_signature(
                 ev.status = "SIGNED"
         s.flush()
         return _view(doc)
+
+
+def render_record(db: Database, user: CurrentUser, target: DocumentTarget) -> tuple[bytes, str]:
+    """The record's sheet freshly rendered from the database: ``(pdf, data_sha256)``."""
+    try:
+        from kinerja_desktop.documents.sheet_builder import build_sheet
+    except ImportError:  # the sheets' database loader is not in this build
+        raise ValidationError(
+            "Lembar ini belum dapat dibuat dari database pada versi ini; cetak PDF-nya lalu "
+            "tanda tangani berkasnya: kinerja sign FILE.pdf --p12 ... --role ..."
+        ) from None
+    from kinerja_desktop.documents.render import render
+
+    rendered = render(build_sheet(db, user, target.kind, target.plan_id, target.period))
+    return rendered.pdf, rendered.data_sha256
 
 
 def sign_record(

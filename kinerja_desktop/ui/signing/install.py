@@ -1,0 +1,175 @@
+"""Put signing into the main window: menu actions, dialogs, and the signed-documents tab of employee pages.
+
+Call ``install_signing(window)`` once after the main window is made. It uses the window's
+public hooks only (``add_menu_action``, ``tasks``, ``db``, ``user``, ``current_page``,
+``tabs``, ``period``); the user is read when an action is triggered, so a switch of user
+needs no re-install.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kinerja_desktop.documents.certs import default_pki
+from kinerja_desktop.domain.errors import KinerjaError
+from kinerja_desktop.ui.signing.background import task_manager_runner
+
+PANEL_TITLE = "Dokumen Bertanda Tangan"
+DOC_ACTIONS = (
+    ("skp", "Tanda Tangani &SKP…"),
+    ("evaluasi", "Tanda Tangani &Evaluasi Kinerja…"),
+    ("dokumen-evaluasi", "Tanda Tangani Dokumen E&valuasi…"),
+)
+
+
+class SigningIntegration(QObject):
+    """Owns the signing actions of one main window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.verify_action = QAction("&Periksa Tanda Tangan…", window)
+        self.verify_action.triggered.connect(self.open_verify)
+        window.add_menu_action("documents", self.verify_action)
+        self.sign_actions: dict[str, QAction] = {}
+        for kind, title in DOC_ACTIONS:
+            action = QAction(title, window)
+            action.triggered.connect(lambda _checked=False, k=kind: self.sign_current(k))
+            window.add_menu_action("documents", action)
+            self.sign_actions[kind] = action
+        self.certs_action = QAction("&Sertifikat Tanda Tangan…", window)
+        self.certs_action.triggered.connect(self.open_certificates)
+        window.add_menu_action("tools", self.certs_action)
+        tabs = getattr(window, "tabs", None)
+        if tabs is not None:
+            tabs.currentChanged.connect(lambda _index: self.attach_panel(window.current_page()))
+
+    # ------------------------------------------------------------------ dialogs
+
+    def _runner(self) -> Any:
+        tasks = getattr(self.window, "tasks", None)
+        if tasks is None:
+            from kinerja_desktop.ui.signing.background import run_in_background
+
+            return run_in_background
+        return task_manager_runner(tasks)
+
+    def _timezone(self) -> str:
+        from kinerja_desktop.services.settings_service import get_setting
+
+        return str(get_setting(self.window.db, "timezone") or "WIB")
+
+    @Slot()
+    def open_verify(self) -> QWidget:
+        from kinerja_desktop.documents.signed_documents import check_qr
+        from kinerja_desktop.ui.signing.verify_dialog import VerifyDialog
+
+        db = self.window.db
+        trust = default_pki().trust
+        dialog = VerifyDialog(trust.certificates, self.window,
+                              qr_check=lambda text: check_qr(db, text), timezone=self._timezone())
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def open_certificates(self) -> QWidget:
+        from sqlalchemy import select
+
+        from kinerja_desktop.services.settings_service import get_setting
+        from kinerja_desktop.store.models import Employee
+        from kinerja_desktop.ui.signing.certificates_dialog import CertificatesDialog
+
+        db, user = self.window.db, self.window.user
+
+        def employee_name(nip: str) -> str | None:
+            with db.reader() as s:
+                return s.scalars(select(Employee.name).where(Employee.nip == "".join(nip.split()))).first()
+
+        dialog = CertificatesDialog(
+            default_pki(), self.window, is_admin=user.is_admin, instansi=str(get_setting(db, "instansi.name") or ""),
+            employee_name=employee_name, runner=self._runner(),
+        )
+        dialog.show()
+        return dialog
+
+    def sign_current(self, kind: str) -> QWidget | None:
+        """Sign a sheet of the employee whose page is open (the current period for evaluations)."""
+        page = self.window.current_page()
+        header = getattr(page, "header", None)
+        if header is None:
+            QMessageBox.information(self.window, "Tanda tangan", "Buka dulu halaman pegawai yang dokumennya akan "
+                                    "ditandatangani.")
+            return None
+        period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
+        return self.open_sign(header.nip, header.year, kind, period, refresh=getattr(page, "_signing_panel", None))
+
+    def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None) -> QWidget | None:
+        from kinerja_desktop.documents.signed_documents import render_record, resolve_target
+        from kinerja_desktop.documents.signing import SignOptions
+        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+
+        db, user = self.window.db, self.window.user
+        try:
+            target = resolve_target(db, kind, nip=nip, year=year, period=period)
+            user_nip = _nip_of(db, user.employee_id)
+            dialog = SignDialog(db, user, target, default_pki(), user_nip=user_nip,
+                                render=lambda: render_record(db, user, target),
+                                options=SignOptions(timezone=self._timezone()), runner=self._runner(),
+                                parent=self.window)
+        except KinerjaError as exc:
+            QMessageBox.warning(self.window, "Tanda tangan", str(exc))
+            return None
+        if refresh is not None:
+            dialog.signed.connect(lambda _view: refresh.refresh())
+        notify = getattr(self.window, "notify_data_changed", None)
+        if notify is not None:
+            dialog.signed.connect(lambda _view: notify())
+        dialog.show()
+        return dialog
+
+    # ------------------------------------------------------------------ employee pages
+
+    def attach_panel(self, page: Any) -> QWidget | None:
+        """Give an employee page a tab listing its signed documents (once)."""
+        header = getattr(page, "header", None)
+        if header is None or not hasattr(page, "add_tab") or getattr(page, "_signing_panel", None) is not None:
+            return None
+        from kinerja_desktop.ui.signing.documents_panel import SignedDocumentsPanel
+
+        try:
+            panel = SignedDocumentsPanel(self.window.db, self.window.user, header.employee_id, verify=self._verify,
+                                         parent=page)
+        except KinerjaError:
+            return None
+        panel.sign_requested.connect(
+            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel)
+        )
+        page._signing_panel = panel
+        page.add_tab(panel, PANEL_TITLE)
+        return panel
+
+    def _verify(self, pdf: bytes, label: str) -> None:
+        dialog = self.open_verify()
+        dialog.verify_bytes(pdf, label)  # type: ignore[attr-defined]
+
+
+def _nip_of(db: Any, employee_id: str | None) -> str | None:
+    if not employee_id:
+        return None
+    from kinerja_desktop.store.models import Employee
+
+    with db.reader() as s:
+        emp = s.get(Employee, employee_id)
+        return emp.nip if emp is not None else None
+
+
+def install_signing(window: Any) -> SigningIntegration:
+    """Add the signing actions to ``window`` (see the module docstring)."""
+    existing = getattr(window, "_signing", None)
+    if existing is None:
+        existing = window._signing = SigningIntegration(window)
+    return existing

@@ -1,0 +1,88 @@
+"""install_signing: menu actions, the signed-documents tab on employee pages, signing the open page's record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from kinerja_desktop.documents.certs import default_pki
+from kinerja_desktop.documents.signed_documents import resolve_target, sign_record
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Employee
+from kinerja_desktop.ui.employee_page import EmployeePage
+from kinerja_desktop.ui.signing.install import PANEL_TITLE, install_signing
+from kinerja_desktop.ui.workers import TaskManager
+from tests.gui.form_helpers import QT_LOG_IGNORE
+from tests.helpers.fixtures import DEMO_YEAR, People
+from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki, sheet_pdf
+
+pytestmark = QT_LOG_IGNORE
+
+
+class FakeWindow(QMainWindow):
+    """The main window's public hooks that signing uses."""
+
+    def __init__(self, db: Database, user) -> None:
+        super().__init__()
+        self.db, self.user, self.menus = db, user, {}
+        self.tasks = TaskManager(self)
+        self.tabs = QTabWidget(self)
+        self.setCentralWidget(self.tabs)
+        self.changed = 0
+
+    def add_menu_action(self, menu, action, *, toolbar=False):
+        self.menus.setdefault(menu, []).append(action.text())
+        return action
+
+    def current_page(self):
+        return self.tabs.currentWidget()
+
+    def notify_data_changed(self, *args):
+        self.changed += 1
+
+
+def _who(db: Database, employee_id: str) -> tuple[str, str]:
+    with db.reader() as s:
+        emp = s.get(Employee, employee_id)
+        return emp.name, emp.nip
+
+
+def test_menus_panel_and_signing_the_open_employee_page(qtbot, demo_db: Database, people: People, tmp_path: Path):
+    staff, penilai = _who(demo_db, people.staff.employee_id), _who(demo_db, people.penilai.employee_id)
+    target = resolve_target(demo_db, "skp", nip=staff[1], year=DEMO_YEAR)
+    sign_record(demo_db, people.staff, identity_for(*staff), target,
+                render=lambda: (sheet_pdf("SKP-INSTALL", True, staff, penilai), "a" * 64))
+    p12 = tmp_path / "penilai.p12"
+    p12.write_bytes(pki().ca.issue(CA_PASS, name=penilai[0], nip=penilai[1], p12_passphrase=P12_PASS,
+                                   key_type="ec-p256"))
+    default_pki().identities.import_p12(p12, P12_PASS)
+
+    window = FakeWindow(demo_db, people.penilai)
+    qtbot.addWidget(window)
+    signing = install_signing(window)
+    assert install_signing(window) is signing  # once per window
+    assert window.menus["documents"][0] == "&Periksa Tanda Tangan…" and len(window.menus["documents"]) == 4
+    assert window.menus["tools"] == ["&Sertifikat Tanda Tangan…"]
+
+    page = EmployeePage(demo_db, people.penilai, people.staff.employee_id, DEMO_YEAR, "TW1")
+    window.tabs.addTab(page, "Pegawai")  # the tab switch attaches the panel
+    panel = page._signing_panel
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert PANEL_TITLE in titles and panel.model.rowCount() == 1
+    assert signing.attach_panel(page) is None  # not twice
+
+    dialog = signing.sign_current("skp")
+    qtbot.addWidget(dialog)
+    assert dialog.role == "penilai" and penilai[1] in dialog.certificate.currentText()
+    dialog.passphrase.setText(P12_PASS)
+    with qtbot.waitSignal(dialog.signed, timeout=20_000):
+        dialog.sign_button.click()
+    assert panel.model.index(0, panel.model.STATUS).data() == "Ditandatangani lengkap"
+    assert window.changed == 1
+
+    verify = signing.open_verify()
+    qtbot.addWidget(verify)
+    certs = signing.open_certificates()
+    qtbot.addWidget(certs)
+    assert certs.tabs.count() == 2  # the penilai is no admin: no office-CA tab
