@@ -237,8 +237,23 @@ def _load_state(db: Database) -> _DbState:
 # ----------------------------------------------------------------------------- cell text
 
 
+#: Longest text accepted per column before any other check (nama and jabatan: the roster validator's limits),
+#: so that no message ever repeats a 10,000-character cell.
+_MAX_CELL = {"nip": 40, "jenis_asn": 20, "golongan": 60, "jenis_jabatan": 40, "jenjang": 40, "kode_unit": 40,
+             "nama_unit": 300, "kode_unit_induk": 40, "nip_penilai": 40, "nama_penilai": 200, "tahun": 10}
+
+
 def _cell_text(key: str, value: Any) -> str:
     """A cell as text; raises ValidationError for values that cannot be trusted."""
+    text = _plain_text(key, value)
+    limit = _MAX_CELL.get(key)
+    if limit is not None and len(text) > limit:
+        size = f"{len(text):,}".replace(",", ".")
+        raise ValidationError(f"Isi terlalu panjang: {size} karakter, paling banyak {limit}.")
+    return text
+
+
+def _plain_text(key: str, value: Any) -> str:
     if type(value) is str and key not in ("nip", "nip_penilai"):
         text = value.replace("\xa0", " ").translate(_INVISIBLE) if not value.isascii() else value
         return " ".join(text.split()) if key in _SINGLE_LINE else text.strip()
@@ -261,8 +276,8 @@ def _cell_text(key: str, value: Any) -> str:
         compact = text.strip().upper().replace(",", ".")
         if "E+" in compact and compact.replace("E+", "").replace(".", "").isdigit():
             raise ValidationError(
-                f"NIP tertulis dalam notasi ilmiah ({text.strip()}) sehingga digit terakhirnya hilang. Format kolom "
-                "ini sebagai Teks di Excel lalu ketik ulang NIP-nya.")
+                f"NIP tertulis dalam notasi ilmiah ({text.strip()[:30]}) sehingga digit terakhirnya hilang. "
+                "Format kolom ini sebagai Teks di Excel lalu ketik ulang NIP-nya.")
     return " ".join(text.split()) if key in _SINGLE_LINE else text.strip()
 
 
@@ -270,10 +285,9 @@ def _cell_text(key: str, value: Any) -> str:
 
 
 class _Importer:
-    def __init__(self, db: Database, *, year: int, skip_bad: bool) -> None:
+    def __init__(self, db: Database, *, year: int) -> None:
         self.db = db
         self.default_year = year
-        self.skip_bad = skip_bad
         self.problems: list[RosterProblem] = []
         self.warnings: list[RosterProblem] = []
         self.bad: set[tuple[str | None, int]] = set()
@@ -317,8 +331,7 @@ class _Importer:
                     self.warnings.append(row.problem("Baris tanpa nip, nama, maupun kode_unit; diabaikan."))
                 continue
             self.read_unit_row(row, authoritative=False)
-            if row.uid not in self.bad:
-                self.read_person(row)
+            self.read_person(row)
 
     def read_unit_row(self, row: _Row, *, authoritative: bool) -> None:
         v = row.values
@@ -391,10 +404,6 @@ class _Importer:
                 return None
             year = int(text)
         penilai_name = v.get("nama_penilai", "")
-        if len(penilai_name) > 200:
-            self.fail(row, f"Nama pejabat penilai terlalu panjang: {len(penilai_name):,} karakter, paling banyak "
-                           "200.".replace(",", "."), "nama_penilai")
-            return None
         key = clean.nip or "nama:" + _fold(clean.name)
         person = _Person(row, key, clean, v.get("kode_unit", ""), year,
                          row.has("nip_penilai") or row.has("nama_penilai"), normalize_nip(v.get("nip_penilai", "")),
@@ -739,7 +748,7 @@ def import_roster(
             result.problems.append(RosterProblem("Berkas tidak berisi data roster."))
         result.seconds = round(time.perf_counter() - started, 3)
         return result
-    imp = _Importer(db, year=year or date.today().year, skip_bad=skip_bad)
+    imp = _Importer(db, year=year or date.today().year)
     for table in raw.tables:
         imp.read_table(table)
     report("Memeriksa", 0, imp.rows_read)

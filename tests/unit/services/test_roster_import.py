@@ -153,6 +153,23 @@ def test_skip_bad_imports_good_rows_and_lists_bad_ones(empty_db, admin, tmp_path
     assert PPPK_NIP not in employees(empty_db)
 
 
+def test_skip_bad_still_uses_a_correct_unit_stated_on_a_bad_row(empty_db, admin, tmp_path):
+    rows = [dict(PEOPLE[0], kode_unit="BARU", nama_unit="Unit Baru", golongan="Z/z"),  # bad golongan, line 2
+            dict(PEOPLE[1], kode_unit="BARU", nip_penilai="")]
+    result = import_roster(empty_db, admin, write_csv(tmp_path / "r.csv", rows), skip_bad=True)
+    assert [(p.row, p.field) for p in result.problems] == [(2, "golongan")]
+    assert result.units_created == 1 and result.employees_created == 1
+
+
+def test_skip_bad_skips_every_row_of_a_penilai_loop(empty_db, admin, tmp_path):
+    rows = office_rows()
+    rows[3]["nip_penilai"] = nip(3, 2)
+    result = import_roster(empty_db, admin, write_csv(tmp_path / "r.csv", rows), skip_bad=True, year=2026)
+    assert result.imported and result.skipped_rows == 4  # the three in the loop and Dodi, rated by one of them
+    assert employees(empty_db) == {}
+    assert count(empty_db, Unit) == 3
+
+
 def test_unknown_pangkat_for_pns(empty_db, admin, tmp_path):
     rows = office_rows()
     rows[5]["golongan"] = "Penata Muda Utama"
@@ -252,6 +269,18 @@ def test_ten_thousand_character_texts_are_refused_with_the_limit(empty_db, admin
     assert "Baris 5, kolom nama: Nama terlalu panjang: 10.000 karakter, paling banyak 200." in texts
     assert any(t.startswith("Baris 6, kolom jabatan: Jabatan terlalu panjang") and "paling banyak 300" in t
                for t in texts)
+
+
+def test_overlong_cells_in_any_column_get_a_short_message(empty_db, admin, tmp_path):
+    rows = office_rows()
+    for key in ("golongan", "jenis_jabatan", "nip_penilai", "nama_penilai"):
+        rows[5][key] = "X" * 10_000
+    rows[2]["nama_unit"] = "Bidang " * 2000
+    result = import_roster(empty_db, admin, write_csv(tmp_path / "r.csv", rows))
+    texts = problem_texts(result)
+    assert "Baris 7, kolom golongan: Isi terlalu panjang: 10.000 karakter, paling banyak 60." in texts
+    assert any(t.startswith("Baris 4, kolom nama_unit: Isi terlalu panjang") for t in texts)
+    assert all(len(t) < 300 for t in texts)
 
 
 def test_emoji_names_are_stored_as_written(empty_db, admin, tmp_path):
