@@ -18,6 +18,7 @@ class FieldErrors:
     def __init__(self, form: QFormLayout) -> None:
         self._form = form
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._rows: dict[int, int] = {}  # id(error label) -> its row in the form
 
     def add_row(self, label: str, widget: QWidget, *names: str) -> QLabel:
         """Add ``widget`` with its error line; ``names`` are the service field names it answers to."""
@@ -25,8 +26,9 @@ class FieldErrors:
         error = QLabel(widget.parentWidget())
         error.setObjectName("errorLabel")
         error.setWordWrap(True)
-        error.hide()
         self._form.addRow("", error)
+        self._rows[id(error)] = self._form.rowCount() - 1
+        self._form.setRowVisible(self._rows[id(error)], False)  # no gap while there is nothing to say
         for name in names or (label.replace("&", ""),):
             self._fields[name.casefold()] = (widget, error)
         return error
@@ -38,14 +40,14 @@ class FieldErrors:
             return False
         widget, label = entry
         label.setText(message)
-        label.show()
+        self._form.setRowVisible(self._rows[id(label)], True)
         set_invalid(widget, True)
         widget.setFocus()
         return True
 
     def clear(self) -> None:
         for widget, label in self._fields.values():
-            label.hide()
+            self._form.setRowVisible(self._rows[id(label)], False)
             set_invalid(widget, False)
 
     def message(self, field: str) -> str:

@@ -61,6 +61,21 @@ def _demo_task(ctx: TaskContext, db: Any, employees: int, year: int) -> Any:
     return build_demo(db, employees=employees, year=year, progress=report)
 
 
+FIELD_WIDTH = 380
+
+
+def _form() -> QFormLayout:
+    """A form whose fields keep a sensible width instead of spanning a maximised window."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form
+
+
+def _sized(edit: QWidget, width: int = FIELD_WIDTH) -> QWidget:
+    edit.setMinimumWidth(width)
+    return edit
+
+
 class _StoringPage(QWizardPage):
     """A page whose Lanjut stores something in a worker first; the wizard moves on when it succeeded."""
 
@@ -143,17 +158,20 @@ class AdminPage(_StoringPage):
         self.user: Any = None
         self.setTitle(self.tr("Akun admin kepegawaian"))
         self.setSubTitle(self.tr("Akun ini mengelola daftar pegawai, akun pengguna dan pengaturan instansi."))
-        form = QFormLayout()
+        form = _form()
         self.errors = FieldErrors(form)
         self.username_edit = QLineEdit(self)
+        _sized(self.username_edit)
         self.username_edit.setObjectName("adminUsernameEdit")
         self.username_edit.setText("admin")
         self.errors.add_row(self.tr("&Nama pengguna"), self.username_edit, "Nama pengguna")
         self.password_edit = QLineEdit(self)
+        _sized(self.password_edit)
         self.password_edit.setObjectName("adminPasswordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors.add_row(self.tr("&Kata sandi"), self.password_edit, "Kata sandi")
         self.confirm_edit = QLineEdit(self)
+        _sized(self.confirm_edit)
         self.confirm_edit.setObjectName("adminConfirmEdit")
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors.add_row(self.tr("&Ulangi kata sandi"), self.confirm_edit, "Ulangi kata sandi")
@@ -192,15 +210,18 @@ class InstansiPage(_StoringPage):
         self.logo_path: str | None = None
         self.setTitle(self.tr("Data instansi"))
         self.setSubTitle(self.tr("Tampil di kepala setiap lembar SKP dan evaluasi yang dicetak."))
-        form = QFormLayout()
+        form = _form()
         self.errors = FieldErrors(form)
         self.name_edit = QLineEdit(self)
+        _sized(self.name_edit)
         self.name_edit.setObjectName("wizardInstansiName")
         self.name_edit.setPlaceholderText(self.tr("mis. PEMERINTAH KABUPATEN SLEMAN"))
         self.errors.add_row(self.tr("&Nama instansi"), self.name_edit, "Nama instansi")
         self.address_edit = QLineEdit(self)
+        _sized(self.address_edit)
         self.errors.add_row(self.tr("&Alamat"), self.address_edit, "Alamat")
         self.city_edit = QLineEdit(self)
+        _sized(self.city_edit)
         self.city_edit.setObjectName("wizardCity")
         self.city_edit.setPlaceholderText(self.tr("kota tempat penandatanganan, mis. Sleman"))
         self.errors.add_row(self.tr("&Kota"), self.city_edit, "Kota")
@@ -208,7 +229,8 @@ class InstansiPage(_StoringPage):
         logo_layout = QHBoxLayout(logo_row)
         logo_layout.setContentsMargins(0, 0, 0, 0)
         self.logo_preview = QLabel(self.tr("belum ada"), logo_row)
-        self.logo_preview.setFixedSize(64, 64)
+        self.logo_preview.setFixedSize(96, 64)
+        self.logo_preview.setWordWrap(True)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_button = QPushButton(self.tr("Pilih &Logo…"), logo_row)
         logo_layout.addWidget(self.logo_preview)
@@ -305,13 +327,14 @@ class DemoPage(QWizardPage):
         self.progress.hide()
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("&Jumlah pegawai"), self.employees_spin)
-        form.addRow(self.tr("&Tahun penilaian"), self.year_spin)
+        form = _form()
+        form.addRow(self.tr("&Jumlah pegawai"), _sized(self.employees_spin, 160))
+        form.addRow(self.tr("&Tahun penilaian"), _sized(self.year_spin, 160))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.build_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.build_button)
+        buttons.addStretch(0)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)

@@ -74,13 +74,12 @@ SHORTCUTS = {
 }
 
 
-def _t(text: str) -> str:
-    return QApplication.translate("MainWindow", text)
-
-
 def menu_titles() -> dict[str, str]:
-    return {"file": _t("&Berkas"), "view": _t("&Lihat"), "employee": _t("&Pegawai"), "documents": _t("&Dokumen"),
-            "sync": _t("&Sinkronisasi"), "tools": _t("&Alat"), "help": _t("Ban&tuan")}
+    app = QApplication  # literal .translate() calls, so pyside6-lupdate finds the strings
+    return {"file": app.translate("MainWindow", "&Berkas"), "view": app.translate("MainWindow", "&Lihat"),
+            "employee": app.translate("MainWindow", "&Pegawai"), "documents": app.translate("MainWindow", "&Dokumen"),
+            "sync": app.translate("MainWindow", "&Sinkronisasi"), "tools": app.translate("MainWindow", "&Alat"),
+            "help": app.translate("MainWindow", "Ban&tuan")}
 
 
 class MainWindow(QMainWindow):
@@ -165,6 +164,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kinerja Desktop — {0}").format(session.instansi or self.tr("Kinerja ASN")))
         self.act_my_skp.setVisible(bool(self.user.employee_id))
         self.act_unit_view.setVisible(session.units is not None)
+        self.act_import_roster.setVisible(session.is_admin)
         self.year_spin.blockSignals(True)
         self.period_combo.blockSignals(True)
         self.year_spin.setValue(self._year)
@@ -204,6 +204,9 @@ class MainWindow(QMainWindow):
                                      self.tr("Sembunyikan data sampai kata sandi dimasukkan lagi"))
         self.act_settings = self._action(self.tr("&Pengaturan…"), self.open_settings, s["settings"],
                                          self.tr("Bahasa, kunci layar, data instansi"))
+        self.act_import_roster = self._action(self.tr("&Impor Daftar Pegawai…"), self.open_roster_import, None,
+                                              self.tr("Unit kerja, pegawai dan pejabat penilai dari berkas Excel "
+                                                      "atau CSV"))
         self.act_quit = self._action(self.tr("&Keluar"), self.close, s["quit"], self.tr("Tutup aplikasi"))
         self.act_search = self._action(self.tr("&Cari Pegawai"), self.focus_search, s["search"],
                                        self.tr("Cari menurut nama, NIP atau jabatan"))
@@ -229,7 +232,7 @@ class MainWindow(QMainWindow):
         for key in ("file", "view", "employee", "help"):
             self._menu(key, titles[key])
         file_menu = self._menus["file"]
-        file_menu.addActions([self.act_settings])
+        file_menu.addActions([self.act_settings, self.act_import_roster])
         file_menu.addSeparator()
         file_menu.addActions([self.act_lock, self.act_switch_user])
         file_menu.addSeparator()
@@ -636,9 +639,33 @@ class MainWindow(QMainWindow):
         from kinerja_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.db, self.user, self.tasks, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.language_changed.connect(self.language_changed)
         dialog.idle_minutes_changed.connect(self.idle_watcher.set_minutes)
         dialog.open()
+
+    @Slot()
+    def open_roster_import(self) -> None:
+        from kinerja_desktop.ui.roster_import_panel import RosterImportDialog
+
+        dialog = RosterImportDialog(self.db, self.user, self)
+        dialog.panel.imported.connect(lambda _result: self._reload_units())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _reload_units(self) -> None:
+        """After a roster import the unit tree itself may have changed."""
+        from kinerja_desktop.ui.session_tasks import load_session_task
+
+        task = self.tasks.start(load_session_task, self.db, self.user, status_labels(), self._year, self._period,
+                                self._scope, title=self.tr("Memuat unit kerja"), cancellable=False)
+        task.succeeded.connect(self._units_reloaded)
+
+    def _units_reloaded(self, session: SessionData) -> None:
+        if session.units is not None:
+            self.navigation.unit_model.set_index(session.units)
+            self.navigation.unit_tree.expandToDepth(0)
+        self.list_page.set_table(session.table)
 
     @Slot()
     def show_shortcuts(self) -> None:

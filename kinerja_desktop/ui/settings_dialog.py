@@ -111,7 +111,8 @@ class SettingsDialog(QDialog):
         logo_layout = QHBoxLayout(logo_row)
         logo_layout.setContentsMargins(0, 0, 0, 0)
         self.logo_preview = QLabel(logo_row)
-        self.logo_preview.setFixedSize(64, 64)
+        self.logo_preview.setFixedSize(96, 64)
+        self.logo_preview.setWordWrap(True)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setObjectName("mutedLabel")
         self.logo_button = QPushButton(self.tr("Pilih &Logo…"), logo_row)
@@ -219,6 +220,10 @@ class SettingsDialog(QDialog):
                                  title=self.tr("Menyimpan pengaturan"), cancellable=False)
         task.succeeded.connect(lambda _r: self._finish(language, old_language))
         task.failed.connect(lambda message: self._save_failed(message, task.error))
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while saving: the answer is on its way
+            super().reject()
 
     def _finish(self, language: str, old_language: str) -> None:
         self.accept()

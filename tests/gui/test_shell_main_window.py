@@ -133,7 +133,7 @@ def test_lock_hides_everything_until_the_password_is_given(qtbot, admin_window) 
     lock = window.lock_page
     qtbot.keyClicks(lock.password_edit, "keliru")
     qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lock.error_label.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lock.error_label.isVisible, timeout=10_000)
     assert lock.error_label.text() == "Nama pengguna atau kata sandi salah."
     assert window.is_locked()
     lock.password_edit.clear()

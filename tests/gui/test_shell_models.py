@@ -26,7 +26,7 @@ from kinerja_desktop.ui.models.unit_tree_model import CountRole, UnitIndex, Unit
 from tests.helpers.fixtures import DEMO_YEAR
 
 
-def _row(i: int, name: str, nip: str | None, jabatan: str, unit: str = "u1", plan: str | None = "APPROVED",
+def _row(i: int, name: str, nip: str | None, jabatan: str, *, unit: str = "u1", plan: str | None = "APPROVED",
          ev: str | None = None, predikat: str | None = None) -> SimpleNamespace:
     return SimpleNamespace(id=f"e{i}", nip=nip, name=name, jabatan=jabatan, unit_id=unit, unit_name=unit.upper(),
                            plan_id="p" if plan else None, plan_status=plan, eval_status=ev, predikat=predikat,

@@ -59,7 +59,7 @@ def test_wrong_password_is_reported_at_the_field_and_nothing_typed_is_lost(qtbot
     qtbot.keyClicks(form.username_edit, "admin")
     qtbot.keyClicks(form.password_edit, "salah")
     qtbot.mouseClick(form.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: form.error_label.isVisible(), timeout=10_000)
+    qtbot.waitUntil(form.error_label.isVisible, timeout=10_000)
     assert form.error_label.text() == "Nama pengguna atau kata sandi salah."
     assert form.password_edit.property("invalid") is True
     assert form.username_edit.text() == "admin" and form.password_edit.text() == "salah"

@@ -28,25 +28,32 @@ EVAL_ORDER = (None, "BELUM", "DRAFT", "FINAL", "SIGNED")
 PREDIKAT_ORDER = (None, "SANGAT_KURANG", "KURANG", "BUTUH_PERBAIKAN", "BAIK", "SANGAT_BAIK")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EmployeeTableModel", text)
-
-
 def headers() -> list[str]:
-    return [_t("Nama"), _t("NIP"), _t("Jabatan"), _t("Unit Kerja"), _t("Status SKP"), _t("Status Evaluasi"),
-            _t("Predikat")]
+    tr = QCoreApplication
+    return [tr.translate("EmployeeTableModel", "Nama"), tr.translate("EmployeeTableModel", "NIP"),
+            tr.translate("EmployeeTableModel", "Jabatan"), tr.translate("EmployeeTableModel", "Unit Kerja"),
+            tr.translate("EmployeeTableModel", "Status SKP"), tr.translate("EmployeeTableModel", "Status Evaluasi"),
+            tr.translate("EmployeeTableModel", "Predikat")]
 
 
 def status_labels() -> dict[str, dict[str | None, str]]:
     """Screen labels of the status codes (regulation terms), translated once per language."""
+    tr = QCoreApplication
+    belum = tr.translate("EmployeeTableModel", "Belum")
     return {
-        "plan": {None: _t("Belum ada"), "DRAFT": _t("Draf"), "SUBMITTED": _t("Diajukan"),
-                 "RETURNED": _t("Dikembalikan"), "APPROVED": _t("Disetujui")},
-        "eval": {None: _t("Belum"), "BELUM": _t("Belum"), "DRAFT": _t("Draf"), "FINAL": _t("Final"),
-                 "SIGNED": _t("Ditandatangani")},
-        "predikat": {None: "", "SANGAT_BAIK": _t("Sangat Baik"), "BAIK": _t("Baik"),
-                     "BUTUH_PERBAIKAN": _t("Butuh Perbaikan"), "KURANG": _t("Kurang/Misconduct"),
-                     "SANGAT_KURANG": _t("Sangat Kurang")},
+        "plan": {None: tr.translate("EmployeeTableModel", "Belum ada"),
+                 "DRAFT": tr.translate("EmployeeTableModel", "Draf"),
+                 "SUBMITTED": tr.translate("EmployeeTableModel", "Diajukan"),
+                 "RETURNED": tr.translate("EmployeeTableModel", "Dikembalikan"),
+                 "APPROVED": tr.translate("EmployeeTableModel", "Disetujui")},
+        "eval": {None: belum, "BELUM": belum, "DRAFT": tr.translate("EmployeeTableModel", "Draf"),
+                 "FINAL": tr.translate("EmployeeTableModel", "Final"),
+                 "SIGNED": tr.translate("EmployeeTableModel", "Ditandatangani")},
+        "predikat": {None: "", "SANGAT_BAIK": tr.translate("EmployeeTableModel", "Sangat Baik"),
+                     "BAIK": tr.translate("EmployeeTableModel", "Baik"),
+                     "BUTUH_PERBAIKAN": tr.translate("EmployeeTableModel", "Butuh Perbaikan"),
+                     "KURANG": tr.translate("EmployeeTableModel", "Kurang/Misconduct"),
+                     "SANGAT_KURANG": tr.translate("EmployeeTableModel", "Sangat Kurang")},
     }
 
 
