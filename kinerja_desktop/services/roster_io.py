@@ -18,6 +18,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -473,7 +474,8 @@ def _read_xlsx(src: Path, out: RosterFile) -> None:
                                          units_sheet=role == UNIT_SHEET)
                     if table is not None:
                         out.tables.append(table)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError, IndexError) as exc:
+    except (zipfile.BadZipFile, zlib.error, KeyError, ElementTree.ParseError, ValueError, IndexError, EOFError,
+            NotImplementedError, RuntimeError, OSError) as exc:  # a damaged or encrypted file, never a crash
         raise ValidationError(f"Berkas {src.name} bukan berkas XLSX yang dapat dibaca ({exc}).",
                               field="Berkas") from exc
     if not out.tables and not out.problems:
