@@ -9,6 +9,7 @@ functions, so importing this module costs nothing before the first paint.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -104,20 +105,19 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
     year = year or today.year
     if period not in codes:
         period = default_period(codes, year, today)
-    subordinates = (query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
-                    if user.employee_id else [])
-    ctx.check_cancelled()
-    is_penilai = bool(subordinates)
-    if scope is None:
-        scope = SCOPE_ALL if user.is_admin else SCOPE_SUBORDINATES if is_penilai else SCOPE_SELF
-    if scope == SCOPE_SUBORDINATES:
-        rows = subordinates
-    else:
-        rows = _rows_for_scope(db, user, year, period, scope)
-    table = prepare_table(rows, labels)
-    units = None
-    if user.is_admin:
-        units = UnitIndex(query_service.unit_tree(db), Counter(r.unit_id for r in rows if r.unit_id))
+    # The unit tree (admins) is read on a second connection while the list query runs: both wait
+    # on SQLite, not on Python, so this takes the longer of the two instead of their sum.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        tree = pool.submit(query_service.unit_tree, db) if user.is_admin else None
+        subordinates = (query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
+                        if user.employee_id else [])
+        ctx.check_cancelled()
+        is_penilai = bool(subordinates)
+        if scope is None:
+            scope = SCOPE_ALL if user.is_admin else SCOPE_SUBORDINATES if is_penilai else SCOPE_SELF
+        rows = subordinates if scope == SCOPE_SUBORDINATES else _rows_for_scope(db, user, year, period, scope)
+        table = prepare_table(rows, labels)
+        units = UnitIndex(tree.result(), Counter(table.unit_ids)) if tree is not None else None
     return SessionData(user, user.is_admin, is_penilai, period_choices(codes), year, period, scope, table, units,
                        str(settings.get("instansi.name") or ""))
 

@@ -1,0 +1,154 @@
+"""Child process of bench_gui.py: one start-up, timed from the parent's launch stamp.
+
+Usage: python -m tests.bench.gui_startup_probe bare|app T0 [DB] [--interactive]
+Prints one JSON line with the milestones in seconds since T0 (``time.time()`` taken by the
+parent right before launching this process, so interpreter start-up is included).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+T0 = float(sys.argv[2])
+MARKS: dict[str, float] = {}
+
+
+def mark(name: str) -> None:
+    MARKS.setdefault(name, time.time() - T0)
+
+
+def bare() -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "first_paint" not in MARKS:
+                mark("first_paint")
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watch = Watch()
+    window.installEventFilter(watch)
+    window.resize(1366, 768)
+    window.show()
+    app.exec()
+    print(json.dumps(MARKS))
+    return 0
+
+
+def run_app(db: str, interactive: bool) -> int:
+    from PySide6.QtCore import QTimer
+
+    from kinerja_desktop.ui import app as kapp
+
+    extra: dict[str, object] = {}
+
+    def hook(controller: kapp.AppController) -> None:
+        controller.first_painted.connect(lambda: mark("first_paint"))
+
+        def ready(_opened: object) -> None:
+            mark("database_ready")
+            controller.sign_in.username_edit.setText("admin")
+            controller.sign_in.password_edit.setText("admin")
+            controller.sign_in.submit()
+
+        controller.database_ready.connect(ready)
+
+        def shown(window: object) -> None:
+            mark("main_window_filled")
+            extra["rows"] = window.list_page.model.rowCount()
+            if interactive:
+                QTimer.singleShot(0, lambda: interact(window, extra))
+            QTimer.singleShot(0, controller.quit)
+
+        controller.main_window_shown.connect(shown)
+
+    # Type the password before the database is ready? No: as soon as it is (a fast typist).
+    code = kapp.main(db, on_controller=hook)
+    print(json.dumps({**MARKS, **extra}))
+    return code
+
+
+def interact(window, extra: dict[str, object]) -> None:  # noqa: ANN001 - bench helper
+    """Keystroke filtering and opening employees, measured inside the running app."""
+    from PySide6.QtWidgets import QApplication
+
+    page = window.list_page
+    app = QApplication.instance()
+    page.table.viewport().repaint()
+    timings = []
+    queries = ["budi santoso", "pengolah data", "19850", "sri wahyu"]
+    for query in queries:
+        for i in range(1, len(query) + 1):
+            page.search_edit.setText(query[:i])
+            t = time.perf_counter()
+            page.apply_search()
+            page.table.viewport().repaint()
+            app.processEvents()
+            timings.append((time.perf_counter() - t) * 1000)
+        for i in range(len(query) - 1, -1, -1):  # backspace to empty: the widening direction
+            page.search_edit.setText(query[:i])
+            t = time.perf_counter()
+            page.apply_search()
+            page.table.viewport().repaint()
+            app.processEvents()
+            timings.append((time.perf_counter() - t) * 1000)
+    extra["filter_ms_median"] = round(statistics.median(timings), 2)
+    # Other GUI-thread work on the full list: sorting by a column, choosing a unit, a reload.
+    from PySide6.QtCore import Qt
+
+    page.search_edit.setText("")
+    page.apply_search()
+    sorts = []
+    for column in range(7):
+        t = time.perf_counter()
+        page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        page.table.viewport().repaint()
+        sorts.append((time.perf_counter() - t) * 1000)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    extra["sort_ms_max"] = round(max(sorts), 1)
+    units = window.navigation.unit_model
+    dinas = units.index(0, 0, units.index(0, 0))
+    t = time.perf_counter()
+    window.navigation.unit_tree.setCurrentIndex(dinas)
+    page.table.viewport().repaint()
+    extra["unit_filter_ms"] = round((time.perf_counter() - t) * 1000, 1)
+    window.navigation.sections.setCurrentRow(0)
+    table = page.model.table()
+    t = time.perf_counter()
+    page.set_table(table)
+    page.table.viewport().repaint()
+    extra["reload_gui_ms"] = round((time.perf_counter() - t) * 1000, 1)
+    extra["filter_ms_p90"] = round(sorted(timings)[int(len(timings) * 0.9)], 2)
+    extra["filter_ms_max"] = round(max(timings), 2)
+    extra["keystrokes"] = len(timings)
+    opens = []
+    model = page.model
+    for row in (0, 5000, 12345, 19000, 7):
+        employee_id = model.row_object(row).id
+        t = time.perf_counter()
+        page_widget = window.open_employee(employee_id)
+        if page_widget is not None:
+            page_widget.repaint()
+        app.processEvents()
+        opens.append((time.perf_counter() - t) * 1000)
+        window.close_current_page()
+        app.processEvents()
+    extra["open_ms"] = [round(x, 1) for x in opens]
+    extra["open_ms_median"] = round(statistics.median(opens), 1)
+    extra["employee_page"] = type(page_widget).__name__ if page_widget is not None else None
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.argv[1] == "bare":
+        sys.exit(bare())
+    sys.exit(run_app(sys.argv[3], "--interactive" in sys.argv))
