@@ -43,13 +43,18 @@ def office(demo_db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
 
 
 def test_admin_issues_a_p12_that_shows_trusted_and_non_admins_are_refused(  # noqa: PLR0917
-    office: str, demo_db: Database, people: People, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    office: str,
+    demo_db: Database,
+    people: People,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     name, nip = _who(demo_db, people.staff.employee_id)
     p12 = tmp_path / "staff.p12"
-    code, out, err = _run(capsys, "--db", office, "--user", "admin", "certs", "issue", "--nip", nip,
-                          "--out", str(p12), "--key", "ec-p256")
+    code, out, err = _run(
+        capsys, "--db", office, "--user", "admin", "certs", "issue", "--nip", nip, "--out", str(p12), "--key", "ec-p256"
+    )
     assert code == 0, err
     assert p12.is_file()
     assert P12_SECRET not in out and CA_SECRET not in out
@@ -59,8 +64,9 @@ def test_admin_issues_a_p12_that_shows_trusted_and_non_admins_are_refused(  # no
     code, out, _ = _run(capsys, "certs", "trust", "export")
     assert code == 0 and out.startswith("-----BEGIN CERTIFICATE-----")
     monkeypatch.setenv("KINERJA_PASSWORD", nip)  # demo staff: NIP is the password
-    code, _, err = _run(capsys, "--db", office, "--user", nip, "certs", "issue", "--nip", nip,
-                        "--out", str(tmp_path / "x.p12"))
+    code, _, err = _run(
+        capsys, "--db", office, "--user", nip, "certs", "issue", "--nip", nip, "--out", str(tmp_path / "x.p12")
+    )
     assert code == 1 and "sertifikat" in err.lower()
     monkeypatch.setenv("KINERJA_P12_PASSPHRASE", "salah-sekali")
     monkeypatch.delenv("KINERJA_PASSPHRASE", raising=False)
@@ -71,12 +77,33 @@ def test_admin_issues_a_p12_that_shows_trusted_and_non_admins_are_refused(  # no
 
 
 def test_sign_a_file_then_verify_it_and_a_tampered_copy(
-    office: str, demo_db: Database, people: People, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    office: str,
+    demo_db: Database,
+    people: People,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     staff, penilai = _who(demo_db, people.staff.employee_id), _who(demo_db, people.penilai.employee_id)
     p12 = tmp_path / "staff.p12"
-    assert main(["--db", office, "--user", "admin", "certs", "issue", "--nip", staff[1], "--out", str(p12),
-                 "--key", "ec-p256"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                office,
+                "--user",
+                "admin",
+                "certs",
+                "issue",
+                "--nip",
+                staff[1],
+                "--out",
+                str(p12),
+                "--key",
+                "ec-p256",
+            ]
+        )
+        == 0
+    )
     sheet = tmp_path / "evaluasi.pdf"
     sheet.write_bytes(sheet_pdf("EVK-CLI", True, staff, penilai))
     capsys.readouterr()
@@ -97,22 +124,64 @@ def test_sign_a_file_then_verify_it_and_a_tampered_copy(
 
 
 def test_second_signer_signs_the_stored_document_and_the_qr_checks_out(  # noqa: PLR0917
-    office: str, demo_db: Database, people: People, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    office: str,
+    demo_db: Database,
+    people: People,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     staff, penilai = _who(demo_db, people.staff.employee_id), _who(demo_db, people.penilai.employee_id)
     target = resolve_target(demo_db, "skp", nip=staff[1], year=DEMO_YEAR)
     data_sha = "ab" * 32
-    sign_record(demo_db, people.staff, identity_for(*staff), target,
-                render=lambda: (sheet_pdf("SKP-QR", True, staff, penilai), data_sha))
+    sign_record(
+        demo_db,
+        people.staff,
+        identity_for(*staff),
+        target,
+        render=lambda: (sheet_pdf("SKP-QR", True, staff, penilai), data_sha),
+    )
     p12 = tmp_path / "penilai.p12"
-    assert main(["--db", office, "--user", "admin", "certs", "issue", "--nip", penilai[1], "--out", str(p12),
-                 "--key", "ec-p256"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                office,
+                "--user",
+                "admin",
+                "certs",
+                "issue",
+                "--nip",
+                penilai[1],
+                "--out",
+                str(p12),
+                "--key",
+                "ec-p256",
+            ]
+        )
+        == 0
+    )
     monkeypatch.setenv("KINERJA_PASSWORD", penilai[1])
     out_pdf = tmp_path / "skp.pdf"
     capsys.readouterr()
-    code, out, err = _run(capsys, "--db", office, "--user", penilai[1], "sign", "--nip", staff[1], "--year",
-                          str(DEMO_YEAR), "--doc", "skp", "--p12", str(p12), "--out", str(out_pdf))
+    code, out, err = _run(
+        capsys,
+        "--db",
+        office,
+        "--user",
+        penilai[1],
+        "sign",
+        "--nip",
+        staff[1],
+        "--year",
+        str(DEMO_YEAR),
+        "--doc",
+        "skp",
+        "--p12",
+        str(p12),
+        "--out",
+        str(out_pdf),
+    )
     assert code == 0, err
     assert "Pejabat Penilai Kinerja" in out and "Ditandatangani lengkap" in out
     # the shared test CA signed the pegawai; trust it explicitly next to the office CA
@@ -129,3 +198,34 @@ def test_second_signer_signs_the_stored_document_and_the_qr_checks_out(  # noqa:
     assert code == 1 and out.startswith("TIDAK cocok")
     code, _, err = _run(capsys, "--db", office, "verify", "--qr", "bukan kode")
     assert code == 1 and "bukan kode dokumen" in err
+
+
+def test_database_mode_renders_the_real_sheet_signs_it_and_its_printed_qr_matches(  # noqa: PLR0917
+    office: str, demo_db: Database, people: People, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    staff, penilai = _who(demo_db, people.staff.employee_id), _who(demo_db, people.penilai.employee_id)
+    files = {}
+    for who in (staff, penilai):
+        files[who] = tmp_path / f"{who[1]}.p12"
+        assert main(["--db", office, "--user", "admin", "certs", "issue", "--nip", who[1], "--out", str(files[who]),
+                     "--key", "ec-p256"]) == 0
+    capsys.readouterr()
+    for who in (staff, penilai):
+        monkeypatch.setenv("KINERJA_PASSWORD", who[1])
+        code, out, err = _run(capsys, "--db", office, "--user", who[1], "--json", "sign", "--nip", staff[1],
+                              "--year", str(DEMO_YEAR), "--doc", "evaluasi", "--period", "TW1",
+                              "--p12", str(files[who]), "--out", str(tmp_path / "evk.pdf"))
+        assert code == 0, err
+    result = json.loads(out)
+    assert result["status"] == "SIGNED" and result["role"] == "penilai"
+    code, out, _ = _run(capsys, "--json", "verify", str(tmp_path / "evk.pdf"))
+    report = json.loads(out)
+    assert code == 0 and [s["role"] for s in report["signatures"]] == ["pegawai", "penilai"]
+    # the stamp's QR is the sheet's own: KINERJA:<doc id>:<data hash>; it checks out against the database
+    from kinerja_desktop.documents.signed_documents import list_documents
+
+    (doc,) = [d for d in list_documents(demo_db, people.staff, people.staff.employee_id) if d.kind == "evaluasi"]
+    payload = f"KINERJA:EVK-{DEMO_YEAR}-TW1-{staff[1]}:{doc.data_sha256.upper()}"
+    code, out, _ = _run(capsys, "--db", office, "verify", "--qr", payload)
+    assert code == 0 and out.startswith("Cocok: Evaluasi Kinerja"), out

@@ -41,16 +41,22 @@ def test_skp_signed_by_both_is_stored_listed_frozen_and_verifies(demo_db: Databa
     render = _renderer(demo_db, people, "SKP-UJI")
     assert role_of(demo_db, people.staff, target) == "pegawai"
     assert role_of(demo_db, people.penilai, target) == "penilai"
-    first, _ = sign_record(demo_db, people.staff, identity_for(*_who(demo_db, people.staff.employee_id)), target,
-                           render=render)
+    first, _ = sign_record(
+        demo_db, people.staff, identity_for(*_who(demo_db, people.staff.employee_id)), target, render=render
+    )
     assert first.status == "PARTIAL" and [s["role"] for s in first.signers] == ["pegawai"]
     with demo_db.reader() as s:
         assert s.get(Plan, target.plan_id).frozen
     # the next signer signs the stored PDF, not a new rendering
     stored, data_sha = pending_pdf(demo_db, target)
     assert data_sha == "d" * 64 and demo_db.blobs.read_bytes(first.sha256) == stored
-    second, result = sign_record(demo_db, people.penilai, identity_for(*_who(demo_db, people.penilai.employee_id)),
-                                 target, render=lambda: pytest.fail("must not render again"))
+    second, result = sign_record(
+        demo_db,
+        people.penilai,
+        identity_for(*_who(demo_db, people.penilai.employee_id)),
+        target,
+        render=lambda: pytest.fail("must not render again"),
+    )
     assert second.id == first.id and second.status == "SIGNED" and len(second.signers) == 2
     assert result.pdf.startswith(stored) and demo_db.blobs.exists(second.sha256)
     report = verify_pdf(demo_db.blobs.read_bytes(second.sha256), pki().roots())
@@ -65,8 +71,13 @@ def test_frozen_plan_refuses_edits_through_the_services_and_revisi_keeps_the_sig
     demo_db: Database, people: People
 ) -> None:
     target = _target(demo_db, people, "skp")
-    view, _ = sign_record(demo_db, people.staff, identity_for(*_who(demo_db, people.staff.employee_id)), target,
-                          render=_renderer(demo_db, people, "SKP-UJI"))
+    view, _ = sign_record(
+        demo_db,
+        people.staff,
+        identity_for(*_who(demo_db, people.staff.employee_id)),
+        target,
+        render=_renderer(demo_db, people, "SKP-UJI"),
+    )
     with pytest.raises(FrozenError, match="dibekukan"):
         plan_service.add_rhk(demo_db, people.staff, target.plan_id, text="RHK baru")
     with pytest.raises(FrozenError):
@@ -81,8 +92,14 @@ def test_frozen_plan_refuses_edits_through_the_services_and_revisi_keeps_the_sig
 
 def test_signed_evaluation_refuses_rating_changes_and_reopening(demo_db: Database, people: People) -> None:
     target = _target(demo_db, people, "evaluasi", "TW1")
-    sign_record(demo_db, people.penilai, identity_for(*_who(demo_db, people.penilai.employee_id)), target,
-                render=_renderer(demo_db, people, "EVK-UJI"), role="penilai")
+    sign_record(
+        demo_db,
+        people.penilai,
+        identity_for(*_who(demo_db, people.penilai.employee_id)),
+        target,
+        render=_renderer(demo_db, people, "EVK-UJI"),
+        role="penilai",
+    )
     with demo_db.reader() as s:
         assert s.get(Evaluation, target.evaluation_id).frozen
     with pytest.raises(FrozenError):
@@ -95,15 +112,21 @@ def test_only_the_people_on_the_record_may_sign_and_only_when_ready(demo_db: Dat
     target = _target(demo_db, people, "skp")
     outsider = identity_for(*_who(demo_db, people.other_penilai.employee_id))
     with pytest.raises(PermissionDenied):
-        sign_record(demo_db, people.other_penilai, outsider, target, render=_renderer(demo_db, people, "X"),
-                    role="penilai")
+        sign_record(
+            demo_db, people.other_penilai, outsider, target, render=_renderer(demo_db, people, "X"), role="penilai"
+        )
     with pytest.raises(PermissionDenied):
         role_of(demo_db, people.other_penilai, target)
     if people.drafter is not None:
         nip = _who(demo_db, people.drafter.employee_id)[1]
         draft_target = resolve_target(demo_db, "skp", nip=nip, year=DEMO_YEAR)
         with pytest.raises(ValidationError, match="belum disetujui"):
-            sign_record(demo_db, people.drafter, identity_for(*_who(demo_db, people.drafter.employee_id)),
-                        draft_target, render=lambda: pytest.fail("not ready"))
+            sign_record(
+                demo_db,
+                people.drafter,
+                identity_for(*_who(demo_db, people.drafter.employee_id)),
+                draft_target,
+                render=lambda: pytest.fail("not ready"),
+            )
     with demo_db.reader() as s:
         assert s.query(Document).count() == 0

@@ -48,8 +48,14 @@ def test_client_sends_the_v2_shape_and_the_certified_signature_keeps_earlier_one
 def test_visible_properties_use_server_names_and_totp_is_sent_instead_of_passphrase() -> None:
     props = SignatureProperties.visible(0, (330, 100, 530, 170), b"\x89PNG...", reason="Setuju")
     assert props.to_json() == {
-        "tampilan": "VISIBLE", "page": 1, "originX": 330, "originY": 100, "width": 200, "height": 70,
-        "reason": "Setuju", "imageBase64": base64.b64encode(b"\x89PNG...").decode(),
+        "tampilan": "VISIBLE",
+        "page": 1,
+        "originX": 330,
+        "originY": 100,
+        "width": 200,
+        "height": 70,
+        "reason": "Setuju",
+        "imageBase64": base64.b64encode(b"\x89PNG...").decode(),
     }
     with TteStandIn() as server:
         _client(server.url).sign_pdf(sheet_pdf(), TteCredentials(NIK, totp=TOTP), [SignatureProperties()])
@@ -105,8 +111,13 @@ def test_queue_marks_documents_and_works_through_them_when_online(tmp_path: Path
         return TteCredentials(NIK, passphrase=PASSPHRASE)
 
     with TteStandIn() as server:
-        run = process_queue(queue, _client(server.url), load_pdf=lambda j: docs[j.document_key],
-                            store_pdf=store, credentials_for=credentials)
+        run = process_queue(
+            queue,
+            _client(server.url),
+            load_pdf=lambda j: docs[j.document_key],
+            store_pdf=store,
+            credentials_for=credentials,
+        )
     assert [j.document_key for j in run.done] == ["sha-0", "sha-2"]
     assert [j.document_key for j in run.failed] == ["sha-1"] and "Passphrase anda salah" in run.failed[0].last_error
     assert queue.pending() == [] and set(stored) == {"sha-0", "sha-2"}
@@ -123,11 +134,17 @@ def test_offline_run_keeps_jobs_pending_and_a_rewritten_file_is_refused(tmp_path
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    run = process_queue(queue, _client(f"http://127.0.0.1:{port}"), load_pdf=lambda j: sheet_pdf(),
-                        store_pdf=lambda j, p: "x", credentials_for=creds)
+    run = process_queue(
+        queue,
+        _client(f"http://127.0.0.1:{port}"),
+        load_pdf=lambda j: sheet_pdf(),
+        store_pdf=lambda j, p: "x",
+        credentials_for=creds,
+    )
     assert run.offline and len(queue.pending()) == 2 and queue.pending()[0].attempts == 1
     signed = sign_pdf(sheet_pdf(), pki().pegawai, "pegawai").pdf
     with TteStandIn(rewrite=True) as server:
-        run = process_queue(queue, _client(server.url), load_pdf=lambda j: signed,
-                            store_pdf=lambda j, p: "x", credentials_for=creds)
+        run = process_queue(
+            queue, _client(server.url), load_pdf=lambda j: signed, store_pdf=lambda j, p: "x", credentials_for=creds
+        )
     assert len(run.failed) == 2 and "ditulis ulang" in run.failed[0].last_error
