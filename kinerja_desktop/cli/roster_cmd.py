@@ -49,6 +49,19 @@ def _lines(title: str, items: list[Any]) -> list[str]:
     return [f"{title} ({len(items)}):", *shown]
 
 
+def _waiting(items: list[Any]) -> list[str]:
+    """Rows held back by a wrong row, one line per wrong row: 'karena baris 15: baris 11, 12, 13'."""
+    if not items:
+        return []
+    by_cause: dict[tuple[str, str | None], list[str]] = {}
+    for item in items:
+        by_cause.setdefault((item.depends_on, item.sheet), []).append(str(item.row))
+    lines = [f"Tertahan karena bergantung pada baris yang salah ({len(items)}):"]
+    lines += [f"  karena {cause}: {sheet + ' ' if sheet else ''}baris {', '.join(rows)}"
+              for (cause, sheet), rows in by_cause.items()]
+    return lines
+
+
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services.roster_import import import_roster
 
@@ -61,8 +74,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
         result = import_roster(ctx.db, user, args.file, year=args.year, skip_bad=args.skip_bad,
                                dry_run=args.dry_run, progress=report)
-    text = "\n".join([result.summary(), *_lines("Masalah", result.problems),
-                      *_lines("Peringatan", result.warnings)])
+    text = "\n".join([result.summary(), *_lines("Masalah", result.direct_problems),
+                      *_waiting(result.dependent_problems), *_lines("Peringatan", result.warnings)])
     ctx.out(result.as_dict(), text)
     if args.dry_run:
         return 1 if result.problems else 0

@@ -114,6 +114,17 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def direct_problems(self) -> list[RosterProblem]:
+        """Problems of the rows that are wrong themselves."""
+        return [p for p in self.problems if p.depends_on is None]
+
+    @property
+    def dependent_problems(self) -> list[RosterProblem]:
+        """Rows that are right but wait for a wrong row (their penilai or unit is on it)."""
+        wrong = {(p.sheet, p.row) for p in self.direct_problems}
+        return [p for p in self.problems if p.depends_on is not None and (p.sheet, p.row) not in wrong]
+
     def summary(self) -> str:
         """One Indonesian sentence for the status bar or terminal."""
         verb = "akan " if self.dry_run else ""
@@ -123,7 +134,10 @@ class ImportResult:
         if self.problems and not self.imported and not self.dry_run and not self.skipped_rows:
             return "Tidak ada yang diimpor: berkas ini tidak dapat dipakai (lihat masalah di bawah)."
         if self.problems and not self.imported and not self.dry_run:
-            return (f"Tidak ada yang diimpor: {len(self.problems)} masalah pada {self.skipped_rows} baris. "
+            wrong = len({(p.sheet, p.row) for p in self.direct_problems})
+            waiting = len({(p.sheet, p.row) for p in self.dependent_problems})
+            tail = f", dan {waiting} baris lain tertahan karena bergantung padanya" if waiting else ""
+            return (f"Tidak ada yang diimpor: {wrong} baris salah{tail}. "
                     "Perbaiki berkasnya, atau pakai --skip-bad untuk mengimpor baris yang benar saja.")
         prefix = "Pemeriksaan (tanpa menyimpan): " if self.dry_run else "Impor selesai: "
         tail = f" {self.skipped_rows} baris bermasalah {verb}dilewati." if self.skipped_rows else ""
@@ -132,6 +146,7 @@ class ImportResult:
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k not in ("problems", "warnings")}
         data["problems"] = [p.as_dict() for p in self.problems]
+        data["direct_problems"] = len(self.direct_problems)
         data["warnings"] = [w.as_dict() for w in self.warnings]
         data["summary"] = self.summary()
         return data
@@ -239,8 +254,8 @@ def _load_state(db: Database) -> _DbState:
 
 #: Longest text accepted per column before any other check (nama and jabatan: the roster validator's limits),
 #: so that no message ever repeats a 10,000-character cell.
-_MAX_CELL = {"nip": 40, "jenis_asn": 20, "golongan": 60, "jenis_jabatan": 40, "jenjang": 40, "kode_unit": 40,
-             "nama_unit": 300, "kode_unit_induk": 40, "nip_penilai": 40, "nama_penilai": 200, "tahun": 10}
+_MAX_CELL = {"nip": 40, "jenis_asn": 60, "golongan": 60, "jenis_jabatan": 60, "jenjang": 60, "kode_unit": 40,
+             "nama_unit": 300, "kode_unit_induk": 40, "nip_penilai": 40, "nama_penilai": 200, "tahun": 60}
 
 
 def _cell_text(key: str, value: Any) -> str:
@@ -303,8 +318,11 @@ class _Importer:
 
     # ------------------------------------------------------------ step 1: rows
 
-    def fail(self, row: _Row, message: str, key: str | None = None) -> None:
-        self.problems.append(row.problem(message, key))
+    def fail(self, row: _Row, message: str, key: str | None = None, *, depends_on: _Row | None = None) -> None:
+        problem = row.problem(message, key)
+        if depends_on is not None and depends_on.uid != row.uid:
+            problem.depends_on = depends_on.where()
+        self.problems.append(problem)
         self.bad.add(row.uid)
 
     def read_table(self, table: Table) -> None:
@@ -449,7 +467,8 @@ class _Importer:
             if len(self.bad) == before:
                 break
 
-    def _break_unit(self, code: str, claims: Iterable[_UnitClaim], stating: dict[int, str], key: str) -> None:
+    def _break_unit(self, code: str, claims: Iterable[_UnitClaim], stating: dict[int, str], key: str,
+                    cause: _Row | None = None) -> None:
         for c in claims:
             if c.broken:
                 continue
@@ -457,9 +476,10 @@ class _Importer:
             self.broken_units.setdefault(code, c.row)
             message = stating.get(id(c))
             if message:
-                self.fail(c.row, message, key)
+                self.fail(c.row, message, key, depends_on=cause)
             else:
-                self.fail(c.row, f"Unit {code} bermasalah (lihat {self.broken_units[code].where()}).", "kode_unit")
+                self.fail(c.row, f"Unit {code} bermasalah (lihat {self.broken_units[code].where()}).", "kode_unit",
+                          depends_on=self.broken_units[code])
 
     def resolve_units(self) -> None:
         by_code: dict[str, list[_UnitClaim]] = defaultdict(list)
@@ -500,10 +520,11 @@ class _Importer:
         for code, unit in list(final.items()):
             parent = unit["parent"]
             if parent and parent not in final and not (parent in db_units and not db_units[parent]["deleted"]):
-                where = f" (lihat {self.broken_units[parent].where()})" if parent in self.broken_units else ""
+                cause = self.broken_units.get(parent)
+                where = f" (lihat {cause.where()})" if cause else ""
                 msg = f"Unit induk {parent} tidak ditemukan di berkas maupun di data unit{where}."
                 self._break_unit(code, unit["claims"], {id(c): msg for c in unit["claims"] if c.parent},
-                                 "kode_unit_induk")
+                                 "kode_unit_induk", cause)
                 del final[code]
         parent_of = {c: u["parent_id"] and self.state.unit_code_by_id.get(u["parent_id"])
                      for c, u in db_units.items() if not u["deleted"]}
@@ -535,12 +556,13 @@ class _Importer:
         in_file_ids = {p.id for p in live}
         for p in live:
             if p.unit_code and not self._unit_ok(p.unit_code):
-                if p.unit_code in self.broken_units:
-                    msg = f"Unit {p.unit_code} tidak dapat diimpor (lihat {self.broken_units[p.unit_code].where()})."
+                cause = self.broken_units.get(p.unit_code)
+                if cause is not None:
+                    msg = f"Unit {p.unit_code} tidak dapat diimpor (lihat {cause.where()})."
                 else:
                     msg = (f"Unit {p.unit_code} tidak ditemukan; tambahkan di lembar Unit (atau baris unit) atau isi "
                            "nama_unit.")
-                self.fail(p.row, msg, "kode_unit")
+                self.fail(p.row, msg, "kode_unit", depends_on=cause)
                 continue
             p.supervisor_id = None
             if not p.penilai_given:
@@ -553,9 +575,9 @@ class _Importer:
                 elif found is not None and not found["deleted"]:
                     p.supervisor_id = found["id"]
                 elif p.penilai_nip in self.broken_people:
-                    self.fail(p.row, f"Pejabat penilai NIP {p.penilai_nip} ada di "
-                                     f"{self.broken_people[p.penilai_nip].where()}, tetapi baris itu bermasalah.",
-                              "nip_penilai")
+                    cause = self.broken_people[p.penilai_nip]
+                    self.fail(p.row, f"Pejabat penilai NIP {p.penilai_nip} ada di {cause.where()}, tetapi baris itu "
+                                     "bermasalah.", "nip_penilai", depends_on=cause)
                     continue
                 else:
                     try:
@@ -759,7 +781,8 @@ def import_roster(
         return result
     imp.check_duplicates()
     imp.resolve()
-    result.problems += sorted(imp.problems, key=lambda p: (p.sheet != "Unit", p.sheet or "", p.row or 0))
+    result.problems += sorted(imp.problems, key=lambda p: (p.depends_on is not None, p.sheet != "Unit", p.sheet or "",
+                                                           p.row or 0))
     result.warnings += imp.warnings
     result.rows_read = imp.rows_read
     result.skipped_rows = len(imp.bad)

@@ -111,6 +111,9 @@ class RosterProblem:
     row: int | None = None
     field: str | None = None
     sheet: str | None = None
+    #: Where the bad row is that this row depends on (``'baris 15'``), when the row itself is fine
+    #: but cannot be stored without it (its penilai or unit is on a bad row).
+    depends_on: str | None = None
 
     def describe(self) -> str:
         """``'Lembar Pegawai, baris 7, kolom nip: NIP harus 18 digit ...'``."""
@@ -125,7 +128,7 @@ class RosterProblem:
 
     def as_dict(self) -> dict[str, Any]:
         return {"sheet": self.sheet, "row": self.row, "field": self.field, "message": self.message,
-                "text": self.describe()}
+                "depends_on": self.depends_on, "text": self.describe()}
 
 
 # ----------------------------------------------------------------------------- raw tables

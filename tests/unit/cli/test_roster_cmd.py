@@ -54,6 +54,15 @@ def test_bad_rows_exit_1_and_list_row_and_column(admin_db, tmp_path, capsys):
     assert data["imported"] and data["skipped_rows"] == 1 and data["problems"][0]["row"] == 7
 
 
+def test_rows_waiting_for_a_bad_row_are_grouped(admin_db, tmp_path, capsys):
+    rows = office_rows()
+    rows[4]["golongan"] = "IV/z"  # Budi (line 6) rates Citra (7) and Dodi (8)
+    assert run(admin_db, "roster", "import", str(write_csv(tmp_path / "r.csv", rows))) == 1
+    out = capsys.readouterr().out
+    assert "Masalah (1):\n  Baris 6, kolom golongan:" in out
+    assert "Tertahan karena bergantung pada baris yang salah (2):\n  karena baris 6: baris 7, 8" in out
+
+
 def test_import_refused_for_a_non_admin(demo_db, people, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("KINERJA_PASSWORD", people.staff.username)  # demo: NIP is the password
     path = write_csv(tmp_path / "r.csv", office_rows())

@@ -140,6 +140,8 @@ def test_one_bad_row_blocks_everything_and_names_row_and_field(empty_db, admin, 
     assert texts[2] == (f"Baris 8, kolom nip_penilai: Pejabat penilai NIP {nip(2)} ada di baris 6, tetapi baris "
                         "itu bermasalah.")
     assert len(texts) == 3
+    assert result.problems[2].depends_on == "baris 6" and len(result.dependent_problems) == 1
+    assert result.summary().startswith("Tidak ada yang diimpor: 2 baris salah, dan 1 baris lain tertahan")
     assert "--skip-bad" in result.summary()
 
 
