@@ -15,6 +15,7 @@ at all. So:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,8 +41,14 @@ _EPS = 0.01
 _BIG = 1e6
 
 
+_BREAKS: OrderedDict[tuple[str, str, float], tuple[object, float, list[float]]] = OrderedDict()
+_BREAKS_MAX = 8192
+
+
 class P(Paragraph):
-    """A Paragraph that remembers its last wrap, so measuring it before the table does is free."""
+    """A Paragraph that remembers its last wrap, so measuring it before the table does is free, and
+    shares line breaking between identical texts (headers, panduan perilaku, repeated indicator
+    texts across a batch): the broken lines are only read when drawing or splitting."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
@@ -49,7 +56,18 @@ class P(Paragraph):
         last = self._wrapped
         if last is not None and last[0] == availWidth:
             return last[1]
-        result = super().wrap(availWidth, availHeight)
+        key = (self.text, self.style.name, availWidth) if isinstance(self.text, str) else None
+        hit = _BREAKS.get(key) if key is not None else None
+        if hit is not None:
+            self.width = availWidth
+            self.blPara, self.height, self._wrapWidths = hit  # type: ignore[assignment]
+            result = (availWidth, self.height)
+        else:
+            result = super().wrap(availWidth, availHeight)
+            if key is not None and availWidth >= 1:
+                _BREAKS[key] = (self.blPara, self.height, self._wrapWidths)
+                if len(_BREAKS) > _BREAKS_MAX:
+                    _BREAKS.popitem(last=False)
         self._wrapped = (availWidth, result)
         return result
 

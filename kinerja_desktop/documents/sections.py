@@ -64,11 +64,11 @@ _EVAL_WEIGHTS = {
     "rhk": 12,
     "aspek": 8,
     "iki": 14,
-    "target": 9,
+    "target": 10,
     "iki_target": 20,
     "perspektif": 10,
     "realisasi": 13,
-    "umpan_balik": 22,
+    "umpan_balik": 21,
 }
 
 

@@ -1,0 +1,179 @@
+"""Batch printing benchmark: 1,000 Evaluasi Kinerja sheets of the demo office.
+
+Run: .venv/bin/python -m pytest tests/bench/bench_print.py -s
+(needs LibreOffice: ``apt-get install -y libreoffice-writer-nogui``; without it the baseline is skipped)
+
+Measured in the same run, from the same database rows:
+* ours, 2 worker processes: load from SQLite + render + write one PDF per employee
+  (``kinerja print evaluasi --unit ... --split``), process start-up included;
+* ours, 1 worker process: the same, to see how it scales from one core to two;
+* ours, combined: one PDF for the whole batch (documents start on odd pages);
+* the clerks' route (mail merge): the benchmark writes one .fodt per sheet with the same content
+  (tables with merged cells, SVG chart, QR image, page-number fields), then ONE
+  ``soffice --headless --convert-to pdf`` run converts all of them, start-up included (the .fodt
+  writing is reported but not counted against LibreOffice).
+
+Targets: >= 8x faster than LibreOffice's batch conversion; >= 1.8x from one core to two.
+CPU time is reported too: on a machine shared with other work the wall-clock ratios move.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import and_, select
+
+from kinerja_desktop.documents.batch import BatchSpec, Person, run_batch
+from kinerja_desktop.documents.loader import SheetLoader
+from kinerja_desktop.store.db import open_database
+from kinerja_desktop.store.models import Employee, Evaluation, Plan
+from tests.bench.demo_cache import demo_database
+from tests.bench.print_fodt import fodt_for
+
+SHEETS = int(os.environ.get("KINERJA_BENCH_SHEETS", "1000"))
+PERIOD = "TW3"
+YEAR = 2026
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _people(path: Path) -> list[Person]:
+    db = open_database(path, migrate=False)
+    with db.reader() as s:
+        rows = s.execute(
+            select(Employee.id, Employee.nip, Employee.name)
+            .join(Plan, and_(Plan.employee_id == Employee.id, Plan.year == YEAR, Plan.is_current.is_(True)))
+            .join(Evaluation, and_(Evaluation.plan_id == Plan.id, Evaluation.period == PERIOD))
+            .order_by(Employee.unit_id, Employee.name)
+            .limit(SHEETS)
+        ).all()
+    db.dispose()
+    assert len(rows) == SHEETS, f"the demo office has only {len(rows)} evaluated employees"
+    return [Person(r[0], r[1] or "", r[2]) for r in rows]
+
+
+def _ours(url: str, people: list[Person], out: Path, *, workers: int, split: bool = True) -> tuple[float, float, int]:
+    shutil.rmtree(out, ignore_errors=True)
+    cpu0 = _children_cpu() + time.process_time()
+    result = run_batch(
+        url,
+        BatchSpec("evaluasi", YEAR, PERIOD),
+        people,
+        out if split else out / "semua.pdf",
+        split=split,
+        workers=workers,
+    )
+    cpu = _children_cpu() + time.process_time() - cpu0
+    assert not result.failures and len(result.documents) == len(people)
+    return result.seconds, cpu, result.pages
+
+
+def _libreoffice(path: Path, people: list[Person], work: Path) -> tuple[float, float, float, int]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed: apt-get install -y libreoffice-writer-nogui")
+    db = open_database(path, migrate=False)
+    t = time.perf_counter()
+    sheets = SheetLoader(db).load("evaluasi", [p.employee_id for p in people], YEAR, PERIOD)
+    src = work / "fodt"
+    dst = work / "lo-pdf"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(dst, ignore_errors=True)
+    src.mkdir(parents=True)
+    dst.mkdir(parents=True)
+    files = []
+    for i, sheet in enumerate(sheets):
+        f = src / f"{i:05d}.fodt"
+        f.write_text(fodt_for(sheet), encoding="utf-8")  # type: ignore[arg-type]
+        files.append(str(f))
+    prep = time.perf_counter() - t
+    db.dispose()
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        cpu0 = _children_cpu()
+        t = time.perf_counter()
+        proc = subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(dst),
+                *files,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            check=False,
+        )
+        elapsed = time.perf_counter() - t
+        cpu = _children_cpu() - cpu0
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    made = list(dst.glob("*.pdf"))
+    assert proc.returncode == 0 and len(made) == len(files), proc.stderr[-2000:]
+    pages = 0
+    for pdf in made[:50]:  # a sample: counting all pages with pypdf would take longer than the rest
+        from pypdf import PdfReader
+
+        pages += len(PdfReader(str(pdf)).pages)
+    return elapsed, cpu, prep, round(pages * len(made) / min(50, len(made)))
+
+
+def test_bench_print() -> None:
+    # Not pytest's tmp_path: other pytest runs on the machine prune old tmp_path folders, which
+    # deleted the LibreOffice inputs half-way through a conversion once.
+    tmp_path = Path(tempfile.mkdtemp(prefix="kinerja-bench-print-"))
+    try:
+        _run(tmp_path)
+    finally:
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _run(tmp_path: Path) -> None:
+    path, built = demo_database(1200)
+    people = _people(path)
+    url = f"sqlite:///{path}"
+    load0 = os.getloadavg()[0]
+    print(
+        f"\n{SHEETS} Evaluasi Kinerja sheets (period {PERIOD}) of the 1,200-employee demo office "
+        f"({'cached' if built is None else f'built in {built:.0f} s'}); load average at start {load0:.2f} "
+        f"on {os.cpu_count()} cores"
+    )
+    run_batch(url, BatchSpec("evaluasi", YEAR, PERIOD), people[:4], tmp_path / "warm", split=True, workers=0)
+    two, two_cpu, pages = _ours(url, people, tmp_path / "ours2", workers=2)
+    one, one_cpu, _ = _ours(url, people, tmp_path / "ours1", workers=1)
+    comb, comb_cpu, comb_pages = _ours(url, people, tmp_path / "combined", workers=2, split=False)
+    lo, lo_cpu, prep, lo_pages = _libreoffice(path, people, tmp_path)
+    ms = lambda s: s * 1000 / SHEETS  # noqa: E731
+    print(
+        f"ours, 2 workers, one PDF per sheet : {two:6.1f} s  {ms(two):5.1f} ms/sheet  cpu {two_cpu:6.1f} s  "
+        f"{pages} pages"
+    )
+    print(f"ours, 1 worker,  one PDF per sheet : {one:6.1f} s  {ms(one):5.1f} ms/sheet  cpu {one_cpu:6.1f} s")
+    print(
+        f"ours, 2 workers, one combined PDF  : {comb:6.1f} s  {ms(comb):5.1f} ms/sheet  cpu {comb_cpu:6.1f} s  "
+        f"{comb_pages} pages (duplex blanks included)"
+    )
+    print(
+        f"LibreOffice, one soffice run       : {lo:6.1f} s  {ms(lo):5.1f} ms/sheet  cpu {lo_cpu:6.1f} s  "
+        f"~{lo_pages} pages (+ {prep:.1f} s writing the .fodt files, not counted)"
+    )
+    speedup = lo / two
+    scaling = one / two
+    print(f"=> {speedup:.1f}x faster than LibreOffice (target >= 8x): {'MET' if speedup >= 8 else 'NOT MET'}")
+    print(f"=> {scaling:.2f}x from one core to two (target >= 1.8x): {'MET' if scaling >= 1.8 else 'NOT MET'}")
+    print(f"   (CPU-time ratio LibreOffice/ours {lo_cpu / two_cpu:.1f}x; load average now {os.getloadavg()[0]:.2f})")
