@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--year", type=int, metavar="Y", help="tahun penilaian (mode database)")
     p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi"), help="jenis lembar (mode database)")
     p.add_argument("--period", metavar="P", help="periode evaluasi, mis. TW1 atau TAHUNAN")
+    p.add_argument("--subordinates", action="store_true",
+                   help="pejabat penilai: tanda tangani lembar semua bawahan (dengan --year, --doc, --period)")
+    p.add_argument("--unit", metavar="KODE", help="dengan --subordinates: hanya bawahan di unit ini")
     p.add_argument("--tz", metavar="ZONA", help="WIB, WITA atau WIT (bawaan: pengaturan, atau WIB)")
     p.add_argument("--tsa", metavar="URL", help="server cap waktu RFC 3161 untuk PAdES B-T (atau KINERJA_TSA_URL)")
     p.add_argument("--location", metavar="TEMPAT", help="tempat penandatanganan")
@@ -114,6 +117,8 @@ def _report(ctx: CliContext, result: Any, out: str | None, extra: dict[str, Any]
 
 
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.subordinates:
+        return _sign_subordinates(args, ctx)
     db_mode = any(v is not None for v in (args.nip, args.year, args.doc))
     if db_mode == bool(args.pdf):
         raise ValidationError("Beri FILE.pdf, atau --nip, --year dan --doc (mode database), tetapi tidak keduanya.")
@@ -155,6 +160,36 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
         Path(args.out).write_bytes(result.pdf)
     _report(ctx, result, args.out, {"document_id": view.id, "status": view.status,
                                     "status_label": view.status_label, "stored_sha256": view.sha256})
+    return 0
+
+
+def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.batch_signing import sign_subordinates, subordinates
+    from kinerja_desktop.services.settings_service import get_setting
+
+    if args.pdf or args.nip or not (args.year and args.doc):
+        raise ValidationError("--subordinates memerlukan --year dan --doc (tanpa FILE.pdf atau --nip).")
+    if args.doc != "skp" and not args.period:
+        raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
+    user, db = ctx.user, ctx.db
+    total = len(subordinates(db, user, args.year, args.unit))
+    options = _options(args, get_setting(db, "timezone"))
+    identity = _identity(args)
+    outcomes = []
+    with ctx.progress(total, "Menandatangani") as bar:
+        for outcome in sign_subordinates(db, user, identity, kind=args.doc, year=args.year, period=args.period,
+                                         unit_code=args.unit, options=options):
+            outcomes.append(outcome)
+            bar.update()
+    signed = [o for o in outcomes if o.signed]
+    skipped = [o for o in outcomes if not o.signed]
+    lines = [f"{len(signed)} dari {total} lembar ditandatangani sebagai Pejabat Penilai Kinerja."]
+    lines += [f"  tidak ditandatangani: {o.name} (NIP {o.nip}) — {o.message}" for o in skipped]
+    lines.append(CERTIFIED_HINT)
+    data = {"total": total, "signed": len(signed),
+            "results": [{"nip": o.nip, "name": o.name, "signed": o.signed, "message": o.message,
+                         "document_id": o.document.id if o.document else None} for o in outcomes]}
+    ctx.out(data, "\n".join(lines))
     return 0
 
 
