@@ -443,9 +443,106 @@ class Merger:
             self._flush_with_origin(e)
         for f, v in final_versions.items():
             self.set_version(table, row_id, f, v)
+        if table in ("plan", "evaluation") and not is_frozen and bool(getattr(obj, "frozen", False)):
+            n_conflicts += self._revert_unseen(e, table, obj)
         if n_conflicts:
             return Outcome(CONFLICT, conflicts=n_conflicts)
         return Outcome(APPLIED if touched or final_versions else NOOP)
+
+    # ------------------------------------------------------------------ signatures
+
+    def _covered_rows(self, table: str, row_id: str) -> list[tuple[str, str]]:
+        """The rows a signature on a plan or an evaluation freezes."""
+        from kinerja_desktop.store.models import (
+            Indicator,
+            LampiranItem,
+            PerilakuExpectation,
+            PerilakuFeedback,
+            Rhk,
+            RhkFeedback,
+        )
+
+        rows = [(table, row_id)]
+        if table == "plan":
+            rhk_ids = list(self.s.scalars(select(Rhk.id).where(Rhk.plan_id == row_id)))
+            rows += [("rhk", r) for r in rhk_ids]
+            if rhk_ids:
+                rows += [("indicator", i) for i in self.s.scalars(select(Indicator.id)
+                                                                  .where(Indicator.rhk_id.in_(rhk_ids)))]
+            rows += [("lampiran_item", i) for i in self.s.scalars(select(LampiranItem.id)
+                                                                  .where(LampiranItem.plan_id == row_id))]
+            rows += [("perilaku_expectation", i) for i in self.s.scalars(
+                select(PerilakuExpectation.id).where(PerilakuExpectation.plan_id == row_id))]
+        else:
+            rows += [("rhk_feedback", i) for i in self.s.scalars(select(RhkFeedback.id)
+                                                                 .where(RhkFeedback.evaluation_id == row_id))]
+            rows += [("perilaku_feedback", i) for i in self.s.scalars(
+                select(PerilakuFeedback.id).where(PerilakuFeedback.evaluation_id == row_id))]
+        return rows
+
+    def _revert_unseen(self, f_entry: Entry, table: str, obj: SyncedBase) -> int:
+        """A signature arrived after changes its signer had not seen: the signed values win.
+
+        Each unseen change of a frozen field becomes a ``frozen`` conflict (exactly what it would
+        have become had it arrived after the signature), and the field returns to the last value
+        the signer had seen.
+        """
+        clock = f_entry.clock or {}
+
+        def seen(version: str | None) -> bool:
+            if not version:
+                return True
+            dev, _, seq_text = version.rpartition(":")
+            try:
+                seq = int(seq_text)
+            except ValueError:
+                return True
+            if dev == f_entry.device:
+                return seq < f_entry.seq
+            return seq <= int(clock.get(dev, 0))
+
+        n = 0
+        for t, rid in self._covered_rows(table, obj.id):
+            info = model_info(t)
+            target = self.s.get(info.model, rid)
+            if target is None:
+                continue
+            fields = [f for f in info.columns if self._frozen_field(t, f, json_value(getattr(target, f)))]
+            versions = self.field_versions(t, rid, fields)
+            log_rows = None
+            revert: dict[str, Any] = {}
+            for f in fields:
+                if seen(versions.get(f)):
+                    continue
+                if log_rows is None:
+                    log_rows = list(self.s.execute(
+                        select(ChangeLog.device_id, ChangeLog.seq, ChangeLog.op, ChangeLog.changes, ChangeLog.user)
+                        .where(ChangeLog.table_name == t, ChangeLog.row_id == rid).order_by(ChangeLog.id.desc())
+                    ))
+                back_version, back_value, found = None, None, False
+                for dev, seq, op, changes, user in log_rows:
+                    version = f"{dev}:{seq}"
+                    if f not in (changes or {}) and op != "insert":
+                        continue
+                    value = (changes or {}).get(f, [None, None])[1]
+                    if seen(version):
+                        back_version, back_value, found = version, value, True
+                        break
+                    self.s.add(SyncConflict(table_name=t, row_id=rid, field=f, version=version, value=value,
+                                            kind="frozen", status="open", author=user, device_id=dev,
+                                            opened_log_id=self._log_high()))
+                    n += 1
+                if found:
+                    revert[f] = (back_version, back_value)
+                elif f == "deleted":
+                    revert[f] = (None, True)  # a row the signer never saw is not part of the signed record
+            if revert:
+                self.s.execute(update(info.model).where(info.model.id == rid)
+                               .values(**{f: to_python(info, f, v) for f, (_ver, v) in revert.items()}))
+                self.s.expire(target)
+                for f, (ver, _v) in revert.items():
+                    self.set_version(t, rid, f, ver)
+        return n
 
     # ------------------------------------------------------------------ natural keys
 
