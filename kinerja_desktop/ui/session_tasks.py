@@ -38,7 +38,15 @@ def open_database_task(ctx: TaskContext, location: str | None, db: Any = None) -
     from kinerja_desktop.store.db import open_database
 
     if db is None:
-        db = open_database(location)
+        try:
+            db = open_database(location)
+        except Exception as exc:  # a file that is not a database, no permission, server down, ...
+            from kinerja_desktop.domain.errors import KinerjaError
+
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            where = location or "bawaan"
+            raise KinerjaError(f"Database {where} tidak dapat dibuka: {reason}. Periksa berkas atau alamatnya, "
+                               "atau pilih database lain dengan: kinerja --db BERKAS") from exc
     from kinerja_desktop.services import auth_service, settings_service
 
     has_accounts = auth_service.has_accounts(db)

@@ -164,7 +164,7 @@ class SignInWindow(QWidget):
         self._ready = False
         self._pending = False
         self.status_label.setText(self.tr("Database tidak dapat dibuka."))
-        self.show_error(message)
+        self.show_error(message, None)
         self.set_busy(False)
         self.sign_in_button.setEnabled(False)
 
@@ -175,10 +175,12 @@ class SignInWindow(QWidget):
         if busy and text:
             self.status_label.setText(text)
 
-    def show_error(self, message: str, field: str | None = None) -> None:
-        """Show a message under the fields; mark the field it is about (or the password)."""
+    def show_error(self, message: str, field: str | None = "password") -> None:
+        """Show a message under the fields and mark the field it is about ("username", "password" or None)."""
         self.error_label.setText(message)
         self.error_label.show()
+        if field is None:
+            return
         target = self.username_edit if field == "username" else self.password_edit
         set_invalid(target, True)
         target.setFocus()

@@ -162,3 +162,22 @@ def test_bawahan_saya_switches_to_semua_bawahan(qtbot, controller, people) -> No
     assert window.list_page.model.rowCount() >= direct
     ids = {window.list_page.model.row_object(r).id for r in range(window.list_page.model.rowCount())}
     assert people.penilai.employee_id not in ids
+
+
+def test_a_file_that_is_not_a_database_is_named_and_sign_in_stays_off(qtbot, tmp_path) -> None:
+    from kinerja_desktop.ui.app import AppController
+
+    bad = tmp_path / "rusak.sqlite"
+    bad.write_text("bukan database")
+    controller = AppController(str(bad))
+    qtbot.addWidget(controller.sign_in)
+    controller.start()
+    try:
+        form = controller.sign_in
+        qtbot.waitUntil(form.error_label.isVisible, timeout=15_000)
+        assert form.error_label.text().startswith(f"Database {bad} tidak dapat dibuka: file is not a database.")
+        assert not form.sign_in_button.isEnabled()
+        assert form.password_edit.property("invalid") is not True
+        screenshot(form, "12_database_failed")
+    finally:
+        close_controller(controller)
