@@ -63,12 +63,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_tte_send)
 
 
-def _options(args: argparse.Namespace, timezone: str | None):  # type: ignore[no-untyped-def]
+def _options(args: argparse.Namespace, timezone: str | None, tsa_url: str | None = None):  # type: ignore[no-untyped-def]
     from kinerja_desktop.documents.signing import SignOptions
 
     return SignOptions(
         timezone=args.tz or timezone or "WIB",
-        timestamp_url=args.tsa or os.environ.get("KINERJA_TSA_URL") or None,
+        timestamp_url=args.tsa or os.environ.get("KINERJA_TSA_URL") or tsa_url or None,
         location=args.location,
         require_nip_match=not args.allow_other_signer,
     )
@@ -151,7 +151,7 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
     target = resolve_target(db, args.doc, nip=args.nip, year=args.year, period=args.period)
     from kinerja_desktop.services.settings_service import get_setting
 
-    options = _options(args, get_setting(db, "timezone"))
+    options = _options(args, get_setting(db, "timezone"), get_setting(db, "signing.tsa_url"))
     identity = _identity(args)
     view, result = sign_record(
         db, user, identity, target, role=args.role, options=options, render=lambda: render_sheet(ctx, target)
@@ -173,7 +173,7 @@ def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db
     total = len(subordinates(db, user, args.year, args.unit))
-    options = _options(args, get_setting(db, "timezone"))
+    options = _options(args, get_setting(db, "timezone"), get_setting(db, "signing.tsa_url"))
     identity = _identity(args)
     outcomes = []
     with ctx.progress(total, "Menandatangani") as bar:
@@ -247,8 +247,9 @@ def cmd_tte_add(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_tte_send(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.signed_documents import document_pdf, record_certified
     from kinerja_desktop.documents.tte import BsreClient, TteCredentials, process_queue
+    from kinerja_desktop.services.settings_service import get_setting
 
-    url = args.url or os.environ.get("KINERJA_TTE_URL")
+    url = args.url or os.environ.get("KINERJA_TTE_URL") or get_setting(ctx.db, "tte.url")
     if not url:
         raise ValidationError("Beri --url server TTE instansi (atau setel KINERJA_TTE_URL).")
     client_user = args.client_user or os.environ.get("KINERJA_TTE_CLIENT_USER")

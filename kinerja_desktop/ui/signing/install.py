@@ -58,6 +58,13 @@ class SigningIntegration(QObject):
             return run_in_background
         return task_manager_runner(tasks)
 
+    def _sign_options(self) -> Any:
+        from kinerja_desktop.documents.signing import SignOptions
+        from kinerja_desktop.services.settings_service import get_setting
+
+        tsa = get_setting(self.window.db, "signing.tsa_url")  # declared by the settings when offered
+        return SignOptions(timezone=self._timezone(), timestamp_url=str(tsa) if tsa else None)
+
     def _timezone(self) -> str:
         from kinerja_desktop.services.settings_service import get_setting
 
@@ -109,7 +116,6 @@ class SigningIntegration(QObject):
 
     def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None) -> QWidget | None:
         from kinerja_desktop.documents.signed_documents import render_record, resolve_target
-        from kinerja_desktop.documents.signing import SignOptions
         from kinerja_desktop.ui.signing.sign_dialog import SignDialog
 
         db, user = self.window.db, self.window.user
@@ -118,7 +124,7 @@ class SigningIntegration(QObject):
             user_nip = _nip_of(db, user.employee_id)
             dialog = SignDialog(db, user, target, default_pki(), user_nip=user_nip,
                                 render=lambda: render_record(db, user, target),
-                                options=SignOptions(timezone=self._timezone()), runner=self._runner(),
+                                options=self._sign_options(), runner=self._runner(),
                                 parent=self.window)
         except KinerjaError as exc:
             QMessageBox.warning(self.window, "Tanda tangan", str(exc))
