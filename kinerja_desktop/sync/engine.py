@@ -70,6 +70,8 @@ class MassDeletionPending(KinerjaError):
 class DeviceClash(KinerjaError):
     """Another database writes under this device id (a copied database file)."""
 
+    shared_upto: int = 0
+
 
 class SyncCancelled(KinerjaError):
     """The person cancelled the run; what was finished stays finished."""
@@ -364,6 +366,33 @@ class SyncEngine:
                 "Penyimpanan sudah berisi kiriman atas nama perangkat ini yang tidak dibuat oleh database ini. "
                 "Database ini tampaknya salinan dari komputer lain: jalankan “kinerja sync perangkat-baru” "
                 "agar komputer ini mendapat identitas sendiri.", code="sync.device_clash")
+
+    def shared_prefix(self) -> int:
+        """How far this database's own log equals what the store holds under its device id.
+
+        For a copied database: everything up to that point is shared with the original, the rest
+        was made here after the copy and is re-issued by :func:`fork_replica`.
+        """
+        with self.db.session() as s:
+            self.me = device_id(s)
+        names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        parsed = sorted((*P.parse_bundle_name(n), n) for n in names if P.parse_bundle_name(n))  # type: ignore[misc]
+        upto = 0
+        for last, sha, name in parsed:
+            data = self._read(f"{P.bundles_dir(self.me)}/{name}")
+            try:
+                _header, entries = P.decode_bundle(data or b"", expected_sha=sha, device=self.me, last_seq=last)
+            except P.BundleError:
+                break
+            with self.db.reader() as s:
+                local = {r.seq: r for r in s.scalars(select(ChangeLog).where(
+                    ChangeLog.device_id == self.me, ChangeLog.seq.between(entries[0].seq, last)))}
+            for e in entries:
+                r = local.get(e.seq)
+                if r is None or (r.table_name, r.row_id, r.op, r.changes) != (e.table, e.row, e.op, e.changes):
+                    return upto
+                upto = e.seq
+        return upto
 
     def _make_bundles(self) -> None:
         with self.db.session() as s:

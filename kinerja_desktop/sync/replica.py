@@ -96,15 +96,36 @@ def knowledge_at(session: Session, log_id: int) -> dict[str, int]:
     return dict(row[0]) if row else {}
 
 
-def fork_replica(db: Database) -> str:
+def fork_replica(db: Database, shared_upto: int | None = None) -> str:
     """Give this database (a copy of another replica) a new device id; returns it.
 
-    Entries already here, of every device including the old id, count as processed: they are
-    the shared starting point. The copy keeps no outbox or store state of the original.
+    Entries of the old id up to ``shared_upto`` (all of them when None) are the shared starting
+    point: they count as processed. Later ones were made on this copy after it was taken: they
+    are re-issued under the new id (same changes, new sequence numbers), so they reach the other
+    replicas and do not collide with what the original wrote meanwhile.
     """
+    from kinerja_desktop.store.models import FieldVersion
+    from kinerja_desktop.store.sync_models import SyncConflict
+
     with db.session() as s:
         old = device_id(s)
         new = str(uuid.uuid4())
+        limit = shared_upto if shared_upto is not None else contiguous_seq(s, old)
+        renamed: dict[str, str] = {}
+        mine = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == old, ChangeLog.seq > limit)
+                              .order_by(ChangeLog.seq)))
+        for n, entry in enumerate(mine, start=1):
+            renamed[f"{old}:{entry.seq}"] = f"{new}:{n}"
+        for n, entry in enumerate(mine, start=1):
+            entry.device_id, entry.seq, entry.local, entry.pushed = new, n, True, False
+            if entry.base_versions:
+                entry.base_versions = {k: _rename(v, renamed) for k, v in entry.base_versions.items()}
+        if renamed:
+            for fv in s.scalars(select(FieldVersion).where(FieldVersion.version.in_(list(renamed)))):
+                fv.version = renamed[fv.version]
+            for c in s.scalars(select(SyncConflict).where(SyncConflict.version.in_(list(renamed)))):
+                c.version = renamed[c.version]
+        s.flush()
         devices = [d for (d,) in s.execute(select(ChangeLog.device_id).distinct())]
         for d in devices:
             if d == new:
@@ -125,3 +146,9 @@ def fork_replica(db: Database) -> str:
         s.flush()
         record_knowledge(s)
     return new
+
+
+def _rename(value: Any, renamed: dict[str, str]) -> Any:
+    if isinstance(value, list):
+        return [renamed.get(v, v) for v in value]
+    return renamed.get(value, value) if isinstance(value, str) else value
