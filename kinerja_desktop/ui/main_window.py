@@ -32,27 +32,24 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from kinerja_desktop.ui import preferences
+from kinerja_desktop.ui import preferences, shell_dialogs
 from kinerja_desktop.ui.employee_list_page import EmployeeListPage
 from kinerja_desktop.ui.idle_watcher import IdleWatcher
 from kinerja_desktop.ui.lock_page import LockPage
 from kinerja_desktop.ui.models.employee_table_model import status_labels
 from kinerja_desktop.ui.navigation_pane import NavigationPane
 from kinerja_desktop.ui.page_loader import PlaceholderPage, employee_page_class, unit_view_class
+from kinerja_desktop.ui.page_tabs import PageTabs
 from kinerja_desktop.ui.session_tasks import (
     SCOPE_ALL,
     SCOPE_SELF,
@@ -113,7 +110,6 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskManager(self)
         self._year, self._period, self._scope = 0, "", SCOPE_ALL
         self._menus: dict[str, QMenu] = {}
-        self._pages: dict[Any, QWidget] = {}
         self._list_task: Task | None = None
         self._list_generation = 0
         self._stale = False
@@ -124,13 +120,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = NavigationPane(self)
         self.list_page = EmployeeListPage(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("pageTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.addTab(self.list_page, self.tr("Daftar Pegawai"))
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs = PageTabs(self.list_page, self.tr("Daftar Pegawai"), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.tabs)
@@ -216,8 +206,8 @@ class MainWindow(QMainWindow):
         self.act_navigation.setCheckable(True)
         self.act_navigation.setChecked(True)
         self.act_close_tab = self._action(self.tr("&Tutup Tab"), self.close_current_page, s["close_tab"])
-        self.act_next_tab = self._action(self.tr("Tab &Berikutnya"), lambda: self._cycle_tab(1), s["next_tab"])
-        self.act_prev_tab = self._action(self.tr("Tab Se&belumnya"), lambda: self._cycle_tab(-1), s["previous_tab"])
+        self.act_next_tab = self._action(self.tr("Tab &Berikutnya"), lambda: self.tabs.cycle(1), s["next_tab"])
+        self.act_prev_tab = self._action(self.tr("Tab Se&belumnya"), lambda: self.tabs.cycle(-1), s["previous_tab"])
         self.act_open = self._action(self.tr("&Buka Pegawai"), self.open_selected, s["open"],
                                      self.tr("Buka SKP, realisasi dan evaluasi pegawai terpilih"))
         self.act_my_skp = self._action(self.tr("&SKP Saya"), self.open_my_skp, s["my_skp"],
@@ -318,8 +308,7 @@ class MainWindow(QMainWindow):
         self.list_page.employee_activated.connect(self.open_employee)
         self.year_spin.valueChanged.connect(self._context_edited)
         self.period_combo.currentIndexChanged.connect(self._context_edited)
-        self.tabs.tabCloseRequested.connect(self._close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.list_shown.connect(self._list_shown)
         self.lock_page.unlock_requested.connect(self._unlock)
         self.lock_page.switch_user_requested.connect(self.request_switch_user)
 
@@ -370,24 +359,18 @@ class MainWindow(QMainWindow):
     def selected_employee(self) -> Any:
         return self.list_page.current_employee()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         """The page in the current tab (the list page, or an opened page)."""
-        return _page_in(self.tabs.currentWidget())
+        return self.tabs.current_page()
 
     def page(self, key: Any) -> QWidget | None:
-        return self._pages.get(key)
+        return self.tabs.page(key)
 
     def add_page(self, key: Any, widget: QWidget, title: str, tooltip: str = "") -> QWidget:
         """Show ``widget`` in a closable tab (or bring forward the tab already open under ``key``)."""
-        existing = self._pages.get(key)
-        if existing is not None:
-            self._show_page(existing)
-            widget.deleteLater()
-            return existing
-        self._pages[key] = widget
-        index = self.tabs.addTab(_PageFrame(widget, self.tabs), title)
-        self.tabs.setTabToolTip(index, tooltip or title)
-        self.tabs.setCurrentIndex(index)
+        if self.tabs.page(key) is not None:
+            return self.tabs.add_page(key, widget, title, tooltip)
+        self.tabs.add_page(key, widget, title, tooltip)
         changed = getattr(widget, "data_changed", None)
         if changed is not None and hasattr(changed, "connect"):
             changed.connect(self.notify_data_changed)
@@ -406,8 +389,8 @@ class MainWindow(QMainWindow):
     def open_employee(self, employee_id: str) -> QWidget | None:
         """Open an employee's SKP, realisation and evaluation in a tab (Enter or double-click in the list)."""
         key = ("employee", employee_id)
-        if key in self._pages:
-            return self._show_page(self._pages[key])
+        if self.tabs.page(key) is not None:
+            return self.tabs.show_page(self.tabs.page(key))
         row = self._row_for(employee_id)
         name = row.name if row is not None else (self.user.display_name if employee_id == self.user.employee_id
                                                  else self.tr("Pegawai"))
@@ -423,13 +406,6 @@ class MainWindow(QMainWindow):
                 self.show_error(error_message(exc), self.tr("Pegawai tidak dapat dibuka"))
                 return None
         return self.add_page(key, page, page.windowTitle() or name, tip)
-
-    def _show_page(self, page: QWidget) -> QWidget:
-        frame = page.parentWidget()
-        while frame is not None and not isinstance(frame, _PageFrame):
-            frame = frame.parentWidget()
-        self.tabs.setCurrentWidget(frame if frame is not None else page)
-        return page
 
     @Slot()
     def open_selected(self) -> None:
@@ -447,8 +423,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def open_unit(self, unit_id: str) -> QWidget | None:
         key = ("unit", unit_id)
-        if key in self._pages:
-            return self._show_page(self._pages[key])
+        if self.tabs.page(key) is not None:
+            return self.tabs.show_page(self.tabs.page(key))
         node = self.navigation.unit_model.node(self.navigation.unit_model.index_of(unit_id))
         name = node.name if node is not None else self.tr("Unit")
         cls = unit_view_class()
@@ -476,28 +452,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def close_current_page(self) -> None:
-        self._close_tab(self.tabs.currentIndex())
+        self.tabs.close_current()
 
-    @Slot(int)
-    def _close_tab(self, index: int) -> None:
-        frame = self.tabs.widget(index)
-        widget = _page_in(frame)
-        if widget is None or widget is self.list_page:
-            return
-        for key, page in list(self._pages.items()):
-            if page is widget:
-                del self._pages[key]
-        self.tabs.removeTab(index)
-        widget.close()
-        frame.deleteLater()
-
-    def _cycle_tab(self, step: int) -> None:
-        if self.tabs.count():
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
-
-    @Slot(int)
-    def _tab_changed(self, index: int) -> None:
-        if _page_in(self.tabs.widget(index)) is self.list_page and self._stale:
+    @Slot()
+    def _list_shown(self) -> None:
+        if self._stale:
             self.refresh()
 
     # ================================================================== list
@@ -531,7 +490,7 @@ class MainWindow(QMainWindow):
         self._year, self._period = year, period
         preferences.put("view/year", year)
         preferences.put("view/period", period)
-        for page in self._pages.values():
+        for page in self.tabs.pages():
             setter = getattr(page, "set_period", None)
             if callable(setter):
                 setter(year, period)
@@ -629,10 +588,7 @@ class MainWindow(QMainWindow):
     # ================================================================== dialogs
 
     def show_error(self, message: str, title: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title or self.tr("Kinerja Desktop"), message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
-        box.open()
+        shell_dialogs.show_error(self, message, title)
 
     @Slot()
     def open_settings(self) -> None:
@@ -669,27 +625,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        rows = [(a.text().replace("&", "").rstrip("…"), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in (self.act_search, self.act_refresh, self.act_open, self.act_my_skp, self.act_unit_view,
-                          self.act_close_tab, self.act_next_tab, self.act_prev_tab, self.act_navigation,
-                          self.act_lock, self.act_switch_user, self.act_settings, self.act_quit)]
-        rows.insert(1, (self.tr("Buka pegawai di daftar"), self.tr("Enter")))
-        html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for t, k in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Pintasan Keyboard"), html + "</table>",
-                          QMessageBox.StandardButton.Ok, self)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
-        box.open()
+        shell_dialogs.show_shortcuts(self, (
+            self.act_search, self.act_refresh, self.act_open, self.act_my_skp, self.act_unit_view, self.act_close_tab,
+            self.act_next_tab, self.act_prev_tab, self.act_navigation, self.act_lock, self.act_switch_user,
+            self.act_settings, self.act_quit))
 
     @Slot()
     def show_about(self) -> None:
-        from kinerja_desktop import __version__
-
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tentang Kinerja Desktop"), self.tr(
-            "<b>Kinerja Desktop</b> {0}<br>Pengelolaan kinerja pegawai ASN menurut PermenPAN-RB Nomor 6 Tahun 2022."
-            "<br>Bekerja tanpa jaringan; sinkron dengan kantor pusat bila ada koneksi.").format(__version__),
-            QMessageBox.StandardButton.Ok, self)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Tutup"))
-        box.open()
+        shell_dialogs.show_about(self)
 
     # ================================================================== layout memory
 
@@ -717,36 +660,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = [t for t in self.tasks.running() if t.cancellable]
-        if running and not self._confirm_stop(running):
+        if running and not shell_dialogs.confirm_stop(self, running[0].title):
             event.ignore()
             return
         self.tasks.cancel_all()
         self.save_layout()
         self.idle_watcher.stop()
         super().closeEvent(event)
-
-    def _confirm_stop(self, running: list[Task]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Pekerjaan masih berjalan"),
-                          self.tr("{0} masih berjalan. Batalkan dan tutup?").format(running[0].title),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Batalkan dan Tutup"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Tetap Buka"))
-        return box.exec() == QMessageBox.StandardButton.Yes
-
-
-class _PageFrame(QScrollArea):
-    """Holds an opened page; scrolls instead of widening the window past a 1366-pixel screen."""
-
-    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.page = page
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidget(page)
-
-
-def _page_in(widget: QWidget | None) -> QWidget | None:
-    return widget.page if isinstance(widget, _PageFrame) else widget
 
 
 class FirstPaintWatcher(QObject):

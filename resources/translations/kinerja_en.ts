@@ -728,6 +728,170 @@ Check the spelling, or search by NIP or position.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewWindow</name>
+    <message>
+        <source>Pratinjau Cetak — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Simpan PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbesar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perkecil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selebar halaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat dibuka: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halaman %1 dari %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>Cetak Dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pegawai ini: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pegawai ini (tidak ada yang dipilih)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pegawai terpilih (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit (buka tampilan unit terlebih dahulu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sertakan sub-unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setiap dokumen mulai di halaman ganjil (cetak bolak-balik)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau lalu cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan sebagai satu PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan satu PDF per pegawai ke folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis dokumen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blanko untuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cakupan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun dan periode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penetapan predikat kinerja dicetak per unit: buka tampilan unit terlebih dahulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa pegawai terpilih, blanko dicetak kosong sama sekali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintingIntegration</name>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak &amp;Blanko…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mencetak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... dan %1 lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Perlu diperhatikan:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
         <source>Impor Daftar Pegawai</source>
