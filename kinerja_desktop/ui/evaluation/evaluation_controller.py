@@ -32,7 +32,7 @@ class EvaluationController(FormController):
 
     def set_period(self, period: str) -> None:
         self.period = period
-        self.undo_stack.clear()
+        self.clear_history()
         self.reload()
         self.changed.emit()
 

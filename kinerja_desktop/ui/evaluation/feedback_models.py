@@ -14,7 +14,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
-from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, RawValueRole
+from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
 _ROOT = QModelIndex()
 
@@ -86,6 +86,8 @@ class _FeedbackModel(QAbstractTableModel):
             return self._object(row)
         if role == KindRole:
             return "feedback"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_CENTRE if column == 0 and self.BOLD_FIRST else TOP_LEFT
         if role == Qt.ItemDataRole.ToolTipRole and pending is not None:
             return pending[1]
         if role == Qt.ItemDataRole.BackgroundRole and is_feedback:

@@ -88,7 +88,13 @@ class CellTextEdit(QPlainTextEdit):
 
 
 class WrapTextDelegate(QStyledItemDelegate):
-    """Multi-line cells: the text wraps in the view and in the editor; edits save as they are typed."""
+    """Multi-line cells: the text wraps in the view and in the editor; edits save as they are typed.
+
+    The view must have ``setWordWrap(True)`` (that sets the WrapText feature) and the model should
+    answer TextAlignmentRole with ``roles.TOP_LEFT``. Do not override ``initStyleOption`` here:
+    PySide6 6.12 loses a reference to None on every call of the base implementation from Python,
+    and the interpreter aborts ("none_dealloc") once enough cells were painted.
+    """
 
     PADDING = 3
 
@@ -149,11 +155,6 @@ class WrapTextDelegate(QStyledItemDelegate):
             int(Qt.TextFlag.TextWordWrap), str(text),
         )
         return QSize(base.width(), max(base.height(), bounds.height() + 2 * self.PADDING))
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class ComboDelegate(WrapTextDelegate):

@@ -12,3 +12,7 @@ RawValueRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 #: Value used for sorting in proxies.
 SortRole = Qt.ItemDataRole.UserRole + 4
+
+#: Alignment of wrapping text cells (answer to TextAlignmentRole).
+TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+TOP_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

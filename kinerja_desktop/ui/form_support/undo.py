@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.domain.errors import KinerjaError
 
-_MERGE_ID = 4242
-
 
 def detached(exc: KinerjaError) -> KinerjaError:
     """The error without its traceback: kept frames would hold widgets alive in a reference cycle,
@@ -30,8 +28,9 @@ def detached(exc: KinerjaError) -> KinerjaError:
 class ServiceCommand(QUndoCommand):
     """One edit: ``do`` and ``undo`` are service calls; ``after`` refreshes the views.
 
-    Commands with the same ``merge_key`` merge (a text typed in several autosaved bursts
-    becomes one undo step); the first command's ``undo`` is kept.
+    Consecutive edits with the same ``merge_key`` (a text saved in several bursts while it is
+    typed) become one step: :class:`FormController` extends the last command instead of pushing
+    a new one (Qt's own mergeWith would delete Python-made commands behind PySide's back).
     """
 
     def __init__(
@@ -39,27 +38,18 @@ class ServiceCommand(QUndoCommand):
         after: Callable[[], None], report: Callable[[KinerjaError], None], merge_key: object = None,
     ) -> None:
         super().__init__(text)
-        self._do, self._undo, self._after, self._report = do, undo, after, report
-        self._merge_key = merge_key
+        self.do_call, self.undo_call, self._after, self._report = do, undo, after, report
+        self.merge_key = merge_key
         self._skip_redo = True
-
-    def id(self) -> int:
-        return _MERGE_ID if self._merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ServiceCommand) or other._merge_key != self._merge_key:
-            return False
-        self._do = other._do
-        return True
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._apply(self._do)
+        self._apply(self.do_call)
 
     def undo(self) -> None:
-        self._apply(self._undo)
+        self._apply(self.undo_call)
 
     def _apply(self, call: Callable[[], Any]) -> None:
         try:
@@ -85,6 +75,7 @@ class FormController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self._commands: list[ServiceCommand] = []
 
     def run(
         self, text: str, do: Callable[[], Any], undo: Callable[[], Any], *, merge_key: object = None,
@@ -97,9 +88,16 @@ class FormController(QObject):
             do()
         except KinerjaError as exc:
             return detached(exc)
-        self.undo_stack.push(
-            ServiceCommand(text, do, undo, after=self._after, report=self.error_raised.emit, merge_key=merge_key)
-        )
+        stack = self.undo_stack
+        last = self._commands[-1] if self._commands else None
+        if (merge_key is not None and last is not None and last.merge_key == merge_key
+                and stack.index() == stack.count() and stack.command(stack.count() - 1) is last):
+            last.do_call = do  # the same edit continued: undo still goes back to before it began
+        else:
+            command = ServiceCommand(text, do, undo, after=self._after, report=self.error_raised.emit,
+                                     merge_key=merge_key)
+            self._commands.append(command)  # Python keeps its commands (and their closures) alive
+            stack.push(command)
         self._after()
         return None
 
@@ -109,9 +107,14 @@ class FormController(QObject):
             call()
         except KinerjaError as exc:
             return detached(exc)
-        self.undo_stack.clear()
+        self.clear_history()
         self._after()
         return None
+
+    def clear_history(self) -> None:
+        """Forget every undo step (after a workflow step that makes them meaningless)."""
+        self.undo_stack.clear()
+        self._commands.clear()
 
     def _after(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.plan_service import LampiranView
-from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, RawValueRole
+from kinerja_desktop.ui.form_support.roles import TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
 _ROOT = QModelIndex()
 
@@ -75,6 +75,8 @@ class LampiranListModel(QAbstractListModel):
             return item
         if role == KindRole:
             return "lampiran"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             return pending[1] if pending else (item.text if len(item.text) > 40 else None)
         if role == Qt.ItemDataRole.BackgroundRole and pending:

@@ -282,6 +282,6 @@ class PlanController(FormController):
     def show_version(self, plan_id: str) -> None:
         """Show another version of this plan (older versions are read-only)."""
         self.plan_id = plan_id
-        self.undo_stack.clear()
+        self.clear_history()
         self._options = None
         self._after()

@@ -98,6 +98,7 @@ class PlanEditor(QWidget):
         self.db, self.user = db, user
         self.controller = PlanController(db, user, plan_id, self)
         self._focus: tuple[str, str] | None = None  # (row id, column key) to select after a reload
+        self._return_dialog: ReturnNoteDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -450,12 +451,13 @@ class PlanEditor(QWidget):
     @Slot()
     def ask_return(self) -> None:
         self.flush_edits()
-        dialog = ReturnNoteDialog(self)
-        dialog.setObjectName("returnDialog")
-        dialog.accepted.connect(lambda: self._return_with(dialog.text()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        if self._return_dialog is None:  # one dialog, reused: no deletions while signals are in flight
+            self._return_dialog = ReturnNoteDialog(self)
+            self._return_dialog.setObjectName("returnDialog")
+            self._return_dialog.note_given.connect(self._return_with)
+        self._return_dialog.ask()
 
+    @Slot(str)
     def _return_with(self, note: str) -> None:
         if self._report(self.controller.return_plan(note)):
             self.refresh(versions=True)

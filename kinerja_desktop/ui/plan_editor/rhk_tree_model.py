@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk, Perspektif, SkpVariant
 from kinerja_desktop.services.plan_service import IndicatorView, PlanView, RhkView
-from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, RawValueRole
+from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
 _ROOT = QModelIndex()
 
@@ -262,6 +262,8 @@ class RhkTreeModel(QAbstractItemModel):
             return node.kind
         if role == ObjectRole:
             return node.obj
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_CENTRE if key == NO and node.kind != "group" else TOP_LEFT
         field = self._field(node, key)
         pending = self._pending.get((node.key, field)) if field else None
         text, raw = self._value(node, key)

@@ -46,7 +46,13 @@ class StatusChip(QLabel):
 
 
 class ReturnNoteDialog(QDialog):
-    """Kembalikan: the penilai writes what must change (required)."""
+    """Kembalikan: the penilai writes what must change (required).
+
+    Signals:
+        note_given(str): the note, when the penilai confirms.
+    """
+
+    note_given = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +71,21 @@ class ReturnNoteDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.ok.setEnabled(False)
-        self.note.textChanged.connect(lambda: self.ok.setEnabled(bool(self.note.toPlainText().strip())))
+        self.note.textChanged.connect(self._update_ok)
         self.resize(480, 220)
+
+    def _update_ok(self) -> None:
+        self.ok.setEnabled(bool(self.note.toPlainText().strip()))
+
+    def ask(self) -> None:
+        """Open (window-modal, without blocking) with an empty note."""
+        self.note.clear()
+        self.open()
+        self.note.setFocus()
+
+    def accept(self) -> None:
+        super().accept()
+        self.note_given.emit(self.text())
 
     def text(self) -> str:
         return self.note.toPlainText()

@@ -37,7 +37,7 @@ class RealisationController(FormController):
 
     def set_period(self, period: str) -> None:
         self.period = period
-        self.undo_stack.clear()
+        self.clear_history()
         self.reload()
         self.changed.emit()
 

@@ -15,7 +15,7 @@ from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import IndicatorView, PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
 from kinerja_desktop.ui.form_support.formatting import short_date
-from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, RawValueRole, SortRole
+from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole, SortRole
 
 _ROOT = QModelIndex()
 
@@ -158,8 +158,8 @@ class RealisationTableModel(QAbstractTableModel):
                 return QBrush(QColor("#fffdf5"))
         if role == Qt.ItemDataRole.ForegroundRole and pending is not None:
             return QBrush(QColor("#a50e0e"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NO, COL_EVIDENCE, COL_DATE):
-            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_CENTRE if column in (COL_NO, COL_EVIDENCE, COL_DATE) else TOP_LEFT
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
