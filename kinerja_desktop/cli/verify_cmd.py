@@ -7,6 +7,7 @@ one (or the QR matches a recorded document); 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from kinerja_desktop.cli.context import CliContext
@@ -51,6 +52,7 @@ def _verify_file(args: argparse.Namespace, ctx: CliContext) -> int:
 def _verify_qr(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.signed_documents import check_qr
 
-    result = check_qr(ctx.db, args.qr)
+    user = ctx.user if getattr(args, "user", None) or os.environ.get("KINERJA_USER") else None
+    result = check_qr(ctx.db, args.qr, user)
     ctx.out(result.to_dict(), result.message)
     return 0 if result.ok else 1

@@ -25,7 +25,7 @@ from kinerja_desktop.documents.signing import (
     sign_pdf,
     signature_state,
 )
-from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.domain.errors import ConflictError, KinerjaError, NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.domain.periods import parse_period
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser, get_live, plan_subject, subject_for
@@ -353,8 +353,19 @@ def _signers_text(view: DocumentView) -> str:
     return ", ".join(parts) or "belum ada"
 
 
-def check_qr(db: Database, payload: str) -> QrCheck:
-    """Check a printed sheet's QR against the documents recorded in the database."""
+def _current_data_sha(db: Database, user: CurrentUser, kind: str, plan_id: str, period: str) -> str:
+    from kinerja_desktop.documents.hashing import data_sha256
+    from kinerja_desktop.documents.sheet_builder import build_sheet
+
+    return data_sha256(build_sheet(db, user, kind, plan_id, None if kind == "skp" else period))
+
+
+def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrCheck:
+    """Check a printed sheet's QR against the documents recorded in the database.
+
+    With a signed-in ``user`` (who may print the sheet), a sheet with no signed document is
+    compared with the sheet rebuilt from today's data instead.
+    """
     doc_id, data_sha = _parse_qr(payload)
     pieces = doc_id.split("-", 3)
     if len(pieces) != 4 or pieces[0] not in _KIND_BY_CODE or not pieces[1].isdigit():
@@ -371,13 +382,31 @@ def check_qr(db: Database, payload: str) -> QrCheck:
             query = query.where(Document.period == period)
         docs = list(s.scalars(query.order_by(Document.updated_at.desc())))
         current_plans = {p.id for p in s.scalars(select(Plan).where(Plan.employee_id == emp.id, Plan.is_current))}
+        year_plan = s.scalars(
+            select(Plan.id).where(Plan.employee_id == emp.id, Plan.year == year, Plan.is_current.is_(True),
+                                  Plan.deleted.is_(False))
+        ).first()
         views = [_view(d) for d in docs]
         who = f"{emp.name} (NIP {emp.nip})"
     label = f"{KIND_LABELS[kind]} {who} tahun {year}" + ("" if kind == "skp" else f" periode {period}")
-    if not views:
-        return QrCheck(False, "tidak_tercatat", f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.",
-                       doc_id)
     match = next((v for v in views if data_sha is None or v.data_sha256 == data_sha), None)
+    if match is None and user is not None and year_plan is not None and data_sha is not None:
+        try:
+            current = _current_data_sha(db, user, kind, year_plan, period)
+        except (KinerjaError, ImportError):
+            current = None
+        if current == data_sha:
+            return QrCheck(True, "cocok_data",
+                           f"Cocok dengan data saat ini: {label}. Lembar ini belum ditandatangani secara elektronik.",
+                           doc_id, views)
+        if current is not None and not views:
+            return QrCheck(False, "tidak_cocok",
+                           f"TIDAK cocok: isi lembar ini berbeda dari data {label} saat ini. "
+                           "Lembar mungkin versi lama atau telah diubah.", doc_id)
+    if not views:
+        hint = "" if user is not None else " Masuk (--user) untuk membandingkannya dengan data saat ini."
+        return QrCheck(False, "tidak_tercatat",
+                       f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.{hint}", doc_id)
     if match is None:
         return QrCheck(
             False, "tidak_cocok",

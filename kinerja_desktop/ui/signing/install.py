@@ -78,7 +78,7 @@ class SigningIntegration(QObject):
         db = self.window.db
         trust = default_pki().trust
         dialog = VerifyDialog(trust.certificates, self.window,
-                              qr_check=lambda text: check_qr(db, text), timezone=self._timezone())
+                              qr_check=lambda text: check_qr(db, text, self.window.user), timezone=self._timezone())
         dialog.show()
         return dialog
 

@@ -229,3 +229,22 @@ def test_database_mode_renders_the_real_sheet_signs_it_and_its_printed_qr_matche
     payload = f"KINERJA:EVK-{DEMO_YEAR}-TW1-{staff[1]}:{doc.data_sha256.upper()}"
     code, out, _ = _run(capsys, "--db", office, "verify", "--qr", payload)
     assert code == 0 and out.startswith("Cocok: Evaluasi Kinerja"), out
+
+
+def test_qr_of_an_unsigned_printed_sheet_is_compared_with_todays_data(
+    demo_db: Database, people: People, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_desktop.documents.signed_documents import render_record
+
+    staff = _who(demo_db, people.staff.employee_id)
+    target = resolve_target(demo_db, "evaluasi", nip=staff[1], year=DEMO_YEAR, period="TW2")
+    _pdf, data_sha = render_record(demo_db, people.staff, target)
+    payload = f"KINERJA:EVK-{DEMO_YEAR}-TW2-{staff[1]}:{data_sha.upper()}"
+    db = str(demo_db.path)
+    code, out, _ = _run(capsys, "--db", db, "verify", "--qr", payload)
+    assert code == 1 and "Masuk (--user)" in out
+    monkeypatch.setenv("KINERJA_PASSWORD", staff[1])
+    code, out, _ = _run(capsys, "--db", db, "--user", staff[1], "verify", "--qr", payload)
+    assert code == 0 and out.startswith("Cocok dengan data saat ini") and "belum ditandatangani" in out
+    code, out, _ = _run(capsys, "--db", db, "--user", staff[1], "verify", "--qr", payload[:-6] + "ABCDEF")
+    assert code == 1 and out.startswith("TIDAK cocok")
