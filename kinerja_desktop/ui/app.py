@@ -220,6 +220,7 @@ class AppController(QObject):
         window.start_session(session)
         watcher = FirstPaintWatcher(window.list_page.table.viewport())
         watcher.painted.connect(lambda: self.main_window_shown.emit(window))
+        watcher.painted.connect(window.install_integrations)  # print, signing, sync: after the first paint
         self.main_window = window
         window.show()
 

@@ -2,6 +2,10 @@
 
 Hooks for other parts of the GUI (print, signing, sync, ...)
 -------------------------------------------------------------
+:data:`INTEGRATIONS`
+    ``(module, function)`` pairs; ``function(window)`` is called once per main window, after it
+    is on screen (the module is imported in a worker first, so heavy imports never hold up the
+    window). A missing module is skipped; a failing one is logged and named in the status bar.
 ``window.add_menu_action(menu, action, toolbar=False)``
     Put an action in a menu. ``menu`` is a key of :data:`MENU_ORDER` ("file", "view",
     "employee", "documents", "sync", "tools", "help"); "documents", "sync" and "tools" appear
@@ -60,9 +64,14 @@ from kinerja_desktop.ui.session_tasks import (
     unlock_task,
 )
 from kinerja_desktop.ui.task_panel import TaskPanel
-from kinerja_desktop.ui.workers import Task, TaskManager, error_message
+from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message
 
 MENU_ORDER = ("file", "view", "employee", "documents", "sync", "tools", "help")
+INTEGRATIONS: tuple[tuple[str, str], ...] = (
+    ("kinerja_desktop.ui.print.install", "install_printing"),
+    ("kinerja_desktop.ui.signing.install", "install_signing"),
+    ("kinerja_desktop.ui.sync.install", "install_sync"),
+)
 SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
@@ -87,6 +96,7 @@ class MainWindow(QMainWindow):
         switch_user_requested(): "Ganti Pengguna" (menu or lock screen).
         language_changed(str language): the settings dialog changed the interface language.
         list_loaded(): the employee list was (re)loaded and is on screen.
+        integrations_installed(): print, signing, ... have added their actions.
         locked_changed(bool locked)
     """
 
@@ -95,6 +105,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     list_loaded = Signal()
     locked_changed = Signal(bool)
+    integrations_installed = Signal()
 
     def __init__(self, db: Any, session: SessionData | None = None, tasks: TaskManager | None = None,
                  parent: QWidget | None = None) -> None:
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
         self._stale = False
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
+        self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Kinerja Desktop"))
 
@@ -313,6 +325,28 @@ class MainWindow(QMainWindow):
         self.lock_page.switch_user_requested.connect(self.request_switch_user)
 
     # ================================================================== public hooks
+
+    def install_integrations(self, integrations: tuple[tuple[str, str], ...] = INTEGRATIONS) -> Task:
+        """Import the other parts of the GUI in a worker, then let each add itself to this window."""
+        task = self.tasks.start(_import_integrations, integrations, title=self.tr("Menyiapkan menu"),
+                                cancellable=False)
+        task.succeeded.connect(self._install_integrations)
+        return task
+
+    def _install_integrations(self, found: list[tuple[str, Any]]) -> None:
+        import logging
+
+        for name, installer in found:
+            try:
+                if isinstance(installer, BaseException):
+                    raise installer
+                installer(self)
+            except Exception:  # one broken part must not take the whole window down
+                logging.getLogger(__name__).exception("installing %s failed", name)
+                self.statusBar().showMessage(self.tr("Sebagian fitur tidak dapat dimuat ({0}).").format(name), 10_000)
+            else:
+                self.integrations.append(name)
+        self.integrations_installed.emit()
 
     def add_menu_action(self, menu: str, action: QAction, *, toolbar: bool = False) -> QAction:
         """Add ``action`` to a menu (created on first use; see the module docstring)."""
@@ -667,6 +701,26 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.idle_watcher.stop()
         super().closeEvent(event)
+
+
+def _import_integrations(ctx: TaskContext, integrations: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
+    """Worker side of install_integrations: import each module (heavy ones pull in reportlab, crypto).
+
+    Returns ``(module name, installer or the import error)`` for every module present in this build.
+    """
+    import importlib
+
+    found: list[tuple[str, Any]] = []
+    for module_name, function in integrations:
+        try:
+            found.append((module_name, getattr(importlib.import_module(module_name), function)))
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not module_name.startswith(exc.name):
+                found.append((module_name, exc))
+            # else: that part is not in this build
+        except Exception as exc:  # reported in the GUI thread, with the others still installed
+            found.append((module_name, exc))
+    return found
 
 
 class FirstPaintWatcher(QObject):

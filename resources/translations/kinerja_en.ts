@@ -552,6 +552,14 @@ Check the spelling, or search by NIP or position.</translation>
         <translation>Synchronisation with the central office is not set up on this PC.</translation>
     </message>
     <message>
+        <source>Menyiapkan menu</source>
+        <translation>Preparing the menus</translation>
+    </message>
+    <message>
+        <source>Sebagian fitur tidak dapat dimuat ({0}).</source>
+        <translation>Some features could not be loaded ({0}).</translation>
+    </message>
+    <message>
         <source>Admin Kepegawaian</source>
         <translation>Personnel administrator</translation>
     </message>
@@ -731,164 +739,167 @@ Check the spelling, or search by NIP or position.</translation>
     <name>PdfPreviewWindow</name>
     <message>
         <source>Pratinjau Cetak — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Preview — %1</translation>
     </message>
     <message>
         <source>Pratinjau</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>&amp;Cetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>&amp;Simpan PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save PDF…</translation>
     </message>
     <message>
         <source>Perbesar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom In</translation>
     </message>
     <message>
         <source>Perkecil</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom Out</translation>
     </message>
     <message>
         <source>Selebar halaman</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit Width</translation>
     </message>
     <message>
         <source>PDF tidak dapat dibuka: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF cannot be opened: %1</translation>
     </message>
     <message>
         <source>Halaman %1 dari %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1 of %2</translation>
     </message>
     <message>
         <source>Simpan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
         <source>Cetak Dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Print Documents</translation>
     </message>
     <message>
         <source>Pegawai ini: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This employee: %1</translation>
     </message>
     <message>
         <source>Pegawai ini (tidak ada yang dipilih)</source>
-        <translation type="unfinished"></translation>
+        <translation>This employee (none selected)</translation>
     </message>
     <message>
         <source>Pegawai terpilih (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected employees (%1)</translation>
     </message>
     <message>
         <source>Unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: %1</translation>
     </message>
     <message>
         <source>Unit (buka tampilan unit terlebih dahulu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit (open the unit view first)</translation>
     </message>
     <message>
         <source>Sertakan sub-unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Include sub-units</translation>
     </message>
     <message>
         <source>Setiap dokumen mulai di halaman ganjil (cetak bolak-balik)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start every document on an odd page (duplex printing)</translation>
     </message>
     <message>
         <source>Pratinjau lalu cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview, then print</translation>
     </message>
     <message>
         <source>Simpan sebagai satu PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as one PDF…</translation>
     </message>
     <message>
         <source>Simpan satu PDF per pegawai ke folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save one PDF per employee to a folder…</translation>
     </message>
     <message>
         <source>Jenis dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document type</translation>
     </message>
     <message>
         <source>Blanko untuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank form for</translation>
     </message>
     <message>
         <source>Cakupan</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope</translation>
     </message>
     <message>
         <source>Tahun dan periode</source>
-        <translation type="unfinished"></translation>
+        <translation>Year and period</translation>
     </message>
     <message>
         <source>Kertas</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <source>Hasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Output</translation>
     </message>
     <message>
         <source>Cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>Penetapan predikat kinerja dicetak per unit: buka tampilan unit terlebih dahulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The rating decree is printed per unit: open the unit view first.</translation>
     </message>
     <message>
         <source>Tanpa pegawai terpilih, blanko dicetak kosong sama sekali.</source>
-        <translation type="unfinished"></translation>
+        <translation>With no employee selected, the blank form is printed completely empty.</translation>
     </message>
     <message>
         <source>Folder tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Target folder</translation>
     </message>
     <message>
         <source>Simpan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
 </context>
 <context>
     <name>PrintingIntegration</name>
     <message>
         <source>&amp;Cetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>Cetak &amp;Blanko…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print &amp;Blank Form…</translation>
     </message>
     <message>
         <source>Mencetak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing %1</translation>
     </message>
     <message>
         <source>Cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>... dan %1 lainnya</source>
-        <translation type="unfinished"></translation>
+        <translation>... and %1 more</translation>
     </message>
     <message>
         <source>%1
 
 Perlu diperhatikan:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Please note:
+%2</translation>
     </message>
 </context>
 <context>

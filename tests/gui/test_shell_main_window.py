@@ -168,6 +168,8 @@ def test_switch_user_from_the_lock_screen(qtbot, controller, admin_window, peopl
 def test_menu_hooks_for_other_parts_of_the_gui(qtbot, admin_window) -> None:
     """add_menu_action places new menus in order; set_sync_state drives the status bar label."""
     window = admin_window
+    qtbot.waitUntil(lambda: len(window.integrations) >= 2, timeout=15_000)  # print and signing add themselves
+    assert window.integrations[:2] == ["kinerja_desktop.ui.print.install", "kinerja_desktop.ui.signing.install"]
     hits: list[str] = []
     act = QAction("Cetak SKP…", window)
     act.triggered.connect(lambda: hits.append("cetak"))
@@ -175,7 +177,7 @@ def test_menu_hooks_for_other_parts_of_the_gui(qtbot, admin_window) -> None:
     sync = QAction("Sinkronkan Sekarang", window)
     window.add_menu_action("sync", sync)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Berkas", "&Lihat", "&Pegawai", "&Dokumen", "&Sinkronisasi", "Ban&tuan"]
+    assert titles == ["&Berkas", "&Lihat", "&Pegawai", "&Dokumen", "&Sinkronisasi", "&Alat", "Ban&tuan"]
     assert act in window.toolbar.actions()
     act.trigger()
     assert hits == ["cetak"]
