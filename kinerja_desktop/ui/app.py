@@ -58,6 +58,7 @@ class AppController(QObject):
         self.wizard: Any = None
         self._opening = False
         self._prefetch: Any = None  # Task loading the last user's session while they type
+        self._prefetch_username = ""
         self._spare_window: Any = None  # a MainWindow built while the password is checked
         self._signing_in: Any = None
         self._own_db = db is None
@@ -144,6 +145,7 @@ class AppController(QObject):
         labels, year, period = self._context()
         self._prefetch = run_task(prefetch_session_task, self.db, username, labels, year, period,
                                   title=self.tr("Menyiapkan daftar"), cancellable=True)
+        self._prefetch_username = username
 
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
@@ -170,8 +172,8 @@ class AppController(QObject):
     @Slot(object)
     def _authenticated(self, user: Any) -> None:
         prefetch, self._prefetch = self._prefetch, None
-        same_user = prefetch is not None and prefetch.state in ("running", "succeeded") and (
-            prefetch.result is None or prefetch.result.user.actor == user.actor)
+        same_user = (prefetch is not None and prefetch.state in ("running", "succeeded")
+                     and self._prefetch_username.casefold() == user.username.casefold())
         if same_user and prefetch.state == "succeeded":
             self._session_loaded(user, prefetch.result)
             return
@@ -193,8 +195,8 @@ class AppController(QObject):
         task.failed.connect(self._sign_in_failed)
 
     def _session_loaded(self, user: Any, session: Any) -> None:
-        if session.user.actor != user.actor:  # a prefetch for someone else: never shown
-            self._sign_in_failed(self.tr("Data pengguna berubah; coba masuk lagi."))
+        if session.user.actor != user.actor:  # the account changed since the prefetch: load again
+            self._load_session(user)
             return
         session.user = user
         self._signing_in = None

@@ -52,10 +52,6 @@
         <translation>Loading the list</translation>
     </message>
     <message>
-        <source>Data pengguna berubah; coba masuk lagi.</source>
-        <translation>The account changed; please sign in again.</translation>
-    </message>
-    <message>
         <source>Memuat ulang</source>
         <translation>Reloading</translation>
     </message>

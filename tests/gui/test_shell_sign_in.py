@@ -181,3 +181,16 @@ def test_a_file_that_is_not_a_database_is_named_and_sign_in_stays_off(qtbot, tmp
         screenshot(form, "12_database_failed")
     finally:
         close_controller(controller)
+
+
+def test_someone_else_signing_in_never_sees_the_last_users_list(qtbot, demo_db, people) -> None:
+    """The list prepared for the last user of this PC is dropped when another person signs in."""
+    preferences.put("session/last_username", "admin")
+    controller = make_controller(qtbot, demo_db)
+    try:
+        window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+        model = window.list_page.model
+        assert [model.row_object(r).id for r in range(model.rowCount())] == [people.staff.employee_id]
+        assert window.user.username == people.staff.username
+    finally:
+        close_controller(controller)
