@@ -31,6 +31,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("periods", "Periode evaluasi yang dipakai", list(DEFAULT_PERIOD_CODES)),
         SettingSpec("evidence.max_mb", "Batas ukuran bukti dukung (MB)", 20),
         SettingSpec("timezone", "Zona waktu", "Asia/Jakarta"),
+        SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
+        SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
     )
 }
 
