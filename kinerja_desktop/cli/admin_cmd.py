@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("stats", help="jumlah baris per tabel")
     p.set_defaults(func=cmd_stats)
 
+    p = sub.add_parser("pengaturan", help="lihat atau ubah pengaturan instansi (ubah: admin)")
+    p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
+                   help="ubah satu pengaturan, mis. instansi.name=\"DINAS X\" atau periods=TW1,TW2,TW3,TW4,TAHUNAN")
+    p.add_argument("--logo", metavar="BERKAS", help="pasang logo instansi (PNG atau JPEG)")
+    p.set_defaults(func=cmd_settings)
+
     acc = sub.add_parser("akun", help="kelola akun pengguna (admin)")
     asub = acc.add_subparsers(dest="akun_command", required=True, metavar="SUB")
     p = asub.add_parser("list", help="daftar akun")
@@ -211,6 +217,32 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
     stats = table_stats(ctx.db)
     ctx.out(stats, "\n".join(f"{k:<22}{v:>10}" for k, v in stats.items()))
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.services.settings_service import SPECS, get_settings, set_logo, set_setting
+
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or key not in SPECS:
+            raise ValidationError(f"Pengaturan tidak dikenal: {key or item}. Pilihan: {', '.join(SPECS)}.")
+        default = SPECS[key].default
+        parsed: Any = value
+        if isinstance(default, list):
+            parsed = [v.strip() for v in value.split(",") if v.strip()]
+        elif isinstance(default, int):
+            try:
+                parsed = int(value)
+            except ValueError as exc:
+                raise ValidationError(f"{SPECS[key].title} harus berupa bilangan bulat.") from exc
+        set_setting(ctx.db, ctx.user, key, parsed)
+    if args.logo:
+        set_logo(ctx.db, ctx.user, args.logo)
+    values = get_settings(ctx.db)
+    ctx.out(values, "\n".join(f"{key:<22} {values[key]!s:<40} {spec.title}" for key, spec in SPECS.items()))
     return 0
 
 
