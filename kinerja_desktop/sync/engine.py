@@ -232,7 +232,21 @@ class SyncEngine:
         return data
 
     def _write(self, path: str, data: bytes) -> None:
-        self._retry(lambda: self.remote.write(path, data), f"write {path}")
+        """Write an object whose name fixes its content (chunk, chunk list, bundle).
+
+        After a failed attempt the next one first asks whether the object is complete on the
+        store (the upload may have finished with only the answer lost): it is never sent twice.
+        """
+        attempts = 0
+
+        def go() -> None:
+            nonlocal attempts
+            attempts += 1
+            if attempts > 1 and self.remote.size(path) == len(data):
+                return
+            self.remote.write(path, data)
+
+        self._retry(go, f"write {path}")
         with self._lock:
             self.report.bytes_up += len(data)
 

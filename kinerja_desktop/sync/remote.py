@@ -356,6 +356,17 @@ class WebdavRemote(FsspecRemote):
         with self._lock:
             self._dirs.add(parent)
 
+    def read(self, path: str) -> bytes:
+        from webdav4.client import ResourceNotFound
+
+        with _translated(self.display):
+            try:
+                resp = self.fs.client.request("GET", self._p(path))
+            except ResourceNotFound as exc:
+                raise FileNotFoundError(path) from exc
+            resp.raise_for_status()
+            return bytes(resp.content)
+
     def write(self, path: str, data: bytes) -> None:
         import io
 
@@ -458,7 +469,7 @@ def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -
         port = f":{spec.port}" if spec.port else ""
         base = f"{http}://{spec.host}{port}"
         auth = (spec.user, secret or "") if spec.user else None
-        fs = WebdavFileSystem(base, auth=auth, verify=_tls_verify(), retry=False,
+        fs = WebdavFileSystem(base, auth=auth, verify=_tls_verify(), retry=False, skip_instance_cache=True,
                               timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
         return WebdavRemote(fs, spec.path, spec.display)
     if spec.scheme == "sftp":
@@ -466,6 +477,7 @@ def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -
             import fsspec
 
             fs = fsspec.filesystem("sftp", host=spec.host, port=spec.port or 22, username=spec.user or None,
+                                   skip_instance_cache=True,
                                    password=secret)
         except ImportError as exc:
             raise ValidationError(

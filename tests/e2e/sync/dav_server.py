@@ -1,0 +1,93 @@
+"""A real WebDAV server for tests: WsgiDAV on cheroot, 127.0.0.1, Basic auth, a folder as root.
+
+``requests`` records every finished request as (method, path, status, bytes received), so
+tests can check what reached the server (e.g. that no chunk was stored twice).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class DavServer:
+    root: Path
+    user: str = "kantor"
+    password: str = "rahasia-123"
+    port: int = 0
+    requests: list[tuple[str, str, int, int]] = field(default_factory=list)
+    _server: Any = None
+    _thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"webdav://{self.user}@127.0.0.1:{self.port}/kinerja"
+
+    def start(self) -> DavServer:
+        from cheroot import wsgi
+        from wsgidav.wsgidav_app import WsgiDAVApp
+
+        logging.getLogger("wsgidav").setLevel(logging.ERROR)
+        (self.root / "kinerja").mkdir(parents=True, exist_ok=True)
+        self.port = self.port or free_port()
+        config = {
+            "host": "127.0.0.1",
+            "port": self.port,
+            "provider_mapping": {"/": str(self.root)},
+            "simple_dc": {"user_mapping": {"*": {self.user: {"password": self.password}}}},
+            "http_authenticator": {"accept_basic": True, "accept_digest": False, "default_to_digest": False},
+            "verbose": 0,
+            "logging": {"enable": False, "enable_loggers": []},
+            "property_manager": True,
+            "lock_storage": True,
+        }
+        app = WsgiDAVApp(config)
+        records = self.requests
+
+        def recording(environ: dict[str, Any], start_response: Any) -> Any:
+            status_box: list[int] = []
+
+            def sr(status: str, headers: Any, exc_info: Any = None) -> Any:
+                status_box.append(int(status.split()[0]))
+                return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+            result = app(environ, sr)
+            try:
+                yield from result
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                records.append((environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
+                                status_box[0] if status_box else 0, length))
+
+        self._server = wsgi.Server(("127.0.0.1", self.port), recording, numthreads=8, timeout=5)
+        self._server.prepare()
+        self._thread = threading.Thread(target=self._server.serve, name="wsgidav", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def puts(self, prefix: str = "") -> dict[str, int]:
+        """Completed PUTs per path (status 2xx)."""
+        out: dict[str, int] = {}
+        for method, path, status, _n in self.requests:
+            if method == "PUT" and 200 <= status < 300 and path.startswith(prefix):
+                out[path] = out.get(path, 0) + 1
+        return out

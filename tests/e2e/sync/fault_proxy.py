@@ -1,0 +1,167 @@
+"""An asyncio TCP proxy on 127.0.0.1 that throttles and cuts connections (no ``tc netem`` needed).
+
+* ``rate``: bytes per second in each direction (token bucket), None for full speed.
+* ``arm_cuts(n, lo, hi)``: cut ``n`` times, each after a random number of bytes in [lo, hi]
+  counted from when the previous cut happened (or from arming; connections are kept alive by
+  HTTP clients, so counting per connection would never trigger). A cut closes both sides of the
+  connection that carried the byte (RST, or FIN with ``rst=False``).
+* ``up_bytes`` / ``down_bytes``: what went client->server / server->client through the proxy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FaultProxy:
+    target_port: int
+    rate: float | None = None
+    seed: int = 0
+    rst: bool = True
+    up_bytes: int = 0
+    down_bytes: int = 0
+    cuts_done: int = 0
+    port: int = 0
+    _cuts: list[int] = field(default_factory=list)
+    _since_cut: int = 0
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._server: asyncio.base_events.Server | None = None
+        self._ready = threading.Event()
+        self._tokens = {"up": 0.0, "down": 0.0}
+        self._stamp = {"up": time.monotonic(), "down": time.monotonic()}
+        self._cut_down = False
+
+    # ------------------------------------------------------------------ control
+
+    def start(self) -> FaultProxy:
+        self._thread = threading.Thread(target=self._run, name="fault-proxy", daemon=True)
+        self._thread.start()
+        self._ready.wait(5)
+        return self
+
+    def stop(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def arm_cuts(self, n: int, lo: int, hi: int, *, downstream: bool = False) -> None:
+        with self._lock:
+            self._cuts = [self._rng.randint(lo, hi) for _ in range(n)]
+            self._since_cut = 0
+            self._cut_down = downstream
+
+    @property
+    def pending_cuts(self) -> int:
+        with self._lock:
+            return len(self._cuts)
+
+    # ------------------------------------------------------------------ proxy
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+
+        async def serve() -> None:
+            self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port or 0)
+            self.port = self._server.sockets[0].getsockname()[1]
+            self._ready.set()
+
+        loop.run_until_complete(serve())
+        try:
+            loop.run_forever()
+        finally:
+            if self._server is not None:
+                self._server.close()
+            loop.close()
+
+    async def _throttle(self, direction: str, n: int) -> None:
+        if not self.rate:
+            return
+        while True:
+            now = time.monotonic()
+            tokens = min(self.rate * 0.25, self._tokens[direction] + (now - self._stamp[direction]) * self.rate)
+            self._stamp[direction] = now
+            if tokens >= n or tokens >= self.rate * 0.25:
+                self._tokens[direction] = tokens - n
+                return
+            self._tokens[direction] = tokens
+            await asyncio.sleep(max(0.001, (min(n, self.rate * 0.25) - tokens) / self.rate))
+
+    def _count(self, direction: str, n: int) -> int | None:
+        """Record ``n`` bytes; returns how many may pass before a cut (None: no cut now)."""
+        with self._lock:
+            if direction == "up":
+                self.up_bytes += n
+            else:
+                self.down_bytes += n
+            if not self._cuts or (direction == "down") != self._cut_down:
+                return None
+            if self._since_cut + n < self._cuts[0]:
+                self._since_cut += n
+                return None
+            allowed = self._cuts[0] - self._since_cut
+            self._cuts.pop(0)
+            self._since_cut = 0
+            self.cuts_done += 1
+            return max(0, allowed)
+
+    async def _pipe(self, direction: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    others: list[asyncio.StreamWriter]) -> None:
+        try:
+            while True:
+                data = await reader.read(16384)
+                if not data:
+                    break
+                await self._throttle(direction, len(data))
+                allowed = self._count(direction, len(data))
+                if allowed is not None:
+                    if allowed:
+                        writer.write(data[:allowed])
+                        await writer.drain()
+                    self._abort(others)
+                    return
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, OSError, asyncio.CancelledError):
+            pass
+        finally:
+            try:
+                writer.close()
+            except Exception:
+                pass
+
+    def _abort(self, writers: list[asyncio.StreamWriter]) -> None:
+        for w in writers:
+            sock = w.get_extra_info("socket")
+            if sock is not None and self.rst:
+                try:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                except OSError:
+                    pass
+            try:
+                w.close()
+            except Exception:
+                pass
+
+    async def _handle(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        try:
+            server_r, server_w = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            client_w.close()
+            return
+        both = [client_w, server_w]
+        await asyncio.gather(self._pipe("up", client_r, server_w, both), self._pipe("down", server_r, client_w, both))
