@@ -23,8 +23,10 @@ Hooks for other parts of the GUI (print, signing, sync, ...)
 ``window.selected_employee()``
     The ``EmployeeRow`` selected in the list (or None); ``current_page()`` the open tab.
 ``window.open_employee(employee_id)``, ``window.open_unit(unit_id)``, ``window.add_page(key, widget, title)``
-    Open (or bring forward) a tab. A page that has a ``data_changed`` signal makes the list
-    refresh when it fires; anyone else may call ``window.notify_data_changed()``.
+    Open (or bring forward) a tab. A page's ``data_changed`` or ``plan_changed`` signal makes the
+    list refresh (anyone else may call ``window.notify_data_changed()``); its
+    ``employee_open_requested(str)`` opens that employee; its ``set_period(code)`` follows the
+    toolbar's period (pages keep the year they were opened for).
 """
 
 from __future__ import annotations
@@ -405,9 +407,13 @@ class MainWindow(QMainWindow):
         if self.tabs.page(key) is not None:
             return self.tabs.add_page(key, widget, title, tooltip)
         self.tabs.add_page(key, widget, title, tooltip)
-        changed = getattr(widget, "data_changed", None)
-        if changed is not None and hasattr(changed, "connect"):
-            changed.connect(self.notify_data_changed)
+        for name in ("data_changed", "plan_changed"):
+            changed = getattr(widget, name, None)
+            if changed is not None and hasattr(changed, "connect"):
+                changed.connect(self.notify_data_changed)
+        wants_employee = getattr(widget, "employee_open_requested", None)
+        if wants_employee is not None and hasattr(wants_employee, "connect"):
+            wants_employee.connect(self.open_employee)
         return widget
 
     def notify_data_changed(self, *args: Any) -> None:
@@ -526,8 +532,8 @@ class MainWindow(QMainWindow):
         preferences.put("view/period", period)
         for page in self.tabs.pages():
             setter = getattr(page, "set_period", None)
-            if callable(setter):
-                setter(year, period)
+            if callable(setter) and getattr(page, "year", year) == year:
+                setter(period)
         self.context_changed.emit(year, period)
         self.refresh()
 

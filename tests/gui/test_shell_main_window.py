@@ -106,9 +106,11 @@ def test_choosing_a_unit_shows_its_employees_and_those_below(qtbot, admin_window
     assert window.list_page.proxy.rowCount() == 60
 
 
-def test_changing_the_period_reloads_the_statuses(qtbot, admin_window) -> None:
+def test_changing_the_period_reloads_the_statuses(qtbot, admin_window, people) -> None:
     """Triwulan IV is not evaluated in the demo: after choosing it every evaluation reads Belum."""
     window = admin_window
+    page = window.open_employee(people.staff.employee_id)
+    window.tabs.setCurrentWidget(window.list_page)
     combo = window.period_combo
     combo.setFocus()
     target = combo.findData("TW4")
@@ -119,6 +121,7 @@ def test_changing_the_period_reloads_the_statuses(qtbot, admin_window) -> None:
     proxy = window.list_page.proxy
     assert {proxy.index(r, COL_EVAL).data() for r in range(proxy.rowCount())} == {"Belum"}
     assert preferences.get("view/period") == "TW4"
+    assert getattr(page, "period", "TW4") == "TW4"  # open pages follow the period
     with qtbot.waitSignal(window.list_loaded, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
 
@@ -202,7 +205,7 @@ def test_window_layout_is_remembered(qtbot, controller, admin_window) -> None:
     assert again.splitter.sizes()[0] == window_sizes[0]
 
 
-def test_open_unit_view_from_the_tree(qtbot, admin_window) -> None:
+def test_open_unit_view_from_the_tree(qtbot, admin_window, people) -> None:
     window = admin_window
     model = window.navigation.unit_model
     unit = model.index(0, 0)
@@ -213,3 +216,7 @@ def test_open_unit_view_from_the_tree(qtbot, admin_window) -> None:
     wait_for_tasks(10_000)  # the page loads its figures in a worker
     QApplication.processEvents()
     screenshot(window, "11_unit_view")
+    wants = getattr(page, "employee_open_requested", None)
+    if wants is not None:  # a unit view asks the window to open one of its employees
+        wants.emit(people.staff.employee_id)
+        assert window.current_page() is window.page(("employee", people.staff.employee_id))
