@@ -194,3 +194,40 @@ def test_someone_else_signing_in_never_sees_the_last_users_list(qtbot, demo_db, 
         assert window.user.username == people.staff.username
     finally:
         close_controller(controller)
+
+
+def test_through_the_app_a_pegawai_cannot_rate_and_a_penilai_can(qtbot, controller, people) -> None:
+    """Role rules end to end: SKP Saya > Evaluasi shows the pegawai disabled rating controls; the penilai,
+    opening the same employee from Bawahan Saya with the keyboard, gets them enabled (open period)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from kinerja_desktop.ui.page_loader import employee_page_class
+    from kinerja_desktop.ui.workers import wait_for_tasks
+
+    if employee_page_class() is None:
+        pytest.skip("employee pages are not in this build")
+
+    def rating_combo(window, employee_id):
+        page = window.page(("employee", employee_id))
+        page.tabs.setCurrentIndex(2)  # Evaluasi
+        wait_for_tasks(10_000)
+        QApplication.processEvents()
+        combo = page.findChild(QComboBox, "ratingHasil")
+        assert combo is not None
+        return combo
+
+    window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+    window.period_combo.setCurrentIndex(window.period_combo.findData("TW4"))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not rating_combo(window, people.staff.employee_id).isEnabled()
+
+    window.lock()
+    with qtbot.waitSignal(controller.signed_out, timeout=10_000):
+        window.lock_page.switch_button.click()
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    qtbot.waitUntil(lambda: window.period() == "TW4", timeout=5000)  # the period chosen on this PC stays
+    qtbot.waitUntil(lambda: window.list_page.model.row_of(people.staff.employee_id) >= 0, timeout=10_000)
+    assert window.list_page.select_employee(people.staff.employee_id)
+    window.list_page.table.setFocus()
+    qtbot.keyClick(window.list_page.table, Qt.Key.Key_Return)
+    assert rating_combo(window, people.staff.employee_id).isEnabled()
