@@ -20,14 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.paraparser import ParaParser
 
+from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_setup import FONT
 
 __all__ = ["Block", "FullRow", "P", "T", "flow_table", "plain", "table_style"]
@@ -139,7 +141,7 @@ class T(Flowable):
         if canvas._fillColorObj != st.textColor:
             canvas.setFillColor(st.textColor)
         canvas.setFont(st.fontName, st.fontSize)
-        base = y + self.height - _ascent(st.fontName, st.fontSize)
+        base = y + self.height - _first_baseline(st.fontName, st.fontSize)
         left = x + st.leftIndent + st.firstLineIndent
         if st.alignment == TA_CENTER:
             canvas.drawCentredString((left + x + self.width - st.rightIndent) / 2, base, self.text)
@@ -153,8 +155,9 @@ class T(Flowable):
 
 
 @cache
-def _ascent(font: str, size: float) -> float:
-    return getAscentDescent(font, size)[0]
+def _first_baseline(font: str, size: float) -> float:
+    """Distance from the top to the first baseline, exactly as reportlab's Paragraph places it."""
+    return size if rl_config.paraFontSizeHeightOffset else getAscentDescent(font, size)[0]
 
 
 def plain(text: str, style: ParagraphStyle) -> T:
@@ -358,7 +361,7 @@ def flow_table(
     keep: float = 260.0,
     header_spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
     blank_rows: Sequence[float] = (),
-) -> Table:
+) -> Flowable:
     """Build the table.
 
     Args:
@@ -407,7 +410,5 @@ def flow_table(
         r = grid.add_row({})
         grid.line_above(r)
         fixed[r] = h
-    row_heights = [fixed.get(r) for r in range(len(grid.data))] if fixed else None
-    table = Table(grid.data, colWidths=list(col_widths), rowHeights=row_heights, repeatRows=nhead, hAlign="LEFT")
-    table.setStyle(table_style(grid.cmds))
-    return table
+    commands = [("FONT", (0, 0), (-1, -1), FONT, 7.5, 9.2), *grid.cmds]
+    return LeanTable.from_commands(grid.data, list(col_widths), commands, nhead, fixed)
