@@ -37,6 +37,7 @@ from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
 from kinerja_desktop.ui.form_support.formatting import long_date
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
+from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.form_support.undo import undo_redo_actions
 from kinerja_desktop.ui.plan_editor.workflow_bar import StatusChip
 from kinerja_desktop.ui.realisation.evidence_panel import EvidencePanel
@@ -153,8 +154,7 @@ class EvaluationPage(QWidget):
         self.perilaku_model.set_data(c.plan.expectations, ev.perilaku_feedback, editable)
         self.rating.set_evaluation(ev, editable=editable, can_reopen=c.can_reopen, can_mark_read=c.can_mark_read)
         for table in (self.rhk_table, self.perilaku_table):
-            table.setStyleSheet("" if editable else "QTableView { background: #f8f9fa; }")
-            table.setProperty("formReadOnly", not editable)
+            set_read_only_look(table, not editable)
         for button in self._undo_buttons:
             button.setVisible(editable)
         self.saved.setVisible(editable)

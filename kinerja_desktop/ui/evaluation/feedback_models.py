@@ -187,14 +187,14 @@ class RhkFeedbackModel(_FeedbackModel):
             return rhk.text
         lines = []
         for ind in rhk.indicators:
+            aspek = f"{Aspek(ind.aspek).label}: " if ind.aspek else ""
             if column == 2:
-                aspek = f"{Aspek(ind.aspek).label}: " if ind.aspek else ""
                 lines.append(f"• {aspek}{ind.text} — target {ind.target_display}")
             else:
                 real = self._realisations.get(ind.id)
                 value = real.value_text if real and real.value_text else "belum diisi"
                 files = len(real.attachments) if real else 0
-                lines.append(f"• {value}" + (f" ({files} bukti)" if files else ""))
+                lines.append(f"• {aspek}{value}" + (f" ({files} bukti)" if files else ""))
         return "\n".join(lines)
 
 

@@ -6,9 +6,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from kinerja_desktop.ui.form_support.messages import INVALID_FIELD_STYLE
-
-READONLY_STYLE = "QPlainTextEdit { background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; }"
+from kinerja_desktop.ui.form_support.roles import set_invalid_look, set_read_only_look
 
 
 class AutosaveTextEdit(QPlainTextEdit):
@@ -66,14 +64,13 @@ class AutosaveTextEdit(QPlainTextEdit):
                 self._silent = False
 
     def set_editable(self, editable: bool) -> None:
+        """Editable, or visibly read-only (grey background)."""
         self.setReadOnly(not editable)
-        self.setStyleSheet("" if editable else READONLY_STYLE)
-        self.setProperty("formReadOnly", not editable)
+        set_read_only_look(self, not editable)
 
     def mark_invalid(self, invalid: bool) -> None:
-        if self.isReadOnly():
-            return
-        self.setStyleSheet(f"QPlainTextEdit {{ {INVALID_FIELD_STYLE} }}" if invalid else "")
+        """A red border while the last save of this field was refused."""
+        set_invalid_look(self, invalid and not self.isReadOnly())
 
     # ------------------------------------------------------------------ saving
 

@@ -98,6 +98,10 @@ class WrapTextDelegate(QStyledItemDelegate):
 
     PADDING = 3
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int, str], int] = {}
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = CellTextEdit(parent)
         _begin_session(index.model())
@@ -149,12 +153,19 @@ class WrapTextDelegate(QStyledItemDelegate):
             width = view.viewport().width()  # list views: the whole row
         if not text or width <= 0:
             return base
-        metrics = QFontMetrics(option.font)
-        bounds = metrics.boundingRect(
-            QRect(0, 0, max(20, width - 2 * self.PADDING), 100000),
-            int(Qt.TextFlag.TextWordWrap), str(text),
-        )
-        return QSize(base.width(), max(base.height(), bounds.height() + 2 * self.PADDING))
+        key = (str(text), width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            metrics = QFontMetrics(option.font)
+            bounds = metrics.boundingRect(
+                QRect(0, 0, max(20, width - 2 * self.PADDING), 100000),
+                int(Qt.TextFlag.TextWordWrap), str(text),
+            )
+            height = bounds.height() + 2 * self.PADDING
+            if len(self._heights) > 4000:  # layouts repeat with the same texts and widths
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(base.width(), max(base.height(), height))
 
 
 class ComboDelegate(WrapTextDelegate):

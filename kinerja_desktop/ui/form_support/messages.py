@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from shiboken6 import isValid
 
 ERROR_STYLE = (
     "QFrame#fieldMessage { background: #fff4f2; border: 1px solid #d93025; border-radius: 4px; }"
     "QLabel { color: #8c1d18; }"
 )
-INVALID_FIELD_STYLE = "border: 2px solid #d93025; border-radius: 3px;"
 
 
 class FieldMessage(QFrame):
@@ -40,18 +40,25 @@ class FieldMessage(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self.field: QWidget | None = None
+        self._watcher = _HideWatcher(self)
         self.hide()
 
     def show_at(self, field: QWidget, message: str, rect: QRect | None = None) -> None:
         """Show ``message`` just below ``rect`` of ``field`` (the whole field when None)."""
+        if self.field is not None and self.field is not field and isValid(self.field):
+            self.field.removeEventFilter(self._watcher)
         self.field = field
+        field.installEventFilter(self._watcher)  # the balloon goes when its field is hidden (tab switch)
         self.label.setText(message)
         host = self.parentWidget()
         area = rect if rect is not None else field.rect()
         anchor = field.mapTo(host, QPoint(area.left(), area.bottom() + 2))
         width = max(260, min(460, host.width() - 16))
         self.setFixedWidth(width)
-        self.adjustSize()
+        layout = self.layout()
+        layout.activate()
+        height = layout.heightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.setFixedHeight(max(height, 30))
         x = max(4, min(anchor.x(), host.width() - width - 4))
         y = anchor.y()
         if y + self.height() > host.height() - 4:  # no room below: show above the field
@@ -64,7 +71,11 @@ class FieldMessage(QFrame):
 
     @Slot()
     def clear(self) -> None:
+        if not isValid(self):
+            return
         self._timer.stop()
+        if self.field is not None and isValid(self.field):
+            self.field.removeEventFilter(self._watcher)
         self.field = None
         self.hide()
 
@@ -93,17 +104,21 @@ class NoticeBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         self.kind = ""
+        self._styled = ""
         self.hide()
 
     def show_notice(self, text: str, kind: str = "info") -> None:
+        self.label.setText(text)
+        self.show()
+        if kind == self._styled:
+            self.kind = kind
+            return
         bg, border, fg = self.KINDS[kind]
-        self.kind = kind
+        self.kind = self._styled = kind
         self.setStyleSheet(
             f"QFrame#noticeBar {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
             f"QLabel {{ color: {fg}; }}"
         )
-        self.label.setText(text)
-        self.show()
 
     def clear(self) -> None:
         self.kind = ""
@@ -114,6 +129,19 @@ class NoticeBar(QFrame):
         return self.label.text() if not self.isHidden() else ""
 
 
+class _HideWatcher(QObject):
+    """Hides the balloon when the field it points at is hidden."""
+
+    def __init__(self, balloon: FieldMessage) -> None:
+        super().__init__(balloon)
+        self._balloon = balloon
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isValid(self._balloon) and self._balloon.isVisible():
+            self._balloon.clear()
+        return False
+
+
 class _FollowFilter(QObject):
     """Hides a balloon when its host resizes (positions would be stale)."""
 
@@ -122,13 +150,14 @@ class _FollowFilter(QObject):
         self._balloon = balloon
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self._balloon.isVisible():
+        if event.type() == QEvent.Type.Resize and isValid(self._balloon) and self._balloon.isVisible():
             self._balloon.clear()
         return False
 
 
-def balloon_for(host: QWidget) -> FieldMessage:
-    """The one FieldMessage of a form page (created on first use)."""
+def balloon_for(widget: QWidget) -> FieldMessage:
+    """The one FieldMessage of the window ``widget`` is in (created on first use)."""
+    host = widget.window()
     existing = host.findChild(FieldMessage, "fieldMessage", Qt.FindChildOption.FindDirectChildrenOnly)
     if existing is not None:
         return existing

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -124,18 +124,40 @@ class FormController(QObject):
         """Fetch the data again (subclasses)."""
 
 
+class _StepAction(QAction):
+    """An undo or redo action whose tooltip names the step it would undo or redo."""
+
+    def __init__(self, text: str, verb: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._verb = verb
+        self.setToolTip(verb)
+
+    @Slot(str)
+    def set_step(self, step: str) -> None:
+        self.setToolTip(f"{self._verb}: {step}" if step else self._verb)
+
+
 def undo_redo_actions(widget: QWidget, stack: QUndoStack) -> tuple[QAction, QAction]:
     """Batalkan / Ulangi actions for a form, active while focus is inside it (Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z).
 
-    Text fields keep their own Ctrl+Z while they have focus.
+    The labels stay short; the tooltip names the step ("Batalkan: Ubah Target"). Text fields keep
+    their own Ctrl+Z while they have focus.
     """
-    undo = stack.createUndoAction(widget, "Batalkan")
+    undo = _StepAction("↶ Batalkan", "Batalkan", widget)
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(widget, "Ulangi")
+    redo = _StepAction("↷ Ulangi", "Ulangi", widget)
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
     if QKeySequence("Ctrl+Y") not in keys:
         keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(keys)
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(undo.set_step)
+    stack.redoTextChanged.connect(redo.set_step)
     for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         widget.addAction(action)

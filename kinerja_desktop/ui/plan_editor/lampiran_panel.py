@@ -20,6 +20,7 @@ from kinerja_desktop.domain.kepegawaian import LampiranKind
 from kinerja_desktop.services.plan_service import LampiranView
 from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
 from kinerja_desktop.ui.form_support.messages import balloon_for
+from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.plan_editor.lampiran_model import LampiranListModel, UpdateFn
 
 HINTS = {
@@ -82,7 +83,7 @@ class LampiranColumn(QWidget):
     def _add(self) -> None:
         text = self.input.text()
         if not text.strip():
-            balloon_for(self.window()).show_at(self.input, f"Tulis isi butir {self.kind.label} terlebih dahulu.")
+            balloon_for(self).show_at(self.input, f"Tulis isi butir {self.kind.label} terlebih dahulu.")
             return
         self.add_requested.emit(self.kind.value, text)
 
@@ -94,14 +95,13 @@ class LampiranColumn(QWidget):
 
     @Slot(QModelIndex, str)
     def _refused(self, index: QModelIndex, message: str) -> None:
-        balloon_for(self.window()).show_at(self.view.viewport(), message, self.view.visualRect(index))
+        balloon_for(self).show_at(self.view.viewport(), message, self.view.visualRect(index))
 
     def set_items(self, items: list[LampiranView], editable: bool) -> None:
         self.model.set_items(items, editable)
         for w in (self.input, self.add_button, self.remove_button):
             w.setVisible(editable)
-        self.view.setProperty("formReadOnly", not editable)
-        self.view.setStyleSheet("" if editable else "QListView { background: #f1f3f4; }")
+        set_read_only_look(self.view, not editable)
 
 
 class LampiranPanel(QWidget):

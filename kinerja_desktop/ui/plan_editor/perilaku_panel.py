@@ -46,7 +46,7 @@ class PerilakuPanel(QScrollArea):
         for number, value in enumerate(BERAKHLAK, start=1):
             frame = QFrame(body)
             frame.setObjectName("perilakuBlock")
-            frame.setStyleSheet("QFrame#perilakuBlock { border: 1px solid #dadce0; border-radius: 4px; }")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
             grid = QGridLayout(frame)
             grid.setContentsMargins(8, 4, 8, 6)
             label = QLabel(panduan_html(value, number), frame)

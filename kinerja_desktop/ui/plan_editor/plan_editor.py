@@ -30,6 +30,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
+from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.form_support.undo import undo_redo_actions
 from kinerja_desktop.ui.plan_editor.identity_header import IdentityHeader
 from kinerja_desktop.ui.plan_editor.lampiran_panel import LampiranPanel
@@ -80,6 +81,9 @@ class PlanTreeView(QTreeView):
         self.header().sectionResized.connect(lambda *_: self._relayout.start())
         self.header().setStretchLastSection(False)
 
+    def cancel_relayout(self) -> None:
+        self._relayout.stop()
+
     def drawBranches(self, painter: QPainter, rect: QRect, index: QModelIndex) -> None:
         """No expand arrows: every group and RHK is always open."""
 
@@ -99,6 +103,7 @@ class PlanEditor(QWidget):
         self.controller = PlanController(db, user, plan_id, self)
         self._focus: tuple[str, str] | None = None  # (row id, column key) to select after a reload
         self._return_dialog: ReturnNoteDialog | None = None
+        self._columns_for: tuple[str, ...] = ()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -217,9 +222,7 @@ class PlanEditor(QWidget):
         if self._focus is None and node is not None and node.kind != "group":
             self._focus = (node.key, self.model.columns[current.column()])
         first = self.model.plan is None
-        self.model.set_plan(plan, c.editable)
-        if first:
-            self._apply_columns()
+        self.model.set_plan(plan, c.editable)  # a reset lays out the tree (see _after_reset)
         self.identity.set_snapshot(plan.snapshot)
         self.workflow.set_state(
             plan, editable=c.editable, undoable=c.editable or c.expectation_editable, can_submit=c.can_submit,
@@ -230,8 +233,7 @@ class PlanEditor(QWidget):
         for key in ("add_utama", "add_tambahan", "add_indicator", "remove", "up", "down"):
             self.tool_buttons[key].setVisible(c.editable)
         self.hint.setVisible(c.editable)
-        self.tree.setProperty("formReadOnly", not c.editable)
-        self.tree.setStyleSheet("" if c.editable else "QTreeView { background: #f8f9fa; }")
+        set_read_only_look(self.tree, not c.editable)
         self.perilaku.set_expectations(plan.expectations, c.expectation_editable)
         self.lampiran.set_items(plan.lampiran, c.editable)
         self._show_state_notice()
@@ -246,8 +248,8 @@ class PlanEditor(QWidget):
             self.notice.show_notice(f"Ini SKP versi {plan.version} (versi lama); hanya dapat dibaca.", "readonly")
         elif plan.status == "RETURNED" and plan.review_note:
             who = "Anda" if c.may(Action.REVIEW_PLAN) else penilai
-            self.notice.show_notice(f"Dikembalikan oleh {who} dengan catatan: “{plan.review_note}”. "
-                                    "Perbaiki lalu Ajukan kembali.", "warning")
+            self.notice.show_notice(f"Dikembalikan oleh {who} dengan catatan: “{plan.review_note}” — "
+                                    "perbaiki lalu Ajukan kembali.", "warning")
         elif c.can_approve:
             self.notice.show_notice("SKP ini diajukan kepada Anda. Periksa, isi Ekspektasi Khusus Pimpinan bila "
                                     "perlu (tab Perilaku Kerja), lalu Setujui atau Kembalikan dengan catatan.", "info")
@@ -267,9 +269,14 @@ class PlanEditor(QWidget):
 
     @Slot()
     def _after_reset(self) -> None:
-        self.tree.expandAll()
-        for row in range(self.model.rowCount()):
+        if self._columns_for != self.model.columns:
+            self._columns_for = self.model.columns
+            self._apply_columns()
+        for row in range(self.model.rowCount()):  # spans first: row heights depend on them
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+        self.tree.doItemsLayout()
+        self.tree.cancel_relayout()  # just laid out with the final column widths
 
     @Slot()
     def _on_changed(self) -> None:
@@ -328,6 +335,7 @@ class PlanEditor(QWidget):
 
     def _report(self, error: KinerjaError | None, *, near: QWidget | None = None) -> bool:
         if error is None:
+            balloon_for(self).clear()
             return True
         if near is not None:
             balloon_for(self).show_at(near, str(error))
@@ -461,7 +469,7 @@ class PlanEditor(QWidget):
     def _return_with(self, note: str) -> None:
         if self._report(self.controller.return_plan(note)):
             self.refresh(versions=True)
-            self.notice.show_notice(f"SKP dikembalikan kepada pegawai dengan catatan: “{note.strip()}”.", "success")
+            self.notice.show_notice(f"SKP dikembalikan kepada pegawai dengan catatan: “{note.strip()}”", "success")
 
     @Slot()
     def revise(self) -> None:

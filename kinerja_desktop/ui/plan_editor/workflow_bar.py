@@ -36,9 +36,14 @@ def status_text(plan: PlanView) -> tuple[str, str]:
 
 
 class StatusChip(QLabel):
+    """A coloured status label (Draf, Diajukan, Disetujui, …)."""
+
     def set_status(self, text: str, key: str) -> None:
-        bg, fg = STATUS_COLOURS.get(key, STATUS_COLOURS["DRAFT"])
         self.setText(text)
+        if self.property("statusKey") == key:
+            return
+        self.setProperty("statusKey", key)
+        bg, fg = STATUS_COLOURS.get(key, STATUS_COLOURS["DRAFT"])
         self.setStyleSheet(
             f"QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: bold; }"

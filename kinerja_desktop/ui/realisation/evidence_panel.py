@@ -123,6 +123,8 @@ class EvidencePanel(QFrame):
         self._editable = editable and title is not None and self._add is not None
         self.title.setText(f"<b>Bukti dukung</b> — {title}" if title else "<b>Bukti dukung</b> — pilih satu indikator")
         self.model.set_items(items)
+        if items:
+            self.view.setCurrentIndex(self.model.index(0, COL_NAME))
         limit = f" (paling besar {file_size(limit_bytes)})" if limit_bytes else ""
         self.drop_hint.setText(f"Seret berkas ke sini untuk menambahkannya{limit}")
         self.drop_hint.setVisible(self._editable)
@@ -155,9 +157,10 @@ class EvidencePanel(QFrame):
         for path in paths:
             error = self._add(path)
             if error is not None:
-                balloon_for(self.window()).show_at(self.drop_hint if self.drop_hint.isVisible() else self.view,
+                balloon_for(self).show_at(self.drop_hint if self.drop_hint.isVisible() else self.view,
                                                    str(error))
                 return False
+        balloon_for(self).clear()
         return True
 
     @Slot()
@@ -168,10 +171,10 @@ class EvidencePanel(QFrame):
         try:
             target = open_copy(self._locate(item.id), item.filename)
         except KinerjaError as exc:
-            balloon_for(self.window()).show_at(self.open_button, str(exc))
+            balloon_for(self).show_at(self.open_button, str(exc))
             return
         except OSError as exc:
-            balloon_for(self.window()).show_at(self.open_button, f"Berkas tidak dapat dibuka: {exc}")
+            balloon_for(self).show_at(self.open_button, f"Berkas tidak dapat dibuka: {exc}")
             return
         self.opened.emit(str(target))
 
@@ -182,7 +185,7 @@ class EvidencePanel(QFrame):
             return
         error = self._remove(item.id)
         if error is not None:
-            balloon_for(self.window()).show_at(self.view, str(error))
+            balloon_for(self).show_at(self.view, str(error))
 
     # ------------------------------------------------------------------ drag and drop
 

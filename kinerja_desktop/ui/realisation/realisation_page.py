@@ -27,6 +27,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.delegates import DateDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
+from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.form_support.undo import undo_redo_actions
 from kinerja_desktop.ui.realisation.evidence_panel import EvidencePanel, local_paths
 from kinerja_desktop.ui.realisation.realisation_controller import RealisationController
@@ -42,8 +43,8 @@ from kinerja_desktop.ui.realisation.realisation_model import (
     RealisationTableModel,
 )
 
-WIDTHS = {COL_NO: 44, COL_RHK: 250, COL_IKI: 270, COL_TARGET: 100, COL_VALUE: 170, COL_DATE: 96, COL_NOTE: 220,
-          COL_EVIDENCE: 96}
+WIDTHS = {COL_NO: 44, COL_RHK: 250, COL_IKI: 270, COL_TARGET: 100, COL_VALUE: 170, COL_DATE: 96, COL_NOTE: 210,
+          COL_EVIDENCE: 112}
 
 
 class RealisationTableView(QTableView):
@@ -115,7 +116,7 @@ class RealisationPage(QWidget):
         self.notice = NoticeBar(self)
         layout.addWidget(self.notice)
 
-        self.model = RealisationTableModel(self.controller.set_field, self)
+        self.model = RealisationTableModel(self._commit, self)
         self.model.edit_refused.connect(self._cell_refused)
         self.model.modelReset.connect(self._apply_spans)
         self.table = RealisationTableView(self)
@@ -158,8 +159,7 @@ class RealisationPage(QWidget):
         c = self.controller
         self.model.set_data(c.plan, c.realisations, c.period, c.editable)
         self.table.accept_files = c.editable
-        self.table.setStyleSheet("" if c.editable else "QTableView { background: #f8f9fa; }")
-        self.table.setProperty("formReadOnly", not c.editable)
+        set_read_only_look(self.table, not c.editable)
         self.hint.setVisible(c.editable)
         self._show_notice()
         if not self.table.currentIndex().isValid() and self.model.rowCount():
@@ -204,6 +204,10 @@ class RealisationPage(QWidget):
                                  editable=c.editable, limit_bytes=c.max_bytes)
 
     # ------------------------------------------------------------------ edits
+
+    def _commit(self, indicator_id: str, field: str, value: object, session: object) -> KinerjaError | None:
+        balloon_for(self).clear()
+        return self.controller.set_field(indicator_id, field, value, session)
 
     @Slot(QModelIndex, str)
     def _cell_refused(self, index: QModelIndex, message: str) -> None:
