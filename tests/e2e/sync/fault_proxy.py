@@ -42,6 +42,7 @@ class FaultProxy:
         self._tokens = {"up": 0.0, "down": 0.0}
         self._stamp = {"up": time.monotonic(), "down": time.monotonic()}
         self._cut_down = False
+        self._writers: set[asyncio.StreamWriter] = set()
 
     # ------------------------------------------------------------------ control
 
@@ -53,7 +54,15 @@ class FaultProxy:
 
     def stop(self) -> None:
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
+            async def shutdown() -> None:
+                if self._server is not None:
+                    self._server.close()
+                for w in list(self._writers):
+                    w.close()
+                await asyncio.sleep(0.05)
+                self._loop.stop()  # type: ignore[union-attr]
+
+            asyncio.run_coroutine_threadsafe(shutdown(), self._loop)
         if self._thread is not None:
             self._thread.join(timeout=5)
 
@@ -84,8 +93,11 @@ class FaultProxy:
         try:
             loop.run_forever()
         finally:
-            if self._server is not None:
-                self._server.close()
+            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            for t in pending:
+                t.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.close()
 
     async def _throttle(self, direction: str, n: int) -> None:
@@ -164,4 +176,9 @@ class FaultProxy:
             client_w.close()
             return
         both = [client_w, server_w]
-        await asyncio.gather(self._pipe("up", client_r, server_w, both), self._pipe("down", server_r, client_w, both))
+        self._writers.update(both)
+        try:
+            await asyncio.gather(self._pipe("up", client_r, server_w, both),
+                                 self._pipe("down", server_r, client_w, both))
+        finally:
+            self._writers.difference_update(both)

@@ -72,6 +72,9 @@ def test_three_devices_over_webdav_with_keyring_credentials(office: Office, dav:
 
 def test_wrong_password_is_reported_not_retried(office: Office, dav: DavServer, memory_keyring) -> None:
     remote = open_remote(dav.url, secret="salah")
-    with pytest.raises(RemoteAuthError):
-        SyncEngine(office.dbs["staff"], remote, FAST).run()
+    try:
+        with pytest.raises(RemoteAuthError):
+            SyncEngine(office.dbs["staff"], remote, FAST).run()
+    finally:
+        remote.close()
     assert sum(1 for r in dav.requests if r[2] == 401) <= 2
