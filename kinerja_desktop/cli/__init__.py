@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.verify_cmd",
     "kinerja_desktop.cli.roster_cmd",
     "kinerja_desktop.cli.print_cmd",
+    "kinerja_desktop.cli.sync_cmd",
 ]
 
 

@@ -1,0 +1,230 @@
+"""`kinerja sync`: push and pull with the shared store, and look after what sync leaves for people.
+
+    kinerja sync [--remote URL] [--json]      one full sync (the URL is remembered)
+    kinerja sync status                       store, device, what waits to be sent, conflicts
+    kinerja sync konflik                      fields with two values, waiting for a choice
+    kinerja --user NAMA sync pilih ID...      keep a value (conflict id) or the shown one (--tetap)
+    kinerja sync ditolak                      changes refused because their author may not make them
+    kinerja sync karantina                    damaged bundles kept aside
+    kinerja sync perangkat-baru               give a copied database its own device id
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from kinerja_desktop.cli.context import CliContext
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("sync", help="sinkronkan dengan penyimpanan bersama (folder, WebDAV, SFTP, S3)")
+    p.add_argument("--remote", metavar="URL",
+                   help="lokasi penyimpanan: folder, webdav(s)://pengguna@server/jalur, sftp://..., s3://...")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="keluaran JSON")
+    p.add_argument("--sandi-stdin", dest="password_stdin", action="store_true",
+                   help="baca kata sandi penyimpanan dari stdin dan simpan di keyring sistem")
+    p.add_argument("--konfirmasi-penyimpanan", dest="confirm_store", action="store_true",
+                   help="terima penyimpanan yang kosong atau berganti identitas (kirim ulang semua data)")
+    p.add_argument("--izinkan-hapus-massal", dest="allow_mass_delete", action="store_true",
+                   help="izinkan penghapusan banyak data sekaligus dikirim/diterapkan")
+    p.add_argument("--hanya-kirim", dest="push_only", action="store_true", help="hanya kirim perubahan")
+    p.add_argument("--hanya-terima", dest="pull_only", action="store_true", help="hanya terima perubahan")
+    p.set_defaults(func=cmd_sync)
+    ssub = p.add_subparsers(dest="sync_command", metavar="SUB")
+
+    s = ssub.add_parser("status", help="keadaan sinkronisasi komputer ini")
+    s.set_defaults(func=cmd_status)
+    s = ssub.add_parser("konflik", help="daftar konflik yang menunggu pilihan")
+    s.add_argument("--semua", action="store_true", help="termasuk yang nilainya sama")
+    s.set_defaults(func=cmd_conflicts)
+    s = ssub.add_parser("pilih", help="selesaikan konflik: pilih nilai (nomor konflik) atau --tetap")
+    s.add_argument("ids", nargs="*", type=int, metavar="ID", help="nomor nilai yang dipilih (lihat 'konflik')")
+    s.add_argument("--tetap", metavar="ID", type=int, action="append", default=[],
+                   help="pertahankan nilai yang tampil untuk konflik bernomor ID")
+    s.set_defaults(func=cmd_choose)
+    s = ssub.add_parser("ditolak", help="perubahan yang ditolak karena penulisnya tidak berwenang")
+    s.set_defaults(func=cmd_refused)
+    s = ssub.add_parser("karantina", help="bundel rusak yang dikarantina")
+    s.set_defaults(func=cmd_quarantine)
+    s = ssub.add_parser("perangkat-baru", help="beri database salinan identitas perangkat sendiri")
+    s.set_defaults(func=cmd_fork)
+
+
+def _remote_url(args: argparse.Namespace, ctx: CliContext) -> str:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.sync.replica import configured_remote, save_remote
+
+    url = getattr(args, "remote", None)
+    if url:
+        return save_remote(ctx.db, url)
+    saved = configured_remote(ctx.db)
+    if not saved:
+        raise ValidationError("Penyimpanan sinkronisasi belum diatur: gunakan --remote URL atau menu Pengaturan.")
+    return saved
+
+
+def _secret(args: argparse.Namespace, url: str) -> str | None:
+    from kinerja_desktop.sync.remote import parse_remote, store_secret
+
+    if getattr(args, "password_stdin", False):
+        secret = sys.stdin.readline().rstrip("\r\n")
+        store_secret(parse_remote(url)[0], secret)
+        return secret
+    return os.environ.get("KINERJA_SYNC_PASSWORD") or None
+
+
+def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
+    from kinerja_desktop.sync.remote import open_remote
+
+    url = _remote_url(args, ctx)
+    options = SyncOptions(confirm_store=args.confirm_store, allow_mass_delete=args.allow_mass_delete,
+                          push=not args.pull_only, pull=not args.push_only)
+    remote = open_remote(url, secret=_secret(args, url))
+    state: dict[str, Any] = {"phase": None, "done": 0}
+    try:
+        with ctx.progress(0, "Sinkronisasi") as bar:
+            def on_progress(p: Any) -> None:
+                if p.phase != state["phase"]:
+                    state["phase"], state["done"] = p.phase, 0
+                    bar.label, bar.done = p.phase.capitalize(), 0
+                total = p.bytes_total or p.items_total
+                done = p.bytes_done if p.bytes_total else p.items_done
+                bar.update(max(0, done - state["done"]), total=total)
+                state["done"] = done
+
+            report = SyncEngine(ctx.db, remote, options, progress=on_progress).run()
+    finally:
+        remote.close()
+    ctx.out(report.to_dict(), report.summary())
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlalchemy import func, select
+
+    from kinerja_desktop.store.models import ChangeLog
+    from kinerja_desktop.store.sync_models import SyncPeer, SyncQuarantine, SyncRefused, SyncStore
+    from kinerja_desktop.sync.conflicts import list_conflicts
+    from kinerja_desktop.sync.replica import configured_remote, this_device
+
+    db = ctx.db
+    device = this_device(db)
+    with db.reader() as s:
+        waiting = s.execute(select(func.count()).select_from(ChangeLog).where(
+            ChangeLog.device_id == device, ChangeLog.pushed.is_(False))).scalar()
+        stores = [{"url": st.url, "store_id": st.store_id, "pushed_seq": st.pushed_seq,
+                   "last_push_at": st.last_push_at, "last_pull_at": st.last_pull_at}
+                  for st in s.scalars(select(SyncStore))]
+        peers = {p.device_id: {"applied_seq": p.applied_seq, "held": p.held} for p in s.scalars(select(SyncPeer))}
+        refused = s.execute(select(func.count()).select_from(SyncRefused)).scalar()
+        quarantined = s.execute(select(func.count()).select_from(SyncQuarantine)).scalar()
+    data = {"device": device, "remote": configured_remote(db), "unsent_changes": waiting, "stores": stores,
+            "peers": peers, "conflicts": len(list_conflicts(db)), "refused": refused, "quarantined": quarantined}
+    lines = [f"Perangkat ini      : {device}", f"Penyimpanan       : {data['remote'] or '(belum diatur)'}",
+             f"Menunggu dikirim  : {waiting} perubahan", f"Konflik           : {data['conflicts']}",
+             f"Ditolak           : {refused}", f"Dikarantina       : {quarantined}"]
+    for st in stores:
+        lines.append(f"  {st['url']}: terakhir kirim {st['last_push_at'] or '-'}, terima {st['last_pull_at'] or '-'}")
+    ctx.out(data, "\n".join(lines))
+    return 0
+
+
+def _fmt(value: Any) -> str:
+    text = "(kosong)" if value in (None, "") else str(value)
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+def cmd_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.sync.conflicts import list_conflicts
+
+    views = list_conflicts(ctx.db, include_same_value=args.semua)
+    data = [{"table": v.table, "row_id": v.row_id, "field": v.field, "kind": v.kind, "employee": v.employee,
+             "current": {"value": v.current.value, "author": v.current.author, "version": v.current.version},
+             "others": [{"id": o.conflict_id, "value": o.value, "author": o.author, "version": o.version}
+                        for o in v.others]} for v in views]
+    if not views:
+        ctx.out(data, "Tidak ada konflik.")
+        return 0
+    lines = []
+    for v in views:
+        jenis = "ditandatangani" if v.kind == "frozen" else "bersamaan"
+        lines.append(f"{v.label} — {v.employee} ({jenis})")
+        keep = v.others[0].conflict_id if v.others else None
+        lines.append(f"   tampil : {_fmt(v.current.value)}  [{v.current.author or '-'}]  (--tetap {keep})")
+        for o in v.others:
+            lines.append(f"   #{o.conflict_id:<5}: {_fmt(o.value)}  [{o.author or '-'}]")
+    ctx.out(data, "\n".join(lines))
+    return 0
+
+
+def cmd_choose(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.store.sync_models import SyncConflict
+    from kinerja_desktop.sync.conflicts import dismiss, resolve
+
+    if not args.ids and not args.tetap:
+        raise ValidationError("Sebutkan nomor nilai yang dipilih, atau --tetap NOMOR.")
+    user = ctx.user
+    done = []
+    for cid, keep in [*((i, False) for i in args.ids), *((i, True) for i in args.tetap)]:
+        with ctx.db.reader() as s:
+            c = s.get(SyncConflict, cid)
+            if c is None:
+                raise ValidationError(f"Konflik nomor {cid} tidak ditemukan.")
+            table, row_id, field, kind = c.table_name, c.row_id, c.field, c.kind
+        if kind == "frozen":
+            dismiss(ctx.db, user, [cid])
+        else:
+            resolve(ctx.db, user, table, row_id, field, None if keep else cid)
+        done.append(cid)
+    ctx.out({"resolved": done}, f"{len(done)} konflik diselesaikan; perubahan dikirim pada sinkronisasi berikutnya.")
+    return 0
+
+
+def cmd_refused(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.sync.conflicts import list_refused
+
+    rows = list_refused(ctx.db)
+    data = [{"device": r.device_id, "seq": r.seq, "table": r.table_name, "row_id": r.row_id, "user": r.user,
+             "reason": r.reason, "fields": r.fields, "at": r.at} for r in rows]
+    text = "\n".join(f"{r.at:%d-%m-%Y %H:%M} {r.user or '-'}: {r.reason}" for r in rows) or "Tidak ada."
+    ctx.out(data, text)
+    return 0
+
+
+def cmd_quarantine(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.sync_models import SyncQuarantine
+
+    with ctx.db.reader() as s:
+        rows = list(s.scalars(select(SyncQuarantine).order_by(SyncQuarantine.id)))
+    data = [{"store": r.store_url, "path": r.path, "reason": r.reason, "local_copy": r.local_path, "at": r.at}
+            for r in rows]
+    text = "\n".join(f"{r.at:%d-%m-%Y %H:%M} {r.path}: {r.reason}" for r in rows) or "Tidak ada."
+    ctx.out(data, text)
+    return 0
+
+
+def cmd_fork(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.sync.engine import SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from kinerja_desktop.sync.replica import configured_remote, fork_replica
+
+    shared = None
+    url = getattr(args, "remote", None) or configured_remote(ctx.db)
+    if url:
+        remote = open_remote(url, secret=_secret(args, url))
+        try:
+            shared = SyncEngine(ctx.db, remote).shared_prefix()
+        finally:
+            remote.close()
+    new = fork_replica(ctx.db, shared_upto=shared)
+    ctx.out({"device": new, "shared_upto": shared},
+            f"Identitas perangkat baru: {new}. Perubahan yang dibuat di salinan ini akan dikirim atas nama "
+            "perangkat ini.")
+    return 0

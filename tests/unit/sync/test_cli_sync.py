@@ -1,0 +1,66 @@
+"""`kinerja sync` from a terminal: sync, status, conflicts and choosing, refusals, a new device id."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.services import plan_service
+from kinerja_desktop.store.models import Rhk
+from tests.helpers.fixtures import People
+from tests.unit.sync.sync_office import Office
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object]:
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip().startswith(("{", "[")) else out
+
+
+def test_cli_sync_status_conflicts_and_choice(office: Office, people: People, capsys, monkeypatch) -> None:
+    drafter = people.drafter
+    laptop, pc = office.dbs["staff"], office.dbs["reader"]
+    with laptop.reader() as s:
+        rhk_id = s.execute(select(Rhk.id).where(Rhk.plan_id == people.drafter_plan_id)).scalars().first()
+    plan_service.update_rhk(laptop, drafter, rhk_id, text="Versi laptop")
+    plan_service.update_rhk(pc, drafter, rhk_id, text="Versi kantor")
+    laptop_path, pc_path = str(laptop.path), str(pc.path)
+
+    code, report = _run(capsys, "--db", laptop_path, "sync", "--remote", str(office.store), "--json")
+    assert code == 0 and report["entries_pushed"] == 1 and report["store_id"]
+    code, report = _run(capsys, "--db", pc_path, "--json", "sync", "--remote", str(office.store))
+    assert code == 0 and report["conflicts"] == 1
+    code, text = _run(capsys, "--db", laptop_path, "sync")  # the store is remembered
+    assert code == 0 and "Sinkronisasi selesai" in text
+
+    code, status = _run(capsys, "--db", pc_path, "--json", "sync", "status")
+    assert status["conflicts"] == 1 and status["remote"] == str(office.store)
+    code, items = _run(capsys, "--db", pc_path, "--json", "sync", "konflik")
+    assert len(items) == 1 and items[0]["field"] == "text"
+    values = {items[0]["current"]["value"], *(o["value"] for o in items[0]["others"])}
+    assert values == {"Versi laptop", "Versi kantor"}
+    keep = items[0]["others"][0]["id"]
+    monkeypatch.setenv("KINERJA_PASSWORD", drafter.username)
+    code, out = _run(capsys, "--db", pc_path, "--user", drafter.username, "sync", "pilih", "--tetap", str(keep))
+    assert code == 0
+    code, items = _run(capsys, "--db", pc_path, "--json", "sync", "konflik")
+    assert items == []
+    code, text = _run(capsys, "--db", pc_path, "sync", "ditolak")
+    assert "Tidak ada" in text
+
+
+def test_cli_reports_an_emptied_store_in_indonesian(office: Office, capsys, tmp_path) -> None:
+    path = str(office.dbs["staff"].path)
+    assert _run(capsys, "--db", path, "sync", "--remote", str(office.store))[0] == 0
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    office.store.rename(tmp_path / "pindah")
+    empty.rename(office.store)
+    code = main(["--db", path, "sync"])
+    err = capsys.readouterr().err
+    assert code == 1 and "kosong" in err
+    code, device = _run(capsys, "--db", path, "--json", "sync", "perangkat-baru")
+    assert code == 0 and device["device"]
