@@ -16,8 +16,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain, table_style
+from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_canvas import SignatureMark
-from kinerja_desktop.documents.page_setup import styles
+from kinerja_desktop.documents.page_setup import FONT, styles
 from kinerja_desktop.documents.sheet_data import Instansi, Person
 from kinerja_desktop.domain.periods import MONTH_NAMES
 
@@ -165,6 +166,16 @@ def title_block(title: str, subtitles: Sequence[str]) -> list[Flowable]:
     return items
 
 
+_FONT = ("FONT", (0, 0), (-1, -1), FONT, 7.5, 9.2)
+_GRID_COMMANDS = (
+    ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+    ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+    ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+    ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+)
+
+
 def _grid_style(extra: Sequence[tuple] = ()) -> TableStyle:
     return table_style(
         [
@@ -194,21 +205,17 @@ def person_values(person: Person | None, *, blank_nip_pangkat: bool = False) -> 
 def identity_header(instansi_nama: str, periode_text: str, width: float) -> Table:
     """Top line: "(NAMA INSTANSI)" left, "PERIODE PENILAIAN: ..." right."""
     st = styles()
-    table = Table(
+    return LeanTable.from_commands(
         [[para(instansi_nama.upper(), st.cell_bold), para(periode_text, st.cell_bold_right)]],
-        colWidths=[width * 0.42, width * 0.58],
+        [width * 0.42, width * 0.58],
+        [
+            _FONT,
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ],
+        0,
     )
-    table.setStyle(
-        table_style(
-            [
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
-            ]
-        )
-    )
-    return table
 
 
 def identity_table(
@@ -245,17 +252,14 @@ def identity_table(
                 right[i],
             ]
         )
-    table = Table(rows, colWidths=[no_w, label_w, value_w, no_w, label_w, value_w], repeatRows=1)
-    table.setStyle(
-        _grid_style(
-            [
-                ("SPAN", (1, 0), (2, 0)),
-                ("SPAN", (4, 0), (5, 0)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-            ]
-        )
-    )
-    return table
+    commands = [
+        _FONT,
+        *_GRID_COMMANDS,
+        ("SPAN", (1, 0), (2, 0)),
+        ("SPAN", (4, 0), (5, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+    ]
+    return LeanTable.from_commands(rows, [no_w, label_w, value_w, no_w, label_w, value_w], commands, 1)
 
 
 # --------------------------------------------------------------------------- signatures
@@ -305,16 +309,18 @@ def signature_row(signers: Sequence[Signer | None], width: float, keep_with: Seq
     col = width / n
     box_w = min(col - 8 * mm, 70 * mm)
     cells = [_signature_cell(s, box_w) if s else [] for s in signers]
-    table = Table([cells], colWidths=[col] * n)
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-            ]
-        )
+    table = LeanTable.from_commands(
+        [cells],
+        [col] * n,
+        [
+            _FONT,
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+        0,
     )
     return KeepTogether([*keep_with, Spacer(1, 4 * mm), table])
 

@@ -83,6 +83,7 @@ class LeanTable(Flowable):
             "right": 6.0,
             "line": 0.5,
             "color": colors.black,
+            "lines": False,
         }
         top = [[0.0] * ncols for _ in range(nrows)]
         bottom = [[0.0] * ncols for _ in range(nrows)]
@@ -118,15 +119,16 @@ class LeanTable(Flowable):
             elif name == "LINEABOVE":
                 for r in range(r0, r1 + 1):
                     rows[r].lines_above.append((c0, c1))
-                style["line"], style["color"] = cmd[3], cmd[4]
+                style["line"], style["color"], style["lines"] = cmd[3], cmd[4], True
             elif name == "BACKGROUND":
                 for r in range(r0, r1 + 1):
                     rows[r].backgrounds.append((c0, c1, cmd[3]))
             elif name == "GRID":
                 for r in range(r0, r1 + 1):
                     rows[r].grid = True
+                style["line"], style["color"], style["lines"] = cmd[3], cmd[4], True
             elif name in ("BOX", "LINEBEFORE"):
-                style["line"], style["color"] = cmd[3], cmd[4]
+                style["line"], style["color"], style["lines"] = cmd[3], cmd[4], True
         covered: set[tuple[int, int]] = set()
         span_at: dict[tuple[int, int], tuple[int, int]] = {}
         for c0, r0, c1, r1 in spans:
@@ -244,6 +246,9 @@ class LeanTable(Flowable):
                 top_y = tops[r]
                 bottom_y = tops[r + cell.rowspan]
                 self._draw_cell(cell, x0, width, top_y, bottom_y, left=left, right=right)
+        if not style["lines"]:
+            canv.restoreState()
+            return
         # rules
         canv.setStrokeColor(style["color"])
         canv.setLineWidth(float(style["line"]))

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table
 
-from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, Block, FullRow, flow_table, plain, table_style
+from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, Block, FullRow, flow_table, plain
 from kinerja_desktop.documents.handwriting import WritingLines
 from kinerja_desktop.documents.layout_common import missing, para, text_or_missing
-from kinerja_desktop.documents.page_setup import styles
+from kinerja_desktop.documents.lean_table import LeanTable
+from kinerja_desktop.documents.page_setup import FONT, styles
 from kinerja_desktop.documents.sheet_data import Indicator, PerilakuItem, Plan, Rhk
 from kinerja_desktop.domain.kepegawaian import JenisRhk, Pendekatan, SkpVariant
 
@@ -257,18 +258,18 @@ def label_value_table(
     data = [
         [plain(label, st.cell_bold), value if isinstance(value, (list, tuple)) else [value]] for label, value in rows
     ]
-    table = Table(data, colWidths=[width * label_ratio, width * (1 - label_ratio)], hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            [
-                ("GRID", (0, 0), (-1, -1), LINE, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-                ("TOPPADDING", (0, 0), (-1, -1), PAD_Y + 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 0.5),
-                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
-            ]
-        )
+    return LeanTable.from_commands(
+        data,
+        [width * label_ratio, width * (1 - label_ratio)],
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 7.5, 9.2),
+            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y + 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 0.5),
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+        ],
+        0,
     )
-    return table
