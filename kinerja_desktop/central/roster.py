@@ -1,0 +1,99 @@
+"""Roster snapshots published by the central office under ``roster/`` on the store.
+
+A snapshot lists units, employees, who is whose pejabat penilai, and the accounts (without
+password hashes). Each is written once as ``roster/<n>-<sha256>.json.gz``; a new one is
+written only when the roster changed. Devices read the newest to check, independently of
+their own copy, who may rate whom.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from kinerja_desktop.store.changelog import json_value
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Employee, Supervision, Unit, UserAccount
+from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.remote import Remote
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class PublishedRoster:
+    seq: int
+    sha256: str
+    path: str
+    changed: bool
+
+
+def roster_snapshot(db: Database) -> dict[str, Any]:
+    """The roster as plain data (stable order, no timestamps), ready to hash and publish."""
+    with db.reader() as s:
+        units = [{"id": u.id, "code": u.code, "name": u.name, "parent_id": u.parent_id, "level": u.level}
+                 for u in s.scalars(select(Unit).where(Unit.deleted.is_(False)).order_by(Unit.code))]
+        employees = [{"id": e.id, "nip": e.nip, "name": e.name, "asn_kind": e.asn_kind, "golongan": e.golongan,
+                      "jabatan": e.jabatan, "jenis_jabatan": e.jenis_jabatan, "unit_id": e.unit_id,
+                      "active": e.active}
+                     for e in s.scalars(select(Employee).where(Employee.deleted.is_(False)).order_by(Employee.id))]
+        supervision = [{"employee_id": r.employee_id, "supervisor_id": r.supervisor_id, "year": r.year}
+                       for r in s.scalars(select(Supervision).where(Supervision.deleted.is_(False))
+                                          .order_by(Supervision.employee_id, Supervision.year))]
+        accounts = [{"username": a.username, "employee_id": a.employee_id, "is_admin": a.is_admin,
+                     "active": a.active}
+                    for a in s.scalars(select(UserAccount).where(UserAccount.deleted.is_(False))
+                                       .order_by(UserAccount.username))]
+    return json.loads(json.dumps({"units": units, "employees": employees, "supervision": supervision,
+                                  "accounts": accounts}, default=json_value))
+
+
+def _listing(remote: Remote) -> list[tuple[int, str, str]]:
+    names = remote.list(P.ROSTER_DIR)
+    return sorted((*P.parse_roster_name(n), n) for n in names if P.parse_roster_name(n))  # type: ignore[misc]
+
+
+def read_latest_roster(remote: Remote) -> dict[str, Any] | None:
+    """The newest intact roster snapshot on the store (damaged ones are skipped)."""
+    for seq, digest, name in reversed(_listing(remote)):
+        data = remote.read(f"{P.ROSTER_DIR}/{name}")
+        if P.sha256(data) != digest:
+            continue
+        try:
+            doc = json.loads(gzip.decompress(data).decode("utf-8"))
+        except (OSError, ValueError):
+            continue
+        doc["seq"] = seq
+        return doc
+    return None
+
+
+def publish_roster(db: Database, remote: Remote) -> PublishedRoster:
+    """Write a new snapshot when the roster differs from the newest one on the store."""
+    body = roster_snapshot(db)
+    latest = read_latest_roster(remote)
+    listing = _listing(remote)
+    if latest is not None and {k: latest.get(k) for k in body} == body:
+        seq, digest, name = listing[-1]
+        return PublishedRoster(seq, digest, f"{P.ROSTER_DIR}/{name}", changed=False)
+    seq = (listing[-1][0] if listing else 0) + 1
+    doc = {"kinerja_roster": FORMAT, "published_at": datetime.now(UTC).isoformat(timespec="seconds"), **body}
+    data = P.gzip_bytes(P.dumps(doc).encode("utf-8"))
+    digest = P.sha256(data)
+    path = f"{P.ROSTER_DIR}/{P.roster_name(seq, digest)}"
+    remote.write(path, data)
+    return PublishedRoster(seq, digest, path, changed=True)
+
+
+def penilai_in_roster(roster: dict[str, Any], employee_id: str, year: int) -> str | None:
+    """Who the published roster names as the pejabat penilai of an employee for a year."""
+    rows = [r for r in roster.get("supervision", []) if r["employee_id"] == employee_id]
+    if not rows:
+        return None
+    best = max((r for r in rows if r["year"] <= year), key=lambda r: r["year"], default=None)
+    return (best or min(rows, key=lambda r: r["year"]))["supervisor_id"]
