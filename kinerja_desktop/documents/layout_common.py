@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain, table_style
+from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain
 from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_canvas import SignatureMark
 from kinerja_desktop.documents.page_setup import FONT, styles
@@ -109,20 +109,20 @@ def kop(instansi: Instansi, width: float, logo: ImageReader | None) -> list[Flow
         cells = [_Logo(logo, iw * scale, ih * scale), lines, []]
     else:
         cells = [[], lines, []]
-    table = Table([cells], colWidths=[logo_w + 2 * mm, width - 2 * (logo_w + 2 * mm), logo_w + 2 * mm])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.6, colors.black),
-            ]
-        )
+    table = LeanTable.from_commands(
+        [cells],
+        [logo_w + 2 * mm, width - 2 * (logo_w + 2 * mm), logo_w + 2 * mm],
+        [
+            _FONT,
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ],
+        0,
     )
-    return [table, _ThinRule(width), Spacer(1, 3 * mm)]
+    # the letterhead's double rule: thick, then thin
+    return [table, _ThinRule(width, 1.6, 2.6), _ThinRule(width), Spacer(1, 3 * mm)]
 
 
 class _Logo(Flowable):
@@ -142,17 +142,20 @@ class _Logo(Flowable):
 
 
 class _ThinRule(Flowable):
-    def __init__(self, width: float) -> None:
+    """A horizontal rule ``thickness`` points thick at the bottom of ``height`` points."""
+
+    def __init__(self, width: float, thickness: float = 0.5, height: float = 1.8) -> None:
         super().__init__()
         self.width = width
-        self.height = 1.8
+        self.thickness = thickness
+        self.height = height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.setLineWidth(0.5)
-        self.canv.line(0, 0, self.width, 0)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
 
 
 # --------------------------------------------------------------------------- titles and identity
@@ -174,20 +177,6 @@ _GRID_COMMANDS = (
     ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
     ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
 )
-
-
-def _grid_style(extra: Sequence[tuple] = ()) -> TableStyle:
-    return table_style(
-        [
-            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
-            *extra,
-        ]
-    )
 
 
 IDENTITY_LABELS = ("NAMA", "NIP", "PANGKAT/GOL RUANG", "JABATAN", "UNIT KERJA")
