@@ -188,7 +188,7 @@ class AdminPage(_StoringPage):
             self.errors.show(self.tr("Kedua kata sandi tidak sama."), "Ulangi kata sandi")
             return None
         return run_task(_create_admin_task, self._db, self.username_edit.text(), self.password_edit.text(),
-                        title=self.tr("Membuat akun admin"), cancellable=False)
+                        title=self.tr("Membuat akun admin"), cancellable=False, owner=self)
 
     def on_stored(self, result: Any) -> None:
         self.user = result
@@ -270,7 +270,7 @@ class InstansiPage(_StoringPage):
         values = {"instansi.name": self.name_edit.text(), "instansi.address": self.address_edit.text(),
                   "instansi.city": self.city_edit.text()}
         return run_task(_instansi_task, self._db, self._admin.user, values, self.logo_path,
-                        title=self.tr("Menyimpan data instansi"), cancellable=False)
+                        title=self.tr("Menyimpan data instansi"), cancellable=False, owner=self)
 
     def show_refusal(self, message: str, error: BaseException | None) -> None:
         if not self.errors.show(message, getattr(error, "field", None)):
@@ -350,7 +350,7 @@ class DemoPage(QWizardPage):
         self._set_busy(True)
         self.status_label.setText(self.tr("Membuat kantor demo…"))
         task = run_task(_demo_task, self._db, self.employees_spin.value(), self.year_spin.value(),
-                        title=self.tr("Membuat kantor demo"))
+                        title=self.tr("Membuat kantor demo"), owner=self)
         task.progressed.connect(self._progress)
         task.succeeded.connect(self._built)
         task.failed.connect(self._failed)

@@ -134,7 +134,8 @@ class RosterImportPanel(QWidget):
                                               self.tr("Daftar pegawai (*.xlsx *.csv)"))
         if not path:
             return
-        task = run_task(_template_task, path, title=self.tr("Menyimpan templat"), cancellable=False)
+        task = run_task(_template_task, path, title=self.tr("Menyimpan templat"), cancellable=False,
+                        owner=self)
         task.succeeded.connect(lambda p: self.summary_label.setText(self.tr("Templat disimpan di {0}.").format(p)))
         task.failed.connect(self.summary_label.setText)
 
@@ -149,7 +150,7 @@ class RosterImportPanel(QWidget):
         self.summary_label.setText(self.tr("Mengimpor…"))
         self._set_busy(True)
         task = run_task(_import_task, self._db, self._user, path, self.year_spin.value(), self.skip_check.isChecked(),
-                        title=self.tr("Impor daftar pegawai"))
+                        title=self.tr("Impor daftar pegawai"), owner=self)
         task.progressed.connect(self._progress)
         task.succeeded.connect(self._done)
         task.failed.connect(self._failed)

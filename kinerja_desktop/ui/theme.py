@@ -46,7 +46,8 @@ def load_fonts() -> str:
 def apply(app: QApplication) -> None:
     """Fusion style, the bundled font, a light palette and the shared style rules."""
     family = load_fonts()
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # a new style re-polishes every widget: only when needed
+        app.setStyle("Fusion")
     font = QFont(family)
     font.setPointSizeF(9.5)
     app.setFont(font)

@@ -31,8 +31,10 @@ and a cancel button::
     task.progressed.connect(...)                  # (done: int, total: int, label: str)
     task.finished.connect(...)                    # () always, after one of the three above
 
-or without the status bar: ``run_task(fn, *args, title=...)``. Every signal is emitted in the
-GUI thread, so slots may update widgets. A started task keeps itself alive until it has
+or without the status bar: ``run_task(fn, *args, title=..., owner=widget)``. Every signal is
+emitted in the GUI thread, so slots may update widgets. A task that ends after its owner (the
+task manager's window, or ``owner``) was deleted emits nothing, so late results never reach a
+dead widget. A started task keeps itself alive until it has
 finished; callers need not hold a reference. ``task.cancel()`` asks it to stop (cooperatively:
 the function sees it at its next ``check_cancelled()``). ``task.error`` holds the exception of a
 failed task (``None`` otherwise), ``task.result`` the returned value.
@@ -47,6 +49,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 #: Minimum interval between two progress signals of one task (seconds).
@@ -162,10 +165,11 @@ class Task(QObject):
     _done_from_worker = Signal(str, object)
 
     def __init__(self, fn: Callable[..., Any], *args: Any, title: str = "", cancellable: bool = True,
-                 **kwargs: Any) -> None:
+                 owner: QObject | None = None, **kwargs: Any) -> None:
         super().__init__()
         self.title = title
         self.cancellable = cancellable
+        self._owner = owner
         self.context = TaskContext(self)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -203,6 +207,9 @@ class Task(QObject):
     @Slot(str, object)
     def _on_done(self, outcome: str, value: object) -> None:
         self.state = outcome
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            _active.discard(self)  # the window that asked is gone: nobody is left to tell
+            return
         try:
             if outcome == "succeeded":
                 self.result = value
@@ -218,9 +225,14 @@ class Task(QObject):
             _active.discard(self)
 
 
-def run_task(fn: Callable[..., Any], *args: Any, title: str = "", cancellable: bool = True, **kwargs: Any) -> Task:
-    """Start ``fn(ctx, *args, **kwargs)`` in a worker thread and return its :class:`Task`."""
-    return Task(fn, *args, title=title, cancellable=cancellable, **kwargs).start()
+def run_task(fn: Callable[..., Any], *args: Any, title: str = "", cancellable: bool = True,
+             owner: QObject | None = None, **kwargs: Any) -> Task:
+    """Start ``fn(ctx, *args, **kwargs)`` in a worker thread and return its :class:`Task`.
+
+    With ``owner`` (e.g. the widget that shows the result), a task that ends after its owner was
+    deleted emits nothing: the result is dropped instead of reaching a dead widget.
+    """
+    return Task(fn, *args, title=title, cancellable=cancellable, owner=owner, **kwargs).start()
 
 
 class TaskManager(QObject):
@@ -241,12 +253,18 @@ class TaskManager(QObject):
     def start(self, fn: Callable[..., Any], *args: Any, title: str = "", cancellable: bool = True,
               **kwargs: Any) -> Task:
         """Start a task shown in the status bar (see the module docstring)."""
-        task = Task(fn, *args, title=title, cancellable=cancellable, **kwargs)
+        task = Task(fn, *args, title=title, cancellable=cancellable, owner=self, **kwargs)
         self._tasks.append(task)
-        task.finished.connect(lambda: self._forget(task))
+        task.finished.connect(self._task_done)
         task.start()
         self.task_started.emit(task)
         return task
+
+    @Slot()
+    def _task_done(self) -> None:
+        task = self.sender()
+        if isinstance(task, Task):
+            self._forget(task)
 
     def _forget(self, task: Task) -> None:
         if task in self._tasks:

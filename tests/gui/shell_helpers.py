@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kinerja_desktop.ui import i18n, theme
@@ -26,7 +26,8 @@ def themed_app(qapp: QApplication) -> Iterator[QApplication]:
     theme.apply(qapp)
     yield qapp
     i18n.install_translator("id")
-    qapp.setStyle(old[0])
+    if qapp.style().name() != old[0]:
+        qapp.setStyle(old[0])
     qapp.setFont(old[1])
     qapp.setPalette(old[2])
     qapp.setStyleSheet(old[3])
@@ -34,7 +35,6 @@ def themed_app(qapp: QApplication) -> Iterator[QApplication]:
 
 def make_controller(qtbot, db) -> AppController:
     controller = AppController(db=db)
-    qtbot.addWidget(controller.sign_in)
     controller.start()
     return controller
 
@@ -46,9 +46,15 @@ def close_controller(controller: AppController) -> None:
         window.tasks.cancel_all()
         wait_for_tasks(10_000)
         window.close()
+        window.deleteLater()
     if controller.wizard is not None:
         controller.wizard.hide()
+        controller.wizard.deleteLater()
     wait_for_tasks(10_000)
+    controller.sign_in.hide()
+    controller.sign_in.deleteLater()
+    # Delete now: live windows would all be re-polished when the next test restores the style.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 

@@ -170,7 +170,6 @@ def test_a_file_that_is_not_a_database_is_named_and_sign_in_stays_off(qtbot, tmp
     bad = tmp_path / "rusak.sqlite"
     bad.write_text("bukan database")
     controller = AppController(str(bad))
-    qtbot.addWidget(controller.sign_in)
     controller.start()
     try:
         form = controller.sign_in

@@ -122,3 +122,24 @@ def test_cancelled_is_an_exception_tasks_may_raise(qtbot) -> None:
     task = run_task(work)
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         pass
+
+
+def test_a_result_for_a_deleted_window_is_dropped(qtbot) -> None:
+    """The window that started a task closes before it ends: nothing is delivered, nothing crashes."""
+    owner = QWidget()
+    manager = TaskManager(owner)
+    gate = threading.Event()
+    delivered: list[object] = []
+
+    def work(ctx: TaskContext) -> str:
+        gate.wait(5)
+        return "terlambat"
+
+    task = manager.start(work, title="lambat")
+    task.succeeded.connect(delivered.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(manager), timeout=5000)
+    gate.set()
+    assert wait_for_tasks(5000)
+    qtbot.waitUntil(lambda: task.state == "succeeded", timeout=5000)
+    assert delivered == []
