@@ -6,12 +6,13 @@ linked to an employee); the pane decides nothing about permissions itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -53,9 +54,19 @@ class NavigationPane(QWidget):
         self.units_label = QLabel(self.tr("Unit Kerja"), self)
         self.units_label.setObjectName("scopeTitle")
         self.unit_model = UnitTreeModel(self)
+        # Finding one of 2,500 units: a proxy keeps matching units and the path down to them.
+        self.unit_proxy = QSortFilterProxyModel(self)
+        self.unit_proxy.setSourceModel(self.unit_model)
+        self.unit_proxy.setRecursiveFilteringEnabled(True)
+        self.unit_proxy.setAutoAcceptChildRows(True)
+        self.unit_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.unit_filter_edit = QLineEdit(self)
+        self.unit_filter_edit.setObjectName("unitFilterEdit")
+        self.unit_filter_edit.setPlaceholderText(self.tr("Cari unit kerja…"))
+        self.unit_filter_edit.setClearButtonEnabled(True)
         self.unit_tree = QTreeView(self)
         self.unit_tree.setObjectName("unitTree")
-        self.unit_tree.setModel(self.unit_model)
+        self.unit_tree.setModel(self.unit_proxy)
         self.unit_tree.setHeaderHidden(True)
         self.unit_tree.setUniformRowHeights(True)
         self.unit_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,6 +80,7 @@ class NavigationPane(QWidget):
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 4, 0, 0)
         tree_layout.addWidget(self.units_label)
+        tree_layout.addWidget(self.unit_filter_edit)
         tree_layout.addWidget(self.unit_tree, 1)
         self._tree_box = tree_box
 
@@ -84,6 +96,7 @@ class NavigationPane(QWidget):
         self.unit_tree.selectionModel().currentChanged.connect(self._unit_changed)
         self.unit_tree.activated.connect(self._unit_activated)
         self.unit_tree.customContextMenuRequested.connect(self._unit_menu)
+        self.unit_filter_edit.textChanged.connect(self._filter_units)
         self._quiet = False
 
     # ------------------------------------------------------------------ setup
@@ -138,7 +151,7 @@ class NavigationPane(QWidget):
                 return
 
     def select_unit(self, unit_id: str) -> None:
-        index = self.unit_model.index_of(unit_id)
+        index = self.unit_proxy.mapFromSource(self.unit_model.index_of(unit_id))
         if index.isValid():
             self.unit_tree.setCurrentIndex(index)
             self.unit_tree.scrollTo(index)
@@ -182,6 +195,15 @@ class NavigationPane(QWidget):
         self._quiet = was
         self.scope_selected.emit(SCOPE_ALL)
         self.unit_selected.emit(current.data(IdRole), current.data(Qt.ItemDataRole.DisplayRole))
+
+    @Slot(str)
+    def _filter_units(self, text: str) -> None:
+        self.unit_proxy.setFilterFixedString(text.strip())
+        if len(text.strip()) >= 2:
+            self.unit_tree.expandAll()  # show where the matches are
+        elif not text.strip():
+            self.unit_tree.collapseAll()
+            self.unit_tree.expandToDepth(0)
 
     @Slot(QModelIndex)
     def _unit_activated(self, index: QModelIndex) -> None:

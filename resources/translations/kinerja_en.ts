@@ -683,6 +683,10 @@ Check the spelling, or search by NIP or position.</translation>
         <translation>Work unit</translation>
     </message>
     <message>
+        <source>Cari unit kerja…</source>
+        <translation>Find a work unit…</translation>
+    </message>
+    <message>
         <source>Pohon unit kerja</source>
         <translation>Work unit tree</translation>
     </message>

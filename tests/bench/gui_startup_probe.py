@@ -118,7 +118,7 @@ def interact(window, extra: dict[str, object]) -> None:  # noqa: ANN001 - bench 
     units = window.navigation.unit_model
     dinas = units.index(0, 0, units.index(0, 0))
     t = time.perf_counter()
-    window.navigation.unit_tree.setCurrentIndex(dinas)
+    window.navigation.select_unit(dinas.data(Qt.ItemDataRole.UserRole + 3))
     page.table.viewport().repaint()
     extra["unit_filter_ms"] = round((time.perf_counter() - t) * 1000, 1)
     window.navigation.sections.setCurrentRow(0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -77,6 +77,30 @@ def test_no_match_says_so_and_escape_clears(qtbot, admin_window) -> None:
     assert search.text() == "" and window.list_page.proxy.rowCount() == 60
 
 
+def test_finding_a_unit_by_name_in_the_tree(qtbot, admin_window, qtmodeltester) -> None:
+    """Typing in "Cari unit kerja" keeps matching units and the path to them; choosing one filters the list."""
+    nav = admin_window.navigation
+    qtbot.keyClicks(nav.unit_filter_edit, "arsip")
+    proxy = nav.unit_proxy
+    qtmodeltester.check(proxy)
+    matches = []
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if "arsip" in index.data().lower():
+                matches.append(index)
+            walk(index)
+
+    walk(QModelIndex())
+    assert matches and all(nav.unit_tree.isExpanded(m.parent()) for m in matches if m.parent().isValid())
+    nav.unit_tree.setCurrentIndex(matches[0])
+    assert admin_window.list_page.title_label.text() == matches[0].data()
+    assert 0 < admin_window.list_page.proxy.rowCount() < 60
+    nav.unit_filter_edit.clear()
+    assert proxy.rowCount() == nav.unit_model.rowCount()
+
+
 def test_keyboard_down_from_search_moves_into_the_list(qtbot, admin_window) -> None:
     window = admin_window
     search = window.list_page.search_edit
@@ -92,10 +116,9 @@ def test_keyboard_down_from_search_moves_into_the_list(qtbot, admin_window) -> N
 
 def test_choosing_a_unit_shows_its_employees_and_those_below(qtbot, admin_window, demo_db, people) -> None:
     window = admin_window
-    tree = window.navigation.unit_tree
     model = window.navigation.unit_model
     dinas = model.index(0, 0, model.index(0, 0))  # first unit below the root
-    tree.setCurrentIndex(dinas)
+    window.navigation.select_unit(dinas.data(IdRole))
     unit_ids = query_service.descendant_unit_ids(demo_db, dinas.data(IdRole))
     expected = query_service.employee_rows(demo_db, people.admin, DEMO_YEAR, "TW3", unit_ids=unit_ids)
     assert sorted(visible_names(window)) == sorted(r.name for r in expected)
@@ -209,7 +232,7 @@ def test_open_unit_view_from_the_tree(qtbot, admin_window, people) -> None:
     window = admin_window
     model = window.navigation.unit_model
     unit = model.index(0, 0)
-    window.navigation.unit_tree.setCurrentIndex(unit)
+    window.navigation.select_unit(unit.data(IdRole))
     window.act_unit_view.trigger()
     page = window.page(("unit", unit.data(IdRole)))
     assert page is not None and window.current_page() is page
