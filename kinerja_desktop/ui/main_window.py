@@ -18,10 +18,11 @@ Hooks for other parts of the GUI (print, signing, sync, ...)
     title=...)`` runs work off the GUI thread with progress and cancel in the status bar.
 ``window.db``, ``window.user``, ``window.year()``, ``window.period()``
     The open database, the signed-in ``CurrentUser`` and the chosen year and period code.
-    Signal ``context_changed(int year, str period)`` follows the toolbar's choice; open pages
-    that have ``set_period(year, period)`` are told directly.
+    Signal ``context_changed(int year, str period)`` follows the toolbar's choice.
 ``window.selected_employee()``
-    The ``EmployeeRow`` selected in the list (or None); ``current_page()`` the open tab.
+    The ``EmployeeRow`` selected in the list (or None); ``current_page()`` the page of the current
+    tab; ``window.tabs`` the :class:`~kinerja_desktop.ui.page_tabs.PageTabs`.
+Signals ``locked_changed(bool)``, ``list_loaded()``, ``integrations_installed()``; ``is_locked()``.
 ``window.open_employee(employee_id)``, ``window.open_unit(unit_id)``, ``window.add_page(key, widget, title)``
     Open (or bring forward) a tab. A page's ``data_changed`` or ``plan_changed`` signal makes the
     list refresh (anyone else may call ``window.notify_data_changed()``); its
@@ -74,6 +75,8 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.signing.install", "install_signing"),
     ("kinerja_desktop.ui.sync.install", "install_sync"),
 )
+#: Imported in the same worker, so the first employee or unit opened does not pay for the import.
+PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")
 SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
@@ -330,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def install_integrations(self, integrations: tuple[tuple[str, str], ...] = INTEGRATIONS) -> Task:
         """Import the other parts of the GUI in a worker, then let each add itself to this window."""
-        task = self.tasks.start(_import_integrations, integrations, title=self.tr("Menyiapkan menu"),
+        task = self.tasks.start(_import_integrations, integrations, PRELOAD, title=self.tr("Menyiapkan menu"),
                                 cancellable=False)
         task.succeeded.connect(self._install_integrations)
         return task
@@ -709,7 +712,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _import_integrations(ctx: TaskContext, integrations: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
+def _import_integrations(ctx: TaskContext, integrations: tuple[tuple[str, str], ...],
+                         preload: tuple[str, ...] = ()) -> list[tuple[str, Any]]:
     """Worker side of install_integrations: import each module (heavy ones pull in reportlab, crypto).
 
     Returns ``(module name, installer or the import error)`` for every module present in this build.
@@ -726,6 +730,11 @@ def _import_integrations(ctx: TaskContext, integrations: tuple[tuple[str, str], 
             # else: that part is not in this build
         except Exception as exc:  # reported in the GUI thread, with the others still installed
             found.append((module_name, exc))
+    for module_name in preload:
+        try:
+            importlib.import_module(module_name)
+        except Exception:  # noqa: S112 - opening the page will report it properly
+            continue
     return found
 
 
