@@ -69,13 +69,22 @@ def unit_name(db: Database, unit_id: str) -> str:
         return s.execute(select(Unit.name).where(Unit.id == unit_id)).scalar() or ""
 
 
+_MAX_IN_UNITS = 300
+
+
 def unit_progress(
     db: Database, user: CurrentUser, unit_id: str, year: int, period: str = "TAHUNAN", *,
     org_predikat: str | None = None, recursive: bool = True,
 ) -> tuple[UnitDistribution, list[EmployeeRow]]:
     """The unit's predikat distribution (with the curve check) and its employees' progress rows, in one pass."""
     units = descendant_unit_ids(db, unit_id) if recursive else [unit_id]
-    rows = employee_rows(db, user, year, period, unit_ids=units)
+    if len(units) > _MAX_IN_UNITS:
+        # An IN list of thousands of unit ids holds the GIL for ~0.1 s while the statement is built,
+        # which freezes the window of the worker that runs this; filtering the rows here does not.
+        wanted = set(units)
+        rows = [r for r in employee_rows(db, user, year, period) if r.unit_id in wanted]
+    else:
+        rows = employee_rows(db, user, year, period, unit_ids=units)
     if not user.is_admin and not rows:
         require(user.actor, Action.VIEW_UNIT)
     org = org_predikat or unit_predikat(db, unit_id, year, period)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,16 +46,24 @@ from kinerja_desktop.ui.unit_progress_model import (
     FILTER_NO_APPROVED_PLAN,
     FILTER_NOT_EVALUATED,
     ProgressFilterProxy,
+    ProgressTable,
     UnitProgressModel,
-    evaluated,
-    plan_done,
+    prepare_progress,
+    sort_table,
 )
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 
-def _load(_ctx: TaskContext, db: Database, user: CurrentUser, unit_id: str, year: int, period: str,  # noqa: PLR0917
-          org: str | None, recursive: bool) -> tuple[UnitDistribution, list[EmployeeRow]]:
-    return unit_progress(db, user, unit_id, year, period, org_predikat=org, recursive=recursive)
+def _load(ctx: TaskContext, db: Database, user: CurrentUser, unit_id: str, year: int, period: str,  # noqa: PLR0917
+          org: str | None, recursive: bool, sort: tuple[int, Qt.SortOrder] | None,
+          ) -> tuple[UnitDistribution, ProgressTable]:
+    """Worker: query, then prepare the table (keys, flags, order) so the GUI thread only swaps lists."""
+    dist, rows = unit_progress(db, user, unit_id, year, period, org_predikat=org, recursive=recursive)
+    ctx.check_cancelled()
+    table = prepare_progress(rows)
+    if sort is not None:
+        table = sort_table(table, *sort)
+    return dist, table
 
 
 def broken_predikat(dist: UnitDistribution) -> set[Predikat]:
@@ -168,8 +176,8 @@ class UnitView(QWidget):
         self.table = QTableView(right)
         self.table.setObjectName("progressTable")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts the (empty) model by name: later loads arrive sorted
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -192,7 +200,9 @@ class UnitView(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([330, 370])
         layout.addWidget(splitter, 1)
-        self.reload()
+        self.status.setText("Memuat…")
+        # Start loading once the page has painted: the worker and the first paint would share the GIL.
+        QTimer.singleShot(40, self.reload)
 
     # ------------------------------------------------------------------ loading
 
@@ -202,19 +212,22 @@ class UnitView(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText("Memuat…")
+        if self.task is not None and self.task.running:
+            self.task.cancel()  # its result would be dropped anyway
+        sort = self.model.sort_state
         task = run_task(_load, self.db, self.user, self.unit_id, self.year, self.period.code(),
-                        self.org.currentData(), self.recursive.isChecked(), title="Memuat tampilan unit")
-        task.succeeded.connect(lambda result: self._loaded(generation, result))
+                        self.org.currentData(), self.recursive.isChecked(), sort, title="Memuat tampilan unit")
+        task.succeeded.connect(lambda result: self._loaded(generation, result, sort))
         task.failed.connect(lambda message: self._failed(generation, message))
         self.task = task
 
-    def _loaded(self, generation: int, result: Any) -> None:
+    def _loaded(self, generation: int, result: Any, sort: tuple[int, Qt.SortOrder] | None) -> None:
         if generation != self._generation:
             return  # a newer request is under way
-        dist, rows = result
+        dist, table = result
         self.distribution = dist
-        self.model.set_rows(rows)
-        self._show(dist, rows)
+        self.model.set_table(table, sorted_by=sort)
+        self._show(dist, table)
         self.status.setText("")
         self.loaded.emit()
 
@@ -223,7 +236,7 @@ class UnitView(QWidget):
             self.status.setText("")
             self.notice.show_notice(message, "error")
 
-    def _show(self, dist: UnitDistribution, rows: list[EmployeeRow]) -> None:
+    def _show(self, dist: UnitDistribution, table: ProgressTable) -> None:
         label = self.period.currentText().split(" (")[0]
         org = dist.org_predikat
         self.chart.set_data(dist.counts, org, broken_predikat(dist),
@@ -248,9 +261,8 @@ class UnitView(QWidget):
                                         f"</b><ul style='margin-top:2px; margin-bottom:0; color:#8c1d18'>{items}</ul>")
             else:
                 self.violations.setText("<b style='color:#137333'>✓ Sebaran predikat sesuai kurva distribusi.</b>")
-        total = len(rows)
-        approved = sum(1 for r in rows if plan_done(r))
-        done = sum(1 for r in rows if evaluated(r))
+        total = len(table.rows)
+        approved, done = table.approved_count, table.evaluated_count
         self.summary.setText(f"SKP disetujui: <b>{approved}</b> dari {total} · Sudah dievaluasi: <b>{done}</b> "
                              f"dari {total}")
 
