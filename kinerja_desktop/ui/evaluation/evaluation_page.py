@@ -33,6 +33,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.evaluation.evaluation_controller import EvaluationController
 from kinerja_desktop.ui.evaluation.feedback_models import PerilakuFeedbackModel, RhkFeedbackModel
 from kinerja_desktop.ui.evaluation.rating_panel import RatingPanel
+from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
 from kinerja_desktop.ui.form_support.formatting import long_date
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
@@ -96,9 +97,7 @@ class EvaluationPage(QWidget):
         self.rhk_model = RhkFeedbackModel(c.set_rhk_feedback, self)
         self.rhk_table = _wrapping_table(self, "rhkFeedbackTable")
         self.rhk_table.setModel(self.rhk_model)
-        for column, width in enumerate((40, 220, 280, 150, 260)):
-            self.rhk_table.setColumnWidth(column, width)
-        self.rhk_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self._rhk_columns = ProportionalColumns(self.rhk_table, (4.5, 23, 30, 15, 27.5))
         self.evidence = EvidencePanel(self, locate=self._locate)
         hasil = QSplitter(Qt.Orientation.Vertical, self)
         hasil.addWidget(self.rhk_table)
@@ -107,9 +106,7 @@ class EvaluationPage(QWidget):
         self.perilaku_model = PerilakuFeedbackModel(c.set_perilaku_feedback, self)
         self.perilaku_table = _wrapping_table(self, "perilakuFeedbackTable")
         self.perilaku_table.setModel(self.perilaku_model)
-        for column, width in enumerate((330, 220, 300)):
-            self.perilaku_table.setColumnWidth(column, width)
-        self.perilaku_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._perilaku_columns = ProportionalColumns(self.perilaku_table, (38, 26, 36))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(hasil, "Hasil Kerja")

@@ -135,8 +135,8 @@ class _FeedbackModel(QAbstractTableModel):
 class RhkFeedbackModel(_FeedbackModel):
     """One row per RHK: its indicators with targets, the realisation, and the umpan balik."""
 
-    HEADERS = ("No", "Rencana Hasil Kerja", "Indikator Kinerja Individu dan Target", "Realisasi",
-               "Umpan Balik Berkelanjutan")
+    HEADERS = ("No", "Rencana Hasil Kerja", "Indikator Kinerja Individu\ndan Target", "Realisasi",
+               "Umpan Balik\nBerkelanjutan")
     FEEDBACK_COLUMN = 4
 
     def __init__(self, commit: CommitFn, parent: Any = None) -> None:
@@ -201,7 +201,7 @@ class RhkFeedbackModel(_FeedbackModel):
 class PerilakuFeedbackModel(_FeedbackModel):
     """One row per BerAKHLAK value: panduan, the plan's Ekspektasi Khusus Pimpinan, and the umpan balik."""
 
-    HEADERS = ("Perilaku Kerja", "Ekspektasi Khusus Pimpinan", "Umpan Balik")
+    HEADERS = ("Perilaku Kerja", "Ekspektasi Khusus\nPimpinan", "Umpan Balik")
     FEEDBACK_COLUMN = 2
     BOLD_FIRST = False
 

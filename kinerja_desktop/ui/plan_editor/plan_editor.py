@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTabWidget,
     QToolButton,
@@ -28,6 +27,7 @@ from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
+from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
@@ -48,7 +48,8 @@ from kinerja_desktop.ui.plan_editor.rhk_tree_model import (
 )
 from kinerja_desktop.ui.plan_editor.workflow_bar import ReturnNoteDialog, WorkflowBar
 
-COLUMN_WIDTHS = {NO: 64, INTERVENSI: 270, RHK: 330, ASPEK: 96, IKI: 340, TARGET: 130, PERSPEKTIF: 170}
+#: Column shares of the tree's width (the form must read well full-screen and in a narrower tab).
+COLUMN_SHARES = {NO: 4.5, INTERVENSI: 21, RHK: 25, ASPEK: 7.5, IKI: 30, TARGET: 12, PERSPEKTIF: 15}
 
 
 class PlanTreeView(QTreeView):
@@ -104,6 +105,7 @@ class PlanEditor(QWidget):
         self._focus: tuple[str, str] | None = None  # (row id, column key) to select after a reload
         self._return_dialog: ReturnNoteDialog | None = None
         self._columns_for: tuple[str, ...] = ()
+        self._column_shares: ProportionalColumns | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -201,15 +203,15 @@ class PlanEditor(QWidget):
         return page
 
     def _apply_columns(self) -> None:
-        header = self.tree.header()
         delegates = {INTERVENSI: self._intervensi_delegate, ASPEK: self._aspek_delegate,
                      PERSPEKTIF: self._perspektif_delegate}
         for n, key in enumerate(self.model.columns):
             self.tree.setItemDelegateForColumn(n, delegates.get(key, self._text_delegate))
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(n, COLUMN_WIDTHS[key])
-        stretch = self.model.column_of(IKI)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        shares = [COLUMN_SHARES[key] for key in self.model.columns]
+        if self._column_shares is None:
+            self._column_shares = ProportionalColumns(self.tree, shares, minimum=48)
+        else:
+            self._column_shares.set_shares(shares)
 
     # ------------------------------------------------------------------ refreshing
 

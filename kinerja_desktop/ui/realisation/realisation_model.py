@@ -21,7 +21,7 @@ _ROOT = QModelIndex()
 
 COL_NO, COL_RHK, COL_IKI, COL_TARGET, COL_VALUE, COL_DATE, COL_NOTE, COL_EVIDENCE = range(8)
 HEADERS = ("No", "Rencana Hasil Kerja", "Indikator Kinerja Individu", "Target", "Realisasi", "Tanggal",
-           "Catatan", "Bukti Dukung")
+           "Catatan", "Bukti\nDukung")
 EDITABLE = {COL_VALUE: "value", COL_DATE: "reported_on", COL_NOTE: "note"}
 
 #: (indicator id, field, value, edit session) -> refusal or None

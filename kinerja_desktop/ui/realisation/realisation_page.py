@@ -24,6 +24,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import DateDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
@@ -43,8 +44,9 @@ from kinerja_desktop.ui.realisation.realisation_model import (
     RealisationTableModel,
 )
 
-WIDTHS = {COL_NO: 44, COL_RHK: 250, COL_IKI: 270, COL_TARGET: 100, COL_VALUE: 170, COL_DATE: 96, COL_NOTE: 210,
-          COL_EVIDENCE: 112}
+#: Column shares of the table's width.
+SHARES = {COL_NO: 3.5, COL_RHK: 18, COL_IKI: 22, COL_TARGET: 8.5, COL_VALUE: 13, COL_DATE: 8, COL_NOTE: 18,
+          COL_EVIDENCE: 9}
 
 
 class RealisationTableView(QTableView):
@@ -133,9 +135,7 @@ class RealisationPage(QWidget):
         text = WrapTextDelegate(self.table)
         self.table.setItemDelegate(text)
         self.table.setItemDelegateForColumn(COL_DATE, DateDelegate(self.table))
-        for column, width in WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(COL_IKI, QHeaderView.ResizeMode.Stretch)
+        self._columns = ProportionalColumns(self.table, [SHARES[c] for c in sorted(SHARES)], minimum=44)
         self.table.files_dropped.connect(self._files_dropped)
 
         self.evidence = EvidencePanel(self, add=self._add_evidence, remove=self.controller.remove_evidence,
