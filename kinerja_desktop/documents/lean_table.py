@@ -46,6 +46,9 @@ class _Row:
     breakable: bool = True  # a page may break before this row
 
 
+_CELL_ATTRS = {"TOPPADDING": "top", "BOTTOMPADDING": "bottom", "VALIGN": "valign", "ALIGN": "align"}
+
+
 def _resolve(value: int, size: int) -> int:
     return value + size if value < 0 else value
 
@@ -85,10 +88,10 @@ class LeanTable(Flowable):
             "color": colors.black,
             "lines": False,
         }
-        top = [[0.0] * ncols for _ in range(nrows)]
-        bottom = [[0.0] * ncols for _ in range(nrows)]
-        valign = [["TOP"] * ncols for _ in range(nrows)]
-        align = [["LEFT"] * ncols for _ in range(nrows)]
+        # Table-wide settings are defaults; narrower ranges are sparse overrides (most commands here
+        # are table-wide, and a per-cell grid of attributes cost more than the drawing).
+        defaults: dict[str, object] = {"top": 0.0, "bottom": 0.0, "valign": "TOP", "align": "LEFT"}
+        overrides: dict[str, dict[tuple[int, int], object]] = {k: {} for k in defaults}
         rows = [_Row([None] * ncols, fixed=(fixed_heights or {}).get(r)) for r in range(nrows)]
         spans: list[tuple[int, int, int, int]] = []
         for cmd in commands:
@@ -98,22 +101,24 @@ class LeanTable(Flowable):
                 continue  # splitfirst/splitlast: every part gets its own outline anyway
             c0, c1 = _resolve(c0, ncols), _resolve(c1, ncols)
             r0, r1 = _resolve(r0, nrows), _resolve(r1, nrows)
-            cells = [(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
-            if name == "FONT":
+            key = _CELL_ATTRS.get(name)
+            if key is not None:
+                value: object = float(cmd[3]) if key in ("top", "bottom") else cmd[3]
+                if key == "align" and value == "CENTRE":
+                    value = "CENTER"
+                if c0 == 0 and r0 == 0 and c1 == ncols - 1 and r1 == nrows - 1:
+                    defaults[key] = value
+                    overrides[key].clear()
+                else:
+                    target = overrides[key]
+                    for r in range(r0, r1 + 1):
+                        for c in range(c0, c1 + 1):
+                            target[(c, r)] = value
+            elif name == "FONT":
                 style["font"], style["size"] = cmd[3], float(cmd[4])
                 style["leading"] = float(cmd[5]) if len(cmd) > 5 else 1.2 * float(cmd[4])
-            elif name in ("TOPPADDING", "BOTTOMPADDING"):
-                target = top if name == "TOPPADDING" else bottom
-                for c, r in cells:
-                    target[r][c] = float(cmd[3])
             elif name in ("LEFTPADDING", "RIGHTPADDING"):
                 style["left" if name == "LEFTPADDING" else "right"] = float(cmd[3])
-            elif name == "VALIGN":
-                for c, r in cells:
-                    valign[r][c] = cmd[3]
-            elif name == "ALIGN":
-                for c, r in cells:
-                    align[r][c] = "CENTER" if cmd[3] in ("CENTER", "CENTRE") else cmd[3]
             elif name == "SPAN":
                 spans.append((c0, r0, c1, r1))
             elif name == "LINEABOVE":
@@ -142,6 +147,7 @@ class LeanTable(Flowable):
                 if r > r0:
                     rows[r].no_line_above.update(range(c0, c1 + 1))
                     rows[r].breakable = False
+        d_top, d_bottom, d_valign, d_align = (defaults[k] for k in ("top", "bottom", "valign", "align"))
         for r in range(nrows):
             for c in range(ncols):
                 if (c, r) in covered:
@@ -152,7 +158,16 @@ class LeanTable(Flowable):
                     value = [value]
                 elif value is None:
                     value = []
-                rows[r].cells[c] = _Cell(value, colspan, rowspan, top[r][c], bottom[r][c], valign[r][c], align[r][c])
+                at = (c, r)
+                rows[r].cells[c] = _Cell(
+                    value,
+                    colspan,
+                    rowspan,
+                    overrides["top"].get(at, d_top),  # type: ignore[arg-type]
+                    overrides["bottom"].get(at, d_bottom),  # type: ignore[arg-type]
+                    overrides["valign"].get(at, d_valign),  # type: ignore[arg-type]
+                    overrides["align"].get(at, d_align),  # type: ignore[arg-type]
+                )
         table = cls(widths, rows, nhead, style)
         return table
 

@@ -66,6 +66,8 @@ def test_print_unit_combined_and_split(cli, demo_db, tmp_path: Path) -> None:  #
         "--paper",
         "F4",
         "--split",
+        "--workers",
+        "1",
         "--out",
         str(tmp_path / "split"),
     )
