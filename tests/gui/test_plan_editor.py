@@ -194,6 +194,8 @@ def test_intervensi_combo_picks_a_supervisor_rhk(qtbot, demo_db, people):
     target = 1 if current != 1 else 2
     while combo.currentIndex() != target:
         qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: plan(demo_db, people).rhk[0].parent_rhk_id == options[target - 1][0])
     saved = plan(demo_db, people).rhk[0]
     assert saved.parent_rhk_id == options[target - 1][0]
     assert model.index_for(rhk.id, model.column_of(INTERVENSI)).data() == options[target - 1][1]
@@ -279,3 +281,39 @@ def test_read_only_for_the_penilai_and_after_approval(qtbot, demo_db, people):
     QApplication.processEvents()
     assert ps.get_plan(demo_db, people.staff, people.staff_plan_id).rhk[0].text == rhk.text
     assert model.index_for(rhk.id, model.column_of(RHK)) != QModelIndex()
+
+
+def test_jpt_plan_uses_the_jpt_layout_with_perspektif(qtbot, demo_db, people):
+    """A JPT's SKP has the JPT columns (no intervensi, no aspek; perspektif per RHK), picked by combo."""
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Employee
+    from kinerja_desktop.ui.plan_editor.rhk_tree_model import COLUMNS_JPT, PERSPEKTIF
+    from tests.gui.form_helpers import user_of
+
+    with demo_db.reader() as s:
+        jpt_id = s.execute(select(Employee.id).where(Employee.jenis_jabatan == "JPT_PRATAMA").limit(1)).scalar()
+    jpt = user_of(demo_db, jpt_id)
+    plan_id = ps.current_plan_id(demo_db, jpt_id, YEAR)
+    if ps.get_plan(demo_db, jpt, plan_id).status != "DRAFT":
+        plan_id = ps.revise_plan(demo_db, jpt, plan_id)
+    page = show(qtbot, EmployeePage(demo_db, jpt, jpt_id, YEAR, "TW1"))
+    editor = page.plan_editor
+    model, tree = editor.model, editor.tree
+    assert model.columns == COLUMNS_JPT
+    assert [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())] == [
+        "No", "Rencana Hasil Kerja", "Indikator Kinerja Individu", "Target", "Perspektif"]
+    screenshot(page, "skp_editor_jpt")
+    rhk = editor.controller.plan.rhk[0]
+    index = model.index_for(rhk.id, model.column_of(PERSPEKTIF))
+    tree.setCurrentIndex(index)
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    combo = tree.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    target = combo.findData("ANGGARAN")
+    while combo.currentIndex() != target:  # arrow keys step through the choices without saving
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+    assert tree.indexWidget(index) is combo
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ps.get_plan(demo_db, jpt, plan_id).rhk[0].perspektif == "ANGGARAN")
+    assert model.index_for(rhk.id, model.column_of(PERSPEKTIF)).data() == "Anggaran"

@@ -168,6 +168,23 @@ class WrapTextDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), height))
 
 
+class PickCombo(QComboBox):
+    """The editor of a combo cell: a choice from the pop-up saves at once; arrow keys only move
+    the choice (Enter, Tab or leaving the cell saves it), so stepping through does not close it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stepping = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.stepping = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
+                                        Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
+
+
 class ComboDelegate(WrapTextDelegate):
     """A cell edited by picking one of ``options()`` -> [(value, label)]; ``None`` means empty.
 
@@ -183,7 +200,7 @@ class ComboDelegate(WrapTextDelegate):
         self._empty_label = empty_label
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        combo = QComboBox(parent)
+        combo = PickCombo(parent)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
         if self._empty_label is not None:
@@ -195,6 +212,8 @@ class ComboDelegate(WrapTextDelegate):
         combo.view().setTextElideMode(Qt.TextElideMode.ElideRight)
 
         def picked(_row: int) -> None:
+            if combo.stepping:
+                return  # saved on Enter, Tab or focus out
             self.commitData.emit(combo)
             self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
