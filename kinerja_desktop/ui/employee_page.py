@@ -86,9 +86,11 @@ class EmployeePage(QWidget):
 
     Signals:
         plan_changed(str): the employee's plan changed (for lists showing its status).
+        data_changed(): a realisation or the evaluation changed (lists show evaluation status, predikat).
     """
 
     plan_changed = Signal(str)
+    data_changed = Signal()
 
     def __init__(self, db: Database, user: CurrentUser, employee_id: str, year: int, period: str,  # noqa: PLR0917
                  parent: QWidget | None = None) -> None:
@@ -202,12 +204,14 @@ class EmployeePage(QWidget):
         if index == TAB_REALISASI:
             if self.realisation_page is None:
                 self.realisation_page = RealisationPage(self.db, self.user, self.plan_id, self.year, self.period, self)
+                self.realisation_page.controller.changed.connect(self.data_changed)
                 self.realisation_stack.addWidget(self.realisation_page)
             elif index in self._stale:
                 self.realisation_page.reload_plan()
         elif index == TAB_EVALUASI:
             if self.evaluation_page is None:
                 self.evaluation_page = EvaluationPage(self.db, self.user, self.plan_id, self.year, self.period, self)
+                self.evaluation_page.controller.changed.connect(self.data_changed)
                 self.evaluation_stack.addWidget(self.evaluation_page)
             elif index in self._stale:
                 self.evaluation_page.reload_plan()

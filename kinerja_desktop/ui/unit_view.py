@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi
 from kinerja_desktop.domain.periods import period as period_of
@@ -222,8 +223,8 @@ class UnitView(QWidget):
         self.task = task
 
     def _loaded(self, generation: int, result: Any, sort: tuple[int, Qt.SortOrder] | None) -> None:
-        if generation != self._generation:
-            return  # a newer request is under way
+        if not isValid(self) or generation != self._generation:
+            return  # closed meanwhile, or a newer request is under way
         dist, table = result
         self.distribution = dist
         self.model.set_table(table, sorted_by=sort)
@@ -232,7 +233,7 @@ class UnitView(QWidget):
         self.loaded.emit()
 
     def _failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
+        if isValid(self) and generation == self._generation:
             self.status.setText("")
             self.notice.show_notice(message, "error")
 

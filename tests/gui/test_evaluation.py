@@ -101,7 +101,8 @@ def test_penilai_evaluates_and_finalises(qtbot, demo_db, people):
     assert stored(demo_db, people).capaian_organisasi == "BAIK"
     assert panel.catatan.toPlainText() == "Disarankan mengikuti pelatihan public speaking."
 
-    panel.finalise.click()
+    with qtbot.waitSignal(page.data_changed, timeout=1000):  # the main window's list follows
+        panel.finalise.click()
     final = stored(demo_db, people)
     assert final.status == "FINAL" and final.predikat == "BAIK"
     assert not ev.rhk_model.flags(ev.rhk_model.index(0, RhkFeedbackModel.FEEDBACK_COLUMN)) & Qt.ItemFlag.ItemIsEditable

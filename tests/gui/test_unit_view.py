@@ -120,3 +120,16 @@ def test_progress_model_sorts_by_status(qtbot, qtmodeltester):
     qtmodeltester.check(model)
     proxy.sort(COL_PLAN, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(n, 0).data() for n in range(3)] == ["Budi", "Cici", "Ani"]
+
+
+def test_closing_while_loading_is_harmless(qtbot, demo_db, people):
+    """A unit view closed before its worker finishes drops the result quietly."""
+    from kinerja_desktop.ui.workers import wait_for_tasks
+
+    view = UnitView(demo_db, people.admin, dinas(demo_db).id, YEAR, "TW1")
+    view.reload()
+    task = view.task
+    view.deleteLater()
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert wait_for_tasks(5000)
