@@ -121,7 +121,8 @@ class DistributionChart(QChartView):
                                   else QScatterSeries.MarkerShape.MarkerShapeRectangle)
             marker.setMarkerSize(11)
             marker.setColor(QColor("#e37400") if rule.kind == "max" else QColor("#188038"))
-            marker.append(PREDIKAT_ORDER_CHART.index(rule.predikat[0]), count)
+            # Beside the bar (not on it), so the bar's own value label stays readable.
+            marker.append(PREDIKAT_ORDER_CHART.index(rule.predikat[0]) + 0.3, count)
             chart.addSeries(marker)
             marker.attachAxis(axis_x)
             marker.attachAxis(axis_y)
