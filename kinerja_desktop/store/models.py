@@ -85,7 +85,7 @@ class Employee(SyncedBase):
 
     __tablename__ = "employee"
     nip: Mapped[str | None] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), index=True)
     asn_kind: Mapped[str] = mapped_column(String(16), default="PNS")
     golongan: Mapped[str | None] = mapped_column(String(16))
     jabatan: Mapped[str] = mapped_column(String(300), default="")

@@ -26,3 +26,9 @@ def test_upgrading_an_empty_database_gives_the_models_schema(tmp_path: Path) -> 
         diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == [], f"models and migrations differ: {diff}"
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    from kinerja_desktop.store.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
