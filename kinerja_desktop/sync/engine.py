@@ -362,6 +362,12 @@ class SyncEngine:
             self.report.bundles_pushed += 1
             self.report.entries_pushed += b.count
 
+    def pack(self) -> None:
+        """Only pack this device's new changes into outbox bundles (no network)."""
+        with self.db.session() as s:
+            self.me = device_id(s)
+        self._make_bundles()
+
     def _outbox_dir(self) -> Path:
         return self.db.data_dir / "sync" / "outbox"
 
