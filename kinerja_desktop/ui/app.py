@@ -143,7 +143,7 @@ class AppController(QObject):
         from kinerja_desktop.ui.session_tasks import prefetch_session_task
 
         labels, year, period = self._context()
-        self._prefetch = run_task(prefetch_session_task, self.db, username, labels, year, period,
+        self._prefetch = run_task(prefetch_session_task, self.db, username, labels, year, period, _first_screen(),
                                   title=self.tr("Menyiapkan daftar"), cancellable=True)
         self._prefetch_username = username
 
@@ -189,8 +189,8 @@ class AppController(QObject):
         from kinerja_desktop.ui.session_tasks import load_session_task
 
         labels, year, period = self._context()
-        task = run_task(load_session_task, self.db, user, labels, year, period, title=self.tr("Memuat daftar"),
-                        cancellable=False)
+        task = run_task(load_session_task, self.db, user, labels, year, period, limit=_first_screen(),
+                        title=self.tr("Memuat daftar"), cancellable=False)
         task.succeeded.connect(lambda session: self._session_loaded(user, session))
         task.failed.connect(self._sign_in_failed)
 
@@ -283,6 +283,13 @@ class AppController(QObject):
         wait_for_tasks(10_000)
         if self._own_db and self.db is not None:
             self.db.dispose()
+
+
+def _first_screen() -> int | None:
+    """Rows the main window shows before the rest of a large list arrives (read at each sign-in)."""
+    from kinerja_desktop.ui import session_tasks
+
+    return session_tasks.FIRST_SCREEN_ROWS or None
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

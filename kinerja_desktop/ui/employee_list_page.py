@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -126,6 +126,7 @@ class EmployeeListPage(QWidget):
         self.proxy.filter_applied.connect(self._update_counts)
         self.proxy.modelReset.connect(self._update_counts)
         self._loading = False
+        self._partial = False
         self._update_counts()
 
     # ------------------------------------------------------------------ loading
@@ -138,14 +139,38 @@ class EmployeeListPage(QWidget):
         self._loading = loading
         self._update_counts()
 
-    def set_table(self, table: EmployeeTable) -> None:
-        """Show a freshly loaded list, keeping the search text, sort and current employee."""
+    def set_table(self, table: EmployeeTable, *, partial: bool = False) -> None:
+        """Show a freshly loaded list, keeping the search text, sort and current employee.
+
+        ``partial``: only the first screen of the list; :meth:`append_rest` brings the others.
+        """
         current = self.current_employee_id()
         self._loading = False
+        self._partial = partial
         self.model.set_table(table)
         if current:
             self.select_employee(current)
         self._update_counts()
+
+    def append_rest(self, rest: EmployeeTable) -> None:
+        """Add the rest of a partial list, keeping search, sort, current employee and scroll position."""
+        current = self.current_employee_id()
+        top = self.table.indexAt(QPoint(1, 1))
+        top_id = top.data(IdRole) if top.isValid() else None
+        self._partial = False
+        self.model.append_table(rest)  # the proxy re-applies the search and sort typed meanwhile
+        if current:
+            self.select_employee(current, scroll=False)
+        if top_id:
+            row = self.model.row_of(top_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+            if index.isValid():
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self._update_counts()
+
+    def is_partial(self) -> bool:
+        """Whether only the first screen of the list is loaded yet."""
+        return self._partial
 
     def set_unit_filter(self, unit_ids: list[str] | None, title: str) -> None:
         self.proxy.set_unit_filter(unit_ids)
@@ -234,8 +259,10 @@ class EmployeeListPage(QWidget):
             text = self.tr("{0} pegawai").format(format_count(total))
         else:
             text = self.tr("{0} dari {1} pegawai").format(format_count(shown), format_count(total))
+        if self._partial and not self._loading:  # the first screen; the rest is on its way
+            text += " · " + self.tr("memuat…")
         self.count_label.setText(text)
-        if shown or self._loading:
+        if shown or self._loading or self._partial:
             self._stack.setCurrentWidget(self.table)
             return
         if self.proxy.filter_text().strip():

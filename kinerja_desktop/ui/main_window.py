@@ -62,8 +62,10 @@ from kinerja_desktop.ui.session_tasks import (
     SCOPE_SELF,
     SCOPE_SUBORDINATES,
     LoadedList,
+    LoadedRest,
     SessionData,
     load_list_task,
+    load_rest_task,
     unlock_task,
 )
 from kinerja_desktop.ui.task_panel import TaskPanel
@@ -186,8 +188,40 @@ class MainWindow(QMainWindow):
                                   has_employee=bool(self.user.employee_id), units=session.units,
                                   scope=session.scope)
         self.list_page.set_scope_title(self._scope_title(session.scope))
-        self.list_page.set_table(session.table)
+        self.list_page.set_table(session.table, partial=not session.complete)
         self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
+        if not session.complete:
+            self._load_rest()
+
+    def _load_rest(self) -> None:
+        """The session showed the list's first screen: load the other rows now, off the GUI thread.
+
+        Search, sort and selection made meanwhile are kept (the rows are appended); a refresh
+        started meanwhile (F5, other scope or period) makes this result obsolete.
+        """
+        self._list_generation += 1
+        generation = self._list_generation
+        model = self.list_page.model
+        loaded = frozenset(model.row_object(r).id for r in range(model.rowCount()))
+        units = self.navigation.unit_model.unit_index() if self.session.units is not None else None
+        task = self.tasks.start(load_rest_task, self.db, self.user, self._year, self._period, self._scope,
+                                status_labels(), loaded, units, title=self.tr("Memuat daftar pegawai"),
+                                cancellable=False)  # short, and closing the window should not ask about it
+        task.succeeded.connect(lambda result: self._rest_loaded(generation, result))
+        task.failed.connect(lambda message: self._list_failed(generation, message))
+        self._list_task = task
+
+    def _rest_loaded(self, generation: int, result: LoadedRest) -> None:
+        if generation != self._list_generation:
+            return  # a newer full list is on its way
+        self.list_page.append_rest(result.table)
+        if result.units is not None:
+            self.navigation.update_counts(result.units)
+        self.list_loaded.emit()
+
+    def list_complete(self) -> bool:
+        """Whether the list holds every row (not only the first screen shown at sign-in)."""
+        return not self.list_page.is_partial()
 
     # ================================================================== construction
 

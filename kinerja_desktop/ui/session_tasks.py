@@ -23,6 +23,10 @@ SCOPE_ALL = "all"
 SCOPE_SUBORDINATES = "subordinates"
 SCOPE_SELF = "self"
 
+#: Rows loaded before the main window is shown (a first screen); the rest follows in a worker
+#: (``load_rest_task``). 0 or None loads everything at once.
+FIRST_SCREEN_ROWS = 200
+
 
 @dataclass
 class OpenedDatabase:
@@ -68,8 +72,9 @@ class SessionData:
     period: str
     scope: str
     table: EmployeeTable
-    units: UnitIndex | None = None  # the unit tree with employee counts (admins)
+    units: UnitIndex | None = None  # the unit tree with employee counts (admins; none yet when partial)
     instansi: str = ""
+    complete: bool = True  # False: ``table`` holds only a first screen; load the rest with load_rest_task
 
 
 def default_period(codes: list[str], year: int, today: date) -> str:
@@ -94,17 +99,20 @@ def period_choices(codes: list[str]) -> list[tuple[str, str]]:
 
 
 def sign_in_task(ctx: TaskContext, db: Any, username: str, password: str, labels: dict[str, Any],
-                 year: int | None = None, period: str | None = None) -> SessionData:
+                 year: int | None = None, period: str | None = None, limit: int | None = None) -> SessionData:
     """Check the password, then load everything the main window shows first."""
     from kinerja_desktop.services.auth_service import authenticate
 
     user = authenticate(db, username, password)
     ctx.check_cancelled()
-    return load_session_task(ctx, db, user, labels, year, period)
+    return load_session_task(ctx, db, user, labels, year, period, limit=limit)
 
 
 def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, Any], year: int | None = None,
-                      period: str | None = None, scope: str | None = None) -> SessionData:
+                      period: str | None = None, scope: str | None = None, *,
+                      limit: int | None = None) -> SessionData:
+    """What the main window shows first. With ``limit``, the "all employees" list holds only its
+    first ``limit`` rows by name (``complete`` False; unit counts then come with the rest)."""
     from kinerja_desktop.services import query_service, settings_service
 
     today = date.today()
@@ -123,11 +131,14 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
         is_penilai = bool(subordinates)
         if scope is None:
             scope = SCOPE_ALL if user.is_admin else SCOPE_SUBORDINATES if is_penilai else SCOPE_SELF
-        rows = subordinates if scope == SCOPE_SUBORDINATES else _rows_for_scope(db, user, year, period, scope)
+        limit = limit if limit and scope == SCOPE_ALL else None
+        rows, complete = ((subordinates, True) if scope == SCOPE_SUBORDINATES
+                          else _first_rows_for_scope(db, user, year, period, scope, limit))
         table = prepare_table(rows, labels)
-        units = UnitIndex(tree.result(), Counter(table.unit_ids)) if tree is not None else None
+        units = (UnitIndex(tree.result(), Counter(table.unit_ids) if complete else None)
+                 if tree is not None else None)
     return SessionData(user, user.is_admin, is_penilai, period_choices(codes), year, period, scope, table, units,
-                       str(settings.get("instansi.name") or ""))
+                       str(settings.get("instansi.name") or ""), complete)
 
 
 def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
@@ -138,7 +149,7 @@ def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -
 
 
 def prefetch_session_task(ctx: TaskContext, db: Any, username: str, labels: dict[str, Any], year: int | None,
-                          period: str | None) -> SessionData:
+                          period: str | None, limit: int | None = None) -> SessionData:
     """Load the main window's data for the user who signed in last, while they type their password.
 
     The result is used only when that same account then signs in successfully (see
@@ -147,20 +158,27 @@ def prefetch_session_task(ctx: TaskContext, db: Any, username: str, labels: dict
     """
     from kinerja_desktop.services.auth_service import user_by_username
 
-    return load_session_task(ctx, db, user_by_username(db, username), labels, year, period)
+    return load_session_task(ctx, db, user_by_username(db, username), labels, year, period, limit=limit)
 
 
 def _rows_for_scope(db: Any, user: Any, year: int, period: str, scope: str) -> list[Any]:
+    return _first_rows_for_scope(db, user, year, period, scope)[0]
+
+
+def _first_rows_for_scope(db: Any, user: Any, year: int, period: str, scope: str,
+                          limit: int | None = None) -> tuple[list[Any], bool]:
+    """(rows, complete): with ``limit`` only the first rows by name; complete says nothing was left out."""
     from kinerja_desktop.services import query_service
 
     if scope == SCOPE_SUBORDINATES:
-        return query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
-    rows = query_service.employee_rows(db, user, year, period)
+        return query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id), True
+    rows = query_service.employee_rows(db, user, year, period, limit=limit)
+    complete = limit is None or len(rows) < limit
     if scope == SCOPE_SELF:
-        return [r for r in rows if r.id == user.employee_id]
+        return [r for r in rows if r.id == user.employee_id], complete
     if not user.is_admin:  # "Semua Bawahan": everyone below, without oneself
-        return [r for r in rows if r.id != user.employee_id]
-    return rows
+        return [r for r in rows if r.id != user.employee_id], complete
+    return rows, complete
 
 
 @dataclass
@@ -181,6 +199,26 @@ def load_list_task(ctx: TaskContext, db: Any, user: Any, year: int, period: str,
     if units is not None and scope == SCOPE_ALL:
         units = units.with_counts(Counter(table.unit_ids))
     return LoadedList(scope, year, period, table, units)
+
+
+@dataclass
+class LoadedRest:
+    """The rows a first-screen session did not have yet (``load_rest_task``)."""
+
+    table: EmployeeTable
+    units: UnitIndex | None
+    total: int  # rows of the whole list
+
+
+def load_rest_task(ctx: TaskContext, db: Any, user: Any, year: int, period: str, scope: str,
+                   labels: dict[str, Any], loaded_ids: frozenset[str], units: UnitIndex | None = None) -> LoadedRest:
+    """The whole list minus the rows already shown (``loaded_ids``), with the unit counts of the whole list."""
+    rows = _rows_for_scope(db, user, year, period, scope)
+    ctx.check_cancelled()
+    if units is not None and scope == SCOPE_ALL:
+        units = units.with_counts(Counter(r.unit_id for r in rows))
+    rest = prepare_table([r for r in rows if r.id not in loaded_ids], labels)
+    return LoadedRest(rest, units, len(rows))
 
 
 def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:

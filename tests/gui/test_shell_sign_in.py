@@ -230,3 +230,51 @@ def test_through_the_app_a_pegawai_cannot_rate_and_a_penilai_can(qtbot, controll
     window.list_page.table.setFocus()
     qtbot.keyClick(window.list_page.table, Qt.Key.Key_Return)
     assert rating_combo(window, people.staff.employee_id).isEnabled()
+
+
+def test_a_large_list_shows_its_first_screen_then_every_row_keeping_what_was_typed(
+        qtbot, controller, demo_db, people, monkeypatch) -> None:
+    """GIVEN a list longer than a first screen WHEN admin signs in THEN the first rows show at once, the
+    rest follows in a worker, and a search, sort and open page made meanwhile survive its arrival."""
+    import threading
+
+    from kinerja_desktop.ui import main_window, session_tasks
+    from kinerja_desktop.ui.models.employee_table_model import COL_NIP, search_key
+    from kinerja_desktop.ui.models.employee_table_model import IdRole as RowId
+    from kinerja_desktop.ui.models.unit_tree_model import CountRole
+
+    monkeypatch.setattr(session_tasks, "FIRST_SCREEN_ROWS", 20)
+    gate = threading.Event()  # holds the real rest-of-list task until the user has typed
+    real = main_window.load_rest_task
+    monkeypatch.setattr(main_window, "load_rest_task", lambda ctx, *args: gate.wait(10) and real(ctx, *args))
+    everyone = query_service.employee_rows(demo_db, people.admin, DEMO_YEAR, "TW3")
+    assert len(everyone) == 60
+    try:
+        window = sign_in(qtbot, controller, "admin", "admin")
+        page = window.list_page
+        assert page.model.rowCount() == 20 and not window.list_complete()
+        assert page.count_label.text() == "20 pegawai · memuat…"
+        root = window.navigation.unit_model.index(0, 0)
+        assert root.data(CountRole) is None  # unit counts come with the whole list
+
+        last = max(everyone, key=lambda r: r.name.casefold())  # not among the first 20 by name
+        query = last.name.split()[-1]
+        qtbot.keyClicks(page.search_edit, query)
+        page.apply_search()
+        page.table.sortByColumn(COL_NIP, Qt.SortOrder.DescendingOrder)
+        opened = window.open_employee(page.model.row_object(0).id)
+        assert opened is not None
+        gate.set()
+        qtbot.waitUntil(window.list_complete, timeout=10_000)
+    finally:
+        gate.set()
+    assert page.model.rowCount() == 60
+    tokens = query.casefold().split()
+    expected = [r for r in everyone if all(t in search_key(r.name, r.nip, r.jabatan or "") for t in tokens)]
+    shown = [page.proxy.index(r, 0).data(RowId) for r in range(page.proxy.rowCount())]
+    assert last.id in shown and sorted(shown) == sorted(r.id for r in expected)
+    nips = [page.proxy.index(r, COL_NIP).data() for r in range(page.proxy.rowCount())]
+    assert nips == sorted(nips, reverse=True)
+    assert page.count_label.text() == f"{len(expected)} dari 60 pegawai"
+    assert window.navigation.unit_model.index(0, 0).data(CountRole) == 60
+    assert window.current_page() is opened

@@ -129,6 +129,18 @@ class EmployeeTableModel(QAbstractTableModel):
         self._sort_cache.clear()
         self.endResetModel()
 
+    def append_table(self, more: EmployeeTable) -> None:
+        """Add prepared rows after the current ones (the rest of a list shown by its first screen)."""
+        if not more.rows:
+            return
+        t, first = self._table, len(self._table.display)
+        self.beginInsertRows(QModelIndex(), first, first + len(more.rows) - 1)
+        self._table = EmployeeTable(t.rows + more.rows, t.display + more.display, t.search_keys + more.search_keys,
+                                    t.plan_codes + more.plan_codes, t.eval_codes + more.eval_codes,
+                                    t.name_keys + more.name_keys, self.unit_ids() + more.unit_ids)
+        self._sort_cache.clear()
+        self.endInsertRows()
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Convenience for small lists: prepare in the GUI thread and load."""
         self.set_table(prepare_table(rows, status_labels()))
