@@ -12,7 +12,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
-__all__ = ["PdfPreviewWindow", "print_pdf"]
+__all__ = ["PRINT_DPI", "PdfPreviewWindow", "print_pdf"]
+
+PRINT_DPI = 300
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter, first: int = 1, last: int = 0) -> int:
@@ -28,7 +30,9 @@ def print_pdf(document: QPdfDocument, printer: QPrinter, first: int = 1, last: i
         return 0
     sent = 0
     try:
-        dpi = printer.resolution()
+        # 300 dpi is print quality for text and rules; a "high resolution" PDF printer reports
+        # 1200 dpi, which would render 140-megapixel pages for no visible gain.
+        dpi = min(printer.resolution(), PRINT_DPI)
         for index in range(max(first, 1) - 1, last):
             if sent:
                 printer.newPage()
