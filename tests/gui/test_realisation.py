@@ -46,12 +46,12 @@ def drop_files(target, paths, at: QPointF | None = None) -> bool:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where = at if at is not None else QPointF(target.rect().center())
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(where, *args)
+    enter = QDragEnterEvent(where.toPoint(), *args)
     enter.ignore()
     target.dragEnterEvent(enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(where, *args)
+    move = QDragMoveEvent(where.toPoint(), *args)
     move.ignore()
     target.dragMoveEvent(move)
     drop = QDropEvent(where, *args)
