@@ -9,7 +9,9 @@ Start-up order (measured in tests/bench/bench_gui.py):
 3. When the database is ready and a user signed in on this PC before, their first list is
    loaded in a worker while they type (used only if that account signs in; see
    ``session_tasks.prefetch_session_task``). "Masuk" checks the password in a worker while
-   the GUI thread builds the empty main window; then the window is filled and shown.
+   the GUI thread builds the empty main window; then the window is filled and shown. A large
+   list comes as its first screen (``session_tasks.FIRST_SCREEN_ROWS`` rows); the main window
+   loads the rest in a worker after that first paint (``MainWindow._load_rest``).
 
 :class:`AppController` owns that flow and the later ones: first-run wizard on an empty
 database, switch user, rebuilding the windows after a language change.

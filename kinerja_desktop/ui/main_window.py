@@ -71,6 +71,8 @@ from kinerja_desktop.ui.session_tasks import (
 from kinerja_desktop.ui.task_panel import TaskPanel
 from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message
 
+#: Start loading the rest of a first-screen list by then even if the window was not painted.
+REST_FALLBACK_MS = 500
 MENU_ORDER = ("file", "view", "employee", "documents", "sync", "tools", "help")
 INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.print.install", "install_printing"),
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self._list_task: Task | None = None
         self._list_generation = 0
         self._stale = False
+        self._rest_pending = False
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
@@ -191,14 +194,22 @@ class MainWindow(QMainWindow):
         self.list_page.set_table(session.table, partial=not session.complete)
         self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
         if not session.complete:
-            self._load_rest()
+            # The rest starts once the first screen is painted (its query and row building would
+            # otherwise compete with that paint for the GIL); a window kept hidden starts it anyway.
+            self._rest_pending = True
+            FirstPaintWatcher(self.list_page.table.viewport()).painted.connect(self._load_rest)
+            QTimer.singleShot(REST_FALLBACK_MS, self._load_rest)
 
+    @Slot()
     def _load_rest(self) -> None:
         """The session showed the list's first screen: load the other rows now, off the GUI thread.
 
         Search, sort and selection made meanwhile are kept (the rows are appended); a refresh
-        started meanwhile (F5, other scope or period) makes this result obsolete.
+        started meanwhile (F5, other scope or period) loads the whole list itself instead.
         """
+        if not self._rest_pending:
+            return
+        self._rest_pending = False
         self._list_generation += 1
         generation = self._list_generation
         model = self.list_page.model
@@ -578,6 +589,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the list for the current scope, year and period (F5), off the GUI thread."""
         self._stale = False
+        self._rest_pending = False  # the whole list comes with this load
         if self._list_task is not None and self._list_task.running:
             self._list_task.cancel()
         self._list_generation += 1

@@ -2,6 +2,10 @@
 
 Run: .venv/bin/python -m pytest tests/bench/bench_gui.py -s
 
+The bare window is ``gui_startup_probe.py bare``; the application runs are this module run as
+a child (``python -m tests.bench.bench_gui app T0 DB``), which marks both the first screen
+and the full list.
+
 Each start-up is a fresh process (``gui_startup_probe.py``) timed from just before its launch,
 so interpreter and PySide6 start-up count. Bare window and application runs alternate, and
 medians are compared, so a busy machine slows both alike. Targets (issue 3, item 7):
@@ -9,7 +13,9 @@ medians are compared, so a busy machine slows both alike. Targets (issue 3, item
 * launch -> first paint of the sign-in window: at most 1.5x the bare window;
 * launch -> main window with the 20,000-employee list on screen: at most 4x (the sign-in is
   typed by the probe the moment the database is ready; the user who signed in last is the
-  one signing in again, as on an office PC);
+  one signing in again, as on an office PC). "On screen" means the list's FIRST SCREEN of
+  rows painted (``session_tasks.FIRST_SCREEN_ROWS`` rows by name, loaded lazily); the time
+  until all 20,000 rows are in the model (appended by a worker) is reported separately;
 * filtering the list: under 50 ms per keystroke (median); opening an employee: under 150 ms.
 
 ``KINERJA_BENCH_RUNS`` (default 7) sets the number of start-ups; ``KINERJA_BENCH_DEMO_BUILD=1``
@@ -51,7 +57,8 @@ def _demo(tmp: Path) -> tuple[Path, float | None]:
 
 def _probe(mode: str, env: dict[str, str], *extra: str) -> dict[str, float]:
     launched = time.time()
-    out = subprocess.run([sys.executable, "-m", "tests.bench.gui_startup_probe", mode, repr(launched), *extra],
+    module = "tests.bench.gui_startup_probe" if mode == "bare" else "tests.bench.bench_gui"
+    out = subprocess.run([sys.executable, "-m", module, mode, repr(launched), *extra],
                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=True)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert lines, out.stdout + out.stderr
@@ -75,17 +82,22 @@ def test_bench_gui(tmp_path: Path) -> None:
     runs = int(os.environ.get("KINERJA_BENCH_RUNS", "7"))
 
     _probe("app", env, str(work))  # warm the page cache; admin becomes "the last user" of this PC
-    bare, paint, filled, ready = [], [], [], []
+    bare, paint, filled, full, ready = [], [], [], [], []
+    first_rows = set()
     for _ in range(runs):
         bare.append(_probe("bare", env)["first_paint"])
         app = _probe("app", env, str(work))
-        assert app["rows"] == EMPLOYEES
+        assert 0 < app["first_rows"] < EMPLOYEES and app["rows"] == EMPLOYEES
+        first_rows.add(app["first_rows"])
         paint.append(app["first_paint"])
         filled.append(app["main_window_filled"])
+        full.append(app["list_full"])
         ready.append(app["database_ready"])
     inter = _probe("app", env, str(work), "--interactive")
 
-    b, p, f, r = (statistics.median(x) for x in (bare, paint, filled, ready))
+    b, p, f, u, r = (statistics.median(x) for x in (bare, paint, filled, full, ready))
+    after_ready = statistics.median(x - y for x, y in zip(filled, ready, strict=True))
+    shown = "/".join(str(n) for n in sorted(first_rows))
     lines = [
         "",
         f"demo {EMPLOYEES:,}: " + ("from the cache" if built is None else f"built in {built:.1f} s"),
@@ -93,7 +105,10 @@ def test_bench_gui(tmp_path: Path) -> None:
         f"  bare QApplication + QMainWindow shown: {b:.3f}",
         f"  sign-in window first paint:            {p:.3f}  = {p / b:.2f}x bare   (target <= 1.5x)",
         f"  database open, sign-in possible:       {r:.3f}",
-        f"  main window with {EMPLOYEES:,} rows painted: {f:.3f}  = {f / b:.2f}x bare   (target <= 4x)",
+        f"  main window, list's first screen ({shown} of {EMPLOYEES:,} rows) painted: {f:.3f}  = {f / b:.2f}x bare"
+        "   (target <= 4x)",
+        f"  all {EMPLOYEES:,} rows in the list model (worker appended the rest): {u:.3f}  = {u / b:.2f}x bare",
+        f"  of which sign-in typed -> first screen painted (password check, window, paint): {after_ready:.3f}",
         f"filter, {inter['keystrokes']} keystrokes: median {inter['filter_ms_median']:.1f} ms, "
         f"p90 {inter['filter_ms_p90']:.1f} ms, max {inter['filter_ms_max']:.1f} ms   (target median < 50 ms)",
         f"GUI thread on the full list: sort by a column <= {inter['sort_ms_max']:.0f} ms, choose a unit "
@@ -105,3 +120,50 @@ def test_bench_gui(tmp_path: Path) -> None:
         lines.append(f"kinerja demo --employees {EMPLOYEES}: {_time_cli_demo(tmp_path):.1f} s")
     print("\n".join(lines))
     assert inter["filter_ms_median"] < 50
+
+
+def _child_app(db: str, interactive: bool) -> int:
+    """One application start-up (child process): marks the first screen painted and the full list loaded."""
+    from PySide6.QtCore import QTimer
+
+    from kinerja_desktop.ui import app as kapp
+    from tests.bench.gui_startup_probe import MARKS, interact, mark
+
+    extra: dict[str, object] = {}
+
+    def hook(controller: kapp.AppController) -> None:
+        controller.first_painted.connect(lambda: mark("first_paint"))
+
+        def ready(_opened: object) -> None:
+            mark("database_ready")
+            controller.sign_in.username_edit.setText("admin")
+            controller.sign_in.password_edit.setText("admin")
+            controller.sign_in.submit()
+
+        controller.database_ready.connect(ready)
+
+        def full(window: object) -> None:
+            if "list_full" in MARKS or not window.list_complete():
+                return
+            mark("list_full")
+            extra["rows"] = window.list_page.model.rowCount()
+            if interactive:
+                QTimer.singleShot(0, lambda: interact(window, extra))
+            QTimer.singleShot(0, controller.quit)
+
+        def shown(window: object) -> None:
+            mark("main_window_filled")  # the list's first screen is painted
+            extra["first_rows"] = window.list_page.model.rowCount()
+            window.list_loaded.connect(lambda: full(window))
+            full(window)  # the rest may have arrived before the first paint
+
+        controller.main_window_shown.connect(shown)
+
+    code = kapp.main(db, on_controller=hook)
+    print(json.dumps({**MARKS, **extra}))
+    return code
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(_child_app(sys.argv[3], "--interactive" in sys.argv))
