@@ -243,3 +243,20 @@ def test_open_unit_view_from_the_tree(qtbot, admin_window, people) -> None:
     if wants is not None:  # a unit view asks the window to open one of its employees
         wants.emit(people.staff.employee_id)
         assert window.current_page() is window.page(("employee", people.staff.employee_id))
+
+
+def test_ctrl_click_selects_several_employees_for_cetak(qtbot, admin_window) -> None:
+    """Ctrl+click adds rows to the selection, so "Cetak" can print a chosen group of employees."""
+    window = admin_window
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: window.list_page.proxy.rowCount() == 60, timeout=10_000)
+    table = window.list_page.table
+    for row, modifier in ((0, Qt.KeyboardModifier.NoModifier), (2, Qt.KeyboardModifier.ControlModifier),
+                          (4, Qt.KeyboardModifier.ControlModifier)):
+        rect = table.visualRect(table.model().index(row, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    chosen = {i.data(IdRole) for i in table.selectionModel().selectedRows()}
+    assert len(chosen) == 3
+    from kinerja_desktop.ui.print.install import install_printing
+
+    assert set(install_printing(window).targets().selection) == chosen
