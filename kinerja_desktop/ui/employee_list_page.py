@@ -155,12 +155,20 @@ class EmployeeListPage(QWidget):
     def append_rest(self, rest: EmployeeTable) -> None:
         """Add the rest of a partial list, keeping search, sort, current employee and scroll position."""
         current = self.current_employee_id()
+        selected = [i.data(IdRole) for i in self.table.selectionModel().selectedRows()]
         top = self.table.indexAt(QPoint(1, 1))
         top_id = top.data(IdRole) if top.isValid() else None
         self._partial = False
         self.model.append_table(rest)  # the proxy re-applies the search and sort typed meanwhile
         if current:
             self.select_employee(current, scroll=False)
+        selection = self.table.selectionModel()
+        for employee_id in selected:  # Ctrl/Shift-click selections (for Cetak) survive too
+            row = self.model.row_of(employee_id) if employee_id != current else -1
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
         if top_id:
             row = self.model.row_of(top_id)
             index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()

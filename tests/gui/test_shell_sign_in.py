@@ -262,6 +262,9 @@ def test_a_large_list_shows_its_first_screen_then_every_row_keeping_what_was_typ
         qtbot.keyClicks(page.search_edit, query)
         page.apply_search()
         page.table.sortByColumn(COL_NIP, Qt.SortOrder.DescendingOrder)
+        assert page.proxy.rowCount() >= 1
+        page.table.selectRow(0)
+        chosen = page.current_employee_id()
         opened = window.open_employee(page.model.row_object(0).id)
         assert opened is not None
         gate.set()
@@ -278,3 +281,5 @@ def test_a_large_list_shows_its_first_screen_then_every_row_keeping_what_was_typ
     assert page.count_label.text() == f"{len(expected)} dari 60 pegawai"
     assert window.navigation.unit_model.index(0, 0).data(CountRole) == 60
     assert window.current_page() is opened
+    assert page.current_employee_id() == chosen
+    assert [i.data(RowId) for i in page.table.selectionModel().selectedRows()] == [chosen]
