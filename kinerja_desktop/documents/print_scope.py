@@ -12,6 +12,7 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied, Validation
 from kinerja_desktop.domain.nip import normalize_nip
 from kinerja_desktop.domain.permissions import Action, Subject, may, require
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.query_service import descendant_unit_ids
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Plan, Supervision, Unit
 
@@ -56,20 +57,6 @@ def resolve_unit(db: Database, code: str) -> tuple[str, str, str]:
     return row[0], row[1], row[2]
 
 
-def _subtree(db: Database, unit_id: str) -> list[str]:
-    with db.reader() as s:
-        rows = s.execute(select(Unit.id, Unit.parent_id).where(Unit.deleted.is_(False))).all()
-    children: dict[str | None, list[str]] = {}
-    for uid, parent in rows:
-        children.setdefault(parent, []).append(uid)
-    out, stack = [], [unit_id]
-    while stack:
-        uid = stack.pop()
-        out.append(uid)
-        stack.extend(children.get(uid, []))
-    return out
-
-
 def resolve_employees(
     db: Database,
     *,
@@ -97,7 +84,7 @@ def resolve_employees(
             out.append(Target(emp.id, emp.nip or "", emp.name, units.get(emp.unit_id or "", "")))
     if unit_code:
         unit_id, _code, _name = resolve_unit(db, unit_code)
-        scope = _subtree(db, unit_id) if recursive else [unit_id]
+        scope = descendant_unit_ids(db, unit_id) if recursive else [unit_id]
         found: list[Target] = []
         with db.reader() as s:
             for i in range(0, len(scope), _CHUNK):
