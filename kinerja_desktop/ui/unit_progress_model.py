@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.domain.penilaian import Predikat
@@ -20,6 +20,7 @@ from kinerja_desktop.services.evaluation_service import STATUS_LABELS as EVAL_LA
 from kinerja_desktop.services.plan_service import STATUS_LABELS as PLAN_LABELS
 from kinerja_desktop.services.query_service import EmployeeRow
 from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, SortRole
+from kinerja_desktop.ui.models.row_list_proxy import RowListProxy
 
 _ROOT = QModelIndex()
 
@@ -201,7 +202,7 @@ class UnitProgressModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class ProgressFilterProxy(QAbstractProxyModel):
+class ProgressFilterProxy(RowListProxy):
     """Search by name, NIP, jabatan or unit, and show everyone / no approved SKP / not yet evaluated.
 
     Keeps the visible source rows as a list; sorting is forwarded to the source model.
@@ -214,8 +215,6 @@ class ProgressFilterProxy(QAbstractProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._order: list[int] = []
-        self._pos: dict[int, int] | None = None
         self._tokens: tuple[str, ...] = ()
         self._mode = FILTER_ALL
 
@@ -284,58 +283,3 @@ class ProgressFilterProxy(QAbstractProxyModel):
         model = self.sourceModel()
         if isinstance(model, UnitProgressModel):
             model.sort(column, order)
-
-    # ------------------------------------------------------------------ mapping
-
-    def mapToSource(self, proxy_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        model = self.sourceModel()
-        if model is None or not proxy_index.isValid() or proxy_index.row() >= len(self._order):
-            return QModelIndex()
-        return model.index(self._order[proxy_index.row()], proxy_index.column())
-
-    def mapFromSource(self, source_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        if not source_index.isValid():
-            return QModelIndex()
-        if self._pos is None:
-            self._pos = {r: n for n, r in enumerate(self._order)}
-        row = self._pos.get(source_index.row(), -1)
-        return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
-
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:
-        if parent.isValid() or not 0 <= row < len(self._order) or not 0 <= column < self.columnCount():
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, index: Any = None) -> Any:  # type: ignore[override]
-        if index is None:  # QObject.parent()
-            return super().parent()
-        return QModelIndex()
-
-    def sibling(self, row: int, column: int, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        return self.index(row, column)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._order)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        model = self.sourceModel()
-        return 0 if parent.isValid() or model is None else model.columnCount()
-
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and bool(self._order)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._order):
-            return None
-        model = self.sourceModel()
-        return model.data(model.index(self._order[index.row()], index.column()), role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        model = self.sourceModel()
-        return model.headerData(section, orientation, role) if model is not None else None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        model = self.sourceModel()
-        if model is None or not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return model.flags(self.mapToSource(index))

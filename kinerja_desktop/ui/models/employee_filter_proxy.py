@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+
+from kinerja_desktop.ui.models.row_list_proxy import RowListProxy
 
 _ROOT = QModelIndex()
 
@@ -23,7 +25,7 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(text.casefold().split())
 
 
-class EmployeeFilterProxy(QAbstractProxyModel):
+class EmployeeFilterProxy(RowListProxy):
     """Filters by search text (name, NIP, jabatan) and by unit; sorts by any column.
 
     The source must offer ``search_keys()``, ``unit_ids()`` and ``sort_keys(column)`` (as
@@ -39,7 +41,7 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         super().__init__(parent)
         self._order: list[int] = []
         self._sorted_all: list[int] | None = None
-        self._pos: list[int] | None = None
+        self._pos: Any = None  # list: source row -> proxy row (faster than a dict at 20,000)
         self._text = ""
         self._tokens: tuple[str, ...] = ()
         self._units: frozenset[str] | None = None
@@ -190,58 +192,3 @@ class EmployeeFilterProxy(QAbstractProxyModel):
                 pos[r] = i
             self._pos = pos
         return self._pos[source_row] if 0 <= source_row < len(self._pos) else -1
-
-    def source_row(self, proxy_row: int) -> int:
-        return self._order[proxy_row]
-
-    def mapToSource(self, proxy_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        src = self.sourceModel()
-        if src is None or not proxy_index.isValid() or proxy_index.row() >= len(self._order):
-            return QModelIndex()
-        return src.index(self._order[proxy_index.row()], proxy_index.column())
-
-    def mapFromSource(self, source_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        if not source_index.isValid():
-            return QModelIndex()
-        row = self._proxy_row(source_index.row())
-        return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
-
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:
-        if parent.isValid() or row < 0 or column < 0 or row >= len(self._order) or column >= self.columnCount():
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, index: Any = None) -> Any:  # type: ignore[override]
-        if index is None:  # QObject.parent()
-            return super().parent()
-        return QModelIndex()
-
-    def sibling(self, row: int, column: int, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        return self.index(row, column)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._order)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        src = self.sourceModel()
-        return 0 if parent.isValid() or src is None else src.columnCount()
-
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and bool(self._order)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._order):
-            return None
-        src = self.sourceModel()
-        return src.data(src.index(self._order[index.row()], index.column()), role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        src = self.sourceModel()
-        if src is None:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return src.headerData(section, orientation, role)
-        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._order):
-            return str(section + 1)
-        return None
