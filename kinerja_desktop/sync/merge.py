@@ -175,6 +175,7 @@ class Merger:
         self._load_aliases()
         #: Rows known to exist here (saves a query per foreign key).
         self._exists: set[tuple[str, str]] = set()
+        self._frozen_cache: dict[tuple[str, str], bool] = {}
 
     def _add_alias(self, table: str, loser: str, winner: str) -> None:
         self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
@@ -269,23 +270,37 @@ class Merger:
         log.info("refused change %s:%s on %s: %s", e.device, e.seq, e.table, reason)
         return Outcome(REFUSED, reason)
 
+    def _flag(self, model: type[SyncedBase], row_id: Any) -> bool:
+        """``frozen`` of a plan or an evaluation (cached; an update of either clears the cache)."""
+        if not row_id:
+            return False
+        key = (model.__tablename__, str(row_id))
+        if key not in self._frozen_cache:
+            row = self.s.execute(select(model.frozen).where(model.id == row_id)).first()  # type: ignore[attr-defined]
+            if row is None:
+                return False
+            self._frozen_cache[key] = bool(row[0])
+        return self._frozen_cache[key]
+
     def frozen(self, table: str, values: dict[str, Any]) -> bool:
-        if table == "plan":
-            return bool(values.get("frozen"))
-        if table == "evaluation":
+        if table in ("plan", "evaluation"):
             return bool(values.get("frozen"))
         if table in _FROZEN_BY_PLAN:
-            plan = self.s.get(Plan, values.get(_FROZEN_BY_PLAN[table]))
-            return bool(plan is not None and plan.frozen)
+            return self._flag(Plan, values.get(_FROZEN_BY_PLAN[table]))
         if table == "indicator":
             from kinerja_desktop.store.models import Rhk
 
-            rhk = self.s.get(Rhk, values.get("rhk_id"))
-            plan = self.s.get(Plan, rhk.plan_id) if rhk is not None else None
-            return bool(plan is not None and plan.frozen)
+            rhk = values.get("rhk_id")
+            if not rhk:
+                return False
+            if ("rhk_plan", rhk) not in self._frozen_cache:
+                row = self.s.execute(select(Rhk.plan_id).where(Rhk.id == rhk)).first()
+                if row is None:
+                    return False
+                self._frozen_cache[("rhk_plan", rhk)] = row[0]
+            return self._flag(Plan, self._frozen_cache[("rhk_plan", rhk)])
         if table in _FROZEN_BY_EVALUATION:
-            ev = self.s.get(Evaluation, values.get(_FROZEN_BY_EVALUATION[table]))
-            return bool(ev is not None and ev.frozen)
+            return self._flag(Evaluation, values.get(_FROZEN_BY_EVALUATION[table]))
         return False
 
     def _frozen_field(self, table: str, field: str, new_value: Any) -> bool:
@@ -322,9 +337,9 @@ class Merger:
             if f in info.fks and value:
                 value = self.canonical(str(value))
             new[f] = value
-        obj = self.s.get(info.model, row_id)
         if e.op == "insert":
-            if obj is not None:
+            if (e.table, row_id) in self._exists or self.s.execute(
+                    select(info.model.id).where(info.model.id == row_id)).first() is not None:
                 return Outcome(NOOP, "sudah ada")
             values = {c: new.get(c) for c in info.columns}
             self._check_fks(info, values, values)
@@ -333,6 +348,7 @@ class Merger:
                 if reason:
                     return self.refuse(e, reason)
             return self._insert(e, info, row_id, values)
+        obj = self.s.get(info.model, row_id)
         if obj is None:
             raise Wait("menunggu baris ini dibuat", row_id)
         current = {c: getattr(obj, c) for c in info.columns}
@@ -389,6 +405,9 @@ class Merger:
 
     def _update(self, e: Entry, info: ModelInfo, obj: SyncedBase, changed: dict[str, Any]) -> Outcome:
         table, row_id = e.table, obj.id
+        self._frozen_cache.pop((table, row_id), None)
+        if table == "rhk":
+            self._frozen_cache.pop(("rhk_plan", row_id), None)
         vc = e.version
         versions = self.field_versions(table, row_id, changed)
         is_frozen = self.frozen(table, {c: getattr(obj, c) for c in ("frozen", "plan_id", "rhk_id", "evaluation_id")
@@ -550,11 +569,11 @@ class Merger:
         for key in info.uniques:
             if any(values.get(c) is None for c in key):
                 continue
-            q = select(info.model).where(*[getattr(info.model, c) == to_python(info, c, values[c]) for c in key],
-                                         info.model.id != row_id)
-            other = self.s.execute(q.limit(1)).scalars().first()
-            if other is not None:
-                return other
+            q = select(info.model.id).where(*[getattr(info.model, c) == to_python(info, c, values[c]) for c in key],
+                                            info.model.id != row_id)
+            found = self.s.execute(q.limit(1)).first()
+            if found is not None:
+                return self.s.get(info.model, found[0])
         return None
 
     def _row_heads(self, table: str, row_id: str, fields: list[str], obj: SyncedBase | None,

@@ -46,6 +46,10 @@ class RemoteAuthError(KinerjaError):
     """The store refused the credentials."""
 
 
+class RemoteTLSError(KinerjaError):
+    """The server's certificate could not be verified (never accepted anyway)."""
+
+
 class RemoteNotMounted(KinerjaError):
     """The store's folder does not exist (USB stick not plugged in, network drive not mapped)."""
 
@@ -208,6 +212,15 @@ def _translated(display: str) -> Iterator[None]:
     except (FileNotFoundError, KinerjaError):
         raise
     except Exception as exc:
+        import ssl
+
+        cause: BaseException | None = exc
+        while cause is not None:
+            if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(cause):
+                raise RemoteTLSError(
+                    f"Sertifikat server {display} tidak dapat diverifikasi; koneksi ditolak. Jika kantor memakai "
+                    "sertifikat sendiri, minta berkas CA-nya dan setel KINERJA_CA_BUNDLE.", code="sync.tls") from exc
+            cause = cause.__cause__ or cause.__context__
         status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
         if status in (401, 403) or type(exc).__name__ in ("Unauthorized", "Forbidden"):
             raise RemoteAuthError(
@@ -449,8 +462,10 @@ class S3Remote:
 
 def _tls_verify() -> Any:
     """Certificates are always verified; an office CA bundle may be named in KINERJA_CA_BUNDLE."""
+    import ssl
+
     bundle = os.environ.get("KINERJA_CA_BUNDLE")
-    return bundle if bundle else True
+    return ssl.create_default_context(cafile=bundle) if bundle else True
 
 
 def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -> Remote:
@@ -491,6 +506,7 @@ def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -
     bucket, prefix = spec.host, spec.path.strip("/")
     client = boto3.client(
         "s3", endpoint_url=spec.option("endpoint"), region_name=spec.option("region"),
-        aws_access_key_id=spec.user or None, aws_secret_access_key=secret, verify=_tls_verify(),
+        aws_access_key_id=spec.user or None, aws_secret_access_key=secret,
+        verify=os.environ.get("KINERJA_CA_BUNDLE") or True,
     )
     return S3Remote(client, bucket, prefix, spec.display)

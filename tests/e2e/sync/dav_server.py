@@ -14,6 +14,33 @@ from pathlib import Path
 from typing import Any
 
 
+def self_signed(folder: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 (cert file, key file), valid for a day."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = folder / "server.pem", folder / "server.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -26,13 +53,16 @@ class DavServer:
     user: str = "kantor"
     password: str = "rahasia-123"
     port: int = 0
+    #: (certificate file, key file) to serve HTTPS.
+    tls: tuple[str, str] | None = None
     requests: list[tuple[str, str, int, int]] = field(default_factory=list)
     _server: Any = None
     _thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"webdav://{self.user}@127.0.0.1:{self.port}/kinerja"
+        scheme = "webdavs" if self.tls else "webdav"
+        return f"{scheme}://{self.user}@127.0.0.1:{self.port}/kinerja"
 
     def start(self) -> DavServer:
         from cheroot import wsgi
@@ -73,6 +103,10 @@ class DavServer:
                                 status_box[0] if status_box else 0, length))
 
         self._server = wsgi.Server(("127.0.0.1", self.port), recording, numthreads=8, timeout=5)
+        if self.tls:
+            from cheroot.ssl.builtin import BuiltinSSLAdapter
+
+            self._server.ssl_adapter = BuiltinSSLAdapter(*self.tls)
         self._server.prepare()
         self._thread = threading.Thread(target=self._server.serve, name="wsgidav", daemon=True)
         self._thread.start()

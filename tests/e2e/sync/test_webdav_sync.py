@@ -78,3 +78,35 @@ def test_wrong_password_is_reported_not_retried(office: Office, dav: DavServer, 
     finally:
         remote.close()
     assert sum(1 for r in dav.requests if r[2] == 401) <= 2
+
+
+def test_https_certificates_are_verified(office: Office, tmp_path: Path, memory_keyring,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from kinerja_desktop.sync.remote import RemoteTLSError
+    from tests.e2e.sync.dav_server import self_signed
+
+    root = tmp_path / "tls-root"
+    root.mkdir()
+    shutil.copytree(office.store, root / "kinerja")
+    cert, key = self_signed(tmp_path)
+    server = DavServer(root, tls=(cert, key)).start()
+    try:
+        monkeypatch.delenv("KINERJA_CA_BUNDLE", raising=False)
+        remote = open_remote(server.url, secret=server.password)
+        try:
+            with pytest.raises(RemoteTLSError):
+                SyncEngine(office.dbs["staff"], remote, FAST).run()
+        finally:
+            remote.close()
+        assert not [r for r in server.requests if r[0] == "PUT"]
+        monkeypatch.setenv("KINERJA_CA_BUNDLE", cert)  # the office's own CA, named explicitly
+        remote = open_remote(server.url, secret=server.password)
+        try:
+            report = SyncEngine(office.dbs["staff"], remote, FAST).run()
+        finally:
+            remote.close()
+        assert report.store_id
+    finally:
+        server.stop()
