@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -193,7 +195,7 @@ class ComboDelegate(WrapTextDelegate):
 
     def __init__(
         self, options: Callable[[QModelIndex], Sequence[tuple[Any, str]]], parent: QObject | None = None,
-        *, empty_label: str | None = "(tidak ada)",
+        *, empty_label: str | None = QT_TRANSLATE_NOOP("ComboDelegate", "(tidak ada)"),
     ) -> None:
         super().__init__(parent)
         self._options = options
@@ -204,7 +206,7 @@ class ComboDelegate(WrapTextDelegate):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
         if self._empty_label is not None:
-            combo.addItem(self._empty_label, None)
+            combo.addItem(QCoreApplication.translate("ComboDelegate", self._empty_label), None)
         for value, label in self._options(index):
             combo.addItem(label, value)
             combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)

@@ -4,27 +4,48 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kinerja_desktop.domain.periods import Period
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.ui.form_support.labels import tr_label
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("formatting", "Januari"),
+    QT_TRANSLATE_NOOP("formatting", "Februari"),
+    QT_TRANSLATE_NOOP("formatting", "Maret"),
+    QT_TRANSLATE_NOOP("formatting", "April"),
+    QT_TRANSLATE_NOOP("formatting", "Mei"),
+    QT_TRANSLATE_NOOP("formatting", "Juni"),
+    QT_TRANSLATE_NOOP("formatting", "Juli"),
+    QT_TRANSLATE_NOOP("formatting", "Agustus"),
+    QT_TRANSLATE_NOOP("formatting", "September"),
+    QT_TRANSLATE_NOOP("formatting", "Oktober"),
+    QT_TRANSLATE_NOOP("formatting", "November"),
+    QT_TRANSLATE_NOOP("formatting", "Desember"),
+)
 
 _MIME_NAMES = {
     "application/pdf": "PDF",
-    "image/jpeg": "Gambar JPEG",
-    "image/png": "Gambar PNG",
-    "image/gif": "Gambar GIF",
-    "text/plain": "Teks",
+    "image/jpeg": QT_TRANSLATE_NOOP("formatting", "Gambar JPEG"),
+    "image/png": QT_TRANSLATE_NOOP("formatting", "Gambar PNG"),
+    "image/gif": QT_TRANSLATE_NOOP("formatting", "Gambar GIF"),
+    "text/plain": QT_TRANSLATE_NOOP("formatting", "Teks"),
     "text/csv": "CSV",
-    "application/zip": "Arsip ZIP",
-    "application/msword": "Dokumen Word",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Dokumen Word",
-    "application/vnd.ms-excel": "Lembar kerja Excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Lembar kerja Excel",
-    "application/vnd.ms-powerpoint": "Presentasi PowerPoint",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "Presentasi PowerPoint",
-    "application/vnd.oasis.opendocument.text": "Dokumen ODT",
-    "application/vnd.oasis.opendocument.spreadsheet": "Lembar kerja ODS",
+    "application/zip": QT_TRANSLATE_NOOP("formatting", "Arsip ZIP"),
+    "application/msword": QT_TRANSLATE_NOOP("formatting", "Dokumen Word"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": QT_TRANSLATE_NOOP(
+        "formatting", "Dokumen Word"
+    ),
+    "application/vnd.ms-excel": QT_TRANSLATE_NOOP("formatting", "Lembar kerja Excel"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": QT_TRANSLATE_NOOP(
+        "formatting", "Lembar kerja Excel"
+    ),
+    "application/vnd.ms-powerpoint": QT_TRANSLATE_NOOP("formatting", "Presentasi PowerPoint"),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": QT_TRANSLATE_NOOP(
+        "formatting", "Presentasi PowerPoint"
+    ),
+    "application/vnd.oasis.opendocument.text": QT_TRANSLATE_NOOP("formatting", "Dokumen ODT"),
+    "application/vnd.oasis.opendocument.spreadsheet": QT_TRANSLATE_NOOP("formatting", "Lembar kerja ODS"),
 }
 
 
@@ -42,11 +63,15 @@ def file_size(size: int) -> str:
 
 def file_type(mime: str, filename: str = "") -> str:
     if mime in _MIME_NAMES:
-        return _MIME_NAMES[mime]
+        return QCoreApplication.translate("formatting", _MIME_NAMES[mime])
     if mime.startswith("image/"):
-        return "Gambar " + mime.split("/", 1)[1].upper()
+        return QCoreApplication.translate("formatting", "Gambar ") + mime.split("/", 1)[1].upper()
     ext = filename.rsplit(".", 1)[-1].upper() if "." in filename else ""
-    return f"Berkas {ext}" if ext else "Berkas"
+    return (
+        QCoreApplication.translate("formatting", "Berkas {0}").format(ext)
+        if ext
+        else QCoreApplication.translate("formatting", "Berkas")
+    )
 
 
 def short_date(day: date | datetime | None) -> str:
@@ -54,14 +79,21 @@ def short_date(day: date | datetime | None) -> str:
     return f"{day:%d-%m-%Y}" if day else ""
 
 
+def month_name(month: int) -> str:
+    """Name of ``month`` (1-12) in the interface language."""
+    return QCoreApplication.translate("formatting", MONTHS[month - 1])
+
+
 def long_date(day: date | datetime | None) -> str:
     """``'22 November 2026'`` or empty."""
     if not day:
         return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month)} {day.year}"
 
 
 def period_label(period: Period, year: int) -> str:
     """``'Triwulan I (1 Januari – 31 Maret 2026)'``."""
     start, end = period.start(year), period.end(year)
-    return f"{period.label} ({start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {year})"
+    return (
+        f"{tr_label(period.label)} ({start.day} {month_name(start.month)} – {end.day} {month_name(end.month)} {year})"
+    )

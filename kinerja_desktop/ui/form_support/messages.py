@@ -32,7 +32,7 @@ class FieldMessage(QFrame):
         close = QToolButton(self)
         close.setText("×")
         close.setAutoRaise(True)
-        close.setToolTip("Tutup pesan")
+        close.setToolTip(self.tr("Tutup pesan"))
         close.clicked.connect(self.clear)
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -143,9 +143,12 @@ def undo_redo_actions(widget: QWidget, stack: QUndoStack) -> tuple[QAction, QAct
     The labels stay short; the tooltip names the step ("Batalkan: Ubah Target"). Text fields keep
     their own Ctrl+Z while they have focus.
     """
-    undo = _StepAction("↶ Batalkan", "Batalkan", widget)
+    undo = _StepAction(QCoreApplication.translate("undo", "↶ Batalkan"), QCoreApplication.translate("undo", "Batalkan"),
+                       widget)
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = _StepAction("↷ Ulangi", "Ulangi", widget)
+    redo = _StepAction(
+        QCoreApplication.translate("undo", "↷ Ulangi"), QCoreApplication.translate("undo", "Ulangi"), widget
+    )
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
     if QKeySequence("Ctrl+Y") not in keys:
         keys.append(QKeySequence("Ctrl+Y"))
