@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,7 @@ from kinerja_desktop.domain.penilaian import (
     PredikatOrganisasi,
     parse_curve_rules,
 )
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 
 def percent(value: Fraction) -> str:
@@ -35,20 +36,26 @@ def percent(value: Fraction) -> str:
 
 
 def _names(predikat: tuple[Predikat, ...], joiner: str) -> str:
-    labels = [p.label for p in predikat]
+    labels = [tr_label(p.label) for p in predikat]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {joiner} " + labels[-1]
 
 
 def describe_rule(rule: CurveRule) -> str:
     """One rule of the curve in words, e.g. 'Predikat Baik paling banyak 70%'."""
+    either = QCoreApplication.translate("distribution_chart", "atau")
+    both = QCoreApplication.translate("distribution_chart", "dan")
     if rule.kind == "at_least_one":
-        return f"Paling sedikit satu pegawai berpredikat {_names(rule.predikat, 'atau')}"
+        return QCoreApplication.translate("distribution_chart", "Paling sedikit satu pegawai berpredikat {0}").format(
+            _names(rule.predikat, either))
     if rule.kind == "max":
         if rule.bound == 0:
-            return f"Tidak boleh ada pegawai berpredikat {_names(rule.predikat, 'atau')}"
-        return f"Predikat {_names(rule.predikat, 'dan')} paling banyak {percent(rule.bound)} pegawai"
-    together = " bersama-sama" if len(rule.predikat) > 1 else ""
-    return f"Predikat {_names(rule.predikat, 'dan')}{together} paling sedikit {percent(rule.bound)} pegawai"
+            return QCoreApplication.translate("distribution_chart", "Tidak boleh ada pegawai berpredikat {0}").format(
+                _names(rule.predikat, either))
+        return QCoreApplication.translate("distribution_chart", "Predikat {0} paling banyak {1} pegawai").format(
+            _names(rule.predikat, both), percent(rule.bound))
+    together = QCoreApplication.translate("distribution_chart", " bersama-sama") if len(rule.predikat) > 1 else ""
+    return QCoreApplication.translate("distribution_chart", "Predikat {0}{1} paling sedikit {2} pegawai").format(
+        _names(rule.predikat, both), together, percent(rule.bound))
 
 
 def rules_for(org: str | None) -> tuple[CurveRule, ...]:
@@ -67,7 +74,7 @@ class DistributionChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(250)
         self.counts: list[int] = [0] * len(PREDIKAT_ORDER_CHART)
-        self.categories = [p.label for p in PREDIKAT_ORDER_CHART]
+        self.categories = [tr_label(p.label) for p in PREDIKAT_ORDER_CHART]
         self.broken: set[Predikat] = set()
         self.set_data({}, None, set())
 
@@ -83,7 +90,7 @@ class DistributionChart(QChartView):
         chart.setTitleFont(title_font)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))
-        bars = QBarSet("Jumlah pegawai")
+        bars = QBarSet(self.tr("Jumlah pegawai"))
         bars.setColor(self.BAR)
         bars.setLabelColor(QColor("#202124"))
         bars.setSelectedColor(self.BROKEN)
@@ -98,12 +105,12 @@ class DistributionChart(QChartView):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(self.categories)
-        axis_x.setTitleText("Predikat kinerja pegawai")
+        axis_x.setTitleText(self.tr("Predikat kinerja pegawai"))
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         axis_x.setLabelsFont(small)
         axis_y = QValueAxis()
-        axis_y.setTitleText("Frekuensi Pegawai")
+        axis_y.setTitleText(self.tr("Frekuensi Pegawai"))
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -116,9 +123,12 @@ class DistributionChart(QChartView):
             limit = rule.bound * total
             count = math.floor(limit) if rule.kind == "max" else math.ceil(limit)
             marker = QScatterSeries()
-            marker.setName("Batas paling banyak" if rule.kind == "max" else "Batas paling sedikit")
-            marker.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle if rule.kind == "min"
-                                  else QScatterSeries.MarkerShape.MarkerShapeRectangle)
+            marker.setName(self.tr("Batas paling banyak") if rule.kind == "max" else self.tr("Batas paling sedikit"))
+            marker.setMarkerShape(
+                QScatterSeries.MarkerShape.MarkerShapeTriangle
+                if rule.kind == "min"
+                else QScatterSeries.MarkerShape.MarkerShapeRectangle
+            )
             marker.setMarkerSize(11)
             marker.setColor(QColor("#e37400") if rule.kind == "max" else QColor("#188038"))
             # Beside the bar (not on it), so the bar's own value label stays readable.

@@ -29,6 +29,7 @@ from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.services.form_queries import EmployeeHeader, employee_header
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.evaluation import EvaluationPage
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.plan_editor import PlanEditor
 from kinerja_desktop.ui.realisation import RealisationPage
@@ -49,22 +50,28 @@ class NoPlanPanel(QFrame):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel(f"<h3>Belum ada SKP tahun {header.year}</h3>", self)
+        title = QLabel(self.tr("<h3>Belum ada SKP tahun {0}</h3>").format(header.year), self)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         if can_create:
-            text = QLabel("Mulai Sasaran Kinerja Pegawai dengan memilih pendekatan hasil kerja. Pendekatan "
-                          "kuantitatif memakai target berupa angka dan satuan; kualitatif memakai uraian.", self)
+            text = QLabel(
+                self.tr(
+                    "Mulai Sasaran Kinerja Pegawai dengan memilih pendekatan hasil kerja. Pendekatan "
+                    "kuantitatif memakai target berupa angka dan satuan; kualitatif memakai uraian."
+                ),
+                self,
+            )
         else:
-            text = QLabel("SKP disusun oleh pegawai yang bersangkutan. Setelah diajukan, SKP akan tampil di sini.",
-                          self)
+            text = QLabel(
+                self.tr("SKP disusun oleh pegawai yang bersangkutan. Setelah diajukan, SKP akan tampil di sini."), self
+            )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(text)
         self.pendekatan = QComboBox(self)
         for p in Pendekatan:
-            self.pendekatan.addItem(f"Pendekatan {p.label.lower()}", p.value)
-        self.create = QPushButton("Buat SKP", self)
+            self.pendekatan.addItem(self.tr("Pendekatan {0}").format(tr_label(p.label).lower()), p.value)
+        self.create = QPushButton(self.tr("Buat SKP"), self)
         self.create.setObjectName("createPlan")
         self.create.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 18px; }")
         self.create.clicked.connect(lambda: self.create_requested.emit(self.pendekatan.currentData()))
@@ -118,9 +125,9 @@ class EmployeePage(QWidget):
         self.documents = QListView(self)
         self.documents.setObjectName("documentList")
         self.tabs.addTab(self.skp_stack, "SKP")
-        self.tabs.addTab(self.realisation_stack, "Realisasi")
-        self.tabs.addTab(self.evaluation_stack, "Evaluasi")
-        self.tabs.addTab(self._build_documents(), "Dokumen")
+        self.tabs.addTab(self.realisation_stack, self.tr("Realisasi"))
+        self.tabs.addTab(self.evaluation_stack, self.tr("Evaluasi"))
+        self.tabs.addTab(self._build_documents(), self.tr("Dokumen"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self._show_plan()
 
@@ -137,7 +144,7 @@ class EmployeePage(QWidget):
         details = " · ".join(part for part in (f"NIP {h.nip}" if h.nip else "", h.jabatan, h.unit) if part)
         info = QLabel(details, box)
         info.setStyleSheet("color: #5f6368;")
-        year = QLabel(f"<b>Tahun {self.year}</b>", box)
+        year = QLabel(self.tr("<b>Tahun {0}</b>").format(self.year), box)
         row.addWidget(name)
         row.addSpacing(12)
         row.addWidget(info, 1)
@@ -147,7 +154,7 @@ class EmployeePage(QWidget):
     def _build_documents(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        hint = QLabel("Dokumen SKP dan evaluasi yang dicetak atau ditandatangani akan tampil di sini.", page)
+        hint = QLabel(self.tr("Dokumen SKP dan evaluasi yang dicetak atau ditandatangani akan tampil di sini."), page)
         hint.setStyleSheet("color: #5f6368;")
         layout.addWidget(hint)
         layout.addWidget(self.documents, 1)

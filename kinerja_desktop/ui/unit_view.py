@@ -33,6 +33,7 @@ from kinerja_desktop.services.form_queries import unit_name, unit_progress
 from kinerja_desktop.services.query_service import EmployeeRow, UnitDistribution
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.distribution_chart import DistributionChart, describe_rule, rules_for
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
 from kinerja_desktop.ui.form_support.roles import ObjectRole
@@ -86,7 +87,7 @@ class UnitView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.user, self.unit_id, self.year = db, user, unit_id, year
-        self.unit_name = unit_name(db, unit_id) or "Unit"
+        self.unit_name = unit_name(db, unit_id) or self.tr("Unit")
         self.setWindowTitle(self.unit_name)
         self.distribution: UnitDistribution | None = None
         self.task: Task | None = None
@@ -95,26 +96,26 @@ class UnitView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         top = QHBoxLayout()
-        title = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{self.unit_name}</span> · Tahun {year}",
-                       self)
+        title = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{self.unit_name}</span> · "
+                       + self.tr("Tahun {0}").format(year), self)
         top.addWidget(title)
         top.addSpacing(16)
-        top.addWidget(QLabel("Periode:", self))
+        top.addWidget(QLabel(self.tr("Periode:"), self))
         self.period = PeriodCombo(db, year, period, self)
         self.period.period_chosen.connect(lambda _c: self.reload())
         top.addWidget(self.period)
         top.addSpacing(10)
-        top.addWidget(QLabel("Predikat organisasi:", self))
+        top.addWidget(QLabel(self.tr("Predikat organisasi:"), self))
         self.org = QComboBox(self)
         self.org.setObjectName("orgPredikat")
-        self.org.setToolTip("Predikat kinerja organisasi unit (ditetapkan pimpinan satu tingkat di atasnya). "
-                            "Pilih predikat lain untuk melihat aturan kurvanya.")
-        self.org.addItem("sesuai penetapan", None)
+        self.org.setToolTip(self.tr("Predikat kinerja organisasi unit (ditetapkan pimpinan satu tingkat di atasnya). "
+                                    "Pilih predikat lain untuk melihat aturan kurvanya."))
+        self.org.addItem(self.tr("sesuai penetapan"), None)
         for org in PredikatOrganisasi:
-            self.org.addItem(org.label, org.value)
+            self.org.addItem(tr_label(org.label), org.value)
         self.org.activated.connect(lambda _i: self.reload())
         top.addWidget(self.org)
-        self.recursive = QCheckBox("termasuk unit di bawahnya", self)
+        self.recursive = QCheckBox(self.tr("termasuk unit di bawahnya"), self)
         self.recursive.setChecked(True)
         self.recursive.toggled.connect(lambda _on: self.reload())
         top.addWidget(self.recursive)
@@ -153,7 +154,7 @@ class UnitView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Kemajuan pegawai</b>", right))
+        head.addWidget(QLabel(self.tr("<b>Kemajuan pegawai</b>"), right))
         self.summary = QLabel("", right)
         self.summary.setObjectName("progressSummary")
         head.addWidget(self.summary, 1)
@@ -161,13 +162,13 @@ class UnitView(QWidget):
         filters = QHBoxLayout()
         self.search = QLineEdit(right)
         self.search.setObjectName("progressSearch")
-        self.search.setPlaceholderText("Cari nama, NIP atau jabatan…")
+        self.search.setPlaceholderText(self.tr("Cari nama, NIP atau jabatan…"))
         self.search.setClearButtonEnabled(True)
         self.filter = QComboBox(right)
         self.filter.setObjectName("progressFilter")
-        self.filter.addItem("Semua pegawai", FILTER_ALL)
-        self.filter.addItem("Belum punya SKP disetujui", FILTER_NO_APPROVED_PLAN)
-        self.filter.addItem("Belum dievaluasi", FILTER_NOT_EVALUATED)
+        self.filter.addItem(self.tr("Semua pegawai"), FILTER_ALL)
+        self.filter.addItem(self.tr("Belum punya SKP disetujui"), FILTER_NO_APPROVED_PLAN)
+        self.filter.addItem(self.tr("Belum dievaluasi"), FILTER_NOT_EVALUATED)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.filter)
         right_layout.addLayout(filters)
@@ -201,7 +202,7 @@ class UnitView(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([330, 370])
         layout.addWidget(splitter, 1)
-        self.status.setText("Memuat…")
+        self.status.setText(self.tr("Memuat…"))
         # Start loading once the page has painted: the worker and the first paint would share the GIL.
         QTimer.singleShot(40, self.reload)
 
@@ -212,12 +213,12 @@ class UnitView(QWidget):
         """Fetch the distribution and the progress rows for the current choices (in a worker)."""
         self._generation += 1
         generation = self._generation
-        self.status.setText("Memuat…")
+        self.status.setText(self.tr("Memuat…"))
         if self.task is not None and self.task.running:
             self.task.cancel()  # its result would be dropped anyway
         sort = self.model.sort_state
         task = run_task(_load, self.db, self.user, self.unit_id, self.year, self.period.code(),
-                        self.org.currentData(), self.recursive.isChecked(), sort, title="Memuat tampilan unit")
+                        self.org.currentData(), self.recursive.isChecked(), sort, title=self.tr("Memuat tampilan unit"))
         task.succeeded.connect(lambda result: self._loaded(generation, result, sort))
         task.failed.connect(lambda message: self._failed(generation, message))
         self.task = task
@@ -241,31 +242,40 @@ class UnitView(QWidget):
         label = self.period.currentText().split(" (")[0]
         org = dist.org_predikat
         self.chart.set_data(dist.counts, org, broken_predikat(dist),
-                            f"Pola distribusi predikat · {label} ({dist.evaluated} dari {dist.total_employees} "
-                            "pegawai berpredikat)")
+                            self.tr("Pola distribusi predikat · {0} ({1} dari {2} pegawai berpredikat)").format(
+                                label, dist.evaluated, dist.total_employees))
         if org is None:
-            self.rule_text.setText("<b>Kurva distribusi:</b> predikat kinerja organisasi unit ini belum ditetapkan "
-                                   "untuk periode ini. Pilih predikat organisasi di atas untuk melihat aturannya.")
+            self.rule_text.setText(self.tr("<b>Kurva distribusi:</b> predikat kinerja organisasi unit ini belum "
+                                           "ditetapkan untuk periode ini. Pilih predikat organisasi di atas untuk "
+                                           "melihat aturannya."))
             self.violations.setText("")
         else:
-            org_label = PredikatOrganisasi(org).label
+            org_label = tr_label(PredikatOrganisasi(org).label)
             rules = "".join(f"<li>{describe_rule(rule)}</li>" for rule in rules_for(org))
-            source = "" if self.org.currentData() else " (sesuai penetapan)"
-            self.rule_text.setText(f"<b>Kurva distribusi untuk unit berpredikat {org_label}</b>{source}:"
-                                   f"<ul style='margin-top:2px; margin-bottom:0'>{rules}</ul>")
+            source = "" if self.org.currentData() else self.tr(" (sesuai penetapan)")
+            self.rule_text.setText(self.tr("<b>Kurva distribusi untuk unit berpredikat {0}</b>{1}:").format(
+                                       org_label, source)
+                                   + f"<ul style='margin-top:2px; margin-bottom:0'>{rules}</ul>")
             if dist.evaluated == 0:
-                self.violations.setText("<span style='color:#5f6368'>Belum ada pegawai berpredikat pada periode "
-                                        "ini.</span>")
+                self.violations.setText("<span style='color:#5f6368'>"
+                                        + self.tr("Belum ada pegawai berpredikat pada periode ini.") + "</span>")
             elif dist.violations:
                 items = "".join(f"<li>{v.message}</li>" for v in dist.violations)
-                self.violations.setText(f"<b style='color:#c5221f'>Aturan yang dilanggar ({len(dist.violations)}):"
-                                        f"</b><ul style='margin-top:2px; margin-bottom:0; color:#8c1d18'>{items}</ul>")
+                self.violations.setText("<b style='color:#c5221f'>"
+                                        + self.tr("Aturan yang dilanggar ({0}):").format(len(dist.violations))
+                                        + "</b><ul style='margin-top:2px; margin-bottom:0; color:#8c1d18'>"
+                                        + f"{items}</ul>")
             else:
-                self.violations.setText("<b style='color:#137333'>✓ Sebaran predikat sesuai kurva distribusi.</b>")
+                self.violations.setText(
+                    "<b style='color:#137333'>" + self.tr("✓ Sebaran predikat sesuai kurva distribusi.") + "</b>"
+                )
         total = len(table.rows)
         approved, done = table.approved_count, table.evaluated_count
-        self.summary.setText(f"SKP disetujui: <b>{approved}</b> dari {total} · Sudah dievaluasi: <b>{done}</b> "
-                             f"dari {total}")
+        self.summary.setText(
+            self.tr("SKP disetujui: <b>{0}</b> dari {1} · Sudah dievaluasi: <b>{2}</b> dari {3}").format(
+                approved, total, done, total
+            )
+        )
 
     @Slot()
     def _open_row(self) -> None:

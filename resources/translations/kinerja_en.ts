@@ -57,6 +57,14 @@
     </message>
 </context>
 <context>
+    <name>ComboDelegate</name>
+    <message>
+        <source>(tidak ada)</source>
+        <extracomment>Model role returning the text an editor should start from (a refused input is kept there).</extracomment>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>DemoPage</name>
     <message>
         <source>Kantor demo</source>
@@ -105,6 +113,312 @@
     <message>
         <source>Kantor demo tahun {0} siap: {1} pegawai di {2} unit kerja, {3} SKP, {4} evaluasi.</source>
         <translation>Demo office for {0} ready: {1} employees in {2} work units, {3} SKP plans, {4} evaluations.</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionChart</name>
+    <message>
+        <source>Jumlah pegawai</source>
+        <translation>Number of employees</translation>
+    </message>
+    <message>
+        <source>Predikat kinerja pegawai</source>
+        <translation>Employee performance predikat</translation>
+    </message>
+    <message>
+        <source>Frekuensi Pegawai</source>
+        <translation>Employee frequency</translation>
+    </message>
+    <message>
+        <source>Batas paling banyak</source>
+        <translation>Upper limit</translation>
+    </message>
+    <message>
+        <source>Batas paling sedikit</source>
+        <translation>Lower limit</translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <source>Kuantitas</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Kualitas</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Biaya</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Penerima Layanan</source>
+        <translation>Service recipients</translation>
+    </message>
+    <message>
+        <source>Proses Bisnis</source>
+        <translation>Business process</translation>
+    </message>
+    <message>
+        <source>Penguatan Internal</source>
+        <translation>Internal strengthening</translation>
+    </message>
+    <message>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Dukungan Sumber Daya</source>
+        <translation>Resource support</translation>
+    </message>
+    <message>
+        <source>Skema Pertanggungjawaban</source>
+        <translation>Accountability scheme</translation>
+    </message>
+    <message>
+        <source>Konsekuensi</source>
+        <translation>Consequences</translation>
+    </message>
+    <message>
+        <source>Kuantitatif</source>
+        <translation>Quantitative</translation>
+    </message>
+    <message>
+        <source>Kualitatif</source>
+        <translation>Qualitative</translation>
+    </message>
+    <message>
+        <source>Di Atas Ekspektasi</source>
+        <translation>Above expectations</translation>
+    </message>
+    <message>
+        <source>Sesuai Ekspektasi</source>
+        <translation>Meets expectations</translation>
+    </message>
+    <message>
+        <source>Di Bawah Ekspektasi</source>
+        <translation>Below expectations</translation>
+    </message>
+    <message>
+        <source>Sangat Baik</source>
+        <translation>Very good</translation>
+    </message>
+    <message>
+        <source>Baik</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Butuh Perbaikan</source>
+        <translation>Needs improvement</translation>
+    </message>
+    <message>
+        <source>Kurang/Misconduct</source>
+        <translation>Poor/Misconduct</translation>
+    </message>
+    <message>
+        <source>Sangat Kurang</source>
+        <translation>Very poor</translation>
+    </message>
+    <message>
+        <source>Istimewa</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <source>Kurang</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Triwulan I</source>
+        <translation>Quarter I</translation>
+    </message>
+    <message>
+        <source>Triwulan II</source>
+        <translation>Quarter II</translation>
+    </message>
+    <message>
+        <source>Triwulan III</source>
+        <translation>Quarter III</translation>
+    </message>
+    <message>
+        <source>Triwulan IV</source>
+        <translation>Quarter IV</translation>
+    </message>
+    <message>
+        <source>Semester I</source>
+        <translation>Semester I</translation>
+    </message>
+    <message>
+        <source>Semester II</source>
+        <translation>Semester II</translation>
+    </message>
+    <message>
+        <source>Tahunan</source>
+        <translation>Annual</translation>
+    </message>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maret</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Agustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Desember</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Memahami dan memenuhi kebutuhan masyarakat</source>
+        <translation>Understands and meets the needs of the public</translation>
+    </message>
+    <message>
+        <source>Ramah, cekatan, solutif, dan dapat diandalkan</source>
+        <translation>Friendly, quick, solution-oriented and reliable</translation>
+    </message>
+    <message>
+        <source>Melakukan perbaikan tiada henti</source>
+        <translation>Improves continuously</translation>
+    </message>
+    <message>
+        <source>Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi</source>
+        <translation>Carries out duties honestly, responsibly, carefully, with discipline and high integrity</translation>
+    </message>
+    <message>
+        <source>Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien</source>
+        <translation>Uses state assets and property responsibly, effectively and efficiently</translation>
+    </message>
+    <message>
+        <source>Tidak menyalahgunakan kewenangan jabatan</source>
+        <translation>Does not abuse the authority of office</translation>
+    </message>
+    <message>
+        <source>Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah</source>
+        <translation>Builds own competence to meet ever-changing challenges</translation>
+    </message>
+    <message>
+        <source>Membantu orang lain belajar</source>
+        <translation>Helps others learn</translation>
+    </message>
+    <message>
+        <source>Melaksanakan tugas dengan kualitas terbaik</source>
+        <translation>Carries out duties to the best quality</translation>
+    </message>
+    <message>
+        <source>Menghargai setiap orang apapun latar belakangnya</source>
+        <translation>Respects everyone whatever their background</translation>
+    </message>
+    <message>
+        <source>Suka menolong orang lain</source>
+        <translation>Is glad to help others</translation>
+    </message>
+    <message>
+        <source>Membangun lingkungan kerja yang kondusif</source>
+        <translation>Builds a supportive working environment</translation>
+    </message>
+    <message>
+        <source>Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia kepada NKRI serta pemerintahan yang sah</source>
+        <translation>Holds firmly to the Pancasila ideology and the 1945 Constitution of the Republic of Indonesia, loyal to the NKRI and the lawful government</translation>
+    </message>
+    <message>
+        <source>Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara</source>
+        <translation>Protects the good name of fellow ASN, leaders, the agency and the State</translation>
+    </message>
+    <message>
+        <source>Menjaga rahasia jabatan dan negara</source>
+        <translation>Keeps official and state secrets</translation>
+    </message>
+    <message>
+        <source>Cepat menyesuaikan diri menghadapi perubahan</source>
+        <translation>Adapts quickly to change</translation>
+    </message>
+    <message>
+        <source>Terus berinovasi dan mengembangkan kreativitas</source>
+        <translation>Keeps innovating and developing creativity</translation>
+    </message>
+    <message>
+        <source>Bertindak proaktif</source>
+        <translation>Acts proactively</translation>
+    </message>
+    <message>
+        <source>Memberi kesempatan kepada berbagai pihak untuk berkontribusi</source>
+        <translation>Gives all parties the opportunity to contribute</translation>
+    </message>
+    <message>
+        <source>Terbuka dalam bekerja sama untuk menghasilkan nilai tambah</source>
+        <translation>Is open to working together to create added value</translation>
+    </message>
+    <message>
+        <source>Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama</source>
+        <translation>Mobilises the use of resources for shared goals</translation>
     </message>
 </context>
 <context>
@@ -158,6 +472,29 @@ Check the spelling, or search by NIP or position.</translation>
     <message>
         <source>Tidak ada pegawai untuk ditampilkan di sini.</source>
         <translation>No employees to show here.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeePage</name>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tahun {0}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Year {0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Dokumen SKP dan evaluasi yang dicetak atau ditandatangani akan tampil di sini.</source>
+        <translation>Printed or signed SKP and evaluation documents will appear here.</translation>
     </message>
 </context>
 <context>
@@ -245,6 +582,161 @@ Check the spelling, or search by NIP or position.</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationController</name>
+    <message>
+        <source>Ubah umpan balik</source>
+        <translation>Edit feedback</translation>
+    </message>
+    <message>
+        <source>Ubah umpan balik perilaku</source>
+        <translation>Edit behaviour feedback</translation>
+    </message>
+    <message>
+        <source>Rating Hasil Kerja</source>
+        <translation>Work result rating</translation>
+    </message>
+    <message>
+        <source>Rating Perilaku Kerja</source>
+        <translation>Work behaviour rating</translation>
+    </message>
+    <message>
+        <source>Ubah {0}</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <source>Ubah Capaian Kinerja Organisasi</source>
+        <translation>Edit organisational performance</translation>
+    </message>
+    <message>
+        <source>Ubah Catatan/Rekomendasi</source>
+        <translation>Edit notes/recommendations</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Hasil Kerja</source>
+        <translation>Work results</translation>
+    </message>
+    <message>
+        <source>Perilaku Kerja</source>
+        <translation>Work behaviour</translation>
+    </message>
+    <message>
+        <source>Evaluasi dapat dilakukan setelah SKP disetujui.</source>
+        <translation>The evaluation can be done once the SKP is approved.</translation>
+    </message>
+    <message>
+        <source>Tulis umpan balik untuk setiap RHK dan perilaku, pilih kedua rating, lalu Finalkan evaluasi {0}. Semua isian tersimpan otomatis.</source>
+        <translation>Write feedback for every RHK and behaviour, choose both ratings, then Finalise the {0} evaluation. Everything is saved automatically.</translation>
+    </message>
+    <message>
+        <source> pada {0}</source>
+        <translation> on {0}</translation>
+    </message>
+    <message>
+        <source>Evaluasi Anda untuk {0} telah difinalkan{1}. Hanya dapat dibaca.</source>
+        <translation>Your evaluation for {0} was finalised{1}. Read only.</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai sedang menyusun evaluasi ini; isinya dapat berubah sampai difinalkan.</source>
+        <translation>The appraiser is preparing this evaluation; its content may change until it is finalised.</translation>
+    </message>
+    <message>
+        <source>Evaluasi {0} belum dibuat oleh pejabat penilai.</source>
+        <translation>The appraiser has not started the {0} evaluation yet.</translation>
+    </message>
+    <message>
+        <source>Evaluasi {0} sudah {1}; hanya dapat dibaca.</source>
+        <translation>The {0} evaluation is {1}; read only.</translation>
+    </message>
+    <message>
+        <source>Hanya pejabat penilai kinerja pegawai ini yang dapat memberi umpan balik dan rating; Anda hanya dapat membaca.</source>
+        <translation>Only this employee&apos;s performance appraiser can give feedback and ratings; you can only read.</translation>
+    </message>
+    <message>
+        <source>Tersimpan {0:%H.%M.%S}</source>
+        <translation>Saved {0:%H:%M:%S}</translation>
+    </message>
+    <message>
+        <source>Pilih sel kuadran</source>
+        <translation>Choose a quadrant cell</translation>
+    </message>
+    <message>
+        <source>Evaluasi {0} telah difinalkan. Pegawai dapat membacanya.</source>
+        <translation>The {0} evaluation is finalised. The employee can now read it.</translation>
+    </message>
+    <message>
+        <source>Terima kasih; evaluasi ditandai sudah dibaca.</source>
+        <translation>Thank you; the evaluation is marked as read.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>&lt;b&gt;Bukti dukung&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Supporting evidence&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tambah berkas…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bukti dukung&lt;/b&gt; — {0}</source>
+        <translation>&lt;b&gt;Supporting evidence&lt;/b&gt; — {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bukti dukung&lt;/b&gt; — pilih satu indikator</source>
+        <translation>&lt;b&gt;Supporting evidence&lt;/b&gt; — choose one indicator</translation>
+    </message>
+    <message>
+        <source> (paling besar {0})</source>
+        <translation> (at most {0})</translation>
+    </message>
+    <message>
+        <source>Seret berkas ke sini untuk menambahkannya{0}</source>
+        <translation>Drag files here to add them{0}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti dukung</source>
+        <translation>Choose supporting evidence files</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka: {0}</source>
+        <translation>The file cannot be opened: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <source>{0}
+{1} · {2}
+SHA-256 {3}…</source>
+        <translation>{0}
+{1} · {2}
+SHA-256 {3}…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Tutup pesan</source>
+        <translation>Close message</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Penyiapan Awal — Kinerja Desktop</source>
@@ -265,6 +757,17 @@ Check the spelling, or search by NIP or position.</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityHeader</name>
+    <message>
+        <source>PEGAWAI YANG DINILAI</source>
+        <translation>EMPLOYEE BEING APPRAISED</translation>
+    </message>
+    <message>
+        <source>PEJABAT PENILAI KINERJA</source>
+        <translation>PERFORMANCE APPRAISER</translation>
     </message>
 </context>
 <context>
@@ -331,6 +834,48 @@ Check the spelling, or search by NIP or position.</translation>
     </message>
 </context>
 <context>
+    <name>KuadranWidget</name>
+    <message>
+        <source>Sel terpilih: {0}</source>
+        <translation>Selected cell: {0}</translation>
+    </message>
+    <message>
+        <source>Rating Perilaku Kerja →</source>
+        <translation>Work behaviour rating →</translation>
+    </message>
+    <message>
+        <source>Rating Hasil Kerja →</source>
+        <translation>Work result rating →</translation>
+    </message>
+</context>
+<context>
+    <name>LampiranColumn</name>
+    <message>
+        <source>&lt;b&gt;{0}. {1}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}. {1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus butir</source>
+        <translation>Delete item</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus butir terpilih (Delete); Ctrl+Z membatalkan</source>
+        <translation>Delete the selected item (Delete); Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>Tulis isi butir {0} terlebih dahulu.</source>
+        <translation>Write the {0} item first.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>Layar terkunci</source>
@@ -365,6 +910,7 @@ Check the spelling, or search by NIP or position.</translation>
     <name>MainWindow</name>
     <message>
         <source>&amp;Berkas</source>
+        <extracomment>Start loading the rest of a first-screen list by then even if the window was not painted. Imported in the same worker, so the first employee or unit opened does not pay for the import.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -736,6 +1282,29 @@ Check the spelling, or search by NIP or position.</translation>
     </message>
 </context>
 <context>
+    <name>NoPlanPanel</name>
+    <message>
+        <source>&lt;h3&gt;Belum ada SKP tahun {0}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;No SKP for {0} yet&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Mulai Sasaran Kinerja Pegawai dengan memilih pendekatan hasil kerja. Pendekatan kuantitatif memakai target berupa angka dan satuan; kualitatif memakai uraian.</source>
+        <translation>Start the Employee Performance Targets (SKP) by choosing the work result approach. The quantitative approach uses targets as a number and a unit; the qualitative one uses a description.</translation>
+    </message>
+    <message>
+        <source>SKP disusun oleh pegawai yang bersangkutan. Setelah diajukan, SKP akan tampil di sini.</source>
+        <translation>The SKP is drawn up by the employee. Once submitted, it will appear here.</translation>
+    </message>
+    <message>
+        <source>Pendekatan {0}</source>
+        <translation>{0} approach</translation>
+    </message>
+    <message>
+        <source>Buat SKP</source>
+        <translation>Create SKP</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewWindow</name>
     <message>
         <source>Pratinjau Cetak — %1</source>
@@ -776,6 +1345,253 @@ Check the spelling, or search by NIP or position.</translation>
     <message>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PerilakuFeedbackModel</name>
+    <message>
+        <source>Perilaku Kerja</source>
+        <translation>Work behaviour</translation>
+    </message>
+    <message>
+        <source>Ekspektasi Khusus
+Pimpinan</source>
+        <translation>Leader&apos;s specific
+expectations</translation>
+    </message>
+    <message>
+        <source>Umpan Balik</source>
+        <translation>Feedback</translation>
+    </message>
+</context>
+<context>
+    <name>PerilakuPanel</name>
+    <message>
+        <source>&lt;b&gt;Perilaku Kerja (BerAKHLAK) dan panduan perilakunya&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Work behaviour (BerAKHLAK) and its behaviour guide&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ekspektasi Khusus Pimpinan&lt;/b&gt; (diisi pejabat penilai kinerja; boleh kosong)</source>
+        <translation>&lt;b&gt;Leader&apos;s specific expectations&lt;/b&gt; (filled in by the appraiser; may be empty)</translation>
+    </message>
+    <message>
+        <source>Tulis ekspektasi khusus untuk perilaku ini…</source>
+        <translation>Write specific expectations for this behaviour…</translation>
+    </message>
+    <message>
+        <source>(tidak ada ekspektasi khusus)</source>
+        <translation>(no specific expectations)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanController</name>
+    <message>
+        <source>Rencana Hasil Kerja tidak boleh kosong. Tulis hasil kerja yang akan dicapai, atau hapus baris ini (Delete).</source>
+        <translation>The Planned Work Result must not be empty. Write the result to be achieved, or delete this row (Delete).</translation>
+    </message>
+    <message>
+        <source>Ubah {0}</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <source>Tambah RHK utama</source>
+        <translation>Add main RHK</translation>
+    </message>
+    <message>
+        <source>Tambah RHK tambahan</source>
+        <translation>Add additional RHK</translation>
+    </message>
+    <message>
+        <source>Hapus RHK</source>
+        <translation>Delete RHK</translation>
+    </message>
+    <message>
+        <source>Pindahkan RHK</source>
+        <translation>Move RHK</translation>
+    </message>
+    <message>
+        <source>Jadikan RHK tambahan</source>
+        <translation>Make additional RHK</translation>
+    </message>
+    <message>
+        <source>Jadikan RHK utama</source>
+        <translation>Make main RHK</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu tidak boleh kosong.</source>
+        <translation>The Individual Performance Indicator must not be empty.</translation>
+    </message>
+    <message>
+        <source>Tambah indikator</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>Hapus indikator</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <source>Pindahkan indikator</source>
+        <translation>Move indicator</translation>
+    </message>
+    <message>
+        <source>Tambah butir lampiran</source>
+        <translation>Add annex item</translation>
+    </message>
+    <message>
+        <source>Ubah butir lampiran</source>
+        <translation>Edit annex item</translation>
+    </message>
+    <message>
+        <source>Hapus butir lampiran</source>
+        <translation>Delete annex item</translation>
+    </message>
+    <message>
+        <source>Ubah Ekspektasi Khusus Pimpinan</source>
+        <translation>Edit leader&apos;s specific expectations</translation>
+    </message>
+    <message>
+        <source>Ubah pendekatan</source>
+        <translation>Change approach</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Hasil Kerja</source>
+        <extracomment>Column shares of the tree&apos;s width (the form must read well full-screen and in a narrower tab).</extracomment>
+        <translation>Work results</translation>
+    </message>
+    <message>
+        <source>Perilaku Kerja</source>
+        <translation>Work behaviour</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Annex</translation>
+    </message>
+    <message>
+        <source>+ RHK Utama</source>
+        <translation>+ Main RHK</translation>
+    </message>
+    <message>
+        <source>Tambah Rencana Hasil Kerja utama (Ctrl+N)</source>
+        <translation>Add a main Planned Work Result (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>+ RHK Tambahan</source>
+        <translation>+ Additional RHK</translation>
+    </message>
+    <message>
+        <source>Tambah Rencana Hasil Kerja tambahan</source>
+        <translation>Add an additional Planned Work Result</translation>
+    </message>
+    <message>
+        <source>+ Indikator</source>
+        <translation>+ Indicator</translation>
+    </message>
+    <message>
+        <source>Tambah indikator (aspek) pada RHK terpilih (Ctrl+I)</source>
+        <translation>Add an indicator (aspect) to the selected RHK (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus baris terpilih (Delete); Ctrl+Z membatalkan</source>
+        <translation>Delete the selected row (Delete); Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>▲ Naik</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke atas (Ctrl+↑)</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>▼ Turun</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke bawah (Ctrl+↓)</source>
+        <translation>Move down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Klik dua kali atau ketik untuk mengubah sel · Enter menyimpan, Shift+Enter baris baru · seret baris untuk mengurutkan</source>
+        <translation>Double-click or type to edit a cell · Enter saves, Shift+Enter adds a new line · drag rows to reorder</translation>
+    </message>
+    <message>
+        <source>pejabat penilai</source>
+        <translation>the appraiser</translation>
+    </message>
+    <message>
+        <source>Ini SKP versi {0} (versi lama); hanya dapat dibaca.</source>
+        <translation>This is SKP version {0} (an old version); read only.</translation>
+    </message>
+    <message>
+        <source>Anda</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>Dikembalikan oleh {0} dengan catatan: “{1}” — perbaiki lalu Ajukan kembali.</source>
+        <translation>Returned by {0} with the note: “{1}” — correct it, then Submit again.</translation>
+    </message>
+    <message>
+        <source>SKP ini diajukan kepada Anda. Periksa, isi Ekspektasi Khusus Pimpinan bila perlu (tab Perilaku Kerja), lalu Setujui atau Kembalikan dengan catatan.</source>
+        <translation>This SKP was submitted to you. Review it, fill in the leader&apos;s specific expectations if needed (Work behaviour tab), then Approve it or Return it with a note.</translation>
+    </message>
+    <message>
+        <source>SKP ini sudah ditandatangani; hanya dapat dibaca. Pilih Revisi untuk membuat versi baru.</source>
+        <translation>This SKP is signed; read only. Choose Revise to create a new version.</translation>
+    </message>
+    <message>
+        <source>SKP sudah diajukan dan menunggu persetujuan {0}; hanya dapat dibaca.</source>
+        <translation>The SKP is submitted and awaiting approval by {0}; read only.</translation>
+    </message>
+    <message>
+        <source> Pilih Revisi untuk membuat versi baru.</source>
+        <translation> Choose Revise to create a new version.</translation>
+    </message>
+    <message>
+        <source>SKP sudah disetujui; hanya dapat dibaca.{0}</source>
+        <translation>The SKP is approved; read only.{0}</translation>
+    </message>
+    <message>
+        <source>Anda melihat SKP ini tanpa hak mengubah; hanya dapat dibaca.</source>
+        <translation>You are viewing this SKP without the right to edit it; read only.</translation>
+    </message>
+    <message>
+        <source>Tersimpan {0:%H.%M.%S}</source>
+        <translation>Saved {0:%H:%M:%S}</translation>
+    </message>
+    <message>
+        <source>Pilih dahulu RHK yang akan diberi indikator.</source>
+        <translation>First choose the RHK that gets the indicator.</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>{0} dihapus · Ctrl+Z membatalkan</source>
+        <translation>{0} deleted · Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>SKP telah diajukan kepada {0}.</source>
+        <translation>The SKP was submitted to {0}.</translation>
+    </message>
+    <message>
+        <source>SKP telah disetujui. Pegawai kini dapat mengisi realisasi.</source>
+        <translation>The SKP is approved. The employee can now fill in the realisation.</translation>
+    </message>
+    <message>
+        <source>SKP dikembalikan kepada pegawai dengan catatan: “{0}”</source>
+        <translation>The SKP was returned to the employee with the note: “{0}”</translation>
+    </message>
+    <message>
+        <source>Versi {0} dibuat sebagai draf; versi sebelumnya tetap tersimpan.</source>
+        <translation>Version {0} was created as a draft; the previous version is kept.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1716,210 @@ Perlu diperhatikan:
 
 Please note:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <source>Rating Hasil Kerja</source>
+        <translation>Work result rating</translation>
+    </message>
+    <message>
+        <source>Rating Perilaku Kerja</source>
+        <translation>Work behaviour rating</translation>
+    </message>
+    <message>
+        <source>Predikat Kinerja Pegawai</source>
+        <translation>Employee performance predikat</translation>
+    </message>
+    <message>
+        <source>(belum ditetapkan)</source>
+        <translation>(not yet determined)</translation>
+    </message>
+    <message>
+        <source>Capaian Kinerja Organisasi</source>
+        <translation>Organisational performance</translation>
+    </message>
+    <message>
+        <source>Catatan/Rekomendasi</source>
+        <translation>Notes/recommendations</translation>
+    </message>
+    <message>
+        <source>Misalnya: disarankan mengikuti pelatihan public speaking untuk memperkuat komunikasi.</source>
+        <translation>For example: public speaking training is recommended to strengthen communication.</translation>
+    </message>
+    <message>
+        <source>Finalkan</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>Tetapkan evaluasi periode ini; setelah itu tidak dapat diubah lagi</source>
+        <translation>Settle this period&apos;s evaluation; after that it can no longer be changed</translation>
+    </message>
+    <message>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Tandai sudah dibaca</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>(tidak ada catatan)</source>
+        <translation>(no notes)</translation>
+    </message>
+    <message>
+        <source>Sudah dibaca pegawai pada {0}.</source>
+        <translation>Read by the employee on {0}.</translation>
+    </message>
+    <message>
+        <source>Rating hasil kerja {0} dan rating perilaku kerja {1} menghasilkan predikat {2}</source>
+        <translation>Work result rating {0} and work behaviour rating {1} give the predikat {2}</translation>
+    </message>
+    <message>
+        <source>, karena perilaku kerja di bawah ekspektasi tidak dapat ditutup oleh hasil kerja</source>
+        <translation>, because work behaviour below expectations cannot be made up for by work results</translation>
+    </message>
+    <message>
+        <source>, karena hasil kerja masih di bawah ekspektasi walaupun perilaku kerja baik</source>
+        <translation>, because work results are still below expectations even though work behaviour is good</translation>
+    </message>
+    <message>
+        <source> dan </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Predikat muncul setelah {0} dipilih.</source>
+        <translation>The predikat appears once the {0} is chosen.</translation>
+    </message>
+</context>
+<context>
+    <name>RealisationController</name>
+    <message>
+        <source>Ubah {0}</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <source>Tambah bukti {0}</source>
+        <translation>Add evidence {0}</translation>
+    </message>
+    <message>
+        <source>Hapus bukti dukung</source>
+        <translation>Delete supporting evidence</translation>
+    </message>
+</context>
+<context>
+    <name>RealisationPage</name>
+    <message>
+        <source>Periode:</source>
+        <extracomment>Column shares of the table&apos;s width.</extracomment>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Ketik pada kolom Realisasi, Tanggal atau Catatan · seret berkas ke baris untuk menambah bukti</source>
+        <translation>Type in the Realisation, Date or Notes column · drag files onto a row to add evidence</translation>
+    </message>
+    <message>
+        <source>Realisasi dapat diisi setelah SKP disetujui pejabat penilai kinerja.</source>
+        <translation>The realisation can be filled in once the appraiser has approved the SKP.</translation>
+    </message>
+    <message>
+        <source>Evaluasi {0} sudah difinalkan; realisasinya hanya dapat dibaca.</source>
+        <translation>The {0} evaluation is finalised; its realisation is read only.</translation>
+    </message>
+    <message>
+        <source>Realisasi diisi oleh pegawai yang bersangkutan; Anda hanya dapat membaca.</source>
+        <translation>The realisation is filled in by the employee; you can only read it.</translation>
+    </message>
+    <message>
+        <source>Tersimpan {0:%H.%M.%S}</source>
+        <translation>Saved {0:%H:%M:%S}</translation>
+    </message>
+    <message>
+        <source>(indikator tanpa uraian)</source>
+        <translation>(indicator without description)</translation>
+    </message>
+</context>
+<context>
+    <name>RealisationTableModel</name>
+    <message>
+        <source>{0} berkas</source>
+        <extracomment>(indicator id, field, value, edit session) -&gt; refusal or None</extracomment>
+        <translation>{0} files</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnNoteDialog</name>
+    <message>
+        <source>Kembalikan SKP</source>
+        <translation>Return SKP</translation>
+    </message>
+    <message>
+        <source>Tulis catatan untuk pegawai: apa yang perlu diperbaiki dalam SKP ini.</source>
+        <translation>Write a note for the employee: what needs correcting in this SKP.</translation>
+    </message>
+    <message>
+        <source>Misalnya: target kuantitas RHK nomor 2 belum terukur…</source>
+        <translation>For example: the quantity target of RHK no. 2 is not measurable yet…</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RhkFeedbackModel</name>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result (RHK)</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu
+dan Target</source>
+        <translation>Individual Performance
+Indicator and Target</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Umpan Balik
+Berkelanjutan</source>
+        <translation>Continuous
+feedback</translation>
+    </message>
+    <message>
+        <source>• {0}{1} — target {2}</source>
+        <translation>• {0}{1} — target {2}</translation>
+    </message>
+    <message>
+        <source>belum diisi</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source> ({0} bukti)</source>
+        <translation> ({0} evidence)</translation>
+    </message>
+</context>
+<context>
+    <name>RhkTreeModel</name>
+    <message>
+        <source>Pendekatan kuantitatif: angka lalu satuan, misalnya “12 laporan”.</source>
+        <extracomment>(kind, row id, field, value, edit session) -&gt; refusal or None (kind, row id, target group kind or rhk id, position) -&gt; refusal or None</extracomment>
+        <translation>Quantitative approach: a number, then a unit, e.g. “12 reports”.</translation>
+    </message>
+    <message>
+        <source>Pendekatan kualitatif: uraian target.</source>
+        <translation>Qualitative approach: a description of the target.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +2229,97 @@ Please note:
     </message>
 </context>
 <context>
+    <name>UnitView</name>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Tahun {0}</source>
+        <translation>Year {0}</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Predikat organisasi:</source>
+        <translation>Organisational predikat:</translation>
+    </message>
+    <message>
+        <source>Predikat kinerja organisasi unit (ditetapkan pimpinan satu tingkat di atasnya). Pilih predikat lain untuk melihat aturan kurvanya.</source>
+        <translation>The unit&apos;s organisational performance predikat (set by the leader one level above). Choose another predikat to see its curve rules.</translation>
+    </message>
+    <message>
+        <source>sesuai penetapan</source>
+        <translation>as determined</translation>
+    </message>
+    <message>
+        <source>termasuk unit di bawahnya</source>
+        <translation>including units below it</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kemajuan pegawai&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Employee progress&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cari nama, NIP atau jabatan…</source>
+        <translation>Search name, NIP or position…</translation>
+    </message>
+    <message>
+        <source>Semua pegawai</source>
+        <translation>All employees</translation>
+    </message>
+    <message>
+        <source>Belum punya SKP disetujui</source>
+        <translation>No approved SKP yet</translation>
+    </message>
+    <message>
+        <source>Belum dievaluasi</source>
+        <translation>Not evaluated yet</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Memuat tampilan unit</source>
+        <translation>Loading the unit view</translation>
+    </message>
+    <message>
+        <source>Pola distribusi predikat · {0} ({1} dari {2} pegawai berpredikat)</source>
+        <translation>Predikat distribution · {0} ({1} of {2} employees rated)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kurva distribusi:&lt;/b&gt; predikat kinerja organisasi unit ini belum ditetapkan untuk periode ini. Pilih predikat organisasi di atas untuk melihat aturannya.</source>
+        <translation>&lt;b&gt;Distribution curve:&lt;/b&gt; this unit&apos;s organisational performance predikat is not set for this period. Choose an organisational predikat above to see its rules.</translation>
+    </message>
+    <message>
+        <source> (sesuai penetapan)</source>
+        <translation> (as determined)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kurva distribusi untuk unit berpredikat {0}&lt;/b&gt;{1}:</source>
+        <translation>&lt;b&gt;Distribution curve for a unit rated {0}&lt;/b&gt;{1}:</translation>
+    </message>
+    <message>
+        <source>Belum ada pegawai berpredikat pada periode ini.</source>
+        <translation>No employee has a predikat in this period yet.</translation>
+    </message>
+    <message>
+        <source>Aturan yang dilanggar ({0}):</source>
+        <translation>Rules broken ({0}):</translation>
+    </message>
+    <message>
+        <source>✓ Sebaran predikat sesuai kurva distribusi.</source>
+        <translation>✓ The predikat distribution follows the curve.</translation>
+    </message>
+    <message>
+        <source>SKP disetujui: &lt;b&gt;{0}&lt;/b&gt; dari {1} · Sudah dievaluasi: &lt;b&gt;{2}&lt;/b&gt; dari {3}</source>
+        <translation>SKP approved: &lt;b&gt;{0}&lt;/b&gt; of {1} · Evaluated: &lt;b&gt;{2}&lt;/b&gt; of {3}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Selamat datang di Kinerja Desktop</source>
@@ -1232,11 +2343,443 @@ Please note:
     </message>
 </context>
 <context>
+    <name>WorkflowBar</name>
+    <message>
+        <source>Versi SKP (versi lama hanya dapat dibaca)</source>
+        <translation>SKP version (old versions are read only)</translation>
+    </message>
+    <message>
+        <source>Pendekatan {0}</source>
+        <translation>{0} approach</translation>
+    </message>
+    <message>
+        <source>↶ Batalkan</source>
+        <translation>↶ Undo</translation>
+    </message>
+    <message>
+        <source>↷ Ulangi</source>
+        <translation>↷ Redo</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Ajukan SKP kepada pejabat penilai kinerja</source>
+        <translation>Submit the SKP to the performance appraiser</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Kembalikan…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Revisi</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <source>Buat versi baru SKP untuk diubah; versi ini tetap tersimpan</source>
+        <translation>Create a new SKP version to edit; this version is kept</translation>
+    </message>
+    <message>
+        <source>Versi {0} · {1}</source>
+        <translation>Version {0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>_FeedbackModel</name>
+    <message>
+        <source>(tulis umpan balik…)</source>
+        <extracomment>(row key, text, edit session) -&gt; refusal or None</extracomment>
+        <translation>(write feedback…)</translation>
+    </message>
+</context>
+<context>
+    <name>distribution_chart</name>
+    <message>
+        <source>atau</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <source>dan</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>Paling sedikit satu pegawai berpredikat {0}</source>
+        <translation>At least one employee rated {0}</translation>
+    </message>
+    <message>
+        <source>Tidak boleh ada pegawai berpredikat {0}</source>
+        <translation>No employee may be rated {0}</translation>
+    </message>
+    <message>
+        <source>Predikat {0} paling banyak {1} pegawai</source>
+        <translation>Predikat {0}: at most {1} of employees</translation>
+    </message>
+    <message>
+        <source> bersama-sama</source>
+        <translation> together</translation>
+    </message>
+    <message>
+        <source>Predikat {0}{1} paling sedikit {2} pegawai</source>
+        <translation>Predikat {0}{1}: at least {2} of employees</translation>
+    </message>
+</context>
+<context>
+    <name>evidence_model</name>
+    <message>
+        <source>Nama berkas</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>evidence_panel</name>
+    <message>
+        <source>Bukti dukung (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.txt *.csv *.zip);;Semua berkas (*)</source>
+        <translation>Supporting evidence (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.txt *.csv *.zip);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>Januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maret</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Agustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Desember</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Gambar JPEG</source>
+        <translation>JPEG image</translation>
+    </message>
+    <message>
+        <source>Gambar PNG</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>Gambar GIF</source>
+        <translation>GIF image</translation>
+    </message>
+    <message>
+        <source>Teks</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Arsip ZIP</source>
+        <translation>ZIP archive</translation>
+    </message>
+    <message>
+        <source>Dokumen Word</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>Lembar kerja Excel</source>
+        <translation>Excel spreadsheet</translation>
+    </message>
+    <message>
+        <source>Presentasi PowerPoint</source>
+        <translation>PowerPoint presentation</translation>
+    </message>
+    <message>
+        <source>Dokumen ODT</source>
+        <translation>ODT document</translation>
+    </message>
+    <message>
+        <source>Lembar kerja ODS</source>
+        <translation>ODS spreadsheet</translation>
+    </message>
+    <message>
+        <source>Gambar </source>
+        <translation>Image </translation>
+    </message>
+    <message>
+        <source>Berkas {0}</source>
+        <translation>{0} file</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>identity_header</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Pangkat/Gol. Ruang</source>
+        <translation>Rank/Grade</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit Kerja</source>
+        <translation>Work unit</translation>
+    </message>
+</context>
+<context>
+    <name>kuadran_widget</name>
+    <message>
+        <source>Di Atas</source>
+        <extracomment>Rows top to bottom (hasil kerja) and columns left to right (perilaku kerja), as in SE 3/2023.</extracomment>
+        <translation>Above</translation>
+    </message>
+    <message>
+        <source>Sesuai</source>
+        <translation>Meets</translation>
+    </message>
+    <message>
+        <source>Di Bawah</source>
+        <translation>Below</translation>
+    </message>
+</context>
+<context>
+    <name>lampiran_panel</name>
+    <message>
+        <source>Mis. anggaran, sarana, aplikasi, pelatihan yang diperlukan</source>
+        <translation>E.g. budget, facilities, applications, training needed</translation>
+    </message>
+    <message>
+        <source>Mis. laporan bulanan kepada pimpinan</source>
+        <translation>E.g. monthly report to the leader</translation>
+    </message>
+    <message>
+        <source>Mis. akibat bila target tidak tercapai</source>
+        <translation>E.g. what happens if the target is not met</translation>
+    </message>
+</context>
+<context>
+    <name>plan_controller</name>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result (RHK)</translation>
+    </message>
+    <message>
+        <source>RHK Pimpinan yang Diintervensi</source>
+        <translation>Leader&apos;s RHK supported</translation>
+    </message>
+    <message>
+        <source>Perspektif</source>
+        <translation>Perspective</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual Performance Indicator</translation>
+    </message>
+    <message>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+</context>
+<context>
+    <name>rating_panel</name>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>realisation_controller</name>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>realisation_model</name>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result (RHK)</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual Performance Indicator</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Bukti
+Dukung</source>
+        <translation>Supporting
+evidence</translation>
+    </message>
+</context>
+<context>
+    <name>rhk_tree_model</name>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>RHK Pimpinan yang Diintervensi</source>
+        <translation>Leader&apos;s RHK supported</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result (RHK)</translation>
+    </message>
+    <message>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual Performance Indicator</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Perspektif</source>
+        <translation>Perspective</translation>
+    </message>
+    <message>
+        <source>A. KINERJA UTAMA</source>
+        <translation>A. MAIN PERFORMANCE</translation>
+    </message>
+    <message>
+        <source>B. KINERJA TAMBAHAN</source>
+        <translation>B. ADDITIONAL PERFORMANCE</translation>
+    </message>
+    <message>
+        <source>(pilih RHK pimpinan)</source>
+        <translation>(choose the leader&apos;s RHK)</translation>
+    </message>
+    <message>
+        <source>(tulis Rencana Hasil Kerja)</source>
+        <translation>(write the Planned Work Result)</translation>
+    </message>
+    <message>
+        <source>(tulis indikator)</source>
+        <translation>(write the indicator)</translation>
+    </message>
+    <message>
+        <source>(isi target)</source>
+        <translation>(fill in the target)</translation>
+    </message>
+    <message>
+        <source>(pilih perspektif)</source>
+        <translation>(choose a perspective)</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>↶ Batalkan</source>
+        <translation>↶ Undo</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>↷ Ulangi</source>
+        <translation>↷ Redo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+</context>
+<context>
     <name>workers</name>
     <message>
         <source>Terjadi kesalahan tak terduga: {0}</source>
         <extracomment>Minimum interval between two progress signals of one task (seconds).</extracomment>
         <translation>An unexpected error occurred: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>workflow_bar</name>
+    <message>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
     </message>
 </context>
 </TS>

@@ -73,19 +73,24 @@ class EvaluationController(FormController):
         if text.strip() == old.strip():
             return None
         db, user, plan_id, period = self.db, self.user, self.plan_id, self.period
-        return self.run("Ubah umpan balik", lambda: es.set_rhk_feedback(db, user, plan_id, period, rhk_id, text),
-                        lambda: es.set_rhk_feedback(db, user, plan_id, period, rhk_id, old),
-                        merge_key=("rhk_feedback", rhk_id, session) if session else None)
+        return self.run(
+            self.tr("Ubah umpan balik"),
+            lambda: es.set_rhk_feedback(db, user, plan_id, period, rhk_id, text),
+            lambda: es.set_rhk_feedback(db, user, plan_id, period, rhk_id, old),
+            merge_key=("rhk_feedback", rhk_id, session) if session else None,
+        )
 
     def set_perilaku_feedback(self, code: str, text: str, session: object = None) -> KinerjaError | None:
         old = self.evaluation.perilaku_feedback.get(code, "")
         if text.strip() == old.strip():
             return None
         db, user, plan_id, period = self.db, self.user, self.plan_id, self.period
-        return self.run("Ubah umpan balik perilaku",
-                        lambda: es.set_perilaku_feedback(db, user, plan_id, period, code, text),
-                        lambda: es.set_perilaku_feedback(db, user, plan_id, period, code, old),
-                        merge_key=("perilaku_feedback", code, session) if session else None)
+        return self.run(
+            self.tr("Ubah umpan balik perilaku"),
+            lambda: es.set_perilaku_feedback(db, user, plan_id, period, code, text),
+            lambda: es.set_perilaku_feedback(db, user, plan_id, period, code, old),
+            merge_key=("perilaku_feedback", code, session) if session else None,
+        )
 
     def set_rating(self, which: str, value: str | None) -> KinerjaError | None:
         """``which`` is 'hasil' or 'perilaku'."""
@@ -93,32 +98,38 @@ class EvaluationController(FormController):
         if value == old:
             return None
         db, user, plan_id, period = self.db, self.user, self.plan_id, self.period
-        label = "Rating Hasil Kerja" if which == "hasil" else "Rating Perilaku Kerja"
+        label = self.tr("Rating Hasil Kerja") if which == "hasil" else self.tr("Rating Perilaku Kerja")
         # Stepping through the choices with the arrow keys is one undo step.
-        return self.run(f"Ubah {label}",
-                        lambda: es.set_ratings(db, user, plan_id, period, **{which: value}),
-                        lambda: es.set_ratings(db, user, plan_id, period, **{which: old}),
-                        merge_key=("rating", which))
+        return self.run(
+            self.tr("Ubah {0}").format(label),
+            lambda: es.set_ratings(db, user, plan_id, period, **{which: value}),
+            lambda: es.set_ratings(db, user, plan_id, period, **{which: old}),
+            merge_key=("rating", which),
+        )
 
     def set_capaian(self, value: str | None) -> KinerjaError | None:
         old = self.evaluation.capaian_organisasi
         if value == old:
             return None
         db, user, plan_id, period = self.db, self.user, self.plan_id, self.period
-        return self.run("Ubah Capaian Kinerja Organisasi",
-                        lambda: es.set_details(db, user, plan_id, period, capaian_organisasi=value),
-                        lambda: es.set_details(db, user, plan_id, period, capaian_organisasi=old),
-                        merge_key=("capaian",))
+        return self.run(
+            self.tr("Ubah Capaian Kinerja Organisasi"),
+            lambda: es.set_details(db, user, plan_id, period, capaian_organisasi=value),
+            lambda: es.set_details(db, user, plan_id, period, capaian_organisasi=old),
+            merge_key=("capaian",),
+        )
 
     def set_catatan(self, text: str, session: object = None) -> KinerjaError | None:
         old = self.evaluation.catatan
         if text.strip() == old.strip():
             return None
         db, user, plan_id, period = self.db, self.user, self.plan_id, self.period
-        return self.run("Ubah Catatan/Rekomendasi",
-                        lambda: es.set_details(db, user, plan_id, period, catatan=text),
-                        lambda: es.set_details(db, user, plan_id, period, catatan=old),
-                        merge_key=("catatan", session) if session else None)
+        return self.run(
+            self.tr("Ubah Catatan/Rekomendasi"),
+            lambda: es.set_details(db, user, plan_id, period, catatan=text),
+            lambda: es.set_details(db, user, plan_id, period, catatan=old),
+            merge_key=("catatan", session) if session else None,
+        )
 
     def finalise(self) -> KinerjaError | None:
         return self.attempt(lambda: es.finalise(self.db, self.user, self.plan_id, self.period))

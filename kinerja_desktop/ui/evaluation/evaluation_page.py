@@ -36,6 +36,7 @@ from kinerja_desktop.ui.evaluation.rating_panel import RatingPanel
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
 from kinerja_desktop.ui.form_support.formatting import long_date
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
@@ -70,7 +71,7 @@ class EvaluationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Periode:", self))
+        top.addWidget(QLabel(self.tr("Periode:"), self))
         self.period = PeriodCombo(db, year, period, self)
         self.period.period_chosen.connect(self.controller.set_period)
         top.addWidget(self.period)
@@ -109,8 +110,8 @@ class EvaluationPage(QWidget):
         self._perilaku_columns = ProportionalColumns(self.perilaku_table, (38, 26, 36))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(hasil, "Hasil Kerja")
-        self.tabs.addTab(self.perilaku_table, "Perilaku Kerja")
+        self.tabs.addTab(hasil, self.tr("Hasil Kerja"))
+        self.tabs.addTab(self.perilaku_table, self.tr("Perilaku Kerja"))
 
         self.rating = RatingPanel(self)
         scroll = QScrollArea(self)
@@ -146,7 +147,8 @@ class EvaluationPage(QWidget):
         c = self.controller
         ev = c.evaluation
         editable = c.editable
-        self.status.set_status(STATUS_LABELS.get(ev.status, ev.status), EVAL_STATUS_COLOUR.get(ev.status, "DRAFT"))
+        self.status.set_status(tr_label(STATUS_LABELS.get(ev.status, ev.status)),
+                               EVAL_STATUS_COLOUR.get(ev.status, "DRAFT"))
         self.rhk_model.set_data(c.plan, c.realisations, ev.rhk_feedback, editable)
         self.perilaku_model.set_data(c.plan.expectations, ev.perilaku_feedback, editable)
         self.rating.set_evaluation(ev, editable=editable, can_reopen=c.can_reopen, can_mark_read=c.can_mark_read)
@@ -165,31 +167,51 @@ class EvaluationPage(QWidget):
         ev = c.evaluation
         label = self.period.currentText()
         if c.plan.status != "APPROVED":
-            self.notice.show_notice("Evaluasi dapat dilakukan setelah SKP disetujui.", "readonly")
+            self.notice.show_notice(self.tr("Evaluasi dapat dilakukan setelah SKP disetujui."), "readonly")
         elif c.editable:
-            self.notice.show_notice(f"Tulis umpan balik untuk setiap RHK dan perilaku, pilih kedua rating, lalu "
-                                    f"Finalkan evaluasi {label}. Semua isian tersimpan otomatis.", "info")
+            self.notice.show_notice(
+                self.tr(
+                    "Tulis umpan balik untuk setiap RHK dan perilaku, pilih kedua rating, "
+                    "lalu Finalkan evaluasi {0}. Semua isian tersimpan otomatis."
+                ).format(label),
+                "info",
+            )
         elif c.may(Action.MARK_READ):
             if ev.status in ("FINAL", "SIGNED"):
-                when = f" pada {long_date(ev.finalised_at)}" if ev.finalised_at else ""
-                self.notice.show_notice(f"Evaluasi Anda untuk {label} telah difinalkan{when}. Hanya dapat dibaca.",
-                                        "readonly")
+                when = self.tr(" pada {0}").format(long_date(ev.finalised_at)) if ev.finalised_at else ""
+                self.notice.show_notice(
+                    self.tr("Evaluasi Anda untuk {0} telah difinalkan{1}. Hanya dapat dibaca.").format(label, when),
+                    "readonly",
+                )
             elif ev.status == "DRAFT":
-                self.notice.show_notice("Pejabat penilai sedang menyusun evaluasi ini; isinya dapat berubah sampai "
-                                        "difinalkan.", "readonly")
+                self.notice.show_notice(
+                    self.tr("Pejabat penilai sedang menyusun evaluasi ini; isinya dapat berubah sampai difinalkan."),
+                    "readonly",
+                )
             else:
-                self.notice.show_notice(f"Evaluasi {label} belum dibuat oleh pejabat penilai.", "readonly")
+                self.notice.show_notice(
+                    self.tr("Evaluasi {0} belum dibuat oleh pejabat penilai.").format(label), "readonly"
+                )
         elif ev.status in ("FINAL", "SIGNED"):
-            self.notice.show_notice(f"Evaluasi {label} sudah {STATUS_LABELS[ev.status].lower()}; hanya dapat dibaca.",
-                                    "readonly")
+            self.notice.show_notice(
+                self.tr("Evaluasi {0} sudah {1}; hanya dapat dibaca.").format(
+                    label, tr_label(STATUS_LABELS[ev.status]).lower()
+                ),
+                "readonly",
+            )
         else:
-            self.notice.show_notice("Hanya pejabat penilai kinerja pegawai ini yang dapat memberi umpan balik dan "
-                                    "rating; Anda hanya dapat membaca.", "readonly")
+            self.notice.show_notice(
+                self.tr(
+                    "Hanya pejabat penilai kinerja pegawai ini yang dapat memberi umpan "
+                    "balik dan rating; Anda hanya dapat membaca."
+                ),
+                "readonly",
+            )
 
     @Slot()
     def _on_changed(self) -> None:
         self.refresh()
-        self.saved.setText(f"Tersimpan {datetime.now():%H.%M.%S}")
+        self.saved.setText(self.tr("Tersimpan {0:%H.%M.%S}").format(datetime.now()))
 
     def _show_evidence(self) -> None:
         index = self.rhk_table.currentIndex()
@@ -197,9 +219,15 @@ class EvaluationPage(QWidget):
             self.evidence.set_target(None, [], editable=False)
             return
         rhk = self.rhk_model.rhk(index.row())
-        files = [a for ind in rhk.indicators for a in
-                 (self.controller.realisations.get(ind.id).attachments  # type: ignore[union-attr]
-                  if self.controller.realisations.get(ind.id) else [])]
+        files = [
+            a
+            for ind in rhk.indicators
+            for a in (
+                self.controller.realisations.get(ind.id).attachments  # type: ignore[union-attr]
+                if self.controller.realisations.get(ind.id)
+                else []
+            )
+        ]
         self.evidence.set_target(rhk.text, files, editable=False)
 
     def _locate(self, attachment_id: str) -> Path:
@@ -228,7 +256,7 @@ class EvaluationPage(QWidget):
 
     @Slot(str, str)
     def _cell_clicked(self, hasil: str, perilaku: str) -> None:
-        self.controller.undo_stack.beginMacro("Pilih sel kuadran")
+        self.controller.undo_stack.beginMacro(self.tr("Pilih sel kuadran"))
         try:
             if self._report(self.controller.set_rating("hasil", hasil), self.rating.kuadran):
                 self._report(self.controller.set_rating("perilaku", perilaku), self.rating.kuadran)
@@ -258,8 +286,10 @@ class EvaluationPage(QWidget):
             near = self.rating.hasil if not self.controller.evaluation.rating_hasil else self.rating.perilaku
             self._report(error, near)
             return
-        self.notice.show_notice(f"Evaluasi {self.period.currentText()} telah difinalkan. Pegawai dapat membacanya.",
-                                "success")
+        self.notice.show_notice(
+            self.tr("Evaluasi {0} telah difinalkan. Pegawai dapat membacanya.").format(self.period.currentText()),
+            "success",
+        )
 
     @Slot()
     def reopen(self) -> None:
@@ -268,7 +298,7 @@ class EvaluationPage(QWidget):
     @Slot()
     def mark_read(self) -> None:
         if self._report(self.controller.mark_read()):
-            self.notice.show_notice("Terima kasih; evaluasi ditandai sudah dibaca.", "success")
+            self.notice.show_notice(self.tr("Terima kasih; evaluasi ditandai sudah dibaca."), "success")
 
     def set_period(self, code: str) -> None:
         self.period.choose(code)

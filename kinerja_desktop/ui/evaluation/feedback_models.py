@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, CoreValue
@@ -14,6 +22,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
 _ROOT = QModelIndex()
@@ -64,7 +73,7 @@ class _FeedbackModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,7 +87,7 @@ class _FeedbackModel(QAbstractTableModel):
                 return pending[0]
             text = self._feedback(row) if is_feedback else self._text(row, column)
             if role == Qt.ItemDataRole.DisplayRole and is_feedback and not text and self._editable:
-                return "(tulis umpan balik…)"
+                return self.tr("(tulis umpan balik…)")
             return text
         if role == RawValueRole:
             return self._feedback(row) if is_feedback else self._text(row, column)
@@ -135,8 +144,13 @@ class _FeedbackModel(QAbstractTableModel):
 class RhkFeedbackModel(_FeedbackModel):
     """One row per RHK: its indicators with targets, the realisation, and the umpan balik."""
 
-    HEADERS = ("No", "Rencana Hasil Kerja", "Indikator Kinerja Individu\ndan Target", "Realisasi",
-               "Umpan Balik\nBerkelanjutan")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RhkFeedbackModel", "No"),
+        QT_TRANSLATE_NOOP("RhkFeedbackModel", "Rencana Hasil Kerja"),
+        QT_TRANSLATE_NOOP("RhkFeedbackModel", "Indikator Kinerja Individu\ndan Target"),
+        QT_TRANSLATE_NOOP("RhkFeedbackModel", "Realisasi"),
+        QT_TRANSLATE_NOOP("RhkFeedbackModel", "Umpan Balik\nBerkelanjutan"),
+    )
     FEEDBACK_COLUMN = 4
 
     def __init__(self, commit: CommitFn, parent: Any = None) -> None:
@@ -145,11 +159,14 @@ class RhkFeedbackModel(_FeedbackModel):
         self._feedbacks: dict[str, str] = {}
         self._realisations: dict[str, RealisationView] = {}
 
-    def set_data(self, plan: PlanView, realisations: dict[str, RealisationView], feedback: dict[str, str],
-                 editable: bool) -> None:
-        rows = [(f"{prefix}{n}", rhk)
-                for prefix, kind in (("", JenisRhk.UTAMA.value), ("T", JenisRhk.TAMBAHAN.value))
-                for n, rhk in enumerate(plan.rhk_of(kind), start=1)]
+    def set_data(
+        self, plan: PlanView, realisations: dict[str, RealisationView], feedback: dict[str, str], editable: bool
+    ) -> None:
+        rows = [
+            (f"{prefix}{n}", rhk)
+            for prefix, kind in (("", JenisRhk.UTAMA.value), ("T", JenisRhk.TAMBAHAN.value))
+            for n, rhk in enumerate(plan.rhk_of(kind), start=1)
+        ]
         same = [r.id for _, r in rows] == [r.id for _, r in self._rows]
         if not same:
             self.beginResetModel()
@@ -187,21 +204,25 @@ class RhkFeedbackModel(_FeedbackModel):
             return rhk.text
         lines = []
         for ind in rhk.indicators:
-            aspek = f"{Aspek(ind.aspek).label}: " if ind.aspek else ""
+            aspek = f"{tr_label(Aspek(ind.aspek).label)}: " if ind.aspek else ""
             if column == 2:
-                lines.append(f"• {aspek}{ind.text} — target {ind.target_display}")
+                lines.append(self.tr("• {0}{1} — target {2}").format(aspek, ind.text, ind.target_display))
             else:
                 real = self._realisations.get(ind.id)
-                value = real.value_text if real and real.value_text else "belum diisi"
+                value = real.value_text if real and real.value_text else self.tr("belum diisi")
                 files = len(real.attachments) if real else 0
-                lines.append(f"• {aspek}{value}" + (f" ({files} bukti)" if files else ""))
+                lines.append(f"• {aspek}{value}" + (self.tr(" ({0} bukti)").format(files) if files else ""))
         return "\n".join(lines)
 
 
 class PerilakuFeedbackModel(_FeedbackModel):
     """One row per BerAKHLAK value: panduan, the plan's Ekspektasi Khusus Pimpinan, and the umpan balik."""
 
-    HEADERS = ("Perilaku Kerja", "Ekspektasi Khusus\nPimpinan", "Umpan Balik")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PerilakuFeedbackModel", "Perilaku Kerja"),
+        QT_TRANSLATE_NOOP("PerilakuFeedbackModel", "Ekspektasi Khusus\nPimpinan"),
+        QT_TRANSLATE_NOOP("PerilakuFeedbackModel", "Umpan Balik"),
+    )
     FEEDBACK_COLUMN = 2
     BOLD_FIRST = False
 
@@ -232,5 +253,5 @@ class PerilakuFeedbackModel(_FeedbackModel):
     def _text(self, row: int, column: int) -> str:
         value = BERAKHLAK[row]
         if column == 0:
-            return f"{row + 1}. {value.name}\n" + "\n".join(f"• {p}" for p in value.panduan)
+            return f"{row + 1}. {value.name}\n" + "\n".join(f"• {tr_label(p)}" for p in value.panduan)
         return self._expectations.get(value.code, "") or "—"

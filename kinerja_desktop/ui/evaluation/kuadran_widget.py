@@ -3,11 +3,12 @@ kerja), drawn with QPainter, the cell of the current ratings highlighted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kinerja_desktop.domain.penilaian import Predikat, Rating, predikat_for
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 #: Rows top to bottom (hasil kerja) and columns left to right (perilaku kerja), as in SE 3/2023.
 ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
@@ -23,7 +24,11 @@ PREDIKAT_COLOURS = {
 
 
 def short_rating(rating: Rating) -> str:
-    return {Rating.DI_ATAS: "Di Atas", Rating.SESUAI: "Sesuai", Rating.DI_BAWAH: "Di Bawah"}[rating]
+    return {
+        Rating.DI_ATAS: QCoreApplication.translate("kuadran_widget", "Di Atas"),
+        Rating.SESUAI: QCoreApplication.translate("kuadran_widget", "Sesuai"),
+        Rating.DI_BAWAH: QCoreApplication.translate("kuadran_widget", "Di Bawah"),
+    }[rating]
 
 
 class KuadranWidget(QWidget):
@@ -54,7 +59,7 @@ class KuadranWidget(QWidget):
         self.perilaku = Rating(perilaku) if perilaku else None
         desc = ""
         if self.highlighted is not None:
-            desc = f"Sel terpilih: {predikat_for(self.hasil, self.perilaku).label}"  # type: ignore[arg-type]
+            desc = self.tr("Sel terpilih: {0}").format(tr_label(predikat_for(self.hasil, self.perilaku).label))  # type: ignore[arg-type]
         self.setAccessibleDescription(desc)
         self.update()
 
@@ -100,8 +105,11 @@ class KuadranWidget(QWidget):
                 painter.drawRoundedRect(rect, 4, 4)
                 painter.setFont(bold if is_on else base)
                 painter.setPen(QColor("white") if is_on else QColor(ink))
-                painter.drawText(rect.adjusted(3, 2, -3, -2), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 predikat.label)
+                painter.drawText(
+                    rect.adjusted(3, 2, -3, -2),
+                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                    tr_label(predikat.label),
+                )
         painter.setFont(small)
         painter.setPen(muted)
         for n, hasil in enumerate(ROWS):
@@ -111,12 +119,15 @@ class KuadranWidget(QWidget):
             r = QRectF(grid.left() + n * w, grid.bottom() + 2, w, 16)
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, short_rating(perilaku))
         painter.setFont(bold)
-        painter.drawText(QRectF(grid.left(), grid.bottom() + 18, grid.width(), 20), Qt.AlignmentFlag.AlignCenter,
-                         "Rating Perilaku Kerja →")
+        painter.drawText(
+            QRectF(grid.left(), grid.bottom() + 18, grid.width(), 20),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("Rating Perilaku Kerja →"),
+        )
         painter.save()
         painter.translate(14, grid.bottom())
         painter.rotate(-90)
-        painter.drawText(QRectF(0, 0, grid.height(), 16), Qt.AlignmentFlag.AlignCenter, "Rating Hasil Kerja →")
+        painter.drawText(QRectF(0, 0, grid.height(), 16), Qt.AlignmentFlag.AlignCenter, self.tr("Rating Hasil Kerja →"))
         painter.restore()
         painter.end()
 

@@ -3,7 +3,7 @@ and the closing buttons (Finalkan / Buka kembali / Tandai sudah dibaca)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,19 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating, explain_predikat, predikat_for
+from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating, predikat_for
 from kinerja_desktop.services.evaluation_service import EvaluationView
 from kinerja_desktop.ui.evaluation.kuadran_widget import PREDIKAT_COLOURS, KuadranWidget
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.formatting import long_date
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 
 def _rating_combo(parent: QWidget, name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
-    combo.addItem("— pilih —", None)
+    combo.addItem(QCoreApplication.translate("rating_panel", "— pilih —"), None)
     for rating in Rating:
-        combo.addItem(rating.label, rating.value)
+        combo.addItem(tr_label(rating.label), rating.value)
     return combo
 
 
@@ -53,12 +54,12 @@ class RatingPanel(QFrame):
         self.perilaku = _rating_combo(self, "ratingPerilaku")
         self.hasil.activated.connect(lambda i: self.rating_chosen.emit("hasil", self.hasil.itemData(i)))
         self.perilaku.activated.connect(lambda i: self.rating_chosen.emit("perilaku", self.perilaku.itemData(i)))
-        form.addRow("Rating Hasil Kerja", self.hasil)
-        form.addRow("Rating Perilaku Kerja", self.perilaku)
+        form.addRow(self.tr("Rating Hasil Kerja"), self.hasil)
+        form.addRow(self.tr("Rating Perilaku Kerja"), self.perilaku)
         layout.addLayout(form)
         self.kuadran = KuadranWidget(self)
         layout.addWidget(self.kuadran)
-        caption = QLabel("Predikat Kinerja Pegawai", self)
+        caption = QLabel(self.tr("Predikat Kinerja Pegawai"), self)
         caption.setStyleSheet("color: #5f6368;")
         self.predikat = QLabel("—", self)
         self.predikat.setObjectName("predikatLabel")
@@ -72,15 +73,16 @@ class RatingPanel(QFrame):
         details = QFormLayout()
         self.capaian = QComboBox(self)
         self.capaian.setObjectName("capaianOrganisasi")
-        self.capaian.addItem("(belum ditetapkan)", None)
+        self.capaian.addItem(self.tr("(belum ditetapkan)"), None)
         for org in PredikatOrganisasi:
-            self.capaian.addItem(org.label, org.value)
+            self.capaian.addItem(tr_label(org.label), org.value)
         self.capaian.activated.connect(lambda i: self.capaian_chosen.emit(self.capaian.itemData(i)))
-        details.addRow("Capaian Kinerja Organisasi", self.capaian)
+        details.addRow(self.tr("Capaian Kinerja Organisasi"), self.capaian)
         layout.addLayout(details)
-        layout.addWidget(QLabel("Catatan/Rekomendasi", self))
-        self.catatan = AutosaveTextEdit(self, lines=3, placeholder="Misalnya: disarankan mengikuti pelatihan "
-                                        "public speaking untuk memperkuat komunikasi.")
+        layout.addWidget(QLabel(self.tr("Catatan/Rekomendasi"), self))
+        self.catatan = AutosaveTextEdit(self, lines=3, placeholder=self.tr("Misalnya: disarankan mengikuti pelatihan "
+                                                                           "public speaking untuk memperkuat "
+                                                                           "komunikasi."))
         self.catatan.setObjectName("catatanRekomendasi")
         self.catatan.committed.connect(self.catatan_committed)
         layout.addWidget(self.catatan)
@@ -90,11 +92,11 @@ class RatingPanel(QFrame):
         self.read_label.setStyleSheet("color: #137333;")
         layout.addWidget(self.read_label)
         buttons = QHBoxLayout()
-        self.finalise = QPushButton("Finalkan", self)
+        self.finalise = QPushButton(self.tr("Finalkan"), self)
         self.finalise.setStyleSheet("QPushButton { font-weight: bold; }")
-        self.finalise.setToolTip("Tetapkan evaluasi periode ini; setelah itu tidak dapat diubah lagi")
-        self.reopen = QPushButton("Buka kembali", self)
-        self.mark_read = QPushButton("Tandai sudah dibaca", self)
+        self.finalise.setToolTip(self.tr("Tetapkan evaluasi periode ini; setelah itu tidak dapat diubah lagi"))
+        self.reopen = QPushButton(self.tr("Buka kembali"), self)
+        self.mark_read = QPushButton(self.tr("Tandai sudah dibaca"), self)
         self.mark_read.setStyleSheet("QPushButton { font-weight: bold; }")
         self.finalise.clicked.connect(self.finalise_clicked)
         self.reopen.clicked.connect(self.reopen_clicked)
@@ -117,27 +119,39 @@ class RatingPanel(QFrame):
         self.catatan.set_editable(editable)
         self.catatan.set_stored_text(ev.catatan)
         if not editable:
-            self.catatan.setPlaceholderText("(tidak ada catatan)")
+            self.catatan.setPlaceholderText(self.tr("(tidak ada catatan)"))
         self.finalise.setVisible(editable)
         self.reopen.setVisible(can_reopen)
         self.mark_read.setVisible(can_mark_read)
         if ev.read_at is not None:
-            self.read_label.setText(f"Sudah dibaca pegawai pada {long_date(ev.read_at)}.")
+            self.read_label.setText(self.tr("Sudah dibaca pegawai pada {0}.").format(long_date(ev.read_at)))
         else:
             self.read_label.setText("")
+
+    def explain(self, hasil: Rating | str, perilaku: Rating | str) -> str:
+        """domain.penilaian.explain_predikat in the interface language (the same Indonesian sentence)."""
+        h, p = Rating(hasil), Rating(perilaku)
+        text = self.tr("Rating hasil kerja {0} dan rating perilaku kerja {1} menghasilkan predikat {2}").format(
+            tr_label(h.label), tr_label(p.label), tr_label(predikat_for(h, p).label))
+        if p is Rating.DI_BAWAH and h is not Rating.DI_BAWAH:
+            text += self.tr(", karena perilaku kerja di bawah ekspektasi tidak dapat ditutup oleh hasil kerja")
+        elif h is Rating.DI_BAWAH and p is not Rating.DI_BAWAH:
+            text += self.tr(", karena hasil kerja masih di bawah ekspektasi walaupun perilaku kerja baik")
+        return text + "."
 
     def _show_predikat(self, ev: EvaluationView) -> None:
         if ev.rating_hasil and ev.rating_perilaku:
             predikat = Predikat(ev.predikat) if ev.predikat else predikat_for(ev.rating_hasil, ev.rating_perilaku)
             fill, ink = PREDIKAT_COLOURS[predikat]
-            self.predikat.setText(predikat.label.upper())
+            self.predikat.setText(tr_label(predikat.label).upper())
             self.predikat.setStyleSheet(f"QLabel {{ background: {fill}; color: {ink}; border: 1px solid {ink};"
                                         " border-radius: 4px; padding: 4px; font-size: 15pt; font-weight: bold; }")
-            self.explanation.setText(explain_predikat(ev.rating_hasil, ev.rating_perilaku))
+            self.explanation.setText(self.explain(ev.rating_hasil, ev.rating_perilaku))
         else:
             self.predikat.setText("—")
             self.predikat.setStyleSheet("QLabel { color: #80868b; border: 1px dashed #c4c7c5; border-radius: 4px;"
                                         " padding: 4px; font-size: 15pt; }")
-            missing = [name for name, v in (("Rating Hasil Kerja", ev.rating_hasil),
-                                             ("Rating Perilaku Kerja", ev.rating_perilaku)) if not v]
-            self.explanation.setText(f"Predikat muncul setelah {' dan '.join(missing)} dipilih.")
+            missing = [name for name, v in ((self.tr("Rating Hasil Kerja"), ev.rating_hasil),
+                                             (self.tr("Rating Perilaku Kerja"), ev.rating_perilaku)) if not v]
+            joined = self.tr(" dan ").join(missing)
+            self.explanation.setText(self.tr("Predikat muncul setelah {0} dipilih.").format(joined))

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-ROWS = (("nama", "Nama"), ("nip", "NIP"), ("pangkat", "Pangkat/Gol. Ruang"), ("jabatan", "Jabatan"),
-        ("unit", "Unit Kerja"))
+ROWS = (
+    ("nama", QT_TRANSLATE_NOOP("identity_header", "Nama")),
+    ("nip", "NIP"),
+    ("pangkat", QT_TRANSLATE_NOOP("identity_header", "Pangkat/Gol. Ruang")),
+    ("jabatan", QT_TRANSLATE_NOOP("identity_header", "Jabatan")),
+    ("unit", QT_TRANSLATE_NOOP("identity_header", "Unit Kerja")),
+)
 
 
 class IdentityHeader(QFrame):
@@ -27,13 +32,14 @@ class IdentityHeader(QFrame):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(1)
         self._values: dict[tuple[str, str], QLabel] = {}
-        for col, (side, title) in enumerate((("pegawai", "PEGAWAI YANG DINILAI"),
-                                               ("penilai", "PEJABAT PENILAI KINERJA"))):
+        for col, (side, title) in enumerate(
+            (("pegawai", self.tr("PEGAWAI YANG DINILAI")), ("penilai", self.tr("PEJABAT PENILAI KINERJA")))
+        ):
             head = QLabel(title, self)
             head.setProperty("role", "title")
             grid.addWidget(head, 0, col * 2, 1, 2)
             for row, (key, caption) in enumerate(ROWS, start=1):
-                cap = QLabel(caption, self)
+                cap = QLabel(QCoreApplication.translate("identity_header", caption), self)
                 cap.setProperty("role", "caption")
                 value = QLabel("", self)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.kepegawaian import LampiranKind
 from kinerja_desktop.services.plan_service import LampiranView
 from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.plan_editor.lampiran_model import LampiranListModel, UpdateFn
 
 HINTS = {
-    LampiranKind.DUKUNGAN_SUMBER_DAYA: "Mis. anggaran, sarana, aplikasi, pelatihan yang diperlukan",
-    LampiranKind.SKEMA_PERTANGGUNGJAWABAN: "Mis. laporan bulanan kepada pimpinan",
-    LampiranKind.KONSEKUENSI: "Mis. akibat bila target tidak tercapai",
+    LampiranKind.DUKUNGAN_SUMBER_DAYA: QT_TRANSLATE_NOOP("lampiran_panel", "Mis. anggaran, sarana, aplikasi, "
+                                                                           "pelatihan yang diperlukan"),
+    LampiranKind.SKEMA_PERTANGGUNGJAWABAN: QT_TRANSLATE_NOOP("lampiran_panel", "Mis. laporan bulanan kepada pimpinan"),
+    LampiranKind.KONSEKUENSI: QT_TRANSLATE_NOOP("lampiran_panel", "Mis. akibat bila target tidak tercapai"),
 }
 
 
@@ -46,7 +48,7 @@ class LampiranColumn(QWidget):
         self.kind = kind
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(f"<b>{number}. {kind.label}</b>", self)
+        title = QLabel(self.tr("<b>{0}. {1}</b>").format(number, tr_label(kind.label)), self)
         self.model = LampiranListModel(kind.value, update, self)
         self.view = QListView(self)
         self.view.setObjectName(f"lampiran_{kind.value}")
@@ -61,17 +63,17 @@ class LampiranColumn(QWidget):
         self.view.setSpacing(1)
         self.input = QLineEdit(self)
         self.input.setObjectName(f"lampiran_input_{kind.value}")
-        self.input.setPlaceholderText(HINTS[kind])
+        self.input.setPlaceholderText(QCoreApplication.translate("lampiran_panel", HINTS[kind]))
         self.input.returnPressed.connect(self._add)
-        self.add_button = QPushButton("Tambah", self)
+        self.add_button = QPushButton(self.tr("Tambah"), self)
         self.add_button.clicked.connect(self._add)
-        self.remove_button = QPushButton("Hapus butir", self)
+        self.remove_button = QPushButton(self.tr("Hapus butir"), self)
         self.remove_button.clicked.connect(self._remove)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._remove)
-        self.remove_button.setText("Hapus")
-        self.remove_button.setToolTip("Hapus butir terpilih (Delete); Ctrl+Z membatalkan")
+        self.remove_button.setText(self.tr("Hapus"))
+        self.remove_button.setToolTip(self.tr("Hapus butir terpilih (Delete); Ctrl+Z membatalkan"))
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.add_button)
@@ -85,7 +87,8 @@ class LampiranColumn(QWidget):
     def _add(self) -> None:
         text = self.input.text()
         if not text.strip():
-            balloon_for(self).show_at(self.input, f"Tulis isi butir {self.kind.label} terlebih dahulu.")
+            balloon_for(self).show_at(self.input, self.tr("Tulis isi butir {0} terlebih dahulu.").format(
+                                                              tr_label(self.kind.label)))
             return
         self.add_requested.emit(self.kind.value, text)
 

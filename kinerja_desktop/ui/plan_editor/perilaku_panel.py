@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, CoreValue
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 
 def panduan_html(value: CoreValue, number: int) -> str:
-    items = "".join(f"<li>{p}</li>" for p in value.panduan)
+    items = "".join(f"<li>{tr_label(p)}</li>" for p in value.panduan)
     return (f"<b>{number}. {value.name}</b><ul style='margin-left:-18px; margin-top:2px; margin-bottom:0'>"
             f"{items}</ul>")
 
@@ -34,8 +35,8 @@ class PerilakuPanel(QScrollArea):
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(6)
         head = QGridLayout()
-        left = QLabel("<b>Perilaku Kerja (BerAKHLAK) dan panduan perilakunya</b>", body)
-        right = QLabel("<b>Ekspektasi Khusus Pimpinan</b> (diisi pejabat penilai kinerja; boleh kosong)", body)
+        left = QLabel(self.tr("<b>Perilaku Kerja (BerAKHLAK) dan panduan perilakunya</b>"), body)
+        right = QLabel(self.tr("<b>Ekspektasi Khusus Pimpinan</b> (diisi pejabat penilai kinerja; boleh kosong)"), body)
         head.addWidget(left, 0, 0)
         head.addWidget(right, 0, 1)
         head.setColumnStretch(0, 5)
@@ -77,6 +78,6 @@ class PerilakuPanel(QScrollArea):
     def set_expectations(self, values: dict[str, str], editable: bool) -> None:
         for code, edit in self.edits.items():
             edit.set_editable(editable)
-            edit.setPlaceholderText("Tulis ekspektasi khusus untuk perilaku ini…" if editable
-                                    else "(tidak ada ekspektasi khusus)")
+            edit.setPlaceholderText(self.tr("Tulis ekspektasi khusus untuk perilaku ini…") if editable
+                                    else self.tr("(tidak ada ekspektasi khusus)"))
             edit.set_stored_text(values.get(code, ""))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk, SkpVariant
@@ -12,9 +12,16 @@ from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.undo import FormController
 
-RHK_FIELDS = {"text": "Rencana Hasil Kerja", "parent_rhk_id": "RHK Pimpinan yang Diintervensi",
-              "perspektif": "Perspektif"}
-INDICATOR_FIELDS = {"text": "Indikator Kinerja Individu", "aspek": "Aspek", "target": "Target"}
+RHK_FIELDS = {
+    "text": QT_TRANSLATE_NOOP("plan_controller", "Rencana Hasil Kerja"),
+    "parent_rhk_id": QT_TRANSLATE_NOOP("plan_controller", "RHK Pimpinan yang Diintervensi"),
+    "perspektif": QT_TRANSLATE_NOOP("plan_controller", "Perspektif"),
+}
+INDICATOR_FIELDS = {
+    "text": QT_TRANSLATE_NOOP("plan_controller", "Indikator Kinerja Individu"),
+    "aspek": QT_TRANSLATE_NOOP("plan_controller", "Aspek"),
+    "target": QT_TRANSLATE_NOOP("plan_controller", "Target"),
+}
 
 
 class PlanController(FormController):
@@ -100,13 +107,17 @@ class PlanController(FormController):
             value = str(value or "")
             if not value.strip():
                 return ValidationError(
-                    "Rencana Hasil Kerja tidak boleh kosong. Tulis hasil kerja yang akan dicapai, "
-                    "atau hapus baris ini (Delete).", field=RHK_FIELDS[field])
+                    self.tr(
+                        "Rencana Hasil Kerja tidak boleh kosong. Tulis hasil kerja yang akan dicapai, atau hapus "
+                        "baris ini (Delete)."
+                    ),
+                    field=RHK_FIELDS[field],
+                )
         if value == old:
             return None
         db, user = self.db, self.user
         return self.run(
-            f"Ubah {RHK_FIELDS[field]}",
+            self.tr("Ubah {0}").format(QCoreApplication.translate("plan_controller", RHK_FIELDS[field])),
             lambda: ps.update_rhk(db, user, rhk_id, **{field: value}),
             lambda: ps.update_rhk(db, user, rhk_id, **{field: old}),
             merge_key=("rhk", rhk_id, field, session) if session else None,
@@ -123,14 +134,15 @@ class PlanController(FormController):
                 state["id"] = ps.add_rhk(db, user, plan_id, kind=kind, position=position)
             self.last_added = state["id"]
 
-        label = "Tambah RHK utama" if kind == JenisRhk.UTAMA else "Tambah RHK tambahan"
+        label = self.tr("Tambah RHK utama") if kind == JenisRhk.UTAMA else self.tr("Tambah RHK tambahan")
         return self.run(label, do, lambda: ps.remove_rhk(db, user, state["id"]))
 
     def remove_rhk(self, rhk_id: str) -> KinerjaError | None:
         _kind, pos = self._rhk_position(rhk_id)
         db, user = self.db, self.user
-        return self.run("Hapus RHK", lambda: ps.remove_rhk(db, user, rhk_id),
-                        lambda: ps.restore_rhk(db, user, rhk_id, pos))
+        return self.run(
+            self.tr("Hapus RHK"), lambda: ps.remove_rhk(db, user, rhk_id), lambda: ps.restore_rhk(db, user, rhk_id, pos)
+        )
 
     def move_rhk(self, rhk_id: str, kind: str, position: int) -> KinerjaError | None:
         """Move an RHK to ``position`` in group ``kind`` (Utama or Tambahan)."""
@@ -140,8 +152,11 @@ class PlanController(FormController):
         db, user = self.db, self.user
 
         if kind == old_kind:
-            return self.run("Pindahkan RHK", lambda: ps.move_rhk(db, user, rhk_id, position),
-                            lambda: ps.move_rhk(db, user, rhk_id, old_pos))
+            return self.run(
+                self.tr("Pindahkan RHK"),
+                lambda: ps.move_rhk(db, user, rhk_id, position),
+                lambda: ps.move_rhk(db, user, rhk_id, old_pos),
+            )
 
         def do() -> None:
             ps.update_rhk(db, user, rhk_id, kind=kind)
@@ -151,27 +166,33 @@ class PlanController(FormController):
             ps.update_rhk(db, user, rhk_id, kind=old_kind)
             ps.move_rhk(db, user, rhk_id, old_pos)
 
-        label = "Jadikan RHK tambahan" if kind == JenisRhk.TAMBAHAN else "Jadikan RHK utama"
+        label = self.tr("Jadikan RHK tambahan") if kind == JenisRhk.TAMBAHAN else self.tr("Jadikan RHK utama")
         return self.run(label, do, undo)
 
     # ------------------------------------------------------------------ indicators
 
     def set_indicator_field(
-        self, indicator_id: str, field: str, value: object, session: object = None,
+        self,
+        indicator_id: str,
+        field: str,
+        value: object,
+        session: object = None,
     ) -> KinerjaError | None:
         ind = self.indicator(indicator_id)
         old = ind.target_display if field == "target" else getattr(ind, field)
         if field in ("text", "target"):
             value = str(value or "")
             if field == "text" and not value.strip():
-                return ValidationError("Indikator Kinerja Individu tidak boleh kosong.", field=INDICATOR_FIELDS[field])
+                return ValidationError(
+                    self.tr("Indikator Kinerja Individu tidak boleh kosong."), field=INDICATOR_FIELDS[field]
+                )
             if value.strip() == (old or "").strip():
                 return None
         elif value == old:
             return None
         db, user = self.db, self.user
         return self.run(
-            f"Ubah {INDICATOR_FIELDS[field]}",
+            self.tr("Ubah {0}").format(QCoreApplication.translate("plan_controller", INDICATOR_FIELDS[field])),
             lambda: ps.update_indicator(db, user, indicator_id, **{field: value}),
             lambda: ps.update_indicator(db, user, indicator_id, **{field: old}),
             merge_key=("indicator", indicator_id, field, session) if session else None,
@@ -195,12 +216,15 @@ class PlanController(FormController):
                 state["id"] = ps.add_indicator(db, user, rhk_id, aspek=aspek)
             self.last_added = state["id"]
 
-        return self.run("Tambah indikator", do, lambda: ps.remove_indicator(db, user, state["id"]))
+        return self.run(self.tr("Tambah indikator"), do, lambda: ps.remove_indicator(db, user, state["id"]))
 
     def remove_indicator(self, indicator_id: str) -> KinerjaError | None:
         db, user = self.db, self.user
-        return self.run("Hapus indikator", lambda: ps.remove_indicator(db, user, indicator_id),
-                        lambda: ps.restore_indicator(db, user, indicator_id))
+        return self.run(
+            self.tr("Hapus indikator"),
+            lambda: ps.remove_indicator(db, user, indicator_id),
+            lambda: ps.restore_indicator(db, user, indicator_id),
+        )
 
     def move_indicator(self, indicator_id: str, position: int) -> KinerjaError | None:
         ind = self.indicator(indicator_id)
@@ -210,8 +234,11 @@ class PlanController(FormController):
         if position == old:
             return None
         db, user = self.db, self.user
-        return self.run("Pindahkan indikator", lambda: ps.move_indicator(db, user, indicator_id, position),
-                        lambda: ps.move_indicator(db, user, indicator_id, old))
+        return self.run(
+            self.tr("Pindahkan indikator"),
+            lambda: ps.move_indicator(db, user, indicator_id, position),
+            lambda: ps.move_indicator(db, user, indicator_id, old),
+        )
 
     # ------------------------------------------------------------------ lampiran, perilaku, pendekatan
 
@@ -225,39 +252,52 @@ class PlanController(FormController):
             else:
                 state["id"] = ps.add_lampiran(db, user, plan_id, kind, text)
 
-        return self.run("Tambah butir lampiran", do, lambda: ps.set_lampiran_deleted(db, user, state["id"], True))
+        return self.run(
+            self.tr("Tambah butir lampiran"), do, lambda: ps.set_lampiran_deleted(db, user, state["id"], True)
+        )
 
     def update_lampiran(self, item_id: str, text: str, session: object = None) -> KinerjaError | None:
         old = next(i.text for i in self.plan.lampiran if i.id == item_id)
         if text.strip() == old:
             return None
         db, user = self.db, self.user
-        return self.run("Ubah butir lampiran", lambda: ps.update_lampiran(db, user, item_id, text),
-                        lambda: ps.update_lampiran(db, user, item_id, old),
-                        merge_key=("lampiran", item_id, session) if session else None)
+        return self.run(
+            self.tr("Ubah butir lampiran"),
+            lambda: ps.update_lampiran(db, user, item_id, text),
+            lambda: ps.update_lampiran(db, user, item_id, old),
+            merge_key=("lampiran", item_id, session) if session else None,
+        )
 
     def remove_lampiran(self, item_id: str) -> KinerjaError | None:
         db, user = self.db, self.user
-        return self.run("Hapus butir lampiran", lambda: ps.set_lampiran_deleted(db, user, item_id, True),
-                        lambda: ps.set_lampiran_deleted(db, user, item_id, False))
+        return self.run(
+            self.tr("Hapus butir lampiran"),
+            lambda: ps.set_lampiran_deleted(db, user, item_id, True),
+            lambda: ps.set_lampiran_deleted(db, user, item_id, False),
+        )
 
     def set_expectation(self, code: str, text: str, session: object = None) -> KinerjaError | None:
         old = self.plan.expectations.get(code, "")
         if text.strip() == old:
             return None
         db, user, plan_id = self.db, self.user, self.plan_id
-        return self.run("Ubah Ekspektasi Khusus Pimpinan",
-                        lambda: ps.set_expectation(db, user, plan_id, code, text),
-                        lambda: ps.set_expectation(db, user, plan_id, code, old),
-                        merge_key=("ekspektasi", code, session) if session else None)
+        return self.run(
+            self.tr("Ubah Ekspektasi Khusus Pimpinan"),
+            lambda: ps.set_expectation(db, user, plan_id, code, text),
+            lambda: ps.set_expectation(db, user, plan_id, code, old),
+            merge_key=("ekspektasi", code, session) if session else None,
+        )
 
     def set_pendekatan(self, pendekatan: str) -> KinerjaError | None:
         old = self.plan.pendekatan
         if pendekatan == old:
             return None
         db, user, plan_id = self.db, self.user, self.plan_id
-        return self.run("Ubah pendekatan", lambda: ps.update_plan(db, user, plan_id, pendekatan=pendekatan),
-                        lambda: ps.update_plan(db, user, plan_id, pendekatan=old))
+        return self.run(
+            self.tr("Ubah pendekatan"),
+            lambda: ps.update_plan(db, user, plan_id, pendekatan=pendekatan),
+            lambda: ps.update_plan(db, user, plan_id, pendekatan=old),
+        )
 
     # ------------------------------------------------------------------ workflow
 

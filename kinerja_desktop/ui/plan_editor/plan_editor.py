@@ -29,6 +29,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.form_support.undo import undo_redo_actions
@@ -121,15 +122,15 @@ class PlanEditor(QWidget):
         layout.addWidget(self.identity)
         layout.addWidget(self.sections, 1)
 
-        self.sections.addTab(self._build_hasil_kerja(), "Hasil Kerja")
+        self.sections.addTab(self._build_hasil_kerja(), self.tr("Hasil Kerja"))
         self.perilaku = PerilakuPanel(self)
         self.perilaku.expectation_committed.connect(self._set_expectation)
-        self.sections.addTab(self.perilaku, "Perilaku Kerja")
+        self.sections.addTab(self.perilaku, self.tr("Perilaku Kerja"))
         self.lampiran = LampiranPanel(self.controller.update_lampiran, self)
         for column in self.lampiran.columns.values():
             column.add_requested.connect(self._add_lampiran)
             column.remove_requested.connect(self._remove_lampiran)
-        self.sections.addTab(self.lampiran, "Lampiran")
+        self.sections.addTab(self.lampiran, self.tr("Lampiran"))
 
         self.undo_action, self.redo_action = undo_redo_actions(self, self.controller.undo_stack)
         self.workflow.undo.setDefaultAction(self.undo_action)
@@ -154,15 +155,32 @@ class PlanEditor(QWidget):
         bar = QHBoxLayout()
         self.tool_buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
-            ("add_utama", "+ RHK Utama", "Tambah Rencana Hasil Kerja utama (Ctrl+N)",
-             lambda: self.add_rhk(JenisRhk.UTAMA.value)),
-            ("add_tambahan", "+ RHK Tambahan", "Tambah Rencana Hasil Kerja tambahan",
-             lambda: self.add_rhk(JenisRhk.TAMBAHAN.value)),
-            ("add_indicator", "+ Indikator", "Tambah indikator (aspek) pada RHK terpilih (Ctrl+I)",
-             self.add_indicator),
-            ("remove", "Hapus", "Hapus baris terpilih (Delete); Ctrl+Z membatalkan", self.remove_current),
-            ("up", "▲ Naik", "Pindahkan ke atas (Ctrl+↑)", lambda: self.move_current(-1)),
-            ("down", "▼ Turun", "Pindahkan ke bawah (Ctrl+↓)", lambda: self.move_current(1)),
+            (
+                "add_utama",
+                self.tr("+ RHK Utama"),
+                self.tr("Tambah Rencana Hasil Kerja utama (Ctrl+N)"),
+                lambda: self.add_rhk(JenisRhk.UTAMA.value),
+            ),
+            (
+                "add_tambahan",
+                self.tr("+ RHK Tambahan"),
+                self.tr("Tambah Rencana Hasil Kerja tambahan"),
+                lambda: self.add_rhk(JenisRhk.TAMBAHAN.value),
+            ),
+            (
+                "add_indicator",
+                self.tr("+ Indikator"),
+                self.tr("Tambah indikator (aspek) pada RHK terpilih (Ctrl+I)"),
+                self.add_indicator,
+            ),
+            (
+                "remove",
+                self.tr("Hapus"),
+                self.tr("Hapus baris terpilih (Delete); Ctrl+Z membatalkan"),
+                self.remove_current,
+            ),
+            ("up", self.tr("▲ Naik"), self.tr("Pindahkan ke atas (Ctrl+↑)"), lambda: self.move_current(-1)),
+            ("down", self.tr("▼ Turun"), self.tr("Pindahkan ke bawah (Ctrl+↓)"), lambda: self.move_current(1)),
         ):
             button = QToolButton(page)
             button.setText(text)
@@ -171,8 +189,13 @@ class PlanEditor(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.tool_buttons[key] = button
-        self.hint = QLabel("Klik dua kali atau ketik untuk mengubah sel · Enter menyimpan, Shift+Enter baris baru · "
-                           "seret baris untuk mengurutkan", page)
+        self.hint = QLabel(
+            self.tr(
+                "Klik dua kali atau ketik untuk mengubah sel · Enter menyimpan, Shift+Enter baris "
+                "baru · seret baris untuk mengurutkan"
+            ),
+            page,
+        )
         self.hint.setStyleSheet("color: #5f6368;")
         bar.addStretch(1)
         bar.addWidget(self.hint)
@@ -185,9 +208,12 @@ class PlanEditor(QWidget):
         self.model.edit_refused.connect(self._cell_refused)
         self._text_delegate = WrapTextDelegate(self.tree)
         self._intervensi_delegate = ComboDelegate(lambda _i: self.controller.supervisor_options(), self.tree)
-        self._aspek_delegate = ComboDelegate(lambda _i: [(a.value, a.label) for a in Aspek], self.tree,
-                                             empty_label=None)
-        self._perspektif_delegate = ComboDelegate(lambda _i: [(p.value, p.label) for p in Perspektif], self.tree)
+        self._aspek_delegate = ComboDelegate(
+            lambda _i: [(a.value, tr_label(a.label)) for a in Aspek], self.tree, empty_label=None
+        )
+        self._perspektif_delegate = ComboDelegate(
+            lambda _i: [(p.value, tr_label(p.label)) for p in Perspektif], self.tree
+        )
         self.tree.setItemDelegate(self._text_delegate)
         layout.addWidget(self.tree, 1)
         for keys, slot in (
@@ -203,8 +229,11 @@ class PlanEditor(QWidget):
         return page
 
     def _apply_columns(self) -> None:
-        delegates = {INTERVENSI: self._intervensi_delegate, ASPEK: self._aspek_delegate,
-                     PERSPEKTIF: self._perspektif_delegate}
+        delegates = {
+            INTERVENSI: self._intervensi_delegate,
+            ASPEK: self._aspek_delegate,
+            PERSPEKTIF: self._perspektif_delegate,
+        }
         for n, key in enumerate(self.model.columns):
             self.tree.setItemDelegateForColumn(n, delegates.get(key, self._text_delegate))
         shares = [COLUMN_SHARES[key] for key in self.model.columns]
@@ -227,8 +256,13 @@ class PlanEditor(QWidget):
         self.model.set_plan(plan, c.editable)  # a reset lays out the tree (see _after_reset)
         self.identity.set_snapshot(plan.snapshot)
         self.workflow.set_state(
-            plan, editable=c.editable, undoable=c.editable or c.expectation_editable, can_submit=c.can_submit,
-            can_approve=c.can_approve, can_return=c.can_return, can_revise=c.can_revise,
+            plan,
+            editable=c.editable,
+            undoable=c.editable or c.expectation_editable,
+            can_submit=c.can_submit,
+            can_approve=c.can_approve,
+            can_return=c.can_return,
+            can_revise=c.can_revise,
         )
         if versions:
             self.workflow.set_versions(ps.plan_versions(self.db, self.user, plan.employee_id, plan.year), plan.id)
@@ -245,29 +279,45 @@ class PlanEditor(QWidget):
 
     def _show_state_notice(self) -> None:
         c, plan = self.controller, self.controller.plan
-        penilai = (plan.snapshot.get("penilai") or {}).get("nama") or "pejabat penilai"
+        penilai = (plan.snapshot.get("penilai") or {}).get("nama") or self.tr("pejabat penilai")
         if not plan.is_current:
-            self.notice.show_notice(f"Ini SKP versi {plan.version} (versi lama); hanya dapat dibaca.", "readonly")
+            self.notice.show_notice(
+                self.tr("Ini SKP versi {0} (versi lama); hanya dapat dibaca.").format(plan.version), "readonly"
+            )
         elif plan.status == "RETURNED" and plan.review_note:
-            who = "Anda" if c.may(Action.REVIEW_PLAN) else penilai
-            self.notice.show_notice(f"Dikembalikan oleh {who} dengan catatan: “{plan.review_note}” — "
-                                    "perbaiki lalu Ajukan kembali.", "warning")
+            who = self.tr("Anda") if c.may(Action.REVIEW_PLAN) else penilai
+            self.notice.show_notice(
+                self.tr("Dikembalikan oleh {0} dengan catatan: “{1}” — perbaiki lalu Ajukan kembali.").format(
+                    who, plan.review_note
+                ),
+                "warning",
+            )
         elif c.can_approve:
-            self.notice.show_notice("SKP ini diajukan kepada Anda. Periksa, isi Ekspektasi Khusus Pimpinan bila "
-                                    "perlu (tab Perilaku Kerja), lalu Setujui atau Kembalikan dengan catatan.", "info")
+            self.notice.show_notice(
+                self.tr(
+                    "SKP ini diajukan kepada Anda. Periksa, isi Ekspektasi Khusus Pimpinan "
+                    "bila perlu (tab Perilaku Kerja), lalu Setujui atau Kembalikan dengan "
+                    "catatan."
+                ),
+                "info",
+            )
         elif c.editable:
             self.notice.clear()
         elif plan.frozen:
-            self.notice.show_notice("SKP ini sudah ditandatangani; hanya dapat dibaca. Pilih Revisi untuk "
-                                    "membuat versi baru.", "readonly")
+            self.notice.show_notice(
+                self.tr("SKP ini sudah ditandatangani; hanya dapat dibaca. Pilih Revisi untuk membuat versi baru."),
+                "readonly",
+            )
         elif plan.status == "SUBMITTED" and c.may(Action.EDIT_PLAN):
-            self.notice.show_notice(f"SKP sudah diajukan dan menunggu persetujuan {penilai}; hanya dapat dibaca.",
-                                    "readonly")
+            self.notice.show_notice(
+                self.tr("SKP sudah diajukan dan menunggu persetujuan {0}; hanya dapat dibaca.").format(penilai),
+                "readonly",
+            )
         elif plan.status == "APPROVED":
-            tail = " Pilih Revisi untuk membuat versi baru." if c.can_revise else ""
-            self.notice.show_notice(f"SKP sudah disetujui; hanya dapat dibaca.{tail}", "readonly")
+            tail = self.tr(" Pilih Revisi untuk membuat versi baru.") if c.can_revise else ""
+            self.notice.show_notice(self.tr("SKP sudah disetujui; hanya dapat dibaca.{0}").format(tail), "readonly")
         else:
-            self.notice.show_notice("Anda melihat SKP ini tanpa hak mengubah; hanya dapat dibaca.", "readonly")
+            self.notice.show_notice(self.tr("Anda melihat SKP ini tanpa hak mengubah; hanya dapat dibaca."), "readonly")
 
     @Slot()
     def _after_reset(self) -> None:
@@ -283,7 +333,7 @@ class PlanEditor(QWidget):
     @Slot()
     def _on_changed(self) -> None:
         self.refresh()
-        self.workflow.saved.setText(f"Tersimpan {datetime.now():%H.%M.%S}")
+        self.workflow.saved.setText(self.tr("Tersimpan {0:%H.%M.%S}").format(datetime.now()))
         self.plan_changed.emit(self.controller.plan_id)
 
     def _select(self, row_id: str, column_key: str) -> None:
@@ -362,8 +412,9 @@ class PlanEditor(QWidget):
             return
         node = self.model.node(self.tree.currentIndex())
         if node is None or node.kind == "group":
-            balloon_for(self).show_at(self.tool_buttons["add_indicator"],
-                                      "Pilih dahulu RHK yang akan diberi indikator.")
+            balloon_for(self).show_at(
+                self.tool_buttons["add_indicator"], self.tr("Pilih dahulu RHK yang akan diberi indikator.")
+            )
             return
         rhk_id = node.key if node.kind == "rhk" else node.obj.rhk_id
         error = self.controller.add_indicator(rhk_id)
@@ -379,10 +430,10 @@ class PlanEditor(QWidget):
             return
         kind, key = current
         self._focus = None
-        error = (self.controller.remove_rhk(key) if kind == "rhk" else self.controller.remove_indicator(key))
+        error = self.controller.remove_rhk(key) if kind == "rhk" else self.controller.remove_indicator(key)
         if self._report(error):
-            what = "RHK" if kind == "rhk" else "Indikator"
-            self.workflow.saved.setText(f"{what} dihapus · Ctrl+Z membatalkan")
+            what = "RHK" if kind == "rhk" else self.tr("Indikator")
+            self.workflow.saved.setText(self.tr("{0} dihapus · Ctrl+Z membatalkan").format(what))
 
     @Slot()
     def move_current(self, delta: int) -> None:
@@ -448,15 +499,15 @@ class PlanEditor(QWidget):
             self._locate(error)
             return
         self.refresh(versions=True)
-        penilai = (self.controller.plan.snapshot.get("penilai") or {}).get("nama") or "pejabat penilai"
-        self.notice.show_notice(f"SKP telah diajukan kepada {penilai}.", "success")
+        penilai = (self.controller.plan.snapshot.get("penilai") or {}).get("nama") or self.tr("pejabat penilai")
+        self.notice.show_notice(self.tr("SKP telah diajukan kepada {0}.").format(penilai), "success")
 
     @Slot()
     def approve(self) -> None:
         self.flush_edits()
         if self._report(self.controller.approve()):
             self.refresh(versions=True)
-            self.notice.show_notice("SKP telah disetujui. Pegawai kini dapat mengisi realisasi.", "success")
+            self.notice.show_notice(self.tr("SKP telah disetujui. Pegawai kini dapat mengisi realisasi."), "success")
 
     @Slot()
     def ask_return(self) -> None:
@@ -471,15 +522,20 @@ class PlanEditor(QWidget):
     def _return_with(self, note: str) -> None:
         if self._report(self.controller.return_plan(note)):
             self.refresh(versions=True)
-            self.notice.show_notice(f"SKP dikembalikan kepada pegawai dengan catatan: “{note.strip()}”", "success")
+            self.notice.show_notice(
+                self.tr("SKP dikembalikan kepada pegawai dengan catatan: “{0}”").format(note.strip()), "success"
+            )
 
     @Slot()
     def revise(self) -> None:
         if self._report(self.controller.revise()):
             self.refresh(versions=True)
             self.notice.show_notice(
-                f"Versi {self.controller.plan.version} dibuat sebagai draf; versi sebelumnya tetap tersimpan.",
-                "success")
+                self.tr("Versi {0} dibuat sebagai draf; versi sebelumnya tetap tersimpan.").format(
+                    self.controller.plan.version
+                ),
+                "success",
+            )
 
     def flush_edits(self) -> None:
         """Save whatever is being typed (an open cell editor or a text field) before a workflow step."""

@@ -12,12 +12,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk, Perspektif, SkpVariant
 from kinerja_desktop.services.plan_service import IndicatorView, PlanView, RhkView
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
 _ROOT = QModelIndex()
@@ -27,26 +38,29 @@ MIME_TYPE = "application/x-kinerja-skp-row"
 # Column keys.
 NO, INTERVENSI, RHK, ASPEK, IKI, TARGET, PERSPEKTIF = "no", "intervensi", "rhk", "aspek", "iki", "target", "perspektif"
 HEADERS = {
-    NO: "No",
-    INTERVENSI: "RHK Pimpinan yang Diintervensi",
-    RHK: "Rencana Hasil Kerja",
-    ASPEK: "Aspek",
-    IKI: "Indikator Kinerja Individu",
-    TARGET: "Target",
-    PERSPEKTIF: "Perspektif",
+    NO: QT_TRANSLATE_NOOP("rhk_tree_model", "No"),
+    INTERVENSI: QT_TRANSLATE_NOOP("rhk_tree_model", "RHK Pimpinan yang Diintervensi"),
+    RHK: QT_TRANSLATE_NOOP("rhk_tree_model", "Rencana Hasil Kerja"),
+    ASPEK: QT_TRANSLATE_NOOP("rhk_tree_model", "Aspek"),
+    IKI: QT_TRANSLATE_NOOP("rhk_tree_model", "Indikator Kinerja Individu"),
+    TARGET: QT_TRANSLATE_NOOP("rhk_tree_model", "Target"),
+    PERSPEKTIF: QT_TRANSLATE_NOOP("rhk_tree_model", "Perspektif"),
 }
 COLUMNS_JA_JF = (NO, INTERVENSI, RHK, ASPEK, IKI, TARGET)
 COLUMNS_JPT = (NO, RHK, IKI, TARGET, PERSPEKTIF)
-GROUPS = ((JenisRhk.UTAMA.value, "A. KINERJA UTAMA"), (JenisRhk.TAMBAHAN.value, "B. KINERJA TAMBAHAN"))
+GROUPS = (
+    (JenisRhk.UTAMA.value, QT_TRANSLATE_NOOP("rhk_tree_model", "A. KINERJA UTAMA")),
+    (JenisRhk.TAMBAHAN.value, QT_TRANSLATE_NOOP("rhk_tree_model", "B. KINERJA TAMBAHAN")),
+)
 # Which service field each editable column writes, per row kind.
 RHK_COLUMN_FIELD = {INTERVENSI: "parent_rhk_id", RHK: "text", PERSPEKTIF: "perspektif"}
 INDICATOR_COLUMN_FIELD = {ASPEK: "aspek", IKI: "text", TARGET: "target"}
 PLACEHOLDERS = {
-    (INTERVENSI, "rhk"): "(pilih RHK pimpinan)",
-    (RHK, "rhk"): "(tulis Rencana Hasil Kerja)",
-    (IKI, "indicator"): "(tulis indikator)",
-    (TARGET, "indicator"): "(isi target)",
-    (PERSPEKTIF, "rhk"): "(pilih perspektif)",
+    (INTERVENSI, "rhk"): QT_TRANSLATE_NOOP("rhk_tree_model", "(pilih RHK pimpinan)"),
+    (RHK, "rhk"): QT_TRANSLATE_NOOP("rhk_tree_model", "(tulis Rencana Hasil Kerja)"),
+    (IKI, "indicator"): QT_TRANSLATE_NOOP("rhk_tree_model", "(tulis indikator)"),
+    (TARGET, "indicator"): QT_TRANSLATE_NOOP("rhk_tree_model", "(isi target)"),
+    (PERSPEKTIF, "rhk"): QT_TRANSLATE_NOOP("rhk_tree_model", "(pilih perspektif)"),
 }
 
 #: (kind, row id, field, value, edit session) -> refusal or None
@@ -181,7 +195,10 @@ class RhkTreeModel(QAbstractItemModel):
         return self._nodes.get(index.internalId())
 
     def index(
-        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _ROOT,
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = _ROOT,
     ) -> QModelIndex:
         if column < 0 or column >= len(self._columns) or row < 0:
             return QModelIndex()
@@ -212,10 +229,13 @@ class RhkTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[self._columns[section]]
+                return QCoreApplication.translate("rhk_tree_model", HEADERS[self._columns[section]])
             if role == Qt.ItemDataRole.ToolTipRole and self._columns[section] == TARGET and self._plan:
-                return ("Pendekatan kuantitatif: angka lalu satuan, misalnya “12 laporan”."
-                        if self._plan.pendekatan == "KUANTITATIF" else "Pendekatan kualitatif: uraian target.")
+                return (
+                    self.tr("Pendekatan kuantitatif: angka lalu satuan, misalnya “12 laporan”.")
+                    if self._plan.pendekatan == "KUANTITATIF"
+                    else self.tr("Pendekatan kualitatif: uraian target.")
+                )
         return None
 
     # ------------------------------------------------------------------ data
@@ -232,7 +252,11 @@ class RhkTreeModel(QAbstractItemModel):
     def _value(self, node: _Node, key: str) -> tuple[str, Any]:
         """(display text, raw value) of a cell."""
         if node.kind == "group":
-            return (dict(GROUPS)[node.key], None) if key == NO else ("", None)
+            return (
+                (QCoreApplication.translate("rhk_tree_model", dict(GROUPS)[node.key]), None)
+                if key == NO
+                else ("", None)
+            )
         if node.kind == "rhk":
             rhk: RhkView = node.obj
             if key == NO:
@@ -242,11 +266,11 @@ class RhkTreeModel(QAbstractItemModel):
             if key == RHK:
                 return rhk.text, rhk.text
             if key == PERSPEKTIF:
-                return (Perspektif(rhk.perspektif).label if rhk.perspektif else ""), rhk.perspektif
+                return (tr_label(Perspektif(rhk.perspektif).label) if rhk.perspektif else ""), rhk.perspektif
             return "", None
         ind: IndicatorView = node.obj
         if key == ASPEK:
-            return (Aspek(ind.aspek).label if ind.aspek else ""), ind.aspek
+            return (tr_label(Aspek(ind.aspek).label) if ind.aspek else ""), ind.aspek
         if key == IKI:
             return ind.text, ind.text
         if key == TARGET:
@@ -271,7 +295,7 @@ class RhkTreeModel(QAbstractItemModel):
             if pending is not None and isinstance(pending[0], str):
                 return pending[0]
             if not text and self._editable and (key, node.kind) in PLACEHOLDERS:
-                return PLACEHOLDERS[(key, node.kind)]
+                return QCoreApplication.translate("rhk_tree_model", PLACEHOLDERS[(key, node.kind)])
             return text
         if role == Qt.ItemDataRole.EditRole:
             if pending is not None and isinstance(pending[0], str):
@@ -319,7 +343,10 @@ class RhkTreeModel(QAbstractItemModel):
         return flags
 
     def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole,
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
         node = self.node(index)  # type: ignore[arg-type]
         if node is None or role != Qt.ItemDataRole.EditRole or not self._editable:
@@ -409,13 +436,21 @@ class RhkTreeModel(QAbstractItemModel):
         return next(i + 1 for i, (k, _) in enumerate(GROUPS) if k == kind)
 
     def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
         parent: QModelIndex | QPersistentModelIndex,
     ) -> bool:
         return action == Qt.DropAction.MoveAction and self._drop_target(data, row, parent) is not None
 
     def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
         parent: QModelIndex | QPersistentModelIndex,
     ) -> bool:
         """Move the dragged RHK or indicator through the services.

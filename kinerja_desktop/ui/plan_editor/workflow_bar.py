@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.kepegawaian import Pendekatan
 from kinerja_desktop.services.plan_service import STATUS_LABELS, PlanView
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 STATUS_COLOURS = {
     "DRAFT": ("#f1f3f4", "#3c4043"),
@@ -31,8 +32,8 @@ STATUS_COLOURS = {
 def status_text(plan: PlanView) -> tuple[str, str]:
     """(label, colour key) of a plan's state."""
     if plan.frozen:
-        return "Ditandatangani", "FROZEN"
-    return STATUS_LABELS.get(plan.status, plan.status), plan.status
+        return QCoreApplication.translate("workflow_bar", "Ditandatangani"), "FROZEN"
+    return tr_label(STATUS_LABELS.get(plan.status, plan.status)), plan.status
 
 
 class StatusChip(QLabel):
@@ -61,17 +62,17 @@ class ReturnNoteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Kembalikan SKP")
+        self.setWindowTitle(self.tr("Kembalikan SKP"))
         self.setModal(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tulis catatan untuk pegawai: apa yang perlu diperbaiki dalam SKP ini.", self))
+        layout.addWidget(QLabel(self.tr("Tulis catatan untuk pegawai: apa yang perlu diperbaiki dalam SKP ini."), self))
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText("Misalnya: target kuantitas RHK nomor 2 belum terukur…")
+        self.note.setPlaceholderText(self.tr("Misalnya: target kuantitas RHK nomor 2 belum terukur…"))
         self.note.setTabChangesFocus(True)
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton("Kembalikan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok = self.buttons.addButton(self.tr("Kembalikan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -114,26 +115,26 @@ class WorkflowBar(QWidget):
         self.status.setObjectName("planStatus")
         self.version = QComboBox(self)
         self.version.setObjectName("planVersion")
-        self.version.setToolTip("Versi SKP (versi lama hanya dapat dibaca)")
+        self.version.setToolTip(self.tr("Versi SKP (versi lama hanya dapat dibaca)"))
         self.version.activated.connect(lambda i: self.version_chosen.emit(self.version.itemData(i)))
         self.pendekatan = QComboBox(self)
         self.pendekatan.setObjectName("pendekatan")
         for p in Pendekatan:
-            self.pendekatan.addItem(f"Pendekatan {p.label.lower()}", p.value)
+            self.pendekatan.addItem(self.tr("Pendekatan {0}").format(tr_label(p.label).lower()), p.value)
         self.pendekatan.activated.connect(lambda i: self.pendekatan_chosen.emit(self.pendekatan.itemData(i)))
         self.undo = QToolButton(self)
-        self.undo.setText("↶ Batalkan")
+        self.undo.setText(self.tr("↶ Batalkan"))
         self.redo = QToolButton(self)
-        self.redo.setText("↷ Ulangi")
+        self.redo.setText(self.tr("↷ Ulangi"))
         self.saved = QLabel("", self)
         self.saved.setObjectName("savedHint")
         self.saved.setStyleSheet("color: #5f6368;")
-        self.submit = QPushButton("Ajukan", self)
-        self.submit.setToolTip("Ajukan SKP kepada pejabat penilai kinerja")
-        self.approve = QPushButton("Setujui", self)
-        self.return_ = QPushButton("Kembalikan…", self)
-        self.revise = QPushButton("Revisi", self)
-        self.revise.setToolTip("Buat versi baru SKP untuk diubah; versi ini tetap tersimpan")
+        self.submit = QPushButton(self.tr("Ajukan"), self)
+        self.submit.setToolTip(self.tr("Ajukan SKP kepada pejabat penilai kinerja"))
+        self.approve = QPushButton(self.tr("Setujui"), self)
+        self.return_ = QPushButton(self.tr("Kembalikan…"), self)
+        self.revise = QPushButton(self.tr("Revisi"), self)
+        self.revise.setToolTip(self.tr("Buat versi baru SKP untuk diubah; versi ini tetap tersimpan"))
         self.submit.clicked.connect(self.submit_clicked)
         self.approve.clicked.connect(self.approve_clicked)
         self.return_.clicked.connect(self.return_clicked)
@@ -153,17 +154,31 @@ class WorkflowBar(QWidget):
     def set_versions(self, versions: list[tuple[str, int, str]], current: str) -> None:
         self.version.clear()
         for plan_id, number, status in versions:
-            self.version.addItem(f"Versi {number} · {STATUS_LABELS.get(status, status)}", plan_id)
+            status_label = tr_label(STATUS_LABELS.get(status, status))
+            self.version.addItem(self.tr("Versi {0} · {1}").format(number, status_label), plan_id)
         self.version.setCurrentIndex(max(0, self.version.findData(current)))
         self.version.setVisible(len(versions) > 1)
 
-    def set_state(self, plan: PlanView, *, editable: bool, undoable: bool, can_submit: bool, can_approve: bool,
-                  can_return: bool, can_revise: bool) -> None:
+    def set_state(
+        self,
+        plan: PlanView,
+        *,
+        editable: bool,
+        undoable: bool,
+        can_submit: bool,
+        can_approve: bool,
+        can_return: bool,
+        can_revise: bool,
+    ) -> None:
         self.status.set_status(*status_text(plan))
         self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(plan.pendekatan)))
         self.pendekatan.setEnabled(editable)
-        for button, visible in ((self.submit, can_submit), (self.approve, can_approve),
-                                (self.return_, can_return), (self.revise, can_revise)):
+        for button, visible in (
+            (self.submit, can_submit),
+            (self.approve, can_approve),
+            (self.return_, can_return),
+            (self.revise, can_revise),
+        ):
             button.setVisible(visible)
         self.undo.setVisible(undoable)
         self.redo.setVisible(undoable)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from kinerja_desktop.services.realisation_service import AttachmentView
 from kinerja_desktop.ui.form_support.formatting import file_size, file_type
@@ -13,7 +20,11 @@ from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, SortRole
 _ROOT = QModelIndex()
 
 COL_NAME, COL_SIZE, COL_TYPE = range(3)
-HEADERS = ("Nama berkas", "Ukuran", "Jenis")
+HEADERS = (
+    QT_TRANSLATE_NOOP("evidence_model", "Nama berkas"),
+    QT_TRANSLATE_NOOP("evidence_model", "Ukuran"),
+    QT_TRANSLATE_NOOP("evidence_model", "Jenis"),
+)
 
 
 class EvidenceTableModel(QAbstractTableModel):
@@ -39,7 +50,7 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("evidence_model", HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -56,7 +67,9 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == KindRole:
             return "attachment"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.filename}\n{file_size(item.size)} · {item.mime}\nSHA-256 {item.sha256[:16]}…"
+            return self.tr("{0}\n{1} · {2}\nSHA-256 {3}…").format(
+                item.filename, file_size(item.size), item.mime, item.sha256[:16]
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

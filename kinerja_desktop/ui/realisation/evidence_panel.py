@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,8 @@ from kinerja_desktop.ui.form_support.formatting import file_size
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.realisation.evidence_model import COL_NAME, COL_SIZE, COL_TYPE, EvidenceTableModel
 
-FILE_FILTER = ("Bukti dukung (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.txt "
-               "*.csv *.zip);;Semua berkas (*)")
+FILE_FILTER = (QT_TRANSLATE_NOOP("evidence_panel", "Bukti dukung (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx "
+                                                   "*.ppt *.pptx *.odt *.ods *.txt *.csv *.zip);;Semua berkas (*)"))
 
 
 def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -74,7 +74,7 @@ class EvidencePanel(QFrame):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.title = QLabel("<b>Bukti dukung</b>", self)
+        self.title = QLabel(self.tr("<b>Bukti dukung</b>"), self)
         self.title.setWordWrap(True)
         self.model = EvidenceTableModel(self)
         self.view = QTableView(self)
@@ -96,9 +96,9 @@ class EvidencePanel(QFrame):
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_hint.setStyleSheet("QLabel#dropHint { color: #5f6368; border: 1px dashed #9aa0a6;"
                                      " border-radius: 4px; padding: 4px; }")
-        self.add_button = QPushButton("Tambah berkas…", self)
-        self.open_button = QPushButton("Buka", self)
-        self.remove_button = QPushButton("Hapus", self)
+        self.add_button = QPushButton(self.tr("Tambah berkas…"), self)
+        self.open_button = QPushButton(self.tr("Buka"), self)
+        self.remove_button = QPushButton(self.tr("Hapus"), self)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -121,12 +121,13 @@ class EvidencePanel(QFrame):
                    limit_bytes: int | None = None) -> None:
         """Show the evidence of one indicator (``title``), or nothing when None."""
         self._editable = editable and title is not None and self._add is not None
-        self.title.setText(f"<b>Bukti dukung</b> — {title}" if title else "<b>Bukti dukung</b> — pilih satu indikator")
+        self.title.setText(self.tr("<b>Bukti dukung</b> — {0}").format(
+                                       title) if title else self.tr("<b>Bukti dukung</b> — pilih satu indikator"))
         self.model.set_items(items)
         if items:
             self.view.setCurrentIndex(self.model.index(0, COL_NAME))
-        limit = f" (paling besar {file_size(limit_bytes)})" if limit_bytes else ""
-        self.drop_hint.setText(f"Seret berkas ke sini untuk menambahkannya{limit}")
+        limit = self.tr(" (paling besar {0})").format(file_size(limit_bytes)) if limit_bytes else ""
+        self.drop_hint.setText(self.tr("Seret berkas ke sini untuk menambahkannya{0}").format(limit))
         self.drop_hint.setVisible(self._editable)
         self.add_button.setVisible(self._editable)
         self.remove_button.setVisible(self._editable)
@@ -147,7 +148,9 @@ class EvidencePanel(QFrame):
     def choose_files(self) -> None:
         if not self._editable:
             return
-        names, _filter = QFileDialog.getOpenFileNames(self, "Pilih berkas bukti dukung", "", FILE_FILTER)
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih berkas bukti dukung"), "", QCoreApplication.translate("evidence_panel", FILE_FILTER)
+        )
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> bool:
@@ -157,8 +160,7 @@ class EvidencePanel(QFrame):
         for path in paths:
             error = self._add(path)
             if error is not None:
-                balloon_for(self).show_at(self.drop_hint if self.drop_hint.isVisible() else self.view,
-                                                   str(error))
+                balloon_for(self).show_at(self.drop_hint if self.drop_hint.isVisible() else self.view, str(error))
                 return False
         balloon_for(self).clear()
         return True
@@ -174,7 +176,7 @@ class EvidencePanel(QFrame):
             balloon_for(self).show_at(self.open_button, str(exc))
             return
         except OSError as exc:
-            balloon_for(self).show_at(self.open_button, f"Berkas tidak dapat dibuka: {exc}")
+            balloon_for(self).show_at(self.open_button, self.tr("Berkas tidak dapat dibuka: {0}").format(exc))
             return
         self.opened.emit(str(target))
 

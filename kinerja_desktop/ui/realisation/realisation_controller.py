@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.permissions import Action, Subject, may
@@ -16,14 +16,19 @@ from kinerja_desktop.services.settings_service import get_setting
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.undo import FormController, detached
 
-FIELD_LABELS = {"value": "Realisasi", "note": "Catatan", "reported_on": "Tanggal"}
+FIELD_LABELS = {
+    "value": QT_TRANSLATE_NOOP("realisation_controller", "Realisasi"),
+    "note": QT_TRANSLATE_NOOP("realisation_controller", "Catatan"),
+    "reported_on": QT_TRANSLATE_NOOP("realisation_controller", "Tanggal"),
+}
 
 
 class RealisationController(FormController):
     """The indicators of a plan with their realisation and evidence for one period."""
 
-    def __init__(self, db: Database, user: CurrentUser, plan_id: str, period: str,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, user: CurrentUser, plan_id: str, period: str, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.db, self.user, self.plan_id, self.period = db, user, plan_id, period
         self.plan: ps.PlanView = ps.get_plan(db, user, plan_id)
@@ -56,8 +61,12 @@ class RealisationController(FormController):
 
     @property
     def editable(self) -> bool:
-        return (self.may_edit and self.plan.status == "APPROVED" and self.plan.is_current
-                and self.evaluation_status not in ("FINAL", "SIGNED"))
+        return (
+            self.may_edit
+            and self.plan.status == "APPROVED"
+            and self.plan.is_current
+            and self.evaluation_status not in ("FINAL", "SIGNED")
+        )
 
     @property
     def max_bytes(self) -> int:
@@ -89,8 +98,12 @@ class RealisationController(FormController):
                 return detached(exc)
             self._after()
             return None
-        return self.run(f"Ubah {FIELD_LABELS[field]}", lambda: write(value), lambda: write(old),
-                        merge_key=("realisasi", indicator_id, field, session) if session else None)
+        return self.run(
+            self.tr("Ubah {0}").format(QCoreApplication.translate("realisation_controller", FIELD_LABELS[field])),
+            lambda: write(value),
+            lambda: write(old),
+            merge_key=("realisasi", indicator_id, field, session) if session else None,
+        )
 
     def add_evidence(self, indicator_id: str, path: str | Path) -> KinerjaError | None:
         db, user, period, limit = self.db, self.user, self.period, self.max_bytes
@@ -102,13 +115,19 @@ class RealisationController(FormController):
             else:
                 state["id"] = rs.add_evidence(db, user, indicator_id, period, path, max_bytes=limit)
 
-        return self.run(f"Tambah bukti {Path(path).name}", do,
-                        lambda: rs.set_evidence_deleted(db, user, state["id"], True))
+        return self.run(
+            self.tr("Tambah bukti {0}").format(Path(path).name),
+            do,
+            lambda: rs.set_evidence_deleted(db, user, state["id"], True),
+        )
 
     def remove_evidence(self, attachment_id: str) -> KinerjaError | None:
         db, user = self.db, self.user
-        return self.run("Hapus bukti dukung", lambda: rs.set_evidence_deleted(db, user, attachment_id, True),
-                        lambda: rs.set_evidence_deleted(db, user, attachment_id, False))
+        return self.run(
+            self.tr("Hapus bukti dukung"),
+            lambda: rs.set_evidence_deleted(db, user, attachment_id, True),
+            lambda: rs.set_evidence_deleted(db, user, attachment_id, False),
+        )
 
     def evidence_path(self, attachment_id: str) -> Path:
         return rs.evidence_path(self.db, self.user, attachment_id)

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.domain.errors import KinerjaError
@@ -15,13 +23,22 @@ from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import IndicatorView, PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
 from kinerja_desktop.ui.form_support.formatting import short_date
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole, SortRole
 
 _ROOT = QModelIndex()
 
 COL_NO, COL_RHK, COL_IKI, COL_TARGET, COL_VALUE, COL_DATE, COL_NOTE, COL_EVIDENCE = range(8)
-HEADERS = ("No", "Rencana Hasil Kerja", "Indikator Kinerja Individu", "Target", "Realisasi", "Tanggal",
-           "Catatan", "Bukti\nDukung")
+HEADERS = (
+    QT_TRANSLATE_NOOP("realisation_model", "No"),
+    QT_TRANSLATE_NOOP("realisation_model", "Rencana Hasil Kerja"),
+    QT_TRANSLATE_NOOP("realisation_model", "Indikator Kinerja Individu"),
+    QT_TRANSLATE_NOOP("realisation_model", "Target"),
+    QT_TRANSLATE_NOOP("realisation_model", "Realisasi"),
+    QT_TRANSLATE_NOOP("realisation_model", "Tanggal"),
+    QT_TRANSLATE_NOOP("realisation_model", "Catatan"),
+    QT_TRANSLATE_NOOP("realisation_model", "Bukti\nDukung"),
+)
 EDITABLE = {COL_VALUE: "value", COL_DATE: "reported_on", COL_NOTE: "note"}
 
 #: (indicator id, field, value, edit session) -> refusal or None
@@ -46,8 +63,9 @@ def rows_of(plan: PlanView, realisations: dict[str, RealisationView], period: st
         for n, rhk in enumerate(plan.rhk_of(kind), start=1):
             for i, ind in enumerate(rhk.indicators):
                 real = realisations.get(ind.id) or RealisationView(ind.id, period)
-                rows.append(RealisationRow(f"{prefix}{n}" if i == 0 else "", rhk, ind, i == 0,
-                                           len(rhk.indicators), real))
+                rows.append(
+                    RealisationRow(f"{prefix}{n}" if i == 0 else "", rhk, ind, i == 0, len(rhk.indicators), real)
+                )
     return rows
 
 
@@ -64,12 +82,14 @@ class RealisationTableModel(QAbstractTableModel):
         self._pending: dict[tuple[str, str], tuple[Any, str]] = {}
         self._session: object = None
 
-    def set_data(self, plan: PlanView, realisations: dict[str, RealisationView], period: str,
-                 editable: bool) -> None:
+    def set_data(self, plan: PlanView, realisations: dict[str, RealisationView], period: str, editable: bool) -> None:
         rows = rows_of(plan, realisations, period)
         self._editable = editable
-        if [r.indicator.id for r in rows] == [r.indicator.id for r in self._rows] and rows and \
-                rows[0].realisation.period == self._rows[0].realisation.period:
+        if (
+            [r.indicator.id for r in rows] == [r.indicator.id for r in self._rows]
+            and rows
+            and rows[0].realisation.period == self._rows[0].realisation.period
+        ):
             self._rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
             return
@@ -99,7 +119,7 @@ class RealisationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("realisation_model", HEADERS[section])
         return None
 
     def _cell(self, r: RealisationRow, column: int) -> tuple[str, Any]:
@@ -109,7 +129,7 @@ class RealisationTableModel(QAbstractTableModel):
         if column == COL_RHK:
             return (r.rhk.text if r.first_of_rhk else ""), r.rhk.text
         if column == COL_IKI:
-            aspek = f"{Aspek(r.indicator.aspek).label}: " if r.indicator.aspek else ""
+            aspek = f"{tr_label(Aspek(r.indicator.aspek).label)}: " if r.indicator.aspek else ""
             return aspek + r.indicator.text, r.indicator.text
         if column == COL_TARGET:
             return r.indicator.target_display, r.indicator.target_value
@@ -120,7 +140,7 @@ class RealisationTableModel(QAbstractTableModel):
         if column == COL_NOTE:
             return real.note, real.note
         count = len(real.attachments)
-        return (f"{count} berkas" if count else "—"), count
+        return (self.tr("{0} berkas").format(count) if count else "—"), count
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -173,7 +193,10 @@ class RealisationTableModel(QAbstractTableModel):
         return flags
 
     def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole,
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self._editable:
             return False

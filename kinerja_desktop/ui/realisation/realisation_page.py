@@ -96,7 +96,7 @@ class RealisationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Periode:", self))
+        top.addWidget(QLabel(self.tr("Periode:"), self))
         self.period = PeriodCombo(db, year, period, self)
         self.period.period_chosen.connect(self.controller.set_period)
         top.addWidget(self.period)
@@ -110,8 +110,8 @@ class RealisationPage(QWidget):
         self.saved.setStyleSheet("color: #5f6368;")
         top.addWidget(self.saved)
         top.addStretch(1)
-        self.hint = QLabel("Ketik pada kolom Realisasi, Tanggal atau Catatan · seret berkas ke baris untuk "
-                           "menambah bukti", self)
+        self.hint = QLabel(self.tr("Ketik pada kolom Realisasi, Tanggal atau Catatan · seret berkas ke baris untuk "
+                                   "menambah bukti"), self)
         self.hint.setStyleSheet("color: #5f6368;")
         top.addWidget(self.hint)
         layout.addLayout(top)
@@ -170,13 +170,15 @@ class RealisationPage(QWidget):
         c = self.controller
         label = self.period.currentText()
         if c.plan.status != "APPROVED":
-            self.notice.show_notice("Realisasi dapat diisi setelah SKP disetujui pejabat penilai kinerja.",
+            self.notice.show_notice(self.tr("Realisasi dapat diisi setelah SKP disetujui pejabat penilai kinerja."),
                                     "readonly")
         elif c.evaluation_status in ("FINAL", "SIGNED"):
-            self.notice.show_notice(f"Evaluasi {label} sudah difinalkan; realisasinya hanya dapat dibaca.",
+            self.notice.show_notice(self.tr("Evaluasi {0} sudah difinalkan; realisasinya hanya dapat dibaca.").format(
+                                                label),
                                     "readonly")
         elif not c.may_edit:
-            self.notice.show_notice("Realisasi diisi oleh pegawai yang bersangkutan; Anda hanya dapat membaca.",
+            self.notice.show_notice(self.tr("Realisasi diisi oleh pegawai yang bersangkutan; Anda hanya dapat "
+                                            "membaca."),
                                     "readonly")
         else:
             self.notice.clear()
@@ -191,7 +193,7 @@ class RealisationPage(QWidget):
     @Slot()
     def _on_changed(self) -> None:
         self.refresh()
-        self.saved.setText(f"Tersimpan {datetime.now():%H.%M.%S}")
+        self.saved.setText(self.tr("Tersimpan {0:%H.%M.%S}").format(datetime.now()))
 
     def _show_evidence(self) -> None:
         index = self.table.currentIndex()
@@ -200,7 +202,7 @@ class RealisationPage(QWidget):
             self.evidence.set_target(None, [], editable=False)
             return
         row = self.model.row(index.row())
-        self.evidence.set_target(row.indicator.text or "(indikator tanpa uraian)", row.realisation.attachments,
+        self.evidence.set_target(row.indicator.text or self.tr("(indikator tanpa uraian)"), row.realisation.attachments,
                                  editable=c.editable, limit_bytes=c.max_bytes)
 
     # ------------------------------------------------------------------ edits
