@@ -57,11 +57,334 @@
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Sertifikat Tanda Tangan Elektronik</source>
+        <translation>Electronic Signature Certificates</translation>
+    </message>
+    <message>
+        <source>Sertifikat saya</source>
+        <translation>My certificates</translation>
+    </message>
+    <message>
+        <source>CA kantor</source>
+        <translation>Office CA</translation>
+    </message>
+    <message>
+        <source>CA tepercaya</source>
+        <translation>Trusted CAs</translation>
+    </message>
+    <message>
+        <source>Berkas .p12 / .pfx, misalnya dari CA nasional</source>
+        <translation>.p12 / .pfx file, e.g. from the national CA</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Berkas sertifikat</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas</source>
+        <translation>File password</translation>
+    </message>
+    <message>
+        <source>Impor dan periksa</source>
+        <translation>Import and check</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Penerbit</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Berlaku s.d.</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Buat CA kantor</source>
+        <translation>Create office CA</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Buat CA</source>
+        <translation>Create CA</translation>
+    </message>
+    <message>
+        <source>Nama instansi</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>Jenis kunci</source>
+        <translation>Key type</translation>
+    </message>
+    <message>
+        <source>Kata sandi kunci CA</source>
+        <translation>CA key password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Terbitkan sertifikat pegawai (.p12)</source>
+        <translation>Issue an employee certificate (.p12)</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>kata sandi kunci CA</source>
+        <translation>CA key password</translation>
+    </message>
+    <message>
+        <source>kata sandi baru berkas .p12</source>
+        <translation>new password of the .p12 file</translation>
+    </message>
+    <message>
+        <source>Terbitkan</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Masa berlaku</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>Berkas keluaran</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>Kata sandi CA</source>
+        <translation>CA password</translation>
+    </message>
+    <message>
+        <source>Kata sandi .p12</source>
+        <translation>.p12 password</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Sidik jari SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <source>Impor CA…</source>
+        <translation>Import CA…</translation>
+    </message>
+    <message>
+        <source>Ekspor PEM…</source>
+        <translation>Export PEM…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>CA kantor: &lt;b&gt;{0}&lt;/b&gt;, berlaku s.d. {1:%d-%m-%Y}. Kuncinya tersimpan terenkripsi di {2}.</source>
+        <translation>Office CA: &lt;b&gt;{0}&lt;/b&gt;, valid until {1:%d-%m-%Y}. Its key is stored encrypted in {2}.</translation>
+    </message>
+    <message>
+        <source>Ganti CA</source>
+        <translation>Replace CA</translation>
+    </message>
+    <message>
+        <source>CA kantor belum dibuat.</source>
+        <translation>The office CA has not been created yet.</translation>
+    </message>
+    <message>
+        <source>Sedang diproses…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat</source>
+        <translation>Choose certificate</translation>
+    </message>
+    <message>
+        <source>Pilih berkas sertifikat (.p12) terlebih dahulu.</source>
+        <translation>Choose a certificate file (.p12) first.</translation>
+    </message>
+    <message>
+        <source>Sertifikat diimpor.</source>
+        <translation>Certificate imported.</translation>
+    </message>
+    <message>
+        <source> Perhatikan peringatannya.</source>
+        <translation> Note the warnings.</translation>
+    </message>
+    <message>
+        <source>Simpan sertifikat</source>
+        <translation>Save certificate</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi CA tidak sama.</source>
+        <translation>The two CA passwords differ.</translation>
+    </message>
+    <message>
+        <source>CA kantor dibuat: {0}. CA ini langsung dipercaya.</source>
+        <translation>Office CA created: {0}. It is trusted straight away.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi berkas .p12 tidak sama.</source>
+        <translation>The two .p12 file passwords differ.</translation>
+    </message>
+    <message>
+        <source>Pilih tempat menyimpan berkas .p12.</source>
+        <translation>Choose where to save the .p12 file.</translation>
+    </message>
+    <message>
+        <source>Sertifikat disimpan di {0}. Serahkan berkas dan kata sandinya secara terpisah.</source>
+        <translation>Certificate saved to {0}. Hand over the file and its password separately.</translation>
+    </message>
+    <message>
+        <source>Impor sertifikat CA</source>
+        <translation>Import CA certificate</translation>
+    </message>
+    <message>
+        <source>Sertifikat (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Dipercaya: </source>
+        <translation>Trusted: </translation>
+    </message>
+    <message>
+        <source>Ekspor CA tepercaya</source>
+        <translation>Export trusted CAs</translation>
+    </message>
+    <message>
+        <source>CA tepercaya diekspor ke {0}.</source>
+        <translation>Trusted CAs exported to {0}.</translation>
+    </message>
+    <message>
+        <source>Pilih CA yang akan dihapus.</source>
+        <translation>Choose the CA to remove.</translation>
+    </message>
+    <message>
+        <source>CA dihapus dari daftar tepercaya.</source>
+        <translation>CA removed from the trusted list.</translation>
+    </message>
+</context>
+<context>
     <name>ComboDelegate</name>
     <message>
         <source>(tidak ada)</source>
         <extracomment>Model role returning the text an editor should start from (a refused input is kept there).</extracomment>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Nilai yang tampil</source>
+        <translation>Value shown</translation>
+    </message>
+    <message>
+        <source>Nilai lain</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sudah ditandatangani</source>
+        <translation>Already signed</translation>
+    </message>
+    <message>
+        <source>Diubah bersamaan</source>
+        <translation>Changed at the same time</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPage</name>
+    <message>
+        <source>&amp;Pakai nilai yang dipilih</source>
+        <translation>&amp;Use the chosen value</translation>
+    </message>
+    <message>
+        <source>&amp;Tandai sudah diperiksa</source>
+        <translation>&amp;Mark as reviewed</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Pilih nilai yang benar:</source>
+        <translation>Choose the correct value:</translation>
+    </message>
+    <message>
+        <source>Memuat konflik…</source>
+        <translation>Loading conflicts…</translation>
+    </message>
+    <message>
+        <source>Memuat konflik</source>
+        <translation>Loading conflicts</translation>
+    </message>
+    <message>
+        <source>{0} data memiliki lebih dari satu nilai.</source>
+        <translation>{0} data items have more than one value.</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik. Semua data sama di setiap komputer yang sudah sinkron.</source>
+        <translation>No conflicts. All data is the same on every synchronised computer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1}</translation>
+    </message>
+    <message>
+        <source>tampil sekarang</source>
+        <translation>shown now</translation>
+    </message>
+    <message>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>{0}
+— oleh {1}</source>
+        <translation>{0}
+— by {1}</translation>
+    </message>
+    <message>
+        <source>Data ini sudah ditandatangani; nilai yang ditandatangani tetap berlaku. Nilai lain dicatat untuk diperiksa (ubah melalui Revisi bila perlu).</source>
+        <translation>This data is already signed; the signed value stays in force. The other value is recorded for review (change it through Revise if needed).</translation>
+    </message>
+    <message>
+        <source>Dua perubahan dibuat bersamaan di komputer berbeda. Pilih yang benar; pilihan Anda dikirim ke semua komputer pada sinkronisasi berikutnya.</source>
+        <translation>Two changes were made at the same time on different computers. Choose the correct one; your choice is sent to every computer at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Menyimpan pilihan</source>
+        <translation>Saving the choice</translation>
+    </message>
+    <message>
+        <source>Menandai konflik</source>
+        <translation>Marking the conflict</translation>
     </message>
 </context>
 <context>
@@ -419,6 +742,46 @@
     <message>
         <source>Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama</source>
         <translation>Mobilises the use of resources for shared goals</translation>
+    </message>
+    <message>
+        <source>SKP</source>
+        <translation>SKP</translation>
+    </message>
+    <message>
+        <source>Evaluasi Kinerja</source>
+        <translation>Performance evaluation</translation>
+    </message>
+    <message>
+        <source>Dokumen Evaluasi Kinerja</source>
+        <translation>Performance evaluation document</translation>
+    </message>
+    <message>
+        <source>Belum ditandatangani</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>Sebagian ditandatangani</source>
+        <translation>Partly signed</translation>
+    </message>
+    <message>
+        <source>Ditandatangani lengkap</source>
+        <translation>Fully signed</translation>
+    </message>
+    <message>
+        <source>Pegawai yang Dinilai</source>
+        <translation>Employee being appraised</translation>
+    </message>
+    <message>
+        <source>Pejabat Penilai Kinerja</source>
+        <translation>Performance appraiser</translation>
+    </message>
+    <message>
+        <source>Atasan Pejabat Penilai Kinerja</source>
+        <translation>Appraiser&apos;s superior</translation>
+    </message>
+    <message>
+        <source>Pimpinan</source>
+        <translation>Head of agency</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1964,14 @@ expectations</translation>
         <translation>Print Documents</translation>
     </message>
     <message>
+        <source>Evaluasi Kinerja</source>
+        <translation>Performance evaluation</translation>
+    </message>
+    <message>
+        <source>Dokumen Evaluasi</source>
+        <translation>Evaluation document</translation>
+    </message>
+    <message>
         <source>Pegawai ini: %1</source>
         <translation>This employee: %1</translation>
     </message>
@@ -1683,6 +2054,17 @@ expectations</translation>
     <message>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOutcome</name>
+    <message>
+        <source>{0} dokumen ({1} halaman) siap</source>
+        <translation>{0} documents ({1} pages) ready</translation>
+    </message>
+    <message>
+        <source>; {0} gagal</source>
+        <translation>; {0} failed</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2509,77 @@ feedback</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source> periode {0}</source>
+        <translation> period {0}</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani {0}</source>
+        <translation>Sign {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} {1}{2}&lt;/b&gt;&lt;br&gt;Anda menandatangani sebagai &lt;b&gt;{3}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;{0} {1}{2}&lt;/b&gt;&lt;br&gt;You are signing as &lt;b&gt;{3}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>{0} (NIP {1}), s.d. {2}</source>
+        <translation>{0} (NIP {1}), until {2}</translation>
+    </message>
+    <message>
+        <source>Berkas .p12 lain…</source>
+        <translation>Another .p12 file…</translation>
+    </message>
+    <message>
+        <source>Berkas .p12 / .pfx</source>
+        <translation>.p12 / .pfx file</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Kata sandi sertifikat</source>
+        <translation>Certificate password</translation>
+    </message>
+    <message>
+        <source>Antrekan juga untuk TTE tersertifikasi (server BSrE instansi) saat daring</source>
+        <translation>Also queue for a certified electronic signature (TTE, the agency&apos;s BSrE server) when online</translation>
+    </message>
+    <message>
+        <source>NIK (16 digit) untuk server TTE</source>
+        <translation>NIK (16 digits) for the TTE server</translation>
+    </message>
+    <message>
+        <source>Tanda tangani</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat</source>
+        <translation>Choose certificate</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat terlebih dahulu.</source>
+        <translation>Choose a certificate first.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 digit angka.</source>
+        <translation>The NIK must be 16 digits.</translation>
+    </message>
+    <message>
+        <source>Sedang menandatangani…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source> Dokumen masuk antrean TTE tersertifikasi.</source>
+        <translation> The document is queued for the certified TTE.</translation>
+    </message>
+    <message>
+        <source>Ditandatangani oleh {0} pada {1:%d-%m-%Y %H:%M} {2} (PAdES {3}). Status dokumen: {4}.{5}{6}</source>
+        <translation>Signed by {0} on {1:%d-%m-%Y %H:%M} {2} (PAdES {3}). Document status: {4}.{5}{6}</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>Masuk — Kinerja Desktop</source>
@@ -2191,6 +2644,374 @@ feedback</translation>
     <message>
         <source>Memeriksa akun…</source>
         <translation>Checking the account…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureTableModel</name>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Penanda tangan</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>PAdES {0}</source>
+        <translation>PAdES {0}</translation>
+    </message>
+    <message>
+        <source>Sah</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Tidak sah: </source>
+        <translation>Not valid: </translation>
+    </message>
+    <message>
+        <source>Utuh, sertifikat dipercaya, tidak diubah setelah ditandatangani.</source>
+        <translation>Intact, certificate trusted, not changed after signing.</translation>
+    </message>
+</context>
+<context>
+    <name>SignedDocumentsModel</name>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ditandatangani oleh</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>SignedDocumentsPanel</name>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Periksa tanda tangan</source>
+        <translation>Check signatures</translation>
+    </message>
+    <message>
+        <source>Tanda tangani…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <source>Dokumen yang ditandatangani tersimpan di sini; tanda tangan lama tetap utuh setelah Revisi.</source>
+        <translation>Signed documents are kept here; earlier signatures stay intact after a revision.</translation>
+    </message>
+    <message>
+        <source>Belum ada dokumen yang ditandatangani.</source>
+        <translation>No signed documents yet.</translation>
+    </message>
+    <message>
+        <source>Simpan salinan dokumen</source>
+        <translation>Save a copy of the document</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningIntegration</name>
+    <message>
+        <source>&amp;Periksa Tanda Tangan…</source>
+        <translation>&amp;Check Signatures…</translation>
+    </message>
+    <message>
+        <source>&amp;Sertifikat Tanda Tangan…</source>
+        <translation>Signing &amp;Certificates…</translation>
+    </message>
+    <message>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Buka dulu halaman pegawai yang dokumennya akan ditandatangani.</source>
+        <translation>First open the page of the employee whose document is to be signed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Tersinkron {0}</source>
+        <translation>Synchronised {0}</translation>
+    </message>
+    <message>
+        <source> · {0} konflik</source>
+        <translation> · {0} conflicts</translation>
+    </message>
+    <message>
+        <source> · {0} menunggu</source>
+        <translation> · {0} waiting</translation>
+    </message>
+    <message>
+        <source>{0} dtk</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0:.0f} menit</source>
+        <translation>{0:.0f} min</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIntegration</name>
+    <message>
+        <source>Sinkronkan &amp;Sekarang</source>
+        <translation>Synchronise &amp;Now</translation>
+    </message>
+    <message>
+        <source>Kirim dan terima perubahan sekarang (F6)</source>
+        <translation>Send and receive changes now (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Konflik…</source>
+        <translation>&amp;Conflicts…</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus Sinkronisasi</source>
+        <translation>Synchronisation S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;Pengaturan Sinkronisasi…</source>
+        <translation>Synchronisation &amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Identitas Perangkat &amp;Baru…</source>
+        <translation>&amp;New Device Identity…</translation>
+    </message>
+    <message>
+        <source>Untuk database yang disalin dari komputer lain</source>
+        <translation>For a database copied from another computer</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Data dengan lebih dari satu nilai</source>
+        <translation>Data with more than one value</translation>
+    </message>
+    <message>
+        <source>Status Sinkronisasi</source>
+        <translation>Synchronisation status</translation>
+    </message>
+    <message>
+        <source>Penyimpanan berubah</source>
+        <translation>Storage changed</translation>
+    </message>
+    <message>
+        <source>
+
+Lanjutkan dengan penyimpanan ini?</source>
+        <translation>
+
+Continue with this storage?</translation>
+    </message>
+    <message>
+        <source>Penghapusan massal</source>
+        <translation>Mass deletion</translation>
+    </message>
+    <message>
+        <source>
+
+Teruskan penghapusan ini?</source>
+        <translation>
+
+Go ahead with this deletion?</translation>
+    </message>
+    <message>
+        <source>Database salinan</source>
+        <translation>Copied database</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Identitas perangkat baru</source>
+        <translation>New device identity</translation>
+    </message>
+    <message>
+        <source>Berikan identitas perangkat sendiri kepada database ini? Lakukan ini hanya jika database ini disalin dari komputer lain.</source>
+        <translation>Give this database its own device identity? Only do this if the database was copied from another computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Pengaturan Sinkronisasi</source>
+        <translation>Synchronisation Settings</translation>
+    </message>
+    <message>
+        <source>D:\Kinerja  atau  https://server.kantor.go.id/webdav/kinerja</source>
+        <translation>D:\Kinerja  or  https://server.kantor.go.id/webdav/kinerja</translation>
+    </message>
+    <message>
+        <source>(tersimpan di keyring sistem)</source>
+        <translation>(kept in the system keyring)</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Uji koneksi</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Lokasi penyimpanan:</source>
+        <translation>Storage location:</translation>
+    </message>
+    <message>
+        <source>Nama pengguna:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Kata sandi:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Sinkron otomatis tiap:</source>
+        <translation>Synchronise automatically every:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Folder dapat berupa flashdisk atau drive jaringan. Untuk server, gunakan alamat WebDAV (Nextcloud, ownCloud, dsb.), sftp:// atau s3://. Sertifikat HTTPS selalu diperiksa.</source>
+        <translation>The folder may be a USB stick or a network drive. For a server, use a WebDAV address (Nextcloud, ownCloud, etc.), sftp:// or s3://. HTTPS certificates are always checked.</translation>
+    </message>
+    <message>
+        <source>Pilih folder penyimpanan bersama</source>
+        <translation>Choose the shared storage folder</translation>
+    </message>
+    <message>
+        <source>Menghubungi…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Uji koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPage</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Karantina</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Buka &amp;Konflik</source>
+        <translation>Open &amp;Conflicts</translation>
+    </message>
+    <message>
+        <source>Memuat status sinkronisasi…</source>
+        <translation>Loading synchronisation status…</translation>
+    </message>
+    <message>
+        <source>Memuat status sinkronisasi</source>
+        <translation>Loading synchronisation status</translation>
+    </message>
+    <message>
+        <source>belum diatur</source>
+        <translation>not set up</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Penyimpanan: {0} · terakhir sinkron: {1} · {2} perubahan menunggu dikirim · {3} konflik · {4} ditolak. Data yang tidak tercantum sudah tersinkron.</source>
+        <translation>Storage: {0} · last synchronised: {1} · {2} changes waiting to be sent · {3} conflicts · {4} rejected. Data not listed is synchronised.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +3141,41 @@ feedback</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Periksa Tanda Tangan Dokumen</source>
+        <translation>Check Document Signatures</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas dipilih.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>Pilih PDF…</source>
+        <translation>Choose PDF…</translation>
+    </message>
+    <message>
+        <source>Tempel isi kode QR lembar cetak (KINERJA:…)</source>
+        <translation>Paste the QR code content of a printed sheet (KINERJA:…)</translation>
+    </message>
+    <message>
+        <source>Periksa QR</source>
+        <translation>Check QR</translation>
+    </message>
+    <message>
+        <source>Pilih PDF bertanda tangan</source>
+        <translation>Choose a signed PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: {0}</source>
+        <translation>The file cannot be read: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Selamat datang di Kinerja Desktop</source>
@@ -2395,6 +3251,51 @@ feedback</translation>
         <source>(tulis umpan balik…)</source>
         <extracomment>(row key, text, edit session) -&gt; refusal or None</extracomment>
         <translation>(write feedback…)</translation>
+    </message>
+</context>
+<context>
+    <name>background</name>
+    <message>
+        <source>Tanda tangan elektronik</source>
+        <translation>Electronic signature</translation>
+    </message>
+</context>
+<context>
+    <name>conflict_view</name>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>Menyiapkan</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>Mengunggah</source>
+        <translation>Uploading</translation>
+    </message>
+    <message>
+        <source>Mengunduh</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <source>Menerapkan</source>
+        <translation>Applying</translation>
+    </message>
+    <message>
+        <source>, sisa ~{0:.0f} dtk</source>
+        <translation>, ~{0:.0f} s left</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +3474,25 @@ feedback</translation>
     </message>
 </context>
 <context>
+    <name>install</name>
+    <message>
+        <source>Dokumen Bertanda Tangan</source>
+        <translation>Signed Documents</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani &amp;SKP…</source>
+        <translation>Sign &amp;SKP…</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani &amp;Evaluasi Kinerja…</source>
+        <translation>Sign Performance &amp;Evaluation…</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani Dokumen E&amp;valuasi…</source>
+        <translation>Sign E&amp;valuation Document…</translation>
+    </message>
+</context>
+<context>
     <name>kuadran_widget</name>
     <message>
         <source>Di Atas</source>
@@ -2628,6 +3548,80 @@ feedback</translation>
     <message>
         <source>Target</source>
         <translation>Target</translation>
+    </message>
+</context>
+<context>
+    <name>print_dialog</name>
+    <message>
+        <source>Triwulan I</source>
+        <translation>Quarter I</translation>
+    </message>
+    <message>
+        <source>Triwulan II</source>
+        <translation>Quarter II</translation>
+    </message>
+    <message>
+        <source>Triwulan III</source>
+        <translation>Quarter III</translation>
+    </message>
+    <message>
+        <source>Triwulan IV-Akhir</source>
+        <translation>Quarter IV (final)</translation>
+    </message>
+    <message>
+        <source>Semester I</source>
+        <translation>Semester I</translation>
+    </message>
+    <message>
+        <source>Semester II</source>
+        <translation>Semester II</translation>
+    </message>
+    <message>
+        <source>Tahunan</source>
+        <translation>Annual</translation>
+    </message>
+</context>
+<context>
+    <name>print_job</name>
+    <message>
+        <source>Sasaran Kinerja Pegawai (SKP)</source>
+        <translation>Employee Performance Targets (SKP)</translation>
+    </message>
+    <message>
+        <source>Evaluasi Kinerja Pegawai</source>
+        <translation>Employee performance evaluation</translation>
+    </message>
+    <message>
+        <source>Dokumen Evaluasi Kinerja Pegawai</source>
+        <translation>Employee performance evaluation document</translation>
+    </message>
+    <message>
+        <source>Penetapan Predikat Kinerja (unit)</source>
+        <translation>Performance predikat decision (unit)</translation>
+    </message>
+    <message>
+        <source>Blanko (formulir kosong)</source>
+        <translation>Blank (empty form)</translation>
+    </message>
+    <message>
+        <source>Penetapan predikat kinerja dicetak per unit: pilih unit kerja.</source>
+        <translation>The performance predikat decision is printed per unit: choose a work unit.</translation>
+    </message>
+    <message>
+        <source>Menyusun penetapan</source>
+        <translation>Preparing the decision</translation>
+    </message>
+    <message>
+        <source>Tidak ada pegawai yang dapat dicetak.</source>
+        <translation>There are no employees to print.</translation>
+    </message>
+    <message>
+        <source>Mencetak</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Mencetak {0}/{1}</source>
+        <translation>Printing {0}/{1}</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +3743,32 @@ evidence</translation>
     </message>
 </context>
 <context>
+    <name>settings_dialog</name>
+    <message>
+        <source>Tersambung. Penyimpanan masih kosong; komputer ini akan menyiapkannya pada sinkronisasi pertama.</source>
+        <translation>Connected. The storage is still empty; this computer will prepare it at the first synchronisation.</translation>
+    </message>
+    <message>
+        <source>Tersambung. Penyimpanan berisi kiriman dari {0} komputer.</source>
+        <translation>Connected. The storage holds uploads from {0} computers.</translation>
+    </message>
+</context>
+<context>
+    <name>status_page</name>
+    <message>
+        <source>Menunggu dikirim</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Tersinkron</source>
+        <translation>Synchronised</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>↶ Batalkan</source>
@@ -2765,6 +3785,13 @@ evidence</translation>
     <message>
         <source>Ulangi</source>
         <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>verify_dialog</name>
+    <message>
+        <source>Cap waktu dokumen</source>
+        <translation>Document timestamp</translation>
     </message>
 </context>
 <context>

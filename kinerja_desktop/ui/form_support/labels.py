@@ -89,6 +89,17 @@ KNOWN = (
     QT_TRANSLATE_NOOP("DomainLabels", "Memberi kesempatan kepada berbagai pihak untuk berkontribusi"),
     QT_TRANSLATE_NOOP("DomainLabels", "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah"),
     QT_TRANSLATE_NOOP("DomainLabels", "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama"),
+    # Signed documents: kinds, statuses, signer roles
+    QT_TRANSLATE_NOOP("DomainLabels", "SKP"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Evaluasi Kinerja"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Dokumen Evaluasi Kinerja"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Belum ditandatangani"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Sebagian ditandatangani"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Ditandatangani lengkap"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Pegawai yang Dinilai"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Pejabat Penilai Kinerja"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Atasan Pejabat Penilai Kinerja"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Pimpinan"),
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -92,7 +92,9 @@ class PrintingIntegration(QObject):
             window.db,
             window.user,
             request,
-            title=self.tr("Mencetak %1").replace("%1", self.tr(KIND_LABELS[request.kind])),
+            title=self.tr("Mencetak %1").replace(
+                "%1", QCoreApplication.translate("print_job", KIND_LABELS[request.kind])
+            ),
         )
         task.succeeded.connect(lambda outcome: self._done(request, outcome))
         task.failed.connect(lambda message: QMessageBox.warning(window, self.tr("Cetak"), message))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,13 +27,13 @@ from kinerja_desktop.ui.print.print_job import KIND_LABELS, PrintRequest
 __all__ = ["PrintOptionsDialog", "PrintTargets"]
 
 PERIOD_LABELS = {
-    "TW1": "Triwulan I",
-    "TW2": "Triwulan II",
-    "TW3": "Triwulan III",
-    "TW4": "Triwulan IV-Akhir",
-    "S1": "Semester I",
-    "S2": "Semester II",
-    "TAHUNAN": "Tahunan",
+    "TW1": QT_TRANSLATE_NOOP("print_dialog", "Triwulan I"),
+    "TW2": QT_TRANSLATE_NOOP("print_dialog", "Triwulan II"),
+    "TW3": QT_TRANSLATE_NOOP("print_dialog", "Triwulan III"),
+    "TW4": QT_TRANSLATE_NOOP("print_dialog", "Triwulan IV-Akhir"),
+    "S1": QT_TRANSLATE_NOOP("print_dialog", "Semester I"),
+    "S2": QT_TRANSLATE_NOOP("print_dialog", "Semester II"),
+    "TAHUNAN": QT_TRANSLATE_NOOP("print_dialog", "Tahunan"),
 }
 
 
@@ -69,10 +69,14 @@ class PrintOptionsDialog(QDialog):
         self.targets = targets
         self.kind = QComboBox(self)
         for key, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), key)
+            self.kind.addItem(QCoreApplication.translate("print_job", label), key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.blank_form = QComboBox(self)
-        for key, label in (("skp", "SKP"), ("evaluasi", "Evaluasi Kinerja"), ("dokumen-evaluasi", "Dokumen Evaluasi")):
+        for key, label in (
+            ("skp", "SKP"),
+            ("evaluasi", self.tr("Evaluasi Kinerja")),
+            ("dokumen-evaluasi", self.tr("Dokumen Evaluasi")),
+        ):
             self.blank_form.addItem(self.tr(label), key)
         self.scope_group = QButtonGroup(self)
         self.scope_employee = QRadioButton(self)
@@ -110,7 +114,7 @@ class PrintOptionsDialog(QDialog):
         self.year.setValue(year)
         self.period = QComboBox(self)
         for code in periods:
-            self.period.addItem(self.tr(PERIOD_LABELS.get(code, code)), code)
+            self.period.addItem(QCoreApplication.translate("print_dialog", PERIOD_LABELS.get(code, code)), code)
         self.period.setCurrentIndex(max(0, self.period.findData(period)))
         self.paper = QComboBox(self)
         for paper in Paper:

@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from kinerja_desktop.documents.page_setup import PageSetup, Paper
 
 __all__ = ["KIND_LABELS", "PrintOutcome", "PrintRequest", "run_print_job"]
 
 KIND_LABELS = {
-    "skp": "Sasaran Kinerja Pegawai (SKP)",
-    "evaluasi": "Evaluasi Kinerja Pegawai",
-    "dokumen-evaluasi": "Dokumen Evaluasi Kinerja Pegawai",
-    "penetapan": "Penetapan Predikat Kinerja (unit)",
-    "blank": "Blanko (formulir kosong)",
+    "skp": QT_TRANSLATE_NOOP("print_job", "Sasaran Kinerja Pegawai (SKP)"),
+    "evaluasi": QT_TRANSLATE_NOOP("print_job", "Evaluasi Kinerja Pegawai"),
+    "dokumen-evaluasi": QT_TRANSLATE_NOOP("print_job", "Dokumen Evaluasi Kinerja Pegawai"),
+    "penetapan": QT_TRANSLATE_NOOP("print_job", "Penetapan Predikat Kinerja (unit)"),
+    "blank": QT_TRANSLATE_NOOP("print_job", "Blanko (formulir kosong)"),
 }
 BLANK_FORMS = {"skp": "SKP", "evaluasi": "EVALUASI", "dokumen-evaluasi": "DOKUMEN_EVALUASI"}
 
@@ -58,11 +60,12 @@ class PrintOutcome:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        text = f"{self.documents} dokumen ({self.pages} halaman) siap"
+        text = QCoreApplication.translate("PrintOutcome", "{0} dokumen ({1} halaman) siap").format(
+                                                              self.documents, self.pages)
         if self.path is not None:
             text += f": {self.path}"
         if self.failures:
-            text += f"; {len(self.failures)} gagal"
+            text += QCoreApplication.translate("PrintOutcome", "; {0} gagal").format(len(self.failures))
         return text + "."
 
 
@@ -96,9 +99,10 @@ def run_print_job(ctx: Any, db: Any, user: Any, request: PrintRequest) -> PrintO
     setup = PageSetup(paper=request.paper)
     if request.kind == "penetapan":
         if not request.unit_id:
-            raise ValidationError("Penetapan predikat kinerja dicetak per unit: pilih unit kerja.")
+            raise ValidationError(QCoreApplication.translate("print_job", "Penetapan predikat kinerja dicetak per "
+                                                                          "unit: pilih unit kerja."))
         authorize_unit(user)
-        ctx.progress(0, 0, "Menyusun penetapan")
+        ctx.progress(0, 0, QCoreApplication.translate("print_job", "Menyusun penetapan"))
         sheet = SheetLoader(db).penetapan(request.unit_id, request.year, request.period, recursive=request.recursive)
         return _single(request, sheet, f"Penetapan_{sheet.unit_code}_{request.period}_{request.year}.pdf")
     if request.kind == "blank" and not request.employee_ids and not request.unit_id:
@@ -115,7 +119,8 @@ def run_print_job(ctx: Any, db: Any, user: Any, request: PrintRequest) -> PrintO
     allowed, denied = authorize(db, user, targets, request.year)
     failures = [f"{d.target.nama}: {d.message}" for d in denied]
     if not allowed:
-        return PrintOutcome(None, 0, 0, failures or ["Tidak ada pegawai yang dapat dicetak."])
+        return PrintOutcome(None, 0, 0, failures or [QCoreApplication.translate("print_job",
+            "Tidak ada pegawai yang dapat dicetak.")])
     spec = BatchSpec(
         request.kind,
         request.year,
@@ -127,12 +132,13 @@ def run_print_job(ctx: Any, db: Any, user: Any, request: PrintRequest) -> PrintO
     people = [Person(t.employee_id, t.nip, t.nama) for t in allowed]
     split = request.mode == "folder"
     out = request.out if split and request.out else _target_file(request, f"Cetak_{request.kind}_{request.period}.pdf")
-    ctx.progress(0, len(people), "Mencetak")
+    ctx.progress(0, len(people), QCoreApplication.translate("print_job", "Mencetak"))
     done = {"n": 0}
 
     def on_event(ev: Any) -> None:
         done["n"] = ev.done
-        ctx.progress(ev.done, ev.total, f"Mencetak {ev.done}/{ev.total}")
+        label = QCoreApplication.translate("print_job", "Mencetak {0}/{1}").format(ev.done, ev.total)
+        ctx.progress(ev.done, ev.total, label)
 
     result = run_batch(
         db.url,

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from kinerja_desktop.ui.workers import Task, TaskManager
 
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[str], None]], None]
-TITLE = "Tanda tangan elektronik"
+TITLE = QT_TRANSLATE_NOOP("background", "Tanda tangan elektronik")
 
 
 def _connect(task: Task, on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> Task:
@@ -25,14 +27,20 @@ def _connect(task: Task, on_done: Callable[[Any], None], on_error: Callable[[str
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
     """Default :data:`Runner`: a worker task of its own."""
-    _connect(Task(lambda _ctx: fn(), title=TITLE, cancellable=False), on_done, on_error).start()
+    _connect(
+        Task(lambda _ctx: fn(), title=QCoreApplication.translate("background", TITLE), cancellable=False),
+        on_done,
+        on_error,
+    ).start()
 
 
 def task_manager_runner(manager: TaskManager) -> Runner:
     """A :data:`Runner` whose work shows in the main window's status bar."""
 
     def run(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
-        task = manager.start(lambda _ctx: fn(), title=TITLE, cancellable=False)
+        task = manager.start(
+            lambda _ctx: fn(), title=QCoreApplication.translate("background", TITLE), cancellable=False
+        )
         _connect(task, on_done, on_error)
 
     return run

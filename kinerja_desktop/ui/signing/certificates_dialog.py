@@ -79,7 +79,7 @@ class CertificatesDialog(QDialog):
     ) -> None:
         """``employee_name(nip) -> str | None`` fills the name when the admin types a NIP."""
         super().__init__(parent)
-        self.setWindowTitle("Sertifikat Tanda Tangan Elektronik")
+        self.setWindowTitle(self.tr("Sertifikat Tanda Tangan Elektronik"))
         self.resize(760, 520)
         self.pki, self._runner, self._employee_name = pki, runner, employee_name
         self.busy = False
@@ -99,10 +99,10 @@ class CertificatesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self.tabs.addTab(self._build_personal(), "Sertifikat saya")
+        self.tabs.addTab(self._build_personal(), self.tr("Sertifikat saya"))
         if is_admin:
-            self.tabs.addTab(self._build_ca(instansi), "CA kantor")
-        self.tabs.addTab(self._build_trust(), "CA tepercaya")
+            self.tabs.addTab(self._build_ca(instansi), self.tr("CA kantor"))
+        self.tabs.addTab(self._build_trust(), self.tr("CA tepercaya"))
         self.refresh()
 
     # ------------------------------------------------------------------ building
@@ -113,23 +113,25 @@ class CertificatesDialog(QDialog):
         form = QFormLayout()
         file_row = QHBoxLayout()
         self.p12_path = QLineEdit(page)
-        self.p12_path.setPlaceholderText("Berkas .p12 / .pfx, misalnya dari CA nasional")
-        browse = QPushButton("Pilih…", page)
+        self.p12_path.setPlaceholderText(self.tr("Berkas .p12 / .pfx, misalnya dari CA nasional"))
+        browse = QPushButton(self.tr("Pilih…"), page)
         browse.clicked.connect(self._browse_p12)
         file_row.addWidget(self.p12_path, 1)
         file_row.addWidget(browse)
-        form.addRow("Berkas sertifikat", file_row)
+        form.addRow(self.tr("Berkas sertifikat"), file_row)
         self.p12_passphrase = _password_field(page)
-        form.addRow("Kata sandi berkas", self.p12_passphrase)
+        form.addRow(self.tr("Kata sandi berkas"), self.p12_passphrase)
         layout.addLayout(form)
-        self.import_button = QPushButton("Impor dan periksa", page)
+        self.import_button = QPushButton(self.tr("Impor dan periksa"), page)
         self.import_button.clicked.connect(self._import_identity)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.identity_info = QLabel(page)
         self.identity_info.setWordWrap(True)
         self.identity_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.identity_info)
-        self.identities_view, self.identities_model = _table(page, ["Nama", "NIP", "Penerbit", "Berlaku s.d."])
+        self.identities_view, self.identities_model = _table(
+            page, [self.tr("Nama"), "NIP", self.tr("Penerbit"), self.tr("Berlaku s.d.")]
+        )
         layout.addWidget(self.identities_view, 1)
         return page
 
@@ -140,24 +142,24 @@ class CertificatesDialog(QDialog):
         self.ca_info.setWordWrap(True)
         layout.addWidget(self.ca_info)
 
-        make = QGroupBox("Buat CA kantor", page)
+        make = QGroupBox(self.tr("Buat CA kantor"), page)
         form = QFormLayout(make)
         self.ca_instansi = QLineEdit(instansi, make)
         self.ca_key = QComboBox(make)
         self.ca_key.addItem("RSA 3072 bit", "rsa3072")
         self.ca_key.addItem("ECDSA P-256", "ec-p256")
-        self.ca_passphrase = _password_field(make, "minimal 8 karakter")
+        self.ca_passphrase = _password_field(make, self.tr("minimal 8 karakter"))
         self.ca_passphrase2 = _password_field(make, "ulangi")
-        self.ca_button = QPushButton("Buat CA", make)
+        self.ca_button = QPushButton(self.tr("Buat CA"), make)
         self.ca_button.clicked.connect(self._create_ca)
-        form.addRow("Nama instansi", self.ca_instansi)
-        form.addRow("Jenis kunci", self.ca_key)
-        form.addRow("Kata sandi kunci CA", self.ca_passphrase)
-        form.addRow("Ulangi kata sandi", self.ca_passphrase2)
+        form.addRow(self.tr("Nama instansi"), self.ca_instansi)
+        form.addRow(self.tr("Jenis kunci"), self.ca_key)
+        form.addRow(self.tr("Kata sandi kunci CA"), self.ca_passphrase)
+        form.addRow(self.tr("Ulangi kata sandi"), self.ca_passphrase2)
         form.addRow(self.ca_button)
         layout.addWidget(make)
 
-        issue = QGroupBox("Terbitkan sertifikat pegawai (.p12)", page)
+        issue = QGroupBox(self.tr("Terbitkan sertifikat pegawai (.p12)"), page)
         form = QFormLayout(issue)
         self.issue_nip = QLineEdit(issue)
         self.issue_nip.editingFinished.connect(self._fill_name)
@@ -168,26 +170,26 @@ class CertificatesDialog(QDialog):
         self.issue_days = QSpinBox(issue)
         self.issue_days.setRange(30, 3650)
         self.issue_days.setValue(3 * 365)
-        self.issue_days.setSuffix(" hari")
+        self.issue_days.setSuffix(self.tr(" hari"))
         out_row = QHBoxLayout()
         self.issue_out = QLineEdit(issue)
-        out_browse = QPushButton("Simpan sebagai…", issue)
+        out_browse = QPushButton(self.tr("Simpan sebagai…"), issue)
         out_browse.clicked.connect(self._browse_out)
         out_row.addWidget(self.issue_out, 1)
         out_row.addWidget(out_browse)
-        self.issue_ca_passphrase = _password_field(issue, "kata sandi kunci CA")
-        self.issue_passphrase = _password_field(issue, "kata sandi baru berkas .p12")
+        self.issue_ca_passphrase = _password_field(issue, self.tr("kata sandi kunci CA"))
+        self.issue_passphrase = _password_field(issue, self.tr("kata sandi baru berkas .p12"))
         self.issue_passphrase2 = _password_field(issue, "ulangi")
-        self.issue_button = QPushButton("Terbitkan", issue)
+        self.issue_button = QPushButton(self.tr("Terbitkan"), issue)
         self.issue_button.clicked.connect(self._issue)
         form.addRow("NIP", self.issue_nip)
-        form.addRow("Nama", self.issue_name)
-        form.addRow("Jenis kunci", self.issue_key)
-        form.addRow("Masa berlaku", self.issue_days)
-        form.addRow("Berkas keluaran", out_row)
-        form.addRow("Kata sandi CA", self.issue_ca_passphrase)
-        form.addRow("Kata sandi .p12", self.issue_passphrase)
-        form.addRow("Ulangi", self.issue_passphrase2)
+        form.addRow(self.tr("Nama"), self.issue_name)
+        form.addRow(self.tr("Jenis kunci"), self.issue_key)
+        form.addRow(self.tr("Masa berlaku"), self.issue_days)
+        form.addRow(self.tr("Berkas keluaran"), out_row)
+        form.addRow(self.tr("Kata sandi CA"), self.issue_ca_passphrase)
+        form.addRow(self.tr("Kata sandi .p12"), self.issue_passphrase)
+        form.addRow(self.tr("Ulangi"), self.issue_passphrase2)
         form.addRow(self.issue_button)
         layout.addWidget(issue)
         layout.addStretch(1)
@@ -196,14 +198,14 @@ class CertificatesDialog(QDialog):
     def _build_trust(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.trust_view, self.trust_model = _table(page, ["CA", "Berlaku s.d.", "Sidik jari SHA-256"])
+        self.trust_view, self.trust_model = _table(page, ["CA", self.tr("Berlaku s.d."), self.tr("Sidik jari SHA-256")])
         layout.addWidget(self.trust_view, 1)
         row = QHBoxLayout()
-        add = QPushButton("Impor CA…", page)
+        add = QPushButton(self.tr("Impor CA…"), page)
         add.clicked.connect(self._import_roots)
-        export = QPushButton("Ekspor PEM…", page)
+        export = QPushButton(self.tr("Ekspor PEM…"), page)
         export.clicked.connect(self._export_roots)
-        self.remove_root_button = QPushButton("Hapus", page)
+        self.remove_root_button = QPushButton(self.tr("Hapus"), page)
         self.remove_root_button.clicked.connect(self._remove_root)
         row.addWidget(add)
         row.addWidget(export)
@@ -217,14 +219,21 @@ class CertificatesDialog(QDialog):
     def refresh(self) -> None:
         self.identities_model.removeRows(0, self.identities_model.rowCount())
         for entry in self.pki.identities.entries():
-            self.identities_model.appendRow([
-                QStandardItem(str(entry.get("common_name", ""))), QStandardItem(str(entry.get("nip") or "-")),
-                QStandardItem(str(entry.get("issuer_cn", ""))), QStandardItem(str(entry.get("not_after", ""))[:10]),
-            ])
+            self.identities_model.appendRow(
+                [
+                    QStandardItem(str(entry.get("common_name", ""))),
+                    QStandardItem(str(entry.get("nip") or "-")),
+                    QStandardItem(str(entry.get("issuer_cn", ""))),
+                    QStandardItem(str(entry.get("not_after", ""))[:10]),
+                ]
+            )
         self.trust_model.removeRows(0, self.trust_model.rowCount())
         for info in self.pki.trust.describe():
-            items = [QStandardItem(info.common_name), QStandardItem(f"{info.not_after:%d-%m-%Y}"),
-                     QStandardItem(info.fingerprint)]
+            items = [
+                QStandardItem(info.common_name),
+                QStandardItem(f"{info.not_after:%d-%m-%Y}"),
+                QStandardItem(info.fingerprint),
+            ]
             items[0].setData(info.fingerprint, Qt.ItemDataRole.UserRole + 1)
             self.trust_model.appendRow(items)
         if hasattr(self, "ca_info"):
@@ -233,12 +242,13 @@ class CertificatesDialog(QDialog):
 
                 info = describe_certificate(self.pki.ca.certificate())
                 self.ca_info.setText(
-                    f"CA kantor: <b>{info.common_name}</b>, berlaku s.d. {info.not_after:%d-%m-%Y}. "
-                    f"Kuncinya tersimpan terenkripsi di {self.pki.ca.directory}."
+                    self.tr(
+                        "CA kantor: <b>{0}</b>, berlaku s.d. {1:%d-%m-%Y}. Kuncinya tersimpan terenkripsi di {2}."
+                    ).format(info.common_name, info.not_after, self.pki.ca.directory)
                 )
-                self.ca_button.setText("Ganti CA")
+                self.ca_button.setText(self.tr("Ganti CA"))
             else:
-                self.ca_info.setText("CA kantor belum dibuat.")
+                self.ca_info.setText(self.tr("CA kantor belum dibuat."))
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.status.setStyleSheet("color: #137333;" if ok else "color: #a50e0e;")
@@ -259,7 +269,7 @@ class CertificatesDialog(QDialog):
     def _start(self, fn: Any, on_done: Any) -> None:
         self.busy = True
         self._set_enabled(False)
-        self._say("Sedang diproses…")
+        self._say(self.tr("Sedang diproses…"))
 
         def done(result: Any) -> None:
             self.busy = False
@@ -272,7 +282,7 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _browse_p12(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih sertifikat", "", "PKCS#12 (*.p12 *.pfx)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih sertifikat"), "", "PKCS#12 (*.p12 *.pfx)")
         if name:
             self.p12_path.setText(name)
 
@@ -281,15 +291,17 @@ class CertificatesDialog(QDialog):
         path, secret = self.p12_path.text().strip(), self.p12_passphrase.text()
         self.p12_passphrase.clear()
         if not path:
-            self._fail("Pilih berkas sertifikat (.p12) terlebih dahulu.")
+            self._fail(self.tr("Pilih berkas sertifikat (.p12) terlebih dahulu."))
             return
         pki = self.pki
         self._start(lambda: pki.identities.import_p12(Path(path), secret, trust=pki.trust), self._imported)
 
     def _imported(self, info: CertInfo) -> None:
         self.identity_info.setText("<br>".join(line.replace("<", "&lt;") for line in info.lines()))
-        self._say("Sertifikat diimpor." + (" Perhatikan peringatannya." if info.warnings else ""),
-                  ok=not info.warnings)
+        self._say(
+            self.tr("Sertifikat diimpor.") + (self.tr(" Perhatikan peringatannya.") if info.warnings else ""),
+            ok=not info.warnings,
+        )
         self.refresh()
         self.identity_imported.emit(info.fingerprint)
 
@@ -304,7 +316,7 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _browse_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Simpan sertifikat", "", "PKCS#12 (*.p12)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sertifikat"), "", "PKCS#12 (*.p12)")
         if name:
             self.issue_out.setText(name)
 
@@ -314,7 +326,7 @@ class CertificatesDialog(QDialog):
         self.ca_passphrase.clear()
         self.ca_passphrase2.clear()
         if first != second:
-            self._fail("Kedua kata sandi CA tidak sama.")
+            self._fail(self.tr("Kedua kata sandi CA tidak sama."))
             return
         instansi, key_type, pki = self.ca_instansi.text(), self.ca_key.currentData(), self.pki
         replace = pki.ca.exists()
@@ -324,28 +336,32 @@ class CertificatesDialog(QDialog):
         )
 
     def _ca_done(self, info: CertInfo) -> None:
-        self._say(f"CA kantor dibuat: {info.common_name}. CA ini langsung dipercaya.")
+        self._say(self.tr("CA kantor dibuat: {0}. CA ini langsung dipercaya.").format(info.common_name))
         self.refresh()
         self.ca_created.emit()
 
     @Slot()
     def _issue(self) -> None:
-        ca_secret, secret, again = (self.issue_ca_passphrase.text(), self.issue_passphrase.text(),
-                                    self.issue_passphrase2.text())
+        ca_secret, secret, again = (
+            self.issue_ca_passphrase.text(),
+            self.issue_passphrase.text(),
+            self.issue_passphrase2.text(),
+        )
         for field in (self.issue_ca_passphrase, self.issue_passphrase, self.issue_passphrase2):
             field.clear()
         nip, name, out = self.issue_nip.text().strip(), self.issue_name.text().strip(), self.issue_out.text().strip()
         if secret != again:
-            self._fail("Kedua kata sandi berkas .p12 tidak sama.")
+            self._fail(self.tr("Kedua kata sandi berkas .p12 tidak sama."))
             return
         if not out:
-            self._fail("Pilih tempat menyimpan berkas .p12.")
+            self._fail(self.tr("Pilih tempat menyimpan berkas .p12."))
             return
         pki, key_type, days = self.pki, self.issue_key.currentData(), self.issue_days.value()
 
         def work() -> str:
-            data = pki.ca.issue(ca_secret, name=name, nip=nip, p12_passphrase=secret, key_type=key_type,
-                                valid_days=days)
+            data = pki.ca.issue(
+                ca_secret, name=name, nip=nip, p12_passphrase=secret, key_type=key_type, valid_days=days
+            )
             target = Path(out)
             target.write_bytes(data)
             target.chmod(0o600)
@@ -354,14 +370,18 @@ class CertificatesDialog(QDialog):
         self._start(work, self._issued)
 
     def _issued(self, path: str) -> None:
-        self._say(f"Sertifikat disimpan di {path}. Serahkan berkas dan kata sandinya secara terpisah.")
+        self._say(
+            self.tr("Sertifikat disimpan di {0}. Serahkan berkas dan kata sandinya secara terpisah.").format(path)
+        )
         self.certificate_issued.emit(path)
 
     # ------------------------------------------------------------------ trusted CAs
 
     @Slot()
     def _import_roots(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Impor sertifikat CA", "", "Sertifikat (*.pem *.crt *.cer *.der)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Impor sertifikat CA"), "", self.tr("Sertifikat (*.pem *.crt *.cer *.der)")
+        )
         if name:
             self.import_roots(Path(name))
 
@@ -371,23 +391,23 @@ class CertificatesDialog(QDialog):
         except Exception as exc:
             self._fail(str(exc))
             return
-        self._say("Dipercaya: " + ", ".join(a.common_name for a in added))
+        self._say(self.tr("Dipercaya: ") + ", ".join(a.common_name for a in added))
         self.refresh()
 
     @Slot()
     def _export_roots(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Ekspor CA tepercaya", "ca-tepercaya.pem", "PEM (*.pem)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor CA tepercaya"), "ca-tepercaya.pem", "PEM (*.pem)")
         if name:
             Path(name).write_bytes(self.pki.trust.export_pem())
-            self._say(f"CA tepercaya diekspor ke {name}.")
+            self._say(self.tr("CA tepercaya diekspor ke {0}.").format(name))
 
     @Slot()
     def _remove_root(self) -> None:
         rows = self.trust_view.selectionModel().selectedRows()
         if not rows:
-            self._fail("Pilih CA yang akan dihapus.")
+            self._fail(self.tr("Pilih CA yang akan dihapus."))
             return
         fingerprint = self.trust_model.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole + 1)
         self.pki.trust.remove(fingerprint)
-        self._say("CA dihapus dari daftar tepercaya.")
+        self._say(self.tr("CA dihapus dari daftar tepercaya."))
         self.refresh()

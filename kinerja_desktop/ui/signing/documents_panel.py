@@ -12,7 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +38,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.documents.signed_documents import DocumentView, document_pdf, list_documents
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
@@ -37,7 +48,14 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 class SignedDocumentsModel(QAbstractTableModel):
     """One row per document: kind, year, period, status, signers, last change."""
 
-    COLUMNS = ("Dokumen", "Tahun", "Periode", "Status", "Ditandatangani oleh", "Diperbarui")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Dokumen"),
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Tahun"),
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Periode"),
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Status"),
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Ditandatangani oleh"),
+        QT_TRANSLATE_NOOP("SignedDocumentsModel", "Diperbarui"),
+    )
     KIND, YEAR, PERIOD, STATUS, SIGNERS, UPDATED = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,7 +78,7 @@ class SignedDocumentsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("SignedDocumentsModel", self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -72,13 +90,14 @@ class SignedDocumentsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             updated = doc.updated_at
             return {
-                self.KIND: doc.kind_label,
+                self.KIND: tr_label(doc.kind_label),
                 self.YEAR: doc.year if role == SortRole else str(doc.year or "-"),
                 self.PERIOD: doc.period or "-",
-                self.STATUS: doc.status_label,
+                self.STATUS: tr_label(doc.status_label),
                 self.SIGNERS: doc.signed_by(),
                 self.UPDATED: (updated.isoformat() if role == SortRole else f"{updated:%d-%m-%Y %H:%M}")
-                if updated else "",
+                if updated
+                else "",
             }[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return QColor("#137333") if doc.status == "SIGNED" else QColor("#b06000")
@@ -116,10 +135,10 @@ class SignedDocumentsPanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        self.open_button = QPushButton("Buka", self)
-        self.save_button = QPushButton("Simpan salinan…", self)
-        self.verify_button = QPushButton("Periksa tanda tangan", self)
-        self.sign_button = QPushButton("Tanda tangani…", self)
+        self.open_button = QPushButton(self.tr("Buka"), self)
+        self.save_button = QPushButton(self.tr("Simpan salinan…"), self)
+        self.verify_button = QPushButton(self.tr("Periksa tanda tangan"), self)
+        self.sign_button = QPushButton(self.tr("Tanda tangani…"), self)
         self.open_button.clicked.connect(self.open_selected)
         self.save_button.clicked.connect(self._save_selected)
         self.verify_button.clicked.connect(self._verify_selected)
@@ -136,8 +155,9 @@ class SignedDocumentsPanel(QWidget):
         docs = list_documents(self.db, self.user, self.employee_id)
         self.model.set_documents(docs)
         self.hint.setText(
-            "Dokumen yang ditandatangani tersimpan di sini; tanda tangan lama tetap utuh setelah Revisi."
-            if docs else "Belum ada dokumen yang ditandatangani."
+            self.tr("Dokumen yang ditandatangani tersimpan di sini; tanda tangan lama tetap utuh setelah Revisi.")
+            if docs
+            else self.tr("Belum ada dokumen yang ditandatangani.")
         )
         if docs:
             self.view.selectRow(0)
@@ -173,8 +193,9 @@ class SignedDocumentsPanel(QWidget):
         doc = self.selected()
         if doc is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Simpan salinan dokumen", f"{doc.kind}-{doc.year}.pdf",
-                                              "Dokumen PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan salinan dokumen"), f"{doc.kind}-{doc.year}.pdf", self.tr("Dokumen PDF (*.pdf)")
+        )
         if name:
             Path(name).write_bytes(self._pdf(doc))
 

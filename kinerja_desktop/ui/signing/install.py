@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -18,11 +18,11 @@ from kinerja_desktop.documents.certs import default_pki
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.ui.signing.background import task_manager_runner
 
-PANEL_TITLE = "Dokumen Bertanda Tangan"
+PANEL_TITLE = QT_TRANSLATE_NOOP("install", "Dokumen Bertanda Tangan")
 DOC_ACTIONS = (
-    ("skp", "Tanda Tangani &SKP…"),
-    ("evaluasi", "Tanda Tangani &Evaluasi Kinerja…"),
-    ("dokumen-evaluasi", "Tanda Tangani Dokumen E&valuasi…"),
+    ("skp", QT_TRANSLATE_NOOP("install", "Tanda Tangani &SKP…")),
+    ("evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Evaluasi Kinerja…")),
+    ("dokumen-evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani Dokumen E&valuasi…")),
 )
 
 
@@ -32,16 +32,16 @@ class SigningIntegration(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.verify_action = QAction("&Periksa Tanda Tangan…", window)
+        self.verify_action = QAction(self.tr("&Periksa Tanda Tangan…"), window)
         self.verify_action.triggered.connect(self.open_verify)
         window.add_menu_action("documents", self.verify_action)
         self.sign_actions: dict[str, QAction] = {}
         for kind, title in DOC_ACTIONS:
-            action = QAction(title, window)
+            action = QAction(QCoreApplication.translate("install", title), window)
             action.triggered.connect(lambda _checked=False, k=kind: self.sign_current(k))
             window.add_menu_action("documents", action)
             self.sign_actions[kind] = action
-        self.certs_action = QAction("&Sertifikat Tanda Tangan…", window)
+        self.certs_action = QAction(self.tr("&Sertifikat Tanda Tangan…"), window)
         self.certs_action.triggered.connect(self.open_certificates)
         window.add_menu_action("tools", self.certs_action)
         tabs = getattr(window, "tabs", None)
@@ -108,8 +108,8 @@ class SigningIntegration(QObject):
         page = self.window.current_page()
         header = getattr(page, "header", None)
         if header is None:
-            QMessageBox.information(self.window, "Tanda tangan", "Buka dulu halaman pegawai yang dokumennya akan "
-                                    "ditandatangani.")
+            QMessageBox.information(self.window, self.tr("Tanda tangan"), self.tr("Buka dulu halaman pegawai yang "
+                                                                                  "dokumennya akan ditandatangani."))
             return None
         period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
         return self.open_sign(header.nip, header.year, kind, period, refresh=getattr(page, "_signing_panel", None))
@@ -155,7 +155,7 @@ class SigningIntegration(QObject):
             lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel)
         )
         page._signing_panel = panel
-        page.add_tab(panel, PANEL_TITLE)
+        page.add_tab(panel, QCoreApplication.translate("install", PANEL_TITLE))
         return panel
 
     def _verify(self, pdf: bytes, label: str) -> None:

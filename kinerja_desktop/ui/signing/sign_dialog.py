@@ -36,6 +36,7 @@ from kinerja_desktop.documents.signing import ROLE_LABELS, SigningIdentity, Sign
 from kinerja_desktop.documents.tte import CERTIFIED_NOTICE, FileTteQueue
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
 OTHER_FILE = "__file__"
@@ -63,37 +64,39 @@ class SignDialog(QDialog):
         self._render, self._options, self._runner = render, options or SignOptions(), runner
         self.role = role_of(db, user, target)  # raises PermissionDenied for anyone else
         self.busy = False
-        label = KIND_LABELS.get(target.kind, target.kind)
-        period = f" periode {target.period}" if target.period and target.kind != "skp" else ""
-        self.setWindowTitle(f"Tanda Tangani {label}")
+        label = tr_label(KIND_LABELS.get(target.kind, target.kind))
+        period = self.tr(" periode {0}").format(target.period) if target.period and target.kind != "skp" else ""
+        self.setWindowTitle(self.tr("Tanda Tangani {0}").format(label))
         self.resize(560, 360)
 
         layout = QVBoxLayout(self)
-        head = QLabel(f"<b>{label} {target.year}{period}</b><br>Anda menandatangani sebagai "
-                      f"<b>{ROLE_LABELS[self.role]}</b>.", self)
+        head = QLabel(self.tr("<b>{0} {1}{2}</b><br>Anda menandatangani sebagai <b>{3}</b>.").format(
+                                  label, target.year, period, tr_label(ROLE_LABELS[self.role])), self)
         layout.addWidget(head)
         form = QFormLayout()
         self.certificate = QComboBox(self)
         for entry in pki.identities.entries():
             until = str(entry.get("not_after"))[:10]
-            text = f"{entry.get('common_name')} (NIP {entry.get('nip') or '-'}), s.d. {until}"
+            text = self.tr("{0} (NIP {1}), s.d. {2}").format(entry.get('common_name'), entry.get('nip') or '-', until)
             self.certificate.addItem(text, entry["path"])
             if user_nip and entry.get("nip") == user_nip:
                 self.certificate.setCurrentIndex(self.certificate.count() - 1)
-        self.certificate.addItem("Berkas .p12 lain…", OTHER_FILE)
+        self.certificate.addItem(self.tr("Berkas .p12 lain…"), OTHER_FILE)
         self.certificate.activated.connect(self._certificate_chosen)
         self.p12_file = QLineEdit(self)
-        self.p12_file.setPlaceholderText("Berkas .p12 / .pfx")
+        self.p12_file.setPlaceholderText(self.tr("Berkas .p12 / .pfx"))
         self.p12_file.setVisible(self.certificate.currentData() == OTHER_FILE)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.returnPressed.connect(self._sign)
-        form.addRow("Sertifikat", self.certificate)
+        form.addRow(self.tr("Sertifikat"), self.certificate)
         form.addRow("", self.p12_file)
-        form.addRow("Kata sandi sertifikat", self.passphrase)
-        self.queue_tte = QCheckBox("Antrekan juga untuk TTE tersertifikasi (server BSrE instansi) saat daring", self)
+        form.addRow(self.tr("Kata sandi sertifikat"), self.passphrase)
+        self.queue_tte = QCheckBox(
+            self.tr("Antrekan juga untuk TTE tersertifikasi (server BSrE instansi) saat daring"), self
+        )
         self.nik = QLineEdit(self)
-        self.nik.setPlaceholderText("NIK (16 digit) untuk server TTE")
+        self.nik.setPlaceholderText(self.tr("NIK (16 digit) untuk server TTE"))
         self.nik.setVisible(False)
         self.queue_tte.toggled.connect(self.nik.setVisible)
         form.addRow(self.queue_tte)
@@ -109,7 +112,7 @@ class SignDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
-        self.sign_button = QPushButton("Tanda tangani", self)
+        self.sign_button = QPushButton(self.tr("Tanda tangani"), self)
         self.sign_button.setDefault(True)
         buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -122,7 +125,7 @@ class SignDialog(QDialog):
         other = self.certificate.itemData(index) == OTHER_FILE
         self.p12_file.setVisible(other)
         if other and not self.p12_file.text():
-            name, _ = QFileDialog.getOpenFileName(self, "Pilih sertifikat", "", "PKCS#12 (*.p12 *.pfx)")
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih sertifikat"), "", "PKCS#12 (*.p12 *.pfx)")
             self.p12_file.setText(name)
 
     def _say(self, text: str, ok: bool = True) -> None:
@@ -144,14 +147,20 @@ class SignDialog(QDialog):
         secret = self.passphrase.text()
         self.passphrase.clear()
         if not path:
-            self._fail("Pilih sertifikat terlebih dahulu.")
+            self._fail(self.tr("Pilih sertifikat terlebih dahulu."))
             return
         nik = self.nik.text().strip() if self.queue_tte.isChecked() else None
         if nik is not None and not (nik.isdigit() and len(nik) == 16):
-            self._fail("NIK harus 16 digit angka.")
+            self._fail(self.tr("NIK harus 16 digit angka."))
             return
-        db, user, target, render, options, role = (self.db, self.user, self.target, self._render, self._options,
-                                                   self.role)
+        db, user, target, render, options, role = (
+            self.db,
+            self.user,
+            self.target,
+            self._render,
+            self._options,
+            self.role,
+        )
         queue = FileTteQueue(self.pki.root / "tte-queue.json")
 
         def work() -> Any:
@@ -163,15 +172,25 @@ class SignDialog(QDialog):
 
         self.busy = True
         self.sign_button.setEnabled(False)
-        self._say("Sedang menandatangani…")
+        self._say(self.tr("Sedang menandatangani…"))
         self._runner(work, self._done, self._fail)
 
     def _done(self, outcome: Any) -> None:
         view, result = outcome
         self.busy = False
         notes = "".join(f" {n}" for n in result.notes)
-        queued = " Dokumen masuk antrean TTE tersertifikasi." if self.queue_tte.isChecked() else ""
-        self._say(f"Ditandatangani oleh {result.signer_name} pada {result.signed_at:%d-%m-%Y %H:%M} "
-                  f"{result.signed_at.tzname()} (PAdES {result.level}). Status dokumen: "
-                  f"{view.status_label}.{notes}{queued}")
+        queued = self.tr(" Dokumen masuk antrean TTE tersertifikasi.") if self.queue_tte.isChecked() else ""
+        self._say(
+            self.tr(
+                "Ditandatangani oleh {0} pada {1:%d-%m-%Y %H:%M} {2} (PAdES {3}). Status dokumen: {4}.{5}{6}"
+            ).format(
+                result.signer_name,
+                result.signed_at,
+                result.signed_at.tzname(),
+                result.level,
+                tr_label(view.status_label),
+                notes,
+                queued,
+            )
+        )
         self.signed.emit(view)

@@ -9,7 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.documents.signing import ROLE_LABELS
 from kinerja_desktop.documents.verification import SignatureCheck, VerificationReport, verify_pdf
+from kinerja_desktop.ui.form_support.labels import tr_label
 
 OK_STYLE = "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; padding: 8px; }"
 BAD_STYLE = "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f4b4ae; padding: 8px; }"
@@ -36,14 +45,21 @@ _ROOT = QModelIndex()
 
 def _role_label(sig: SignatureCheck) -> str:
     if sig.role == "cap_waktu":
-        return "Cap waktu dokumen"
-    return ROLE_LABELS.get(sig.role or "", sig.field_name)
+        return QCoreApplication.translate("verify_dialog", "Cap waktu dokumen")
+    return tr_label(ROLE_LABELS.get(sig.role or "", sig.field_name))
 
 
 class SignatureTableModel(QAbstractTableModel):
     """One row per signature of a :class:`VerificationReport`."""
 
-    COLUMNS = ("Peran", "Penanda tangan", "NIP", "Waktu", "Jenis", "Hasil")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SignatureTableModel", "Peran"),
+        QT_TRANSLATE_NOOP("SignatureTableModel", "Penanda tangan"),
+        "NIP",
+        QT_TRANSLATE_NOOP("SignatureTableModel", "Waktu"),
+        QT_TRANSLATE_NOOP("SignatureTableModel", "Jenis"),
+        QT_TRANSLATE_NOOP("SignatureTableModel", "Hasil"),
+    )
     ROLE, NAME, NIP, TIME, LEVEL, VERDICT = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,7 +82,7 @@ class SignatureTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("SignatureTableModel", self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,11 +98,13 @@ class SignatureTableModel(QAbstractTableModel):
                 self.NAME: sig.signer_name or "?",
                 self.NIP: sig.signer_nip or "-",
                 self.TIME: self._when(sig.signed_at) if sig.signed_at else "-",
-                self.LEVEL: f"PAdES {sig.level}",
-                self.VERDICT: "Sah" if sig.ok else "Tidak sah: " + " ".join(sig.messages()),
+                self.LEVEL: self.tr("PAdES {0}").format(sig.level),
+                self.VERDICT: self.tr("Sah") if sig.ok else self.tr("Tidak sah: ") + " ".join(sig.messages()),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.VERDICT:
-            return "\n".join(sig.messages()) or "Utuh, sertifikat dipercaya, tidak diubah setelah ditandatangani."
+            return "\n".join(sig.messages()) or self.tr(
+                "Utuh, sertifikat dipercaya, tidak diubah setelah ditandatangani."
+            )
         if role == Qt.ItemDataRole.ForegroundRole and col == self.VERDICT:
             return QColor("#137333") if sig.ok else QColor("#a50e0e")
         return None
@@ -104,15 +122,15 @@ class VerifyDialog(QDialog):
         timezone: str = "WIB",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Periksa Tanda Tangan Dokumen")
+        self.setWindowTitle(self.tr("Periksa Tanda Tangan Dokumen"))
         self.resize(820, 420)
         self._trust_roots, self._qr_check, self._timezone = trust_roots, qr_check, timezone
         self.report: VerificationReport | None = None
 
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.path_label = QLabel("Belum ada berkas dipilih.", self)
-        self.open_button = QPushButton("Pilih PDF…", self)
+        self.path_label = QLabel(self.tr("Belum ada berkas dipilih."), self)
+        self.open_button = QPushButton(self.tr("Pilih PDF…"), self)
         self.open_button.clicked.connect(self._choose_file)
         row.addWidget(self.path_label, 1)
         row.addWidget(self.open_button)
@@ -136,8 +154,8 @@ class VerifyDialog(QDialog):
         if qr_check is not None:
             qr_row = QHBoxLayout()
             self.qr_edit = QLineEdit(self)
-            self.qr_edit.setPlaceholderText("Tempel isi kode QR lembar cetak (KINERJA:…)")
-            self.qr_button = QPushButton("Periksa QR", self)
+            self.qr_edit.setPlaceholderText(self.tr("Tempel isi kode QR lembar cetak (KINERJA:…)"))
+            self.qr_button = QPushButton(self.tr("Periksa QR"), self)
             self.qr_button.clicked.connect(self._check_qr)
             self.qr_edit.returnPressed.connect(self._check_qr)
             qr_row.addWidget(self.qr_edit, 1)
@@ -155,7 +173,9 @@ class VerifyDialog(QDialog):
 
     @Slot()
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih PDF bertanda tangan", "", "Dokumen PDF (*.pdf)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih PDF bertanda tangan"), "", self.tr("Dokumen PDF (*.pdf)")
+        )
         if name:
             self.verify_file(Path(name))
 
@@ -163,7 +183,7 @@ class VerifyDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._show_verdict(False, f"Berkas tidak dapat dibaca: {exc.strerror or exc}")
+            self._show_verdict(False, self.tr("Berkas tidak dapat dibaca: {0}").format(exc.strerror or exc))
             return None
         self.path_label.setText(str(path))
         return self.verify_bytes(data)

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,16 +39,22 @@ from kinerja_desktop.ui.workers import run_task
 
 def _text(value: Any) -> str:
     if value is None or value == "":
-        return "(kosong)"
+        return QCoreApplication.translate("conflict_view", "(kosong)")
     if value is True:
-        return "Ya"
+        return QCoreApplication.translate("conflict_view", "Ya")
     if value is False:
-        return "Tidak"
+        return QCoreApplication.translate("conflict_view", "Tidak")
     return str(value)
 
 
 class ConflictModel(QAbstractTableModel):
-    COLUMNS = ("Data", "Pegawai", "Nilai yang tampil", "Nilai lain", "Jenis")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ConflictModel", "Data"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Pegawai"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Nilai yang tampil"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Nilai lain"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Jenis"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -73,12 +88,11 @@ class ConflictModel(QAbstractTableModel):
             return _text(item.current.value)
         if col == 3:
             return " | ".join(_text(o.value) for o in item.others)
-        return "Sudah ditandatangani" if item.kind == "frozen" else "Diubah bersamaan"
+        return self.tr("Sudah ditandatangani") if item.kind == "frozen" else self.tr("Diubah bersamaan")
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("ConflictModel", self.COLUMNS[section])
         return None
 
 
@@ -112,9 +126,9 @@ class ConflictPage(QWidget):
         self.values.setWordWrap(True)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.choose_button = QPushButton("&Pakai nilai yang dipilih", self)
-        self.ack_button = QPushButton("&Tandai sudah diperiksa", self)
-        self.refresh_button = QPushButton("&Muat ulang", self)
+        self.choose_button = QPushButton(self.tr("&Pakai nilai yang dipilih"), self)
+        self.ack_button = QPushButton(self.tr("&Tandai sudah diperiksa"), self)
+        self.refresh_button = QPushButton(self.tr("&Muat ulang"), self)
         self.choose_button.clicked.connect(self.choose_selected)
         self.ack_button.clicked.connect(self.acknowledge)
         self.refresh_button.clicked.connect(self.reload)
@@ -124,7 +138,7 @@ class ConflictPage(QWidget):
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.addWidget(self.detail_title)
-        rl.addWidget(QLabel("Pilih nilai yang benar:", right))
+        rl.addWidget(QLabel(self.tr("Pilih nilai yang benar:"), right))
         rl.addWidget(self.values, 1)
         rl.addWidget(self.hint)
         buttons = QHBoxLayout()
@@ -154,8 +168,8 @@ class ConflictPage(QWidget):
 
     @Slot()
     def reload(self) -> Any:
-        self.summary.setText("Memuat konflik…")
-        self.task = run_task(_load, self.db, title="Memuat konflik", owner=self)
+        self.summary.setText(self.tr("Memuat konflik…"))
+        self.task = run_task(_load, self.db, title=self.tr("Memuat konflik"), owner=self)
         self.task.succeeded.connect(self._loaded)
         self.task.failed.connect(self.summary.setText)
         return self.task
@@ -164,10 +178,10 @@ class ConflictPage(QWidget):
     def _loaded(self, items: list[Any]) -> None:
         self.model.set_items(items)
         if items:
-            self.summary.setText(f"{len(items)} data memiliki lebih dari satu nilai.")
+            self.summary.setText(self.tr("{0} data memiliki lebih dari satu nilai.").format(len(items)))
             self.table.selectRow(0)
         else:
-            self.summary.setText("Tidak ada konflik. Semua data sama di setiap komputer yang sudah sinkron.")
+            self.summary.setText(self.tr("Tidak ada konflik. Semua data sama di setiap komputer yang sudah sinkron."))
             self._show_current(QModelIndex(), QModelIndex())
 
     def current_item(self) -> Any:
@@ -182,20 +196,28 @@ class ConflictPage(QWidget):
             self.detail_title.setText("")
             self._update_buttons()
             return
-        self.detail_title.setText(f"<b>{item.label}</b><br>{item.employee or ''}")
-        entries = [(None, item.current, "tampil sekarang")] + [(o.conflict_id, o, "") for o in item.others]
+        self.detail_title.setText(self.tr("<b>{0}</b><br>{1}").format(item.label, item.employee or ""))
+        entries = [(None, item.current, self.tr("tampil sekarang"))] + [(o.conflict_id, o, "") for o in item.others]
         for cid, value, note in entries:
-            who = value.author or "tidak diketahui"
-            text = f"{_text(value.value)}\n— oleh {who}" + (f" ({note})" if note else "")
+            who = value.author or self.tr("tidak diketahui")
+            text = self.tr("{0}\n— oleh {1}").format(_text(value.value), who) + (f" ({note})" if note else "")
             li = QListWidgetItem(text, self.values)
             li.setData(Qt.ItemDataRole.UserRole, cid)
         self.values.setCurrentRow(0)
         if item.kind == "frozen":
-            self.hint.setText("Data ini sudah ditandatangani; nilai yang ditandatangani tetap berlaku. "
-                              "Nilai lain dicatat untuk diperiksa (ubah melalui Revisi bila perlu).")
+            self.hint.setText(
+                self.tr(
+                    "Data ini sudah ditandatangani; nilai yang ditandatangani tetap berlaku. Nilai "
+                    "lain dicatat untuk diperiksa (ubah melalui Revisi bila perlu)."
+                )
+            )
         else:
-            self.hint.setText("Dua perubahan dibuat bersamaan di komputer berbeda. Pilih yang benar; "
-                              "pilihan Anda dikirim ke semua komputer pada sinkronisasi berikutnya.")
+            self.hint.setText(
+                self.tr(
+                    "Dua perubahan dibuat bersamaan di komputer berbeda. Pilih yang benar; pilihan "
+                    "Anda dikirim ke semua komputer pada sinkronisasi berikutnya."
+                )
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -215,8 +237,11 @@ class ConflictPage(QWidget):
             return None
         choice = row.data(Qt.ItemDataRole.UserRole)
         user = self._user()
-        task = run_task(lambda _ctx: resolve(self.db, user, item.table, item.row_id, item.field, choice),
-                        title="Menyimpan pilihan", owner=self)
+        task = run_task(
+            lambda _ctx: resolve(self.db, user, item.table, item.row_id, item.field, choice),
+            title=self.tr("Menyimpan pilihan"),
+            owner=self,
+        )
         task.succeeded.connect(lambda _r: (self.data_changed.emit(), self.reload()))
         task.failed.connect(self.hint.setText)
         self.task = task
@@ -230,7 +255,7 @@ class ConflictPage(QWidget):
         if item is None:
             return None
         user = self._user()
-        task = run_task(lambda _ctx: dismiss(self.db, user, item.ids), title="Menandai konflik", owner=self)
+        task = run_task(lambda _ctx: dismiss(self.db, user, item.ids), title=self.tr("Menandai konflik"), owner=self)
         task.succeeded.connect(lambda _r: self.reload())
         task.failed.connect(self.hint.setText)
         self.task = task

@@ -13,7 +13,7 @@ import threading
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 DEFAULT_INTERVAL_MIN = 10
 DEBOUNCE_MS = 20_000
@@ -29,8 +29,11 @@ def _mb(n: int) -> str:
 
 def progress_label(p: Any) -> str:
     """'Mengunggah 3,2 / 10,0 MB, sisa ~12 dtk' from a SyncProgress."""
-    phase = {"menyiapkan": "Menyiapkan", "mengunggah": "Mengunggah", "mengunduh": "Mengunduh",
-             "menerapkan": "Menerapkan"}.get(p.phase, p.phase)
+    phases = {"menyiapkan": QCoreApplication.translate("controller", "Menyiapkan"),
+              "mengunggah": QCoreApplication.translate("controller", "Mengunggah"),
+              "mengunduh": QCoreApplication.translate("controller", "Mengunduh"),
+              "menerapkan": QCoreApplication.translate("controller", "Menerapkan")}
+    phase = phases.get(p.phase, p.phase)
     if p.bytes_total:
         text = f"{phase} {_mb(p.bytes_done)} / {_mb(p.bytes_total)} MB"
     elif p.items_total:
@@ -38,7 +41,7 @@ def progress_label(p: Any) -> str:
     else:
         text = p.message or phase
     if p.eta_seconds is not None and p.eta_seconds >= 1:
-        text += f", sisa ~{p.eta_seconds:.0f} dtk"
+        text += QCoreApplication.translate("controller", ", sisa ~{0:.0f} dtk").format(p.eta_seconds)
     return text
 
 
@@ -231,7 +234,7 @@ class SyncController(QObject):
         for t in (self._start, self._debounce, self._retry):
             t.stop()
         options = SyncOptions(confirm_store=confirm_store, allow_mass_delete=allow_mass_delete)
-        self.task = self.window.tasks.start(run_sync, self.window.db, url, options, title="Sinkronisasi")
+        self.task = self.window.tasks.start(run_sync, self.window.db, url, options, title=self.tr("Sinkronisasi"))
         self.task.succeeded.connect(self._succeeded)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._cancelled)
@@ -257,11 +260,11 @@ class SyncController(QObject):
         self.last_report = result
         self._last_unsent = self.unsent_count()
         when = datetime.now().strftime("%H:%M")
-        text = f"Tersinkron {when}"
+        text = self.tr("Tersinkron {0}").format(when)
         if result.conflicts or self._open_conflicts():
-            text += f" · {self._open_conflicts()} konflik"
+            text += self.tr(" · {0} konflik").format(self._open_conflicts())
         if self._last_unsent:
-            text += f" · {self._last_unsent} menunggu"
+            text += self.tr(" · {0} menunggu").format(self._last_unsent)
         self.state_changed.emit(text, result.summary())
         if result.applied:
             notify = getattr(self.window, "notify_data_changed", None)
@@ -286,7 +289,7 @@ class SyncController(QObject):
         delay = min(self.backoff_base_ms * 2 ** (self.failures - 1), BACKOFF_MAX_MS)
         self._retry.start(delay)
         minutes = delay / 60_000
-        wait = f"{delay // 1000} dtk" if minutes < 1 else f"{minutes:.0f} menit"
+        wait = self.tr("{0} dtk").format(delay // 1000) if minutes < 1 else self.tr("{0:.0f} menit").format(minutes)
         self.state_changed.emit(f"Sinkronisasi: luring, coba lagi dalam {wait}", message)
 
     @Slot()

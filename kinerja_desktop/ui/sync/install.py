@@ -30,23 +30,23 @@ class SyncIntegration(QObject):
         self.controller.attention.connect(self.on_attention)
         self.controller.synced.connect(self._synced)
 
-        self.sync_action = QAction("Sinkronkan &Sekarang", window)
+        self.sync_action = QAction(self.tr("Sinkronkan &Sekarang"), window)
         self.sync_action.setShortcut(QKeySequence("F6"))
-        self.sync_action.setToolTip("Kirim dan terima perubahan sekarang (F6)")
+        self.sync_action.setToolTip(self.tr("Kirim dan terima perubahan sekarang (F6)"))
         self.sync_action.triggered.connect(lambda: self.controller.sync_now())
         window.add_menu_action("sync", self.sync_action, toolbar=True)
-        self.conflicts_action = QAction("&Konflik…", window)
+        self.conflicts_action = QAction(self.tr("&Konflik…"), window)
         self.conflicts_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.conflicts_action.triggered.connect(self.open_conflicts)
         window.add_menu_action("sync", self.conflicts_action)
-        self.status_action = QAction("S&tatus Sinkronisasi", window)
+        self.status_action = QAction(self.tr("S&tatus Sinkronisasi"), window)
         self.status_action.triggered.connect(self.open_status)
         window.add_menu_action("sync", self.status_action)
-        self.settings_action = QAction("&Pengaturan Sinkronisasi…", window)
+        self.settings_action = QAction(self.tr("&Pengaturan Sinkronisasi…"), window)
         self.settings_action.triggered.connect(self.open_settings)
         window.add_menu_action("sync", self.settings_action)
-        self.fork_action = QAction("Identitas Perangkat &Baru…", window)
-        self.fork_action.setToolTip("Untuk database yang disalin dari komputer lain")
+        self.fork_action = QAction(self.tr("Identitas Perangkat &Baru…"), window)
+        self.fork_action.setToolTip(self.tr("Untuk database yang disalin dari komputer lain"))
         self.fork_action.triggered.connect(self.new_device_identity)
         window.add_menu_action("sync", self.fork_action)
         self.controller.running_changed.connect(lambda running: self.sync_action.setEnabled(not running))
@@ -83,7 +83,8 @@ class SyncIntegration(QObject):
             page = ConflictPage(self.window.db, lambda: self.window.user)
         else:
             page.reload()
-        return self.window.add_page(CONFLICT_KEY, page, "Konflik", "Data dengan lebih dari satu nilai")
+        return self.window.add_page(CONFLICT_KEY, page, self.tr("Konflik"), self.tr("Data dengan lebih dari satu "
+                                                                                    "nilai"))
 
     @Slot()
     def open_status(self) -> QWidget:
@@ -95,7 +96,7 @@ class SyncIntegration(QObject):
             page.open_conflicts_requested.connect(self.open_conflicts)
         else:
             page.reload()
-        return self.window.add_page(STATUS_KEY, page, "Status Sinkronisasi")
+        return self.window.add_page(STATUS_KEY, page, self.tr("Status Sinkronisasi"))
 
     @Slot()
     def open_settings(self) -> Any:
@@ -127,24 +128,24 @@ class SyncIntegration(QObject):
     @Slot(str, str)
     def on_attention(self, kind: str, message: str) -> None:
         if kind == "identity":
-            if self.confirm("Penyimpanan berubah", message + "\n\nLanjutkan dengan penyimpanan ini?"):
+            if self.confirm(self.tr("Penyimpanan berubah"), message + self.tr("\n\nLanjutkan dengan penyimpanan ini?")):
                 self.controller.sync_now(confirm_store=True)
         elif kind == "mass_delete":
-            if self.confirm("Penghapusan massal", message + "\n\nTeruskan penghapusan ini?"):
+            if self.confirm(self.tr("Penghapusan massal"), message + self.tr("\n\nTeruskan penghapusan ini?")):
                 self.controller.sync_now(allow_mass_delete=True)
         elif kind == "clash":
-            self.inform("Database salinan", message)
+            self.inform(self.tr("Database salinan"), message)
         else:
-            self.inform("Sinkronisasi", message)
+            self.inform(self.tr("Sinkronisasi"), message)
             self.open_settings()
 
     @Slot()
     def new_device_identity(self) -> Any:
         from kinerja_desktop.ui.workers import run_task
 
-        if not self.confirm("Identitas perangkat baru",
-                            "Berikan identitas perangkat sendiri kepada database ini? Lakukan ini hanya jika "
-                            "database ini disalin dari komputer lain."):
+        if not self.confirm(self.tr("Identitas perangkat baru"),
+                            self.tr("Berikan identitas perangkat sendiri kepada database ini? Lakukan ini hanya jika "
+                                    "database ini disalin dari komputer lain.")):
             return None
 
         def fork(_ctx: Any, db: Any, url: str | None) -> str:
@@ -161,7 +162,7 @@ class SyncIntegration(QObject):
                     remote.close()
             return fork_replica(db, shared_upto=shared)
 
-        task = run_task(fork, self.window.db, self.controller.remote_url(), title="Identitas perangkat baru",
+        task = run_task(fork, self.window.db, self.controller.remote_url(), title=self.tr("Identitas perangkat baru"),
                         owner=self)
         task.succeeded.connect(lambda _new: self.controller.sync_now(confirm_store=False))
         task.failed.connect(lambda msg: self.inform("Identitas perangkat baru", msg))

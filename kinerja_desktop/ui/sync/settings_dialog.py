@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -54,8 +54,11 @@ def _test(ctx: Any, url: str, secret: str | None) -> str:
     finally:
         remote.close()
     if raw is None:
-        return "Tersambung. Penyimpanan masih kosong; komputer ini akan menyiapkannya pada sinkronisasi pertama."
-    return f"Tersambung. Penyimpanan berisi kiriman dari {len(devices)} komputer."
+        return QCoreApplication.translate("settings_dialog", "Tersambung. Penyimpanan masih kosong; komputer ini "
+                                                             "akan menyiapkannya pada sinkronisasi pertama.")
+    return QCoreApplication.translate(
+        "settings_dialog", "Tersambung. Penyimpanan berisi kiriman dari {0} komputer."
+    ).format(len(devices))
 
 
 class SyncSettingsDialog(QDialog):
@@ -65,39 +68,45 @@ class SyncSettingsDialog(QDialog):
         from kinerja_desktop.sync.replica import INTERVAL_KEY, configured_remote, get_meta
 
         self.db = db
-        self.setWindowTitle("Pengaturan Sinkronisasi")
+        self.setWindowTitle(self.tr("Pengaturan Sinkronisasi"))
         self.location = QLineEdit(self)
-        self.location.setPlaceholderText("D:\\Kinerja  atau  https://server.kantor.go.id/webdav/kinerja")
+        self.location.setPlaceholderText(self.tr("D:\\Kinerja  atau  https://server.kantor.go.id/webdav/kinerja"))
         self.username = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("(tersimpan di keyring sistem)")
+        self.password.setPlaceholderText(self.tr("(tersimpan di keyring sistem)"))
         self.interval = QSpinBox(self)
         self.interval.setRange(1, 24 * 60)
-        self.interval.setSuffix(" menit")
+        self.interval.setSuffix(self.tr(" menit"))
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        browse = QPushButton("Pilih &folder…", self)
+        browse = QPushButton(self.tr("Pilih &folder…"), self)
         browse.clicked.connect(self.browse)
-        self.test_button = QPushButton("&Uji koneksi", self)
+        self.test_button = QPushButton(self.tr("&Uji koneksi"), self)
         self.test_button.clicked.connect(self.test_connection)
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Lokasi penyimpanan:", row)
-        form.addRow("Nama pengguna:", self.username)
-        form.addRow("Kata sandi:", self.password)
-        form.addRow("Sinkron otomatis tiap:", self.interval)
+        form.addRow(self.tr("Lokasi penyimpanan:"), row)
+        form.addRow(self.tr("Nama pengguna:"), self.username)
+        form.addRow(self.tr("Kata sandi:"), self.password)
+        form.addRow(self.tr("Sinkron otomatis tiap:"), self.interval)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        note = QLabel("Folder dapat berupa flashdisk atau drive jaringan. Untuk server, gunakan alamat WebDAV "
-                      "(Nextcloud, ownCloud, dsb.), sftp:// atau s3://. Sertifikat HTTPS selalu diperiksa.", self)
+        note = QLabel(
+            self.tr(
+                "Folder dapat berupa flashdisk atau drive jaringan. Untuk server, gunakan alamat "
+                "WebDAV (Nextcloud, ownCloud, dsb.), sftp:// atau s3://. Sertifikat HTTPS selalu "
+                "diperiksa."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         test_row = QHBoxLayout()
@@ -118,15 +127,15 @@ class SyncSettingsDialog(QDialog):
 
     @Slot()
     def browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Pilih folder penyimpanan bersama")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder penyimpanan bersama"))
         if folder:
             self.location.setText(folder)
 
     @Slot()
     def test_connection(self) -> Any:
-        self.result_label.setText("Menghubungi…")
+        self.result_label.setText(self.tr("Menghubungi…"))
         self.test_button.setEnabled(False)
-        self.task = run_task(_test, self.url(), self.password.text() or None, title="Uji koneksi", owner=self)
+        self.task = run_task(_test, self.url(), self.password.text() or None, title=self.tr("Uji koneksi"), owner=self)
         self.task.succeeded.connect(self.result_label.setText)
         self.task.failed.connect(self.result_label.setText)
         self.task.finished.connect(lambda: self.test_button.setEnabled(True))

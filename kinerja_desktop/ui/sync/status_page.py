@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +33,11 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.ui.workers import run_task
 
-STATE_LABELS = {"menunggu": "Menunggu dikirim", "konflik": "Konflik", "tersinkron": "Tersinkron"}
+STATE_LABELS = {
+    "menunggu": QT_TRANSLATE_NOOP("status_page", "Menunggu dikirim"),
+    "konflik": QT_TRANSLATE_NOOP("status_page", "Konflik"),
+    "tersinkron": QT_TRANSLATE_NOOP("status_page", "Tersinkron"),
+}
 STATE_COLORS = {"menunggu": "#8a6d00", "konflik": "#b3261e", "tersinkron": "#1b6e2d"}
 
 
@@ -59,8 +72,7 @@ class RowsModel(QAbstractTableModel):
             return QColor(STATE_COLORS.get(self.states[index.row()] or "", "#000000"))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -97,13 +109,16 @@ class SyncStatusPage(QWidget):
         self.db = db
         self.header = QLabel(self)
         self.header.setWordWrap(True)
-        self.records = RowsModel(("Status", "Data", "Pegawai", "Diubah"), self)
-        self.refused = RowsModel(("Waktu", "Oleh", "Alasan"), self)
+        self.records = RowsModel((self.tr("Status"), self.tr("Data"), self.tr("Pegawai"), self.tr("Diubah")), self)
+        self.refused = RowsModel((self.tr("Waktu"), self.tr("Oleh"), self.tr("Alasan")), self)
         self.quarantine = QLabel(self)
-        self.quarantine_model = RowsModel(("Waktu", "Berkas", "Alasan"), self)
+        self.quarantine_model = RowsModel((self.tr("Waktu"), self.tr("Berkas"), self.tr("Alasan")), self)
         tabs = QTabWidget(self)
-        for model, title in ((self.records, "Data"), (self.refused, "Ditolak"),
-                             (self.quarantine_model, "Karantina")):
+        for model, title in (
+            (self.records, self.tr("Data")),
+            (self.refused, self.tr("Ditolak")),
+            (self.quarantine_model, self.tr("Karantina")),
+        ):
             view = QTableView(self)
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,9 +126,9 @@ class SyncStatusPage(QWidget):
             view.verticalHeader().hide()
             tabs.addTab(view, title)
         self.tabs = tabs
-        refresh = QPushButton("&Muat ulang", self)
+        refresh = QPushButton(self.tr("&Muat ulang"), self)
         refresh.clicked.connect(self.reload)
-        conflicts = QPushButton("Buka &Konflik", self)
+        conflicts = QPushButton(self.tr("Buka &Konflik"), self)
         conflicts.clicked.connect(self.open_conflicts_requested)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -127,8 +142,8 @@ class SyncStatusPage(QWidget):
 
     @Slot()
     def reload(self) -> Any:
-        self.header.setText("Memuat status sinkronisasi…")
-        self.task = run_task(_load, self.db, title="Memuat status sinkronisasi", owner=self)
+        self.header.setText(self.tr("Memuat status sinkronisasi…"))
+        self.task = run_task(_load, self.db, title=self.tr("Memuat status sinkronisasi"), owner=self)
         self.task.succeeded.connect(self._loaded)
         self.task.failed.connect(self.header.setText)
         return self.task
@@ -136,13 +151,26 @@ class SyncStatusPage(QWidget):
     @Slot(object)
     def _loaded(self, data: dict[str, Any]) -> None:
         s = data["summary"]
-        where = s.remote or "belum diatur"
-        last = _when(s.last_pull_at) or "belum pernah"
+        where = s.remote or self.tr("belum diatur")
+        last = _when(s.last_pull_at) or self.tr("belum pernah")
         self.header.setText(
-            f"Penyimpanan: {where} · terakhir sinkron: {last} · {s.unsent} perubahan menunggu dikirim · "
-            f"{s.conflicts} konflik · {s.refused} ditolak. Data yang tidak tercantum sudah tersinkron.")
+            self.tr(
+                "Penyimpanan: {0} · terakhir sinkron: {1} · {2} perubahan menunggu dikirim · {3} konflik · {4} "
+                "ditolak. Data yang tidak tercantum sudah tersinkron."
+            ).format(where, last, s.unsent, s.conflicts, s.refused)
+        )
         recs = data["records"]
-        self.records.set_rows([(STATE_LABELS.get(r.state, r.state), r.label, r.employee or "-", _when(r.changed_at))
-                               for r in recs], [r.state for r in recs])
+        self.records.set_rows(
+            [
+                (
+                    QCoreApplication.translate("status_page", STATE_LABELS.get(r.state, r.state)),
+                    r.label,
+                    r.employee or "-",
+                    _when(r.changed_at),
+                )
+                for r in recs
+            ],
+            [r.state for r in recs],
+        )
         self.refused.set_rows([(_when(r.at), r.user or "-", r.reason) for r in data["refused"]])
         self.quarantine_model.set_rows([(_when(q.at), q.path, q.reason) for q in data["quarantine"]])
