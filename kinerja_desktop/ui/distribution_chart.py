@@ -104,7 +104,8 @@ class DistributionChart(QChartView):
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append(self.categories)
+        # Long two-word labels (English "Needs improvement") go on two lines instead of being elided.
+        axis_x.append([c.replace(" ", "<br>", 1) if len(c) > 15 else c for c in self.categories])
         axis_x.setTitleText(self.tr("Predikat kinerja pegawai"))
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))

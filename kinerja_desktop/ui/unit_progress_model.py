@@ -12,20 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from kinerja_desktop.domain.penilaian import Predikat
 from kinerja_desktop.services.evaluation_service import STATUS_LABELS as EVAL_LABELS
 from kinerja_desktop.services.plan_service import STATUS_LABELS as PLAN_LABELS
 from kinerja_desktop.services.query_service import EmployeeRow
+from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import KindRole, ObjectRole, SortRole
 from kinerja_desktop.ui.models.row_list_proxy import RowListProxy
 
 _ROOT = QModelIndex()
 
 COL_NAME, COL_NIP, COL_JABATAN, COL_UNIT, COL_PLAN, COL_EVAL, COL_PREDIKAT = range(7)
-HEADERS = ("Nama", "NIP", "Jabatan", "Unit Kerja", "SKP", "Evaluasi", "Predikat")
+HEADERS = (QT_TRANSLATE_NOOP("UnitProgressModel", "Nama"), "NIP", QT_TRANSLATE_NOOP("UnitProgressModel", "Jabatan"),
+           QT_TRANSLATE_NOOP("UnitProgressModel", "Unit Kerja"), "SKP",
+           QT_TRANSLATE_NOOP("UnitProgressModel", "Evaluasi"), QT_TRANSLATE_NOOP("UnitProgressModel", "Predikat"))
 
 #: Filter keys of :class:`ProgressFilterProxy`.
 FILTER_ALL, FILTER_NO_APPROVED_PLAN, FILTER_NOT_EVALUATED = "all", "no_plan", "not_evaluated"
@@ -44,17 +55,17 @@ def evaluated(row: EmployeeRow) -> bool:
 
 def plan_text(r: EmployeeRow) -> str:
     if r.plan_status is None:
-        return "Belum ada"
-    return ("✓ " if plan_done(r) else "") + PLAN_LABELS.get(r.plan_status, r.plan_status)
+        return QCoreApplication.translate("UnitProgressModel", "Belum ada")
+    return ("✓ " if plan_done(r) else "") + tr_label(PLAN_LABELS.get(r.plan_status, r.plan_status))
 
 
 def eval_text(r: EmployeeRow) -> str:
     status = r.eval_status or "BELUM"
-    return ("✓ " if evaluated(r) else "") + EVAL_LABELS.get(status, status)
+    return ("✓ " if evaluated(r) else "") + tr_label(EVAL_LABELS.get(status, status))
 
 
 def predikat_text(r: EmployeeRow) -> str:
-    return Predikat(r.predikat).label if r.predikat else "—"
+    return tr_label(Predikat(r.predikat).label) if r.predikat else "—"
 
 
 @dataclass
@@ -158,7 +169,7 @@ class UnitProgressModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("UnitProgressModel", HEADERS[section])
         return None
 
     def _display(self, r: EmployeeRow, column: int) -> str:

@@ -3034,6 +3034,34 @@ Go ahead with this deletion?</translation>
     </message>
 </context>
 <context>
+    <name>UnitProgressModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit Kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Predikat</source>
+        <translation>Predikat</translation>
+    </message>
+    <message>
+        <source>Belum ada</source>
+        <extracomment>Filter keys of :class:`ProgressFilterProxy`.</extracomment>
+        <translation>None yet</translation>
+    </message>
+</context>
+<context>
     <name>UnitTreeModel</name>
     <message>
         <source>{0} (kode {1})</source>
