@@ -238,6 +238,22 @@ class Merger:
             q = q.where(SyncConflict.field == field)
         return list(self.s.scalars(q))
 
+    def _seen_before(self, e: Entry) -> bool:
+        """This very change was processed here before (applied, kept as a conflict, or refused)."""
+        if self.s.execute(select(ChangeLog.id).where(ChangeLog.device_id == e.device, ChangeLog.seq == e.seq)
+                          .limit(1)).first() is not None:
+            return True
+        if self.s.execute(select(SyncRefused.id).where(SyncRefused.device_id == e.device, SyncRefused.seq == e.seq)
+                          .limit(1)).first() is not None:
+            return True
+        return self.s.execute(select(SyncConflict.id).where(SyncConflict.version == e.version)
+                              .limit(1)).first() is not None
+
+    def _has_conflict(self, table: str, row_id: str, field: str, version: str) -> bool:
+        return self.s.execute(select(SyncConflict.id).where(
+            SyncConflict.table_name == table, SyncConflict.row_id == row_id, SyncConflict.field == field,
+            SyncConflict.version == version).limit(1)).first() is not None
+
     def merged_alias(self, table: str, row_id: str, field: str, version: str) -> str:
         row = self.s.execute(
             select(SyncConflict.resolved_version).where(
@@ -325,6 +341,8 @@ class Merger:
         if e.op not in ("insert", "update", "delete"):
             return self.refuse(e, f"jenis perubahan “{e.op}” tidak dikenal")
         info = model_info(e.table)
+        if self._seen_before(e):
+            return Outcome(NOOP, "sudah diterapkan")
         for v in iter_base_versions(e.base):
             if not self.processed(v):
                 return Outcome(WAIT, f"menunggu perubahan {v} yang menjadi dasarnya")
@@ -419,7 +437,7 @@ class Merger:
             cur_version = versions.get(f)
             cur_json = json_value(getattr(obj, f))
             if is_frozen and self._frozen_field(table, f, new_json):
-                if cur_version == vc:
+                if cur_version == vc or self._has_conflict(table, row_id, f, vc):
                     continue
                 if new_json != cur_json:
                     self._add_conflict(e, table, row_id, f, vc, new_json, kind="frozen")

@@ -170,6 +170,9 @@ class SyncIntegration(QObject):
 
 
 def install_sync(window: Any) -> SyncIntegration:
+    from kinerja_desktop.sync.replica import ensure_change_capture
+
+    ensure_change_capture(window.db)
     integration = SyncIntegration(window)
     window.sync_integration = integration
     return integration

@@ -27,7 +27,7 @@ from kinerja_desktop.sync.remote import open_remote
 from kinerja_desktop.sync.replica import fork_replica
 from tests.e2e.sync.dav_server import free_port
 from tests.helpers.fixtures import copy_database
-from tests.unit.sync.sync_office import FAST, diff, snapshot
+from tests.unit.sync.sync_office import FAST, diff, open_replica, snapshot
 
 pytestmark = pytest.mark.postgres
 
@@ -75,7 +75,7 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
                                                                             tmp_path: Path) -> None:
     # a small office founds a folder store
     master_path = tmp_path / "master.sqlite"
-    master = open_database(master_path)
+    master = open_replica(master_path)
     build_demo(master, employees=8, seed=3, year=2026, today=date(2026, 11, 22))
     store = tmp_path / "store"
     store.mkdir()
@@ -93,7 +93,7 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
         devices = {}
         for name in ("staff", "penilai"):
             copy_database(master_path, tmp_path / f"{name}.sqlite")
-            devices[name] = open_database(tmp_path / f"{name}.sqlite")
+            devices[name] = open_replica(tmp_path / f"{name}.sqlite")
             fork_replica(devices[name])
         with devices["staff"].reader() as s:
             plan = s.execute(select(Plan).join(Employee, Employee.id == Plan.employee_id)

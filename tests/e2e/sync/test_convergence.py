@@ -28,7 +28,7 @@ from kinerja_desktop.sync.engine import SyncEngine
 from kinerja_desktop.sync.remote import open_remote
 from kinerja_desktop.sync.replica import fork_replica
 from tests.helpers.fixtures import DEMO_YEAR, copy_database
-from tests.unit.sync.sync_office import FAST, diff, snapshot
+from tests.unit.sync.sync_office import FAST, diff, open_replica, snapshot
 
 TEXTS = ["Laporan A", "Laporan B", "Laporan C", "12 dokumen", "15 dokumen"]
 RATINGS = ["DI_ATAS", "SESUAI", "DI_BAWAH"]
@@ -92,7 +92,7 @@ def test_random_edits_and_syncs_converge_with_nothing_lost(ops, cast: Cast, _pus
         for n in range(3):
             path = root / f"d{n}.sqlite"
             copy_database(master, path)
-            db = open_database(path)
+            db = open_replica(path)
             fork_replica(db)
             dbs.append(db)
         staff = user_by_username(dbs[0], cast.staff)

@@ -18,10 +18,17 @@ import pytest
 from kinerja_desktop.store.db import Database, open_database
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncReport
 from kinerja_desktop.sync.remote import open_remote
-from kinerja_desktop.sync.replica import fork_replica
+from kinerja_desktop.sync.replica import ensure_change_capture, fork_replica
 from tests.helpers.fixtures import copy_database
 
 FAST = SyncOptions(retry_base=0.01, retry_max=0.05, workers=2)
+
+
+def open_replica(path: Path) -> Database:
+    """open_database, with change capture checked (see ensure_change_capture)."""
+    db = open_database(path)
+    ensure_change_capture(db)
+    return db
 
 
 @dataclass
@@ -41,10 +48,10 @@ class Office:
     def add_device(self, name: str, *, fresh: bool = False) -> Database:
         path = self.root / f"{name}.sqlite"
         if fresh:
-            db = open_database(path)
+            db = open_replica(path)
         else:
             copy_database(self.master, path)
-            db = open_database(path)
+            db = open_replica(path)
             fork_replica(db)
         self.dbs[name] = db
         return db
@@ -58,7 +65,7 @@ def _pushed_master(tmp_path_factory: pytest.TempPathFactory, _demo_template: Pat
     copy_database(_demo_template, master)
     store = root / "store"
     store.mkdir()
-    db = open_database(master)
+    db = open_replica(master)
     try:
         SyncEngine(db, open_remote(str(store)), FAST).run()
         with db.engine.connect() as conn:

@@ -125,10 +125,10 @@ def test_a_copied_database_is_stopped_before_it_writes_as_the_original(office: O
     staff.dispose()
     clone_path = office.root / "clone.sqlite"
     copy_database(Path(staff.path), clone_path)
-    from kinerja_desktop.store.db import open_database
     from kinerja_desktop.store.sync_models import SyncOutbox, SyncStore
+    from tests.unit.sync.sync_office import open_replica
 
-    clone = open_database(clone_path)
+    clone = open_replica(clone_path)
     office.dbs["clone"] = clone
     with clone.session() as s:  # as if copied before its first sync
         s.query(SyncOutbox).delete()
