@@ -75,6 +75,7 @@ op_strategy = st.one_of(
     st.tuples(st.just("rate"), st.just(1), st.sampled_from(RATINGS), st.sampled_from(RATINGS)),
     st.tuples(st.just("feedback"), st.just(1), st.integers(0, 1), st.sampled_from(TEXTS)),
     st.tuples(st.just("resolve"), st.sampled_from([0, 2]), st.integers(0, 3), st.booleans()),
+    st.tuples(st.just("del"), st.sampled_from([0, 2]), st.integers(0, 1), st.booleans()),
     st.tuples(st.just("sync"), st.integers(0, 2), st.just(0), st.just("")),
 )
 
@@ -117,6 +118,11 @@ def test_random_edits_and_syncs_converge_with_nothing_lost(ops, cast: Cast, _pus
                 elif kind == "rhk":
                     plan_service.update_rhk(db, drafter, cast.drafter_rhks[a], text=b)
                     last_written[(dev, f"rhk{a}")] = b
+                elif kind == "del":
+                    if b:
+                        plan_service.remove_rhk(db, drafter, cast.drafter_rhks[a])
+                    else:
+                        plan_service.restore_rhk(db, drafter, cast.drafter_rhks[a])
                 elif kind == "rate":
                     evaluation_service.set_ratings(db, penilai, cast.staff_plan, "TW4", hasil=a, perilaku=b)
                 elif kind == "feedback":
@@ -128,7 +134,7 @@ def test_random_edits_and_syncs_converge_with_nothing_lost(ops, cast: Cast, _pus
                     views = conflicts.list_conflicts(db)
                     if views:
                         view = views[a % len(views)]
-                        user = drafter if view.table == "rhk" else staff
+                        user = drafter if view.table in ("rhk", "indicator", "plan") else staff
                         choice = view.others[0].conflict_id if b else None
                         conflicts.resolve(db, user, view.table, view.row_id, view.field, choice)
                 else:
