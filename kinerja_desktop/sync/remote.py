@@ -460,6 +460,39 @@ class S3Remote:
         pass
 
 
+def _pinned_host_key_policy(spec: RemoteSpec) -> Any:
+    """Trust an SFTP server's key on first use, then refuse any other key for that server.
+
+    Pins live in ``<data dir>/sync-known-hosts.json`` (like ssh's known_hosts), so a server that
+    is suddenly replaced (or impersonated) is refused instead of silently accepted.
+    """
+    import json
+
+    import paramiko
+
+    from kinerja_desktop.store.db import default_data_dir
+
+    path = default_data_dir() / "sync-known-hosts.json"
+    host = f"[{spec.host}]:{spec.port or 22}"
+
+    class Pinned(paramiko.MissingHostKeyPolicy):
+        def missing_host_key(self, client: Any, hostname: str, key: Any) -> None:
+            fingerprint = f"{key.get_name()} {key.get_base64()}"
+            pins = json.loads(path.read_text()) if path.exists() else {}
+            known = pins.get(host)
+            if known is None:
+                pins[host] = fingerprint
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(pins, indent=1))
+                return
+            if known != fingerprint:
+                raise RemoteTLSError(
+                    f"Kunci server SFTP {spec.display} berbeda dari yang tercatat; koneksi ditolak. Jika server "
+                    f"memang diganti, hapus entri {host} di {path}.", code="sync.host_key")
+
+    return Pinned()
+
+
 def _tls_verify() -> Any:
     """Certificates are always verified; an office CA bundle may be named in KINERJA_CA_BUNDLE."""
     import ssl
@@ -491,9 +524,10 @@ def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -
         try:
             import fsspec
 
-            fs = fsspec.filesystem("sftp", host=spec.host, port=spec.port or 22, username=spec.user or None,
-                                   skip_instance_cache=True,
-                                   password=secret)
+            with _translated(spec.display):
+                fs = fsspec.filesystem("sftp", host=spec.host, port=spec.port or 22, username=spec.user or None,
+                                       skip_instance_cache=True, password=secret,
+                                       host_key_policy=_pinned_host_key_policy(spec))
         except ImportError as exc:
             raise ValidationError(
                 "Penyimpanan SFTP memerlukan paket tambahan: pip install \"kinerja-desktop[sftp]\".") from exc

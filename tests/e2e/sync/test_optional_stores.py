@@ -64,24 +64,42 @@ def test_sftp_store(office: Office, people: People, tmp_path: Path) -> None:
     (tmp_path / "none").write_text("")  # no key logins: password only
     port = free_port()
     env = {**os.environ, "RCLONE_CONFIG": str(config)}
-    proc = subprocess.Popen(
-        [rclone, "serve", "sftp", str(root), "--addr", f"127.0.0.1:{port}", "--user", "kantor", "--pass",
-         "rahasia-sftp", "--key", str(key), "--authorized-keys", str(tmp_path / "none")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 15
-        import socket
 
+    def serve(host_key: Path) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen(
+            [rclone, "serve", "sftp", str(root), "--addr", f"127.0.0.1:{port}", "--user", "kantor", "--pass",
+             "rahasia-sftp", "--key", str(host_key), "--authorized-keys", str(tmp_path / "none")],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
+                return proc
             except OSError:
                 if time.monotonic() > deadline:
+                    proc.terminate()
                     pytest.fail("rclone serve sftp did not start")
                 time.sleep(0.1)
-        _roundtrip(office, people, f"sftp://kantor@127.0.0.1:{port}/kinerja", "rahasia-sftp")
+
+    import socket
+
+    url = f"sftp://kantor@127.0.0.1:{port}/kinerja"
+    proc = serve(key)
+    try:
+        _roundtrip(office, people, url, "rahasia-sftp")
         assert (root / "kinerja" / "chunks").is_dir()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    # another server answers on the same address: its key differs from the pinned one
+    other = tmp_path / "other_key"
+    paramiko.RSAKey.generate(2048).write_private_key_file(str(other))
+    proc = serve(other)
+    try:
+        from kinerja_desktop.sync.remote import RemoteTLSError
+
+        with pytest.raises(RemoteTLSError):
+            open_remote(url, secret="rahasia-sftp")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
