@@ -201,3 +201,24 @@ def test_supervisor_rhk_reaches_staff_who_link_their_plan_offline(office: Office
     with sup_db.reader() as s:
         authors = {u for (u,) in s.execute(select(ChangeLog.user).where(ChangeLog.row_id == mine))}
     assert authors == {drafter.username}
+
+
+def test_founding_a_store_does_not_make_a_staff_accounts_changes_trusted(office: Office, people: People) -> None:
+    """A staff PC that re-founds an emptied store still has its own changes checked by others."""
+    from kinerja_desktop.sync.engine import SyncOptions
+
+    staff_db = office.dbs["staff"]
+    with staff_db.session(user=people.staff.username, role="PENILAI") as s:  # rates himself
+        ev = s.execute(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id,
+                                                Evaluation.period == "TW1")).scalar_one()
+        original = ev.rating_hasil
+        ev.rating_hasil = "DI_ATAS" if original != "DI_ATAS" else "SESUAI"
+    shutil.rmtree(office.store)
+    office.store.mkdir()
+    confirm = SyncOptions(confirm_store=True, retry_base=0.01)
+    office.sync("staff", confirm)  # founds a new store: its history is the new store's seed
+    report = office.sync("reader", confirm)
+    assert report.refused == 1 and report.applied == 0
+    with office.dbs["reader"].reader() as s:
+        assert s.execute(select(Evaluation.rating_hasil).where(Evaluation.plan_id == people.staff_plan_id,
+                                                               Evaluation.period == "TW1")).scalar() == original
