@@ -176,6 +176,10 @@ class Merger:
         #: Rows known to exist here (saves a query per foreign key).
         self._exists: set[tuple[str, str]] = set()
         self._frozen_cache: dict[tuple[str, str], bool] = {}
+        #: Changes processed before (see _seen_before), loaded on first use.
+        self._seen: set[tuple[str, int]] | None = None
+        self._seen_versions: set[str] = set()
+        self._logged: dict[str, set[int]] = {}
 
     def _add_alias(self, table: str, loser: str, winner: str) -> None:
         self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
@@ -240,14 +244,16 @@ class Merger:
 
     def _seen_before(self, e: Entry) -> bool:
         """This very change was processed here before (applied, kept as a conflict, or refused)."""
-        if self.s.execute(select(ChangeLog.id).where(ChangeLog.device_id == e.device, ChangeLog.seq == e.seq)
-                          .limit(1)).first() is not None:
+        if self._seen is None:
+            self._seen = {(d, q) for d, q in self.s.execute(select(SyncRefused.device_id, SyncRefused.seq))}
+            self._seen_versions = set(self.s.scalars(select(SyncConflict.version)))
+        if (e.device, e.seq) in self._seen or e.version in self._seen_versions:
             return True
-        if self.s.execute(select(SyncRefused.id).where(SyncRefused.device_id == e.device, SyncRefused.seq == e.seq)
-                          .limit(1)).first() is not None:
-            return True
-        return self.s.execute(select(SyncConflict.id).where(SyncConflict.version == e.version)
-                              .limit(1)).first() is not None
+        logged = self._logged.get(e.device)
+        if logged is None:
+            logged = self._logged[e.device] = set(self.s.scalars(
+                select(ChangeLog.seq).where(ChangeLog.device_id == e.device)))
+        return e.seq in logged
 
     def _has_conflict(self, table: str, row_id: str, field: str, version: str) -> bool:
         return self.s.execute(select(SyncConflict.id).where(
@@ -264,6 +270,7 @@ class Merger:
 
     def _add_conflict(self, e: Entry, table: str, row_id: str, field: str, version: str, value: Any,
                       kind: str = "concurrent", author: str | None = None, device: str | None = None) -> None:
+        self._seen_versions.add(version)
         self.s.add(SyncConflict(
             table_name=table, row_id=row_id, field=field, version=version, value=value, kind=kind,
             status="open", author=author if author is not None else e.user,
@@ -283,6 +290,8 @@ class Merger:
         self.s.add(SyncRefused(device_id=e.device, seq=e.seq, table_name=e.table, row_id=e.row,
                                fields={k: v[1] for k, v in e.changes.items()}, user=e.user, role=e.role,
                                reason=reason))
+        if self._seen is not None:
+            self._seen.add((e.device, e.seq))
         log.info("refused change %s:%s on %s: %s", e.device, e.seq, e.table, reason)
         return Outcome(REFUSED, reason)
 
@@ -401,6 +410,8 @@ class Merger:
             self.s.flush()
         finally:
             self.s.info.pop("origin", None)
+        if e.device in self._logged:
+            self._logged[e.device].add(e.seq)
 
     def _insert(self, e: Entry, info: ModelInfo, row_id: str, values: dict[str, Any]) -> Outcome:
         other = self._natural_duplicate(info, row_id, values)
