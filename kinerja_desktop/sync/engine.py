@@ -128,6 +128,9 @@ class SyncReport:
     backup: str | None = None
     retries: int = 0
     seconds: float = 0.0
+    #: After the run: changes made here not yet on the store, and fields in conflict here.
+    unsent: int = 0
+    open_conflicts: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -266,9 +269,17 @@ class SyncEngine:
                 self.push()
             if self.opt.pull:
                 self.pull()
+            self._final_counts()
         finally:
             self.report.seconds = round(time.monotonic() - self._started, 3)
         return self.report
+
+    def _final_counts(self) -> None:
+        from kinerja_desktop.services.sync_status import summary
+
+        state = summary(self.db)
+        self.report.unsent = state.unsent
+        self.report.open_conflicts = state.conflicts
 
     # ------------------------------------------------------------------ identity
 

@@ -148,10 +148,10 @@ class SyncController(QObject):
         self._watch_network()
         if self.remote_url():
             self._start.start()
-            self.state_changed.emit("Sinkronisasi: menunggu", "Sinkronisasi pertama sebentar lagi.")
+            self.state_changed.emit(self.tr("Sinkronisasi: menunggu"), self.tr("Sinkronisasi pertama sebentar lagi."))
         else:
-            self.state_changed.emit("Sinkronisasi: belum diatur",
-                                    "Atur penyimpanan bersama di menu Sinkronisasi > Pengaturan.")
+            self.state_changed.emit(self.tr("Sinkronisasi: belum diatur"),
+                                    self.tr("Atur penyimpanan bersama di menu Sinkronisasi > Pengaturan."))
 
     def stop(self) -> None:
         for t in (self._start, self._debounce, self._retry, self._interval, self._poll):
@@ -190,6 +190,7 @@ class SyncController(QObject):
     # ------------------------------------------------------------------ triggers
 
     def unsent_count(self) -> int:
+        """Changes made here that are not on the store yet (a counting query: not for every tick)."""
         from sqlalchemy import func, select
 
         from kinerja_desktop.store.models import ChangeLog, LocalMeta
@@ -201,18 +202,31 @@ class SyncController(QObject):
             return int(s.execute(select(func.count()).select_from(ChangeLog).where(
                 ChangeLog.device_id == str(meta.value), ChangeLog.pushed.is_(False))).scalar() or 0)
 
+    def _newest_local_change(self) -> int:
+        """The id of the newest change made here (one index look-up, cheap enough for a timer)."""
+        from sqlalchemy import select
+
+        from kinerja_desktop.store.models import ChangeLog
+
+        with self.window.db.reader() as s:
+            row = s.execute(select(ChangeLog.id, ChangeLog.local).order_by(ChangeLog.id.desc()).limit(1)).first()
+        return int(row[0]) if row is not None and row[1] else 0
+
     @Slot()
     def check_changes(self) -> None:
         """Something was saved here since the last look: sync shortly (debounced)."""
         if self.paused_reason or not self.remote_url():
             return
         try:
-            count = self.unsent_count()
+            newest = self._newest_local_change()
         except Exception:  # the database is busy: look again at the next tick
             return
-        if count > 0 and count != self._last_unsent and not self._retry.isActive():
+        if self._last_unsent < 0:
+            self._last_unsent = newest
+            return
+        if newest > self._last_unsent and not self._retry.isActive():
             self._debounce.start()
-        self._last_unsent = count
+        self._last_unsent = max(self._last_unsent, newest)
 
     @Slot()
     def sync_now(self, *, confirm_store: bool = False, allow_mass_delete: bool = False) -> Any:
@@ -221,8 +235,8 @@ class SyncController(QObject):
 
         url = self.remote_url()
         if not url:
-            self.state_changed.emit("Sinkronisasi: belum diatur",
-                                    "Atur penyimpanan bersama di menu Sinkronisasi > Pengaturan.")
+            self.state_changed.emit(self.tr("Sinkronisasi: belum diatur"),
+                                    self.tr("Atur penyimpanan bersama di menu Sinkronisasi > Pengaturan."))
             return None
         if self.task is not None and self.task.running:
             self._again = True
@@ -240,7 +254,7 @@ class SyncController(QObject):
         self.task.cancelled.connect(self._cancelled)
         self.task.finished.connect(self._finished)
         self.running_changed.emit(True)
-        self.state_changed.emit("Sinkronisasi: berjalan…", url)
+        self.state_changed.emit(self.tr("Sinkronisasi: berjalan…"), url)
         return self.task
 
     # ------------------------------------------------------------------ outcomes
@@ -250,7 +264,7 @@ class SyncController(QObject):
         if isinstance(result, tuple) and result and result[0] == "attention":
             _tag, kind, message = result
             self.paused_reason = kind
-            self.state_changed.emit("Sinkronisasi: perlu tindakan", message)
+            self.state_changed.emit(self.tr("Sinkronisasi: perlu tindakan"), message)
             self.attention.emit(kind, message)
             return
         if isinstance(result, tuple) and result and result[0] == "offline":
@@ -258,27 +272,18 @@ class SyncController(QObject):
             return
         self.failures = 0
         self.last_report = result
-        self._last_unsent = self.unsent_count()
         when = datetime.now().strftime("%H:%M")
         text = self.tr("Tersinkron {0}").format(when)
-        if result.conflicts or self._open_conflicts():
-            text += self.tr(" · {0} konflik").format(self._open_conflicts())
-        if self._last_unsent:
-            text += self.tr(" · {0} menunggu").format(self._last_unsent)
+        if result.open_conflicts:
+            text += self.tr(" · {0} konflik").format(result.open_conflicts)
+        if result.unsent:
+            text += self.tr(" · {0} menunggu").format(result.unsent)
         self.state_changed.emit(text, result.summary())
         if result.applied:
             notify = getattr(self.window, "notify_data_changed", None)
             if notify is not None:
                 notify()
         self.synced.emit(result)
-
-    def _open_conflicts(self) -> int:
-        from kinerja_desktop.sync.conflicts import list_conflicts
-
-        try:
-            return len(list_conflicts(self.window.db))
-        except Exception:
-            return 0
 
     @Slot(str)
     def _failed(self, message: str) -> None:
@@ -290,11 +295,11 @@ class SyncController(QObject):
         self._retry.start(delay)
         minutes = delay / 60_000
         wait = self.tr("{0} dtk").format(delay // 1000) if minutes < 1 else self.tr("{0:.0f} menit").format(minutes)
-        self.state_changed.emit(f"Sinkronisasi: luring, coba lagi dalam {wait}", message)
+        self.state_changed.emit(self.tr("Sinkronisasi: luring, coba lagi dalam {0}").format(wait), message)
 
     @Slot()
     def _cancelled(self) -> None:
-        self.state_changed.emit("Sinkronisasi dibatalkan", "Yang sudah selesai tetap tersimpan.")
+        self.state_changed.emit(self.tr("Sinkronisasi dibatalkan"), self.tr("Yang sudah selesai tetap tersimpan."))
 
     @Slot()
     def _finished(self) -> None:
