@@ -7,6 +7,7 @@
     kinerja sync ditolak                      changes refused because their author may not make them
     kinerja sync karantina                    damaged bundles kept aside
     kinerja sync perangkat-baru               give a copied database its own device id
+    kinerja --user ADMIN sync roster          publish the roster under roster/ (central office)
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.set_defaults(func=cmd_quarantine)
     s = ssub.add_parser("perangkat-baru", help="beri database salinan identitas perangkat sendiri")
     s.set_defaults(func=cmd_fork)
+    s = ssub.add_parser("roster", help="terbitkan daftar pegawai dan pejabat penilai ke roster/ (kantor pusat, admin)")
+    s.set_defaults(func=cmd_roster)
 
 
 def _remote_url(args: argparse.Namespace, ctx: CliContext) -> str:
@@ -227,4 +230,24 @@ def cmd_fork(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out({"device": new, "shared_upto": shared},
             f"Identitas perangkat baru: {new}. Perubahan yang dibuat di salinan ini akan dikirim atas nama "
             "perangkat ini.")
+    return 0
+
+
+def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.central.roster import publish_roster
+    from kinerja_desktop.domain.errors import PermissionDenied
+    from kinerja_desktop.sync.remote import open_remote
+
+    if not ctx.user.is_admin:
+        raise PermissionDenied("Hanya admin yang dapat menerbitkan daftar pegawai.")
+    url = _remote_url(args, ctx)
+    remote = open_remote(url, secret=_secret(args, url))
+    try:
+        published = publish_roster(ctx.db, remote)
+    finally:
+        remote.close()
+    text = (f"Daftar pegawai diterbitkan: {published.path}" if published.changed
+            else f"Daftar pegawai tidak berubah sejak {published.path}.")
+    ctx.out({"path": published.path, "seq": published.seq, "sha256": published.sha256,
+             "changed": published.changed}, text)
     return 0

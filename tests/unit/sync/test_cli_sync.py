@@ -64,3 +64,15 @@ def test_cli_reports_an_emptied_store_in_indonesian(office: Office, capsys, tmp_
     assert code == 1 and "kosong" in err
     code, device = _run(capsys, "--db", path, "--json", "sync", "perangkat-baru")
     assert code == 0 and device["device"]
+
+
+def test_cli_publishes_the_roster_for_admins_only(office: Office, people: People, capsys, monkeypatch) -> None:
+    path = str(office.dbs["reader"].path)
+    monkeypatch.setenv("KINERJA_PASSWORD", "admin")
+    code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "--remote", str(office.store),
+                     "roster")
+    assert code == 0 and out["changed"] and out["path"].startswith("roster/")
+    code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "roster")
+    assert code == 0 and not out["changed"]
+    monkeypatch.setenv("KINERJA_PASSWORD", people.staff.username)
+    assert main(["--db", path, "--user", people.staff.username, "sync", "roster"]) == 1
