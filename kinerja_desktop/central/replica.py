@@ -17,11 +17,7 @@ from kinerja_desktop.sync.remote import open_remote
 
 def open_central(url: str) -> Database:
     """Open (creating or upgrading) the central database, e.g. ``postgresql+psycopg://...``."""
-    from kinerja_desktop.sync.replica import ensure_change_capture
-
-    db = open_database(url)
-    ensure_change_capture(db)
-    return db
+    return open_database(url)
 
 
 def ingest(db: Database, remote_url: str, *, secret: str | None = None, options: SyncOptions | None = None,

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Tanpa perintah: membuka aplikasi desktop.",
     )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="berkas SQLite atau URL SQLAlchemy (atau env KINERJA_DB)")
-    parser.add_argument("--user", metavar="NAMA", help="nama pengguna; kata sandi dari KINERJA_PASSWORD atau ditanyakan")
+    parser.add_argument("--user", metavar="NAMA",
+                        help="nama pengguna; kata sandi dari KINERJA_PASSWORD atau ditanyakan")
     parser.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in COMMAND_MODULES:

@@ -192,7 +192,8 @@ def cmd_kurva(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             org = PredikatOrganisasi(args.org_predikat.strip().upper()).value
         except ValueError as exc:
-            raise ValidationError("Predikat organisasi: ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG.") from exc
+            raise ValidationError(
+                "Predikat organisasi: ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG.") from exc
     dist = unit_distribution(ctx.db, ctx.user, unit_id, args.year, args.period, org_predikat=org,
                              recursive=not args.no_recursive)
     if dist.org_predikat is None:

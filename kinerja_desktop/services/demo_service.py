@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
-from kinerja_desktop.domain.kepegawaian import PANGKAT_PNS, pangkat_label
+from kinerja_desktop.domain.kepegawaian import pangkat_label
 from kinerja_desktop.domain.penilaian import Rating, predikat_for
 from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES
 from kinerja_desktop.domain.periods import period as period_of
@@ -49,7 +49,6 @@ from kinerja_desktop.store.models import (
     Unit,
     UnitPredikat,
     UserAccount,
-
 )
 
 DEMO_ADMIN = ("admin", "admin")
@@ -378,7 +377,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
         for per_code in evaluated:
             per = period_of(per_code)
             months_done = per.last_month
-            for rid, ind_list in rhk_list:
+            for _rid, ind_list in rhk_list:
                 for iid, target in ind_list:
                     if target is None:
                         value_text = "Telah dilaksanakan sesuai rencana"

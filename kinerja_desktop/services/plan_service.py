@@ -279,7 +279,8 @@ def load_plan_view(session: Session, plan: Plan) -> PlanView:
     ]
     expectations = {v.code: "" for v in BERAKHLAK}
     for exp in session.scalars(
-        select(PerilakuExpectation).where(PerilakuExpectation.plan_id == plan.id, PerilakuExpectation.deleted.is_(False))
+        select(PerilakuExpectation).where(PerilakuExpectation.plan_id == plan.id,
+                                          PerilakuExpectation.deleted.is_(False))
     ):
         expectations[exp.value_code] = exp.text
     kind_order = {JenisRhk.UTAMA.value: 0, JenisRhk.TAMBAHAN.value: 1}
@@ -535,7 +536,9 @@ def add_rhk(
         parent = _check_parent(s, plan, parent_rhk_id)
         siblings = list(
             s.scalars(
-                select(Rhk).where(Rhk.plan_id == plan.id, Rhk.kind == kind, Rhk.deleted.is_(False)).order_by(Rhk.position)
+                select(Rhk)
+                .where(Rhk.plan_id == plan.id, Rhk.kind == kind, Rhk.deleted.is_(False))
+                .order_by(Rhk.position)
             )
         )
         pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
@@ -632,6 +635,12 @@ def _check_aspek(value: str | None, variant: str) -> str | None:
         raise ValidationError(f"Aspek tidak dikenal: {value}.", field="Aspek") from exc
 
 
+def _live_indicators(session: Session, rhk_id: str) -> list[Indicator]:
+    return list(session.scalars(
+        select(Indicator).where(Indicator.rhk_id == rhk_id, Indicator.deleted.is_(False)).order_by(Indicator.position)
+    ))
+
+
 def add_indicator(
     db: Database, user: CurrentUser, rhk_id: str, *, text: str = "", aspek: str | None = None, target: str = "",
     position: int | None = None,
@@ -641,9 +650,7 @@ def add_indicator(
         rhk = get_live(s, Rhk, rhk_id, "RHK")
         plan = _load_plan_for_edit(s, user, rhk.plan_id)
         value, unit, narrative = parse_target(target, plan.pendekatan)
-        siblings = list(s.scalars(
-            select(Indicator).where(Indicator.rhk_id == rhk.id, Indicator.deleted.is_(False)).order_by(Indicator.position)
-        ))
+        siblings = _live_indicators(s, rhk.id)
         pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
         for sib in siblings[pos:]:
             sib.position += 1
@@ -675,9 +682,7 @@ def move_indicator(db: Database, user: CurrentUser, indicator_id: str, new_posit
         ind = get_live(s, Indicator, indicator_id, "Indikator")
         rhk = get_live(s, Rhk, ind.rhk_id, "RHK")
         _load_plan_for_edit(s, user, rhk.plan_id)
-        rows = [i for i in s.scalars(
-            select(Indicator).where(Indicator.rhk_id == rhk.id, Indicator.deleted.is_(False)).order_by(Indicator.position)
-        ) if i.id != ind.id]
+        rows = [i for i in _live_indicators(s, rhk.id) if i.id != ind.id]
         rows.insert(max(0, min(new_position, len(rows))), ind)
         for n, row in enumerate(rows):
             if row.position != n:

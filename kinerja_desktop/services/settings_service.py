@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES, periods_in
+from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser, clean_text
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Setting

@@ -179,10 +179,16 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     session.add_all(entries)
 
 
-def install(session_factory: Any) -> None:
-    """Attach change capture to a sessionmaker (idempotent)."""
-    if not event.contains(session_factory, "before_flush", _before_flush):
-        event.listen(session_factory, "before_flush", _before_flush)
+class CapturingSession(Session):
+    """The session class of every Database: change capture is attached to it once, at import.
+
+    (Attaching per session factory with an ``event.contains`` guard lost the listener whenever a
+    new factory class reused the ``id()`` of a garbage-collected one: SQLAlchemy's registry still
+    reported it as present, and that database silently recorded no changes.)
+    """
+
+
+event.listen(CapturingSession, "before_flush", _before_flush)
 
 
 def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, Any]], *, user: str | None,
@@ -197,7 +203,6 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
     if not rows:
         return
     table = model.__tablename__
-    cols = _columns(model)
     mapper = inspect(model)
     defaults: dict[str, Any] = {}
     for col in mapper.columns:

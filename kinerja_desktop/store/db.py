@@ -95,8 +95,7 @@ class Database:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
-        changelog.install(self._factory)
+        self._factory = sessionmaker(self.engine, class_=changelog.CapturingSession, expire_on_commit=False)
         if self.path is not None:
             self.data_dir = self.path.with_name(self.path.stem + ".files")
         else:

@@ -51,7 +51,7 @@ from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.conflicts import sweep_local_edits
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
-from kinerja_desktop.sync.replica import contiguous_seq, ensure_change_capture, knowledge_at, record_knowledge
+from kinerja_desktop.sync.replica import contiguous_seq, knowledge_at, record_knowledge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -169,7 +169,6 @@ class SyncEngine:
     def __init__(self, db: Database, remote: Remote, options: SyncOptions | None = None, *,
                  progress: Callable[[SyncProgress], None] | None = None,
                  cancel: threading.Event | None = None) -> None:
-        ensure_change_capture(db)
         self.db = db
         self.remote = remote
         self.opt = options or SyncOptions()

@@ -24,31 +24,6 @@ REMOTE_KEY = "sync.remote"
 INTERVAL_KEY = "sync.interval_minutes"
 
 
-def ensure_change_capture(db: Database) -> bool:
-    """Make sure this database's sessions record changes; True when capture had to be attached.
-
-    ``changelog.install`` skips a session factory when SQLAlchemy's event registry still holds a
-    registration for a garbage-collected factory whose class had the same ``id()``; such a
-    database silently records no change (nothing to sync, no audit). Checked directly here.
-    """
-    import logging
-
-    from sqlalchemy import event
-
-    from kinerja_desktop.store import changelog
-
-    factory = getattr(db, "_factory", None)
-    try:
-        listeners = factory.class_.dispatch.before_flush._clslevel.get(factory.class_, ())  # type: ignore[union-attr]
-    except AttributeError:  # another SQLAlchemy layout: nothing to check against
-        return False
-    if changelog._before_flush in list(listeners):
-        return False
-    event.listen(factory, "before_flush", changelog._before_flush)
-    logging.getLogger(__name__).warning("change capture was missing on %s; attached", db.describe())
-    return True
-
-
 def this_device(db: Database) -> str:
     with db.session() as s:
         return device_id(s)

@@ -57,7 +57,8 @@ def test_bench_foundation(tmp_path: Path) -> None:
     for r in range(15):
         rid = plan_service.add_rhk(db, staff, plan_id, text=f"RHK {r + 1} " + "uraian " * 12)
         for _ in range(3 if r < 10 else 2):
-            plan_service.add_indicator(db, staff, rid, text="Jumlah laporan " * 4, aspek="KUANTITAS", target="12 laporan")
+            plan_service.add_indicator(db, staff, rid, text="Jumlah laporan " * 4, aspek="KUANTITAS",
+                                       target="12 laporan")
             made += 1
     view = plan_service.get_plan(db, staff, plan_id)
     assert len(view.rhk) == 15 and sum(len(r.indicators) for r in view.rhk) == made == 40

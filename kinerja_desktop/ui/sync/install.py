@@ -33,7 +33,7 @@ class SyncIntegration(QObject):
         self.sync_action = QAction(self.tr("Sinkronkan &Sekarang"), window)
         self.sync_action.setShortcut(QKeySequence("F6"))
         self.sync_action.setToolTip(self.tr("Kirim dan terima perubahan sekarang (F6)"))
-        self.sync_action.triggered.connect(lambda: self.controller.sync_now())
+        self.sync_action.triggered.connect(lambda: self.controller.sync_now())  # noqa: PLW0108 - drops `checked`
         window.add_menu_action("sync", self.sync_action, toolbar=True)
         self.conflicts_action = QAction(self.tr("&Konflik…"), window)
         self.conflicts_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
@@ -170,9 +170,6 @@ class SyncIntegration(QObject):
 
 
 def install_sync(window: Any) -> SyncIntegration:
-    from kinerja_desktop.sync.replica import ensure_change_capture
-
-    ensure_change_capture(window.db)
     integration = SyncIntegration(window)
     window.sync_integration = integration
     return integration

@@ -89,7 +89,7 @@ class DavServer:
             status_box: list[int] = []
 
             def sr(status: str, headers: Any, exc_info: Any = None) -> Any:
-                status_box.append(int(status.split()[0]))
+                status_box.append(int(status.split(maxsplit=1)[0]))
                 return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
             result = app(environ, sr)

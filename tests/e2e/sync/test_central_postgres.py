@@ -20,7 +20,7 @@ from kinerja_desktop.central.roster import penilai_in_roster, publish_roster, re
 from kinerja_desktop.services import evaluation_service, realisation_service, roster_service
 from kinerja_desktop.services.auth_service import user_by_username
 from kinerja_desktop.services.demo_service import build_demo
-from kinerja_desktop.store.db import Database, open_database
+from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import SYNCED_MODELS, Employee, Evaluation, Indicator, Plan, Rhk, Supervision
 from kinerja_desktop.sync.engine import SyncEngine
 from kinerja_desktop.sync.remote import open_remote
@@ -52,14 +52,14 @@ def postgres_url() -> Iterator[str]:
     try:
         deadline = time.monotonic() + 20
         while subprocess.run([str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                             capture_output=True).returncode != 0:
+                             capture_output=True, check=False).returncode != 0:
             if time.monotonic() > deadline:
                 pytest.fail("PostgreSQL did not start: " + (base / "log").read_text())
             time.sleep(0.1)
         yield f"postgresql+psycopg://kinerja@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_user, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, env=env)
+                       capture_output=True, env=env, check=False)
         shutil.rmtree(base, ignore_errors=True)
 
 

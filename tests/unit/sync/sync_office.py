@@ -1,4 +1,6 @@
-"""Sync test offices (helpers and fixtures, loaded by conftest.py): real SQLite replicas forked from the demo office, sharing a folder store.
+"""Sync test offices (helpers and fixtures, loaded by conftest.py).
+
+Real SQLite replicas forked from the demo office, sharing a folder store.
 
 ``office`` gives three devices — ``staff`` (the pegawai's PC), ``penilai`` (the supervisor's
 PC) and ``reader`` (a third PC that reads everything) — each its own database file forked
@@ -18,17 +20,15 @@ import pytest
 from kinerja_desktop.store.db import Database, open_database
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncReport
 from kinerja_desktop.sync.remote import open_remote
-from kinerja_desktop.sync.replica import ensure_change_capture, fork_replica
+from kinerja_desktop.sync.replica import fork_replica
 from tests.helpers.fixtures import copy_database
 
 FAST = SyncOptions(retry_base=0.01, retry_max=0.05, workers=2)
 
 
 def open_replica(path: Path) -> Database:
-    """open_database, with change capture checked (see ensure_change_capture)."""
-    db = open_database(path)
-    ensure_change_capture(db)
-    return db
+    """open_database (kept as the helpers' one place to open a replica)."""
+    return open_database(path)
 
 
 @dataclass
@@ -116,7 +116,7 @@ def snapshot(db: Database) -> dict[str, object]:
 def diff(a: dict[str, object], b: dict[str, object]) -> list[str]:
     """Human-readable differences between two snapshots (empty when equal)."""
     out = []
-    for key in a:
+    for key in a:  # noqa: PLC0206 - values of both snapshots are compared
         if a[key] != b.get(key):
             if isinstance(a[key], dict):
                 ra, rb = a[key], b[key]  # type: ignore[assignment]

@@ -147,7 +147,7 @@ def test_tampered_or_truncated_bundles_are_quarantined_and_not_applied(office: O
     device = this_device(staff_db)
     bundle = next((office.store / P.bundles_dir(device)).iterdir())
     original = bundle.read_bytes()
-    text = gzip.decompress(original).replace("Asli".encode(), "Palsu".encode())
+    text = gzip.decompress(original).replace(b"Asli", b"Palsu")
     bundle.write_bytes(gzip.compress(text))  # same name, different content
     before = snapshot(reader)
     report = office.sync("reader")

@@ -5,13 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from kinerja_desktop.services import evaluation_service, plan_service, realisation_service
-from kinerja_desktop.services.auth_service import user_by_username
 from kinerja_desktop.store.models import ChangeLog, Evaluation, Indicator, Realisation, Rhk, RhkFeedback
 from kinerja_desktop.store.sync_models import SyncConflict
 from kinerja_desktop.sync import conflicts
 from kinerja_desktop.sync.replica import this_device
 from tests.helpers.fixtures import People
-
 from tests.unit.sync.sync_office import Office, diff, snapshot
 
 
