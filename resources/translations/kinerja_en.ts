@@ -2769,8 +2769,32 @@ feedback</translation>
 <context>
     <name>SyncController</name>
     <message>
+        <source>Sinkronisasi: menunggu</source>
+        <translation>Sync: waiting</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi pertama sebentar lagi.</source>
+        <translation>The first sync starts in a moment.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: belum diatur</source>
+        <translation>Sync: not set up</translation>
+    </message>
+    <message>
+        <source>Atur penyimpanan bersama di menu Sinkronisasi &gt; Pengaturan.</source>
+        <translation>Set up the shared store in Sync &gt; Settings.</translation>
+    </message>
+    <message>
         <source>Sinkronisasi</source>
         <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: berjalan…</source>
+        <translation>Sync: running…</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: perlu tindakan</source>
+        <translation>Sync: action needed</translation>
     </message>
     <message>
         <source>Tersinkron {0}</source>
@@ -2791,6 +2815,18 @@ feedback</translation>
     <message>
         <source>{0:.0f} menit</source>
         <translation>{0:.0f} min</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: luring, coba lagi dalam {0}</source>
+        <translation>Sync: offline, retrying in {0}</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dibatalkan</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <source>Yang sudah selesai tetap tersimpan.</source>
+        <translation>What was finished stays saved.</translation>
     </message>
 </context>
 <context>

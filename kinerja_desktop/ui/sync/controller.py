@@ -143,6 +143,10 @@ class SyncController(QObject):
     def start(self) -> None:
         """Begin automatic sync (call once the window is up)."""
         self._interval.setInterval(self.interval_minutes() * 60_000)
+        try:  # the baseline is taken now: a change saved before the first poll tick still triggers a sync
+            self._last_unsent = self._newest_local_change()
+        except Exception:  # noqa: BLE001 - the database is busy: the first tick takes the baseline
+            self._last_unsent = -1
         self._poll.start()
         self._interval.start()
         self._watch_network()
