@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import FrozenError, NotFound, ValidationError
 from kinerja_desktop.domain.permissions import Action, Actor, Subject, require
-from kinerja_desktop.store.models import Employee, Evaluation, Plan, Supervision, SyncedBase
+from kinerja_desktop.store.models import Evaluation, Plan, Supervision, SyncedBase
 
 T = TypeVar("T", bound=SyncedBase)
 
@@ -37,10 +36,6 @@ class CurrentUser:
 
     def role_label(self) -> str:
         return "ADMIN" if self.is_admin else "PEGAWAI"
-
-
-#: The system actor (demo builder, migrations): bypasses nothing, used only by trusted code paths.
-SYSTEM = CurrentUser("system", Actor(user_id="system", employee_id=None, is_admin=True), "Sistem")
 
 
 def get_live(session: Session, model: type[T], row_id: str | None, what: str = "Data") -> T:
@@ -129,10 +124,3 @@ def clean_text(value: str | None, field: str, *, required: bool = False, max_len
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
         raise ValidationError(f"{field} berisi karakter kendali yang tidak dapat dicetak.", field=field)
     return text
-
-
-def employee_name_map(session: Session, ids: Iterable[str | None]) -> dict[str, Employee]:
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    return {e.id: e for e in session.scalars(select(Employee).where(Employee.id.in_(wanted)))}

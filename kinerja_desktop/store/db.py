@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -180,8 +179,3 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
     if migrate:
         db.ensure_schema()
     return db
-
-
-def copy_database_file(src: Path, dst: Path) -> None:
-    """Plain file copy helper for tests of older databases."""
-    shutil.copy2(src, dst)
