@@ -116,8 +116,13 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    from kinerja_desktop.documents import pdf_streams
+
+    regular = TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf")))
+    bold = TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(bold)
+    pdf_streams.install(regular, bold)
     # DejaVu ships no oblique here: <i> falls back to the upright face.
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)

@@ -6,9 +6,12 @@ from functools import lru_cache
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
+from qrcode.exceptions import DataOverflowError
 from reportlab.pdfgen.canvas import Canvas
 
 __all__ = ["draw_qr", "qr_matrix"]
+
+_VERSIONS: dict[int, int] = {}  # text length -> QR version last used for it
 
 
 @lru_cache(maxsize=256)
@@ -16,9 +19,18 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     """The module matrix (True = dark), without the quiet zone."""
     # A fixed mask pattern skips scoring all eight masks: 1.5 ms instead of 7 ms per code,
     # and every reader handles any mask (it is stated in the format bits).
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=2)
+    # Payloads of one kind share a length, so the version found for a length is tried first
+    # (fitting costs as much again as the rest); a text that does not fit is fitted afresh.
+    version = _VERSIONS.get(len(text))
+    code = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=0, mask_pattern=2)
     code.add_data(text)
-    code.make(fit=True)
+    try:
+        code.make(fit=version is None)
+    except DataOverflowError:
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=2)
+        code.add_data(text)
+        code.make(fit=True)
+    _VERSIONS[len(text)] = code.version
     return tuple(tuple(bool(v) for v in row) for row in code.get_matrix())
 
 

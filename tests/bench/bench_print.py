@@ -21,6 +21,7 @@ CPU time is reported too: on a machine shared with other work the wall-clock rat
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import resource
 import shutil
@@ -76,6 +77,8 @@ def _ours(url: str, people: list[Person], out: Path, *, workers: int, split: boo
         split=split,
         workers=workers,
     )
+    for child in multiprocessing.active_children():  # run_batch returns before its workers have exited
+        child.join()
     cpu = _children_cpu() + time.process_time() - cpu0
     assert not result.failures and len(result.documents) == len(people)
     return result.seconds, cpu, result.pages
