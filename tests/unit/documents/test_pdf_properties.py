@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 from reportlab.lib.units import mm
@@ -170,3 +172,22 @@ def test_combined_pdf_starts_each_document_on_an_odd_page() -> None:
 
 def test_page_streams_are_compressed(rendered: dict) -> None:
     assert b"/FlateDecode" in rendered["skp"].pdf
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed")
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.F4])
+def test_printed_qr_scans_back_to_the_document(tmp_path, paper: Paper) -> None:  # type: ignore[no-untyped-def]
+    """What a phone would do with a printed page: render it, find the QR, read it."""
+    import zxingcpp
+    from PIL import Image
+
+    doc = render(s.evaluasi(), PageSetup(paper=paper))
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(doc.pdf)
+    for page in range(1, doc.page_count + 1):
+        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                        str(tmp_path / "page")], check=True)
+        found = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
+        assert [b.text for b in found] == [payload_for(doc.doc_id, doc.data_sha256)]
+        parsed = parse_qr_payload(found[0].text)
+        assert (parsed.doc_id, parsed.data_sha256) == (doc.doc_id, doc.data_sha256)
