@@ -63,3 +63,17 @@ def test_chunks_cover_every_person_once_and_shrink_for_two_workers() -> None:
     assert sizes[0] == MAX_CHUNK and sizes[-1] == 1
     assert sizes == sorted(sizes, reverse=True)
     assert len(_chunks(12, 0)) > 1  # small jobs in one process still stream
+
+
+def test_pdfdoc_fast_path_gives_the_codec_bytes_and_errors() -> None:
+    import pytest
+    from reportlab.pdfbase import pdfdoc as _  # noqa: F401 - registers the extpdfdoc codec
+
+    from kinerja_desktop.documents.pdf_streams import pdfdoc_encode
+
+    for text in ["BT (Halaman 1 dari 2) Tj ET\n", "", "tab\there\r\n", "café — €", "\x7f", b"raw"]:
+        expected = text.encode("extpdfdoc") if isinstance(text, str) else text
+        assert pdfdoc_encode(text) == expected
+    for control in range(0x18, 0x20):
+        with pytest.raises(UnicodeEncodeError):
+            pdfdoc_encode(f"a{chr(control)}b")
