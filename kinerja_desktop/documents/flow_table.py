@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.paraparser import ParaParser
 
+from kinerja_desktop.documents.fast_text import draw_line
 from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_setup import FONT
 
@@ -96,7 +97,7 @@ def _plain_para(text: str, style: ParagraphStyle) -> P:
 
 
 class T(Flowable):
-    """Plain text in one style. When it fits on one line it is drawn with a single ``drawString``
+    """Plain text in one style. When it fits on one line it is drawn as a single text operator
     (a fraction of a Paragraph's cost); otherwise it behaves exactly like a wrapping Paragraph."""
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
@@ -144,11 +145,12 @@ class T(Flowable):
         base = y + self.height - _first_baseline(st.fontName, st.fontSize)
         left = x + st.leftIndent + st.firstLineIndent
         if st.alignment == TA_CENTER:
-            canvas.drawCentredString((left + x + self.width - st.rightIndent) / 2, base, self.text)
+            draw_line(canvas, (left + x + self.width - st.rightIndent) / 2, base, self.text, width=self._text_width,
+                      align="CENTER")
         elif st.alignment == TA_RIGHT:
-            canvas.drawRightString(x + self.width - st.rightIndent, base, self.text)
+            draw_line(canvas, x + self.width - st.rightIndent, base, self.text, width=self._text_width, align="RIGHT")
         else:
-            canvas.drawString(left, base, self.text)
+            draw_line(canvas, left, base, self.text)
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)

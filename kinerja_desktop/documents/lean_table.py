@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from kinerja_desktop.documents.fast_text import draw_line
+
 __all__ = ["LeanTable"]
 
 _BIG = 1e6
@@ -297,11 +299,11 @@ class LeanTable(Flowable):
             else:
                 base = top_y - cell.top - size
             if cell.align == "CENTER":
-                canv.drawCentredString(x0 + left + inner / 2, base, content)
+                draw_line(canv, x0 + left + inner / 2, base, content, align="CENTER")
             elif cell.align == "RIGHT":
-                canv.drawRightString(x0 + width - right, base, content)
+                draw_line(canv, x0 + width - right, base, content, align="RIGHT")
             else:
-                canv.drawString(x0 + left, base, content)
+                draw_line(canv, x0 + left, base, content)
             return
         flowables = list(content)  # type: ignore[call-overload]
         heights = [f.wrap(inner, _BIG)[1] for f in flowables]

@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from kinerja_desktop.documents.fast_text import draw_line
 from kinerja_desktop.documents.page_setup import FONT, FONT_BOLD, PageSetup
 from kinerja_desktop.documents.qr import draw_qr
 from kinerja_desktop.documents.rendered import SignatureBox
@@ -192,7 +193,7 @@ class SheetCanvas(Canvas):
             top = height - setup.margin_top_mm * mm - 3.5 * mm
             self.setFont(FONT, 6.5)
             text = _fit(state.header, FONT, 6.5, right - left)
-            self.drawString(left, top, text)
+            draw_line(self, left, top, text)
             self.setStrokeColor(colors.HexColor("#9a9a9a"))
             self.setLineWidth(0.4)
             self.line(left, top - 1.6 * mm, right, top - 1.6 * mm)
@@ -201,13 +202,13 @@ class SheetCanvas(Canvas):
         self.setLineWidth(0.4)
         self.line(left, bottom + QR_SIZE + 1.2 * mm, right, bottom + QR_SIZE + 1.2 * mm)
         self.setFont(FONT_BOLD, 7.5)
-        self.drawString(left, bottom + QR_SIZE - 3 * mm, f"Halaman {index + 1} dari {state.page_count}")
+        draw_line(self, left, bottom + QR_SIZE - 3 * mm, f"Halaman {index + 1} dari {state.page_count}")
         self.setFont(FONT, 6.5)
-        self.drawString(left, bottom + QR_SIZE - 6.5 * mm, f"Nomor dokumen: {state.doc_id}")
+        draw_line(self, left, bottom + QR_SIZE - 6.5 * mm, f"Nomor dokumen: {state.doc_id}")
         self.setFont(FONT, 5.5)
-        self.drawString(left, bottom + QR_SIZE - 9.5 * mm, f"SHA-256 data: {state.data_sha256}")
+        draw_line(self, left, bottom + QR_SIZE - 9.5 * mm, f"SHA-256 data: {state.data_sha256}")
         self.setFillColor(colors.HexColor("#4d4d4d"))
-        self.drawString(
+        draw_line(self, 
             left,
             bottom + QR_SIZE - 12.5 * mm,
             "Keaslian cetakan dapat diperiksa dengan memindai kode QR dan mencocokkannya dengan basis data Kinerja.",
