@@ -47,11 +47,23 @@ _KIND_BY_CODE = {code: kind for kind, code in DOC_KINDS.items()}
 _SAFE = re.compile(r"[^A-Z0-9.+/$%*]+")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_HASHED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _hashed_fields(cls: type) -> tuple[str, ...]:
+    names = _HASHED_FIELDS.get(cls)
+    if names is None:
+        names = _HASHED_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("hash", True))
+    return names
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.metadata.get("hash", True)
-        }
+    kind = type(value)
+    if kind in _SCALARS:  # exact types: enums built on str or int are handled below
+        return value
+    if kind in _HASHED_FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        return {name: _plain(getattr(value, name)) for name in _hashed_fields(kind)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Period):
