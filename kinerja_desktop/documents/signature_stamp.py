@@ -12,15 +12,14 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-import qrcode
 from pyhanko.pdf_utils import layout
 from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.pdf_utils.writer import init_xobject_dictionary
 from pyhanko.stamp import QRPosition, QRStampStyle
 from pyhanko.stamp.qr import QRStamp
-from qrcode.constants import ERROR_CORRECT_M
 
+from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.documents.stamp_font import StampGlyphAccumulator
 from kinerja_desktop.resources import resource_path
 
@@ -104,36 +103,11 @@ STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(nama)s\nNIP %(nip)s\n%(wa
 QR_BORDER, QR_BOX = 4, 10  # quiet zone (modules) and module size (units), as pyHanko's own QR
 
 
-@lru_cache(maxsize=512)
-def _qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    """Module count and dark runs (row, first column, length) of the QR for ``text``.
-
-    A fixed mask pattern skips qrcode's trial of all eight masks (most of its time); every
-    mask gives a valid code.
-    """
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
-    code.add_data(text)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    runs = []
-    for row, cells in enumerate(matrix):
-        col = 0
-        while col < len(cells):
-            if cells[col]:
-                start = col
-                while col < len(cells) and cells[col]:
-                    col += 1
-                runs.append((row, start, col - start))
-            else:
-                col += 1
-    return len(matrix), tuple(runs)
-
-
 class _FastQRStamp(QRStamp):
     """QR drawn as one path of row runs (pyHanko draws one rectangle per module)."""
 
     def _qr_xobject(self):  # type: ignore[no-untyped-def]
-        n, runs = _qr_runs(self.url)
+        n, runs = qr_runs(self.url)
         size = n + 2 * QR_BORDER
         ops = [b"q 0 0 0 rg %d 0 0 %d 0 0 cm" % (QR_BOX, QR_BOX)]
         ops.extend(b"%d %d %d 1 re" % (QR_BORDER + col, QR_BORDER + n - 1 - row, length) for row, col, length in runs)
