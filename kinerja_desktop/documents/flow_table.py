@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -100,10 +101,11 @@ class T(Flowable):
     """Plain text in one style. When it fits on one line it is drawn as a single text operator
     (a fraction of a Paragraph's cost); otherwise it behaves exactly like a wrapping Paragraph."""
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, *, underline: bool = False) -> None:
         super().__init__()
         self.text = " ".join(text.split())
         self.style = style
+        self.underline = underline
         self._para: P | None = None
         self._text_width = stringWidth(self.text, style.fontName, style.fontSize)
         self.width = self.height = 0.0
@@ -119,7 +121,10 @@ class T(Flowable):
 
     def paragraph(self) -> P:
         if self._para is None:
-            self._para = _plain_para(self.text, self.style)
+            if self.underline:
+                self._para = P(f"<u>{xml_escape(self.text)}</u>", self.style)
+            else:
+                self._para = _plain_para(self.text, self.style)
         return self._para
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -137,6 +142,8 @@ class T(Flowable):
         if self._para is not None:
             self._para.drawOn(canvas, x, y, _sW)
             return
+        if not self.text:
+            return  # an empty line (a blank caption line) only takes its height
         # One line needs no saved graphics state or translation: draw it where it goes.
         st = self.style
         if canvas._fillColorObj != st.textColor:
@@ -144,13 +151,20 @@ class T(Flowable):
         canvas.setFont(st.fontName, st.fontSize)
         base = y + self.height - _first_baseline(st.fontName, st.fontSize)
         left = x + st.leftIndent + st.firstLineIndent
+        width = self._text_width
         if st.alignment == TA_CENTER:
-            draw_line(canvas, (left + x + self.width - st.rightIndent) / 2, base, self.text, width=self._text_width,
-                      align="CENTER")
+            left = (left + x + self.width - st.rightIndent - width) / 2
         elif st.alignment == TA_RIGHT:
-            draw_line(canvas, x + self.width - st.rightIndent, base, self.text, width=self._text_width, align="RIGHT")
-        else:
-            draw_line(canvas, left, base, self.text)
+            left = x + self.width - st.rightIndent - width
+        draw_line(canvas, left, base, self.text)
+        if self.underline and width:
+            # where reportlab's <u> puts it: 1/8 of the font size below the baseline
+            under = base - 0.125 * st.fontSize
+            canvas.saveState()
+            canvas.setStrokeColor(st.textColor)
+            canvas.setLineWidth(st.fontSize / 15)
+            canvas.line(left, under, left + width, under)
+            canvas.restoreState()
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)
@@ -162,10 +176,10 @@ def _first_baseline(font: str, size: float) -> float:
     return size if rl_config.paraFontSizeHeightOffset else getAscentDescent(font, size)[0]
 
 
-def plain(text: str, style: ParagraphStyle) -> T:
+def plain(text: str, style: ParagraphStyle, *, underline: bool = False) -> T:
     """Plain text (no markup, no newlines), without reportlab's markup parser; whitespace collapses
     as in markup. One-line texts skip paragraph machinery altogether."""
-    return T(text, style)
+    return T(text, style, underline=underline)
 
 
 Content = Sequence[Flowable]

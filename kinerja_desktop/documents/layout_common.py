@@ -269,7 +269,7 @@ class Signer:
 def _signature_cell(signer: Signer, width: float) -> list[Flowable]:
     st = styles()
     items: list[Flowable] = [
-        para(line, st.cell_center) if line else P("&nbsp;", st.cell_center) for line in signer.caption
+        para(line, st.cell_center) if line else plain("", st.cell_center) for line in signer.caption
     ]
     person = signer.person
     name = person.nama if person else ""
@@ -285,7 +285,7 @@ def _signature_cell(signer: Signer, width: float) -> list[Flowable]:
         else:
             items.append(P(f"({escape(BELUM_DIISI)})", st.missing_center))
     else:
-        items.append(P(f"<u>{escape(person.nama)}</u>", st.cell_bold_center))
+        items.append(plain(person.nama, st.cell_bold_center, underline=True))
         if signer.show_nip:
             items.append(para(f"NIP {person.nip}" if person.nip else "NIP -", st.cell_center))
     return items
