@@ -43,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--margins", metavar="A,K,B,KI", help="margin atas,kanan,bawah,kiri dalam mm")
     p.add_argument("--split", action="store_true", help="satu berkas per pegawai (--out berupa folder)")
     p.add_argument("--simplex", action="store_true", help="tanpa halaman kosong penyela untuk cetak bolak-balik")
-    p.add_argument("--workers", type=int, default=2, metavar="N", help="proses pencetak paralel (bawaan 2)")
+    p.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="proses pencetak bersamaan, termasuk proses ini (bawaan 2)"
+    )
     p.add_argument("--form", choices=tuple(FORMS), default="skp", help="blanko: lembar yang dikosongkan")
     p.add_argument("--variant", choices=("ja-jf", "jpt"), help="blanko: varian SKP")
     p.add_argument(
@@ -196,6 +198,7 @@ def _batch(args: argparse.Namespace, ctx: CliContext, setup: Any, period: str, o
                 out,
                 split=split,
                 workers=workers,
+                here=True,  # this process has nothing else to do: it renders too
                 on_event=lambda ev: bar.update(len(ev.items) + len(ev.failures)),
                 author=_instansi_name(ctx),
             )

@@ -20,6 +20,7 @@ import os
 import re
 import time
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -252,56 +253,79 @@ def iter_batch(
     *,
     split: bool,
     workers: int = 2,
+    here: bool = False,
     cancel: Callable[[], bool] | None = None,
     mp_context: str = "spawn",
 ) -> Iterator[BatchEvent]:
     """Render ``people``'s sheets; yields a :class:`BatchEvent` as each chunk finishes.
 
-    ``workers=0`` renders in this process (small jobs, tests). Events arrive in completion
-    order; in combined mode :attr:`BatchEvent.part` names the chunk's PDF (joined later by
-    :func:`join_parts` in chunk order, see :attr:`BatchItem.part`).
+    ``workers`` is how many processes render: worker processes, or with ``here`` this process
+    plus ``workers - 1`` worker processes (for a caller with nothing else to do, such as the
+    command line: no worker start-up for one core, one less for two). ``workers=0`` renders in
+    this process only (small jobs, tests). Events arrive in completion order; in combined mode
+    :attr:`BatchEvent.part` names the chunk's PDF (joined later by :func:`join_parts` in chunk
+    order, see :attr:`BatchItem.part`).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     bounds = _chunks(len(people), workers)
-    tasks = [
+    queue = deque(
         _Task(i, db_url, spec, tuple(people[a:b]), str(out_dir), split, last=i == len(bounds) - 1)
         for i, (a, b) in enumerate(bounds)
-    ]
+    )
     total = len(people)
     done = 0
 
-    def event(result: _TaskResult) -> BatchEvent:
+    def event(task: _Task, result: _TaskResult) -> BatchEvent:
+        nonlocal done
+        done += len(task.people)
         part = Path(result.part) if result.part else None
         return BatchEvent(done, total, result.items, result.failures, result.warnings, part, result.pages)
 
-    if workers <= 0 or len(tasks) == 1:
-        for task in tasks:
+    processes = min(workers - 1 if here else workers, len(queue) - 1 if here else len(queue))
+    if workers <= 0 or processes <= 0 or len(queue) == 1:
+        while queue:
             if cancel and cancel():
                 return
-            result = _run_task(task)
-            done += len(task.people)
-            yield event(result)
+            task = queue.popleft()
+            yield event(task, _run_task(task))
         return
     ctx = multiprocessing.get_context(mp_context)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx, initializer=_warm_up)
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up)
+    pending: dict[Future[_TaskResult], _Task] = {}
+
+    def feed() -> None:
+        # Two chunks in flight per process keep it busy; the rest stays here, for this process
+        # (with ``here``) or for whichever process frees up first.
+        while queue and len(pending) < 2 * processes:
+            task = queue.popleft()
+            pending[pool.submit(_run_task, task)] = task
+
+    def collect(finished: set[Future[_TaskResult]]) -> Iterator[BatchEvent]:
+        for fut in finished:
+            task = pending.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a crashed chunk is listed, the rest continues
+                failures = tuple(
+                    DocumentFailure(p.nip or p.employee_id, f"{p.nama}: gagal dicetak ({exc})") for p in task.people
+                )
+                result = _TaskResult(task.index, (), failures, (), None, 0)
+            yield event(task, result)
+
     finished_all = False
     try:
-        pending: dict[Future[_TaskResult], _Task] = {pool.submit(_run_task, t): t for t in tasks}
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        feed()
+        while pending or queue:
             if cancel and cancel():
                 return
-            for fut in finished:
-                task = pending.pop(fut)
-                try:
-                    result = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a crashed chunk is listed, the rest continues
-                    failures = tuple(
-                        DocumentFailure(p.nip or p.employee_id, f"{p.nama}: gagal dicetak ({exc})") for p in task.people
-                    )
-                    result = _TaskResult(task.index, (), failures, (), None, 0)
-                done += len(task.people)
-                yield event(result)
+            if here and queue:
+                task = queue.popleft()
+                yield event(task, _run_task(task))
+                finished = {f for f in pending if f.done()}
+            else:
+                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            yield from collect(finished)
+            feed()
         finished_all = True
     finally:
         # After a cancel or an error, wait for the running chunks so no file appears later. When
@@ -334,6 +358,7 @@ def run_batch(
     *,
     split: bool,
     workers: int = 2,
+    here: bool = False,
     on_event: Callable[[BatchEvent], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     title: str = "",
@@ -347,7 +372,7 @@ def run_batch(
     parts: dict[int, Path] = {}
     part_pages: dict[int, int] = {}
     for ev in iter_batch(
-        db_url, spec, people, out_dir, split=split, workers=workers, cancel=cancel, mp_context=mp_context
+        db_url, spec, people, out_dir, split=split, workers=workers, here=here, cancel=cancel, mp_context=mp_context
     ):
         result.documents += ev.items
         result.failures += ev.failures

@@ -76,6 +76,7 @@ def _ours(url: str, people: list[Person], out: Path, *, workers: int, split: boo
         out if split else out / "semua.pdf",
         split=split,
         workers=workers,
+        here=True,  # as `kinerja print` does
     )
     for child in multiprocessing.active_children():  # run_batch returns before its workers have exited
         child.join()

@@ -80,3 +80,25 @@ def test_cancel_stops_between_chunks(demo_db, tmp_path: Path) -> None:  # type: 
         done.append(ev)
     assert len(done) == 1 and done[0].done < len(people)
     assert len(list(tmp_path.glob("*.pdf"))) == done[0].done
+
+
+def test_here_renders_in_this_process_too_and_every_document_lands_once(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`kinerja print` mode: this process takes chunks alongside one worker process."""
+    import multiprocessing
+
+    from kinerja_desktop.documents import batch
+
+    batch._WORKER.clear()
+    people = _people(demo_db, 36)
+    spec = BatchSpec("dokumen-evaluasi", DEMO_YEAR, "TW2")
+    events = list(iter_batch(demo_db.url, spec, people, tmp_path, split=True, workers=2, here=True))
+    assert events[-1].done == len(people)
+    made = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert made == sorted(file_name(p, "dokumen-evaluasi", "TW2") for p in people)
+    assert sorted(i.employee_id for ev in events for i in ev.items) == sorted(p.employee_id for p in people)
+    assert batch._WORKER.get("url") == demo_db.url  # this process rendered chunks itself
+    for child in multiprocessing.active_children():  # the worker exits on its own after the last chunk
+        child.join()
+    # one core with `here`: no worker process is started at all
+    result = run_batch(demo_db.url, spec, people[:6], tmp_path / "one", split=True, workers=1, here=True)
+    assert len(result.files) == 6 and not multiprocessing.active_children()
