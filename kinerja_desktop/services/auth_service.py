@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
 from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.domain.permissions import Action, Actor, require
 from kinerja_desktop.services.common import CurrentUser, get_live
+from kinerja_desktop.services.passwords import check_password, hash_password, needs_rehash, no_such_account
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, UserAccount
 
-log = logging.getLogger(__name__)
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
 MIN_PASSWORD = 4
-
-
-@lru_cache(maxsize=1)
-def _hasher() -> PasswordHasher:
-    # OWASP-recommended argon2id parameters, kept modest so a sign-in stays under ~0.1 s.
-    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-
-
-def hash_password(password: str) -> str:
-    return _hasher().hash(password)
 
 
 @dataclass
@@ -49,25 +35,17 @@ def _current_user(acc: UserAccount, emp: Employee | None) -> CurrentUser:
 
 def authenticate(db: Database, username: str, password: str) -> CurrentUser:
     """Check a username and password; raises PermissionDenied with one message for any failure."""
-    failure = PermissionDenied("Nama pengguna atau kata sandi salah.")
     with db.reader() as s:
         acc = s.execute(
             select(UserAccount).where(func.lower(UserAccount.username) == (username or "").strip().lower(),
                                       UserAccount.deleted.is_(False))
         ).scalar()
         if acc is None:
-            _hasher().hash(password or "")  # same cost whether or not the user exists
-            raise failure
-        try:
-            _hasher().verify(acc.password_hash, password or "")
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            log.info("failed sign-in for an account")  # never log the name or password tried
-            raise failure from None
-        if not acc.active:
-            raise PermissionDenied("Akun ini dinonaktifkan. Hubungi admin kepegawaian.")
+            raise no_such_account(password)
+        check_password(acc.password_hash, acc.active, password)
         emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
         user = _current_user(acc, emp)
-    if _hasher().check_needs_rehash(acc.password_hash):
+    if needs_rehash(acc.password_hash):
         with db.session(user=acc.username) as s:
             row = s.get(UserAccount, acc.id)
             if row is not None:

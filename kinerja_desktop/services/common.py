@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import FrozenError, NotFound, ValidationError
-from kinerja_desktop.domain.permissions import Action, Actor, Subject, require
+from kinerja_desktop.domain.permissions import Action, Subject, require
+from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.store.models import Evaluation, Plan, Supervision, SyncedBase
 
 T = TypeVar("T", bound=SyncedBase)
 
 #: Longest free text accepted in any narrative field (RHK, feedback, notes).
 MAX_TEXT = 10_000
-
-
-@dataclass(frozen=True)
-class CurrentUser:
-    """Who is acting: the account and the domain actor used for permission checks."""
-
-    username: str
-    actor: Actor
-    display_name: str = ""
-
-    @property
-    def employee_id(self) -> str | None:
-        return self.actor.employee_id
-
-    @property
-    def is_admin(self) -> bool:
-        return self.actor.is_admin
-
-    def role_label(self) -> str:
-        return "ADMIN" if self.is_admin else "PEGAWAI"
 
 
 def get_live(session: Session, model: type[T], row_id: str | None, what: str = "Data") -> T:

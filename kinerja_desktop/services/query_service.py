@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
@@ -12,6 +12,7 @@ from kinerja_desktop.domain.penilaian import CurveViolation, Predikat, PredikatO
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.rows import EmployeeRow, UnitNode, unit_forest
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
@@ -25,35 +26,6 @@ from kinerja_desktop.store.models import (
 )
 
 
-@dataclass(slots=True)
-class EmployeeRow:
-    """One line of the employee list with the status of the year's plan and the period's evaluation."""
-
-    id: str
-    nip: str
-    name: str
-    jabatan: str
-    unit_id: str | None
-    unit_name: str
-    plan_id: str | None
-    plan_status: str | None
-    eval_status: str | None
-    predikat: str | None
-    rating_hasil: str | None = None
-    rating_perilaku: str | None = None
-    penilai_id: str | None = None
-
-
-@dataclass(slots=True)
-class UnitNode:
-    id: str
-    code: str
-    name: str
-    parent_id: str | None
-    level: int
-    children: list[UnitNode] = field(default_factory=list)
-
-
 def unit_tree(db: Database) -> list[UnitNode]:
     """All units as a forest (roots first), children sorted by code."""
     with db.reader() as s:
@@ -62,12 +34,7 @@ def unit_tree(db: Database) -> list[UnitNode]:
             .where(Unit.deleted.is_(False))
             .order_by(Unit.code)
         ).all()
-    nodes = {r[0]: UnitNode(r[0], r[1], r[2], r[3], r[4]) for r in rows}
-    roots: list[UnitNode] = []
-    for node in nodes.values():
-        parent = nodes.get(node.parent_id) if node.parent_id else None
-        (parent.children if parent else roots).append(node)
-    return roots
+    return unit_forest(rows)
 
 
 def descendant_unit_ids(db: Database, unit_id: str) -> list[str]:

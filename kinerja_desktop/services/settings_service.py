@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
-from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES, periods_in
+from kinerja_desktop.domain.periods import periods_in
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser, clean_text
+from kinerja_desktop.services.settings_spec import SPECS
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Setting
-
-
-@dataclass(frozen=True)
-class SettingSpec:
-    key: str
-    title: str
-    default: Any
-
-
-SPECS: dict[str, SettingSpec] = {
-    s.key: s
-    for s in (
-        SettingSpec("instansi.name", "Nama instansi", "PEMERINTAH KABUPATEN CONTOH"),
-        SettingSpec("instansi.address", "Alamat", ""),
-        SettingSpec("instansi.city", "Kota", "Kota Contoh"),
-        SettingSpec("instansi.logo_sha256", "Logo (berkas di penyimpanan)", ""),
-        SettingSpec("periods", "Periode evaluasi yang dipakai", list(DEFAULT_PERIOD_CODES)),
-        SettingSpec("evidence.max_mb", "Batas ukuran bukti dukung (MB)", 20),
-        SettingSpec("timezone", "Zona waktu", "Asia/Jakarta"),
-        SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
-        SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
-    )
-}
 
 
 def get_settings(db: Database) -> dict[str, Any]:

@@ -18,38 +18,28 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.store import changelog
 from kinerja_desktop.store.blobs import BlobStore
+from kinerja_desktop.store.location import SCHEMA_HEAD, default_data_dir, resolve_url
 from kinerja_desktop.store.models import Base
+
+__all__ = [
+    "MIGRATIONS_DIR",
+    "SCHEMA_HEAD",
+    "Database",
+    "default_data_dir",
+    "head_revision",
+    "open_database",
+    "resolve_url",
+]
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "kinerja-desktop"
-#: The newest Alembic revision shipped in migrations/versions (a test keeps it equal to Alembic's head).
-#: Knowing it here lets an up-to-date database open without importing Alembic (start-up time).
-SCHEMA_HEAD = "0003"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-def default_data_dir() -> Path:
-    override = os.environ.get("KINERJA_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def resolve_url(location: str | os.PathLike[str] | None = None) -> str:
-    """A SQLAlchemy URL for a path, a URL, ``KINERJA_DB``, or the default file."""
-    loc = os.fspath(location) if location is not None else os.environ.get("KINERJA_DB") or ""
-    if not loc:
-        loc = str(default_data_dir() / "kinerja.sqlite")
-    if "://" in loc:
-        return loc
-    path = Path(loc).expanduser().resolve()
-    return f"sqlite:///{path}"
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

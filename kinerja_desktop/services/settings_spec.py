@@ -1,0 +1,33 @@
+"""The instansi settings and their defaults (no database imports: start-up reads them too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES
+
+__all__ = ["SPECS", "SettingSpec"]
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    title: str
+    default: Any
+
+
+SPECS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in (
+        SettingSpec("instansi.name", "Nama instansi", "PEMERINTAH KABUPATEN CONTOH"),
+        SettingSpec("instansi.address", "Alamat", ""),
+        SettingSpec("instansi.city", "Kota", "Kota Contoh"),
+        SettingSpec("instansi.logo_sha256", "Logo (berkas di penyimpanan)", ""),
+        SettingSpec("periods", "Periode evaluasi yang dipakai", list(DEFAULT_PERIOD_CODES)),
+        SettingSpec("evidence.max_mb", "Batas ukuran bukti dukung (MB)", 20),
+        SettingSpec("timezone", "Zona waktu", "Asia/Jakarta"),
+        SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
+        SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
+    )
+}
