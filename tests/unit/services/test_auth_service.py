@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from kinerja_desktop.services import auth_service as auth
+from kinerja_desktop.services.passwords import needs_rehash
 from kinerja_desktop.store.models import ChangeLog, UserAccount
 
 FAILED = "Nama pengguna atau kata sandi salah."
@@ -58,10 +59,10 @@ def test_inactive_account_is_told_only_after_the_right_password(empty_db):
 def test_demo_hashes_are_upgraded_at_sign_in(demo_db, people):
     username = people.staff.username
     weak = stored_hash(demo_db, username)
-    assert auth._hasher().check_needs_rehash(weak)
+    assert needs_rehash(weak)
     auth.authenticate(demo_db, username, username)
     strong = stored_hash(demo_db, username)
-    assert strong != weak and not auth._hasher().check_needs_rehash(strong)
+    assert strong != weak and not needs_rehash(strong)
     assert auth.authenticate(demo_db, username, username).employee_id == people.staff.employee_id
     assert stored_hash(demo_db, username) == strong  # no rehash once it is strong
 
