@@ -108,15 +108,40 @@ def sign_in_task(ctx: TaskContext, db: Any, username: str, password: str, labels
     return load_session_task(ctx, db, user, labels, year, period, limit=limit)
 
 
+class DatabaseSource:
+    """The reads a session starts with, through the services (the normal path)."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+    def settings(self) -> dict[str, Any]:
+        from kinerja_desktop.services import settings_service
+
+        return settings_service.get_settings(self.db)
+
+    def unit_tree(self) -> list[Any]:
+        from kinerja_desktop.services import query_service
+
+        return query_service.unit_tree(self.db)
+
+    def employee_rows(self, user: Any, year: int, period: str, **kw: Any) -> list[Any]:
+        from kinerja_desktop.services import query_service
+
+        return query_service.employee_rows(self.db, user, year, period, **kw)
+
+
 def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, Any], year: int | None = None,
                       period: str | None = None, scope: str | None = None, *,
                       limit: int | None = None) -> SessionData:
     """What the main window shows first. With ``limit``, the "all employees" list holds only its
-    first ``limit`` rows by name (``complete`` False; unit counts then come with the rest)."""
-    from kinerja_desktop.services import query_service, settings_service
+    first ``limit`` rows by name (``complete`` False; unit counts then come with the rest).
 
+    ``db`` is a Database, or a source with the same reads (``DatabaseSource`` or
+    ``services.quick_session.QuickSource``, which reads the SQLite file before SQLAlchemy loads).
+    """
+    source = db if hasattr(db, "employee_rows") else DatabaseSource(db)
     today = date.today()
-    settings = settings_service.get_settings(db)
+    settings = source.settings()
     codes = list(settings.get("periods") or ["TAHUNAN"])
     year = year or today.year
     if period not in codes:
@@ -124,8 +149,8 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
     # The unit tree (admins) is read on a second connection while the list query runs: both wait
     # on SQLite, not on Python, so this takes the longer of the two instead of their sum.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        tree = pool.submit(query_service.unit_tree, db) if user.is_admin else None
-        subordinates = (query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id)
+        tree = pool.submit(source.unit_tree) if user.is_admin else None
+        subordinates = (source.employee_rows(user, year, period, subordinates_of=user.employee_id)
                         if user.employee_id else [])
         ctx.check_cancelled()
         is_penilai = bool(subordinates)
@@ -133,12 +158,28 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
             scope = SCOPE_ALL if user.is_admin else SCOPE_SUBORDINATES if is_penilai else SCOPE_SELF
         limit = limit if limit and scope == SCOPE_ALL else None
         rows, complete = ((subordinates, True) if scope == SCOPE_SUBORDINATES
-                          else _first_rows_for_scope(db, user, year, period, scope, limit))
+                          else _first_rows_for_scope(source, user, year, period, scope, limit))
         table = prepare_table(rows, labels)
         units = (UnitIndex(tree.result(), Counter(table.unit_ids) if complete else None)
                  if tree is not None else None)
     return SessionData(user, user.is_admin, is_penilai, period_choices(codes), year, period, scope, table, units,
                        str(settings.get("instansi.name") or ""), complete)
+
+
+def quick_sign_in_task(ctx: TaskContext, path: Any, username: str, password: str, labels: dict[str, Any],
+                       year: int | None = None, period: str | None = None,
+                       limit: int | None = None) -> SessionData:
+    """Sign in and load the first screen from the SQLite file itself, while the database opens.
+
+    Raises the sign-in's PermissionDenied, or ``QuickUnavailable`` when the file cannot be read
+    this way (the caller then waits for the database as usual).
+    """
+    from kinerja_desktop.services.quick_session import QuickSource
+
+    source = QuickSource(path)
+    user = source.authenticate(username, password)
+    ctx.check_cancelled()
+    return load_session_task(ctx, source, user, labels, year, period, limit=limit)
 
 
 def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
@@ -162,17 +203,15 @@ def prefetch_session_task(ctx: TaskContext, db: Any, username: str, labels: dict
 
 
 def _rows_for_scope(db: Any, user: Any, year: int, period: str, scope: str) -> list[Any]:
-    return _first_rows_for_scope(db, user, year, period, scope)[0]
+    return _first_rows_for_scope(DatabaseSource(db), user, year, period, scope)[0]
 
 
-def _first_rows_for_scope(db: Any, user: Any, year: int, period: str, scope: str,
+def _first_rows_for_scope(source: Any, user: Any, year: int, period: str, scope: str,
                           limit: int | None = None) -> tuple[list[Any], bool]:
     """(rows, complete): with ``limit`` only the first rows by name; complete says nothing was left out."""
-    from kinerja_desktop.services import query_service
-
     if scope == SCOPE_SUBORDINATES:
-        return query_service.employee_rows(db, user, year, period, subordinates_of=user.employee_id), True
-    rows = query_service.employee_rows(db, user, year, period, limit=limit)
+        return source.employee_rows(user, year, period, subordinates_of=user.employee_id), True
+    rows = source.employee_rows(user, year, period, limit=limit)
     complete = limit is None or len(rows) < limit
     if scope == SCOPE_SELF:
         return [r for r in rows if r.id == user.employee_id], complete
