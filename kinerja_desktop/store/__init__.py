@@ -1,4 +1,5 @@
-"""store layer."""
+"""store layer.
 
-# Local-only sync tables live in their own module; importing it here puts them in Base.metadata.
-from kinerja_desktop.store import sync_models as _sync_models  # noqa: F401
+Nothing is imported here: ``store.location`` and ``store.quick`` are read at start-up before
+SQLAlchemy loads. The local-only sync tables join ``Base.metadata`` from the end of ``models``.
+"""

@@ -350,3 +350,7 @@ SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
     Document,
 )
 MODEL_BY_TABLE: dict[str, type[SyncedBase]] = {m.__tablename__: m for m in SYNCED_MODELS}
+
+# Local-only sync tables live in their own module; importing it here puts them in Base.metadata
+# whenever the models are loaded (it needs Base, defined above).
+from kinerja_desktop.store import sync_models as _sync_models  # noqa: E402, F401

@@ -32,6 +32,7 @@ Signals ``locked_changed(bool)``, ``list_loaded()``, ``integrations_installed()`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
+        self._after_database: list[Callable[[], Any]] = []  # work waiting for attach_database
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Kinerja Desktop"))
 
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
         Search, sort and selection made meanwhile are kept (the rows are appended); a refresh
         started meanwhile (F5, other scope or period) loads the whole list itself instead.
         """
-        if not self._rest_pending:
+        if not self._rest_pending or not self._needs_database(self._load_rest):
             return
         self._rest_pending = False
         self._list_generation += 1
@@ -350,9 +352,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.task_panel)
         self.database_label = QLabel(status)
         self.database_label.setObjectName("databaseLabel")
-        description = self.db.describe() if hasattr(self.db, "describe") else str(self.db)
-        self.database_label.setText(self.tr("Database: {0}").format(_short_path(description)))
-        self.database_label.setToolTip(description)
+        self._show_database()
         self.user_label = QLabel(status)
         self.user_label.setObjectName("userLabel")
         self.sync_label = QLabel(status)
@@ -361,6 +361,14 @@ class MainWindow(QMainWindow):
                             self.tr("Sinkronisasi dengan kantor pusat belum diatur di PC ini."))
         for widget in (self.database_label, self.user_label, self.sync_label):
             status.addPermanentWidget(widget)
+
+    def _show_database(self) -> None:
+        if self.db is None:
+            self.database_label.setText(self.tr("Database: sedang dibuka…"))
+            return
+        description = self.db.describe() if hasattr(self.db, "describe") else str(self.db)
+        self.database_label.setText(self.tr("Database: {0}").format(_short_path(description)))
+        self.database_label.setToolTip(description)
 
     def _connect(self) -> None:
         self.navigation.scope_selected.connect(self._scope_selected)
@@ -376,8 +384,30 @@ class MainWindow(QMainWindow):
 
     # ================================================================== public hooks
 
-    def install_integrations(self, integrations: tuple[tuple[str, str], ...] = INTEGRATIONS) -> Task:
+    def attach_database(self, db: Any) -> None:
+        """The database opened after the window was shown (a sign-in from the start-up path, see
+        ``AppController``): run what waited for it (the rest of the list, integrations, a page the
+        user asked for meanwhile)."""
+        self.db = db
+        self._show_database()
+        waiting, self._after_database = self._after_database, []
+        if waiting:
+            self.statusBar().clearMessage()  # "Database sedang dibuka" is over
+        for work in waiting:
+            work()
+
+    def _needs_database(self, work: Callable[[], Any]) -> bool:
+        """False (and ``work`` queued for attach_database) while the database is still opening."""
+        if self.db is not None:
+            return True
+        self._after_database.append(work)
+        self.statusBar().showMessage(self.tr("Database sedang dibuka, sebentar…"), 3000)
+        return False
+
+    def install_integrations(self, integrations: tuple[tuple[str, str], ...] = INTEGRATIONS) -> Task | None:
         """Import the other parts of the GUI in a worker, then let each add itself to this window."""
+        if not self._needs_database(lambda: self.install_integrations(integrations)):
+            return None
         task = self.tasks.start(_import_integrations, integrations, PRELOAD, title=self.tr("Menyiapkan menu"),
                                 cancellable=False)
         task.succeeded.connect(self._install_integrations)
@@ -479,6 +509,8 @@ class MainWindow(QMainWindow):
         key = ("employee", employee_id)
         if self.tabs.page(key) is not None:
             return self.tabs.show_page(self.tabs.page(key))
+        if not self._needs_database(lambda: self.open_employee(employee_id)):
+            return None
         row = self._row_for(employee_id)
         name = row.name if row is not None else (self.user.display_name if employee_id == self.user.employee_id
                                                  else self.tr("Pegawai"))
@@ -513,6 +545,8 @@ class MainWindow(QMainWindow):
         key = ("unit", unit_id)
         if self.tabs.page(key) is not None:
             return self.tabs.show_page(self.tabs.page(key))
+        if not self._needs_database(lambda: self.open_unit(unit_id)):
+            return None
         node = self.navigation.unit_model.node(self.navigation.unit_model.index_of(unit_id))
         name = node.name if node is not None else self.tr("Unit")
         cls = unit_view_class()
@@ -595,7 +629,7 @@ class MainWindow(QMainWindow):
         self._list_generation += 1
         generation = self._list_generation
         self.list_page.set_loading(True)
-        if self.session is None:
+        if self.session is None or not self._needs_database(self.refresh):
             return
         units = self.navigation.unit_model.unit_index() if self.session.units is not None else None
         task = self.tasks.start(load_list_task, self.db, self.user, self._year, self._period, self._scope,
@@ -654,6 +688,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _unlock(self, password: str) -> None:
+        if not self._needs_database(lambda: self._unlock(password)):
+            return
         task = self.tasks.start(unlock_task, self.db, self.user.username, password,
                                 title=self.tr("Memeriksa kata sandi"), cancellable=False)
         task.succeeded.connect(lambda _user: self._unlocked())
@@ -683,6 +719,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from kinerja_desktop.ui.settings_dialog import SettingsDialog
 
+        if not self._needs_database(self.open_settings):
+            return
         dialog = SettingsDialog(self.db, self.user, self.tasks, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.language_changed.connect(self.language_changed)
@@ -693,6 +731,8 @@ class MainWindow(QMainWindow):
     def open_roster_import(self) -> None:
         from kinerja_desktop.ui.roster_import_panel import RosterImportDialog
 
+        if not self._needs_database(self.open_roster_import):
+            return
         dialog = RosterImportDialog(self.db, self.user, self)
         dialog.panel.imported.connect(lambda _result: self._reload_units())
         dialog.finished.connect(dialog.deleteLater)

@@ -61,6 +61,29 @@ def open_database_task(ctx: TaskContext, location: str | None, db: Any = None) -
 
 
 @dataclass
+class QuickCheck:
+    path: Any  # pathlib.Path of the SQLite file
+    has_accounts: bool
+    instansi: str
+
+
+def quick_check_task(ctx: TaskContext, location: str | None) -> QuickCheck | None:
+    """Whether the start-up reads can serve a sign-in (a current SQLite file), before SQLAlchemy loads."""
+    from kinerja_desktop.services.quick_session import QuickSource, QuickUnavailable, quick_file
+
+    path = quick_file(location)
+    if path is None:
+        return None
+    source = QuickSource(path)
+    try:
+        has_accounts = source.has_accounts()
+        instansi = str(source.settings().get("instansi.name") or "") if has_accounts else ""
+    except QuickUnavailable:
+        return None
+    return QuickCheck(path, has_accounts, instansi)
+
+
+@dataclass
 class SessionData:
     """What the main window needs when it opens (loaded in one worker task)."""
 
@@ -168,18 +191,21 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
 
 def quick_sign_in_task(ctx: TaskContext, path: Any, username: str, password: str, labels: dict[str, Any],
                        year: int | None = None, period: str | None = None,
-                       limit: int | None = None) -> SessionData:
+                       limit: int | None = None) -> SessionData | None:
     """Sign in and load the first screen from the SQLite file itself, while the database opens.
 
-    Raises the sign-in's PermissionDenied, or ``QuickUnavailable`` when the file cannot be read
-    this way (the caller then waits for the database as usual).
+    Raises the sign-in's PermissionDenied; None when the file cannot be read this way (the
+    caller then waits for the database as usual).
     """
-    from kinerja_desktop.services.quick_session import QuickSource
+    from kinerja_desktop.services.quick_session import QuickSource, QuickUnavailable
 
     source = QuickSource(path)
-    user = source.authenticate(username, password)
-    ctx.check_cancelled()
-    return load_session_task(ctx, source, user, labels, year, period, limit=limit)
+    try:
+        user = source.authenticate(username, password)
+        ctx.check_cancelled()
+        return load_session_task(ctx, source, user, labels, year, period, limit=limit)
+    except QuickUnavailable:
+        return None
 
 
 def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:

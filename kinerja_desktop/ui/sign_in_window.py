@@ -160,6 +160,12 @@ class SignInWindow(QWidget):
             self._pending = False
             self.submit()
 
+    def wait_for_database(self) -> None:
+        """Signing in needs the open database after all: the request typed is sent when it is."""
+        self._ready = False
+        self._pending = True
+        self.set_busy(True, self.tr("Menunggu database dibuka…"))
+
     def set_database_failed(self, message: str) -> None:
         self._ready = False
         self._pending = False

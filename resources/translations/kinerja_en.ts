@@ -36,7 +36,7 @@
     <name>AppController</name>
     <message>
         <source>Membuka database</source>
-        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).</extracomment>
+        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised). With the start-up reads available, SQLAlchemy starts loading this long after the first paint, or as soon as a quick sign-in&apos;s main window is painted: loading it holds the GIL ~0.45 s, which would slow a sign-in typed meanwhile by about as much.</extracomment>
         <translation>Opening the database</translation>
     </message>
     <message>
@@ -46,6 +46,10 @@
     <message>
         <source>Masuk</source>
         <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Akun berubah saat database dibuka. Silakan masuk lagi.</source>
+        <translation>The account changed while the database was opening. Please sign in again.</translation>
     </message>
     <message>
         <source>Memuat daftar</source>
@@ -1445,6 +1449,10 @@ SHA-256 {3}…</translation>
         <translation>Evaluation period</translation>
     </message>
     <message>
+        <source>Database: sedang dibuka…</source>
+        <translation>Database: opening…</translation>
+    </message>
+    <message>
         <source>Database: {0}</source>
         <translation>Database: {0}</translation>
     </message>
@@ -1455,6 +1463,10 @@ SHA-256 {3}…</translation>
     <message>
         <source>Sinkronisasi dengan kantor pusat belum diatur di PC ini.</source>
         <translation>Synchronisation with the central office is not set up on this PC.</translation>
+    </message>
+    <message>
+        <source>Database sedang dibuka, sebentar…</source>
+        <translation>The database is still opening, one moment…</translation>
     </message>
     <message>
         <source>Menyiapkan menu</source>

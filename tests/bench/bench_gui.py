@@ -12,8 +12,8 @@ medians are compared, so a busy machine slows both alike. Targets (issue 3, item
 
 * launch -> first paint of the sign-in window: at most 1.5x the bare window;
 * launch -> main window with the 20,000-employee list on screen: at most 4x (the sign-in is
-  typed by the probe the moment the database is ready; the user who signed in last is the
-  one signing in again, as on an office PC). "On screen" means the list's FIRST SCREEN of
+  typed by the probe the moment signing in is possible, ``AppController.sign_in_ready``; the
+  user who signed in last is the one signing in again, as on an office PC). "On screen" means the list's FIRST SCREEN of
   rows painted (``session_tasks.FIRST_SCREEN_ROWS`` rows by name, loaded lazily); the time
   until all 20,000 rows are in the model (appended by a worker) is reported separately;
 * filtering the list: under 50 ms per keystroke (median); opening an employee: under 150 ms.
@@ -82,7 +82,7 @@ def test_bench_gui(tmp_path: Path) -> None:
     runs = int(os.environ.get("KINERJA_BENCH_RUNS", "7"))
 
     _probe("app", env, str(work))  # warm the page cache; admin becomes "the last user" of this PC
-    bare, paint, filled, full, ready = [], [], [], [], []
+    bare, paint, filled, full, ready, opened = [], [], [], [], [], []
     first_rows = set()
     for _ in range(runs):
         bare.append(_probe("bare", env)["first_paint"])
@@ -92,10 +92,11 @@ def test_bench_gui(tmp_path: Path) -> None:
         paint.append(app["first_paint"])
         filled.append(app["main_window_filled"])
         full.append(app["list_full"])
-        ready.append(app["database_ready"])
+        ready.append(app["sign_in_ready"])
+        opened.append(app["database_ready"])
     inter = _probe("app", env, str(work), "--interactive")
 
-    b, p, f, u, r = (statistics.median(x) for x in (bare, paint, filled, full, ready))
+    b, p, f, u, r, o = (statistics.median(x) for x in (bare, paint, filled, full, ready, opened))
     after_ready = statistics.median(x - y for x, y in zip(filled, ready, strict=True))
     shown = "/".join(str(n) for n in sorted(first_rows))
     lines = [
@@ -104,7 +105,8 @@ def test_bench_gui(tmp_path: Path) -> None:
         f"start-ups: {runs} of each, medians (seconds since launch)",
         f"  bare QApplication + QMainWindow shown: {b:.3f}",
         f"  sign-in window first paint:            {p:.3f}  = {p / b:.2f}x bare   (target <= 1.5x)",
-        f"  database open, sign-in possible:       {r:.3f}",
+        f"  sign-in possible (typed at once):      {r:.3f}",
+        f"  database open (SQLAlchemy loaded):     {o:.3f}",
         f"  main window, list's first screen ({shown} of {EMPLOYEES:,} rows) painted: {f:.3f}  = {f / b:.2f}x bare"
         "   (target <= 4x)",
         f"    of that, sign-in typed -> first screen painted (password check, window, paint): {after_ready:.3f}",
@@ -134,13 +136,16 @@ def _child_app(db: str, interactive: bool) -> int:
     def hook(controller: kapp.AppController) -> None:
         controller.first_painted.connect(lambda: mark("first_paint"))
 
-        def ready(_opened: object) -> None:
-            mark("database_ready")
+        def ready() -> None:
+            if "sign_in_ready" in MARKS:
+                return  # typed once (the start-up reads and the open database both announce it)
+            mark("sign_in_ready")
             controller.sign_in.username_edit.setText("admin")
             controller.sign_in.password_edit.setText("admin")
             controller.sign_in.submit()
 
-        controller.database_ready.connect(ready)
+        controller.sign_in_ready.connect(ready)
+        controller.database_ready.connect(lambda _opened: mark("database_ready"))
 
         def full(window: object) -> None:
             if "list_full" in MARKS or not window.list_complete():

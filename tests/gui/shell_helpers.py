@@ -47,10 +47,11 @@ def close_controller(controller: AppController) -> None:
         wait_for_tasks(10_000)
         window.close()
         window.deleteLater()
+        controller.main_window = None
     if controller.wizard is not None:
         controller.wizard.hide()
         controller.wizard.deleteLater()
-    wait_for_tasks(10_000)
+    controller.shutdown()  # no database opening later on behalf of this test
     controller.sign_in.hide()
     controller.sign_in.deleteLater()
     # Delete now: live windows would all be re-polished when the next test restores the style.
