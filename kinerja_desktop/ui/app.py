@@ -240,6 +240,7 @@ class AppController(QObject):
         QTimer.singleShot(0, self._build_spare_window)
 
     def _quick_signed_in(self, username: str, password: str, session: Any) -> None:
+        self._signing_in = None
         if session is None or self.db is not None:
             # The file could not serve it, or the database opened meanwhile: the normal way.
             self._quick_path = None
@@ -370,6 +371,7 @@ class AppController(QObject):
             self.sign_in.hide()
             return
         self.main_window = None
+        self._quick_user = None  # nothing left to re-check: the next sign-in is checked anew
         window.deleteLater()
         self.signed_out.emit()
 
