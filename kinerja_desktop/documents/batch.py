@@ -15,6 +15,7 @@ between chunks; a failing employee is listed and the rest is still printed.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import re
@@ -23,7 +24,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_desktop.documents.page_setup import PageSetup
@@ -40,6 +41,8 @@ __all__ = [
     "iter_batch",
     "run_batch",
 ]
+
+log = logging.getLogger(__name__)
 
 KIND_FILE_LABEL = {"skp": "SKP", "evaluasi": "Evaluasi", "dokumen-evaluasi": "DokumenEvaluasi", "blank": "Blanko"}
 
@@ -130,6 +133,9 @@ class _Task:
     out_dir: str
     split: bool
     last: bool = False  # the last part of a combined file needs no duplex padding
+    # Read by the caller (``here`` mode): the worker then needs no database, so no SQLAlchemy.
+    loaded: tuple[tuple[Person, object], ...] | None = None
+    load_failures: tuple[DocumentFailure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +162,14 @@ def _loader(db_url: str):  # type: ignore[no-untyped-def]
     return _WORKER["loader"]
 
 
-def _warm_up() -> None:
-    """Import and register fonts before the first chunk arrives (in parallel across workers)."""
-    from kinerja_desktop.documents import loader, render  # noqa: F401
+def _warm_up(load: bool = True) -> None:
+    """Import and register fonts before the first chunk arrives (in parallel across workers);
+    the loader (and with it SQLAlchemy, ~0.3 s) only for workers that read the database."""
+    from kinerja_desktop.documents import render  # noqa: F401
     from kinerja_desktop.documents.page_setup import register_fonts
 
+    if load:
+        from kinerja_desktop.documents import loader  # noqa: F401
     register_fonts()
 
 
@@ -181,14 +190,24 @@ def _sheets(task: _Task) -> list[object]:
     return list(loader.load(spec.kind, ids, spec.year, spec.period))
 
 
-def _run_task(task: _Task) -> _TaskResult:
+def _load(task: _Task) -> _Task:
+    """The task with its sheets read (pairs of person and sheet) and the people that failed."""
     from kinerja_desktop.documents.loader import LoadFailure
+
+    loaded = _sheets(task)
+    failures = tuple(DocumentFailure(x.doc_id, x.message) for x in loaded if isinstance(x, LoadFailure))
+    pairs = tuple((p, x) for p, x in zip(task.people, loaded, strict=True) if not isinstance(x, LoadFailure))
+    return replace(task, loaded=pairs, load_failures=failures)
+
+
+def _run_task(task: _Task) -> _TaskResult:
     from kinerja_desktop.documents.render import RenderError, render, render_combined
 
     spec = task.spec
-    loaded = _sheets(task)
-    failures = [DocumentFailure(x.doc_id, x.message) for x in loaded if isinstance(x, LoadFailure)]
-    pairs = [(p, x) for p, x in zip(task.people, loaded, strict=True) if not isinstance(x, LoadFailure)]
+    if task.loaded is None:
+        task = _load(task)
+    pairs = list(task.loaded or ())
+    failures = list(task.load_failures)
     items: list[BatchItem] = []
     warnings: list[str] = []
     out_dir = Path(task.out_dir)
@@ -290,7 +309,9 @@ def iter_batch(
             yield event(task, _run_task(task))
         return
     ctx = multiprocessing.get_context(mp_context)
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up)
+    # With ``here`` this process reads each chunk before handing it over (it has the database
+    # open and warm anyway), so the workers start without SQLAlchemy: ~0.2 s sooner.
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up, initargs=(not here,))
     pending: dict[Future[_TaskResult], _Task] = {}
 
     def feed() -> None:
@@ -298,7 +319,13 @@ def iter_batch(
         # (with ``here``) or for whichever process frees up first.
         while queue and len(pending) < 2 * processes:
             task = queue.popleft()
-            pending[pool.submit(_run_task, task)] = task
+            work = task
+            if here:
+                try:
+                    work = _load(task)
+                except Exception:  # noqa: BLE001 - the worker reads it itself and lists what fails
+                    log.exception("reading chunk %d failed here", task.index)
+            pending[pool.submit(_run_task, work)] = task
 
     def collect(finished: set[Future[_TaskResult]]) -> Iterator[BatchEvent]:
         for fut in finished:

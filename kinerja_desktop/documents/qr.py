@@ -58,11 +58,10 @@ def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
 
 @lru_cache(maxsize=64)
 def _qr_path(text: str, x: float, y: float, size: float) -> str:
+    # In module units (a scaling cm), so each rectangle is four small integers.
     n, runs = qr_runs(text)
     module = size / n
-    ops = [
-        f"{x + col * module:.3f} {y + size - (row + 1) * module:.3f} {length * module:.3f} {module:.3f} re"
-        for row, col, length in runs
-    ]
-    ops.append("f")
+    ops = [f"q {module:.4f} 0 0 {module:.4f} {x:.3f} {y:.3f} cm"]
+    ops += [f"{col} {n - 1 - row} {length} 1 re" for row, col, length in runs]
+    ops.append("f Q")
     return "\n".join(ops)
