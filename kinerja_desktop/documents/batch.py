@@ -173,6 +173,10 @@ def _warm_up(load: bool = True) -> None:
     register_fonts()
 
 
+def _ready() -> None:
+    """A no-op task: submitting it makes the pool start its processes."""
+
+
 def _sheets(task: _Task) -> list[object]:
     from kinerja_desktop.documents.loader import LoadFailure
 
@@ -313,11 +317,13 @@ def iter_batch(
     # open and warm anyway), so the workers start without SQLAlchemy: ~0.2 s sooner.
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up, initargs=(not here,))
     pending: dict[Future[_TaskResult], _Task] = {}
+    pool.submit(_ready)  # start the workers now, while this process reads their first chunks
 
     def feed() -> None:
-        # Two chunks in flight per process keep it busy; the rest stays here, for this process
-        # (with ``here``) or for whichever process frees up first.
-        while queue and len(pending) < 2 * processes:
+        # Four chunks in flight per process keep it busy while this process renders a chunk of
+        # its own (the chunks shrink towards the end, so what is queued then is small); the rest
+        # stays here, for this process (with ``here``) or for whichever process frees up first.
+        while queue and len(pending) < 4 * processes:
             task = queue.popleft()
             work = task
             if here:
