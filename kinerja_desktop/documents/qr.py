@@ -13,7 +13,7 @@ from functools import lru_cache
 import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["draw_qr", "qr_matrix", "qr_runs"]
+__all__ = ["draw_qr", "qr_runs"]
 
 _DARK_RUN = re.compile(rb"\x00+")  # zxing-cpp's module image: 0 = dark, 255 = light
 
@@ -32,15 +32,6 @@ def qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
         for m in _DARK_RUN.finditer(data, row * n, (row + 1) * n)
     )
     return n, runs
-
-
-def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
-    """The module matrix (True = dark), without the quiet zone."""
-    n, runs = qr_runs(text)
-    rows = [[False] * n for _ in range(n)]
-    for row, col, length in runs:
-        rows[row][col : col + length] = [True] * length
-    return tuple(tuple(r) for r in rows)
 
 
 def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:

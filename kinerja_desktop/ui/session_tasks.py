@@ -121,16 +121,6 @@ def period_choices(codes: list[str]) -> list[tuple[str, str]]:
     return [(p.code, p.label) for p in (period_of(c) for c in codes)]
 
 
-def sign_in_task(ctx: TaskContext, db: Any, username: str, password: str, labels: dict[str, Any],
-                 year: int | None = None, period: str | None = None, limit: int | None = None) -> SessionData:
-    """Check the password, then load everything the main window shows first."""
-    from kinerja_desktop.services.auth_service import authenticate
-
-    user = authenticate(db, username, password)
-    ctx.check_cancelled()
-    return load_session_task(ctx, db, user, labels, year, period, limit=limit)
-
-
 class DatabaseSource:
     """The reads a session starts with, through the services (the normal path)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 
@@ -19,7 +18,7 @@ from kinerja_desktop.documents.hashing import (
     payload_for,
 )
 from kinerja_desktop.documents.page_setup import PageSetup, Paper
-from kinerja_desktop.documents.qr import qr_matrix
+from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.documents.render import render, render_combined
 from kinerja_desktop.documents.rendered import parse_signature_fields
 from kinerja_desktop.documents.sheet_data import BlankKind
@@ -133,7 +132,7 @@ def test_qr_payload_round_trip_and_drawn_modules(rendered: dict) -> None:
     parsed = parse_qr_payload(payload.lower())
     assert (parsed.doc_id, parsed.data_sha256) == (doc.doc_id, doc.data_sha256)
     # the QR form XObject draws exactly one rectangle per horizontal run of dark modules
-    runs = sum(len(re.findall(r"1+", "".join("1" if v else "0" for v in row))) for row in qr_matrix(payload))
+    runs = len(qr_runs(payload)[1])
     page = reader(doc.pdf).pages[0]
     forms = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
     qr_form = next(f for f in forms if f.get("/Subtype") == "/Form")
