@@ -1,8 +1,8 @@
 """Visible signature stamps: embedded DejaVu font, name, NIP, date and a QR.
 
 pyHanko writes glyph widths in font units, so the stamp font must have 1000 units per
-em: ``resources/fonts/DejaVuSans-stamp.ttf`` is DejaVu Sans rescaled and cut to Latin
-once (see ``resources/fonts/README.md``). The font bytes are read once per process.
+em: ``kinerja_desktop/data/fonts/DejaVuSans-stamp.ttf`` is DejaVu Sans rescaled and cut to Latin
+once (see ``kinerja_desktop/data/fonts/README.md``). The font bytes are read once per process.
 """
 
 from __future__ import annotations

@@ -30,8 +30,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from kinerja_desktop.resources import resource_path
 from kinerja_desktop.ui import i18n, preferences, theme
 from kinerja_desktop.ui.sign_in_window import SignInWindow
 from kinerja_desktop.ui.workers import run_task, wait_for_tasks
@@ -433,6 +435,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(preferences.ORGANIZATION)
     app.setApplicationName(preferences.APPLICATION)
+    app.setDesktopFileName("kinerja-desktop")  # the .desktop entry the Linux package installs
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kinerja.png"))))
     theme.apply(app)
     i18n.install_translator(preferences.get("ui/language"))
     return app

@@ -1,8 +1,8 @@
 """Interface language: Indonesian source strings, English through Qt Linguist (.ts/.qm).
 
-Regenerate after changing any ``self.tr()`` string (see resources/translations/README.md)::
+Regenerate after changing any ``self.tr()`` string (see that script's docstring)::
 
-    .venv/bin/python resources/translations/update_translations.py
+    .venv/bin/python kinerja_desktop/data/translations/update_translations.py
 """
 
 from __future__ import annotations

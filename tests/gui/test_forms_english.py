@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.domain.penilaian import Rating, explain_predikat
+from kinerja_desktop.resources import resource_path
 from kinerja_desktop.ui import i18n
 from kinerja_desktop.ui.employee_page import TAB_EVALUASI, TAB_SKP, EmployeePage
 from kinerja_desktop.ui.evaluation.rating_panel import RatingPanel
@@ -19,7 +20,7 @@ from kinerja_desktop.ui.plan_editor.rhk_tree_model import RHK
 from tests.gui.form_helpers import QT_LOG_IGNORE, screenshot, show
 
 pytestmark = QT_LOG_IGNORE
-ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = resource_path("translations")  # kinerja_en.ts and update_translations.py
 YEAR = 2026
 
 
@@ -32,13 +33,13 @@ def english():
 
 def test_every_ui_string_has_an_english_translation(tmp_path: Path) -> None:
     """lupdate over all of kinerja_desktop/ui finds nothing missing from kinerja_en.ts."""
-    sys.path.insert(0, str(ROOT / "resources" / "translations"))
+    sys.path.insert(0, str(TRANSLATIONS))
     try:
         import update_translations as ut
     finally:
         sys.path.pop(0)
     ts = tmp_path / "check.ts"
-    ts.write_bytes((ROOT / "resources" / "translations" / "kinerja_en.ts").read_bytes())
+    ts.write_bytes((TRANSLATIONS / "kinerja_en.ts").read_bytes())
     ut.update_ts(ts)
     unfinished = [(ctx.find("name").text, m.find("source").text)
                   for ctx in ET.parse(ts).getroot().iter("context") for m in ctx.iter("message")

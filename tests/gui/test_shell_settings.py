@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop.services import settings_service
+from kinerja_desktop.resources import resource_path
 from kinerja_desktop.ui import i18n, preferences
 from kinerja_desktop.ui.settings_dialog import SettingsDialog
 from tests.gui.shell_helpers import (
@@ -23,7 +24,7 @@ from tests.gui.shell_helpers import (
 )
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
-ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = resource_path("translations")  # kinerja_en.ts and update_translations.py
 
 
 @pytest.fixture
@@ -116,13 +117,13 @@ SHELL_SOURCES = [
 
 def test_every_shell_string_has_an_english_translation(tmp_path: Path) -> None:
     """lupdate over the shell's sources finds nothing missing from kinerja_en.ts (run update_translations.py)."""
-    sys.path.insert(0, str(ROOT / "resources" / "translations"))
+    sys.path.insert(0, str(TRANSLATIONS))
     try:
         import update_translations as ut
     finally:
         sys.path.pop(0)
     ts = tmp_path / "check.ts"
-    ts.write_bytes((ROOT / "resources" / "translations" / "kinerja_en.ts").read_bytes())
+    ts.write_bytes((TRANSLATIONS / "kinerja_en.ts").read_bytes())
     ut.update_ts(ts, SHELL_SOURCES)
     unfinished = [m.find("source").text for m in ET.parse(ts).getroot().iter("message")
                   if m.find("translation").get("type") == "unfinished"]

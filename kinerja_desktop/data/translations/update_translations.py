@@ -1,6 +1,6 @@
 """Refresh the English translation of the interface (Qt Linguist files).
 
-    .venv/bin/python resources/translations/update_translations.py
+    .venv/bin/python kinerja_desktop/data/translations/update_translations.py
 
 1. ``pyside6-lupdate`` collects every ``self.tr()`` / ``QCoreApplication.translate()`` string of
    ``kinerja_desktop/ui`` into ``kinerja_en.ts`` (new strings are marked unfinished; existing
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = HERE.parents[2]
 UI = ROOT / "kinerja_desktop" / "ui"
 TS = HERE / "kinerja_en.ts"
 QM = HERE / "kinerja_en.qm"
