@@ -13,6 +13,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
+
+from kinerja_desktop import __version__
 
 # Command modules, in the order their help is listed. Append, do not reorder.
 COMMAND_MODULES = [
@@ -36,14 +39,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAMA",
                         help="nama pengguna; kata sandi dari KINERJA_PASSWORD atau ditanyakan")
     parser.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="tampilkan versi program lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def quiet_dependency_warnings() -> None:
+    """Hide the one dependency warning a user can do nothing about, and only that one.
+
+    cryptography 51 deprecates DSA with a ``CryptographyDeprecationWarning`` raised when pyHanko
+    (and its certificate validator) merely import the DSA key classes; Kinerja never makes or
+    accepts DSA keys. Filtered by category, message and the importing module, not globally.
+    """
+    try:
+        from cryptography.utils import CryptographyDeprecationWarning
+    except ImportError:  # pragma: no cover - cryptography is a declared dependency
+        return
+    warnings.filterwarnings("ignore", message="DSA is deprecated", category=CryptographyDeprecationWarning,
+                            module=r"pyhanko(_certvalidator)?(\.|$)")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    quiet_dependency_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
