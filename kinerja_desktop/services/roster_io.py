@@ -26,6 +26,15 @@ from typing import Any
 from xml.etree import ElementTree
 
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.spreadsheet_safety import (
+    MAX_WORKBOOK_BYTES,
+    CellBudget,
+    check_workbook_archive,
+    megabytes,
+    neutralise_cell,
+    neutralise_row,
+    restore_cell,
+)
 
 
 @dataclass(frozen=True)
@@ -179,6 +188,13 @@ def _is_comment(cells: Sequence[Any]) -> bool:
     return isinstance(first, str) and first.lstrip().startswith("#")
 
 
+def _restored(cells: list[Any]) -> list[Any]:
+    """A data row with the formula-guard quote of an export removed (see ``spreadsheet_safety``)."""
+    if any(type(c) is str and c[:1] == "'" for c in cells):
+        return [restore_cell(c) for c in cells]
+    return cells
+
+
 def _build_table(sheet: str | None, rows: list[tuple[int, list[Any]]], out: RosterFile, *,
                  units_sheet: bool) -> Table | None:
     """Find the header row (title rows above it are allowed) and keep the data rows below it."""
@@ -211,7 +227,7 @@ def _build_table(sheet: str | None, rows: list[tuple[int, list[Any]]], out: Rost
             for key in list(columns):
                 if key not in UNIT_KEYS:
                     del columns[key]
-        body = [(m, c) for m, c in data if m > n and not _is_comment(c)]
+        body = [(m, _restored(c)) for m, c in data if m > n and not _is_comment(c)]
         units_only = units_sheet or not ({"nip", "nama"} <= set(columns))
         return Table(sheet, units_only, n, columns, labels, body)
     wanted = "kode_unit dan nama_unit" if units_sheet else "nip dan nama (atau kode_unit dan nama_unit)"
@@ -281,14 +297,26 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(src: Path, out: RosterFile) -> None:
+    size = src.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        raise ValidationError(f"Berkas {src.name} terlalu besar ({megabytes(size)}); paling besar "
+                              f"{megabytes(MAX_WORKBOOK_BYTES)}. Pisahkan datanya menjadi beberapa berkas.",
+                              field="Berkas")
     text, out.encoding = decode_text(src.read_bytes())
     out.delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=out.delimiter)
     rows: list[tuple[int, list[Any]]] = []
     number = 0
+    budget = CellBudget(src.name)
+    # csv.reader builds a whole row before it can be counted: a one-line file of 50 million
+    # delimiters would be 400 MB of list. Delimiters plus line breaks bound the cells from above.
+    upper = text.count(out.delimiter) + text.count("\n") + 1
+    if upper > budget.limit:
+        budget.spend(upper)  # raises
     try:
         for number, cells in enumerate(reader, start=1):  # noqa: B007 - the number is used after the loop
-            rows.append((number, list(cells)))
+            budget.spend(len(cells), f"baris {number}")
+            rows.append((number, cells))
     except csv.Error as exc:
         out.problems.append(RosterProblem(f"Berkas CSV tidak dapat dibaca setelah baris ini ({exc}).",
                                           row=number + 1))
@@ -321,22 +349,40 @@ def _ns(tag: str) -> str:
     return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
 
 
-def _shared_strings(z: zipfile.ZipFile, ns: str) -> list[str]:
+def _shared_strings(z: zipfile.ZipFile, ns: str, budget: CellBudget) -> list[str]:
+    """The shared-string table; like :func:`_parse_sheet`, every finished element is dropped at once."""
     name = next((n for n in z.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
     if name is None:
         return []
     out: list[str] = []
     si, t, r = ns + "si", ns + "t", ns + "r"
+    stack: list[Any] = []
+    inside = 0  # elements seen inside the open <si>, or 0 outside
     with z.open(name) as fh:
-        for _event, el in ElementTree.iterparse(fh, events=("end",)):
-            if el.tag != si:
+        for event, el in ElementTree.iterparse(fh, events=("start", "end")):
+            if event == "start":
+                stack.append(el)
+                if inside:
+                    inside += 1
+                    if inside > MAX_PARTS:
+                        raise ValidationError(f"Teks ke-{len(out) + 1} di daftar teks bersama memuat lebih dari "
+                                              f"{MAX_PARTS} bagian; berkas rusak.", field="Berkas")
+                elif el.tag == si:
+                    inside = 1
                 continue
-            parts = [child.text or "" for child in el if child.tag == t]
-            for run in el:
-                if run.tag == r:
-                    parts.extend(x.text or "" for x in run if x.tag == t)
-            out.append("".join(parts))
-            el.clear()
+            stack.pop()
+            if el.tag == si:
+                inside = 0
+                budget.spend(1, "daftar teks bersama")
+                parts = [child.text or "" for child in el if child.tag == t]
+                for run in el:
+                    if run.tag == r:
+                        parts.extend(x.text or "" for x in run if x.tag == t)
+                out.append("".join(parts))
+            elif inside:
+                continue
+            if stack:
+                stack[-1].remove(el)
     return out
 
 
@@ -363,79 +409,131 @@ def _number(text: str) -> int | float:
     return int(text) if _INT.fullmatch(text) else float(text)
 
 
-def read_xlsx_rows(z: zipfile.ZipFile, path: str, ns: str, shared: list[str]) -> list[tuple[int, list[Any]]]:
-    """Every row of one sheet as (row number, cells) with cached values; merged ranges filled in."""
+#: Columns of a worksheet (A..XFD); a reference past it is not a real cell.
+MAX_COLUMNS = 16384
+
+
+def read_xlsx_rows(z: zipfile.ZipFile, path: str, ns: str, shared: list[str],
+                   budget: CellBudget | None = None) -> list[tuple[int, list[Any]]]:
+    """Every row of one sheet as (row number, cells) with cached values; merged ranges filled in.
+
+    Every cell slot is counted against ``budget`` (a fresh :class:`CellBudget` when None).
+    """
+    budget = budget or CellBudget(path)
     rows: dict[int, list[Any]] = {}
     merges: list[str] = []
     with z.open(path) as fh:
-        _parse_sheet(fh, ns, shared, rows, merges)
+        _parse_sheet(fh, ns, shared, rows, merges, budget)
     for ref in merges:
-        _fill_merge(rows, ref)
+        _fill_merge(rows, ref, budget)
     return sorted(rows.items())
 
 
-def _parse_sheet(fh: Any, ns: str, shared: list[str], rows: dict[int, list[Any]], merges: list[str]) -> None:
-    tag_row, tag_c, tag_v, tag_f, tag_is, tag_t = (ns + x for x in ("row", "c", "v", "f", "is", "t"))
+def _out_of_sheet(ref: str) -> ValidationError:
+    return ValidationError(f"Sel {ref[:20]} berada di luar batas lembar kerja (kolom terakhir XFD); berkas rusak "
+                           "atau dibuat dengan sengaja untuk menghabiskan memori.", field="Berkas")
+
+
+#: Most elements inside one cell or one shared string (a rich-text string has a few runs).
+MAX_PARTS = 1000
+
+
+def _cell_value(c: Any, ref: str | None, kind: str | None, shared: list[str], tags: tuple[str, ...]) -> Any:
+    tag_v, tag_f, tag_is, tag_t = tags
+    v = c.find(tag_v)
+    text = v.text if v is not None else None
+    if kind == "inlineStr":
+        box = c.find(tag_is)
+        return "".join(t.text or "" for t in box.iter(tag_t)) if box is not None else ""
+    if text is None or (text == "" and kind != "str"):
+        if c.find(tag_f) is not None:
+            return CellError(f"Sel {ref or ''} berisi rumus yang belum pernah dihitung (tidak ada nilai "
+                             "tersimpan). Buka berkas di Excel/LibreOffice lalu simpan ulang, atau "
+                             "salin dan Tempel Nilai saja.")
+        return None
+    if kind == "s":
+        return shared[int(text)]
+    if kind in ("str", "d"):
+        return text
+    if kind == "b":
+        return text == "1"
+    if kind == "e":
+        return CellError(f"Sel {ref or ''} berisi galat rumus {text}.")
+    return _number(text)
+
+
+def _parse_sheet(fh: Any, ns: str, shared: list[str], rows: dict[int, list[Any]], merges: list[str],
+                 budget: CellBudget) -> None:
+    """Stream one sheet's XML into ``rows`` and ``merges``.
+
+    Memory stays flat whatever the XML holds: every element is removed from its parent when it
+    ends (a cell's parts once the cell is read), so nothing accumulates under the root; a cell
+    with more than :data:`MAX_PARTS` elements inside is refused.
+    """
+    tag_row, tag_c = ns + "row", ns + "c"
+    tags = (ns + "v", ns + "f", ns + "is", ns + "t")
     tag_merge = ns + "mergeCell"
     last_row = 0
-    for _event, el in ElementTree.iterparse(fh, events=("end",)):
+    cells: list[Any] = []
+    col = -1
+    stack: list[Any] = []
+    in_cell = 0  # elements seen inside the open <c>, or 0 outside any cell
+    for event, el in ElementTree.iterparse(fh, events=("start", "end")):
+        if event == "start":
+            stack.append(el)
+            if in_cell:
+                in_cell += 1
+                if in_cell > MAX_PARTS:
+                    raise _out_of_sheet(f"baris {last_row}")
+            elif el.tag == tag_c:
+                in_cell = 1
+            elif el.tag == tag_row:
+                r_attr = el.get("r")
+                last_row = int(r_attr) if r_attr else last_row + 1
+                cells, col = [], -1
+            continue
+        stack.pop()
         tag = el.tag
-        if tag == tag_row:
-            r_attr = el.get("r")
-            last_row = int(r_attr) if r_attr else last_row + 1
-            cells: list[Any] = []
-            col = -1
-            for c in el:
-                if c.tag != tag_c:
-                    continue
-                ref = c.get("r")
-                if ref:
-                    m = _CELL_REF.match(ref)
-                    col = _col_index(m.group(1)) if m else col + 1
-                else:
-                    col += 1
-                kind = c.get("t")
-                v = c.find(tag_v)
-                text = v.text if v is not None else None
-                if kind == "inlineStr":
-                    box = c.find(tag_is)
-                    value: Any = "".join(t.text or "" for t in box.iter(tag_t)) if box is not None else ""
-                elif text is None or (text == "" and kind != "str"):
-                    if c.find(tag_f) is not None:
-                        value = CellError(f"Sel {ref or ''} berisi rumus yang belum pernah dihitung (tidak ada nilai "
-                                          "tersimpan). Buka berkas di Excel/LibreOffice lalu simpan ulang, atau "
-                                          "salin dan Tempel Nilai saja.")
-                    else:
-                        value = None
-                elif kind == "s":
-                    value = shared[int(text)]
-                elif kind in ("str", "d"):
-                    value = text
-                elif kind == "b":
-                    value = text == "1"
-                elif kind == "e":
-                    value = CellError(f"Sel {ref or ''} berisi galat rumus {text}.")
-                else:
-                    value = _number(text)
-                if col >= len(cells):
-                    cells.extend([None] * (col + 1 - len(cells)))
-                cells[col] = value
+        if tag == tag_c:
+            in_cell = 0
+            ref = el.get("r")
+            if ref:
+                m = _CELL_REF.match(ref)
+                col = _col_index(m.group(1)) if m else col + 1
+            else:
+                col += 1
+            value = _cell_value(el, ref, el.get("t"), shared, tags)
+            if col >= len(cells):
+                if col >= MAX_COLUMNS:
+                    raise _out_of_sheet(ref or f"kolom {col + 1}")
+                cells.extend([None] * (col + 1 - len(cells)))
+            cells[col] = value
+        elif in_cell:
+            continue  # a part of the open cell, read when the cell ends
+        elif tag == tag_row:
+            budget.spend(len(cells), f"baris {last_row}")
             rows[last_row] = cells
-            el.clear()
+            cells = []
         elif tag == tag_merge:
+            budget.spend(1, "daftar sel gabungan")
             merges.append(el.get("ref", ""))
+        if stack:
+            stack[-1].remove(el)
 
 
-def _fill_merge(rows: dict[int, list[Any]], ref: str) -> None:
+def _fill_merge(rows: dict[int, list[Any]], ref: str, budget: CellBudget) -> None:
     """Copy the top-left value of a merged range into every cell of the range."""
     corners = [_CELL_REF.fullmatch(part) for part in ref.split(":")]
     if len(corners) != 2 or not all(corners):
         return
     (c1, r1), (c2, r2) = [(_col_index(m.group(1)), int(m.group(2))) for m in corners if m]
+    if max(c1, c2) >= MAX_COLUMNS:
+        raise _out_of_sheet(ref)
     top = rows.get(r1, [])
     value = top[c1] if c1 < len(top) else None
-    if value is None:
+    if value is None or r2 < r1 or c2 < c1:
         return
+    budget.spend((r2 - r1 + 1) * (c2 + 1), f"sel gabungan {ref[:30]}")
     for r in range(r1, r2 + 1):
         cells = rows.setdefault(r, [])
         if len(cells) <= c2:
@@ -446,10 +544,12 @@ def _fill_merge(rows: dict[int, list[Any]], ref: str) -> None:
 
 
 def _read_xlsx(src: Path, out: RosterFile) -> None:
+    budget = CellBudget(src.name)
     try:
         with zipfile.ZipFile(src) as z:
+            check_workbook_archive(z, src.name, src.stat().st_size)
             sheets, ns = _sheet_paths(z)
-            shared = _shared_strings(z, ns)
+            shared = _shared_strings(z, ns, budget)
             by_role: dict[str, tuple[str, str]] = {}
             for name, path in sheets:
                 role = _SHEET_ALIASES.get(normalize_header(name))
@@ -461,7 +561,8 @@ def _read_xlsx(src: Path, out: RosterFile) -> None:
                     if normalize_header(name) == normalize_header(GUIDE_SHEET):
                         continue
                     probe = RosterFile()
-                    table = _build_table(name, read_xlsx_rows(z, path, ns, shared), probe, units_sheet=False)
+                    table = _build_table(name, read_xlsx_rows(z, path, ns, shared, budget), probe,
+                                         units_sheet=False)
                     if table is not None:
                         out.tables.append(table)
                         out.warnings.extend(probe.warnings)
@@ -473,7 +574,7 @@ def _read_xlsx(src: Path, out: RosterFile) -> None:
             for role in (UNIT_SHEET, EMPLOYEE_SHEET):
                 if role in by_role:
                     name, path = by_role[role]
-                    table = _build_table(name, read_xlsx_rows(z, path, ns, shared), out,
+                    table = _build_table(name, read_xlsx_rows(z, path, ns, shared, budget), out,
                                          units_sheet=role == UNIT_SHEET)
                     if table is not None:
                         out.tables.append(table)
@@ -491,8 +592,8 @@ def _read_xlsx(src: Path, out: RosterFile) -> None:
 def _csv_header_and_rows(header: Sequence[str], rows: Sequence[Sequence[Any]], target: Path) -> None:
     with open(target, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerow(neutralise_row(header))
+        writer.writerows(neutralise_row(row) for row in rows)
 
 
 def write_csv(target: Path, rows: Sequence[Sequence[Any]], *, comment: Sequence[Any] | None = None) -> None:
@@ -529,7 +630,7 @@ def write_xlsx(target: Path, unit_rows: Sequence[Sequence[Any]], employee_rows: 
             if col.key in ("nip", "nip_penilai", "kode_unit", "kode_unit_induk"):
                 ws.column_dimensions[letter].number_format = "@"
         for row in rows:
-            ws.append(["" if v is None else v for v in row])
+            ws.append(neutralise_row(row))
         ws.freeze_panes = "A2"
         return ws
 
@@ -538,7 +639,7 @@ def write_xlsx(target: Path, unit_rows: Sequence[Sequence[Any]], employee_rows: 
     if template:
         for ws, columns in ((units_ws, UNIT_COLUMNS), (emp_ws, EMPLOYEE_COLUMNS)):
             example = ["# " + columns[0].example] + [c.example for c in columns[1:]]
-            ws.append(example)
+            ws.append(neutralise_row(example))
             for cell in ws[2]:
                 cell.font = grey
         choices = {"jenis_asn": "PNS,PPPK,LAINNYA",
@@ -556,10 +657,10 @@ def write_xlsx(target: Path, unit_rows: Sequence[Sequence[Any]], employee_rows: 
         for cell in guide[1]:
             cell.font = bold
         for col in EMPLOYEE_COLUMNS:
-            guide.append([col.key, col.description, col.example])
+            guide.append(neutralise_row([col.key, col.description, col.example]))
         for line in GUIDE_NOTES:
             guide.append([])
-            guide.append([line])
+            guide.append([neutralise_cell(line)])
         guide.column_dimensions["A"].width = 18
         guide.column_dimensions["B"].width = 110
         guide.column_dimensions["C"].width = 30
