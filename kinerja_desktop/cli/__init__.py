@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 
@@ -83,8 +84,30 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.error("Dibatalkan.")
         return 2
+    except Exception as exc:  # never a traceback, SQL or stored value on the terminal
+        if os.environ.get("KINERJA_DEBUG"):
+            raise
+        ctx.error(unexpected_error(exc, getattr(args, "db", None)))
+        return 2
     finally:
         ctx.close()
+
+
+def unexpected_error(exc: BaseException, db: str | None) -> str:
+    """One sentence for an error no service turned into a message (its text may hold SQL or stored values)."""
+    import errno
+
+    from kinerja_desktop.store.storage_errors import DISK_FULL_ERRNOS, disk_full, storage_error
+
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+        return str(disk_full("berkas" if not exc.filename else f"berkas {exc.filename}"))
+    known = storage_error(exc, db or os.environ.get("KINERJA_DB") or "aplikasi")
+    if known is not None:
+        return str(known)
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Berkas {exc.filename or ''} tidak boleh ditulisi atau dibaca. Periksa izin berkas dan foldernya."
+    return (f"Terjadi kesalahan tak terduga ({type(exc).__name__}). "
+            "Jalankan lagi dengan KINERJA_DEBUG=1 untuk rinciannya, lalu laporkan ke admin.")
 
 
 if __name__ == "__main__":  # pragma: no cover

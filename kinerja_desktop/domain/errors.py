@@ -13,6 +13,7 @@ __all__ = [
     "NipError",
     "NotFound",
     "PermissionDenied",
+    "StorageError",
     "ValidationError",
 ]
 
@@ -97,3 +98,10 @@ class FrozenError(KinerjaError):
 
 class NipError(ValidationError):
     """An NIP / NI PPPK that is not well-formed; the message names the position."""
+
+
+class StorageError(KinerjaError):
+    """The database or the disk under it cannot do what was asked (read-only, locked, full, unreadable).
+
+    The message is one sentence saying what to do; it never carries SQL or stored values.
+    """

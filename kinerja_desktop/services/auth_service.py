@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, StorageError, ValidationError
 from kinerja_desktop.domain.permissions import Action, Actor, require
 from kinerja_desktop.services.common import CurrentUser, get_live
 from kinerja_desktop.services.passwords import check_password, hash_password, needs_rehash, no_such_account
@@ -46,10 +47,13 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
         user = _current_user(acc, emp)
     if needs_rehash(acc.password_hash):
-        with db.session(user=acc.username) as s:
-            row = s.get(UserAccount, acc.id)
-            if row is not None:
-                row.password_hash = hash_password(password)
+        try:
+            with db.session(user=acc.username) as s:
+                row = s.get(UserAccount, acc.id)
+                if row is not None:
+                    row.password_hash = hash_password(password)
+        except StorageError as exc:  # read-only or locked: the upgrade waits for the next sign-in
+            logging.getLogger(__name__).info("password hash not upgraded (%s)", exc.code)
     return user
 
 

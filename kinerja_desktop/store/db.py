@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from kinerja_desktop.store import changelog
+from kinerja_desktop.store import changelog, storage_errors
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.location import SCHEMA_HEAD, default_data_dir, resolve_url
 from kinerja_desktop.store.models import Base
@@ -76,7 +76,8 @@ class Database:
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.path: Path | None = Path(parsed.database) if self.is_sqlite and parsed.database else None
-        kwargs: dict[str, Any] = {"echo": echo}
+        # Bound values never appear in an error message or a SQL log: they include password hashes.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +85,7 @@ class Database:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        storage_errors.install(self.engine, self.describe())
         self._factory = sessionmaker(self.engine, class_=changelog.CapturingSession, expire_on_commit=False)
         if self.path is not None:
             self.data_dir = self.path.with_name(self.path.stem + ".files")
