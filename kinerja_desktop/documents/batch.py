@@ -189,7 +189,8 @@ def _sheets(task: _Task) -> list[object]:
         out: list[object] = []
         for eid in ids:
             try:
-                out.append(loader.blank(spec.blank_form, employee_id=eid, year=spec.year, period=spec.period))
+                period = spec.period if spec.blank_form is not BlankKind.SKP else None  # an SKP form is for the year
+                out.append(loader.blank(spec.blank_form, employee_id=eid, year=spec.year, period=period))
             except Exception as exc:  # noqa: BLE001
                 out.append(LoadFailure(eid, eid, str(exc)))
         return out
@@ -368,15 +369,37 @@ def iter_batch(
         pool.shutdown(wait=not finished_all, cancel_futures=True)
 
 
-def join_parts(parts: Sequence[Path], target: Path, *, title: str, author: str, keywords: str, subject: str) -> int:
-    """Join chunk PDFs (in the given order) into ``target``; returns the page count."""
+def join_parts(
+    parts: Sequence[Path],
+    target: Path,
+    *,
+    title: str,
+    author: str,
+    keywords: str,
+    subject: str,
+    documents: Sequence[str] = (),
+) -> int:
+    """Join chunk PDFs (in the given order) into ``target``; returns the page count.
+
+    ``documents`` (the document ids in the file) goes under ``/KinerjaDocuments``: ``kinerja sign``
+    reads it to refuse a combined file with a sentence saying how to print a signable one.
+    """
+    import json
+
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part))
     writer.add_metadata(
-        {"/Title": title, "/Author": author, "/Subject": subject, "/Keywords": keywords, "/Creator": "Kinerja Desktop"}
+        {
+            "/Title": title,
+            "/Author": author,
+            "/Subject": subject,
+            "/Keywords": keywords,
+            "/Creator": "Kinerja Desktop",
+            "/KinerjaDocuments": json.dumps(list(documents), separators=(",", ":")),
+        }
     )
     tmp = target.with_name(target.name + ".tmp")
     with tmp.open("wb") as fh:
@@ -434,6 +457,7 @@ def run_batch(
                     author=author,
                     subject=f"{spec.kind} {spec.year} {spec.period}",
                     keywords=", ".join([spec.kind, f"Tahun {spec.year}", f"Periode {spec.period}", *nips]),
+                    documents=[d.doc_id for d in sorted(result.documents, key=lambda d: (d.part, d.first_page))],
                 )
                 result.files = [out]
         finally:

@@ -1,8 +1,9 @@
 """A print request from the GUI and the background function that carries it out.
 
-:func:`run_print_job` runs in a worker thread (``window.tasks.start``); the batch itself runs on
-worker processes (:mod:`kinerja_desktop.documents.batch`). Progress goes to the status bar and
-the task's cancel button stops the batch between chunks.
+:func:`run_print_job` runs in a worker thread (``window.tasks.start``) and calls the same print
+service as ``kinerja print`` (:mod:`kinerja_desktop.documents.print_service`): one document
+gives its own signable PDF, several people one combined file (batches run on worker processes).
+Progress goes to the status bar and the task's cancel button stops the batch between chunks.
 """
 
 from __future__ import annotations
@@ -69,91 +70,47 @@ class PrintOutcome:
         return text + "."
 
 
-def _target_file(request: PrintRequest, name: str) -> Path:
+def _out(request: PrintRequest) -> Path:
+    """Where the service writes: the chosen file or folder, or a fresh temporary folder for a preview."""
     if request.mode == "preview" or request.out is None:
-        return Path(tempfile.mkdtemp(prefix="kinerja-cetak-")) / name
+        return Path(tempfile.mkdtemp(prefix="kinerja-cetak-"))
     return request.out
 
 
-def _single(request: PrintRequest, sheet: Any, name: str) -> PrintOutcome:
-    from kinerja_desktop.documents.render import render
-
-    doc = render(sheet, PageSetup(paper=request.paper))
-    target = _target_file(request, name)
-    if request.mode == "folder":
-        target = (request.out or target.parent) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(doc.pdf)
-    return PrintOutcome(target, 1, doc.page_count, [], list(doc.warnings))
-
-
 def run_print_job(ctx: Any, db: Any, user: Any, request: PrintRequest) -> PrintOutcome:
-    """Worker-thread body: resolve, authorise, print; returns what was made."""
-    from kinerja_desktop.documents.batch import BatchSpec, Person, run_batch
-    from kinerja_desktop.documents.loader import SheetLoader
-    from kinerja_desktop.documents.print_scope import authorize, authorize_unit, resolve_employees
+    """Worker-thread body: the print service does the work (the same rules as ``kinerja print``)."""
+    from kinerja_desktop.documents.print_service import PrintJob, print_documents
     from kinerja_desktop.documents.sheet_data import BlankKind
-    from kinerja_desktop.domain.errors import ValidationError
-    from kinerja_desktop.store.models import Unit
 
-    setup = PageSetup(paper=request.paper)
-    if request.kind == "penetapan":
-        if not request.unit_id:
-            raise ValidationError(QCoreApplication.translate("print_job", "Penetapan predikat kinerja dicetak per "
-                                                                          "unit: pilih unit kerja."))
-        authorize_unit(user)
-        ctx.progress(0, 0, QCoreApplication.translate("print_job", "Menyusun penetapan"))
-        sheet = SheetLoader(db).penetapan(request.unit_id, request.year, request.period, recursive=request.recursive)
-        return _single(request, sheet, f"Penetapan_{sheet.unit_code}_{request.period}_{request.year}.pdf")
-    if request.kind == "blank" and not request.employee_ids and not request.unit_id:
-        sheet = SheetLoader(db).blank(BlankKind(BLANK_FORMS[request.blank_form]), year=request.year)
-        return _single(request, sheet, f"Blanko_{request.blank_form}.pdf")
-    unit_code = None
-    if request.unit_id:
-        with db.reader() as s:
-            unit = s.get(Unit, request.unit_id)
-            unit_code = unit.code if unit is not None else None
-    targets = resolve_employees(
-        db, employee_ids=list(request.employee_ids), unit_code=unit_code, recursive=request.recursive
-    )
-    allowed, denied = authorize(db, user, targets, request.year)
-    failures = [f"{d.target.nama}: {d.message}" for d in denied]
-    if not allowed:
-        return PrintOutcome(None, 0, 0, failures or [QCoreApplication.translate("print_job",
-            "Tidak ada pegawai yang dapat dicetak.")])
-    spec = BatchSpec(
-        request.kind,
-        request.year,
-        request.period,
-        setup,
+    split = request.mode == "folder"
+    job = PrintJob(
+        kind=request.kind,
+        year=request.year,
+        out=_out(request),
+        period=request.period,
+        employee_ids=tuple(request.employee_ids),
+        unit_id=request.unit_id,
+        recursive=request.recursive,
+        setup=PageSetup(paper=request.paper),
         duplex=request.duplex,
+        split=split,
+        workers=request.workers,
         blank_form=BlankKind(BLANK_FORMS[request.blank_form]),
     )
-    people = [Person(t.employee_id, t.nip, t.nama) for t in allowed]
-    split = request.mode == "folder"
-    out = request.out if split and request.out else _target_file(request, f"Cetak_{request.kind}_{request.period}.pdf")
-    ctx.progress(0, len(people), QCoreApplication.translate("print_job", "Mencetak"))
-    done = {"n": 0}
+    ctx.progress(0, 0, QCoreApplication.translate("print_job", "Mencetak"))
 
     def on_event(ev: Any) -> None:
-        done["n"] = ev.done
         label = QCoreApplication.translate("print_job", "Mencetak {0}/{1}").format(ev.done, ev.total)
         ctx.progress(ev.done, ev.total, label)
 
-    result = run_batch(
-        db.url,
-        spec,
-        people,
-        out,
-        split=split,
-        workers=request.workers if len(people) > 2 else 0,
-        on_event=on_event,
-        cancel=lambda: ctx.cancelled,
-    )
+    result = print_documents(db, user, job, on_event=on_event, cancel=lambda: ctx.cancelled)
     if result.cancelled:
         from kinerja_desktop.ui.workers import Cancelled
 
         raise Cancelled
-    failures += [f"{f.doc_id}: {f.message}" for f in result.failures]
-    path = out if result.documents else None
+    failures = [f"{f.doc_id}: {f.message}" for f in result.failures]
+    if not result.documents:
+        failures = failures or [QCoreApplication.translate("print_job", "Tidak ada pegawai yang dapat dicetak.")]
+        return PrintOutcome(None, 0, 0, failures, result.warnings, result.seconds)
+    path = job.out if split else result.files[0]
     return PrintOutcome(path, len(result.documents), result.pages, failures, result.warnings, result.seconds)

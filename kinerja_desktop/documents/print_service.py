@@ -1,0 +1,232 @@
+"""One way to print: what the command line (``kinerja print``) and the GUI (Cetak…) both call.
+
+The rule: **a print of one document gives that document's own PDF** (:func:`render`), which
+carries its signature boxes, document id and data hash in the document info, so it can be
+signed as it is (``kinerja sign FILE.pdf --role ...``). That holds for one employee's sheet, a
+Penetapan Predikat, a blank form, and each file of a ``split`` batch.
+
+Several people in one file (a unit, a selection) are a *combined print* for paper: the batch
+path (:mod:`kinerja_desktop.documents.batch`, worker processes, unchanged speed). Such a file is
+not signable: a PAdES signature covers the whole file, so one person's signature would also
+cover everybody else's sheet, and each signer would have to sign every sheet in it. It names
+its documents under ``/KinerjaDocuments``, and ``kinerja sign`` refuses it with a sentence
+that says to print one person, or with ``split``, one file each.
+
+Permission checks live here (``print_scope.authorize``): the pegawai, their penilai and admins
+print a person's sheets; only admins print a unit's penetapan.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_desktop.documents.batch import BatchEvent, BatchItem, BatchSpec, Person, file_name, run_batch
+from kinerja_desktop.documents.page_setup import PageSetup
+from kinerja_desktop.documents.render import DocumentFailure, RenderError, render
+from kinerja_desktop.documents.rendered import RenderedDocument
+from kinerja_desktop.documents.sheet_data import BlankKind, Sheet
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.kepegawaian import Pendekatan, SkpVariant
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.store.db import Database
+
+__all__ = ["PrintJob", "PrintResult", "print_documents"]
+
+KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank")
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """What to print and where.
+
+    People: ``nips``, ``employee_ids``, or a unit (``unit_code`` or ``unit_id``, with
+    ``recursive`` for its sub-units). ``out`` is a PDF file, or a folder with ``split`` (one file
+    per document). A blank form with nobody named is one fully blank form.
+    """
+
+    kind: str
+    year: int
+    out: Path
+    period: str = "TAHUNAN"
+    nips: tuple[str, ...] = ()
+    employee_ids: tuple[str, ...] = ()
+    unit_code: str | None = None
+    unit_id: str | None = None
+    recursive: bool = False
+    setup: PageSetup = field(default_factory=PageSetup)
+    duplex: bool = True
+    split: bool = False
+    workers: int = 2
+    here: bool = False  # the caller has nothing else to do: it renders too (the command line)
+    blank_form: BlankKind = BlankKind.SKP
+    variant: SkpVariant | None = None
+    pendekatan: Pendekatan = Pendekatan.KUANTITATIF
+
+    @property
+    def names_people(self) -> bool:
+        return bool(self.nips or self.employee_ids or self.unit_code or self.unit_id)
+
+
+@dataclass
+class PrintResult:
+    """What was made. ``single`` is the rendered document when the print was one document."""
+
+    files: list[Path] = field(default_factory=list)
+    documents: list[BatchItem] = field(default_factory=list)
+    failures: list[DocumentFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+    single: RenderedDocument | None = None
+
+
+def print_documents(
+    db: Database,
+    user: CurrentUser,
+    job: PrintJob,
+    *,
+    on_event: Callable[[BatchEvent], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> PrintResult:
+    """Resolve, authorise and print ``job``; see the module docstring for what a file holds."""
+    from kinerja_desktop.documents.loader import SheetLoader
+
+    if job.kind not in KINDS:
+        raise ValidationError(f"Jenis dokumen '{job.kind}' tidak dikenal; gunakan {', '.join(KINDS)}.")
+    started = time.perf_counter()
+    if job.kind == "penetapan":
+        return _penetapan(db, user, job, started)
+    if job.kind == "blank" and not job.names_people:
+        sheet = SheetLoader(db).blank(
+            job.blank_form,
+            year=job.year or None,
+            period=job.period if job.blank_form is not BlankKind.SKP else None,
+            variant=job.variant,
+            pendekatan=job.pendekatan,
+        )
+        return _write_single(job, sheet, f"Blanko_{job.blank_form.value}.pdf", started)
+    return _people(db, user, job, started, on_event=on_event, cancel=cancel)
+
+
+def _penetapan(db: Database, user: CurrentUser, job: PrintJob, started: float) -> PrintResult:
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.documents.print_scope import authorize_unit, resolve_unit
+
+    if not (job.unit_id or job.unit_code):
+        raise ValidationError("Penetapan predikat kinerja dicetak per unit: pilih unit kerja (--unit KODE).")
+    authorize_unit(user)
+    unit_id = job.unit_id or resolve_unit(db, job.unit_code or "")[0]
+    sheet = SheetLoader(db).penetapan(unit_id, job.year, job.period, recursive=job.recursive)
+    name = f"{sheet.unit_code}_Penetapan_{sheet.period.code}_{job.year}.pdf"
+    return _write_single(job, sheet, name, started)
+
+
+def _target(job: PrintJob, name: str) -> Path:
+    """The file for a single document: ``out``, or ``out/name`` when ``out`` is a folder or ``split``."""
+    out = job.out
+    if job.split or out.is_dir() or str(out).endswith(("/", "\\")):
+        return out / name
+    return out
+
+
+def _write_single(job: PrintJob, sheet: Sheet, name: str, started: float, person: Person | None = None) -> PrintResult:
+    try:
+        doc = render(sheet, job.setup)
+    except RenderError as exc:
+        return PrintResult(failures=[DocumentFailure(getattr(sheet, "doc_id", "?"), str(exc))],
+                           seconds=time.perf_counter() - started)
+    path = _target(job, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(doc.pdf)
+    tmp.replace(path)
+    item = BatchItem(person.employee_id if person else "", doc.doc_id, doc.title, doc.page_count, path)
+    return PrintResult([path], [item], [], list(doc.warnings), doc.page_count, time.perf_counter() - started,
+                       single=doc)
+
+
+def _people(
+    db: Database,
+    user: CurrentUser,
+    job: PrintJob,
+    started: float,
+    *,
+    on_event: Callable[[BatchEvent], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> PrintResult:
+    from kinerja_desktop.documents.print_scope import authorize, resolve_employees
+
+    unit_code = job.unit_code
+    if job.unit_id and not unit_code:
+        from kinerja_desktop.store.models import Unit
+
+        with db.reader() as s:
+            unit = s.get(Unit, job.unit_id)
+            unit_code = unit.code if unit is not None and not unit.deleted else None
+        if unit_code is None:
+            raise ValidationError("Unit kerja tidak ditemukan.")
+    targets = resolve_employees(
+        db, nips=list(job.nips), employee_ids=list(job.employee_ids), unit_code=unit_code, recursive=job.recursive
+    )
+    allowed, denied = authorize(db, user, targets, job.year or 0)
+    failures = [DocumentFailure(d.target.nip or d.target.employee_id, f"{d.target.nama}: {d.message}") for d in denied]
+    people = [Person(t.employee_id, t.nip, t.nama) for t in allowed]
+    if not people:
+        return PrintResult(failures=failures, seconds=time.perf_counter() - started)
+    if len(people) == 1 and not job.split:
+        result = _one_person(db, job, people[0], started)
+        result.failures[:0] = failures
+        if on_event is not None:
+            on_event(BatchEvent(1, 1, tuple(result.documents), tuple(result.failures), tuple(result.warnings),
+                                None, result.pages))
+        return result
+    spec = BatchSpec(job.kind, job.year or 0, job.period, job.setup, duplex=job.duplex, blank_form=job.blank_form)
+    out = job.out
+    if not job.split and (out.is_dir() or str(out).endswith(("/", "\\"))):
+        who = job.unit_code or unit_code or (job.nips[0] if job.nips else "cetak")
+        out = out / f"{who}_{job.kind}_{job.period}_{job.year}.pdf"
+    batch = run_batch(
+        db.url,
+        spec,
+        people,
+        out,
+        split=job.split,
+        workers=job.workers if len(people) > 2 else 0,
+        here=job.here,
+        on_event=on_event,
+        cancel=cancel,
+        author=_instansi_name(db),
+    )
+    return PrintResult(batch.files, batch.documents, failures + batch.failures, batch.warnings, batch.pages,
+                       batch.seconds, batch.cancelled)
+
+
+def _one_person(db: Database, job: PrintJob, person: Person, started: float) -> PrintResult:
+    from kinerja_desktop.documents.loader import LoadFailure, SheetLoader
+
+    loader = SheetLoader(db)
+    try:
+        if job.kind == "blank":
+            period = job.period if job.blank_form is not BlankKind.SKP else None  # an SKP form is for the year
+            sheet: object = loader.blank(job.blank_form, employee_id=person.employee_id, year=job.year or None,
+                                         period=period, variant=job.variant, pendekatan=job.pendekatan)
+        else:
+            (sheet,) = loader.load(job.kind, [person.employee_id], job.year, job.period)
+    except Exception as exc:  # noqa: BLE001 - reported like a batch failure
+        return PrintResult(failures=[DocumentFailure(person.nip or person.employee_id, f"{person.nama}: {exc}")],
+                           seconds=time.perf_counter() - started)
+    if isinstance(sheet, LoadFailure):
+        return PrintResult(failures=[DocumentFailure(sheet.doc_id, sheet.message)],
+                           seconds=time.perf_counter() - started)
+    name = file_name(person, job.kind, job.period, blank_form=job.blank_form if job.kind == "blank" else None)
+    return _write_single(job, sheet, name, started, person)  # type: ignore[arg-type]
+
+
+def _instansi_name(db: Database) -> str:
+    from kinerja_desktop.services.settings_service import get_setting
+
+    return str(get_setting(db, "instansi.name") or "")
