@@ -1,10 +1,12 @@
 """`kinerja sign`: PAdES signatures with a PKCS#12 (B-B offline, B-T with a timestamp server).
 
 Two forms:
-  kinerja sign FILE.pdf --p12 FILE.p12 --role pegawai|penilai [--out PATH]
+  kinerja sign FILE.pdf --p12 FILE.p12 --role pegawai|penilai|pimpinan [--out PATH]
   kinerja --user NAMA sign --nip NIP --year Y --doc evaluasi|skp|dokumen-evaluasi [--period P] --p12 FILE.p12
-The second renders the sheet from the database (or takes the stored, partly signed PDF),
-signs it, stores it content-addressed and freezes the record.
+  kinerja --user NAMA sign --unit KODE [--recursive] --year Y --doc penetapan --period P --p12 FILE.p12
+The second and third render the sheet from the database (or take the stored, partly signed PDF),
+sign it, store it content-addressed and freeze the record. Every form first checks the certificate
+(valid now, allowed to sign, issued by a CA this PC trusts) and refuses a KONSEP sheet.
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sign", help="tanda tangani lembar PDF (PAdES) dengan sertifikat .p12")
     p.add_argument("pdf", nargs="?", metavar="FILE.pdf", help="PDF lembar dari aplikasi ini")
     p.add_argument("--p12", required=True, metavar="FILE.p12", help="sertifikat penanda tangan")
-    p.add_argument("--role", choices=("pegawai", "penilai"), help="peran penanda tangan (bawaan: dari akun)")
+    p.add_argument("--role", choices=("pegawai", "penilai", "pimpinan"),
+                   help="peran penanda tangan: pegawai, penilai, atau pimpinan (penetapan predikat); bawaan: dari akun")
     p.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: <nama>-ttd.pdf)")
     p.add_argument("--nip", metavar="NIP", help="pegawai yang dinilai (mode database)")
     p.add_argument("--year", type=int, metavar="Y", help="tahun penilaian (mode database)")
-    p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi"), help="jenis lembar (mode database)")
+    p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi", "penetapan"),
+                   help="jenis lembar (mode database); penetapan: dengan --unit KODE")
     p.add_argument("--period", metavar="P", help="periode evaluasi, mis. TW1 atau TAHUNAN")
     p.add_argument("--subordinates", action="store_true",
                    help="pejabat penilai: tanda tangani lembar semua bawahan (dengan --year, --doc, --period)")
-    p.add_argument("--unit", metavar="KODE", help="dengan --subordinates: hanya bawahan di unit ini")
+    p.add_argument("--unit", metavar="KODE",
+                   help="--doc penetapan: unit yang ditetapkan; dengan --subordinates: hanya bawahan di unit ini")
+    p.add_argument("--recursive", action="store_true", help="--doc penetapan: beserta sub-unit")
     p.add_argument("--tz", metavar="ZONA", help="WIB, WITA atau WIT (bawaan: pengaturan, atau WIB)")
     p.add_argument("--tsa", metavar="URL", help="server cap waktu RFC 3161 untuk PAdES B-T (atau KINERJA_TSA_URL)")
     p.add_argument("--location", metavar="TEMPAT", help="tempat penandatanganan")
@@ -119,7 +125,7 @@ def _report(ctx: CliContext, result: Any, out: str | None, extra: dict[str, Any]
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.subordinates:
         return _sign_subordinates(args, ctx)
-    db_mode = any(v is not None for v in (args.nip, args.year, args.doc))
+    db_mode = any(v is not None for v in (args.nip, args.year, args.doc)) or (args.unit is not None and not args.pdf)
     if db_mode == bool(args.pdf):
         raise ValidationError("Beri FILE.pdf, atau --nip, --year dan --doc (mode database), tetapi tidak keduanya.")
     return _sign_database(args, ctx) if db_mode else _sign_file(args, ctx)
@@ -129,10 +135,11 @@ def _sign_file(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.signing import sign_pdf
 
     if not args.role:
-        raise ValidationError("Beri --role pegawai atau --role penilai.")
+        raise ValidationError("Beri --role pegawai, --role penilai atau --role pimpinan.")
     src = Path(args.pdf)
     pdf = _read(src, "Berkas PDF")
     identity = _identity(args)
+    identity.check()  # before anything is written: expired, untrusted or non-signing certificates are refused
     result = sign_pdf(pdf, identity, args.role, options=_options(args, None))
     out = Path(args.out) if args.out else src.with_name(f"{src.stem}-ttd.pdf")
     out.write_bytes(result.pdf)
@@ -143,12 +150,20 @@ def _sign_file(args: argparse.Namespace, ctx: CliContext) -> int:
 def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.signed_documents import resolve_target, sign_record
 
-    if not (args.nip and args.year and args.doc):
+    if args.doc == "penetapan":
+        if not (args.unit and args.year and args.period) or args.nip:
+            raise ValidationError("Penetapan ditandatangani per unit: beri --unit KODE, --year dan --period (tanpa --nip).")
+    elif not (args.nip and args.year and args.doc):
         raise ValidationError("Mode database memerlukan --nip, --year dan --doc.")
     if args.doc != "skp" and not args.period:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db
-    target = resolve_target(db, args.doc, nip=args.nip, year=args.year, period=args.period)
+    if args.doc == "penetapan":
+        from kinerja_desktop.documents.signed_documents import resolve_penetapan
+
+        target = resolve_penetapan(db, args.unit, year=args.year, period=args.period, recursive=args.recursive)
+    else:
+        target = resolve_target(db, args.doc, nip=args.nip, year=args.year, period=args.period)
     from kinerja_desktop.services.settings_service import get_setting
 
     options = _options(args, get_setting(db, "timezone"), get_setting(db, "signing.tsa_url"))
@@ -169,6 +184,8 @@ def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.pdf or args.nip or not (args.year and args.doc):
         raise ValidationError("--subordinates memerlukan --year dan --doc (tanpa FILE.pdf atau --nip).")
+    if args.doc == "penetapan":
+        raise ValidationError("Penetapan ditandatangani pimpinan unit per unit: --doc penetapan --unit KODE (tanpa --subordinates).")
     if args.doc != "skp" and not args.period:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db

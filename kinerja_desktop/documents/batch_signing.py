@@ -7,9 +7,10 @@ the penilai's key loaded once, stored and their records frozen; a sheet that can
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from cryptography import x509
 from sqlalchemy import select
 
 from kinerja_desktop.documents.loader import LoadFailure, SheetLoader
@@ -75,8 +76,14 @@ def sign_subordinates(
     options: SignOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    trust_roots: Sequence[x509.Certificate] | None = None,
 ) -> Iterator[BatchSignOutcome]:
-    """Sign ``kind`` sheets of every subordinate as pejabat penilai; one outcome per person."""
+    """Sign ``kind`` sheets of every subordinate as pejabat penilai; one outcome per person.
+
+    The certificate is checked before the first sheet (see :meth:`SigningIdentity.check`): a refused
+    one raises at once, before anything is signed or frozen.
+    """
+    identity.check(trust_roots)
     code = parse_period(period or "TAHUNAN").code
     people = subordinates(db, user, year, unit_code)
     loader = SheetLoader(db)

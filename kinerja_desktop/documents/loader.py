@@ -221,9 +221,11 @@ class SheetLoader:
         order = {uid: i for i, uid in enumerate(sorted(scope, key=lambda u: units[u][0]))}
         emps.sort(key=lambda e: (order.get(e.unit_id or "", 0), e.name))
         rows = []
+        draft = False
         for e in emps:
             plan = plans.get(e.id)
             ev = evals.get(plan.id) if plan else None
+            draft = draft or (plan is not None and not _is_final(ev))
             rows.append(
                 PenetapanRow(
                     nama=e.name,
@@ -245,8 +247,10 @@ class SheetLoader:
             predikat_organisasi=_enum(PredikatOrganisasi, org),
             rows=tuple(rows),
             pimpinan=head_person,
+            pimpinan_id=head.id if head_person is not None and head is not None else "",
             include_sub_units=recursive,
             tempat=self.instansi().kota,
+            draft=draft,
         )
 
     # ------------------------------------------------------------------ blank forms
@@ -295,6 +299,13 @@ class SheetLoader:
 
 
 # ---------------------------------------------------------------------- bulk reading
+
+
+FINAL_EVALUATION = frozenset({"FINAL", "SIGNED"})
+
+
+def _is_final(ev: Evaluation | None) -> bool:
+    return ev is not None and ev.status in FINAL_EVALUATION
 
 
 def _employees_in_units(s: Session, unit_ids: Sequence[str]) -> list[Employee]:
@@ -667,6 +678,7 @@ class _Bulk:
                 tempat=kota,
                 tanggal=_day(plan.approved_at) if plan else None,
                 variant=variant,
+                draft=plan is None or plan.status != "APPROVED",
             )
         ev = self.evals.get(plan.id) if plan else None
         if kind == "dokumen-evaluasi":
@@ -683,6 +695,7 @@ class _Bulk:
                 catatan=ev.catatan if ev else "",
                 tempat=kota,
                 tanggal=_day(ev.finalised_at) if ev else None,
+                draft=not _is_final(ev),
             )
         return EvaluasiSheet(
             doc_id=doc_id,
@@ -703,4 +716,5 @@ class _Bulk:
             tempat=kota,
             tanggal=_day(ev.finalised_at) if ev else None,
             variant=variant,
+            draft=not _is_final(ev),
         )

@@ -29,6 +29,9 @@ from kinerja_desktop.documents.rendered import SignatureBox
 __all__ = ["DocStart", "DocState", "SheetCanvas", "SignatureMark"]
 
 QR_SIZE = 17 * mm
+DRAFT_WORD = "KONSEP"
+DRAFT_NOTE = "KONSEP — belum disetujui/difinalkan; bukan dokumen resmi dan tidak dapat ditandatangani"
+DRAFT_RED = colors.HexColor("#c62828")
 
 
 @dataclass
@@ -40,6 +43,7 @@ class DocState:
     header: str  # running header of continuation pages
     payload: str  # QR text
     data_sha256: str
+    draft: bool = False  # the record is not approved/final: every page is marked KONSEP
     first_page: int = -1  # index among the pages of this canvas (before blank pages are inserted)
     page_count: int = 0
     signatures: list[SignatureBox] = field(default_factory=list)
@@ -217,6 +221,34 @@ class SheetCanvas(Canvas):
         self.translate(right - QR_SIZE, bottom)
         self.doForm(form)
         self.restoreState()
+        self.restoreState()
+        if state.draft:
+            self._draft_mark(left, right, bottom)
+
+    def _draft_mark(self, left: float, right: float, bottom: float) -> None:
+        """KONSEP: a line in the top margin and a large see-through word across the page.
+
+        The word is outlined in a light red at low opacity, so every line under it stays legible.
+        """
+        width, height = self._setup.page_size
+        self.saveState()
+        self.setFillColor(DRAFT_RED)
+        self.setFont(FONT_BOLD, 7)
+        top = height - self._setup.margin_top_mm * mm / 2 - 1.2 * mm
+        self.drawRightString(right, top, DRAFT_NOTE)
+        self.translate(width / 2, (height + bottom) / 2)
+        self.rotate(35)
+        self.setStrokeColor(DRAFT_RED)
+        self.setStrokeAlpha(0.30)
+        self.setFillAlpha(0.07)
+        self.setLineWidth(1.6)
+        size = min(width, height) * 0.22
+        text = self.beginText()
+        text.setTextRenderMode(2)  # fill and stroke
+        text.setFont(FONT_BOLD, size)
+        text.setTextOrigin(-stringWidth(DRAFT_WORD, FONT_BOLD, size) / 2, -size * 0.35)
+        text.textOut(DRAFT_WORD)
+        self.drawText(text)
         self.restoreState()
 
 

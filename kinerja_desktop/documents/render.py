@@ -31,6 +31,10 @@ from kinerja_desktop.documents.rendered import (
     INFO_DATA_SHA256,
     INFO_DOC_ID,
     INFO_SIGNATURE_FIELDS,
+    INFO_STATUS,
+    STATUS_BLANK,
+    STATUS_DRAFT,
+    STATUS_FINAL,
     RenderedDocument,
     SignatureBox,
     signature_fields_json,
@@ -112,7 +116,7 @@ def _prepare(sheet: Sheet, ctx_for: Callable[[Sheet], LayoutContext]) -> _Prepar
     sha = data_sha256(sheet)
     meta: DocMeta = layout.meta(sheet)
     doc_id: str = sheet.doc_id  # type: ignore[attr-defined]
-    state = DocState(doc_id, sheet.KIND, meta.header, payload_for(doc_id, sha), sha)
+    state = DocState(doc_id, sheet.KIND, meta.header, payload_for(doc_id, sha), sha, draft=bool(getattr(sheet, "draft", False)))
     return _Prepared(sheet, state, meta, [DocStart(state), *layout.story(sheet, ctx_for(sheet))])
 
 
@@ -195,6 +199,7 @@ def render(sheet: Sheet, setup: PageSetup | None = None) -> RenderedDocument:
         page_count=state.page_count,
         title=part.meta.title,
         warnings=tuple(contexts.warnings),
+        draft=state.draft,
     )
 
 
@@ -207,6 +212,7 @@ def _single_info(part: _Prepared) -> dict[str, Any]:
             INFO_DOC_ID: state.doc_id,
             INFO_DATA_SHA256: state.data_sha256,
             INFO_SIGNATURE_FIELDS: signature_fields_json(state.signatures),
+            INFO_STATUS: STATUS_BLANK if state.kind == "blank" else STATUS_DRAFT if state.draft else STATUS_FINAL,
         }
 
     return {

@@ -16,6 +16,7 @@ __all__ = [
     "INFO_DATA_SHA256",
     "INFO_DOC_ID",
     "INFO_SIGNATURE_FIELDS",
+    "INFO_STATUS",
     "RenderedDocument",
     "SignatureBox",
     "parse_signature_fields",
@@ -25,6 +26,9 @@ __all__ = [
 INFO_SIGNATURE_FIELDS = "/KinerjaSignatureFields"
 INFO_DOC_ID = "/KinerjaDocId"
 INFO_DATA_SHA256 = "/KinerjaDataSHA256"
+#: ``FINAL`` (may be signed), ``KONSEP`` (record not approved/final yet) or ``BLANKO`` (a form for hand filling).
+INFO_STATUS = "/KinerjaStatus"
+STATUS_FINAL, STATUS_DRAFT, STATUS_BLANK = "FINAL", "KONSEP", "BLANKO"
 SIGNER_ROLES = ("pegawai", "penilai", "atasan", "pimpinan")
 
 
@@ -86,6 +90,7 @@ class RenderedDocument:
     page_count: int = 0
     title: str = ""
     warnings: tuple[str, ...] = ()
+    draft: bool = False  # printed with the KONSEP mark; not signable
 
     def signature_box(self, role: str) -> SignatureBox | None:
         """The box for ``role`` (``'pegawai'``, ``'penilai'``, ...), if the sheet has one."""

@@ -140,6 +140,7 @@ class SkpSheet(Sheet):
     tempat: str = ""
     tanggal: date | None = None
     variant: SkpVariant = SkpVariant.JA_JF  # used when there is no plan yet (from the jenis jabatan)
+    draft: bool = False  # not approved yet: every page is marked KONSEP and it cannot be signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,7 @@ class EvaluasiSheet(Sheet):
     tempat: str = ""
     tanggal: date | None = None
     variant: SkpVariant = SkpVariant.JA_JF  # used when there is no plan yet
+    draft: bool = False  # the evaluation is not final yet: marked KONSEP, cannot be signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,7 @@ class DokumenEvaluasiSheet(Sheet):
     catatan: str = ""
     tempat: str = ""
     tanggal: date | None = None
+    draft: bool = False  # the evaluation is not final yet: marked KONSEP, cannot be signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +216,11 @@ class PenetapanSheet(Sheet):
     predikat_organisasi: PredikatOrganisasi | None = None
     rows: tuple[PenetapanRow, ...] = ()
     pimpinan: Person | None = None
+    pimpinan_id: str = field(default="", metadata=NO_HASH)  # employee id of the pimpinan (who signs)
     include_sub_units: bool = False
     tempat: str = ""
     tanggal: date | None = None
+    draft: bool = False  # someone's evaluation of the period is not final yet: KONSEP, cannot be signed
 
 
 class BlankKind(StrEnum):

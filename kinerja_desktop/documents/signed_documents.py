@@ -10,10 +10,11 @@ the old version keeps its signed PDF and signatures.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,23 +44,35 @@ __all__ = [
     "record_certified",
     "record_signature",
     "render_record",
+    "penetapan_target",
+    "resolve_penetapan",
     "resolve_target",
     "role_of",
     "sign_record",
 ]
 
-KIND_LABELS = {"skp": "SKP", "evaluasi": "Evaluasi Kinerja", "dokumen-evaluasi": "Dokumen Evaluasi Kinerja"}
+KIND_LABELS = {
+    "skp": "SKP",
+    "evaluasi": "Evaluasi Kinerja",
+    "dokumen-evaluasi": "Dokumen Evaluasi Kinerja",
+    "penetapan": "Penetapan Predikat Kinerja",
+}
 STATUS_LABELS = {
     "UNSIGNED": "Belum ditandatangani",
     "PARTIAL": "Sebagian ditandatangani",
     "SIGNED": "Ditandatangani lengkap",
 }
 _ROLE_ACTIONS = {"pegawai": Action.SIGN_PEGAWAI, "penilai": Action.SIGN_PENILAI}
+PENETAPAN = "penetapan"
 
 
 @dataclass(frozen=True)
 class DocumentTarget:
-    """The record a sheet is made from."""
+    """The record a sheet is made from.
+
+    A Penetapan Predikat Kinerja is a unit's: ``unit_id`` (with ``recursive`` for its sub-units),
+    ``employee_id`` is the pimpinan who signs it and ``plan_id`` is empty.
+    """
 
     kind: str
     employee_id: str
@@ -67,6 +80,9 @@ class DocumentTarget:
     year: int
     period: str | None = None
     evaluation_id: str | None = None
+    unit_id: str | None = None
+    recursive: bool = False
+    doc_id: str = ""  # the printed document number (penetapan: tells the unit and the scope apart)
 
 
 @dataclass(frozen=True)
@@ -148,6 +164,14 @@ def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str 
 
 
 def _current(session: Session, target: DocumentTarget) -> Document | None:
+    if target.kind == PENETAPAN:
+        rows = session.scalars(
+            select(Document).where(
+                Document.kind == PENETAPAN, Document.employee_id == target.employee_id, Document.year == target.year,
+                Document.period == target.period, Document.deleted.is_(False),
+            ).order_by(Document.updated_at.desc())
+        )
+        return next((d for d in rows if any(e.get("doc_id") == target.doc_id for e in d.signers or [])), None)
     query = select(Document).where(
         Document.kind == target.kind, Document.plan_id == target.plan_id, Document.deleted.is_(False)
     )
@@ -157,7 +181,10 @@ def _current(session: Session, target: DocumentTarget) -> Document | None:
 
 
 def role_of(db: Database, user: CurrentUser, target: DocumentTarget) -> str:
-    """``pegawai`` or ``penilai``: the signing role the user holds on this record."""
+    """``pegawai``, ``penilai`` or (penetapan) ``pimpinan``: the signing role the user holds on this record."""
+    if target.kind == PENETAPAN:
+        _require_pimpinan(db, user, target)
+        return "pimpinan"
     with db.reader() as s:
         subject = plan_subject(s, get_live(s, Plan, target.plan_id, "SKP"))
     if user.employee_id and user.employee_id == subject.employee_id:
@@ -181,8 +208,8 @@ def document_pdf(db: Database, user: CurrentUser, document_id: str) -> bytes:
         doc = get_live(s, Document, document_id, "Dokumen")
         if doc.plan_id:
             require(user.actor, Action.VIEW_PLAN, plan_subject(s, get_live(s, Plan, doc.plan_id, "SKP")))
-        elif not user.is_admin:
-            raise PermissionDenied("Dokumen ini hanya dapat dibuka admin.")
+        elif not user.is_admin and not (user.employee_id and user.employee_id == doc.employee_id):
+            raise PermissionDenied("Dokumen ini hanya dapat dibuka admin atau penanda tangannya.")
         return db.blobs.read_bytes(doc.sha256)
 
 
@@ -215,6 +242,16 @@ def _check_ready(session: Session, target: DocumentTarget, plan: Plan) -> Evalua
 
 def check_may_sign(db: Database, user: CurrentUser, target: DocumentTarget, role: str) -> None:
     """Permission and readiness, checked before the (slow) signature is made."""
+    if target.kind == PENETAPAN:
+        if role != "pimpinan":
+            raise ValidationError("Penetapan predikat kinerja ditandatangani oleh pimpinan unit.", field="role")
+        _require_pimpinan(db, user, target)
+        if _penetapan_sheet(db, target).draft:
+            raise ValidationError(
+                "Penetapan ini masih KONSEP: masih ada evaluasi periode ini yang belum difinalkan pejabat "
+                "penilai; belum dapat ditandatangani."
+            )
+        return
     if role not in _ROLE_ACTIONS:
         raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
     with db.reader() as s:
@@ -228,6 +265,8 @@ def record_signature(
 ) -> DocumentView:
     """Store a newly signed PDF, update the document row and freeze the record (one transaction)."""
     role = result.role
+    if target.kind == PENETAPAN:
+        return _record_penetapan(db, user, target, result, data_sha256)
     if role not in _ROLE_ACTIONS:
         raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
     with db.session(user=user.username, role=role.upper()) as s:
@@ -249,6 +288,7 @@ def record_signature(
             "signed_at": result.signed_at.isoformat(),
             "level": result.level,
             "certified": False,
+            "doc_id": target.doc_id,
         }
         if doc is None:
             doc = Document(
@@ -272,6 +312,13 @@ def record_signature(
 
 def render_record(db: Database, user: CurrentUser, target: DocumentTarget) -> tuple[bytes, str]:
     """The record's sheet freshly rendered from the database: ``(pdf, data_sha256)``."""
+    if target.kind == PENETAPAN:
+        from kinerja_desktop.documents.render import render
+
+        if not user.is_admin:
+            _require_pimpinan(db, user, target)
+        rendered = render(_penetapan_sheet(db, target))
+        return rendered.pdf, rendered.data_sha256
     try:
         from kinerja_desktop.documents.sheet_builder import build_sheet
     except ImportError:  # the sheets' database loader is not in this build
@@ -294,17 +341,95 @@ def sign_record(
     render: Callable[[], tuple[bytes, str]],
     role: str | None = None,
     options: SignOptions | None = None,
+    trust_roots: Sequence[x509.Certificate] | None = None,
 ) -> tuple[DocumentView, SignResult]:
     """Sign a record's sheet: the stored partly signed PDF if there is one, else a fresh rendering.
 
-    ``render`` returns ``(pdf, data_sha256)`` of the sheet built from the database.
+    ``render`` returns ``(pdf, data_sha256)`` of the sheet built from the database. The certificate
+    is checked first (valid now, may sign, chains to ``trust_roots``, default this PC's trust
+    store): a refused certificate stores nothing and freezes nothing.
     """
     role = role or role_of(db, user, target)
     check_may_sign(db, user, target, role)
+    identity.check(trust_roots)
     pending = pending_pdf(db, target)
     pdf, data_sha = pending if pending is not None else render()
     result = sign_pdf(pdf, identity, role, options=options)
     return record_signature(db, user, target, result, data_sha256=data_sha), result
+
+
+# --------------------------------------------------------------------------- penetapan predikat
+
+
+def resolve_penetapan(
+    db: Database, unit_code: str, *, year: int, period: str | None = None, recursive: bool = False
+) -> DocumentTarget:
+    """The Penetapan Predikat Kinerja of a unit (with its sub-units when ``recursive``) and its pimpinan."""
+    from kinerja_desktop.documents.print_scope import resolve_unit
+
+    unit_id, _code, _name = resolve_unit(db, unit_code)
+    return penetapan_target(db, unit_id, year=year, period=period, recursive=recursive)
+
+
+def penetapan_target(
+    db: Database, unit_id: str, *, year: int, period: str | None = None, recursive: bool = False
+) -> DocumentTarget:
+    code = parse_period(period or "TAHUNAN").code
+    target = DocumentTarget(PENETAPAN, "", "", year, code, unit_id=unit_id, recursive=recursive)
+    sheet = _penetapan_sheet(db, target)
+    if not sheet.pimpinan_id:
+        raise NotFound(f"Unit {sheet.unit_nama} tidak punya pimpinan di daftar pegawai; penetapan tidak dapat "
+                       "ditandatangani.")
+    return replace(target, employee_id=sheet.pimpinan_id, doc_id=sheet.doc_id)
+
+
+def _penetapan_sheet(db: Database, target: DocumentTarget) -> Any:
+    from kinerja_desktop.documents.loader import SheetLoader
+
+    if not target.unit_id:
+        raise ValidationError("Penetapan predikat kinerja dibuat per unit: pilih unit kerja.")
+    return SheetLoader(db).penetapan(target.unit_id, target.year, target.period or "TAHUNAN",
+                                     recursive=target.recursive)
+
+
+def _require_pimpinan(db: Database, user: CurrentUser, target: DocumentTarget) -> None:
+    if user.employee_id and user.employee_id == target.employee_id:
+        return
+    with db.reader() as s:
+        head = s.get(Employee, target.employee_id) if target.employee_id else None
+    who = f" ({head.name})" if head is not None else ""
+    raise PermissionDenied(f"Penetapan predikat kinerja unit ini ditandatangani oleh pimpinan unitnya{who}.")
+
+
+def _record_penetapan(
+    db: Database, user: CurrentUser, target: DocumentTarget, result: SignResult, data_sha256: str
+) -> DocumentView:
+    """Store a signed penetapan. It freezes no evaluation: each was finalised (and may be signed) by its
+    penilai; the stored sheet keeps what was set, and its QR tells a later change apart."""
+    if result.role != "pimpinan":
+        raise ValidationError("Penetapan predikat kinerja ditandatangani oleh pimpinan unit.", field="role")
+    _require_pimpinan(db, user, target)
+    with db.session(user=user.username, role="PIMPINAN") as s:
+        doc = _current(s, target)
+        if doc is not None and not result.pdf.startswith(db.blobs.read_bytes(doc.sha256)):
+            raise ConflictError(
+                "Dokumen tersimpan sudah berubah sejak Anda mulai menandatangani; buka ulang lalu tanda tangani lagi."
+            )
+        state = signature_state(result.pdf)
+        entry = {
+            "role": "pimpinan", "name": result.signer_name, "nip": result.signer_nip,
+            "signed_at": result.signed_at.isoformat(), "level": result.level, "certified": False,
+            "doc_id": target.doc_id,
+        }
+        if doc is None:
+            doc = Document(kind=PENETAPAN, employee_id=target.employee_id, year=target.year, period=target.period,
+                           data_sha256=data_sha256, signers=[])
+            s.add(doc)
+        doc.sha256 = db.blobs.put_bytes(result.pdf)
+        doc.status = "SIGNED" if state and all(state.values()) else "PARTIAL"
+        doc.signers = [*(doc.signers or []), entry]
+        s.flush()
+        return _view(doc)
 
 
 # --------------------------------------------------------------------------- printed QR codes

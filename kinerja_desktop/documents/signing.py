@@ -18,11 +18,12 @@ import os
 import ssl
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from asn1crypto import tsp
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -64,6 +65,8 @@ log = logging.getLogger(__name__)
 FIELD_INFO_KEY = "/KinerjaSignatureFields"
 DOC_ID_INFO_KEY = "/KinerjaDocId"
 DATA_SHA_INFO_KEY = "/KinerjaDataSHA256"
+STATUS_INFO_KEY = "/KinerjaStatus"  # FINAL | KONSEP | BLANKO (see rendered.py)
+DOCUMENTS_INFO_KEY = "/KinerjaDocuments"  # a combined print: the document ids it holds
 FIELD_PREFIX = "ttd_"
 ROLE_LABELS = {
     "pegawai": "Pegawai yang Dinilai",
@@ -158,6 +161,13 @@ class SigningIdentity:
     @classmethod
     def from_pkcs12(cls, source: bytes | str | os.PathLike[str], passphrase: str | bytes | None) -> SigningIdentity:
         return cls(load_pkcs12(source, passphrase))
+
+    def check(self, roots: Sequence[x509.Certificate] | None = None, *, now: dt.datetime | None = None) -> None:
+        """Refuse (:class:`~.signer_check.CertificateRefused`) a certificate that is expired, may not sign
+        documents, or does not chain to ``roots`` (default: this PC's trust store)."""
+        from kinerja_desktop.documents.signer_check import check_signer_certificate
+
+        check_signer_certificate(self.certificate, self.chain, roots, name=self.name, now=now)
 
     def reserve_bytes(self, with_timestamp: bool) -> int:
         """Room for the CMS (hex) without a dry-run signature."""
@@ -304,6 +314,41 @@ def _qr_for(reader: PdfFileReader, pdf: bytes, role: str, nip: str | None, momen
     return make_qr_payload(ref, role, nip, moment)
 
 
+def _refuse_unsignable(reader: PdfFileReader) -> None:
+    """A KONSEP sheet (record not approved/final) or a blank form is never signed electronically."""
+    status = str(_info_dict(reader).get(STATUS_INFO_KEY) or "")
+    if status == "KONSEP":
+        raise SigningProblem(
+            "Lembar ini masih KONSEP: datanya belum disetujui atau difinalkan pejabat penilai, sehingga "
+            "belum dapat ditandatangani. Setujui SKP atau finalkan evaluasinya dahulu, lalu cetak ulang.",
+            code="sign.draft",
+        )
+    if status == "BLANKO":
+        raise SigningProblem(
+            "Blanko diisi dan ditandatangani dengan tangan; tanda tangan elektronik pada formulir kosong "
+            "tidak menyatakan apa pun. Isi datanya di aplikasi, lalu cetak dan tanda tangani lembarnya.",
+            code="sign.blank_form",
+        )
+
+
+def _refuse_combined(reader: PdfFileReader) -> None:
+    """A combined print (several people's sheets in one file) is for paper: say how to get signable ones."""
+    raw = _info_dict(reader).get(DOCUMENTS_INFO_KEY)
+    if raw is None:
+        return
+    try:
+        count = len(json.loads(str(raw)))
+    except (ValueError, TypeError):
+        count = 0
+    raise SigningProblem(
+        f"Berkas ini cetakan gabungan ({count} dokumen) untuk kertas dan tidak dapat ditandatangani: "
+        "tanda tangan elektronik berlaku untuk seluruh berkas, jadi setiap lembar harus berkas sendiri. "
+        "Cetak satu pegawai (kinerja print ... --nip NIP --out lembar.pdf) atau cetak dengan --split "
+        "(satu berkas per pegawai), lalu tanda tangani berkas itu.",
+        code="sign.combined_file",
+    )
+
+
 def make_qr_payload(doc_ref: str, role: str, nip: str | None, signed_at: dt.datetime) -> str:
     """``KINERJA-TTD|<doc>|<role>|<nip>|<UTC time>``: checked by ``kinerja verify --qr``."""
     stamp = signed_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
@@ -336,11 +381,13 @@ def sign_pdf(
     reader = _open_reader(pdf)
     placements = read_signature_fields(reader)
     if not placements:
+        _refuse_combined(reader)
         raise SigningProblem(
             "PDF ini tidak memuat kolom tanda tangan Kinerja (/KinerjaSignatureFields); "
             "cetak ulang lembarnya dari aplikasi.",
             code="sign.no_fields",
         )
+    _refuse_unsignable(reader)
     placement = next((p for p in placements if p.role == role), None)
     if placement is None:
         roles = ", ".join(ROLE_LABELS.get(p.role, p.role) for p in placements)

@@ -18,7 +18,21 @@ from kinerja_desktop.ui.signing.documents_panel import SignedDocumentsPanel
 from kinerja_desktop.ui.signing.sign_dialog import SignDialog
 from kinerja_desktop.ui.signing.verify_dialog import VerifyDialog
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import CA_PASS, P12_PASS, pki, real_sheet, sample_identities, sheet_pdf
+from tests.helpers.signing_pki import (
+    CA_PASS,
+    P12_PASS,
+    pki,
+    real_sheet,
+    sample_identities,
+    sheet_pdf,
+    trust_test_ca,
+)
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
 
 
 def _who(db: Database, employee_id: str) -> tuple[str, str]:

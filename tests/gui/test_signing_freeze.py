@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kinerja_desktop.documents.signed_documents import resolve_target, sign_record
 from kinerja_desktop.domain.errors import FrozenError
 from kinerja_desktop.services import evaluation_service as es
@@ -10,7 +12,14 @@ from kinerja_desktop.store.models import Employee
 from kinerja_desktop.ui.employee_page import TAB_EVALUASI, EmployeePage
 from tests.gui.form_helpers import QT_LOG_IGNORE, show
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, sheet_pdf
+from tests.helpers.signing_pki import identity_for, sheet_pdf, trust_test_ca
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
+
 
 pytestmark = QT_LOG_IGNORE
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow, QTabWidget
@@ -15,7 +17,14 @@ from kinerja_desktop.ui.signing.install import PANEL_TITLE, install_signing
 from kinerja_desktop.ui.workers import TaskManager
 from tests.gui.form_helpers import QT_LOG_IGNORE
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki, sheet_pdf
+from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki, sheet_pdf, trust_test_ca
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
+
 
 pytestmark = QT_LOG_IGNORE
 
@@ -62,7 +71,7 @@ def test_menus_panel_and_signing_the_open_employee_page(qtbot, demo_db: Database
     qtbot.addWidget(window)
     signing = install_signing(window)
     assert install_signing(window) is signing  # once per window
-    assert window.menus["documents"][0] == "&Periksa Tanda Tangan…" and len(window.menus["documents"]) == 4
+    assert window.menus["documents"][0] == "&Periksa Tanda Tangan…" and len(window.menus["documents"]) == 5
     assert window.menus["tools"] == ["&Sertifikat Tanda Tangan…"]
 
     page = EmployeePage(demo_db, people.penilai, people.staff.employee_id, DEMO_YEAR, "TW1")

@@ -126,3 +126,11 @@ def sample_identities() -> tuple[SigningIdentity, SigningIdentity]:
 
     return (identity_for(samples.PEGAWAI.nama, samples.PEGAWAI.nip),
             identity_for(samples.PENILAI.nama, samples.PENILAI.nip))
+
+
+def trust_test_ca() -> None:
+    """Add the shared test CA to this test's trust store (``<KINERJA_DATA_DIR>/pki/trust``): signing
+    through the app's routes refuses certificates from CAs this PC does not trust."""
+    from kinerja_desktop.documents.certs import default_pki
+
+    default_pki().trust.add(pki().ca.certificate())

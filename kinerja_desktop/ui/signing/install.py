@@ -23,6 +23,7 @@ DOC_ACTIONS = (
     ("skp", QT_TRANSLATE_NOOP("install", "Tanda Tangani &SKP…")),
     ("evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Evaluasi Kinerja…")),
     ("dokumen-evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani Dokumen E&valuasi…")),
+    ("penetapan", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Penetapan Predikat…")),
 )
 
 
@@ -104,8 +105,11 @@ class SigningIntegration(QObject):
         return dialog
 
     def sign_current(self, kind: str) -> QWidget | None:
-        """Sign a sheet of the employee whose page is open (the current period for evaluations)."""
+        """Sign a sheet of the employee whose page is open (the current period for evaluations); a
+        penetapan is the open unit's, or the signed-in pimpinan's own unit's."""
         page = self.window.current_page()
+        if kind == "penetapan":
+            return self.open_sign_penetapan(getattr(page, "unit_id", None))
         header = getattr(page, "header", None)
         if header is None:
             QMessageBox.information(self.window, self.tr("Tanda tangan"), self.tr("Buka dulu halaman pegawai yang "
@@ -132,6 +136,36 @@ class SigningIntegration(QObject):
         if refresh is not None:
             dialog.signed.connect(lambda _view: refresh.refresh())
         notify = getattr(self.window, "notify_data_changed", None)
+        if notify is not None:
+            dialog.signed.connect(lambda _view: notify())
+        dialog.show()
+        return dialog
+
+    def open_sign_penetapan(self, unit_id: str | None = None) -> QWidget | None:
+        """The pimpinan signs the Penetapan Predikat Kinerja of a unit (asked whether with its sub-units)."""
+        from kinerja_desktop.documents.signed_documents import penetapan_target, render_record
+        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+
+        db, user, window = self.window.db, self.window.user, self.window
+        unit_id = unit_id or _unit_of(db, user.employee_id)
+        if unit_id is None:
+            QMessageBox.information(window, self.tr("Tanda tangan"), self.tr("Buka dulu unit kerja yang "
+                                                                             "penetapannya akan ditandatangani."))
+            return None
+        recursive = False
+        if _has_sub_units(db, unit_id):
+            answer = QMessageBox.question(window, self.tr("Penetapan predikat kinerja"),
+                                          self.tr("Tetapkan juga predikat pegawai di sub-unitnya?"))
+            recursive = answer == QMessageBox.StandardButton.Yes
+        try:
+            target = penetapan_target(db, unit_id, year=window.year(), period=window.period(), recursive=recursive)
+            dialog = SignDialog(db, user, target, default_pki(), user_nip=_nip_of(db, user.employee_id),
+                                render=lambda: render_record(db, user, target), options=self._sign_options(),
+                                runner=self._runner(), parent=window)
+        except KinerjaError as exc:
+            QMessageBox.warning(window, self.tr("Tanda tangan"), str(exc))
+            return None
+        notify = getattr(window, "notify_data_changed", None)
         if notify is not None:
             dialog.signed.connect(lambda _view: notify())
         dialog.show()
@@ -171,6 +205,25 @@ def _nip_of(db: Any, employee_id: str | None) -> str | None:
     with db.reader() as s:
         emp = s.get(Employee, employee_id)
         return emp.nip if emp is not None else None
+
+
+def _unit_of(db: Any, employee_id: str | None) -> str | None:
+    if not employee_id:
+        return None
+    from kinerja_desktop.store.models import Employee
+
+    with db.reader() as s:
+        emp = s.get(Employee, employee_id)
+        return emp.unit_id if emp is not None else None
+
+
+def _has_sub_units(db: Any, unit_id: str) -> bool:
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Unit
+
+    with db.reader() as s:
+        return s.scalars(select(Unit.id).where(Unit.parent_id == unit_id, Unit.deleted.is_(False))).first() is not None
 
 
 def install_signing(window: Any) -> SigningIntegration:

@@ -13,7 +13,13 @@ from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Document, Employee, Evaluation
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki
+from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki, trust_test_ca
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
 
 
 def _who(db: Database, employee_id: str) -> tuple[str, str]:

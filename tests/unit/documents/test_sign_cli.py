@@ -12,7 +12,14 @@ from kinerja_desktop.documents.signed_documents import resolve_target, sign_reco
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, sheet_pdf
+from tests.helpers.signing_pki import identity_for, sheet_pdf, trust_test_ca
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
+
 
 CA_SECRET, P12_SECRET = "rahasia-ca-cli", "rahasia-p12-cli"
 

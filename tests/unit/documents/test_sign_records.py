@@ -17,7 +17,13 @@ from kinerja_desktop.services import evaluation_service, plan_service
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Document, Employee, Evaluation, Plan
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, pki, sheet_pdf
+from tests.helpers.signing_pki import identity_for, pki, sheet_pdf, trust_test_ca
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
 
 
 def _who(db: Database, employee_id: str) -> tuple[str, str]:

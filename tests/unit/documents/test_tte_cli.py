@@ -12,8 +12,14 @@ from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Document, Employee
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, pki, sheet_pdf
+from tests.helpers.signing_pki import identity_for, pki, sheet_pdf, trust_test_ca
 from tests.helpers.tte_standin import CLIENT_PASSWORD, CLIENT_USER, NIK, PASSPHRASE, TteStandIn
+
+
+@pytest.fixture(autouse=True)
+def _trusted_test_ca() -> None:
+    """Signing checks the certificate against the trust store: trust the shared test CA."""
+    trust_test_ca()
 
 
 def _who(db: Database, employee_id: str) -> tuple[str, str]:
