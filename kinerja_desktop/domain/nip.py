@@ -8,6 +8,10 @@ Layout of the 18 digits (positions are 1-based, as written on forms):
   (seen: 21, and 24 for PPPK paruh waktu); 15 sex; 16-18 sequence.
 
 Digits 13-14 decide the kind: 01-12 means PNS rules, 13-99 PPPK rules, 00 is an error.
+No BKN text stating the PPPK code was found; open-source validators (e.g. an Elixir ``Nip.Pppk``
+module) read digit 13 as ``2`` (PPPK) and digit 14 as the contract count 1-9, so a code outside
+:data:`PPPK_CODES` (21-29) is accepted with a warning: it is more often a PNS NIP whose TMT month
+was mistyped than a real NI PPPK.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ __all__ = [
     "normalize_nip",
     "parse_nip",
     "parse_penilai_identifier",
+    "unusual_pppk_code",
 ]
 
 NIP_LENGTH = 18
@@ -37,6 +42,8 @@ NIP_LAMA_LENGTH = 9
 ADULT_AGE = 18
 MIN_BIRTH_YEAR = 1900
 FIELD = "NIP"
+#: Digits 13-14 of an NI PPPK as open-source validators read them: "2" + the contract count (1-9).
+PPPK_CODES = range(21, 30)
 
 _WHITESPACE = re.compile(r"\s+")
 _NRP = re.compile(r"[0-9A-Za-z/.\-]{5,20}")
@@ -170,6 +177,8 @@ def parse_nip(text: str, *, today: date | None = None) -> NipInfo:
         kind = "PPPK"
         tmt_month = None
         pppk_code = code
+        if code_num not in PPPK_CODES:
+            warnings.append(unusual_pppk_code(code))
         if year <= born.year:
             raise _fail(
                 f"Tahun pengangkatan PPPK {year:04d} pada digit 9-12 tidak boleh sebelum atau sama dengan "
@@ -202,6 +211,13 @@ def parse_nip(text: str, *, today: date | None = None) -> NipInfo:
         sequence=sequence,
         warnings=tuple(warnings),
     )
+
+
+def unusual_pppk_code(code: str) -> str:
+    """The warning for NI PPPK digits 13-14 outside 21-29."""
+    return (f"Digit 13-14 tertulis {code}: bukan bulan TMT CPNS (01-12) dan di luar kode NI PPPK yang dikenal "
+            f"({PPPK_CODES.start}-{PPPK_CODES.stop - 1}: angka 2 lalu perjanjian kerja ke berapa). Bila ini NIP PNS, "
+            "bulan TMT CPNS kemungkinan salah ketik; periksa kembali nomornya.")
 
 
 def is_valid_nip(text: str, *, today: date | None = None) -> bool:

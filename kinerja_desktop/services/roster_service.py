@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.kepegawaian import AsnKind, JenisJabatan, JenjangFungsional, parse_golongan
-from kinerja_desktop.domain.nip import normalize_nip, parse_nip, parse_penilai_identifier
+from kinerja_desktop.domain.nip import PPPK_CODES, normalize_nip, parse_nip, parse_penilai_identifier
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser, clean_text, get_live
 from kinerja_desktop.store.db import Database
@@ -58,6 +58,19 @@ def validate_employee(data: EmployeeInput) -> CleanEmployee:
         info = parse_nip(nip_text)
         nip = info.nip
         kind = AsnKind(kind_text or info.kind)
+        code = nip[12:14]
+        if info.kind == "PPPK" and int(code) not in PPPK_CODES and kind_text != "PPPK":
+            # Blank or PNS: a mistyped TMT month is likelier than a PPPK code nobody has seen.
+            raise ValidationError(
+                f"Digit 13-14 NIP tertulis {code}: bukan bulan TMT CPNS (01-12) dan bukan kode NI PPPK yang dikenal "
+                f"({PPPK_CODES.start}-{PPPK_CODES.stop - 1}); kemungkinan bulan TMT CPNS salah ketik. "
+                "Perbaiki NIP-nya, atau isi jenis ASN dengan PPPK bila nomor ini memang NI PPPK.", field="NIP"
+            )
+        if kind_text == "PNS" and info.kind == "PPPK":
+            raise ValidationError(
+                f"Digit 13-14 NIP (bulan TMT CPNS) tertulis {code}, padahal bulan harus 01-12; ini bentuk NI PPPK. "
+                "Perbaiki NIP-nya, atau isi jenis ASN dengan PPPK bila pegawai ini PPPK.", field="NIP"
+            )
         if kind_text and kind_text != info.kind:
             raise ValidationError(
                 f"NIP {nip} adalah nomor {info.kind}, tetapi jenis pegawai tertulis {kind_text}.", field="Jenis ASN"

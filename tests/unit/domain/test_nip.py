@@ -297,3 +297,18 @@ def test_random_input_never_crashes(text: str) -> None:
         assert str(err)
     else:
         assert len(info.nip) == 18
+
+
+@pytest.mark.parametrize("code", ["13", "19", "20", "30", "99"])
+def test_pppk_code_outside_21_to_29_is_accepted_with_a_warning(code: str) -> None:
+    """Digits 13-14 outside 21-29 ("2" + contract count, as open-source validators read them) parse as PPPK but
+    warn that a PNS TMT month may have been mistyped."""
+    info = parse_nip(f"199105252023{code}1031", today=TODAY)
+    assert (info.kind, info.pppk_code) == ("PPPK", code)
+    assert any(w.startswith(f"Digit 13-14 tertulis {code}: bukan bulan TMT CPNS") and "salah ketik" in w
+               for w in info.warnings)
+
+
+@pytest.mark.parametrize("code", ["21", "24", "29"])
+def test_pppk_code_21_to_29_gives_no_warning(code: str) -> None:
+    assert parse_nip(f"199105252023{code}1031", today=TODAY).warnings == ()

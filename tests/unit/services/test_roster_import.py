@@ -542,3 +542,38 @@ def test_many_rows_in_one_transaction(empty_db, admin, tmp_path):
     with empty_db.reader() as s:
         log = s.execute(select(func.count()).select_from(ChangeLog).where(ChangeLog.table_name == "employee")).scalar()
     assert log == 1504
+
+
+# ----------------------------------------------------------------------------- NI PPPK digits 13-14
+
+
+def _citra_with(**changes) -> list[dict]:
+    """The office, with Citra (line 7, a PNS) changed."""
+    rows = office_rows()
+    rows[5].update(changes)
+    return rows
+
+
+MISTYPED = nip(3, 2)[:12] + "13" + nip(3, 2)[14:]  # TMT month 03 typed as 13
+
+
+@pytest.mark.parametrize("jenis_asn, golongan", [("", "Penata Muda"), ("", ""), ("PNS", "III/a")])
+def test_pns_nip_with_a_mistyped_month_is_reported_at_the_nip_column(empty_db, admin, tmp_path, jenis_asn, golongan):
+    """GIVEN a PNS NIP whose TMT month reads 13 WHEN jenis_asn is blank or PNS THEN the row is refused at the nip
+    column as a likely mistyped month (not silently made PPPK, and not blamed on the golongan)."""
+    rows = _citra_with(nip=MISTYPED, jenis_asn=jenis_asn, golongan=golongan)
+    result = import_roster(empty_db, admin, write_csv(tmp_path / "r.csv", rows), year=2026)
+    assert not result.imported
+    assert len(result.direct_problems) == 1
+    text = result.direct_problems[0].describe()
+    assert text.startswith("Baris 7, kolom nip: Digit 13-14 NIP tertulis 13") and "salah ketik" in text, text
+    assert MISTYPED not in employees(empty_db)
+
+
+def test_explicit_pppk_with_an_unusual_code_is_imported_with_a_warning(empty_db, admin, tmp_path):
+    """GIVEN jenis_asn PPPK and digits 13-14 = 13 WHEN imported THEN the clerk's word stands, with a warning at nip."""
+    rows = _citra_with(nip=MISTYPED, jenis_asn="PPPK", golongan="IX")
+    result = import_roster(empty_db, admin, write_csv(tmp_path / "r.csv", rows), year=2026)
+    assert result.imported, problem_texts(result)
+    assert employees(empty_db)[MISTYPED].asn_kind == "PPPK"
+    assert any(w.describe().startswith("Baris 7, kolom nip: Digit 13-14 tertulis 13") for w in result.warnings)
