@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from kinerja_desktop.domain.permissions import Action, Role
 from kinerja_desktop.services.common import CurrentUser, clean_text, get_live, require_on_plan
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Attachment, Evaluation, Indicator, Plan, Realisation, Rhk
+from kinerja_desktop.store.storage_errors import DISK_FULL_ERRNOS, disk_full
 
 #: Default largest evidence file accepted (the instansi can change it in Settings).
 DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -141,6 +143,21 @@ def _number_or_none(text: str) -> float | None:
         return None
 
 
+class _Source:
+    """The evidence file being copied; remembers a read error, so that it is told apart from a write error."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self.failed: OSError | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._fh.read(size)
+        except OSError as exc:
+            self.failed = exc
+            raise
+
+
 def add_evidence(
     db: Database, user: CurrentUser, indicator_id: str, period: str, path: str | os.PathLike[str],
     *, max_bytes: int | None = None,
@@ -151,6 +168,7 @@ def add_evidence(
     limit = max_bytes if max_bytes is not None else DEFAULT_MAX_EVIDENCE_BYTES
     if not src.is_file():
         raise ValidationError(f"Berkas bukti “{src.name}” tidak ditemukan.", field="Bukti dukung")
+    source: _Source | None = None
     try:
         size = src.stat().st_size
         if size > limit:
@@ -162,10 +180,17 @@ def add_evidence(
             _ind, plan = _plan_of_indicator(s, indicator_id)
             require_on_plan(s, user, Action.EDIT_REALISATION, plan)
             _ensure_open(s, plan, per.code)
-        sha, size = db.blobs.put_file(src, max_size=limit)
+        with open(src, "rb") as fh:
+            source = _Source(fh)
+            sha, size = db.blobs.put_stream(source, max_size=limit)
     except OSError as exc:
-        raise ValidationError(f"Berkas “{src.name}” tidak dapat dibaca: {exc.strerror or exc}.",
-                              field="Bukti dukung") from exc
+        if exc.errno in DISK_FULL_ERRNOS:
+            raise disk_full(f"berkas “{src.name}”", str(db.data_dir)) from None
+        if source is None or source.failed is exc:
+            raise ValidationError(f"Berkas “{src.name}” tidak dapat dibaca: {exc.strerror or exc}.",
+                                  field="Bukti dukung") from None
+        raise ValidationError(f"Berkas “{src.name}” tidak dapat disimpan ke folder data {db.data_dir}: "
+                              f"{exc.strerror or exc}. Periksa izin tulis folder itu.", field="Bukti dukung") from None
     except ValueError as exc:
         raise ValidationError(f"Berkas “{src.name}” terlalu besar.", field="Bukti dukung") from exc
     mime = mimetypes.guess_type(src.name)[0] or "application/octet-stream"

@@ -44,9 +44,10 @@ _SQLITE_TEXT = (
 _PGCODES = {"25006": "readonly", "55P03": "locked", "40P01": "locked", "53100": "full"}
 
 
-def disk_full(what: str) -> StorageError:
-    """The sentence for a full disk; ``what`` names what could not be saved and where."""
-    return StorageError(f"Disk penuh: {what} tidak dapat disimpan. Kosongkan ruang di disk itu (hapus atau "
+def disk_full(what: str, where: str | None = None) -> StorageError:
+    """The sentence for a full disk: ``what`` could not be saved (``where``: the folder or file it was going to)."""
+    into = f" ke {where}" if where else ""
+    return StorageError(f"Disk penuh: {what} tidak dapat disimpan{into}. Kosongkan ruang di disk itu (hapus atau "
                         "pindahkan berkas yang tidak diperlukan), lalu coba lagi.", code="storage.full")
 
 
@@ -93,7 +94,7 @@ def storage_error(exc: BaseException, where: str) -> StorageError | None:
     if kind is None:
         return None
     if kind == "full":
-        return disk_full(f"perubahan pada basis data {where}")
+        return disk_full("perubahan", where)
     return StorageError(_messages(where)[kind], code=f"storage.{kind}")
 
 

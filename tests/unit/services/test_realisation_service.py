@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.domain.errors import FrozenError, PermissionDenied, ValidationError
+from kinerja_desktop.domain.errors import FrozenError, PermissionDenied, StorageError, ValidationError
 from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services import realisation_service as rs
 from kinerja_desktop.store.models import Attachment, ChangeLog, Realisation
@@ -111,3 +113,37 @@ def test_evidence_not_yet_synced_is_explained(demo_db, people, tmp_path):
     rs.evidence_path(demo_db, people.staff, att).unlink()
     with pytest.raises(ValidationError, match="menunggu sinkronisasi"):
         rs.evidence_path(demo_db, people.staff, att)
+
+
+@pytest.fixture
+def full_blob_disk(demo_db):
+    """The blob store on a real 1 MiB tmpfs (a full disk); skipped where mounting is refused."""
+    root = demo_db.blobs.root
+    root.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(root)], capture_output=True,
+                             check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"mount refused here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield root
+    finally:
+        subprocess.run(["umount", str(root)], check=True)
+
+
+def test_disk_full_while_adding_evidence_says_the_disk_is_full(demo_db, people, tmp_path, full_blob_disk):
+    """GIVEN the data folder on a disk with 1 MiB free WHEN a 3 MiB evidence file is added THEN the message says the
+    disk is full (not that the source file is unreadable) and nothing is left behind."""
+    ind = first_indicator(demo_db, people.staff, people.staff_plan_id)
+    evidence = tmp_path / "laporan besar.pdf"
+    evidence.write_bytes(b"%PDF-1.7\n" + os.urandom(3 * 1024 * 1024))
+    before = footprint(demo_db)
+    with pytest.raises(StorageError) as caught:
+        rs.add_evidence(demo_db, people.staff, ind, "TW4", evidence)
+    message = str(caught.value)
+    assert message.startswith("Disk penuh: berkas “laporan besar.pdf” tidak dapat disimpan ke ") and \
+        "Kosongkan ruang" in message and "dibaca" not in message
+    assert caught.value.code == "storage.full"
+    assert footprint(demo_db) == before
+    assert not any(full_blob_disk.iterdir())  # the half-written temporary file is gone

@@ -39,7 +39,7 @@ def read_only_db(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     path = tmp_path / "kinerja.db"
     weak = _office_with_weak_hash(path)
     if os.geteuid() == 0:
-        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], check=False).returncode != 0:
             pytest.skip("root ignores file modes and chattr +i is unavailable on this file system")
         try:
             yield path, weak
@@ -92,7 +92,7 @@ def test_cli_on_read_only_database_prints_one_sentence_and_no_hash_even_with_deb
     env = dict(os.environ, KINERJA_PASSWORD="rahasia")
     env.pop("KINERJA_DEBUG", None)
     done = subprocess.run([sys.executable, "-c", _CLI, "--db", str(path), "--user", "admin", "roster", "import",
-                           str(roster)], capture_output=True, text=True, env=env, timeout=120)
+                           str(roster)], check=False, capture_output=True, text=True, env=env, timeout=120)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert f"kinerja: Basis data {path} hanya dapat dibaca" in done.stderr
