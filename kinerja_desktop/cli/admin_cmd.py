@@ -208,9 +208,13 @@ def cmd_kurva(args: argparse.Namespace, ctx: CliContext) -> int:
     lines = [f"Unit {args.unit}, {dist.period} {args.year}, predikat organisasi {dist.org_predikat}: "
              f"{dist.evaluated} dari {dist.total_employees} pegawai sudah dinilai"]
     lines += [f"  {p.label}: {n}" for p, n in dist.counts.items()]
-    lines += [f"  MELANGGAR: {v.message}" for v in dist.violations] or ["  Sesuai kurva distribusi."]
+    if not dist.evaluated:  # nobody rated yet: nothing to compare with the curve
+        data["ok"] = False
+        lines.append("  Belum ada pegawai yang dinilai; kurva distribusi belum dapat diperiksa.")
+    else:
+        lines += [f"  MELANGGAR: {v.message}" for v in dist.violations] or ["  Sesuai kurva distribusi."]
     ctx.out(data, "\n".join(lines))
-    return 1 if dist.violations else 0
+    return 1 if dist.violations or not dist.evaluated else 0
 
 
 def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -106,6 +106,8 @@ def _recap(sheet: PenetapanSheet, width: float) -> tuple[list[Flowable], list[Fl
     check: list[Flowable] = [plain("HASIL PEMERIKSAAN KURVA DISTRIBUSI", st.section), Spacer(1, 1.5 * mm)]
     if sheet.predikat_organisasi is None:
         verdict = [missing("predikat kinerja organisasi belum ditetapkan; kurva distribusi tidak dapat diperiksa")]
+    elif not sum(counts.values()):  # nobody rated yet: no curve to compare (not "sesuai")
+        verdict = [missing("belum ada pegawai yang dinilai; kurva distribusi belum dapat diperiksa")]
     else:
         violations = check_distribution(sheet.predikat_organisasi, counts)
         if not violations:

@@ -224,3 +224,22 @@ def test_one_person_print_through_the_service_matches_a_direct_rendering(demo_db
     assert path.read_bytes() == render(sheet).pdf and result.single is not None
     with demo_db.reader() as s:
         assert s.get(Plan, people.staff_plan_id) is not None
+
+
+def test_the_curve_is_not_called_sesuai_when_nobody_is_rated(demo_db: Database, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """0 of N staff rated: the penetapan and `kinerja kurva` say the curve cannot be checked yet."""
+    import dataclasses
+
+    from kinerja_desktop.documents.render import render
+    from tests.unit.documents import samples
+
+    sheet = samples.penetapan()
+    unrated = dataclasses.replace(sheet, rows=tuple(dataclasses.replace(r, predikat=None) for r in sheet.rows))
+    text = " ".join(" ".join(page_texts(render(unrated).pdf)).split())
+    assert "belum dapat diperiksa" in text and "Sesuai dengan kurva" not in text
+    monkeypatch.setenv("KINERJA_PASSWORD", "admin")
+    code = main(["--db", str(demo_db.path), "--user", "admin", "kurva", "--unit", "PEMKAB", "--year",
+                 str(DEMO_YEAR), "--period", "TW4", "--org-predikat", "BAIK"])
+    out = capsys.readouterr().out
+    assert code == 1 and "belum dapat diperiksa" in out and "Sesuai kurva" not in out
