@@ -16,6 +16,7 @@ from kinerja_desktop.domain.errors import FrozenError, ValidationError
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role
 from kinerja_desktop.services.common import CurrentUser, clean_text, get_live, require_on_plan
+from kinerja_desktop.services.evidence_files import clean_filename, detect_type
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Attachment, Evaluation, Indicator, Plan, Realisation, Rhk
 from kinerja_desktop.store.storage_errors import DISK_FULL_ERRNOS, disk_full
@@ -90,8 +91,8 @@ def realisations_for(db: Database, user: CurrentUser, plan_id: str, period: str)
                 .where(Attachment.realisation_id.in_(list(by_id)), Attachment.deleted.is_(False))
                 .order_by(Attachment.created_at)
             ):
-                by_id[att.realisation_id].attachments.append(
-                    AttachmentView(att.id, att.filename, att.size, att.mime, att.sha256)
+                by_id[att.realisation_id].attachments.append(  # names from other PCs are cleaned here too
+                    AttachmentView(att.id, clean_filename(att.filename), att.size, att.mime, att.sha256)
                 )
         return out
 
@@ -193,13 +194,15 @@ def add_evidence(
                               f"{exc.strerror or exc}. Periksa izin tulis folder itu.", field="Bukti dukung") from None
     except ValueError as exc:
         raise ValidationError(f"Berkas “{src.name}” terlalu besar.", field="Bukti dukung") from exc
-    mime = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
+    name = clean_filename(src.name)
+    kind = detect_type(src, name)
+    mime = kind.mime if kind else (mimetypes.guess_type(name)[0] or "application/octet-stream")
     with db.session(user=user.username, role=Role.PEGAWAI.value) as s:
         ind, plan = _plan_of_indicator(s, indicator_id)
         require_on_plan(s, user, Action.EDIT_REALISATION, plan)
         _ensure_open(s, plan, per.code)
         row = _get_or_create(s, ind.id, per.code)
-        att = Attachment(realisation_id=row.id, sha256=sha, filename=src.name[:255], size=size, mime=mime)
+        att = Attachment(realisation_id=row.id, sha256=sha, filename=name, size=size, mime=mime)
         s.add(att)
         s.flush()
         return att.id

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDateTimeEdit, QFileDialog
+from PySide6.QtWidgets import QDateTimeEdit, QFileDialog, QMessageBox
 
 from kinerja_desktop.services import realisation_service as rs
 from kinerja_desktop.services.settings_service import set_setting
@@ -204,3 +204,45 @@ def test_finalised_period_is_read_only(qtbot, demo_db, people):
     assert real.model.flags(real.model.index(0, COL_VALUE)) & Qt.ItemFlag.ItemIsEditable
     assert real.notice.text() == ""
     assert not real.table.rect().contains(QPoint(-1, -1))
+
+
+def test_evidence_with_a_deceptive_name_is_opened_by_its_content_or_saved_with_a_warning(  # noqa: PLR0917
+        qtbot, demo_db, people, tmp_path, monkeypatch):
+    """GIVEN evidence named with a right-to-left override or a double extension WHEN opened THEN the name shows
+    without control characters, a real PDF opens as .pdf, and a program is never opened: the user is warned and
+    may save it."""
+    _page, real = open_realisation(qtbot, demo_db, people)
+    real.table.setCurrentIndex(real.model.index(0, COL_VALUE))
+    ind = real.model.row(0).indicator
+    pdf = tmp_path / "laporan.pdf.exe"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"x" * 500)
+    program = tmp_path / "foto\u202egpj.exe"
+    program.write_bytes(b"MZ\x90\x00" + b"\0" * 500)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    warnings: list[str] = []
+
+    def warn(_parent, _title, text, buttons, default):
+        warnings.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warn))
+    save_to = tmp_path / "simpan" / "disimpan.bin"
+    save_to.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(save_to), "")))
+    panel = real.evidence
+    assert panel.add_files([pdf, program])
+    names = [panel.model.index(r, COL_NAME).data() for r in range(panel.model.rowCount())]
+    assert names == ["laporan.pdf.exe", "fotogpj.exe"]  # no U+202E: what is shown is what the name is
+    assert [a.filename for a in stored(demo_db, people)[ind.id].attachments] == names  # and what is stored
+
+    panel.view.setCurrentIndex(panel.model.index(0, COL_NAME))
+    panel.open_button.click()
+    assert [Path(p).name for p in opened] == ["laporan.pdf"]  # opened by its content, as a PDF
+
+    with qtbot.waitSignal(panel.saved) as saved:
+        panel.view.setCurrentIndex(panel.model.index(1, COL_NAME))
+        panel.open_button.click()
+    assert len(opened) == 1  # the program was not handed to the system
+    assert warnings and "“fotogpj.exe” bukan PDF, gambar, atau dokumen kantor" in warnings[0]
+    assert saved.args == [str(save_to)] and save_to.read_bytes() == program.read_bytes()

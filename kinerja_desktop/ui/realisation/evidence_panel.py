@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import KinerjaError
+from kinerja_desktop.services.evidence_files import EvidenceType, clean_filename, detect_type, viewer_name
 from kinerja_desktop.services.realisation_service import AttachmentView
 from kinerja_desktop.ui.form_support.formatting import file_size
 from kinerja_desktop.ui.form_support.messages import balloon_for
@@ -40,11 +42,15 @@ def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
-def open_copy(source: Path, filename: str) -> Path:
-    """Open a read-only copy of an evidence file under its own name (the store names files by hash)."""
+def open_copy(source: Path, filename: str, kind: EvidenceType) -> Path:
+    """Open a copy of an allow-listed evidence file (the store names files by hash).
+
+    The copy's name ends in the extension of the type detected from the content, so the system
+    picks its viewer by what the file is, not by what its name claims.
+    """
     folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / source.name[:16]
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / (Path(filename).name or "bukti")
+    target = folder / viewer_name(filename, kind)
     if not target.exists():
         shutil.copyfile(source, target)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -58,9 +64,11 @@ class EvidencePanel(QFrame):
 
     Signals:
         opened(str): the path of the copy handed to the system viewer.
+        saved(str): where a file that is not opened directly (not an allow-listed type) was saved.
     """
 
     opened = Signal(str)
+    saved = Signal(str)
 
     def __init__(
         self, parent: QWidget | None = None, *, add: Callable[[Path], KinerjaError | None] | None = None,
@@ -171,7 +179,12 @@ class EvidencePanel(QFrame):
         if item is None or self._locate is None:
             return
         try:
-            target = open_copy(self._locate(item.id), item.filename)
+            source = self._locate(item.id)
+            kind = detect_type(source, item.filename)
+            if kind is None:
+                self._save_instead(source, item.filename)
+                return
+            target = open_copy(source, item.filename, kind)
         except KinerjaError as exc:
             balloon_for(self).show_at(self.open_button, str(exc))
             return
@@ -179,6 +192,24 @@ class EvidencePanel(QFrame):
             balloon_for(self).show_at(self.open_button, self.tr("Berkas tidak dapat dibuka: {0}").format(exc))
             return
         self.opened.emit(str(target))
+
+    def _save_instead(self, source: Path, filename: str) -> None:
+        """A file of no allow-listed type: warn, and save a copy only where the user chooses."""
+        name = clean_filename(filename)
+        answer = QMessageBox.warning(
+            self, self.tr("Berkas tidak dibuka"),
+            self.tr("“{0}” bukan PDF, gambar, atau dokumen kantor menurut isinya, jadi tidak dibuka langsung: "
+                    "berkas seperti ini dapat menjalankan program di komputer ini.\n\nSimpan salinannya, lalu "
+                    "buka sendiri hanya bila Anda tahu asal dan isinya.").format(name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan berkas bukti dukung"), name)
+        if not target:
+            return
+        shutil.copyfile(source, target)
+        balloon_for(self).show_at(self.open_button, self.tr("Disimpan ke {0}").format(target))
+        self.saved.emit(target)
 
     @Slot()
     def remove_selected(self) -> None:
