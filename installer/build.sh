@@ -59,7 +59,6 @@ Priority: optional
 Installed-Size: $(du -sk "$deb" | cut -f1)
 Depends: libc6 (>= $glibc), libgl1, libegl1, libxcb1, libxcb-icccm4, libxcb-keysyms1, fontconfig
 Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1
-Homepage: https://kinerja-desktop.invalid/
 Description: offline-first performance appraisal of Indonesian civil servants (ASN)
  Kinerja Desktop keeps the annual performance plan (SKP), realisations with
  evidence, continuous feedback and the evaluation of each employee under
