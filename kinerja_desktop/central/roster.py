@@ -1,14 +1,15 @@
 """Roster snapshots published by the central office under ``roster/`` on the store.
 
-A snapshot lists units, employees, who is whose pejabat penilai, and the accounts (without
-password hashes). Each is written once as ``roster/<n>-<sha256>.json.gz``; a new one is
-written only when the roster changed. Devices read the newest to check, independently of
-their own copy, who may rate whom.
+A snapshot lists units, employees, who is whose pejabat penilai, and the accounts with their
+admin rights and public signing keys (never password hashes or private keys). It is signed
+with the instansi's root key (see :mod:`kinerja_desktop.sync.trust`); devices take account
+facts only from the newest snapshot that verifies under the root key they pinned. Each is
+written once as ``roster/<n>-<sha256>.json.gz``; a new one only when the roster changed.
+A key an account had in an earlier snapshot stays listed (its old changes still verify).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,10 +20,12 @@ from sqlalchemy import select
 from kinerja_desktop.store.changelog import json_value
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Supervision, Unit, UserAccount
+from kinerja_desktop.store.signing import Signer, sign_document
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.remote import Remote
+from kinerja_desktop.sync.trust import latest_verified_roster, read_roster_doc, roster_listing
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -45,44 +48,40 @@ def roster_snapshot(db: Database) -> dict[str, Any]:
         supervision = [{"employee_id": r.employee_id, "supervisor_id": r.supervisor_id, "year": r.year}
                        for r in s.scalars(select(Supervision).where(Supervision.deleted.is_(False))
                                           .order_by(Supervision.employee_id, Supervision.year))]
-        accounts = [{"username": a.username, "employee_id": a.employee_id, "is_admin": a.is_admin,
-                     "active": a.active}
+        accounts = [{"id": a.id, "username": a.username, "employee_id": a.employee_id, "is_admin": a.is_admin,
+                     "active": a.active, "keys": [a.public_key] if a.public_key else []}
                     for a in s.scalars(select(UserAccount).where(UserAccount.deleted.is_(False))
                                        .order_by(UserAccount.username))]
     return json.loads(json.dumps({"units": units, "employees": employees, "supervision": supervision,
                                   "accounts": accounts}, default=json_value))
 
 
-def _listing(remote: Remote) -> list[tuple[int, str, str]]:
-    names = remote.list(P.ROSTER_DIR)
-    return sorted((*P.parse_roster_name(n), n) for n in names if P.parse_roster_name(n))  # type: ignore[misc]
-
-
 def read_latest_roster(remote: Remote) -> dict[str, Any] | None:
-    """The newest intact roster snapshot on the store (damaged ones are skipped)."""
-    for seq, digest, name in reversed(_listing(remote)):
-        data = remote.read(f"{P.ROSTER_DIR}/{name}")
-        if P.sha256(data) != digest:
-            continue
-        try:
-            doc = json.loads(gzip.decompress(data).decode("utf-8"))
-        except (OSError, ValueError):
-            continue
-        doc["seq"] = seq
-        return doc
+    """The newest intact roster snapshot on the store (damaged ones are skipped; NOT verified)."""
+    for seq, digest, name in reversed(roster_listing(remote)):
+        doc = read_roster_doc(remote, name, digest)
+        if doc is not None:
+            doc["seq"] = seq
+            return doc
     return None
 
 
-def publish_roster(db: Database, remote: Remote) -> PublishedRoster:
-    """Write a new snapshot when the roster differs from the newest one on the store."""
+def publish_roster(db: Database, remote: Remote, root: Signer) -> PublishedRoster:
+    """Write a new signed snapshot when the roster differs from the newest verified one on the store."""
     body = roster_snapshot(db)
-    latest = read_latest_roster(remote)
-    listing = _listing(remote)
-    if latest is not None and {k: latest.get(k) for k in body} == body:
-        seq, digest, name = listing[-1]
+    listing = roster_listing(remote)
+    latest = latest_verified_roster(remote, root.public)
+    if latest is not None:
+        old_keys = {a.get("username"): a.get("keys") or [] for a in latest[1].get("accounts") or []}
+        for acc in body["accounts"]:
+            acc["keys"] = sorted(set(acc["keys"]) | {str(k) for k in old_keys.get(acc["username"], [])})
+    if latest is not None and {k: latest[1].get(k) for k in body} == body:
+        seq, digest, name = next(item for item in listing if item[0] == latest[0])
         return PublishedRoster(seq, digest, f"{P.ROSTER_DIR}/{name}", changed=False)
     seq = (listing[-1][0] if listing else 0) + 1
-    doc = {"kinerja_roster": FORMAT, "published_at": datetime.now(UTC).isoformat(timespec="seconds"), **body}
+    doc: dict[str, Any] = {"kinerja_roster": FORMAT, "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                           "root": root.public, **body}
+    doc["sig"] = sign_document(root, doc)
     data = P.gzip_bytes(P.dumps(doc).encode("utf-8"))
     digest = P.sha256(data)
     path = f"{P.ROSTER_DIR}/{P.roster_name(seq, digest)}"

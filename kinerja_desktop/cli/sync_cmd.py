@@ -7,7 +7,12 @@
     kinerja sync ditolak                      changes refused because their author may not make them
     kinerja sync karantina                    damaged bundles kept aside
     kinerja sync perangkat-baru               give a copied database its own device id
-    kinerja --user ADMIN sync roster          publish the roster under roster/ (central office)
+    kinerja --user ADMIN sync roster          publish the signed roster under roster/ (central office)
+    kinerja sync akar                         the pinned root key's fingerprint (and whether this PC holds it)
+    kinerja --user ADMIN sync akar buat       make the instansi's root key (central office, once)
+    kinerja sync akar percayai SIDIK-JARI     pin the root key of the store's roster after comparing it
+    kinerja sync akar ekspor FILE             write an enrolment file with the pinned root key
+    kinerja sync akar daftar FILE             pin the root key from an enrolment file
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.set_defaults(func=cmd_fork)
     s = ssub.add_parser("roster", help="terbitkan daftar pegawai dan pejabat penilai ke roster/ (kantor pusat, admin)")
     s.set_defaults(func=cmd_roster)
+    s = ssub.add_parser("akar", help="kunci akar instansi: lihat, buat, percayai, ekspor, daftar")
+    s.add_argument("aksi", nargs="?", default="lihat", choices=("lihat", "buat", "percayai", "ekspor", "daftar"))
+    s.add_argument("nilai", nargs="?", metavar="SIDIK-JARI|FILE")
+    s.add_argument("--ganti", action="store_true",
+                   help="ganti kunci akar yang sudah dipercayai (setelah kantor pusat mengganti kunci yang hilang)")
+    s.set_defaults(func=cmd_root)
 
 
 def _remote_url(args: argparse.Namespace, ctx: CliContext) -> str:
@@ -236,6 +247,7 @@ def cmd_fork(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.central.roster import publish_roster
     from kinerja_desktop.domain.errors import PermissionDenied
+    from kinerja_desktop.services.trust_service import unlock_root
     from kinerja_desktop.sync.remote import open_remote
 
     if not ctx.user.is_admin:
@@ -243,11 +255,101 @@ def cmd_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     url = _remote_url(args, ctx)
     remote = open_remote(url, secret=_secret(args, url))
     try:
-        published = publish_roster(ctx.db, remote)
+        published = publish_roster(ctx.db, remote, unlock_root(ctx.db, _root_passphrase()))
     finally:
         remote.close()
     text = (f"Daftar pegawai diterbitkan: {published.path}" if published.changed
             else f"Daftar pegawai tidak berubah sejak {published.path}.")
     ctx.out({"path": published.path, "seq": published.seq, "sha256": published.sha256,
              "changed": published.changed}, text)
+    return 0
+
+
+def _root_passphrase(prompt: str = "Frasa sandi kunci akar instansi: ") -> str:
+    secret = os.environ.get("KINERJA_ROOT_PASSPHRASE")
+    if secret:
+        return secret
+    if not sys.stdin.isatty():
+        from kinerja_desktop.domain.errors import PermissionDenied
+
+        raise PermissionDenied("Frasa sandi kunci akar tidak diberikan: setel KINERJA_ROOT_PASSPHRASE.")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def cmd_root(args: argparse.Namespace, ctx: CliContext) -> int:
+    import json
+    from pathlib import Path
+
+    from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
+    from kinerja_desktop.services import trust_service as T
+    from kinerja_desktop.store.signing import fingerprint
+
+    if args.aksi == "buat":
+        if not ctx.user.is_admin:
+            raise PermissionDenied("Hanya admin kantor pusat yang dapat membuat kunci akar instansi.")
+        first = _root_passphrase("Frasa sandi baru kunci akar (paling sedikit 10 karakter): ")
+        if not os.environ.get("KINERJA_ROOT_PASSPHRASE"):
+            if _root_passphrase("Ulangi frasa sandi: ") != first:
+                raise ValidationError("Kedua frasa sandi tidak sama.")
+        public = T.create_root_key(ctx.db, first)
+        ctx.out({"root": public, "fingerprint": fingerprint(public)},
+                f"Kunci akar instansi dibuat. Sidik jari: {fingerprint(public)}\n"
+                "Simpan frasa sandinya di tempat aman; bagikan sidik jari ini (atau berkas pendaftaran dari "
+                "'kinerja sync akar ekspor') ke setiap komputer.")
+        return 0
+    if args.aksi == "percayai":
+        if not args.nilai:
+            raise ValidationError("Sebutkan sidik jari kunci akar yang diberikan kantor pusat.")
+        from kinerja_desktop.sync.remote import open_remote
+        from kinerja_desktop.sync.trust import read_roster_doc, roster_listing
+
+        url = _remote_url(args, ctx)
+        remote = open_remote(url, secret=_secret(args, url))
+        try:
+            listing = roster_listing(remote)
+            doc = read_roster_doc(remote, listing[-1][2], listing[-1][1]) if listing else None
+        finally:
+            remote.close()
+        public = str((doc or {}).get("root") or "")
+        wanted = "".join(args.nilai.split()).upper()
+        if not public or not T.verify_roster(doc or {}, public):
+            raise ValidationError("Penyimpanan belum memuat daftar pegawai bertanda tangan dari kantor pusat.")
+        if fingerprint(public).replace(" ", "") != wanted:
+            raise ValidationError(
+                f"Sidik jari kunci di penyimpanan ({fingerprint(public)}) TIDAK sama dengan yang Anda masukkan. "
+                "Jangan lanjutkan; hubungi kantor pusat.")
+        shown = T.pin_root(ctx.db, public, replace=args.ganti)
+        ctx.out({"root": public, "fingerprint": shown}, f"Kunci akar instansi dipercayai: {shown}")
+        return 0
+    if args.aksi == "daftar":
+        if not args.nilai:
+            raise ValidationError("Sebutkan berkas pendaftaran dari kantor pusat.")
+        try:
+            enrol = json.loads(Path(args.nilai).read_text(encoding="utf-8"))
+            public = str(enrol["root"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValidationError(f"Berkas pendaftaran tidak dapat dibaca: {exc}") from exc
+        try:
+            shown = T.pin_root(ctx.db, public, replace=args.ganti)
+        except ValueError as exc:
+            raise ValidationError("Berkas pendaftaran tidak memuat kunci akar yang sah.") from exc
+        ctx.out({"root": public, "fingerprint": shown}, f"Kunci akar instansi dipercayai: {shown}")
+        return 0
+    public = T.pinned_root(ctx.db)
+    if args.aksi == "ekspor":
+        if not public or not args.nilai:
+            raise ValidationError("Belum ada kunci akar yang dipercayai, atau berkas tujuan tidak disebut.")
+        Path(args.nilai).write_text(json.dumps({"kinerja_enrol": 1, "root": public,
+                                                "fingerprint": fingerprint(public)}, indent=1), encoding="utf-8")
+        ctx.out({"file": args.nilai, "fingerprint": fingerprint(public)},
+                f"Berkas pendaftaran ditulis: {args.nilai} (sidik jari {fingerprint(public)})")
+        return 0
+    held = T.has_root_key(ctx.db)
+    text = (f"Kunci akar instansi yang dipercayai: {fingerprint(public)}" if public
+            else "Komputer ini belum mempercayai kunci akar instansi: perubahan dari komputer lain belum diterapkan.")
+    if held:
+        text += "\nDatabase ini memegang kunci akar (kantor pusat)."
+    ctx.out({"root": public, "fingerprint": fingerprint(public) if public else None, "holds_root": held}, text)
     return 0

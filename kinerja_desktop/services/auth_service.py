@@ -12,9 +12,11 @@ from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDen
 from kinerja_desktop.domain.permissions import Action, Actor, require
 from kinerja_desktop.services.common import CurrentUser, get_live
 from kinerja_desktop.services.passwords import check_password, hash_password, needs_rehash, no_such_account
+from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, UserAccount
 
+log = logging.getLogger(__name__)
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
 MIN_PASSWORD = 4
 
@@ -46,6 +48,7 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         check_password(acc.password_hash, acc.active, password)
         emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
         user = _current_user(acc, emp)
+    unlock_key(db, acc, password)
     if needs_rehash(acc.password_hash):
         try:
             with db.session(user=acc.username) as s:
@@ -55,6 +58,48 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         except StorageError as exc:  # read-only or locked: the upgrade waits for the next sign-in
             logging.getLogger(__name__).info("password hash not upgraded (%s)", exc.code)
     return user
+
+
+def unlock_key(db: Database, acc: UserAccount, password: str) -> None:
+    """Unlock the account's signing key for this session (see store.signing).
+
+    An account without a key (made before keys existed) gets one now; a key wrapped with the
+    demo's cheap parameters is re-wrapped with the full ones. The public key reaches the other
+    PCs with the next roster the central office publishes.
+    """
+    key = None
+    if acc.key_wrap and acc.public_key:
+        try:
+            key = signing.unwrap_private(acc.key_wrap, password)
+        except signing.WrongPassphrase:
+            log.warning("the signing key of an account does not open with its password; a new key is made")
+        if key is not None and signing.public_hex(key) != acc.public_key:
+            key = None
+    fresh = key is None
+    if fresh:
+        key = signing.new_private_key()
+    assert key is not None
+    db.keys.add(signing.Signer(acc.username, key))
+    if fresh or signing.wrap_is_weak(acc.key_wrap):
+        with db.session(user=acc.username) as s:
+            row = s.get(UserAccount, acc.id)
+            if row is not None:
+                row.key_wrap = signing.wrap_private(key, password)
+                row.public_key = signing.public_hex(key)
+
+
+def new_key_fields(password: str, *, weak: bool = False) -> dict[str, object]:
+    """``public_key`` and ``key_wrap`` of a new account (or of a password reset by an admin)."""
+    key = signing.new_private_key()
+    return {"public_key": signing.public_hex(key), "key_wrap": signing.wrap_private(key, password, weak=weak)}
+
+
+def sign_out(db: Database, username: str | None = None) -> None:
+    """Forget the unlocked signing keys (of ``username``, or all) in this process."""
+    if username is None:
+        db.keys.clear()
+    else:
+        db.keys.discard(username)
 
 
 def user_by_username(db: Database, username: str) -> CurrentUser:
@@ -94,8 +139,11 @@ def create_first_admin(db: Database, username: str, password: str) -> CurrentUse
         raise PermissionDenied("Sudah ada akun; admin baru dibuat oleh admin yang ada.")
     username = _check_username(username)
     _check_password(password)
+    key = signing.new_private_key()
+    db.keys.add(signing.Signer(username, key))
     with db.session(user=username, role="ADMIN") as s:
-        acc = UserAccount(username=username, password_hash=hash_password(password), is_admin=True)
+        acc = UserAccount(username=username, password_hash=hash_password(password), is_admin=True,
+                          public_key=signing.public_hex(key), key_wrap=signing.wrap_private(key, password))
         s.add(acc)
         s.flush()
         return _current_user(acc, None)
@@ -114,7 +162,7 @@ def create_account(
         if employee_id:
             get_live(s, Employee, employee_id, "Pegawai")
         acc = UserAccount(username=username, password_hash=hash_password(password), employee_id=employee_id,
-                          is_admin=is_admin)
+                          is_admin=is_admin, **new_key_fields(password))
         s.add(acc)
         s.flush()
         return acc.id
@@ -134,6 +182,11 @@ def set_password(db: Database, user: CurrentUser, username: str, new_password: s
         if acc is None:
             raise NotFound(f"Akun {username} tidak ditemukan.")
         acc.password_hash = hash_password(new_password)
+        mine = db.keys.get(username) if own else None
+        if mine is not None:  # the same key, wrapped under the new password
+            acc.key_wrap = signing.wrap_private(mine.key, new_password)
+        else:  # a reset by an admin: the old key stays locked under a password nobody gives; a new one
+            acc.public_key, acc.key_wrap = new_key_fields(new_password).values()
 
 
 def set_account_flags(db: Database, user: CurrentUser, username: str, *, active: bool | None = None,

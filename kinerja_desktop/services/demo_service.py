@@ -29,6 +29,9 @@ from kinerja_desktop.domain.kepegawaian import pangkat_label
 from kinerja_desktop.domain.penilaian import Rating, predikat_for
 from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES
 from kinerja_desktop.domain.periods import period as period_of
+from kinerja_desktop.services.auth_service import new_key_fields
+from kinerja_desktop.services.trust_service import store_root_key
+from kinerja_desktop.store import signing
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.changelog import bulk_insert
 from kinerja_desktop.store.db import Database
@@ -50,6 +53,7 @@ from kinerja_desktop.store.models import (
     UnitPredikat,
     UserAccount,
 )
+from kinerja_desktop.store.signing import ROOT_AUTHOR
 
 DEMO_ADMIN = ("admin", "admin")
 # Cheap argon2 parameters for the demo's thousands of accounts; the hash is upgraded to the
@@ -178,6 +182,22 @@ def build_demo(
         raise ValidationError("Kantor demo memerlukan paling sedikit 5 pegawai.", field="--employees")
     if employees > 200_000:
         raise ValidationError("Paling banyak 200.000 pegawai untuk kantor demo.", field="--employees")
+    # The demo office is founded by the instansi itself: every row is signed with its root key
+    # (kept here wrapped under the demo admin's password, and pinned), like an office's first import.
+    with db.reader() as s:
+        if s.execute(select(Employee.id).limit(1)).first():
+            raise ConflictError("Database ini sudah berisi pegawai; kantor demo hanya dibuat di database kosong.")
+    root = signing.new_private_key()
+    store_root_key(db, root, DEMO_ADMIN[1], weak=True)
+    db.keys.add(signing.Signer(ROOT_AUTHOR, root))
+    try:
+        return _build(db, employees, seed, year, today, progress)
+    finally:
+        db.keys.discard(ROOT_AUTHOR)
+
+
+def _build(db: Database, employees: int, seed: int, year: int | None, today: date | None,
+           progress: Callable[[str, int, int], None] | None) -> DemoSummary:
     today = today or date.today()
     year = year or today.year
     rng = random.Random(seed)
@@ -188,7 +208,7 @@ def build_demo(
 
     nips = _NipMaker(rng)
     report = progress or (lambda _stage, _done, _total: None)
-    with db.session(user="demo", role="ADMIN") as s:
+    with db.session(user=ROOT_AUTHOR, role="ADMIN") as s:
         if s.execute(select(Employee.id).limit(1)).first():
             raise ConflictError("Database ini sudah berisi pegawai; kantor demo hanya dibuat di database kosong.")
         units: list[dict[str, Any]] = []
@@ -266,35 +286,36 @@ def build_demo(
                 person("PNS", rng.choice(PELAKSANA), "PELAKSANA", first_kasi.unit_id, first_kasi.unit_name,
                        first_kasi, "III/a")
         report("Unit dan pegawai", 0, len(people))
-        bulk_insert(s, Unit, units, user="demo", role="ADMIN", make_id=new_id)
+        bulk_insert(s, Unit, units, user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         bulk_insert(s, Employee, [
             {"id": p.id, "nip": p.nip, "name": p.name, "asn_kind": p.kind, "golongan": p.golongan,
              "jabatan": p.jabatan, "jenis_jabatan": p.jenis, "jenjang": p.jenjang, "unit_id": p.unit_id,
              "active": True}
             for p in people
-        ], user="demo", role="ADMIN", make_id=new_id)
+        ], user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         bulk_insert(s, Supervision, [
             {"employee_id": p.id, "supervisor_id": p.supervisor.id if p.supervisor else None, "year": year}
             for p in people
-        ], user="demo", role="ADMIN", make_id=new_id)
+        ], user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         bulk_insert(s, Setting, [
             {"id": "instansi.name", "value": "PEMERINTAH KABUPATEN CONTOH"},
             {"id": "instansi.address", "value": "Jl. Merdeka No. 1"},
             {"id": "instansi.city", "value": "Kota Contoh"},
-        ], user="demo", role="ADMIN", make_id=new_id)
+        ], user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         report("Unit dan pegawai", len(people), len(people))
         accounts = [{"username": DEMO_ADMIN[0], "password_hash": _DEMO_HASHER.hash(DEMO_ADMIN[1]), "is_admin": True,
-                     "active": True}]
+                     "active": True, **new_key_fields(DEMO_ADMIN[1], weak=True)}]
         accounts += [{"username": p.nip, "password_hash": _DEMO_HASHER.hash(p.nip), "employee_id": p.id,
+                      **new_key_fields(p.nip, weak=True),
                       "is_admin": False, "active": True} for p in people if p.nip]
-        bulk_insert(s, UserAccount, accounts, user="demo", role="ADMIN", make_id=new_id)
+        bulk_insert(s, UserAccount, accounts, user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         report("Akun", len(accounts), len(accounts))
         summary = _plans(s, rng, people, year, today, report, db.blobs, new_id)
         bulk_insert(s, UnitPredikat, [
             {"unit_id": u["id"], "year": year, "period": "TAHUNAN", "predikat": rng.choice(("BAIK", "BAIK", "ISTIMEWA",
                                                                                             "BUTUH_PERBAIKAN"))}
             for u in units if u["level"] == 1
-        ], user="demo", role="ADMIN", make_id=new_id)
+        ], user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
         summary.units = len(units)
         summary.employees = len(people)
         return summary
@@ -415,7 +436,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
     for model, rows in ((Plan, plans), (Rhk, rhks), (Indicator, inds), (LampiranItem, lamps),
                         (PerilakuExpectation, exps), (Realisation, reals), (Attachment, atts), (Evaluation, evals),
                         (RhkFeedback, rfbs), (PerilakuFeedback, pfbs)):
-        bulk_insert(s, model, rows, user="demo", role="ADMIN", make_id=new_id)
+        bulk_insert(s, model, rows, user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
     report("Menyimpan", 1, 1)
     return DemoSummary(0, 0, len(plans), len(rhks), len(inds), len(reals), len(evals), len(atts), year, evaluated)
 

@@ -20,9 +20,13 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Table, event, func, inspect, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.store import signing
 from kinerja_desktop.store.models import ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
+from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge
 
 DEVICE_KEY = "device_id"
+#: ``session.info`` key of the :class:`~kinerja_desktop.store.signing.KeyRing` that signs local changes.
+KEYS_KEY = "keys"
 
 
 def json_value(value: Any) -> Any:
@@ -106,6 +110,29 @@ def _base_versions(session: Session, table: str, row_id: str, fields: Iterable[s
     return {f: known.get(f) for f in fields}
 
 
+def _close_overwritten_conflicts(session: Session, table: str, row_id: str, base: dict[str, Any], version: str,
+                                 user: str | None) -> None:
+    """A person here overwrote a field that had two values: the edit settles it.
+
+    Its base then lists every value that was on the table (exactly like an explicit choice),
+    so the conflict closes on every replica; recorded before the change is signed.
+    """
+    rows = list(session.scalars(select(SyncConflict).where(
+        SyncConflict.table_name == table, SyncConflict.row_id == row_id, SyncConflict.field.in_(list(base)),
+        SyncConflict.status == "open", SyncConflict.kind == "concurrent")))
+    now = datetime.now()
+    for c in rows:
+        heads = base.get(c.field)
+        heads = list(heads) if isinstance(heads, list) else ([heads] if heads else [])
+        if c.version not in heads:
+            heads.append(c.version)
+        base[c.field] = sorted(heads)
+        c.status = "resolved"
+        c.resolved_version = version
+        c.resolved_by = user
+        c.resolved_at = now
+
+
 def _set_versions(session: Session, table: str, row_id: str, fields: Iterable[str], version: str) -> None:
     for f in fields:
         fv = session.get(FieldVersion, (table, row_id, f))
@@ -165,6 +192,8 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         else:
             base = _base_versions(session, table, obj.id, changes)
         version = f"{device}:{seq}"
+        if origin is None:
+            _close_overwritten_conflicts(session, table, obj.id, base, version, user)
         _set_versions(session, table, obj.id, changes, version)
         entries.append(
             ChangeLog(
@@ -176,7 +205,62 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         seq += 1
     if origin is not None and len(entries) > 1:
         raise RuntimeError("A remote change must be applied one row per flush.")
+    if origin is None:
+        sign_entries(session, entries)
     session.add_all(entries)
+
+
+def freezes(table: str, changes: Mapping[str, Any]) -> bool:
+    """Does this change set the frozen-by-signature flag of a plan or an evaluation?"""
+    return table in ("plan", "evaluation") and (changes.get("frozen") or [None, None])[1] is True
+
+
+def sign_entries(session: Session, entries: list[ChangeLog]) -> None:
+    """Sign new local entries with their author's unlocked key, in groups (see store.signing).
+
+    Entries whose author has no unlocked key here stay unsigned: they are kept and listed, but
+    no other replica applies them. A change that freezes a record carries the freeze clock
+    (what its author had processed), which the signature covers too.
+    """
+    if not entries:
+        return
+    keys: signing.KeyRing | None = session.info.get(KEYS_KEY)
+    clock: dict[str, int] | None = None
+    for e in entries:
+        if freezes(e.table_name, e.changes or {}):
+            if clock is None:
+                row = session.execute(select(SyncKnowledge.clock).order_by(SyncKnowledge.id.desc()).limit(1)).first()
+                clock = {str(k): int(v) for k, v in (row[0] or {}).items()} if row else {}
+            e.clock = dict(clock)
+    if keys is not None:
+        sign_runs(keys, entries)
+
+
+def sign_runs(keys: signing.KeyRing, entries: list[ChangeLog]) -> int:
+    """(Re-)sign consecutive entries, one group per run of one author; returns how many stay unsigned.
+
+    An entry whose author has no unlocked key in ``keys`` is left unsigned (and an old signature,
+    which no longer matches, is removed).
+    """
+    unsigned = 0
+    start = 0
+    while start < len(entries):
+        author = entries[start].user
+        end = start
+        while end < len(entries) and entries[end].user == author and end - start < signing.GROUP_MAX:
+            end += 1
+        group = entries[start:end]
+        signer = keys.get(author)
+        for e in group:
+            e.sig = None
+        if signer is None:
+            unsigned += len(group)
+        else:
+            digests = [signing.entry_digest(e.device_id, e.seq, e.table_name, e.row_id, e.op, e.changes,
+                                            e.base_versions, e.user, e.clock) for e in group]
+            group[-1].sig = signing.sign_group(signer, group[0].device_id, group[0].seq, group[-1].seq, digests)
+        start = end
+    return unsigned
 
 
 class CapturingSession(Session):
@@ -214,6 +298,7 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
     seq = next_seq(session, device)
     now = utcnow()
     raw = session.get_bind().dialect.name == "sqlite"
+    keys: signing.KeyRing | None = session.info.get(KEYS_KEY)
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         full: list[dict[str, Any]] = []
@@ -232,9 +317,16 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
             logs.append({
                 "device_id": device, "seq": seq, "table_name": table, "row_id": item["id"], "op": "insert",
                 "changes": insert_changes(model, item), "base_versions": {}, "user": user,
-                "role": role, "at": now, "local": True, "pushed": False,
+                "role": role, "at": now, "local": True, "pushed": False, "clock": None, "sig": None,
             })
             seq += 1
+        signer = keys.get(user) if keys is not None else None
+        if signer is not None:
+            for g in range(0, len(logs), signing.GROUP_MAX):
+                group = logs[g:g + signing.GROUP_MAX]
+                digests = [signing.entry_digest(device, r["seq"], table, r["row_id"], "insert", r["changes"], {},
+                                                user, None) for r in group]
+                group[-1]["sig"] = signing.sign_group(signer, device, group[0]["seq"], group[-1]["seq"], digests)
         if raw:
             _raw_insert(session, model.__table__, full)
             _raw_insert(session, ChangeLog.__table__, logs)

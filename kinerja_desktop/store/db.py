@@ -26,6 +26,7 @@ from kinerja_desktop.store import changelog, storage_errors
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.location import SCHEMA_HEAD, default_data_dir, resolve_url
 from kinerja_desktop.store.models import Base
+from kinerja_desktop.store.signing import KeyRing
 
 __all__ = [
     "MIGRATIONS_DIR",
@@ -93,6 +94,8 @@ class Database:
             digest = hashlib.sha256(url.encode()).hexdigest()[:12]
             self.data_dir = default_data_dir() / f"server-{digest}"
         self.blobs = BlobStore(self.data_dir / "blobs")
+        #: Signing keys unlocked in this process (at sign-in); local changes are signed with them.
+        self.keys = KeyRing()
 
     # ---------------------------------------------------------------- sessions
 
@@ -102,6 +105,7 @@ class Database:
         session = self._factory()
         session.info["user"] = user
         session.info["role"] = role
+        session.info[changelog.KEYS_KEY] = self.keys
         try:
             yield session
             session.commit()

@@ -127,6 +127,10 @@ class UserAccount(SyncedBase):
     employee_id: Mapped[str | None] = mapped_column(ForeignKey("employee.id"), index=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Ed25519 public key (hex) that signs this person's changes; the roster says which key counts.
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    #: The private key, encrypted under a key derived from the password (see store.signing).
+    key_wrap: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 # --------------------------------------------------------------------------- plan (SKP)
@@ -310,6 +314,10 @@ class ChangeLog(Base):
     #: True when this entry was made here (to be pushed), False when applied from another device.
     local: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     pushed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: For a change that freezes a record: {device: seq} of what its author had processed.
+    clock: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: On the last entry of a signed group: {"k": key id, "n": entries, "s": signature}.
+    sig: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class FieldVersion(Base):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.permissions import Actor, Role, Subject, owner_role, roles_of
 from kinerja_desktop.services.common import subject_for, supervisor_of
+from kinerja_desktop.services.trust_service import Roster
 from kinerja_desktop.store.models import (
     Attachment,
     Document,
@@ -34,6 +35,9 @@ _P, _N, _A, _D = Role.PEGAWAI, Role.PENILAI, Role.ATASAN_PENILAI, Role.ADMIN
 
 #: Tables whose rows belong to no employee: only an admin writes them.
 ROSTER_TABLES = frozenset({"setting", "unit", "employee", "supervision", "unit_predikat", "user_account"})
+
+#: What an account may change of its own row (password, and the key it wraps and signs with).
+OWN_ACCOUNT_FIELDS = frozenset({"password_hash", "key_wrap", "public_key"})
 
 #: Who may create a row, when it is not simply the table's owner.
 INSERT_ROLES: dict[str, frozenset[Role]] = {
@@ -66,23 +70,30 @@ class Author:
 class Authorizer:
     """Caches account look-ups for one pull; call :meth:`forget_accounts` when accounts change."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, roster: Roster | None = None) -> None:
         self.session = session
+        self.roster = roster
         self._accounts: dict[str, Author | None] = {}
 
     def forget_accounts(self) -> None:
         self._accounts.clear()
 
     def author(self, username: str | None) -> Author | None:
+        """Who ``username`` is. For changes from other PCs: from the signed roster only (the local
+        account table is data like any other, and this PC's database file may have been edited)."""
         if not username:
             return None
         if username not in self._accounts:
-            acc = self.session.execute(
-                select(UserAccount).where(UserAccount.username == username).order_by(UserAccount.deleted)
-            ).scalars().first()
+            acc: Any
+            if self.roster is not None:
+                acc = self.roster.accounts.get(username)
+            else:  # a local decision (a person here choosing a conflict value): this PC's own accounts
+                acc = self.session.execute(
+                    select(UserAccount).where(UserAccount.username == username, UserAccount.deleted.is_(False))
+                ).scalars().first()
             self._accounts[username] = (
                 Author(username, Actor(user_id=acc.id, employee_id=acc.employee_id, is_admin=acc.is_admin))
-                if acc is not None else None
+                if acc is not None and acc.active else None
             )
         return self._accounts[username]
 
@@ -167,9 +178,9 @@ class Authorizer:
         subject = self.subject(table, row_values)
         roles = roles_of(author.actor, subject)
         if table in ROSTER_TABLES and not author.actor.is_admin:
-            if (table == "user_account" and op != "insert" and set(fields) <= {"password_hash"}
-                    and row_values.get("username") == username):
-                return None  # everyone changes their own password
+            if (table == "user_account" and op != "insert" and set(fields) <= OWN_ACCOUNT_FIELDS
+                    and row_values.get("username") == username and row_values.get("id") == author.actor.user_id):
+                return None  # everyone changes their own password (and re-wraps their own key)
             return f"“{username}” bukan admin, sehingga tidak boleh mengubah data {table}"
         if op == "insert":
             need = self.required_roles(table, "", None, op)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.services.common import CurrentUser
-from kinerja_desktop.store.changelog import device_id, json_value, next_seq
+from kinerja_desktop.store.changelog import device_id, json_value, next_seq, sign_entries
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, Employee, utcnow
 from kinerja_desktop.store.sync_models import SyncConflict, SyncRefused
@@ -167,9 +167,13 @@ def resolve(db: Database, user: CurrentUser, table: str, row_id: str, field_name
         version = f"{me}:{seq}"
         setattr(obj, field_name, to_python(info, field_name, chosen))
         obj.updated_by = user.username
-        s.add(ChangeLog(device_id=me, seq=seq, table_name=table, row_id=row_id, op="update",
-                        changes={field_name: [cur_value, chosen]}, base_versions={field_name: heads},
-                        user=user.username, role=None, at=utcnow(), local=True, pushed=False))
+        # Written here rather than by change capture because its base lists every head it closes;
+        # signed through the same path as every captured change.
+        entry = ChangeLog(device_id=me, seq=seq, table_name=table, row_id=row_id, op="update",
+                          changes={field_name: [cur_value, chosen]}, base_versions={field_name: heads},
+                          user=user.username, role=None, at=utcnow(), local=True, pushed=False)
+        sign_entries(s, [entry])
+        s.add(entry)
         s.flush()
         merger.set_version(table, row_id, field_name, version)
         now = datetime.now()
@@ -189,41 +193,22 @@ def dismiss(db: Database, user: CurrentUser, conflict_ids: list[int]) -> None:
                 continue
             if c.kind != "frozen":
                 raise ValidationError("Konflik nilai bersamaan diselesaikan dengan memilih salah satu nilai.")
+            _require_field_owner(s, user, c.table_name, c.row_id, c.field)
             c.status = "dismissed"
             c.resolved_by = user.username
             c.resolved_at = datetime.now()
 
 
-def sweep_local_edits(session: Session) -> int:
-    """Close conflicts that a person here overwrote by editing the field (before it is pushed).
-
-    The local edit then names, as its base, every value that was on the table when it was made,
-    exactly like an explicit choice.
-    """
-    me = device_id(session)
-    closed = 0
-    for c in list(session.scalars(select(SyncConflict).where(SyncConflict.status == "open",
-                                                             SyncConflict.kind == "concurrent"))):
-        rows = session.execute(
-            select(ChangeLog).where(ChangeLog.device_id == me, ChangeLog.local.is_(True),
-                                    ChangeLog.table_name == c.table_name, ChangeLog.row_id == c.row_id,
-                                    ChangeLog.id > c.opened_log_id, ChangeLog.pushed.is_(False))
-            .order_by(ChangeLog.id)
-        ).scalars()
-        for entry in rows:
-            if c.field not in (entry.changes or {}):
-                continue
-            base = dict(entry.base_versions or {})
-            heads = base.get(c.field)
-            heads = list(heads) if isinstance(heads, list) else ([heads] if heads else [])
-            if c.version not in heads:
-                heads.append(c.version)
-            base[c.field] = sorted(heads)
-            entry.base_versions = base
-            c.status = "resolved"
-            c.resolved_version = f"{entry.device_id}:{entry.seq}"
-            c.resolved_by = entry.user
-            c.resolved_at = datetime.now()
-            closed += 1
-            break
-    return closed
+def _require_field_owner(s: Session, user: CurrentUser, table: str, row_id: str, field_name: str) -> None:
+    """Only who may write a field (by the roster) may settle what arrived for it."""
+    model = MODEL_BY_TABLE.get(table)
+    obj = s.get(model, row_id) if model is not None else None
+    if obj is None:
+        raise NotFound("Data tidak ditemukan.")
+    values = {c: getattr(obj, c) for c in model_info(table).columns}
+    try:
+        reason = Authorizer(s).check(table, "update", {field_name: None}, values, user.username)
+    except Wait as exc:
+        raise ValidationError("Data pendukung konflik ini belum lengkap di komputer ini.") from exc
+    if reason:
+        raise PermissionDenied("Anda tidak berwenang menyelesaikan konflik ini: " + reason + ".")

@@ -4,12 +4,11 @@ A sync run
 
 1. checks the store's identity file against the one remembered here (a store that was
    emptied or swapped is refused until a person confirms);
-2. closes conflicts that were overwritten here by hand since the last run;
-3. **push**: packs this device's new changes into immutable bundles (kept in a local outbox,
+2. **push**: packs this device's new changes into immutable bundles (kept in a local outbox,
    so an interrupted upload resumes with the very same files), uploads the files their rows
    refer to as content-addressed chunks (skipping chunks the store already has), then the
    bundles in order;
-4. **pull**: lists every other device's bundles, verifies each (hash in the name, gzip,
+3. **pull**: lists every other device's bundles, verifies each (hash in the name, gzip,
    header, hash chain), quarantines what fails, and applies the entries with the field-level
    merge; entries wait while what they build on has not arrived; then fetches the files the
    new rows refer to.
@@ -37,7 +36,8 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select, update
 
 from kinerja_desktop.domain.errors import KinerjaError
-from kinerja_desktop.store.changelog import device_id
+from kinerja_desktop.services.trust_service import Roster, accept_roster, current_roster, pinned_root
+from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Attachment, ChangeLog, Document, utcnow
 from kinerja_desktop.store.sync_models import (
@@ -48,10 +48,10 @@ from kinerja_desktop.store.sync_models import (
     SyncStoreObject,
 )
 from kinerja_desktop.sync import protocol as P
-from kinerja_desktop.sync.conflicts import sweep_local_edits
+from kinerja_desktop.sync import trust
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
-from kinerja_desktop.sync.replica import contiguous_seq, knowledge_at, record_knowledge
+from kinerja_desktop.sync.replica import knowledge_at, record_knowledge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -131,6 +131,8 @@ class SyncReport:
     #: After the run: changes made here not yet on the store, and fields in conflict here.
     unsent: int = 0
     open_conflicts: int = 0
+    #: Changes made here that are not signed by their author (they are not sent).
+    unsigned: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,6 +153,8 @@ class SyncReport:
             parts.append(f"{len(self.quarantined)} bundel rusak dikarantina")
         if self.files_missing:
             parts.append(f"{self.files_missing} berkas belum tersedia")
+        if self.unsigned:
+            parts.append(f"{self.unsigned} perubahan di komputer ini tanpa tanda tangan penulisnya tidak dikirim")
         return "Sinkronisasi selesai: " + "; ".join(parts) + f" ({self.seconds:.1f} dtk)."
 
 
@@ -175,7 +179,7 @@ class SyncEngine:
         self._progress_cb = progress
         self.cancel = cancel or threading.Event()
         self.report = SyncReport(store=remote.display)
-        self.seed: dict[str, int] = {}
+        self.roster: Roster | None = None
         self.store_id = ""
         self._lock = threading.Lock()
         self._started = time.monotonic()
@@ -262,8 +266,6 @@ class SyncEngine:
         self.report.device = self.me
         try:
             self._check_identity()
-            with self.db.session() as s:
-                sweep_local_edits(s)
             if self.opt.push:
                 self.push()
             if self.opt.pull:
@@ -304,11 +306,9 @@ class SyncEngine:
                     f"Penyimpanan {self.remote.display} kosong atau identitasnya hilang, padahal komputer ini "
                     "pernah bersinkronisasi dengannya. Pastikan lokasinya benar; jika memang penyimpanan baru, "
                     "konfirmasi agar data dikirim ulang.", code="sync.store_empty")
-            with self.db.session() as s:
-                my_seq = contiguous_seq(s, self.me)
             ident = {"kinerja_store": P.FORMAT, "store_id": str(uuid.uuid4()),
                      "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                     "created_by": self.me, "seed": {self.me: my_seq}}
+                     "created_by": self.me}
             self._write(P.IDENTITY_PATH, P.dumps(ident).encode("utf-8"))
             raw2 = self._read(P.IDENTITY_PATH)  # two founders at once: the file that stayed wins
             ident = json.loads(raw2.decode("utf-8")) if raw2 else ident
@@ -318,7 +318,6 @@ class SyncEngine:
                 "berbeda). Periksa lokasinya; jika memang diganti, konfirmasi terlebih dulu.",
                 code="sync.store_swapped")
         self.store_id = str(ident["store_id"])
-        self.seed = {str(k): int(v) for k, v in (ident.get("seed") or {}).items()}
         self.report.store_id = self.store_id
         with self.db.session() as s:
             row = s.get(SyncStore, self.remote.display)
@@ -336,14 +335,17 @@ class SyncEngine:
         self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
         self._check_device_clash()
         self._make_bundles()
+        remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         with self.db.reader() as s:
             store = s.get(SyncStore, self.remote.display)
             pushed_seq = store.pushed_seq if store else 0
-            outbox = list(s.scalars(select(SyncOutbox).where(SyncOutbox.last_seq > pushed_seq)
-                                    .order_by(SyncOutbox.last_seq)))
+            # Bundles sent before but no longer on the store (deleted, or the store was restored
+            # from an older copy) are sent again: receivers would otherwise wait for them forever.
+            outbox = [b for b in s.scalars(select(SyncOutbox).order_by(SyncOutbox.last_seq))
+                      if b.last_seq > pushed_seq or (remote_names.get(b.name) != b.size
+                                                     and self._outbox_path(b.name).is_file())]
         if not outbox:
             return
-        remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         blobs: list[str] = []
         seen: set[str] = set()
         for b in outbox:
@@ -365,7 +367,7 @@ class SyncEngine:
             with self.db.session() as s:
                 store = s.get(SyncStore, self.remote.display)
                 assert store is not None
-                store.pushed_seq = b.last_seq
+                store.pushed_seq = max(store.pushed_seq, b.last_seq)
                 store.last_push_at = utcnow()
                 s.execute(update(ChangeLog).where(ChangeLog.device_id == self.me,
                                                   ChangeLog.seq.between(b.first_seq, b.last_seq))
@@ -391,12 +393,31 @@ class SyncEngine:
             return
         with self.db.reader() as s:
             mine = {b.name for b in s.scalars(select(SyncOutbox))}
-        foreign = [n for n in names if P.parse_bundle_name(n) and n not in mine]
+        foreign = [n for n in names if P.parse_bundle_name(n) and n not in mine and self._genuine(n)]
         if foreign:
             raise DeviceClash(
                 "Penyimpanan sudah berisi kiriman atas nama perangkat ini yang tidak dibuat oleh database ini. "
                 "Database ini tampaknya salinan dari komputer lain: jalankan “kinerja sync perangkat-baru” "
                 "agar komputer ini mendapat identitas sendiri.", code="sync.device_clash")
+
+    def _genuine(self, name: str) -> bool:
+        """Is this bundle under our device id signed by its authors (a copy of this database wrote it)?
+
+        Anyone with access to the store can write into this device's folder; a bundle whose
+        changes do not verify is somebody else's forgery, which receivers never apply, and it
+        must not stop this device.
+        """
+        last, sha = P.parse_bundle_name(name) or (0, "")
+        data = self._read(f"{P.bundles_dir(self.me)}/{name}")
+        try:
+            _header, entries = P.decode_bundle(data or b"", expected_sha=sha, device=self.me, last_seq=last)
+        except P.BundleError:
+            return False
+        roster = current_roster(self.db)
+        genuine = bool(entries) and all(v.kind == trust.OK for v in trust.check_bundle(entries, roster))
+        if not genuine:
+            log.warning("ignored a bundle under this device's id that is not signed by its authors: %s", name)
+        return genuine
 
     def shared_prefix(self) -> int:
         """How far this database's own log equals what the store holds under its device id.
@@ -439,14 +460,23 @@ class SyncEngine:
                 if r.seq != last + len(run) + 1:
                     break
                 run.append(r)
+            # only signed changes are sent: no receiver applies an unsigned one, and it would
+            # hold up everything after it (see changelog.sign_entries)
+            signed = sum(len(g) for g in _signed_groups(run)[:_first_unsigned(run)])
+            if signed < len(run):
+                self.report.unsigned = len(run) - signed
+                log.warning("%d changes from seq %d on are not signed by their author; not sent",
+                            len(run) - signed, run[signed].seq)
+            run = run[:signed]
+            if not run:
+                return
             deletes = sum(1 for r in run if r.op == "delete")
             if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
                 raise MassDeletionPending(
                     f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
                     "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
-            for start in range(0, len(run), P.BUNDLE_MAX_ENTRIES):
-                part = run[start:start + P.BUNDLE_MAX_ENTRIES]
+            for part in _bundle_parts(run):
                 entries = [self._entry_of(s, r) for r in part]
                 blobs: list[str] = []
                 for e in entries:
@@ -469,12 +499,12 @@ class SyncEngine:
                 prev = digest
 
     def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
-        clock = None
-        if r.table_name in ("plan", "evaluation") and (r.changes or {}).get("frozen", [None, None])[1] is True:
-            clock = knowledge_at(s, r.id)
+        clock = r.clock
+        if clock is None and freezes(r.table_name, r.changes or {}):
+            clock = knowledge_at(s, r.id)  # an entry from before clocks were recorded at commit
         return P.Entry(device=r.device_id, seq=r.seq, table=r.table_name, row=r.row_id, op=r.op,
                        changes=dict(r.changes or {}), base=dict(r.base_versions or {}), user=r.user, role=r.role,
-                       at=r.at.isoformat(timespec="seconds") if r.at else None, clock=clock)
+                       at=r.at.isoformat(timespec="seconds") if r.at else None, clock=clock, sig=r.sig)
 
     # ------------------------------------------------------------------ chunks
 
@@ -580,7 +610,9 @@ class SyncEngine:
         self._emit("mengunduh", msg="Memeriksa kiriman perangkat lain")
         devices = [d for d in self._retry(lambda: self.remote.list_dirs(P.DEVICES_DIR), "list devices")
                    if d != self.me and _looks_like_device(d)]
-        pending: dict[str, _Pending] = {}
+        self._refresh_roster()
+        self.roster = current_roster(self.db)
+        collected: dict[str, tuple[list[P.Entry], list[tuple[int, str]], int]] = {}
         with self.db.reader() as s:
             peers = {p.device_id: (p.applied_seq, p.bundle_seq, p.bundle_sha256, p.held)
                      for p in s.scalars(select(SyncPeer))}
@@ -611,6 +643,7 @@ class SyncEngine:
                     continue
                 chosen: tuple[P.BundleHeader, list[P.Entry], str] | None = None
                 gap = False
+                unsigned_wait = ""
                 for sha, name in candidates:
                     self._check_cancel()
                     data = self._read(f"{P.bundles_dir(d)}/{name}")
@@ -629,30 +662,34 @@ class SyncEngine:
                     if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
                         self._quarantine(d, name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
                         continue
+                    verdicts = trust.check_bundle(got, self.roster)
+                    refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
+                    if refused is not None:
+                        self._quarantine(d, name, data, f"ditolak: {refused.reason}")
+                        continue
+                    waits = next((v for v in verdicts if v.kind == trust.WAIT), None)
+                    if waits is not None:
+                        unsigned_wait = waits.reason
+                        continue
+                    for e, v in zip(got, verdicts, strict=True):
+                        e.by_root = v.by_root
                     if chosen is None:
                         chosen = (header, got, sha)
                 if chosen is None:
-                    if gap:
-                        self.report.waiting[d] = "menunggu bundel sebelumnya yang belum sampai di penyimpanan"
+                    if unsigned_wait:
+                        self.report.waiting[d] = unsigned_wait
+                    elif gap:
+                        self.report.waiting[d] = (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari "
+                                                  f"perangkat {d} yang belum ada di penyimpanan")
                     break
                 header, got, sha = chosen
                 self.report.bundles_pulled += 1
                 entries.extend(e for e in got if e.seq > applied)
                 bundles.append((last, sha))
                 prev_last, prev_sha = last, sha
-            if not entries:
-                continue
-            deletes = sum(1 for e in entries if e.op == "delete")
-            if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
-                reason = (f"{deletes} data akan dihapus sekaligus oleh perangkat {d[:8]}; menunggu konfirmasi "
-                          "penghapusan massal")
-                self.report.held[d] = reason
-                with self.db.session() as s:
-                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=applied, bundle_seq=0)
-                    peer.held = reason
-                    s.add(peer)
-                continue
-            pending[d] = _Pending(entries, bundles)
+            if entries:
+                collected[d] = (entries, bundles, applied)
+        pending = self._hold_mass_deletions(collected)
         total_entries = sum(len(p.entries) for p in pending.values())
         if total_entries:
             if total_entries > self.opt.backup_threshold and self.db.is_sqlite:
@@ -664,6 +701,44 @@ class SyncEngine:
             store = s.get(SyncStore, self.remote.display)
             if store is not None:
                 store.last_pull_at = utcnow()
+
+    def _refresh_roster(self) -> None:
+        """Take the newest roster on the store that verifies under the pinned root key."""
+        if not pinned_root(self.db):
+            return
+        root = pinned_root(self.db) or ""
+        found = self._retry(lambda: trust.latest_verified_roster(self.remote, root), "read roster")
+        if found is not None:
+            seq, doc = found
+            accept_roster(self.db, doc, seq)
+
+    def _hold_mass_deletions(self, collected: dict[str, tuple[list[P.Entry], list[tuple[int, str]], int]]
+                             ) -> dict[str, _Pending]:
+        """Hold every device carrying deletions of an author who deletes too much at once.
+
+        Counted per author over all devices (a person cannot split a mass deletion over several
+        made-up devices), until a person confirms (``allow_mass_delete``).
+        """
+        per_author: dict[str, int] = defaultdict(int)
+        for entries, _bundles, _applied in collected.values():
+            for e in entries:
+                if e.op == "delete":
+                    per_author[e.user or ""] += 1
+        over = {a: n for a, n in per_author.items() if n > self.opt.mass_delete_threshold}
+        pending: dict[str, _Pending] = {}
+        for d, (entries, bundles, applied) in collected.items():
+            authors = sorted({e.user or "" for e in entries if e.op == "delete"} & set(over))
+            if authors and not self.opt.allow_mass_delete:
+                who = ", ".join(f"“{a}” ({over[a]} data)" for a in authors)
+                reason = f"penghapusan massal oleh {who}; menunggu konfirmasi penghapusan massal"
+                self.report.held[d] = reason
+                with self.db.session() as s:
+                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=applied, bundle_seq=0)
+                    peer.held = reason
+                    s.add(peer)
+                continue
+            pending[d] = _Pending(entries, bundles)
+        return pending
 
     def _quarantine(self, device: str, name: str, data: bytes, reason: str) -> None:
         path = f"{P.bundles_dir(device)}/{name}"
@@ -710,7 +785,7 @@ class SyncEngine:
             progress = False
             self._check_cancel()
             with self.db.session() as s:
-                merger = Merger(s, processed=processed, log_high=lambda s=s: log_high_water(s))
+                merger = Merger(s, processed=processed, log_high=lambda s=s: log_high_water(s), roster=self.roster)
                 budget = self.opt.batch
                 for d in sorted(pending):
                     pend = pending[d]
@@ -719,7 +794,7 @@ class SyncEngine:
                         if e.seq in pend.done or e.seq <= applied_seq.get(d, 0):
                             pend.pos += 1
                             continue
-                        out = merger.apply(e, trusted=e.seq <= self.seed.get(d, 0))
+                        out = merger.apply(e, trusted=e.by_root)
                         if out.kind == WAIT and out.row_id:
                             ahead = self._look_ahead(merger, pend, out.row_id)
                             if ahead:
@@ -748,7 +823,7 @@ class SyncEngine:
         for i in range(pend.pos + 1, len(pend.entries)):
             e = pend.entries[i]
             if e.op == "insert" and e.row == row_id and e.seq not in pend.done:
-                out = merger.apply(e, trusted=e.seq <= self.seed.get(e.device, 0))
+                out = merger.apply(e, trusted=e.by_root)
                 if out.kind == WAIT:
                     return 0
                 pend.done.add(e.seq)
@@ -868,6 +943,43 @@ class _RemoteIndex:
     def size(self, path: str) -> int | None:
         folder, _, name = path.rpartition("/")
         return self._listing(folder).get(name)
+
+
+def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+    """Split a run of entries into their signature groups (an unsigned entry is a group of its own)."""
+    groups: list[list[ChangeLog]] = []
+    pending: list[ChangeLog] = []
+    for r in rows:
+        pending.append(r)
+        if r.sig:
+            n = max(1, min(int(r.sig.get("n") or 1), len(pending)))
+            groups.extend([x] for x in pending[:-n])
+            groups.append(pending[-n:])
+            pending = []
+    groups.extend([x] for x in pending)
+    return groups
+
+
+def _first_unsigned(rows: list[ChangeLog]) -> int:
+    """Index (in signature groups) of the first group that carries no signature."""
+    for i, group in enumerate(_signed_groups(rows)):
+        if not group[-1].sig:
+            return i
+    return len(_signed_groups(rows))
+
+
+def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+    """Bundles of at most BUNDLE_MAX_ENTRIES entries that never split a signature group."""
+    parts: list[list[ChangeLog]] = []
+    part: list[ChangeLog] = []
+    for group in _signed_groups(rows):
+        if part and len(part) + len(group) > P.BUNDLE_MAX_ENTRIES:
+            parts.append(part)
+            part = []
+        part.extend(group)
+    if part:
+        parts.append(part)
+    return parts
 
 
 def _looks_like_device(name: str) -> bool:

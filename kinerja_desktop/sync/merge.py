@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, UniqueConstraint, delete, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.services.trust_service import Roster
 from kinerja_desktop.store.changelog import json_value, user_columns
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
@@ -46,6 +47,7 @@ from kinerja_desktop.store.models import (
 from kinerja_desktop.store.sync_models import SyncAlias, SyncConflict, SyncRefused
 from kinerja_desktop.sync.authz import Authorizer, Wait
 from kinerja_desktop.sync.protocol import Entry
+from kinerja_desktop.sync.validate import check_changes
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +168,11 @@ def to_python(info: ModelInfo, field: str, value: Any) -> Any:
 class Merger:
     """Applies remote entries inside one session (the caller commits)."""
 
-    def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int]) -> None:
+    def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int],
+                 roster: Roster | None = None) -> None:
         self.s = session
         self.processed = processed
-        self.authz = Authorizer(session)
+        self.authz = Authorizer(session, roster)
         self._log_high = log_high
         self._alias: dict[str, str] = {}
         self._load_aliases()
@@ -355,20 +358,24 @@ class Merger:
         for v in iter_base_versions(e.base):
             if not self.processed(v):
                 return Outcome(WAIT, f"menunggu perubahan {v} yang menjadi dasarnya")
-        if trusted and e.user:
-            # The store's founding history is trusted (it holds the first admin account, imports,
-            # the demo office), but only for system users and admins, never for a staff account.
-            author = self.authz.author(e.user)
-            trusted = author is None or author.actor.is_admin
+        # ``trusted``: signed with the instansi's root key (the founding history of the office,
+        # history re-signed by the central office): the role check does not apply.
+        if not isinstance(e.row, str) or not 1 <= len(e.row) <= 64:
+            return self.refuse(e, "nomor baris tidak sah")
         row_id = self.canonical(e.row)
         new: dict[str, Any] = {}
         for f, pair in e.changes.items():
             if f not in info.columns:
                 continue  # a field this version does not know: ignored
-            value = pair[1] if isinstance(pair, list) and len(pair) == 2 else None
+            if not (isinstance(pair, list) and len(pair) == 2):
+                return self.refuse(e, f"perubahan {e.table}.{f} tidak berbentuk [lama, baru]")
+            value = pair[1]
             if f in info.fks and value:
                 value = self.canonical(str(value))
             new[f] = value
+        problem = check_changes(e.table, new)
+        if problem:
+            return self.refuse(e, problem)
         if e.op == "insert":
             if (e.table, row_id) in self._exists or self.s.execute(
                     select(info.model.id).where(info.model.id == row_id)).first() is not None:
@@ -383,7 +390,7 @@ class Merger:
         obj = self.s.get(info.model, row_id)
         if obj is None:
             raise Wait("menunggu baris ini dibuat", row_id)
-        current = {c: getattr(obj, c) for c in info.columns}
+        current = {**{c: getattr(obj, c) for c in info.columns}, "id": obj.id}
         changed = {f: v for f, v in new.items()}
         self._check_fks(info, changed, changed)
         if not trusted:

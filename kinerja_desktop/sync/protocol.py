@@ -24,9 +24,12 @@ import hashlib
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from kinerja_desktop.store import signing
 
 FORMAT = 1
 IDENTITY_PATH = "kinerja-store.json"
@@ -116,6 +119,10 @@ class Entry:
     at: str | None = None
     #: For a change that freezes a record: {device: seq} of what its author had processed.
     clock: dict[str, int] | None = None
+    #: On the last entry of a signed group: {"k": key id, "n": entries in the group, "s": signature}.
+    sig: dict[str, Any] | None = None
+    #: Set by the receiver: the signature that covers this entry is the instansi's root key.
+    by_root: bool = field(default=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -131,8 +138,10 @@ class Entry:
             out["ro"] = self.role
         if self.at is not None:
             out["at"] = self.at
-        if self.clock:
+        if self.clock is not None:
             out["k"] = self.clock
+        if self.sig:
+            out["sg"] = self.sig
         return out
 
     @classmethod
@@ -140,8 +149,14 @@ class Entry:
         return cls(
             device=device, seq=int(obj["seq"]), table=str(obj["t"]), row=str(obj["r"]), op=str(obj["op"]),
             changes=dict(obj["c"]), base=dict(obj.get("b") or {}), user=obj.get("u"), role=obj.get("ro"),
-            at=obj.get("at"), clock={str(k): int(v) for k, v in obj["k"].items()} if obj.get("k") else None,
+            at=obj.get("at"), clock={str(k): int(v) for k, v in obj["k"].items()} if obj.get("k") is not None else None,
+            sig=dict(obj["sg"]) if obj.get("sg") else None,
         )
+
+    def digest(self) -> bytes:
+        """What the author's signature covers of this change (see store.signing)."""
+        return signing.entry_digest(self.device, self.seq, self.table, self.row, self.op, self.changes, self.base,
+                                    self.user, self.clock)
 
 
 @dataclass
@@ -160,6 +175,56 @@ class BundleHeader:
                 "created_at": self.created_at}
 
 
+#: Limits on what one bundle may decompress to (a bundle holds at most BUNDLE_MAX_ENTRIES entries).
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+MAX_LINE_BYTES = 4 * 1024 * 1024
+MAX_LINES = BUNDLE_MAX_ENTRIES + 1
+
+
+def gunzip_lines(data: bytes, *, max_bytes: int = MAX_BUNDLE_BYTES, max_line: int = MAX_LINE_BYTES,
+                 max_lines: int = MAX_LINES) -> list[bytes]:
+    """Decompress gzip ``data`` into its non-empty lines, streamed, within the given bounds.
+
+    Raises :class:`BundleError` (instead of running out of memory) when the data decompresses
+    to more than ``max_bytes``, holds a line longer than ``max_line`` or more than
+    ``max_lines`` lines, is not one whole gzip member, or is not UTF-8.
+    """
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    lines: list[bytes] = []
+    total = 0
+    tail = b""
+    pos = 0
+    step = 256 * 1024
+    try:
+        while not inflater.eof:
+            if inflater.unconsumed_tail:
+                src = inflater.unconsumed_tail
+            elif pos < len(data):
+                src, pos = data[pos:pos + step], pos + step
+            else:
+                raise BundleError("berkas gzip terpotong")
+            piece = inflater.decompress(src, 1024 * 1024)
+            total += len(piece)
+            if total > max_bytes:
+                raise BundleError(f"isi bundel lebih dari {max_bytes // (1024 * 1024)} MB setelah dibuka")
+            parts = (tail + piece).split(b"\n")
+            tail = parts.pop()
+            for ln in parts:
+                if ln:
+                    lines.append(ln)
+            if len(tail) > max_line or any(len(ln) > max_line for ln in parts):
+                raise BundleError(f"satu baris bundel lebih dari {max_line // (1024 * 1024)} MB")
+            if len(lines) > max_lines:
+                raise BundleError("bundel berisi terlalu banyak baris")
+    except zlib.error as exc:
+        raise BundleError(f"berkas bukan gzip yang utuh ({exc})") from exc
+    if inflater.unused_data or pos < len(data):
+        raise BundleError("ada data tambahan setelah akhir gzip")
+    if tail:
+        lines.append(tail)
+    return lines
+
+
 def encode_bundle(header: BundleHeader, entries: Iterable[Entry]) -> bytes:
     lines = [dumps(header.to_json())]
     lines.extend(dumps(e.to_json()) for e in entries)
@@ -172,10 +237,9 @@ def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int)
     if actual != expected_sha:
         raise BundleError("isi berkas tidak cocok dengan hash pada namanya (rusak, terpotong, atau diubah)")
     try:
-        text = gzip.decompress(data).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise BundleError(f"berkas bukan gzip yang utuh ({exc})") from exc
-    lines = [ln for ln in text.split("\n") if ln]
+        lines = [ln.decode("utf-8") for ln in gunzip_lines(data)]
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"isi bundel bukan UTF-8 ({exc})") from exc
     if not lines:
         raise BundleError("berkas kosong")
     try:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.store.changelog import DEVICE_KEY, device_id
+from kinerja_desktop.store.changelog import DEVICE_KEY, device_id, sign_runs
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import ChangeLog, LocalMeta
 from kinerja_desktop.store.sync_models import SyncKnowledge, SyncOutbox, SyncPeer, SyncStore, SyncStoreObject
@@ -102,7 +102,8 @@ def fork_replica(db: Database, shared_upto: int | None = None) -> str:
     Entries of the old id up to ``shared_upto`` (all of them when None) are the shared starting
     point: they count as processed. Later ones were made on this copy after it was taken: they
     are re-issued under the new id (same changes, new sequence numbers), so they reach the other
-    replicas and do not collide with what the original wrote meanwhile.
+    replicas and do not collide with what the original wrote meanwhile; they are signed again
+    with the keys unlocked in ``db.keys`` (of the people signed in on this copy).
     """
     from kinerja_desktop.store.models import FieldVersion
     from kinerja_desktop.store.sync_models import SyncConflict
@@ -120,6 +121,9 @@ def fork_replica(db: Database, shared_upto: int | None = None) -> str:
             entry.device_id, entry.seq, entry.local, entry.pushed = new, n, True, False
             if entry.base_versions:
                 entry.base_versions = {k: _rename(v, renamed) for k, v in entry.base_versions.items()}
+        # The signatures covered the old device id and numbers: sign again with the keys of the
+        # people signed in here (what nobody here can sign stays unsigned and is not sent).
+        sign_runs(db.keys, mine)
         if renamed:
             for fv in s.scalars(select(FieldVersion).where(FieldVersion.version.in_(list(renamed)))):
                 fv.version = renamed[fv.version]

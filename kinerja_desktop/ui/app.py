@@ -288,6 +288,7 @@ class AppController(QObject):
             self.sign_in.set_database_ready(self.db.describe())
         self.sign_in.show()
         self.sign_in.show_error(message)
+        self._forget_keys()
         self.signed_out.emit()
 
     @Slot(str)
@@ -375,7 +376,15 @@ class AppController(QObject):
         self.main_window = None
         self._quick_user = None  # nothing left to re-check: the next sign-in is checked anew
         window.deleteLater()
+        self._forget_keys()
         self.signed_out.emit()
+
+    def _forget_keys(self) -> None:
+        """The signing keys unlocked at sign-in live for that session only."""
+        if self.db is not None:
+            from kinerja_desktop.services.auth_service import sign_out
+
+            sign_out(self.db)
 
     @Slot(str)
     def _language_changed(self, _language: str) -> None:

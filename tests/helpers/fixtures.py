@@ -44,6 +44,23 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def unlock_demo_keys(db: Database) -> None:
+    """Unlock every demo account's signing key in ``db``'s key ring, as if each had signed in there.
+
+    Demo passwords are known (the NIP, ``admin`` for the admin); unlike a real sign-in this writes
+    nothing (no re-wrap), so tests that count changes are not disturbed.
+    """
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN
+    from kinerja_desktop.store import signing
+    from kinerja_desktop.store.models import UserAccount
+
+    with db.reader() as s:
+        accounts = [(a.username, a.key_wrap) for a in s.scalars(select(UserAccount)) if a.key_wrap]
+    for username, wrapped in accounts:
+        password = DEMO_ADMIN[1] if username == DEMO_ADMIN[0] else username
+        db.keys.add(signing.Signer(username, signing.unwrap_private(wrapped, password)))
+
+
 def copy_database(template: Path, target: Path) -> None:
     """Copy a SQLite database file with its blob folder."""
     shutil.copy2(template, target)

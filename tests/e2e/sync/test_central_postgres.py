@@ -20,13 +20,14 @@ from kinerja_desktop.central.roster import penilai_in_roster, publish_roster, re
 from kinerja_desktop.services import evaluation_service, realisation_service, roster_service
 from kinerja_desktop.services.auth_service import user_by_username
 from kinerja_desktop.services.demo_service import build_demo
+from kinerja_desktop.services.trust_service import pin_root, unlock_root
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import SYNCED_MODELS, Employee, Evaluation, Indicator, Plan, Rhk, Supervision
 from kinerja_desktop.sync.engine import SyncEngine
 from kinerja_desktop.sync.remote import open_remote
 from kinerja_desktop.sync.replica import fork_replica
 from tests.e2e.sync.dav_server import free_port
-from tests.helpers.fixtures import copy_database
+from tests.helpers.fixtures import copy_database, unlock_demo_keys
 from tests.unit.sync.sync_office import FAST, diff, open_replica, snapshot
 
 pytestmark = pytest.mark.postgres
@@ -79,11 +80,14 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
     build_demo(master, employees=8, seed=3, year=2026, today=date(2026, 11, 22))
     store = tmp_path / "store"
     store.mkdir()
+    root = unlock_root(master, "admin")  # the demo office's root key (the central office's, in real life)
+    publish_roster(master, open_remote(str(store)), root)
     _sync(master, store)
     with master.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     central = open_central(postgres_url)
+    pin_root(central, root.public)
     try:
         report = ingest(central, str(store))
         assert report.applied > 100 and not report.refused and not report.waiting
@@ -95,6 +99,7 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
             copy_database(master_path, tmp_path / f"{name}.sqlite")
             devices[name] = open_replica(tmp_path / f"{name}.sqlite")
             fork_replica(devices[name])
+            unlock_demo_keys(devices[name])
         with devices["staff"].reader() as s:
             plan = s.execute(select(Plan).join(Employee, Employee.id == Plan.employee_id)
                              .where(Plan.status == "APPROVED", Employee.jenis_jabatan.in_(["PELAKSANA", "FUNGSIONAL"]))
@@ -121,12 +126,13 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
         assert sum(r.counts.get("SANGAT_BAIK", 0) for r in rows) == 1
 
         # the central admin changes the roster; devices get it; the roster is published
+        unlock_demo_keys(central)
         admin = user_by_username(central, "admin")
         roster_service.set_supervisor(central, admin, plan.employee_id, sup_id, 2027)
         assert ingest(central, str(store)).entries_pushed >= 1
-        published = publish_roster(central, open_remote(str(store)))
+        published = publish_roster(central, open_remote(str(store)), root)
         assert published.changed
-        assert not publish_roster(central, open_remote(str(store))).changed  # unchanged: nothing new written
+        assert not publish_roster(central, open_remote(str(store)), root).changed  # unchanged: nothing new written
         staff_report = _sync(devices["staff"], store)
         assert staff_report.applied >= 1 and not staff_report.refused
         with devices["staff"].reader() as s:

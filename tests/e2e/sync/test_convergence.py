@@ -27,7 +27,7 @@ from kinerja_desktop.sync import conflicts
 from kinerja_desktop.sync.engine import SyncEngine
 from kinerja_desktop.sync.remote import open_remote
 from kinerja_desktop.sync.replica import fork_replica
-from tests.helpers.fixtures import DEMO_YEAR, copy_database
+from tests.helpers.fixtures import DEMO_YEAR, copy_database, unlock_demo_keys
 from tests.unit.sync.sync_office import FAST, diff, open_replica, snapshot
 
 TEXTS = ["Laporan A", "Laporan B", "Laporan C", "12 dokumen", "15 dokumen"]
@@ -95,6 +95,7 @@ def test_random_edits_and_syncs_converge_with_nothing_lost(ops, cast: Cast, _pus
             copy_database(master, path)
             db = open_replica(path)
             fork_replica(db)
+            unlock_demo_keys(db)
             dbs.append(db)
         staff = user_by_username(dbs[0], cast.staff)
         drafter = user_by_username(dbs[0], cast.drafter)

@@ -17,11 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from kinerja_desktop.central.roster import publish_roster
+from kinerja_desktop.services.demo_service import DEMO_ADMIN
+from kinerja_desktop.services.trust_service import pin_root, pinned_root, unlock_root
 from kinerja_desktop.store.db import Database, open_database
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncReport
 from kinerja_desktop.sync.remote import open_remote
 from kinerja_desktop.sync.replica import fork_replica
-from tests.helpers.fixtures import copy_database
+from tests.helpers.fixtures import copy_database, unlock_demo_keys
 
 FAST = SyncOptions(retry_base=0.01, retry_max=0.05, workers=2)
 
@@ -49,10 +52,16 @@ class Office:
         path = self.root / f"{name}.sqlite"
         if fresh:
             db = open_replica(path)
+            master = open_replica(self.master)  # the enrolment file the central office hands out
+            try:
+                pin_root(db, pinned_root(master) or "")
+            finally:
+                master.dispose()
         else:
             copy_database(self.master, path)
             db = open_replica(path)
             fork_replica(db)
+            unlock_demo_keys(db)
         self.dbs[name] = db
         return db
 
@@ -67,6 +76,7 @@ def _pushed_master(tmp_path_factory: pytest.TempPathFactory, _demo_template: Pat
     store.mkdir()
     db = open_replica(master)
     try:
+        publish_roster(db, open_remote(str(store)), unlock_root(db, DEMO_ADMIN[1]))
         SyncEngine(db, open_remote(str(store)), FAST).run()
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

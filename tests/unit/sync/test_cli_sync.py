@@ -69,9 +69,13 @@ def test_cli_reports_an_emptied_store_in_indonesian(office: Office, capsys, tmp_
 def test_cli_publishes_the_roster_for_admins_only(office: Office, people: People, capsys, monkeypatch) -> None:
     path = str(office.dbs["reader"].path)
     monkeypatch.setenv("KINERJA_PASSWORD", "admin")
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "salah sekali")
     code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "--remote", str(office.store),
                      "roster")
-    assert code == 0 and out["changed"] and out["path"].startswith("roster/")
+    assert code == 1  # a wrong root passphrase signs nothing
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "admin")  # the demo office's root key
+    code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "roster")
+    assert code == 0 and out["path"].startswith("roster/")
     code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "roster")
     assert code == 0 and not out["changed"]
     monkeypatch.setenv("KINERJA_PASSWORD", people.staff.username)

@@ -23,7 +23,7 @@ from kinerja_desktop.sync.engine import (
 )
 from kinerja_desktop.sync.remote import FolderRemote, RemoteUnavailable, open_remote
 from kinerja_desktop.sync.replica import this_device
-from tests.helpers.fixtures import People, copy_database
+from tests.helpers.fixtures import People, copy_database, unlock_demo_keys
 from tests.unit.sync.sync_office import FAST, Office, diff, snapshot
 
 
@@ -140,6 +140,7 @@ def test_a_copied_database_is_stopped_before_it_writes_as_the_original(office: O
     from kinerja_desktop.sync.replica import fork_replica
 
     shared = SyncEngine(clone, open_remote(str(office.store)), FAST).shared_prefix()
+    unlock_demo_keys(clone)  # the person signed in on the copy: the re-issued change is signed again
     fork_replica(clone, shared_upto=shared)
     report = office.sync("clone")
     assert report.bundles_pushed == 1 and report.entries_pushed == 1
