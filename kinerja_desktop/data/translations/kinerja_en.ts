@@ -2762,6 +2762,18 @@ feedback</translation>
 <context>
     <name>SigningIntegration</name>
     <message>
+        <source>Buka dulu unit kerja yang penetapannya akan ditandatangani.</source>
+        <translation>First open the work unit whose predicate decision is to be signed.</translation>
+    </message>
+    <message>
+        <source>Penetapan predikat kinerja</source>
+        <translation>Performance predicate decision</translation>
+    </message>
+    <message>
+        <source>Tetapkan juga predikat pegawai di sub-unitnya?</source>
+        <translation>Also decide the predicates of staff in its sub-units?</translation>
+    </message>
+    <message>
         <source>&amp;Periksa Tanda Tangan…</source>
         <translation>&amp;Check Signatures…</translation>
     </message>
@@ -3551,6 +3563,10 @@ Go ahead with this deletion?</translation>
 </context>
 <context>
     <name>install</name>
+    <message>
+        <source>Tanda Tangani &amp;Penetapan Predikat…</source>
+        <translation>Sign &amp;Predicate Decision…</translation>
+    </message>
     <message>
         <source>Dokumen Bertanda Tangan</source>
         <translation>Signed Documents</translation>
