@@ -1084,6 +1084,26 @@ Check the spelling, or search by NIP or position.</translation>
         <source>Berkas tidak dapat dibuka: {0}</source>
         <translation>The file cannot be opened: {0}</translation>
     </message>
+    <message>
+        <source>Berkas tidak dibuka</source>
+        <translation>File not opened</translation>
+    </message>
+    <message>
+        <source>“{0}” bukan PDF, gambar, atau dokumen kantor menurut isinya, jadi tidak dibuka langsung: berkas seperti ini dapat menjalankan program di komputer ini.
+
+Simpan salinannya, lalu buka sendiri hanya bila Anda tahu asal dan isinya.</source>
+        <translation>“{0}” is not a PDF, an image or an office document by its content, so it is not opened directly: files like this can run programs on this computer.
+
+Save a copy, then open it yourself only if you know where it came from and what it holds.</translation>
+    </message>
+    <message>
+        <source>Simpan berkas bukti dukung</source>
+        <translation>Save supporting evidence file</translation>
+    </message>
+    <message>
+        <source>Disimpan ke {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceTableModel</name>
@@ -3694,14 +3714,6 @@ Go ahead with this deletion?</translation>
     <message>
         <source>Blanko (formulir kosong)</source>
         <translation>Blank (empty form)</translation>
-    </message>
-    <message>
-        <source>Penetapan predikat kinerja dicetak per unit: pilih unit kerja.</source>
-        <translation>The performance predikat decision is printed per unit: choose a work unit.</translation>
-    </message>
-    <message>
-        <source>Menyusun penetapan</source>
-        <translation>Preparing the decision</translation>
     </message>
     <message>
         <source>Tidak ada pegawai yang dapat dicetak.</source>
