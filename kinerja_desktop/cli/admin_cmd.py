@@ -60,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--nip", help="tautkan ke pegawai dengan NIP ini")
     p.add_argument("--admin", action="store_true", help="beri hak admin kepegawaian")
     p.set_defaults(func=cmd_account_add)
+    p = asub.add_parser("buka-kunci", help="buka akun yang terkunci karena terlalu banyak percobaan masuk")
+    p.add_argument("username")
+    p.set_defaults(func=cmd_account_unlock)
 
 
 def _new_password(prompt: str) -> str:
@@ -278,4 +281,14 @@ def cmd_account_add(args: argparse.Namespace, ctx: CliContext) -> int:
     create_account(ctx.db, user, args.username, _new_password(f"Kata sandi {args.username}: "),
                    employee_id=employee_id, is_admin=args.admin)
     ctx.out({"created": args.username}, f"Akun {args.username} dibuat.")
+    return 0
+
+
+def cmd_account_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.services.auth_service import unlock_account
+
+    had = unlock_account(ctx.db, ctx.user, args.username)
+    ctx.out({"unlocked": args.username, "was_locked": had},
+            f"Akun {args.username} dibuka; percobaan masuk yang gagal dihapus." if had
+            else f"Akun {args.username} tidak sedang terkunci.")
     return 0

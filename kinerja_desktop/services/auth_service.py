@@ -5,20 +5,27 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
 from kinerja_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, StorageError, ValidationError
 from kinerja_desktop.domain.permissions import Action, Actor, require
+from kinerja_desktop.services import sign_in_guard as guard
 from kinerja_desktop.services.common import CurrentUser, get_live
-from kinerja_desktop.services.passwords import check_password, hash_password, needs_rehash, no_such_account
+from kinerja_desktop.services.passwords import (
+    SIGN_IN_FAILED,
+    check_password,
+    hash_password,
+    needs_rehash,
+    no_such_account,
+)
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Employee, UserAccount
+from kinerja_desktop.store.models import Employee, LocalMeta, UserAccount
 
 log = logging.getLogger(__name__)
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
-MIN_PASSWORD = 4
 
 
 @dataclass
@@ -38,16 +45,26 @@ def _current_user(acc: UserAccount, emp: Employee | None) -> CurrentUser:
 
 def authenticate(db: Database, username: str, password: str) -> CurrentUser:
     """Check a username and password; raises PermissionDenied with one message for any failure."""
+    attempts = guard.meta_key((username or "")[:64])
+    guard.check_allowed(_meta(db, attempts))
     with db.reader() as s:
         acc = s.execute(
             select(UserAccount).where(func.lower(UserAccount.username) == (username or "").strip().lower(),
                                       UserAccount.deleted.is_(False))
         ).scalar()
         if acc is None:
+            _record_failure(db, attempts)
             raise no_such_account(password)
-        check_password(acc.password_hash, acc.active, password)
+        try:
+            check_password(acc.password_hash, acc.active, password)
+        except PermissionDenied as exc:
+            if str(exc) == SIGN_IN_FAILED:
+                _record_failure(db, attempts)
+            raise
         emp = s.get(Employee, acc.employee_id) if acc.employee_id else None
         user = _current_user(acc, emp)
+    if _meta(db, attempts):
+        _set_meta(db, attempts, None)
     unlock_key(db, acc, password)
     if needs_rehash(acc.password_hash):
         try:
@@ -58,6 +75,41 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         except StorageError as exc:  # read-only or locked: the upgrade waits for the next sign-in
             logging.getLogger(__name__).info("password hash not upgraded (%s)", exc.code)
     return user
+
+
+def _meta(db: Database, key: str) -> Any:
+    with db.reader() as s:
+        row = s.get(LocalMeta, key)
+        return row.value if row is not None else None
+
+
+def _set_meta(db: Database, key: str, value: Any) -> None:
+    """Keep (or with None, drop) a per-PC fact; a read-only database keeps what it has."""
+    try:
+        with db.session() as s:
+            row = s.get(LocalMeta, key)
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(LocalMeta(key=key, value=value))
+            else:
+                row.value = value
+    except StorageError as exc:
+        log.info("sign-in attempt not recorded (%s)", exc.code)
+
+
+def _record_failure(db: Database, key: str) -> None:
+    _set_meta(db, key, guard.after_failure(_meta(db, key)))
+
+
+def unlock_account(db: Database, user: CurrentUser, username: str) -> bool:
+    """Lift the sign-in lock (and the wait) of an account on this PC; True when there was one."""
+    require(user.actor, Action.MANAGE_ACCOUNTS)
+    key = guard.meta_key(username)
+    had = bool(_meta(db, key))
+    _set_meta(db, key, None)
+    return had
 
 
 def unlock_key(db: Database, acc: UserAccount, password: str) -> None:
@@ -81,11 +133,14 @@ def unlock_key(db: Database, acc: UserAccount, password: str) -> None:
     assert key is not None
     db.keys.add(signing.Signer(acc.username, key))
     if fresh or signing.wrap_is_weak(acc.key_wrap):
-        with db.session(user=acc.username) as s:
-            row = s.get(UserAccount, acc.id)
-            if row is not None:
-                row.key_wrap = signing.wrap_private(key, password)
-                row.public_key = signing.public_hex(key)
+        try:
+            with db.session(user=acc.username) as s:
+                row = s.get(UserAccount, acc.id)
+                if row is not None:
+                    row.key_wrap = signing.wrap_private(key, password)
+                    row.public_key = signing.public_hex(key)
+        except StorageError as exc:  # read-only or locked: the key is still unlocked for this session
+            log.info("signing key not re-wrapped (%s)", exc.code)
 
 
 def new_key_fields(password: str, *, weak: bool = False) -> dict[str, object]:
@@ -128,9 +183,16 @@ def _check_username(username: str) -> str:
     return username
 
 
-def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise ValidationError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.", field="Kata sandi")
+def _check_password(password: str, *identities: str | None) -> None:
+    guard.check_policy(password, identities)
+
+
+def _nip_of(db: Database, employee_id: str | None) -> str | None:
+    if not employee_id:
+        return None
+    with db.reader() as s:
+        emp = s.get(Employee, employee_id)
+        return emp.nip if emp is not None else None
 
 
 def create_first_admin(db: Database, username: str, password: str) -> CurrentUser:
@@ -138,7 +200,7 @@ def create_first_admin(db: Database, username: str, password: str) -> CurrentUse
     if has_accounts(db):
         raise PermissionDenied("Sudah ada akun; admin baru dibuat oleh admin yang ada.")
     username = _check_username(username)
-    _check_password(password)
+    _check_password(password, username)
     key = signing.new_private_key()
     db.keys.add(signing.Signer(username, key))
     with db.session(user=username, role="ADMIN") as s:
@@ -155,7 +217,7 @@ def create_account(
 ) -> str:
     require(user.actor, Action.MANAGE_ACCOUNTS)
     username = _check_username(username)
-    _check_password(password)
+    _check_password(password, username, _nip_of(db, employee_id))
     with db.session(user=user.username, role="ADMIN") as s:
         if s.execute(select(UserAccount.id).where(func.lower(UserAccount.username) == username.lower())).first():
             raise ConflictError(f"Nama pengguna {username} sudah dipakai.", field="Nama pengguna")
@@ -171,7 +233,10 @@ def create_account(
 def set_password(db: Database, user: CurrentUser, username: str, new_password: str,
                  old_password: str | None = None) -> None:
     """Change a password: one's own (with the old password) or anyone's as admin."""
-    _check_password(new_password)
+    with db.reader() as s:
+        target = s.execute(select(UserAccount).where(UserAccount.username == username)).scalar()
+        employee_id = target.employee_id if target is not None else None
+    _check_password(new_password, username, _nip_of(db, employee_id))
     own = username == user.username
     if not own:
         require(user.actor, Action.MANAGE_ACCOUNTS)

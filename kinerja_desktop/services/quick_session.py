@@ -14,10 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Actor
+from kinerja_desktop.services import sign_in_guard as guard
 from kinerja_desktop.services.identity import CurrentUser
-from kinerja_desktop.services.passwords import check_password, no_such_account
+from kinerja_desktop.services.passwords import SIGN_IN_FAILED, check_password
 from kinerja_desktop.services.rows import EmployeeRow, UnitNode, unit_forest
 from kinerja_desktop.services.settings_spec import SPECS
 from kinerja_desktop.store.location import resolve_url, sqlite_file
@@ -46,12 +48,21 @@ class QuickSource:
             return r.has_accounts()
 
     def authenticate(self, username: str, password: str) -> CurrentUser:
-        """As ``auth_service.authenticate`` (same messages), without its hash upgrade."""
+        """As ``auth_service.authenticate`` for a right password (the same waits and locks), without
+        its hash upgrade. A wrong password or unknown name raises QuickUnavailable: the caller then
+        signs in through ``auth_service``, which counts the failure and gives the message."""
         with self._reader() as r:
+            state = r.meta(guard.meta_key((username or "")[:64]))
             acc = r.account(username)
+        guard.check_allowed(state)
         if acc is None:
-            raise no_such_account(password)
-        check_password(acc["password_hash"], bool(acc["active"]), password)
+            raise QuickUnavailable("no such account: the sign-in that counts failures decides")
+        try:
+            check_password(acc["password_hash"], bool(acc["active"]), password)
+        except PermissionDenied as exc:
+            if str(exc) == SIGN_IN_FAILED:  # counted by auth_service, which then says the same
+                raise QuickUnavailable("wrong password: the sign-in that counts failures decides") from None
+            raise
         actor = Actor(user_id=acc["id"], employee_id=acc["employee_id"], is_admin=bool(acc["is_admin"]))
         return CurrentUser(acc["username"], actor, acc["employee_name"] or acc["username"])
 

@@ -77,6 +77,16 @@ class QuickReader:
         value = self._value(sql, params)
         return json.loads(value) if value is not None else None
 
+    def meta(self, key: str) -> Any:
+        """A ``local_meta`` value (JSON), or None."""
+        value = self._value("SELECT value FROM local_meta WHERE key = ?", (key,))
+        if value is None:
+            return None
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+
     def has_accounts(self) -> bool:
         return bool(self._value("SELECT EXISTS(SELECT 1 FROM user_account WHERE deleted = 0)"))
 

@@ -65,7 +65,7 @@ def test_bench_roster_import(tmp_path: Path) -> None:
           f"(ratio {ours_xlsx_read / base_xlsx:.2f})")
     for suffix, path in files.items():
         target = open_database(tmp_path / f"import{suffix}.sqlite")
-        user = create_first_admin(target, "admin", "rahasia")
+        user = create_first_admin(target, "admin", "rahasia-kantor")
         result = None
 
         def run(t=target, u=user, p=path) -> None:

@@ -62,7 +62,7 @@ def test_new_office_admin_instansi_and_roster(qtbot, wizard_controller, empty_db
     qtbot.keyClicks(admin.confirm_edit, "ab")
     next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: bool(admin.errors.message("Kata sandi")), timeout=10_000)
-    assert admin.errors.message("Kata sandi") == "Kata sandi paling sedikit 4 karakter."  # the service's words
+    assert admin.errors.message("Kata sandi") == "Kata sandi paling sedikit 10 karakter."  # the service's words
     assert admin.username_edit.text() == "kepegawaian"  # nothing typed is lost
     screenshot(wizard, "21_wizard_admin_error")
     for edit in (admin.password_edit, admin.confirm_edit):
@@ -115,7 +115,7 @@ def test_roster_problems_are_listed_and_nothing_is_stored(qtbot, wizard_controll
     next_page(qtbot, wizard)
     admin = wizard.admin_page
     for edit in (admin.password_edit, admin.confirm_edit):
-        qtbot.keyClicks(edit, "admin123")
+        qtbot.keyClicks(edit, "rahasia-kantor")
     next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_INSTANSI, timeout=10_000)
     qtbot.keyClicks(wizard.instansi_page.name_edit, "PEMERINTAH KOTA CONTOH")

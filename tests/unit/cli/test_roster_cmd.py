@@ -15,8 +15,8 @@ from tests.unit.services.roster_files import nip, office_rows, write_csv
 
 @pytest.fixture
 def admin_db(empty_db, monkeypatch):
-    create_first_admin(empty_db, "admin", "rahasia")
-    monkeypatch.setenv("KINERJA_PASSWORD", "rahasia")
+    create_first_admin(empty_db, "admin", "rahasia-kantor")
+    monkeypatch.setenv("KINERJA_PASSWORD", "rahasia-kantor")
     return empty_db
 
 

@@ -31,7 +31,7 @@ UNIT_KEYS = ("kode_unit", "nama_unit", "kode_unit_induk")
 
 @pytest.fixture
 def admin(empty_db):
-    return create_first_admin(empty_db, "admin", "rahasia")
+    return create_first_admin(empty_db, "admin", "rahasia-kantor")
 
 
 def employees(db) -> dict[str, Employee]:

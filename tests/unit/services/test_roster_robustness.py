@@ -32,7 +32,7 @@ def good_xlsx() -> bytes:
 
 @pytest.fixture
 def admin_db(empty_db):
-    return empty_db, create_first_admin(empty_db, "admin", "rahasia")
+    return empty_db, create_first_admin(empty_db, "admin", "rahasia-kantor")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -14,7 +14,7 @@ from kinerja_desktop.store.models import Employee, Unit
 
 @pytest.fixture
 def admin(empty_db):
-    return create_first_admin(empty_db, "admin", "rahasia")
+    return create_first_admin(empty_db, "admin", "rahasia-kantor")
 
 
 def test_units_form_a_tree_and_cannot_loop(empty_db, admin):

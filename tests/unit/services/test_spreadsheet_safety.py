@@ -37,7 +37,7 @@ HOSTILE = [
 
 @pytest.fixture
 def admin(empty_db):
-    return create_first_admin(empty_db, "admin", "rahasia")
+    return create_first_admin(empty_db, "admin", "rahasia-kantor")
 
 
 @pytest.mark.parametrize("value", [*HOSTILE, "biasa", "", "'", "'biasa", "0812", "196608011988031001"])

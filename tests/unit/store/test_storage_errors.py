@@ -25,8 +25,8 @@ WEAK = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
 def _office_with_weak_hash(path: Path) -> str:
     """A database whose admin has a hash that sign-in wants to upgrade; returns that hash."""
     db = open_database(path)
-    create_first_admin(db, "admin", "rahasia")
-    weak = WEAK.hash("rahasia")
+    create_first_admin(db, "admin", "rahasia-kantor")
+    weak = WEAK.hash("rahasia-kantor")
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE user_account SET password_hash = ?", (weak,))
     db.dispose()
@@ -61,10 +61,10 @@ def test_read_only_database_signs_in_and_refuses_writes_in_one_sentence(read_onl
     path, weak = read_only_db
     db = Database(f"sqlite:///{path}")
     try:
-        user = authenticate(db, "admin", "rahasia")
+        user = authenticate(db, "admin", "rahasia-kantor")
         assert user.username == "admin"
         with pytest.raises(StorageError) as caught:
-            create_account(db, user, "budi", "rahasia2")
+            create_account(db, user, "budi", "rahasia-kantor-2")
     finally:
         db.dispose()
     message = str(caught.value)
@@ -89,7 +89,7 @@ def test_cli_on_read_only_database_prints_one_sentence_and_no_hash_even_with_deb
     path, weak = read_only_db
     roster = tmp_path.parent / f"{tmp_path.name}-roster.csv"
     roster.write_text("kode_unit;nama_unit\nDINAS;Dinas Contoh\n", encoding="utf-8")
-    env = dict(os.environ, KINERJA_PASSWORD="rahasia")
+    env = dict(os.environ, KINERJA_PASSWORD="rahasia-kantor")
     env.pop("KINERJA_DEBUG", None)
     done = subprocess.run([sys.executable, "-c", _CLI, "--db", str(path), "--user", "admin", "roster", "import",
                            str(roster)], check=False, capture_output=True, text=True, env=env, timeout=120)
@@ -111,10 +111,10 @@ def test_locked_database_says_who_holds_it_in_one_sentence(tmp_path):
     event.listen(db.engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout=300"))
     other = sqlite3.connect(path, isolation_level=None)
     try:
-        user = authenticate(db, "admin", "rahasia")  # the upgrade is written before the other program locks
+        user = authenticate(db, "admin", "rahasia-kantor")  # the upgrade is written before the other program locks
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(StorageError, match=r"sedang dikunci program lain .* Tutup program itu, lalu coba lagi"):
-            create_account(db, user, "budi", "rahasia2")
+            create_account(db, user, "budi", "rahasia-kantor-2")
     finally:
         other.execute("ROLLBACK")
         other.close()
