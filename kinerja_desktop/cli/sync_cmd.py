@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.add_argument("--tetap", metavar="ID", type=int, action="append", default=[],
                    help="pertahankan nilai yang tampil untuk konflik bernomor ID")
     s.set_defaults(func=cmd_choose)
-    s = ssub.add_parser("ditolak", help="perubahan yang ditolak karena penulisnya tidak berwenang")
+    s = ssub.add_parser("ditolak", help="perubahan yang ditolak: penulis tidak berwenang, nilai tidak sah, "
+                                        "atau tanda tangan tidak sah")
     s.set_defaults(func=cmd_refused)
     s = ssub.add_parser("karantina", help="bundel rusak yang dikarantina")
     s.set_defaults(func=cmd_quarantine)
@@ -200,12 +201,22 @@ def cmd_choose(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_refused(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.sync_models import SyncQuarantine
     from kinerja_desktop.sync.conflicts import list_refused
 
     rows = list_refused(ctx.db)
     data = [{"device": r.device_id, "seq": r.seq, "table": r.table_name, "row_id": r.row_id, "user": r.user,
              "reason": r.reason, "fields": r.fields, "at": r.at} for r in rows]
-    text = "\n".join(f"{r.at:%d-%m-%Y %H:%M} {r.user or '-'}: {r.reason}" for r in rows) or "Tidak ada."
+    lines = [f"{r.at:%d-%m-%Y %H:%M} {r.user or '-'}: {r.reason}" for r in rows]
+    # whole bundles refused because a change in them is not signed by its author (see `karantina`)
+    with ctx.db.reader() as s:
+        forged = list(s.scalars(select(SyncQuarantine).where(SyncQuarantine.reason.like("ditolak:%"))
+                                .order_by(SyncQuarantine.id.desc())))
+    data += [{"device": q.device_id, "bundle": q.path, "reason": q.reason, "at": q.at} for q in forged]
+    lines += [f"{q.at:%d-%m-%Y %H:%M} bundel {q.path}: {q.reason}" for q in forged]
+    text = "\n".join(lines) or "Tidak ada."
     ctx.out(data, text)
     return 0
 

@@ -31,7 +31,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func, select, update
 
@@ -158,6 +158,32 @@ class SyncReport:
         return "Sinkronisasi selesai: " + "; ".join(parts) + f" ({self.seconds:.1f} dtk)."
 
 
+class _Listed(NamedTuple):
+    """A bundle on the store, from its name."""
+
+    last: int
+    sha: str
+    name: str
+
+
+@dataclass
+class _PeerState:
+    """What this replica applied of another device: up to ``applied``; its newest bundle taken."""
+
+    applied: int = 0
+    tip_seq: int = 0
+    tip_sha: str | None = None
+
+
+@dataclass
+class _Fetched:
+    """Verified new entries of one device and the (last_seq, sha256) of the bundles they came from."""
+
+    applied: int
+    entries: list[P.Entry] = field(default_factory=list)
+    bundles: list[tuple[int, str]] = field(default_factory=list)
+
+
 @dataclass
 class _Pending:
     """Verified, not yet processed entries of one device."""
@@ -180,6 +206,8 @@ class SyncEngine:
         self.cancel = cancel or threading.Event()
         self.report = SyncReport(store=remote.display)
         self.roster: Roster | None = None
+        self._fetched = 0  # bundles read in this pull, of _to_fetch (progress)
+        self._to_fetch = 0
         self.store_id = ""
         self._lock = threading.Lock()
         self._started = time.monotonic()
@@ -606,90 +634,17 @@ class SyncEngine:
     # ------------------------------------------------------------------ pull
 
     def pull(self) -> None:
+        """Fetch, verify and apply what other devices sent; then the files their rows refer to."""
         self._phase_started = time.monotonic()
         self._emit("mengunduh", msg="Memeriksa kiriman perangkat lain")
-        devices = [d for d in self._retry(lambda: self.remote.list_dirs(P.DEVICES_DIR), "list devices")
-                   if d != self.me and _looks_like_device(d)]
         self._refresh_roster()
         self.roster = current_roster(self.db)
-        collected: dict[str, tuple[list[P.Entry], list[tuple[int, str]], int]] = {}
-        with self.db.reader() as s:
-            peers = {p.device_id: (p.applied_seq, p.bundle_seq, p.bundle_sha256, p.held)
-                     for p in s.scalars(select(SyncPeer))}
-        listings: dict[str, list[tuple[int, str, str, int | None]]] = {}
-        for d in sorted(devices):
-            names = self._retry(lambda d=d: self.remote.list(P.bundles_dir(d)), "list bundles")
-            parsed = sorted((*P.parse_bundle_name(n), n, size) for n, size in names.items()
-                            if P.parse_bundle_name(n))  # type: ignore[misc]
-            applied = peers.get(d, (0, 0, None, None))[0]
-            if parsed and parsed[-1][0] > applied:
-                listings[d] = parsed  # type: ignore[assignment]
-        total = sum(1 for d, items in listings.items() for it in items if it[0] > peers.get(d, (0,))[0])
-        fetched = 0
-        for d, items in listings.items():
-            applied, tip_seq, tip_sha, _held = peers.get(d, (0, 0, None, None))
-            groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
-            for last, sha, name, _size in items:
-                groups[last].append((sha, name))
-            prev_last, prev_sha = 0, None
-            entries: list[P.Entry] = []
-            bundles: list[tuple[int, str]] = []
-            for last in sorted(groups):
-                candidates = groups[last]
-                if last <= applied:
-                    names = {sha for sha, _n in candidates}
-                    prev_last = last
-                    prev_sha = tip_sha if (tip_seq == last and tip_sha in names) else candidates[0][0]
-                    continue
-                chosen: tuple[P.BundleHeader, list[P.Entry], str] | None = None
-                gap = False
-                unsigned_wait = ""
-                for sha, name in candidates:
-                    self._check_cancel()
-                    data = self._read(f"{P.bundles_dir(d)}/{name}")
-                    fetched += 1
-                    self._emit("mengunduh", fetched, total, msg=f"Mengunduh kiriman {d[:8]}")
-                    if data is None:
-                        continue
-                    try:
-                        header, got = P.decode_bundle(data, expected_sha=sha, device=d, last_seq=last)
-                    except P.BundleError as exc:
-                        self._quarantine(d, name, data, str(exc))
-                        continue
-                    if header.first_seq > prev_last + 1:
-                        gap = True
-                        continue
-                    if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
-                        self._quarantine(d, name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
-                        continue
-                    verdicts = trust.check_bundle(got, self.roster)
-                    refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
-                    if refused is not None:
-                        self._quarantine(d, name, data, f"ditolak: {refused.reason}")
-                        continue
-                    waits = next((v for v in verdicts if v.kind == trust.WAIT), None)
-                    if waits is not None:
-                        unsigned_wait = waits.reason
-                        continue
-                    for e, v in zip(got, verdicts, strict=True):
-                        e.by_root = v.by_root
-                    if chosen is None:
-                        chosen = (header, got, sha)
-                if chosen is None:
-                    if unsigned_wait:
-                        self.report.waiting[d] = unsigned_wait
-                    elif gap:
-                        self.report.waiting[d] = (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari "
-                                                  f"perangkat {d} yang belum ada di penyimpanan")
-                    break
-                header, got, sha = chosen
-                self.report.bundles_pulled += 1
-                entries.extend(e for e in got if e.seq > applied)
-                bundles.append((last, sha))
-                prev_last, prev_sha = last, sha
-            if entries:
-                collected[d] = (entries, bundles, applied)
-        pending = self._hold_mass_deletions(collected)
+        peers = self._peer_states()
+        listings = self._new_bundles(peers)
+        self._fetched, self._to_fetch = 0, sum(1 for d, items in listings.items() for it in items
+                                              if it.last > peers[d].applied)
+        collected = {d: self._fetch_device(d, items, peers[d]) for d, items in listings.items()}
+        pending = self._hold_mass_deletions({d: got for d, got in collected.items() if got.entries})
         total_entries = sum(len(p.entries) for p in pending.values())
         if total_entries:
             if total_entries > self.opt.backup_threshold and self.db.is_sqlite:
@@ -702,6 +657,94 @@ class SyncEngine:
             if store is not None:
                 store.last_pull_at = utcnow()
 
+    def _peer_states(self) -> defaultdict[str, _PeerState]:
+        with self.db.reader() as s:
+            return defaultdict(_PeerState, {p.device_id: _PeerState(p.applied_seq, p.bundle_seq, p.bundle_sha256)
+                                            for p in s.scalars(select(SyncPeer))})
+
+    def _new_bundles(self, peers: dict[str, _PeerState]) -> dict[str, list[_Listed]]:
+        """Per other device, its bundles on the store (sorted), when any is newer than what was applied."""
+        devices = [d for d in self._retry(lambda: self.remote.list_dirs(P.DEVICES_DIR), "list devices")
+                   if d != self.me and _looks_like_device(d)]
+        out: dict[str, list[_Listed]] = {}
+        for d in sorted(devices):
+            names = self._retry(lambda d=d: self.remote.list(P.bundles_dir(d)), "list bundles")
+            items = sorted(_Listed(*parsed, n) for n in names if (parsed := P.parse_bundle_name(n)))
+            if items and items[-1].last > peers[d].applied:
+                out[d] = items
+        return out
+
+    def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Fetched:
+        """The verified new entries of one device, bundle after bundle along its hash chain.
+
+        Stops at the first sequence number for which no bundle is intact, continues the chain and
+        has every change signed by its author (``report.waiting`` says why).
+        """
+        got = _Fetched(applied=peer.applied)
+        prev_last, prev_sha = 0, None
+        by_last: dict[int, list[_Listed]] = defaultdict(list)
+        for item in items:
+            by_last[item.last].append(item)
+        for last in sorted(by_last):
+            candidates = by_last[last]
+            if last <= peer.applied:
+                known = peer.tip_seq == last and any(c.sha == peer.tip_sha for c in candidates)
+                prev_last, prev_sha = last, peer.tip_sha if known else candidates[0].sha
+                continue
+            chosen = self._choose_bundle(device, candidates, prev_last, prev_sha)
+            if chosen is None:
+                break
+            entries, sha = chosen
+            self.report.bundles_pulled += 1
+            got.entries.extend(e for e in entries if e.seq > peer.applied)
+            got.bundles.append((last, sha))
+            prev_last, prev_sha = last, sha
+        return got
+
+    def _choose_bundle(self, device: str, candidates: list[_Listed], prev_last: int,
+                       prev_sha: str | None) -> tuple[list[P.Entry], str] | None:
+        """(entries, sha) of the first candidate that is intact, continues the chain and verifies.
+
+        A damaged or forged candidate is quarantined (it never uses up the sequence numbers, so a
+        forger cannot displace a genuine bundle); None, with the reason in ``report.waiting``,
+        when no candidate can be taken yet.
+        """
+        waiting = ""
+        for item in candidates:
+            self._check_cancel()
+            data = self._read(f"{P.bundles_dir(device)}/{item.name}")
+            self._fetched += 1
+            self._emit("mengunduh", self._fetched, self._to_fetch, msg=f"Mengunduh kiriman {device[:8]}")
+            if data is None:
+                continue
+            try:
+                header, entries = P.decode_bundle(data, expected_sha=item.sha, device=device, last_seq=item.last)
+            except P.BundleError as exc:
+                self._quarantine(device, item.name, data, str(exc))
+                continue
+            if header.first_seq > prev_last + 1:
+                waiting = waiting or (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari perangkat "
+                                      f"{device} yang belum ada di penyimpanan")
+                continue
+            if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
+                self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
+                continue
+            verdicts = trust.check_bundle(entries, self.roster)
+            refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
+            if refused is not None:
+                self._quarantine(device, item.name, data, f"ditolak: {refused.reason}")
+                continue
+            waits = next((v for v in verdicts if v.kind == trust.WAIT), None)
+            if waits is not None:
+                waiting = waits.reason
+                continue
+            for e, v in zip(entries, verdicts, strict=True):
+                e.by_root = v.by_root
+            return entries, item.sha
+        if waiting:
+            self.report.waiting[device] = waiting
+        return None
+
     def _refresh_roster(self) -> None:
         """Take the newest roster on the store that verifies under the pinned root key."""
         if not pinned_root(self.db):
@@ -712,32 +755,31 @@ class SyncEngine:
             seq, doc = found
             accept_roster(self.db, doc, seq)
 
-    def _hold_mass_deletions(self, collected: dict[str, tuple[list[P.Entry], list[tuple[int, str]], int]]
-                             ) -> dict[str, _Pending]:
+    def _hold_mass_deletions(self, collected: dict[str, _Fetched]) -> dict[str, _Pending]:
         """Hold every device carrying deletions of an author who deletes too much at once.
 
         Counted per author over all devices (a person cannot split a mass deletion over several
         made-up devices), until a person confirms (``allow_mass_delete``).
         """
         per_author: dict[str, int] = defaultdict(int)
-        for entries, _bundles, _applied in collected.values():
-            for e in entries:
+        for got in collected.values():
+            for e in got.entries:
                 if e.op == "delete":
                     per_author[e.user or ""] += 1
         over = {a: n for a, n in per_author.items() if n > self.opt.mass_delete_threshold}
         pending: dict[str, _Pending] = {}
-        for d, (entries, bundles, applied) in collected.items():
-            authors = sorted({e.user or "" for e in entries if e.op == "delete"} & set(over))
+        for d, got in collected.items():
+            authors = sorted({e.user or "" for e in got.entries if e.op == "delete"} & set(over))
             if authors and not self.opt.allow_mass_delete:
                 who = ", ".join(f"“{a}” ({over[a]} data)" for a in authors)
                 reason = f"penghapusan massal oleh {who}; menunggu konfirmasi penghapusan massal"
                 self.report.held[d] = reason
                 with self.db.session() as s:
-                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=applied, bundle_seq=0)
+                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=got.applied, bundle_seq=0)
                     peer.held = reason
                     s.add(peer)
                 continue
-            pending[d] = _Pending(entries, bundles)
+            pending[d] = _Pending(got.entries, got.bundles)
         return pending
 
     def _quarantine(self, device: str, name: str, data: bytes, reason: str) -> None:

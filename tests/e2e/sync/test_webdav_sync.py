@@ -110,3 +110,43 @@ def test_https_certificates_are_verified(office: Office, tmp_path: Path, memory_
         assert report.store_id
     finally:
         server.stop()
+
+
+def test_forged_changes_written_over_webdav_are_refused(office: Office, dav: DavServer, people: People,
+                                                        memory_keyring) -> None:
+    """An insider with the office's WebDAV password writes bundles in the penilai's name."""
+    import uuid
+
+    from kinerja_desktop.store import signing
+
+    url_with_secret = dav.url.replace(f"{dav.user}@", f"{dav.user}:{dav.password}@")
+    for db in office.dbs.values():
+        save_remote(db, url_with_secret)
+    reader = office.dbs["reader"]
+    with reader.reader() as s:
+        ev = s.scalars(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id)
+                       .order_by(Evaluation.period)).first()
+    before = ev.rating_hasil
+    forged = "DI_ATAS" if before != "DI_ATAS" else "DI_BAWAH"
+    remote = open_remote(configured_remote(reader))
+    try:
+        for signer in (None, office.dbs["staff"].keys.get(people.staff.username)):
+            device = str(uuid.uuid4())
+            entry = P.Entry(device=device, seq=1, table="evaluation", row=ev.id, op="update",
+                            changes={"rating_hasil": [before, forged]}, user=people.penilai.username)
+            if signer is not None:  # signed with the attacker's own key, claiming the penilai
+                msg = signing.group_message(device, 1, 1, entry.user, signer.kid, [entry.digest()])
+                entry.sig = {"k": signer.kid, "n": 1, "s": signer.sign(msg)}
+            data = P.encode_bundle(P.BundleHeader(device=device, first_seq=1, last_seq=1, prev=None, count=1),
+                                   [entry])
+            remote.write(f"{P.bundles_dir(device)}/{P.bundle_name(1, P.sha256(data))}", data)
+    finally:
+        remote.close()
+    ind = _indicator(office.dbs["staff"], people.staff_plan_id)
+    realisation_service.set_realisation(office.dbs["staff"], people.staff, ind, "TW4", value="tetap sampai")
+    _sync(office.dbs["staff"])
+    for name in ("penilai", "reader"):
+        report = _sync(office.dbs[name])
+        assert len(report.quarantined) == 2 and report.applied >= 1
+        with office.dbs[name].reader() as s:
+            assert s.get(Evaluation, ev.id).rating_hasil == before
