@@ -6,8 +6,8 @@
 
 One document (one --nip, a penetapan, a blank form, each file of --split) is written as its own
 signable PDF; several people without --split make one combined file for paper (see
-:mod:`kinerja_desktop.documents.print_service`). Exit 0 when every document was printed; 1 when some failed (the rest is still written and the
-failures are listed) or the input is invalid.
+:mod:`kinerja_desktop.documents.print_service`). Exit 0 when every document was printed; 1 when
+some failed (the rest is still written and the failures are listed) or the input is invalid.
 """
 
 from __future__ import annotations

@@ -152,7 +152,8 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.doc == "penetapan":
         if not (args.unit and args.year and args.period) or args.nip:
-            raise ValidationError("Penetapan ditandatangani per unit: beri --unit KODE, --year dan --period (tanpa --nip).")
+            raise ValidationError(
+                "Penetapan ditandatangani per unit: beri --unit KODE, --year dan --period (tanpa --nip).")
     elif not (args.nip and args.year and args.doc):
         raise ValidationError("Mode database memerlukan --nip, --year dan --doc.")
     if args.doc != "skp" and not args.period:
@@ -185,7 +186,8 @@ def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.pdf or args.nip or not (args.year and args.doc):
         raise ValidationError("--subordinates memerlukan --year dan --doc (tanpa FILE.pdf atau --nip).")
     if args.doc == "penetapan":
-        raise ValidationError("Penetapan ditandatangani pimpinan unit per unit: --doc penetapan --unit KODE (tanpa --subordinates).")
+        raise ValidationError(
+            "Penetapan ditandatangani pimpinan unit per unit: --doc penetapan --unit KODE (tanpa --subordinates).")
     if args.doc != "skp" and not args.period:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db

@@ -116,7 +116,8 @@ def _prepare(sheet: Sheet, ctx_for: Callable[[Sheet], LayoutContext]) -> _Prepar
     sha = data_sha256(sheet)
     meta: DocMeta = layout.meta(sheet)
     doc_id: str = sheet.doc_id  # type: ignore[attr-defined]
-    state = DocState(doc_id, sheet.KIND, meta.header, payload_for(doc_id, sha), sha, draft=bool(getattr(sheet, "draft", False)))
+    state = DocState(doc_id, sheet.KIND, meta.header, payload_for(doc_id, sha), sha,
+                     draft=bool(getattr(sheet, "draft", False)))
     return _Prepared(sheet, state, meta, [DocStart(state), *layout.story(sheet, ctx_for(sheet))])
 
 
