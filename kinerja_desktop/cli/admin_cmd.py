@@ -60,6 +60,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--nip", help="tautkan ke pegawai dengan NIP ini")
     p.add_argument("--admin", action="store_true", help="beri hak admin kepegawaian")
     p.set_defaults(func=cmd_account_add)
+    p = asub.add_parser("sandi", help="ganti kata sandi sendiri, atau (admin) setel ulang kata sandi akun lain; "
+                                      "kata sandi baru dari KINERJA_NEW_PASSWORD atau ditanyakan")
+    p.add_argument("username", nargs="?", help="akun yang disetel ulang (admin); tanpa ini: akun sendiri")
+    p.set_defaults(func=cmd_account_password)
     p = asub.add_parser("buka-kunci", help="buka akun yang terkunci karena terlalu banyak percobaan masuk")
     p.add_argument("username")
     p.set_defaults(func=cmd_account_unlock)
@@ -291,4 +295,24 @@ def cmd_account_unlock(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out({"unlocked": args.username, "was_locked": had},
             f"Akun {args.username} dibuka; percobaan masuk yang gagal dihapus." if had
             else f"Akun {args.username} tidak sedang terkunci.")
+    return 0
+
+
+def cmd_account_password(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.services.auth_service import set_password
+
+    user = ctx.user
+    target = args.username or user.username
+    own = target == user.username
+    new = os.environ.get("KINERJA_NEW_PASSWORD")
+    if not new:  # never KINERJA_PASSWORD here: that is the old one
+        if not sys.stdin.isatty():
+            from kinerja_desktop.domain.errors import ValidationError
+
+            raise ValidationError("Kata sandi baru tidak diberikan: setel KINERJA_NEW_PASSWORD.")
+        new = _new_password(f"Kata sandi baru {target}: ")
+    set_password(ctx.db, user, target, new, old_password=os.environ.get("KINERJA_PASSWORD") if own else None)
+    ctx.out({"changed": target}, f"Kata sandi {target} diganti." if own else
+            f"Kata sandi {target} disetel ulang; kunci tanda tangannya yang baru berlaku setelah daftar pegawai "
+            "berikutnya diterbitkan kantor pusat.")
     return 0

@@ -85,7 +85,12 @@ class CliContext:
                 if not sys.stdin.isatty():
                     raise PermissionDenied("Kata sandi tidak diberikan: setel KINERJA_PASSWORD.")
                 password = getpass.getpass(f"Kata sandi {name}: ")
-            self._user = authenticate(self.db, name, password)
+            user = authenticate(self.db, name, password)
+            if user.must_change_password and getattr(self.args, "func", None).__name__ != "cmd_account_password":
+                raise PermissionDenied(
+                    f"Kata sandi akun {user.username} harus diganti dulu (terlalu pendek, memuat nama pengguna atau "
+                    f"NIP, atau terlalu umum): kinerja --user {user.username} akun sandi")
+            self._user = user
         return self._user
 
     def out(self, data: Any, text: str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,6 +25,8 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, LocalMeta, UserAccount
 
 log = logging.getLogger(__name__)
+#: ``local_meta`` flag of a demo office: its accounts keep their NIP passwords.
+DEMO_OFFICE_KEY = "demo_office"
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
 
 
@@ -65,6 +67,11 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         user = _current_user(acc, emp)
     if _meta(db, attempts):
         _set_meta(db, attempts, None)
+    if not _meta(db, DEMO_OFFICE_KEY):
+        try:
+            guard.check_policy(password, (acc.username, emp.nip if emp else None))
+        except ValidationError:
+            user = replace(user, must_change_password=True)
     unlock_key(db, acc, password)
     if needs_rehash(acc.password_hash):
         try:

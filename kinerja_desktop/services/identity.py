@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kinerja_desktop.domain.permissions import Actor
 
@@ -16,6 +16,9 @@ class CurrentUser:
     username: str
     actor: Actor
     display_name: str = ""
+    #: The password this account signed in with does not meet the policy (outside demo offices):
+    #: it must be changed before anything else is done.
+    must_change_password: bool = field(default=False, compare=False)
 
     @property
     def employee_id(self) -> str | None:

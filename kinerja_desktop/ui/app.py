@@ -275,6 +275,8 @@ class AppController(QObject):
             return
         if window is self.main_window and shiboken6.isValid(window):
             window.attach_database(self.db)
+            if checked.must_change_password:
+                window.change_password(forced=True)
 
     @Slot(str)
     def _sign_out_with(self, message: str) -> None:
@@ -335,6 +337,8 @@ class AppController(QObject):
         self._show_main_window(session)
         self.sign_in.hide()
         self.sign_in.reset(user.username)
+        if user.must_change_password and self.main_window is not None:
+            self.main_window.change_password(forced=True)
 
     def _new_main_window(self) -> Any:
         from kinerja_desktop.ui.main_window import MainWindow

@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         s = SHORTCUTS
         self.act_switch_user = self._action(self.tr("&Ganti Pengguna…"), self.request_switch_user, s["switch_user"],
                                             self.tr("Keluar dari akun ini dan masuk sebagai pengguna lain"))
+        self.act_password = self._action(self.tr("Ganti &Kata Sandi…"), self.change_password, None,
+                                         self.tr("Ganti kata sandi akun ini (juga membuka kunci tanda tangannya)"))
         self.act_lock = self._action(self.tr("&Kunci Layar"), self.lock, s["lock"],
                                      self.tr("Sembunyikan data sampai kata sandi dimasukkan lagi"))
         self.act_settings = self._action(self.tr("&Pengaturan…"), self.open_settings, s["settings"],
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
         file_menu = self._menus["file"]
         file_menu.addActions([self.act_settings, self.act_import_roster])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_lock, self.act_switch_user])
+        file_menu.addActions([self.act_password, self.act_lock, self.act_switch_user])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self._menus["view"].addActions([self.act_search, self.act_refresh, self.act_navigation])
@@ -714,6 +716,22 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, title: str = "") -> None:
         shell_dialogs.show_error(self, message, title)
+
+    @Slot()
+    def change_password(self, forced: bool = False) -> None:
+        """Ganti Kata Sandi; ``forced``: the password must change now, or the user signs out."""
+        from kinerja_desktop.ui.password_dialog import PasswordDialog
+
+        if not self._needs_database(lambda: self.change_password(forced)):
+            return
+        dialog = PasswordDialog(self.db, self.user, forced=forced, parent=self)
+        self.password_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        if forced:
+            dialog.rejected.connect(self.request_switch_user)
+        else:
+            dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Kata sandi diganti."), 5000))
+        dialog.open()
 
     @Slot()
     def open_settings(self) -> None:

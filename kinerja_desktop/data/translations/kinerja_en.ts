@@ -1353,6 +1353,14 @@ SHA-256 {3}…</translation>
         <translation>Sign out and sign in as another user</translation>
     </message>
     <message>
+        <source>Ganti &amp;Kata Sandi…</source>
+        <translation>Change &amp;Password…</translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi akun ini (juga membuka kunci tanda tangannya)</source>
+        <translation>Change this account&apos;s password (it also unlocks its signing key)</translation>
+    </message>
+    <message>
         <source>&amp;Kunci Layar</source>
         <translation>&amp;Lock Screen</translation>
     </message>
@@ -1475,6 +1483,10 @@ SHA-256 {3}…</translation>
     <message>
         <source>Database: {0}</source>
         <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti.</source>
+        <translation>Password changed.</translation>
     </message>
     <message>
         <source>Sinkronisasi: belum diatur</source>
@@ -1697,6 +1709,53 @@ SHA-256 {3}…</translation>
     <message>
         <source>Buat SKP</source>
         <translation>Create SKP</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Ganti Kata Sandi</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <source>Kata sandi Anda harus diganti sebelum melanjutkan: terlalu pendek, memuat nama pengguna atau NIP, atau terlalu umum. Kata sandi juga membuka kunci tanda tangan perubahan Anda.</source>
+        <translation>Your password must be changed before you go on: it is too short, contains the user name or NIP, or is too common. The password also unlocks the key that signs your changes.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru paling sedikit 10 karakter, tanpa nama pengguna atau NIP, dan bukan kata sandi umum.</source>
+        <translation>A new password has at least 10 characters, no user name or NIP, and is not a common password.</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;saat ini</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar dari akun</source>
+        <translation>&amp;Sign out</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi baru tidak sama.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>Mengganti kata sandi</source>
+        <translation>Changing the password</translation>
     </message>
 </context>
 <context>

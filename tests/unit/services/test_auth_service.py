@@ -180,3 +180,20 @@ def test_sign_in_unlocks_the_signing_key_and_a_reset_issues_a_new_one(empty_db):
     assert acc.public_key != first  # a reset by an admin: a new key
     auth.sign_out(empty_db)
     assert empty_db.keys.get("budi") is None
+
+
+def test_weak_passwords_must_be_changed_at_sign_in_outside_demo_offices(demo_db, people, monkeypatch, capsys):
+    from kinerja_desktop.cli import main
+    from kinerja_desktop.services.trust_service import set_meta
+
+    nip = people.staff.username
+    assert not auth.authenticate(demo_db, nip, nip).must_change_password  # a demo office keeps NIP passwords
+    set_meta(demo_db, auth.DEMO_OFFICE_KEY, None)  # the same accounts in a real office
+    assert auth.authenticate(demo_db, nip, nip).must_change_password
+    monkeypatch.setenv("KINERJA_PASSWORD", nip)
+    assert main(["--db", str(demo_db.path), "--user", nip, "akun", "list"]) == 1
+    assert "harus diganti" in capsys.readouterr().err
+    monkeypatch.setenv("KINERJA_NEW_PASSWORD", "laporan-bulanan-88")
+    assert main(["--db", str(demo_db.path), "--user", nip, "akun", "sandi"]) == 0
+    user = auth.authenticate(demo_db, nip, "laporan-bulanan-88")
+    assert not user.must_change_password and demo_db.keys.get(nip) is not None
