@@ -300,9 +300,11 @@ def record_signature(
         doc.sha256 = sha
         doc.status = status
         doc.signers = [*(doc.signers or []), entry]
-        if target.kind == "skp":
-            plan.frozen = True
-        elif ev is not None:
+        # A signed evaluation sheet shows the plan's RHK, indicators, targets and identities: the
+        # plan version freezes with it (changes go through a Revisi; the sync merge keeps the rows
+        # of a frozen plan, so a peer's later edit becomes a visible conflict, never a silent change).
+        plan.frozen = True
+        if ev is not None:
             ev.frozen = True
             if status == "SIGNED" and target.kind == "evaluasi":
                 ev.status = "SIGNED"

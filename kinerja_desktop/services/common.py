@@ -74,7 +74,10 @@ def require_on_plan(session: Session, user: CurrentUser, action: Action, plan: P
 def ensure_plan_editable(plan: Plan) -> None:
     """Plan content changes only while draft (or returned); never once signed."""
     if plan.frozen:
-        raise FrozenError("SKP ini sudah ditandatangani dan dibekukan; buat Revisi untuk mengubahnya.")
+        raise FrozenError(
+            "SKP ini sudah ditandatangani (SKP-nya atau lembar evaluasinya) dan dibekukan; buat Revisi untuk "
+            "mengubahnya."
+        )
     if plan.status not in ("DRAFT", "RETURNED"):
         raise ValidationError(
             "SKP sudah diajukan atau disetujui dan tidak dapat diubah. Minta dikembalikan atau buat Revisi."

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
-from kinerja_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from kinerja_desktop.domain.errors import ConflictError, FrozenError, NotFound, ValidationError
 from kinerja_desktop.domain.kepegawaian import (
     Aspek,
     JenisRhk,
@@ -29,6 +29,7 @@ from kinerja_desktop.domain.kepegawaian import (
     pangkat_label,
     skp_variant_for,
 )
+from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role, Subject, require
 from kinerja_desktop.services.common import (
     CurrentUser,
@@ -44,6 +45,7 @@ from kinerja_desktop.services.common import (
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     Employee,
+    Evaluation,
     Indicator,
     LampiranItem,
     PerilakuExpectation,
@@ -453,8 +455,33 @@ def return_plan(db: Database, user: CurrentUser, plan_id: str, note: str) -> Non
             ensure_plan_editable(plan)
         if plan.status not in ("SUBMITTED", "APPROVED"):
             raise ValidationError("Hanya SKP yang diajukan atau disetujui yang dapat dikembalikan.")
+        _ensure_no_closed_evaluation(s, plan)
         plan.status = "RETURNED"
         plan.review_note = note
+
+
+def _ensure_no_closed_evaluation(session: Session, plan: Plan) -> None:
+    """A plan that finalised or signed evaluations were made on stays as it is (they show its RHK).
+
+    Signatures from before plans froze with their evaluations are caught here too.
+    """
+    rows = session.execute(
+        select(Evaluation.period, Evaluation.status, Evaluation.frozen).where(
+            Evaluation.plan_id == plan.id, Evaluation.deleted.is_(False)
+        )
+    ).all()
+    signed = sorted(period_of(p).label for p, status, frozen in rows if frozen or status == "SIGNED")
+    if signed:
+        raise FrozenError(
+            f"Evaluasi {', '.join(signed)} atas SKP ini sudah ditandatangani; SKP tidak dapat dikembalikan. "
+            "Buat Revisi: periode yang sudah ditandatangani tetap pada versi ini."
+        )
+    final = sorted(period_of(p).label for p, status, _frozen in rows if status == "FINAL")
+    if final:
+        raise ValidationError(
+            f"Evaluasi {', '.join(final)} atas SKP ini sudah difinalkan; SKP tidak dapat dikembalikan. "
+            "Buka kembali evaluasinya dahulu, atau buat Revisi (periode yang sudah difinalkan tetap pada versi ini)."
+        )
 
 
 def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
