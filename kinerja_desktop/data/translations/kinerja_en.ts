@@ -3070,6 +3070,74 @@ Go ahead with this deletion?</translation>
         <translation>The folder may be a USB stick or a network drive. For a server, use a WebDAV address (Nextcloud, ownCloud, etc.), sftp:// or s3://. HTTPS certificates are always checked.</translation>
     </message>
     <message>
+        <source>Kunci akar instansi</source>
+        <translation>Agency root key</translation>
+    </message>
+    <message>
+        <source>Periksa &amp;&amp; &amp;percayai kunci di penyimpanan…</source>
+        <translation>Check &amp;&amp; &amp;trust the key on the store…</translation>
+    </message>
+    <message>
+        <source>Dari berkas &amp;pendaftaran…</source>
+        <translation>From an &amp;enrolment file…</translation>
+    </message>
+    <message>
+        <source>Dipercayai: &lt;b&gt;{0}&lt;/b&gt;. Perubahan dari komputer lain diterima hanya bila ditandatangani penulisnya menurut daftar pegawai yang ditandatangani kunci ini.</source>
+        <translation>Trusted: &lt;b&gt;{0}&lt;/b&gt;. Changes from other computers are accepted only when signed by their authors according to the roster signed by this key.</translation>
+    </message>
+    <message>
+        <source>Belum ada. Perubahan dari komputer lain belum diterapkan sampai kunci akar dari kantor pusat dipercayai: cocokkan sidik jarinya, atau pakai berkas pendaftaran dari kantor pusat.</source>
+        <translation>None yet. Changes from other computers are not applied until the central office&apos;s root key is trusted: compare its fingerprint, or use the enrolment file from the central office.</translation>
+    </message>
+    <message>
+        <source>Ganti kunci akar</source>
+        <translation>Replace root key</translation>
+    </message>
+    <message>
+        <source>Komputer ini sudah mempercayai kunci lain ({0}). Ganti hanya bila kantor pusat memberi tahu bahwa kunci akar memang diganti. Ganti sekarang?</source>
+        <translation>This computer already trusts another key ({0}). Replace it only when the central office says the root key has really been replaced. Replace now?</translation>
+    </message>
+    <message>
+        <source>Kunci akar tidak sah.</source>
+        <translation>The root key is not valid.</translation>
+    </message>
+    <message>
+        <source>Membaca kunci akar</source>
+        <translation>Reading the root key</translation>
+    </message>
+    <message>
+        <source>Penyimpanan belum memuat daftar pegawai bertanda tangan dari kantor pusat.</source>
+        <translation>The store holds no signed roster from the central office yet.</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari</source>
+        <translation>Compare the fingerprint</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci akar di penyimpanan:&lt;br&gt;&lt;br&gt;&lt;b&gt;&lt;tt&gt;{0}&lt;/tt&gt;&lt;/b&gt;&lt;br&gt;&lt;br&gt;Apakah sama persis dengan sidik jari yang diberikan kantor pusat (di kertas, lewat telepon)? Jika tidak, jangan lanjutkan.</source>
+        <translation>Fingerprint of the root key on the store:&lt;br&gt;&lt;br&gt;&lt;b&gt;&lt;tt&gt;{0}&lt;/tt&gt;&lt;/b&gt;&lt;br&gt;&lt;br&gt;Is it exactly the fingerprint the central office gave you (on paper, by phone)? If not, do not go on.</translation>
+    </message>
+    <message>
+        <source>&amp;Sama persis, percayai</source>
+        <translation>&amp;Exactly the same, trust it</translation>
+    </message>
+    <message>
+        <source>&amp;Tidak sama</source>
+        <translation>&amp;Not the same</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran dari kantor pusat</source>
+        <translation>Enrolment file from the central office</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran (*.json)</source>
+        <translation>Enrolment file (*.json)</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran tidak dapat dibaca.</source>
+        <translation>The enrolment file cannot be read.</translation>
+    </message>
+    <message>
         <source>Pilih folder penyimpanan bersama</source>
         <translation>Choose the shared storage folder</translation>
     </message>

@@ -154,3 +154,50 @@ def test_an_emptied_store_asks_a_person_before_going_on(qtbot, office: Office, p
     assert (office.store / "kinerja-store.json").exists()
     sync.controller.stop()
     wait_for_tasks(10_000)
+
+
+def test_the_root_key_is_trusted_by_fingerprint_or_enrolment_file(qtbot, office: Office, tmp_path) -> None:
+    """A new PC: nothing is applied until a person matches the root key's fingerprint (or takes the file)."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from kinerja_desktop.services.trust_service import pinned_root
+    from kinerja_desktop.store.signing import fingerprint
+    from kinerja_desktop.ui.sync.settings_dialog import SyncSettingsDialog
+
+    master_root = pinned_root(office.dbs["reader"])
+    fresh = office.add_device("baru", fresh=True)
+    from kinerja_desktop.services.trust_service import ROOT_PUB_KEY, set_meta
+
+    set_meta(fresh, ROOT_PUB_KEY, None)
+    dialog = SyncSettingsDialog(fresh)
+    qtbot.addWidget(dialog)
+    assert "Belum ada" in dialog.root_label.text()
+    dialog.location.setText(str(office.store))
+    with qtbot.waitSignal(dialog.trust_store_button.clicked, timeout=1000):
+        dialog.trust_store_button.click()
+    qtbot.waitUntil(lambda: getattr(dialog, "confirm_box", None) is not None, timeout=15_000)
+    box = dialog.confirm_box
+    assert fingerprint(master_root) in box.text()
+    no = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+    no.click()
+    assert pinned_root(fresh) is None  # "not the same": nothing trusted
+    dialog.trust_store_button.click()
+    qtbot.waitUntil(lambda: dialog.confirm_box is not box and dialog.confirm_box.isVisible(), timeout=15_000)
+    yes = next(b for b in dialog.confirm_box.buttons()
+               if dialog.confirm_box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    yes.click()
+    assert pinned_root(fresh) == master_root
+    assert fingerprint(master_root) in dialog.root_label.text()
+    report = office.sync("baru")
+    assert report.applied > 1000 and not report.quarantined
+
+    other = office.add_device("lain", fresh=True)
+    set_meta(other, ROOT_PUB_KEY, None)
+    enrol = tmp_path / "pendaftaran.json"
+    enrol.write_text(json.dumps({"kinerja_enrol": 1, "root": master_root}))
+    dialog2 = SyncSettingsDialog(other)
+    qtbot.addWidget(dialog2)
+    assert dialog2.enrol_with(enrol)
+    assert pinned_root(other) == master_root
