@@ -124,7 +124,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.store.models import ChangeLog
     from kinerja_desktop.store.sync_models import SyncPeer, SyncQuarantine, SyncRefused, SyncStore
     from kinerja_desktop.sync.conflicts import list_conflicts
-    from kinerja_desktop.sync.replica import configured_remote, this_device
+    from kinerja_desktop.sync.engine import WAITING_KEY
+    from kinerja_desktop.sync.replica import configured_remote, get_meta, this_device
 
     db = ctx.db
     device = this_device(db)
@@ -137,13 +138,17 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         peers = {p.device_id: {"applied_seq": p.applied_seq, "held": p.held} for p in s.scalars(select(SyncPeer))}
         refused = s.execute(select(func.count()).select_from(SyncRefused)).scalar()
         quarantined = s.execute(select(func.count()).select_from(SyncQuarantine)).scalar()
+    blocked = get_meta(db, WAITING_KEY) or {}
     data = {"device": device, "remote": configured_remote(db), "unsent_changes": waiting, "stores": stores,
-            "peers": peers, "conflicts": len(list_conflicts(db)), "refused": refused, "quarantined": quarantined}
+            "peers": peers, "conflicts": len(list_conflicts(db)), "refused": refused, "quarantined": quarantined,
+            "waiting": blocked}
     lines = [f"Perangkat ini      : {device}", f"Penyimpanan       : {data['remote'] or '(belum diatur)'}",
              f"Menunggu dikirim  : {waiting} perubahan", f"Konflik           : {data['conflicts']}",
              f"Ditolak           : {refused}", f"Dikarantina       : {quarantined}"]
     for st in stores:
         lines.append(f"  {st['url']}: terakhir kirim {st['last_push_at'] or '-'}, terima {st['last_pull_at'] or '-'}")
+    for other, why in sorted(blocked.items()):
+        lines.append(f"Menunggu dari {other}: {why}")
     ctx.out(data, "\n".join(lines))
     return 0
 

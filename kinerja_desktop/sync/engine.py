@@ -51,12 +51,14 @@ from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import trust
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
-from kinerja_desktop.sync.replica import knowledge_at, record_knowledge
+from kinerja_desktop.sync.replica import knowledge_at, record_knowledge, set_meta
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BLOB_TABLES = {"attachment", "document"}
+#: ``local_meta``: {device: why its changes wait} after the last pull.
+WAITING_KEY = "sync.waiting"
 
 
 class StoreIdentityChanged(KinerjaError):
@@ -656,6 +658,8 @@ class SyncEngine:
             store = s.get(SyncStore, self.remote.display)
             if store is not None:
                 store.last_pull_at = utcnow()
+        # what waits, and why, for `kinerja sync status` and the app (until the next pull says otherwise)
+        set_meta(self.db, WAITING_KEY, {**self.report.waiting, **self.report.held} or None)
 
     def _peer_states(self) -> defaultdict[str, _PeerState]:
         with self.db.reader() as s:

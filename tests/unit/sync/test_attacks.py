@@ -330,3 +330,19 @@ def test_a_device_without_a_pinned_root_applies_nothing_and_says_why(office: Off
     report = office.sync("unpinned", FAST)
     assert report.applied == 0
     assert any("kunci akar" in why for why in report.waiting.values())
+
+
+def test_sync_status_names_the_device_and_bundle_a_replica_waits_for(office: Office, people: People,
+                                                                     capsys) -> None:
+    from kinerja_desktop.cli import main
+
+    ev = _evaluation(office, people.staff_plan_id)
+    device = str(uuid.uuid4())
+    user = people.staff.username
+    entry = P.Entry(device=device, seq=5, table="realisation", row=ev.id, op="update",
+                    changes={"note": [None, "x"]}, user=user)
+    _write_bundle(office, device, _sign([entry], office.dbs["staff"].keys.get(user)), prev="0" * 64)
+    office.sync("reader")
+    assert main(["--db", str(office.dbs["reader"].path), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert f"Menunggu dari {device}" in out and "nomor 1" in out
