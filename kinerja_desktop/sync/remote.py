@@ -7,7 +7,8 @@ system keyring (:mod:`keyring`) under the service ``kinerja-desktop-sync``.
 ``D:\\Kinerja`` / ``/mnt/usb``  a folder (USB stick, mapped network drive); also ``file://...``
 ``webdav://user@host/path``    WebDAV over HTTP (Nextcloud, ownCloud, WsgiDAV, any server)
 ``webdavs://user@host/path``   WebDAV over HTTPS; certificates are always verified
-``sftp://user@host/path``      SFTP (optional extra ``kinerja-desktop[sftp]``)
+``sftp://user@host/path``      SFTP (optional extra ``kinerja-desktop[sftp]``): password, or
+                               ``?key=/path/to/private-key``, or (neither) the PC's ssh keys/agent
 ``s3://bucket/prefix``         S3-compatible storage (optional extra ``kinerja-desktop[s3]``);
                                ``?endpoint=https://...`` for non-AWS services
 =============================  ===============================================================
@@ -52,6 +53,14 @@ class RemoteTLSError(KinerjaError):
 
 class RemoteNotMounted(KinerjaError):
     """The store's folder does not exist (USB stick not plugged in, network drive not mapped)."""
+
+
+class RemoteFull(KinerjaError):
+    """The store has no room left."""
+
+
+class RemoteError(KinerjaError):
+    """The store answered with an error nobody foresaw (not retried)."""
 
 
 # ------------------------------------------------------------------------------------------ URLs
@@ -204,32 +213,102 @@ def _is_transient(exc: BaseException) -> bool:
     )
 
 
+#: Libraries whose errors are store errors (anything else raised inside a store call is a bug here).
+_STORE_LIBRARIES = {"paramiko", "botocore", "boto3", "s3transfer", "httpx", "httpcore", "webdav4", "fsspec"}
+
+
+def _error_code(exc: BaseException) -> str:
+    """The S3 error code of a botocore ClientError ('' for anything else)."""
+    response = getattr(exc, "response", None)
+    if isinstance(response, dict):
+        return str((response.get("Error") or {}).get("Code") or "")
+    return ""
+
+
+def store_error(exc: BaseException, display: str) -> KinerjaError | None:
+    """One Indonesian sentence (with what to do) for an error a store library raised; None: not a store error."""
+    import socket
+    import ssl
+
+    name = type(exc).__name__
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(cause):
+            return RemoteTLSError(
+                f"Sertifikat server {display} tidak dapat diverifikasi; koneksi ditolak. Jika kantor memakai "
+                "sertifikat sendiri, minta berkas CA-nya dan setel KINERJA_CA_BUNDLE.", code="sync.tls")
+        cause = cause.__cause__ or cause.__context__
+    # SSH / SFTP (paramiko)
+    if name == "BadAuthenticationType":
+        allowed = ", ".join(getattr(exc, "allowed_types", []) or []) or "kunci SSH"
+        return RemoteAuthError(
+            f"Server SFTP {display} tidak menerima login dengan kata sandi (hanya: {allowed}). Tambahkan "
+            "?key=/lokasi/kunci-ssh pada alamat penyimpanan, atau minta pengelola server mengizinkan kata sandi.",
+            code="sync.auth_method")
+    if name in ("AuthenticationException", "PasswordRequiredException") or (
+            name == "SSHException" and "Authentication" in str(exc)):
+        return RemoteAuthError(
+            f"Server SFTP {display} menolak nama pengguna, kata sandi atau kunci SSH. Periksa lalu coba lagi.",
+            code="sync.auth")
+    if name == "NoValidConnectionsError" or isinstance(exc, ConnectionRefusedError):
+        return RemoteUnavailable(
+            f"Server penyimpanan {display} tidak menjawab (mati, alamat atau port salah, atau jaringan terputus). "
+            "Periksa alamatnya; sinkronisasi dicoba lagi otomatis.", code="sync.unavailable")
+    if isinstance(exc, socket.gaierror) or name == "ConnectError" and "Name or service" in str(exc):
+        return RemoteUnavailable(
+            f"Nama server penyimpanan {display} tidak dikenal. Periksa alamatnya dan sambungan internet.",
+            code="sync.unavailable")
+    # S3 (botocore)
+    code = _error_code(exc)
+    if code == "NoSuchBucket":
+        return RemoteNotMounted(
+            f"Bucket penyimpanan {display} tidak ada. Periksa nama bucket pada alamat atau minta pengelola "
+            "penyimpanan membuatnya.", code="sync.not_mounted")
+    if code in ("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken") or \
+            name in ("NoCredentialsError", "PartialCredentialsError"):
+        return RemoteAuthError(
+            f"Penyimpanan {display} menolak kunci akses atau kunci rahasia S3. Periksa keduanya lalu coba lagi.",
+            code="sync.auth")
+    if name in ("EndpointConnectionError", "ConnectTimeoutError", "ReadTimeoutError", "ConnectionClosedError"):
+        return RemoteUnavailable(
+            f"Penyimpanan {display} tidak dapat dihubungi ({name}); sinkronisasi dicoba lagi otomatis.",
+            code="sync.unavailable")
+    # HTTP (WebDAV) and status codes of any library
+    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+    if status in (401, 403) or name in ("Unauthorized", "Forbidden"):
+        return RemoteAuthError(f"Penyimpanan {display} menolak nama pengguna atau kata sandi. Periksa lalu coba lagi.",
+                               code="sync.auth")
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or status == 507 or code == "EntityTooLarge":
+        return RemoteFull(f"Penyimpanan {display} penuh. Minta pengelola penyimpanan menambah ruang; yang sudah "
+                          "terkirim tetap tersimpan.", code="sync.full")
+    if _is_transient(exc) or name in ("SSHException", "ProxyCommandFailure", "ChannelException") or isinstance(
+            exc, EOFError):
+        return RemoteUnavailable(
+            f"Penyimpanan {display} tidak dapat dihubungi ({name}); sinkronisasi dicoba lagi otomatis.",
+            code="sync.unavailable")
+    if isinstance(exc, PermissionError):
+        return RemoteAuthError(
+            f"Akun ini tidak boleh menulis atau membaca di penyimpanan {display}. Minta pengelola penyimpanan "
+            "memberi izin pada foldernya.", code="sync.permission")
+    if type(exc).__module__.split(".")[0] in _STORE_LIBRARIES or isinstance(exc, OSError):
+        return RemoteError(f"Penyimpanan {display} memberi galat yang tidak terduga ({name}: {exc}). Coba lagi "
+                           "nanti; jika berulang, beri tahu admin.", code="sync.store_error")
+    return None
+
+
 @contextmanager
 def _translated(display: str) -> Iterator[None]:
-    """Turn library errors into RemoteUnavailable / RemoteAuthError (FileNotFoundError passes)."""
+    """Turn library errors into one Indonesian sentence (FileNotFoundError passes)."""
     try:
         yield
     except (FileNotFoundError, KinerjaError):
         raise
     except Exception as exc:
-        import ssl
-
-        cause: BaseException | None = exc
-        while cause is not None:
-            if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(cause):
-                raise RemoteTLSError(
-                    f"Sertifikat server {display} tidak dapat diverifikasi; koneksi ditolak. Jika kantor memakai "
-                    "sertifikat sendiri, minta berkas CA-nya dan setel KINERJA_CA_BUNDLE.", code="sync.tls") from exc
-            cause = cause.__cause__ or cause.__context__
-        status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
-        if status in (401, 403) or type(exc).__name__ in ("Unauthorized", "Forbidden"):
-            raise RemoteAuthError(
-                f"Penyimpanan {display} menolak nama pengguna atau kata sandi.", code="sync.auth") from exc
-        if _is_transient(exc):
-            raise RemoteUnavailable(
-                f"Penyimpanan {display} tidak dapat dihubungi ({type(exc).__name__}).", code="sync.unavailable"
-            ) from exc
-        raise
+        translated = store_error(exc, display)
+        if translated is None:
+            raise
+        log.info("store error on %s: %r", display, exc)
+        raise translated from exc
 
 
 class FolderRemote:
@@ -460,6 +539,181 @@ class S3Remote:
         pass
 
 
+class SftpRemote:
+    """SFTP through paramiko, one SSH connection per thread.
+
+    A paramiko SFTP channel must not be shared by threads (parallel uploads on one channel mix
+    up their requests: hangs, or ``TypeError: an integer is required``), so every thread that
+    touches the store gets its own connection, opened on first use and dropped after an error so
+    the next attempt reconnects. Every step has a timeout (TCP connect, SSH banner, login, channel
+    open and each request), so a dead link ends in :class:`RemoteUnavailable`, never in a hang.
+    """
+
+    def __init__(self, spec: RemoteSpec, secret: str | None, timeout: float = 30.0) -> None:
+        import paramiko  # noqa: F401  (fails early when the extra is missing)
+
+        self.spec = spec
+        self.secret = secret
+        self.timeout = timeout
+        self.root = spec.path.rstrip("/") or "/"
+        self.display = spec.display
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+        self._dirs: set[str] = set()
+        self._policy = _pinned_host_key_policy(spec)
+
+    # -------------------------------------------------------------- connections
+
+    def _connect(self) -> Any:
+        import paramiko
+
+        client = paramiko.SSHClient()
+        client.set_missing_host_key_policy(self._policy)
+        key_file = self.spec.option("key")
+        # with a password or a named key, the PC's own ~/.ssh keys and agent are not offered first
+        # (servers that limit login attempts drop the connection before the password is tried)
+        explicit = self.secret is not None or bool(key_file)
+        connect_to = min(self.timeout, 15.0)
+        try:
+            client.connect(
+                self.spec.host, port=self.spec.port or 22, username=self.spec.user or None, password=self.secret,
+                key_filename=os.path.expanduser(key_file) if key_file else None,
+                look_for_keys=not explicit, allow_agent=not explicit,
+                timeout=connect_to, banner_timeout=connect_to, auth_timeout=connect_to,
+                channel_timeout=connect_to)
+            transport = client.get_transport()
+            if transport is not None:
+                transport.set_keepalive(15)
+            sftp = client.open_sftp()
+            sftp.get_channel().settimeout(self.timeout)
+        except BaseException:
+            client.close()
+            raise
+        with self._lock:
+            self._all.append(client)
+        return client, sftp
+
+    def _sftp(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn[1]
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                if conn[0] in self._all:
+                    self._all.remove(conn[0])
+            try:
+                conn[0].close()
+            except Exception:  # pragma: no cover - best effort
+                pass
+
+    @contextmanager
+    def _op(self) -> Iterator[Any]:
+        """One store operation on this thread's connection, with errors told in Indonesian."""
+        try:
+            with _translated(self.display):
+                yield self._sftp()
+        except FileNotFoundError:
+            raise
+        except BaseException:
+            self._drop()
+            raise
+
+    def _p(self, path: str) -> str:
+        return posixpath.join(self.root, path.strip("/")) if path.strip("/") else self.root
+
+    # -------------------------------------------------------------- Remote
+
+    def _entries(self, path: str) -> list[Any]:
+        with self._op() as sftp:
+            try:
+                return list(sftp.listdir_attr(self._p(path)))
+            except FileNotFoundError:
+                return []
+
+    def list(self, path: str) -> dict[str, int | None]:
+        import stat
+
+        return {a.filename: a.st_size for a in self._entries(path)
+                if a.st_mode is not None and stat.S_ISREG(a.st_mode) and not a.filename.startswith(".")}
+
+    def list_dirs(self, path: str) -> list[str]:
+        import stat
+
+        return [a.filename for a in self._entries(path) if a.st_mode is not None and stat.S_ISDIR(a.st_mode)]
+
+    def read(self, path: str) -> bytes:
+        return self.read_from(path, 0)
+
+    def read_from(self, path: str, offset: int) -> bytes:
+        with self._op() as sftp:
+            with sftp.open(self._p(path), "rb") as fh:
+                size = fh.stat().st_size
+                if offset:
+                    fh.seek(offset)
+                fh.prefetch(max(0, size - offset))
+                return bytes(fh.read())
+
+    def _ensure_dir(self, parent: str) -> None:
+        if not parent or parent in self._dirs:
+            return
+        with self._op() as sftp:
+            try:
+                sftp.stat(self._p(parent))
+            except FileNotFoundError:
+                self._ensure_dir(posixpath.dirname(parent))
+                try:
+                    sftp.mkdir(self._p(parent))
+                except OSError:
+                    sftp.stat(self._p(parent))  # made meanwhile by another writer: fine
+        with self._lock:
+            self._dirs.add(parent)
+
+    def write(self, path: str, data: bytes) -> None:
+        target = self._p(path)
+        self._ensure_dir(posixpath.dirname(path.strip("/")))
+        tmp = posixpath.join(posixpath.dirname(target), f".{posixpath.basename(target)}.{uuid.uuid4().hex[:8]}.part")
+        with self._op() as sftp:
+            with sftp.open(tmp, "wb") as fh:
+                fh.set_pipelined(True)
+                fh.write(data)
+            try:
+                sftp.posix_rename(tmp, target)
+            except OSError:
+                # no posix-rename extension: plain rename, which refuses an existing target (then
+                # the object is already complete: names fix their content)
+                try:
+                    sftp.rename(tmp, target)
+                except OSError:
+                    if sftp.stat(target).st_size != len(data):
+                        raise
+                    sftp.remove(tmp)
+
+    def size(self, path: str) -> int | None:
+        import stat
+
+        with self._op() as sftp:
+            try:
+                st = sftp.stat(self._p(path))
+            except FileNotFoundError:
+                return None
+        return st.st_size if st.st_mode is not None and stat.S_ISREG(st.st_mode) else None
+
+    def close(self) -> None:
+        with self._lock:
+            clients, self._all = self._all, []
+        for c in clients:
+            try:
+                c.close()
+            except Exception:  # pragma: no cover - best effort
+                pass
+
+
 def _pinned_host_key_policy(spec: RemoteSpec) -> Any:
     """Trust an SFTP server's key on first use, then refuse any other key for that server.
 
@@ -522,25 +776,27 @@ def open_remote(url: str, *, secret: str | None = None, timeout: float = 30.0) -
         return WebdavRemote(fs, spec.path, spec.display)
     if spec.scheme == "sftp":
         try:
-            import fsspec
-
-            with _translated(spec.display):
-                fs = fsspec.filesystem("sftp", host=spec.host, port=spec.port or 22, username=spec.user or None,
-                                       skip_instance_cache=True, password=secret,
-                                       host_key_policy=_pinned_host_key_policy(spec))
+            import paramiko  # noqa: F401
         except ImportError as exc:
             raise ValidationError(
                 "Penyimpanan SFTP memerlukan paket tambahan: pip install \"kinerja-desktop[sftp]\".") from exc
-        return FsspecRemote(fs, spec.path, spec.display)
+        remote = SftpRemote(spec, secret, timeout)
+        remote.size("")  # connect now: a wrong password or an unknown server key is told at once
+        return remote
     # s3
     try:
         import boto3
     except ImportError as exc:
         raise ValidationError("Penyimpanan S3 memerlukan paket tambahan: pip install \"kinerja-desktop[s3]\".") from exc
+    from botocore.config import Config
+
     bucket, prefix = spec.host, spec.path.strip("/")
     client = boto3.client(
         "s3", endpoint_url=spec.option("endpoint"), region_name=spec.option("region"),
         aws_access_key_id=spec.user or None, aws_secret_access_key=secret,
         verify=os.environ.get("KINERJA_CA_BUNDLE") or True,
+        # timeouts everywhere; the engine retries with back-off itself
+        config=Config(connect_timeout=min(timeout, 10.0), read_timeout=timeout,
+                      retries={"max_attempts": 1, "mode": "standard"}),
     )
     return S3Remote(client, bucket, prefix, spec.display)
