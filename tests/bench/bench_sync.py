@@ -22,9 +22,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kinerja_desktop.services.demo_service import DEMO_ADMIN
+from kinerja_desktop.services.trust_service import unlock_root
 from kinerja_desktop.store.changelog import bulk_insert
 from kinerja_desktop.store.db import open_database
 from kinerja_desktop.store.models import Document, Evaluation, Plan
+from kinerja_desktop.store.signing import ROOT_AUTHOR
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
 from kinerja_desktop.sync.remote import RemoteUnavailable, open_remote
 from tests.bench.demo_cache import demo_database
@@ -44,9 +47,11 @@ def _office(tmp: Path) -> tuple[Path, int]:
     shutil.copy2(src, path)
     shutil.copytree(src.with_name(src.stem + ".files"), tmp / "office.files")
     db = open_database(path)
+    # the PDFs are added by the instansi (root key, as the demo itself is), so sync sends them
+    db.keys.add(unlock_root(db, DEMO_ADMIN[1]))
     rng = random.Random(6)
     total = 0
-    with db.session(user="demo", role="ADMIN") as s:
+    with db.session(user=ROOT_AUTHOR, role="ADMIN") as s:
         plans = list(s.execute(select(Plan.id, Plan.employee_id, Plan.year).where(Plan.is_current.is_(True))))
         evals = dict(s.execute(select(Evaluation.plan_id, Evaluation.id).where(Evaluation.period == "TW3")).all())
         rows = []
@@ -59,7 +64,7 @@ def _office(tmp: Path) -> tuple[Path, int]:
                              "evaluation_id": evals.get(plan_id) if kind == "evaluasi" else None,
                              "period": "TW3" if kind == "evaluasi" else None, "sha256": sha, "status": "SIGNED",
                              "signers": [{"role": "pegawai"}, {"role": "penilai"}]})
-        bulk_insert(s, Document, rows, user="demo", role="ADMIN")
+        bulk_insert(s, Document, rows, user=ROOT_AUTHOR, role="ADMIN")
     db.dispose()
     return path, total
 
