@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.roster_cmd",
     "kinerja_desktop.cli.print_cmd",
     "kinerja_desktop.cli.sync_cmd",
+    "kinerja_desktop.cli.dokumen_cmd",
 ]
 
 

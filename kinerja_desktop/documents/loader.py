@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.documents.hashing import make_doc_id
 from kinerja_desktop.documents.sheet_data import (
@@ -52,6 +52,7 @@ from kinerja_desktop.domain.kepegawaian import (
 from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.periods import period as period_of
+from kinerja_desktop.services.plan_versions import current_plans, plans_for_period
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     Employee,
@@ -212,7 +213,7 @@ class SheetLoader:
         with self.db.reader() as s:
             emps = _employees_in_units(s, scope)
             ids = [e.id for e in emps]
-            plans = _current_plans(s, ids, year)
+            plans = plans_for_period(s, ids, year, per.code)
             evals = _evaluations(s, [p.id for p in plans.values()], per.code)
             org = _unit_predikat(s, self.ancestors(unit_id), year, per.code)
             sup = _supervisors(s, ids, year)
@@ -316,17 +317,7 @@ def _employees_in_units(s: Session, unit_ids: Sequence[str]) -> list[Employee]:
 
 
 def _current_plans(s: Session, employee_ids: Sequence[str], year: int) -> dict[str, PlanRow]:
-    out: dict[str, PlanRow] = {}
-    for chunk in _chunks(list(employee_ids)):
-        q = select(PlanRow).where(
-            PlanRow.employee_id.in_(chunk),
-            PlanRow.year == year,
-            PlanRow.is_current.is_(True),
-            PlanRow.deleted.is_(False),
-        )
-        for p in s.scalars(q):
-            out[p.employee_id] = p
-    return out
+    return current_plans(s, employee_ids, year)
 
 
 def _evaluations(s: Session, plan_ids: Sequence[str], period: str) -> dict[str, Evaluation]:
@@ -433,7 +424,8 @@ class _Bulk:
             for e in s.scalars(select(Employee).where(Employee.id.in_(chunk), Employee.deleted.is_(False))):
                 self.employees[e.id] = e
         ids = list(self.employees)
-        self.plans = _current_plans(s, ids, year)
+        # an evaluation sheet comes from the plan version its period was finalised or signed on
+        self.plans = plans_for_period(s, ids, year, per.code) if need_eval else _current_plans(s, ids, year)
         for eid, pid in (plan_ids or {}).items():
             chosen = s.get(PlanRow, pid)
             if chosen is not None and chosen.employee_id == eid and not chosen.deleted:
@@ -528,25 +520,18 @@ class _Bulk:
         scope: dict[str, list[str]] = {u: self.loader.unit_subtree(u) for u in wanted}
         all_units = sorted({u for units in scope.values() for u in units})
         per_unit: dict[str, Counter[str]] = defaultdict(Counter)
-        cur = aliased(PlanRow)
+        unit_of: dict[str, str] = {}
         for chunk in _chunks(all_units):
-            rows = self.s.execute(
-                select(Employee.unit_id, Evaluation.predikat)
-                .join(
-                    cur,
-                    and_(
-                        cur.employee_id == Employee.id,
-                        cur.year == self.year,
-                        cur.is_current.is_(True),
-                        cur.deleted.is_(False),
-                    ),
-                )
-                .join(Evaluation, and_(Evaluation.plan_id == cur.id, Evaluation.period == self.per.code))
-                .where(Employee.unit_id.in_(chunk), Employee.deleted.is_(False), Evaluation.deleted.is_(False))
-            ).all()
-            for unit_id, predikat in rows:
-                if predikat:
-                    per_unit[unit_id][predikat] += 1
+            for eid, uid in self.s.execute(
+                select(Employee.id, Employee.unit_id).where(Employee.unit_id.in_(chunk), Employee.deleted.is_(False))
+            ):
+                unit_of[eid] = uid
+        plans = plans_for_period(self.s, list(unit_of), self.year, self.per.code)
+        evals = _evaluations(self.s, [p.id for p in plans.values()], self.per.code)
+        for eid, plan in plans.items():
+            ev = evals.get(plan.id)
+            if ev is not None and ev.predikat:
+                per_unit[unit_of[eid]][ev.predikat] += 1
         for unit, units in scope.items():
             total: Counter[str] = Counter()
             for u in units:
@@ -665,7 +650,9 @@ class _Bulk:
         plan_data = self.plan_data(plan) if plan is not None else None
         variant = plan_data.variant if plan_data else skp_variant_for(emp.jenis_jabatan)
         subject = emp.nip or emp.id
-        doc_id = make_doc_id(kind, self.year, self.per, subject)
+        # each SKP version is its own document: version 1 keeps the plain number, a Revisi gets V2, V3...
+        version = plan.version if kind == "skp" and plan is not None else 1
+        doc_id = make_doc_id(kind, self.year, self.per if version <= 1 else f"V{version}", subject)
         kota = self.instansi.kota
         if kind == "skp":
             return SkpSheet(

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.errors import ConflictError, KinerjaError, NotFound,
 from kinerja_desktop.domain.periods import parse_period
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services.common import CurrentUser, get_live, plan_subject, subject_for
+from kinerja_desktop.services.plan_versions import current_plans, plans_for_period
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Document, Employee, Evaluation, Plan
 
@@ -143,16 +144,14 @@ def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str 
         raise ValidationError(f"Jenis dokumen tidak dikenal: {kind} (skp, evaluasi, dokumen-evaluasi).", field="doc")
     with db.reader() as s:
         emp = _employee_by_nip(s, nip)
-        plan = s.scalars(
-            select(Plan).where(
-                Plan.employee_id == emp.id, Plan.year == year, Plan.is_current.is_(True), Plan.deleted.is_(False)
-            )
-        ).first()
+        code = parse_period(period or "TAHUNAN").code
+        # an evaluation belongs to the plan version its period was finalised or signed on
+        plans = current_plans(s, [emp.id], year) if kind == "skp" else plans_for_period(s, [emp.id], year, code)
+        plan = plans.get(emp.id)
         if plan is None:
             raise NotFound(f"SKP {emp.name} tahun {year} belum ada.")
         if kind == "skp":
             return DocumentTarget(kind, emp.id, plan.id, year)
-        code = parse_period(period or "TAHUNAN").code
         ev = s.scalars(
             select(Evaluation).where(
                 Evaluation.plan_id == plan.id, Evaluation.period == code, Evaluation.deleted.is_(False)
@@ -508,11 +507,15 @@ def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrC
         if kind != "skp":
             query = query.where(Document.period == period)
         docs = list(s.scalars(query.order_by(Document.updated_at.desc())))
-        current_plans = {p.id for p in s.scalars(select(Plan).where(Plan.employee_id == emp.id, Plan.is_current))}
-        year_plan = s.scalars(
-            select(Plan.id).where(Plan.employee_id == emp.id, Plan.year == year, Plan.is_current.is_(True),
-                                  Plan.deleted.is_(False))
-        ).first()
+        newest = {p.id for p in s.scalars(select(Plan).where(Plan.employee_id == emp.id, Plan.is_current))}
+        if kind == "skp":
+            chosen = s.scalars(select(Plan).where(
+                Plan.employee_id == emp.id, Plan.year == year, Plan.deleted.is_(False),
+                Plan.version == (int(period[1:]) if period[:1] == "V" and period[1:].isdigit() else 1),
+            )).first() or current_plans(s, [emp.id], year).get(emp.id)
+        else:
+            chosen = plans_for_period(s, [emp.id], year, period).get(emp.id)
+        year_plan = chosen.id if chosen is not None else None
         views = [_view(d) for d in docs]
         who = f"{emp.name} (NIP {emp.nip})"
     label = f"{KIND_LABELS[kind]} {who} tahun {year}" + ("" if kind == "skp" else f" periode {period}")
@@ -541,7 +544,7 @@ def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrC
             "Lembar mungkin versi lain atau telah diubah.",
             doc_id, views,
         )
-    old = "" if match.plan_id in current_plans else " Ini versi lama; SKP sudah direvisi."
+    old = "" if kind != "skp" or match.plan_id in newest else " Ini versi lama; SKP sudah direvisi."
     return QrCheck(
         True, "cocok",
         f"Cocok: {label} tercatat; status {match.status_label.lower()}; "

@@ -24,6 +24,7 @@ from kinerja_desktop.services.common import (
     get_live,
     require_on_plan,
 )
+from kinerja_desktop.services.plan_versions import closed_on_older_version
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Evaluation, PerilakuFeedback, Plan, Rhk, RhkFeedback, utcnow
 
@@ -94,6 +95,12 @@ def _editable(session: Session, user: CurrentUser, plan_id: str, period: str) ->
         raise ValidationError("Evaluasi hanya dapat dilakukan atas SKP yang sudah disetujui.")
     ev = _find(session, plan.id, code)
     if ev is None:
+        older = closed_on_older_version(session, plan, code)
+        if older is not None:
+            raise ValidationError(
+                f"Evaluasi {period_of(code).label} sudah difinalkan pada SKP versi {older.version}; periode itu "
+                "tetap dinilai atas versi tersebut."
+            )
         ev = Evaluation(plan_id=plan.id, period=code, status="DRAFT")
         session.add(ev)
         session.flush()
