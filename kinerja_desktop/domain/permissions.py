@@ -249,6 +249,8 @@ FIELD_OWNER: Mapping[str, TableOwnership] = MappingProxyType(
         "evaluation": TableOwnership(_N, {"read_at": _P}),
         "rhk_feedback": TableOwnership(_N),
         "perilaku_feedback": TableOwnership(_N),
+        # Which unit's IKM an indicator takes as its realisation: the pegawai's, like the indicator.
+        "skm_indicator_link": TableOwnership(_P),
         # Roster and configuration.
         "unit": TableOwnership(_D),
         "employee": TableOwnership(_D),
@@ -256,6 +258,8 @@ FIELD_OWNER: Mapping[str, TableOwnership] = MappingProxyType(
         "unit_predikat": TableOwnership(_D),
         "setting": TableOwnership(_D),
         "user_account": TableOwnership(_D),
+        "skm_survey": TableOwnership(_D),
+        "skm_response": TableOwnership(_D),
     }
 )
 """Owner role per synced table (table default plus per-field overrides)."""

@@ -287,6 +287,62 @@ class Document(SyncedBase):
     certified_status: Mapped[str | None] = mapped_column(String(16))
 
 
+# --------------------------------------------------------------------------- survei kepuasan masyarakat
+
+
+class SkmSurvey(SyncedBase):
+    """A Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017) of one service unit for a year and period."""
+
+    __tablename__ = "skm_survey"
+    __table_args__ = (UniqueConstraint("unit_id", "year", "period"),)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("unit.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(12), default="TAHUNAN")
+    #: Names of the services surveyed (jenis layanan), as the respondent picks them.
+    services: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    #: Users of the service in the period (for the required sample size); None when unknown.
+    population: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="OPEN")
+    analysis: Mapped[str] = mapped_column(Text, default="")
+    #: Rencana tindak lanjut: [{"action", "unsur", "employee_id", "deadline"}].
+    follow_up: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class SkmResponse(SyncedBase):
+    """One respondent's answers (1-4 per unsur) and profile. Never edited: only voided with a reason."""
+
+    __tablename__ = "skm_response"
+    survey_id: Mapped[str] = mapped_column(ForeignKey("skm_survey.id"), index=True)
+    u1: Mapped[int] = mapped_column(Integer)
+    u2: Mapped[int] = mapped_column(Integer)
+    u3: Mapped[int] = mapped_column(Integer)
+    u4: Mapped[int] = mapped_column(Integer)
+    u5: Mapped[int] = mapped_column(Integer)
+    u6: Mapped[int] = mapped_column(Integer)
+    u7: Mapped[int] = mapped_column(Integer)
+    u8: Mapped[int] = mapped_column(Integer)
+    u9: Mapped[int] = mapped_column(Integer)
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    usia: Mapped[str | None] = mapped_column(String(8))
+    jenis_kelamin: Mapped[str | None] = mapped_column(String(1))
+    pendidikan: Mapped[str | None] = mapped_column(String(12))
+    pekerjaan: Mapped[str | None] = mapped_column(String(12))
+    layanan: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(8), default="KIOSK")
+    #: Imported rows: a hash of the row's content and its occurrence in the file (re-imports are found).
+    fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SkmIndicatorLink(SyncedBase):
+    """An indicator whose realisation is the IKM of a unit (e.g. a unit head's IKI)."""
+
+    __tablename__ = "skm_indicator_link"
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), unique=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("unit.id"))
+
+
 # --------------------------------------------------------------------------- local only
 
 
@@ -356,6 +412,9 @@ SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
     RhkFeedback,
     PerilakuFeedback,
     Document,
+    SkmSurvey,
+    SkmResponse,
+    SkmIndicatorLink,
 )
 MODEL_BY_TABLE: dict[str, type[SyncedBase]] = {m.__tablename__: m for m in SYNCED_MODELS}
 

@@ -33,8 +33,17 @@ from kinerja_desktop.store.models import (
 
 _P, _N, _A, _D = Role.PEGAWAI, Role.PENILAI, Role.ATASAN_PENILAI, Role.ADMIN
 
-#: Tables whose rows belong to no employee: only an admin writes them.
-ROSTER_TABLES = frozenset({"setting", "unit", "employee", "supervision", "unit_predikat", "user_account"})
+#: Tables whose rows belong to no employee: only an admin writes them. Survey responses are written
+#: by the admin who opened the kiosk (or imported them), under that admin's key.
+ROSTER_TABLES = frozenset({"setting", "unit", "employee", "supervision", "unit_predikat", "user_account",
+                           "skm_survey", "skm_response"})
+
+#: Fields that never change once the row exists (a survey response is voided, never edited).
+IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
+    "skm_response": frozenset({"survey_id", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "answered_on",
+                               "usia", "jenis_kelamin", "pendidikan", "pekerjaan", "layanan", "source",
+                               "fingerprint"}),
+}
 
 #: What an account may change of its own row (password, and the key it wraps and signs with).
 OWN_ACCOUNT_FIELDS = frozenset({"password_hash", "key_wrap", "public_key"})
@@ -117,6 +126,9 @@ class Authorizer:
             return _Values(values)
         if table in ("rhk", "lampiran_item", "perilaku_expectation", "evaluation"):
             return self._get(Plan, values.get("plan_id"), "SKP")
+        if table == "skm_indicator_link":  # belongs to the plan of its indicator
+            ind = self._get(Indicator, values.get("indicator_id"), "indikator")
+            return self._plan_of("indicator", {"rhk_id": ind.rhk_id})
         if table == "indicator":
             rhk = self._get(Rhk, values.get("rhk_id"), "RHK")
             return self._get(Plan, rhk.plan_id, "SKP")
@@ -175,6 +187,8 @@ class Authorizer:
         author = self.author(username)
         if author is None:
             raise Wait(f"menunggu akun “{username}” dikenal di daftar pegawai")
+        if op != "insert" and set(fields) & IMMUTABLE_FIELDS.get(table, frozenset()):
+            return f"data {table} tidak dapat diubah setelah disimpan (hanya dapat dibatalkan)"
         subject = self.subject(table, row_values)
         roles = roles_of(author.actor, subject)
         if table in ROSTER_TABLES and not author.actor.is_admin:

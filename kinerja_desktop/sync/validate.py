@@ -17,6 +17,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from kinerja_desktop.domain.kepegawaian import AsnKind
 from kinerja_desktop.domain.penilaian import Rating
+from kinerja_desktop.domain.skm import STORED_CODES as SKM_CODES
 from kinerja_desktop.services.common import MAX_TEXT
 from kinerja_desktop.store.models import MODEL_BY_TABLE
 
@@ -28,12 +29,13 @@ MAX_JSON = 64 * 1024
 _INT_RANGE = (-(2**63), 2**63 - 1)
 
 #: Fields that hold one of a closed set of codes (what the services write).
-CODES: dict[tuple[str, str], frozenset[str]] = {
+CODES: dict[tuple[str, str], frozenset[Any]] = {
     ("plan", "status"): frozenset({"DRAFT", "SUBMITTED", "APPROVED", "RETURNED"}),
     ("evaluation", "status"): frozenset({"DRAFT", "FINAL", "SIGNED"}),
     ("evaluation", "rating_hasil"): frozenset(r.value for r in Rating),
     ("evaluation", "rating_perilaku"): frozenset(r.value for r in Rating),
     ("employee", "asn_kind"): frozenset(k.value for k in AsnKind),
+    **SKM_CODES,
 }
 
 _CACHE: dict[str, dict[str, Any]] = {}
