@@ -42,6 +42,7 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from kinerja_desktop.documents.certs import CertificateError, Pkcs12Bundle, load_pkcs12
 from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone, stamp_style
+from kinerja_desktop.documents.signer_match import PLT_MARK, match_signer, plt_reason
 from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 
 __all__ = [
@@ -395,13 +396,19 @@ def sign_pdf(
             f"Lembar ini tidak punya kolom tanda tangan untuk {ROLE_LABELS[role]} (yang ada: {roles}).",
             code="sign.no_field_for_role",
         )
-    if options.require_nip_match and placement.signer_nip and identity.nip:
-        if _digits(placement.signer_nip) != _digits(identity.nip):
-            raise SigningProblem(
-                f"Sertifikat milik {identity.name} (NIP {identity.nip}), sedangkan kolom "
-                f"{ROLE_LABELS[role]} untuk {placement.signer_name} (NIP {placement.signer_nip}).",
-                code="sign.nip_mismatch",
-            )
+    match = match_signer(placement.signer_name, placement.signer_nip, identity.name, identity.nip)
+    if match.other and options.require_nip_match:
+        printed = f"{placement.signer_name} (NIP {placement.signer_nip})" if placement.signer_nip else (
+            f"{placement.signer_name} (tanpa NIP)")
+        raise SigningProblem(
+            f"Sertifikat milik {identity.name} (NIP {identity.nip or '-'}), sedangkan kolom "
+            f"{ROLE_LABELS[role]} untuk {printed}. Bila Anda Plt./Plh. pejabat itu, tanda tangani dengan "
+            "--allow-other-signer: tanda tangannya akan tercatat dan diperiksa sebagai Plt./Plh.",
+            code="sign.nip_mismatch",
+        )
+    reason = options.reason or f"Ditandatangani sebagai {ROLE_LABELS[role]}"
+    if match.other:  # an acting officer: said in the signature itself, shown so by verification
+        reason = plt_reason(ROLE_LABELS[role], placement.signer_name, placement.signer_nip)
     existing = {name: value for name, value, _ref in sig_fields.enumerate_sig_fields(reader)}
     if existing.get(placement.field_name) is not None:
         raise SigningProblem(
@@ -430,7 +437,7 @@ def sign_pdf(
             md_algorithm="sha256",
             subfilter=sig_fields.SigSeedSubFilter.PADES,
             name=identity.name,
-            reason=options.reason or f"Ditandatangani sebagai {ROLE_LABELS[role]}",
+            reason=reason,
             location=options.location,
         )
         pdf_signer = signers.PdfSigner(meta, identity.signer, timestamper=ts, stamp_style=stamp_style())
@@ -468,6 +475,8 @@ def sign_pdf(
         raise SigningProblem(f"Penandatanganan gagal: {exc}", code="sign.failed") from None
     except CertificateError:
         raise
+    if match.other:
+        notes.append(f"Ditandatangani sebagai {PLT_MARK} untuk {placement.signer_name}.")
     return SignResult(
         pdf=signed,
         role=role,

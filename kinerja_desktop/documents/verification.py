@@ -34,7 +34,8 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone
-from kinerja_desktop.documents.signing import FIELD_PREFIX, ROLE_LABELS
+from kinerja_desktop.documents.signer_match import PLT_MARK, match_signer
+from kinerja_desktop.documents.signing import FIELD_INFO_KEY, FIELD_PREFIX, ROLE_LABELS
 
 __all__ = ["SignatureCheck", "VerificationReport", "verify_pdf"]
 
@@ -59,6 +60,10 @@ REASONS = {
     "key_usage": "Sertifikat tidak diizinkan untuk tanda tangan dokumen.",
     "certificate_problem": "Rantai sertifikat tidak dapat divalidasi.",
     "timestamp_invalid": "Cap waktu (timestamp) tidak sah atau tidak dipercaya.",
+    "signer_mismatch": (
+        "Penanda tangan bukan pejabat yang tercantum pada lembar di kolom ini, dan tanda tangannya tidak "
+        "menyatakan Plt./Plh."
+    ),
 }
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 # pyHanko logs every failed path validation with a traceback; the report says it plainly.
@@ -86,6 +91,11 @@ class SignatureCheck:
     coverage: str | None = None
     modification: str | None = None
     changed_after: bool = False
+    sheet_name: str | None = None  # the officer the sheet prints in this box
+    sheet_nip: str | None = None
+    signer_match: str | None = None  # sesuai | lain | tidak_ada (see signer_match.py)
+    matched_by: str | None = None  # nip | nama
+    acting: bool = False  # signed as Plt./Plh. for the printed officer
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -134,7 +144,8 @@ class VerificationReport:
         signers = [s for s in self.signatures if s.role != "cap_waktu"]
         if self.ok and signers:
             last = signers[-1]
-            names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'})" for s in signers)
+            names = ", ".join(f"{s.signer_name} (NIP {s.signer_nip or '-'}){' sebagai Plt./Plh.' if s.acting else ''}"
+                              for s in signers)
             when = self.format_time(last.signed_at)
             lines.append(f"Dokumen utuh, ditandatangani oleh {names}; terakhir pada {when}.")
         elif self.changed_after_signing:
@@ -144,11 +155,12 @@ class VerificationReport:
         lines.extend(REASONS[c] for c in self.problems)
         for idx, sig in enumerate(self.signatures, start=1):
             role = ROLE_LABELS.get(sig.role or "", "Cap waktu dokumen" if sig.role == "cap_waktu" else sig.field_name)
-            verdict = "sah" if sig.ok else "TIDAK sah"
+            verdict = ("sah sebagai Plt./Plh." if sig.acting else "sah") if sig.ok else "TIDAK sah"
             lines.append(
                 f"{idx}. {role}: {sig.signer_name or '?'} (NIP {sig.signer_nip or '-'}), "
                 f"{self.format_time(sig.signed_at)} [{sig.level}] — {verdict}"
             )
+            lines.extend(f"   - {line}" for line in _officer_lines(sig))
             lines.extend(f"   - {m}" for m in sig.messages())
             lines.extend(f"   - {n}" for n in sig.notes)
         return lines
@@ -167,6 +179,51 @@ class VerificationReport:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _officer_lines(sig: SignatureCheck) -> list[str]:
+    """Who signed against who the sheet names in that box."""
+    if sig.signer_match is None or sig.role == "cap_waktu":
+        return []
+    if sig.signer_match == "tidak_ada":
+        return ["Lembar tidak mencantumkan nama pejabat di kolom ini."]
+    printed = f"{sig.sheet_name} (NIP {sig.sheet_nip})" if sig.sheet_nip else f"{sig.sheet_name} (tanpa NIP)"
+    by = "NIP" if sig.matched_by == "nip" else "nama"
+    if sig.signer_match == "sesuai":
+        return [f"Lembar menyebut {printed}: sesuai dengan pemilik sertifikat (menurut {by})."]
+    if sig.acting:
+        return [f"Lembar menyebut {printed}; ditandatangani oleh {sig.signer_name} sebagai Plt./Plh."]
+    return [f"Lembar menyebut {printed}; yang menandatangani orang lain ({sig.signer_name})."]
+
+
+def _placement_at(emb: EmbeddedPdfSignature, role: str | None) -> tuple[str, str] | None:
+    """(name, NIP) printed in ``role``'s box, from the document info as it was when this signature was made."""
+    try:
+        raw = _info_of(emb.reader.get_historical_resolver(emb.signed_revision)).get(FIELD_INFO_KEY)
+        items = json.loads(raw) if raw else []
+    except (ValueError, TypeError, KeyError, PdfError):
+        return None
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and item.get("role") == role:
+            return str(item.get("signer_name") or ""), str(item.get("signer_nip") or "")
+    return None
+
+
+def _match_officer(emb: EmbeddedPdfSignature, check: SignatureCheck) -> None:
+    placed = _placement_at(emb, check.role)
+    if placed is None:
+        return
+    check.sheet_name, check.sheet_nip = placed
+    found = match_signer(placed[0], placed[1], check.signer_name, check.signer_nip)
+    check.signer_match, check.matched_by = found.status, found.by or None
+    if found.other:
+        try:
+            reason = str(emb.sig_object.get("/Reason") or "")
+        except (KeyError, PdfError):
+            reason = ""
+        check.acting = PLT_MARK in reason
+        if not check.acting:
+            check.problems.append("signer_mismatch")
 
 
 def _to_asn1(cert: x509.Certificate | asn1_x509.Certificate) -> asn1_x509.Certificate:
@@ -310,6 +367,7 @@ def _check_one(
     except Exception:
         check.problems.append("certificate_corrupt")
         return check
+    _match_officer(emb, check)
     try:
         status = validate_pdf_signature(emb, signer_validation_context=vc, key_usage_settings=_KEY_USAGE)
     except SignatureValidationError:
