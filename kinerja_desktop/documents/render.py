@@ -20,6 +20,8 @@ from kinerja_desktop.documents import (
     dokumen_evaluasi_layout,
     evaluasi_layout,
     penetapan_layout,
+    skm_form_layout,
+    skm_layout,
     skp_layout,
 )
 from kinerja_desktop.documents.hashing import data_sha256, payload_for
@@ -59,6 +61,8 @@ LAYOUTS: dict[type, ModuleType] = {
     DokumenEvaluasiSheet: dokumen_evaluasi_layout,
     PenetapanSheet: penetapan_layout,
     BlankForm: blank_layout,
+    skm_layout.SkmReportSheet: skm_layout,
+    skm_form_layout.SkmFormSheet: skm_form_layout,
 }
 CREATOR = "Kinerja Desktop"
 INFO_DOCUMENTS = "/KinerjaDocuments"
