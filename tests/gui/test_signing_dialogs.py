@@ -161,3 +161,7 @@ def test_sign_dialog_signs_stores_freezes_and_the_panel_lists_it(
     with qtbot.waitSignal(panel.sign_requested) as requested:
         panel.sign_button.click()
     assert requested.args[0].id == view.id and requested.args[0].target.plan_id == target.plan_id
+    assert panel.save_button.text() == "Ekspor…"
+    exported = panel.export_selected(str(tmp_path / "ekspor.pdf"))
+    assert exported is not None and exported.read_bytes() == demo_db.blobs.read_bytes(view.sha256)
+    assert "Diekspor" in panel.hint.text()

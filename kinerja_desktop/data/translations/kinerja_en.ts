@@ -2810,8 +2810,12 @@ feedback</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>Simpan salinan…</source>
-        <translation>Save a copy…</translation>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF tersimpan apa adanya (byte demi byte), sehingga tanda tangannya tetap dapat diperiksa.</source>
+        <translation>Save the stored PDF exactly as it is (byte for byte), so its signatures can still be checked.</translation>
     </message>
     <message>
         <source>Periksa tanda tangan</source>
@@ -2830,8 +2834,16 @@ feedback</translation>
         <translation>No signed documents yet.</translation>
     </message>
     <message>
-        <source>Simpan salinan dokumen</source>
-        <translation>Save a copy of the document</translation>
+        <source>Ekspor dokumen bertanda tangan</source>
+        <translation>Export signed document</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal: {0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <source>Diekspor ke {0}.</source>
+        <translation>Exported to {0}.</translation>
     </message>
     <message>
         <source>Dokumen PDF (*.pdf)</source>

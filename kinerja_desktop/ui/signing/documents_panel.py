@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.documents.document_export import default_filename, export_document
 from kinerja_desktop.documents.signed_documents import DocumentView, document_pdf, list_documents
+from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.labels import tr_label
@@ -136,11 +138,14 @@ class SignedDocumentsPanel(QWidget):
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Buka"), self)
-        self.save_button = QPushButton(self.tr("Simpan salinan…"), self)
+        self.save_button = QPushButton(self.tr("Ekspor…"), self)
+        self.save_button.setToolTip(
+            self.tr("Simpan PDF tersimpan apa adanya (byte demi byte), sehingga tanda tangannya tetap dapat diperiksa.")
+        )
         self.verify_button = QPushButton(self.tr("Periksa tanda tangan"), self)
         self.sign_button = QPushButton(self.tr("Tanda tangani…"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.save_button.clicked.connect(self._save_selected)
+        self.save_button.clicked.connect(self._export_clicked)
         self.verify_button.clicked.connect(self._verify_selected)
         self.sign_button.clicked.connect(self._sign_selected)
         for button in (self.open_button, self.save_button, self.verify_button, self.sign_button):
@@ -189,15 +194,27 @@ class SignedDocumentsPanel(QWidget):
         return path
 
     @Slot()
-    def _save_selected(self) -> None:
+    def _export_clicked(self) -> None:
+        self.export_selected()
+
+    def export_selected(self, path: str | None = None) -> Path | None:
+        """Ekspor…: write the selected stored PDF byte for byte to ``path`` (asked for when None)."""
         doc = self.selected()
         if doc is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan salinan dokumen"), f"{doc.kind}-{doc.year}.pdf", self.tr("Dokumen PDF (*.pdf)")
-        )
-        if name:
-            Path(name).write_bytes(self._pdf(doc))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Ekspor dokumen bertanda tangan"), default_filename(doc), self.tr("Dokumen PDF (*.pdf)")
+            )
+        if not path:
+            return None
+        try:
+            export_document(self.db, self.user, doc.id, path)
+        except (KinerjaError, OSError) as exc:
+            self.hint.setText(self.tr("Ekspor gagal: {0}").format(str(exc)))
+            return None
+        self.hint.setText(self.tr("Diekspor ke {0}.").format(path))
+        return Path(path)
 
     @Slot()
     def _verify_selected(self) -> None:
