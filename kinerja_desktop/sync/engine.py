@@ -25,7 +25,7 @@ import logging
 import threading
 import time
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
@@ -197,6 +197,58 @@ class _Pending:
     done: set[int] = field(default_factory=set)
 
 
+@dataclass
+class _BlobPlan:
+    """A file still to be sent: its hash, size and the object whose presence means it is complete."""
+
+    sha: str
+    size: int
+    done_path: str
+
+    @property
+    def todo_bytes(self) -> int:
+        return self.size
+
+
+class _ObjectLog:
+    """Objects known complete on the store, written to the database every few seconds.
+
+    Pieces are remembered as they finish (not only when a run ends), so a run that is killed
+    or loses the link resumes after the last piece that was complete.
+    """
+
+    def __init__(self, engine: SyncEngine, known: set[str], every: float = 3.0) -> None:
+        self.engine = engine
+        self.every = every
+        self._new: list[str] = []
+        self._seen = known
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._flushed = time.monotonic()
+
+    def has(self, path: str) -> bool:
+        with self._lock:
+            return path in self._seen
+
+    def add(self, path: str) -> None:
+        with self._lock:
+            if path in self._seen:
+                return
+            self._seen.add(path)
+            self._new.append(path)
+            due = time.monotonic() - self._flushed >= self.every
+        if due:
+            self.flush()
+
+    def flush(self) -> None:
+        with self._write_lock:
+            with self._lock:
+                new, self._new = self._new, []
+                self._flushed = time.monotonic()
+            if new:
+                self.engine._remember_objects(new)
+
+
 class SyncEngine:
     def __init__(self, db: Database, remote: Remote, options: SyncOptions | None = None, *,
                  progress: Callable[[SyncProgress], None] | None = None,
@@ -361,6 +413,13 @@ class SyncEngine:
     # ------------------------------------------------------------------ push
 
     def push(self) -> None:
+        """Send the outbox bundle by bundle: first the files a bundle refers to, then the bundle.
+
+        The store never holds a bundle whose files are missing, and a bundle waits only for its
+        own files (not for those of later bundles). Files go up in pieces of at most
+        ``P.CHUNK_SIZE``, each remembered once complete, so a cut link costs at most the pieces
+        in flight and the next run continues after the last complete one.
+        """
         self._phase_started = time.monotonic()
         self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
         self._check_device_clash()
@@ -374,36 +433,43 @@ class SyncEngine:
             outbox = [b for b in s.scalars(select(SyncOutbox).order_by(SyncOutbox.last_seq))
                       if b.last_seq > pushed_seq or (remote_names.get(b.name) != b.size
                                                      and self._outbox_path(b.name).is_file())]
+            known = {p for (p,) in s.execute(select(SyncStoreObject.path)
+                                             .where(SyncStoreObject.store_id == self.store_id))}
         if not outbox:
             return
-        blobs: list[str] = []
-        seen: set[str] = set()
+        plans: dict[str, _BlobPlan | None] = {}
         for b in outbox:
             for sha in b.blobs or []:
-                if sha not in seen:
-                    seen.add(sha)
-                    blobs.append(sha)
-        self._upload_blobs(blobs, sum(b.size for b in outbox if remote_names.get(b.name) != b.size))
-        for b in outbox:
-            self._check_cancel()
-            if remote_names.get(b.name) != b.size:
-                data = self._outbox_path(b.name).read_bytes()
-                if P.sha256(data) != b.sha256:
-                    raise KinerjaError(f"Berkas kiriman {b.name} di komputer ini rusak; hubungi admin.")
-                self._write(f"{P.bundles_dir(self.me)}/{b.name}", data)
-                self._bytes_sent += len(data)
-                self._emit("mengunggah", self.report.bundles_pushed + 1, len(outbox), self._bytes_sent,
-                           self._bytes_total, msg=f"Mengirim bundel {b.name[:10]}")
-            with self.db.session() as s:
-                store = s.get(SyncStore, self.remote.display)
-                assert store is not None
-                store.pushed_seq = max(store.pushed_seq, b.last_seq)
-                store.last_push_at = utcnow()
-                s.execute(update(ChangeLog).where(ChangeLog.device_id == self.me,
-                                                  ChangeLog.seq.between(b.first_seq, b.last_seq))
-                          .values(pushed=True))
-            self.report.bundles_pushed += 1
-            self.report.entries_pushed += b.count
+                if sha not in plans:
+                    plans[sha] = self._blob_plan(sha, known)
+        self._bytes_total = sum(p.todo_bytes for p in plans.values() if p) + sum(
+            b.size for b in outbox if remote_names.get(b.name) != b.size)
+        self._bytes_sent = 0
+        self._objects = _ObjectLog(self, known)
+        try:
+            for b in outbox:
+                self._check_cancel()
+                self._upload_blobs([plans.pop(sha) for sha in (b.blobs or []) if plans.get(sha)])
+                if remote_names.get(b.name) != b.size:
+                    data = self._outbox_path(b.name).read_bytes()
+                    if P.sha256(data) != b.sha256:
+                        raise KinerjaError(f"Berkas kiriman {b.name} di komputer ini rusak; hubungi admin.")
+                    self._write(f"{P.bundles_dir(self.me)}/{b.name}", data)
+                    self._bytes_sent += len(data)
+                    self._emit("mengunggah", self.report.bundles_pushed + 1, len(outbox), self._bytes_sent,
+                               self._bytes_total, msg=f"Mengirim bundel {b.name[:10]}")
+                with self.db.session() as s:
+                    store = s.get(SyncStore, self.remote.display)
+                    assert store is not None
+                    store.pushed_seq = max(store.pushed_seq, b.last_seq)
+                    store.last_push_at = utcnow()
+                    s.execute(update(ChangeLog).where(ChangeLog.device_id == self.me,
+                                                      ChangeLog.seq.between(b.first_seq, b.last_seq))
+                              .values(pushed=True))
+                self.report.bundles_pushed += 1
+                self.report.entries_pushed += b.count
+        finally:
+            self._objects.flush()
 
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
@@ -506,8 +572,11 @@ class SyncEngine:
                     f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
                     "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
-            for part in _bundle_parts(run):
-                entries = [self._entry_of(s, r) for r in part]
+            made: dict[int, P.Entry] = {}
+            parts = deque(_bundle_parts(run))
+            while parts:
+                part = parts.popleft()
+                entries = [made.get(r.seq) or made.setdefault(r.seq, self._entry_of(s, r)) for r in part]
                 blobs: list[str] = []
                 for e in entries:
                     if e.table in BLOB_TABLES:
@@ -518,6 +587,19 @@ class SyncEngine:
                                         count=len(part), blobs=blobs,
                                         created_at=datetime.now(UTC).isoformat(timespec="seconds"))
                 data = P.encode_bundle(header, entries)
+                groups = _signed_groups(part)
+                if len(data) > P.BUNDLE_MAX_BYTES and len(groups) > 1:
+                    # small enough to cross a poor link between two cuts: halve (by signature groups)
+                    half, count = 0, 0
+                    while half < len(groups) - 1 and count + len(groups[half]) <= len(part) // 2:
+                        count += len(groups[half])
+                        half += 1
+                    half = max(half, 1)
+                    parts.appendleft([r for g in groups[half:] for r in g])
+                    parts.appendleft([r for g in groups[:half] for r in g])
+                    continue
+                for e in entries:
+                    made.pop(e.seq, None)
                 digest = P.sha256(data)
                 name = P.bundle_name(header.last_seq, digest)
                 path = self._outbox_path(name)
@@ -538,89 +620,87 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ chunks
 
-    def _upload_blobs(self, shas: list[str], bundle_bytes: int) -> None:
-        """Upload the chunks (and chunk lists) of files, skipping what the store already has."""
-        with self.db.reader() as s:
-            known = {p for (p,) in s.execute(select(SyncStoreObject.path)
-                                             .where(SyncStoreObject.store_id == self.store_id))}
-        plan: list[tuple[str, str, int, int | None]] = []  # (blob sha, object path, size, chunk index or None)
-        for sha in shas:
-            path = self.db.blobs.path(sha)
-            if not path.is_file():
-                log.warning("file %s referred to by a local change is missing here; not uploaded", sha)
-                continue
-            size = path.stat().st_size
-            if size <= P.CHUNK_SIZE:
-                plan.append((sha, P.chunk_path(sha), size, 0))
-            else:
-                n = -(-size // P.CHUNK_SIZE)
-                for i in range(n):
-                    plan.append((sha, "", min(P.CHUNK_SIZE, size - i * P.CHUNK_SIZE), i))
-                plan.append((sha, P.manifest_path(sha), 0, None))
-        todo = [p for p in plan if not p[1] or p[1] not in known]
-        self._bytes_total = sum(p[2] for p in todo) + bundle_bytes
-        self._bytes_sent = 0
-        if not todo:
-            self.report.chunks_skipped += len(plan)
-            return
-        index = _RemoteIndex(self)
-        done_paths: list[str] = []
-        by_blob: dict[str, list[tuple[str, str, int, int | None]]] = defaultdict(list)
-        for item in todo:
-            by_blob[item[0]].append(item)
+    def _blob_plan(self, sha: str, known: set[str]) -> _BlobPlan | None:
+        """What is left to send of one file (None: nothing, or the file is missing here)."""
+        path = self.db.blobs.path(sha)
+        if not path.is_file():
+            log.warning("file %s referred to by a local change is missing here; not uploaded", sha)
+            return None
+        size = path.stat().st_size
+        # a file of one piece is its own chunk; a longer one is complete once its chunk list is
+        # on the store (the list is written after its last chunk)
+        done_path = P.chunk_path(sha) if size <= P.CHUNK_SIZE else P.manifest_path(sha)
+        if done_path in known:
+            self.report.chunks_skipped += max(1, -(-size // P.CHUNK_SIZE))
+            return None
+        return _BlobPlan(sha, size, done_path)
 
-        def upload_blob(sha: str) -> None:
+    def _upload_blobs(self, plans: list[_BlobPlan]) -> None:
+        """Upload files in pieces (several files in parallel), skipping what the store already has."""
+        if not plans:
+            return
+
+        def upload_blob(plan: _BlobPlan) -> None:
             self._check_cancel()
-            data = self.db.blobs.read_bytes(sha)
-            items = by_blob[sha]
-            chunks = [(P.sha256(data[i:i + P.CHUNK_SIZE]), data[i:i + P.CHUNK_SIZE])
-                      for i in range(0, max(len(data), 1), P.CHUNK_SIZE)]
-            for _sha, _path, _size, idx in items:
-                if idx is None:
-                    continue
-                if len(chunks) == 1:
-                    csha, piece = sha, data
+            # One small request tells whether the whole file is there already (sent by another PC):
+            # no listing of the chunk folders, whose size grows with the store.
+            done_size = self._retry(lambda: self.remote.size(plan.done_path), f"size {plan.done_path}")
+            data = self.db.blobs.read_bytes(plan.sha)
+            if len(data) <= P.CHUNK_SIZE:
+                if done_size != len(data):
+                    self._write(plan.done_path, data)
+                    self._sent_piece(len(data))
                 else:
-                    csha, piece = chunks[idx]
-                cpath = P.chunk_path(csha)
-                if cpath in known or index.size(cpath) == len(piece):
                     with self._lock:
                         self.report.chunks_skipped += 1
-                        done_paths.append(cpath)
+                self._objects.add(plan.done_path)
+                return
+            chunks = []
+            for i in range(0, len(data), P.CHUNK_SIZE):
+                piece = data[i:i + P.CHUNK_SIZE]
+                chunks.append((P.sha256(piece), len(piece)))
+            manifest = P.encode_manifest(plan.sha, len(data), chunks)
+            if done_size == len(manifest):
+                with self._lock:
+                    self.report.chunks_skipped += len(chunks)
+                self._objects.add(plan.done_path)
+                return
+            for n, (csha, size) in enumerate(chunks):
+                cpath = P.chunk_path(csha)
+                if self._objects.has(cpath):
+                    with self._lock:
+                        self.report.chunks_skipped += 1
                     continue
                 self._check_cancel()
-                self._write(cpath, piece)
-                with self._lock:
-                    self.report.chunks_uploaded += 1
-                    done_paths.append(cpath)
-                    self._bytes_sent += len(piece)
-                self._emit("mengunggah", len(done_paths), len(todo), self._bytes_sent, self._bytes_total,
-                           msg="Mengirim berkas")
-            if any(idx is None for _s, _p, _z, idx in items):
-                mpath = P.manifest_path(sha)
-                manifest = P.encode_manifest(sha, len(data), [(c, len(p)) for c, p in chunks])
-                if index.size(mpath) != len(manifest):
-                    self._write(mpath, manifest)
-                with self._lock:
-                    done_paths.append(mpath)
+                self._write(cpath, data[n * P.CHUNK_SIZE:n * P.CHUNK_SIZE + size])
+                self._objects.add(cpath)
+                self._sent_piece(size)
+            self._write(plan.done_path, manifest)
+            self._objects.add(plan.done_path)
 
         workers = max(1, self.opt.workers)
-        try:
-            if workers == 1 or len(by_blob) == 1:
-                for sha in by_blob:
-                    upload_blob(sha)
-            else:
-                with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
-                    futures = [pool.submit(upload_blob, sha) for sha in by_blob]
-                    done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-                    failed = [f for f in done if f.exception() is not None]
-                    if failed:
-                        self._abort.set()
-                        for f in futures:
-                            f.cancel()
-                        raise failed[0].exception()  # type: ignore[misc]
-        finally:
-            self._remember_objects(done_paths)
+        if workers == 1 or len(plans) == 1:
+            for plan in plans:
+                upload_blob(plan)
+            return
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
+            futures = [pool.submit(upload_blob, plan) for plan in plans]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            failed = [f for f in done if f.exception() is not None]
+            if failed:
+                self._abort.set()
+                for f in futures:
+                    f.cancel()
+                wait(futures)
+                self._abort.clear()
+                raise failed[0].exception()  # type: ignore[misc]
+
+    def _sent_piece(self, size: int) -> None:
+        with self._lock:
+            self.report.chunks_uploaded += 1
+            self._bytes_sent += size
+            sent, total = self._bytes_sent, self._bytes_total
+        self._emit("mengunggah", 0, 0, sent, total, msg="Mengirim berkas")
 
     def _remember_objects(self, paths: Iterable[str]) -> None:
         paths = sorted(set(paths))
@@ -1014,15 +1094,27 @@ def _first_unsigned(rows: list[ChangeLog]) -> int:
     return len(_signed_groups(rows))
 
 
+def _refers_to_file(group: list[ChangeLog]) -> bool:
+    return any(r.table_name in BLOB_TABLES and P.is_sha256(((r.changes or {}).get("sha256") or [None, None])[1])
+               for r in group)
+
+
 def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
-    """Bundles of at most BUNDLE_MAX_ENTRIES entries that never split a signature group."""
+    """Bundles of at most BUNDLE_MAX_ENTRIES entries that never split a signature group.
+
+    A group that refers to a file (an attachment, a signed document) starts a bundle of its own,
+    so changes made before it are sent without waiting for the file to be uploaded.
+    """
     parts: list[list[ChangeLog]] = []
     part: list[ChangeLog] = []
+    part_has_file = False
     for group in _signed_groups(rows):
-        if part and len(part) + len(group) > P.BUNDLE_MAX_ENTRIES:
+        has_file = _refers_to_file(group)
+        if part and (len(part) + len(group) > P.BUNDLE_MAX_ENTRIES or (has_file and not part_has_file)):
             parts.append(part)
-            part = []
+            part, part_has_file = [], False
         part.extend(group)
+        part_has_file = part_has_file or has_file
     if part:
         parts.append(part)
     return parts

@@ -7,7 +7,8 @@ Everything on a store is written once and never changed afterwards::
                                                    a device's changes; <seq> is the last sequence
                                                    number inside, <sha256> the hash of the file;
                                                    each bundle names the hash of the one before
-    chunks/<aa>/<sha256>                           ~256 KiB pieces of files (signed PDFs, evidence)
+    chunks/<aa>/<sha256>                           pieces of files of at most 64 KiB (signed PDFs,
+                                                   evidence; 256 KiB in stores of older versions)
     files/<sha256>.json                            the chunk list of a file of more than one chunk
                                                    (a one-chunk file is its own chunk)
     roster/<seq>-<sha256>.json.gz                  roster snapshots published by the central office
@@ -37,9 +38,16 @@ DEVICES_DIR = "devices"
 CHUNKS_DIR = "chunks"
 FILES_DIR = "files"
 ROSTER_DIR = "roster"
-CHUNK_SIZE = 256 * 1024
-#: Entries per bundle: keeps a bundle small enough that a cut transfer costs little to redo.
+#: Files travel in content-addressed pieces of at most this size. Every object on the store is
+#: written in one request, and a request cut off starts again from its first byte: 64 KiB take
+#: about 8 s over 64 kbit/s, so a link cut every 30 s still moves three or four pieces between
+#: cuts (stores written with bigger pieces stay readable: a chunk list names each piece's size).
+CHUNK_SIZE = 64 * 1024
+#: Entries per bundle, and compressed bytes per bundle (a bundle is split between signature
+#: groups until it is this small; one signature group is never split): keeps a bundle small
+#: enough that a cut transfer costs little to redo.
 BUNDLE_MAX_ENTRIES = 4000
+BUNDLE_MAX_BYTES = 64 * 1024
 
 _BUNDLE_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.jsonl\.gz$")
 _ROSTER_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.json\.gz$")

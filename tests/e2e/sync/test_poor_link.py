@@ -1,0 +1,88 @@
+"""Sync over a poor link: 64 kbit/s-like, cut every "30 s" (every 240 KB), through the fault proxy.
+
+The proxy runs ten times faster than 64 kbit/s (80 KB/s) but cuts after the same number of bytes
+as a 64 kbit/s link carries in 30 s, so what crosses between two cuts is the same as in the
+field, in a tenth of the time. Nothing larger than a piece may need an uncut stretch of link.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.services import realisation_service
+from kinerja_desktop.store.models import Attachment, Indicator, Realisation, Rhk
+from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncReport
+from kinerja_desktop.sync.remote import RemoteUnavailable, open_remote
+from tests.e2e.sync.dav_server import DavServer
+from tests.e2e.sync.fault_proxy import FaultProxy
+from tests.helpers.fixtures import People
+from tests.unit.sync.sync_office import Office
+
+pytestmark = [pytest.mark.filterwarnings("ignore::ResourceWarning"),
+              pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
+
+RATE = 80_000  # bytes/s: 64 kbit/s (8 KB/s) times ten
+WINDOW = 240_000  # bytes a 64 kbit/s link carries in 30 s
+POOR = SyncOptions(retry_base=0.05, retry_max=0.3, retry_tries=8, workers=2)
+
+
+def until_done(db, url: str, secret: str, max_runs: int = 30) -> tuple[SyncReport, int]:
+    """Run sync again and again (as the background timer does) until one run completes."""
+    failures = 0
+    for _ in range(max_runs):
+        remote = open_remote(url, secret=secret, timeout=5)
+        try:
+            return SyncEngine(db, remote, POOR).run(), failures
+        except RemoteUnavailable:
+            failures += 1
+        finally:
+            remote.close()
+    raise AssertionError(f"sync never completed ({failures} failed runs)")
+
+
+def test_a_1_mb_evidence_file_crosses_a_link_cut_every_30_s(office: Office, dav: DavServer, people: People,
+                                                             tmp_path: Path) -> None:
+    staff, reader = office.dbs["staff"], office.dbs["reader"]
+    with staff.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff, people.staff, ind, "TW4", value="14 kegiatan")
+    evidence = tmp_path / "bukti-besar.pdf"
+    evidence.write_bytes(os.urandom(1_000_000))
+    realisation_service.add_evidence(staff, people.staff, ind, "TW4", evidence)
+
+    proxy = FaultProxy(dav.port, rate=RATE, seed=3).start()
+    try:
+        url = f"webdav://{dav.user}@127.0.0.1:{proxy.port}/kinerja"
+        proxy.arm_cuts(200, WINDOW - 10_000, WINDOW)
+        report, failed_runs = until_done(staff, url, dav.password)
+        up, cuts = proxy.up_bytes, proxy.cuts_done
+        assert cuts >= 3  # the upload really crossed cuts
+        assert report.bundles_pushed >= 2
+        # the realisation went up before the file's last piece: it did not wait behind the file
+        puts = [path for method, path, status, _n in dav.requests if method == "PUT" and 200 <= status < 300]
+        first_bundle = next(i for i, p in enumerate(puts) if "/bundles/" in p)
+        last_chunk = max(i for i, p in enumerate(puts) if "/chunks/" in p)
+        assert first_bundle < last_chunk
+        assert up < 1.5 * 1_000_000, up
+
+        proxy.arm_cuts(200, WINDOW - 10_000, WINDOW, downstream=True)
+        pulled, _ = until_done(reader, url, dav.password)
+        down_cuts = proxy.cuts_done - cuts
+    finally:
+        proxy.stop()
+    assert pulled.files_missing == 0 and pulled.files_fetched == 1
+    assert down_cuts >= 3
+    with reader.reader() as s:
+        att = s.execute(select(Attachment).where(Attachment.filename == "bukti-besar.pdf")).scalar_one()
+        real = s.execute(select(Realisation).where(Realisation.indicator_id == ind,
+                                                   Realisation.period == "TW4")).scalar_one()
+    assert reader.blobs.read_bytes(att.sha256) == evidence.read_bytes()
+    assert real.value_text == "14 kegiatan"
+    print(f"\n1 MB up through {cuts} cuts: {up:,} bytes, {failed_runs} failed runs; "
+          f"chunks of {P.CHUNK_SIZE // 1024} KiB")
