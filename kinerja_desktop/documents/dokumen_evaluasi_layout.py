@@ -2,7 +2,7 @@
 
 1 Pegawai yang Dinilai, 2 Pejabat Penilai Kinerja, 3 Atasan Pejabat Penilai Kinerja,
 4 Evaluasi Kinerja, 5 Catatan/Rekomendasi; signed by the pegawai and the penilai (the atasan
-does not sign). For non-PNS the NIP and pangkat lines stay blank.
+does not sign). For non-ASN the NIP and pangkat lines stay blank; a PPPK's NI PPPK is printed.
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ SECTIONS = ("PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT P
 
 
 def _values(person: Person | None) -> list[P]:
-    return person_values(person, blank_nip_pangkat=person is not None and person.asn_kind is not AsnKind.PNS)
+    # A PPPK has a NI PPPK and a golongan: printed like a PNS's. Only non-ASN lines stay blank.
+    return person_values(person, blank_nip_pangkat=person is not None and person.asn_kind is AsnKind.LAINNYA)
 
 
 def _is_pns(person: Person | None) -> bool:
-    return person is None or person.asn_kind is AsnKind.PNS
+    return person is None or person.asn_kind is not AsnKind.LAINNYA
 
 
 class Parts:

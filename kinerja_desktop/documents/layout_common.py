@@ -20,6 +20,7 @@ from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_canvas import SignatureMark
 from kinerja_desktop.documents.page_setup import FONT, styles
 from kinerja_desktop.documents.sheet_data import Instansi, Person
+from kinerja_desktop.domain.kepegawaian import AsnKind
 from kinerja_desktop.domain.periods import MONTH_NAMES
 
 __all__ = [
@@ -287,7 +288,8 @@ def _signature_cell(signer: Signer, width: float) -> list[Flowable]:
     else:
         items.append(plain(person.nama, st.cell_bold_center, underline=True))
         if signer.show_nip:
-            items.append(para(f"NIP {person.nip}" if person.nip else "NIP -", st.cell_center))
+            label = "NI PPPK" if person.asn_kind is AsnKind.PPPK else "NIP"
+            items.append(para(f"{label} {person.nip}" if person.nip else f"{label} -", st.cell_center))
     return items
 
 

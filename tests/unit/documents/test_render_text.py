@@ -148,11 +148,19 @@ def test_dokumen_evaluasi_is_one_page_with_numbered_sections() -> None:
     assert [b.role for b in doc.signature_fields] == ["pegawai", "penilai"]
 
 
-def test_dokumen_evaluasi_leaves_nip_and_pangkat_blank_for_non_pns() -> None:
+def test_dokumen_evaluasi_prints_the_ni_pppk_and_leaves_nip_blank_only_for_non_asn() -> None:
+    """A PPPK's NI PPPK and golongan are printed (identity and signature); a non-ASN's lines stay blank."""
+    import dataclasses
+
+    from kinerja_desktop.domain.kepegawaian import AsnKind
+
     doc = render(s.dokumen(pegawai=s.PPPK))
     text = flat(page_texts(doc.pdf)[0])
     assert flat(s.PPPK.nama) in text
-    assert s.PPPK.nip not in text
+    assert text.count(s.PPPK.nip) == 2 and flat(f"NI PPPK {s.PPPK.nip}") in text
+    other = dataclasses.replace(s.PPPK, nama="Honorer Contoh", asn_kind=AsnKind.LAINNYA)
+    text = flat(page_texts(render(s.dokumen(pegawai=other)).pdf)[0])
+    assert "HonorerContoh" in text and s.PPPK.nip not in text
 
 
 def test_penetapan_roster_counts_and_check() -> None:
