@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.documents.batch import BatchEvent, BatchItem, BatchSpec, Person, file_name, run_batch
 from kinerja_desktop.documents.page_setup import PageSetup
@@ -172,6 +173,8 @@ def _people(
     targets = resolve_employees(
         db, nips=list(job.nips), employee_ids=list(job.employee_ids), unit_code=unit_code, recursive=job.recursive
     )
+    if unit_code and job.kind != "blank":
+        targets = _without_skp_exempt(db, targets, job)
     allowed, denied = authorize(db, user, targets, job.year or 0)
     failures = [DocumentFailure(d.target.nip or d.target.employee_id, f"{d.target.nama}: {d.message}") for d in denied]
     people = [Person(t.employee_id, t.nip, t.nama) for t in allowed]
@@ -203,6 +206,25 @@ def _people(
     )
     return PrintResult(batch.files, batch.documents, failures + batch.failures, batch.warnings, batch.pages,
                        batch.seconds, batch.cancelled)
+
+
+def _without_skp_exempt(db: Database, targets: list[Any], job: PrintJob) -> list[Any]:
+    """A whole-unit print leaves out people who have no SKP to print: non-ASN (a pejabat negara such as
+    the Bupati, who is a penilai but is not appraised) without a plan this year. Named people stay."""
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Employee, Plan
+
+    named = {"".join(str(n).split()) for n in job.nips} | set(job.employee_ids)
+    ids = [t.employee_id for t in targets]
+    with db.reader() as s:
+        non_asn = set(s.scalars(select(Employee.id).where(Employee.id.in_(ids), Employee.asn_kind == "LAINNYA")))
+        if not non_asn:
+            return targets
+        planned = set(s.scalars(select(Plan.employee_id).where(
+            Plan.employee_id.in_(non_asn), Plan.year == (job.year or 0), Plan.deleted.is_(False))))
+    exempt = non_asn - planned
+    return [t for t in targets if t.employee_id not in exempt or t.employee_id in named or t.nip in named]
 
 
 def _one_person(db: Database, job: PrintJob, person: Person, started: float) -> PrintResult:

@@ -158,3 +158,18 @@ def test_a_penilai_prints_only_whom_they_may(cli, demo_db, people, tmp_path: Pat
     assert people.penilai.employee_id in printed or printed
     assert all("mencetak dokumen" in f["message"] for f in data["failures"])
     assert rc == (1 if data["failures"] else 0)
+
+
+def test_a_whole_office_evaluation_print_leaves_out_the_bupati_who_has_no_skp(cli, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Bupati (a pejabat negara: penilai of the Sekda, not appraised, no SKP) gets no evaluation sheet in a
+    unit batch; the Sekda under him still does."""
+    with demo_db.reader() as s:
+        bupati = s.scalars(select(Employee).where(Employee.asn_kind == "LAINNYA")).first()
+        root = s.get(Unit, bupati.unit_id).code
+        others = len(list(s.scalars(select(Employee.id).where(Employee.unit_id == bupati.unit_id)))) - 1
+    rc, out, err = cli("--json", "print", "evaluasi", "--unit", root, "--year", str(DEMO_YEAR), "--period", "tw3",
+                       "--split", "--out", str(tmp_path / "kantor"))
+    result = json.loads(out) if out.strip() else {}
+    names = " ".join(str(d) for d in result.get("documents", [])) + " ".join(result.get("files", []))
+    assert bupati.name not in names and "Bupati" not in names, (rc, out, err)
+    assert len(result.get("files", [])) == others
