@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.print_cmd",
     "kinerja_desktop.cli.sync_cmd",
     "kinerja_desktop.cli.dokumen_cmd",
+    "kinerja_desktop.cli.skm_cmd",
 ]
 
 

@@ -1221,6 +1221,337 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public Satisfaction Survey</translation>
+    </message>
+    <message>
+        <source>Keluar (petugas)</source>
+        <translation>Exit (staff)</translation>
+    </message>
+    <message>
+        <source>Tentang Anda</source>
+        <translation>About you</translation>
+    </message>
+    <message>
+        <source>Layanan apa yang Anda terima hari ini?</source>
+        <translation>Which service did you receive today?</translation>
+    </message>
+    <message>
+        <source>Berapa usia Anda?</source>
+        <translation>How old are you?</translation>
+    </message>
+    <message>
+        <source>Di bawah 25 tahun</source>
+        <translation>Under 25</translation>
+    </message>
+    <message>
+        <source>25-34 tahun</source>
+        <translation>25-34 years</translation>
+    </message>
+    <message>
+        <source>35-44 tahun</source>
+        <translation>35-44 years</translation>
+    </message>
+    <message>
+        <source>45-54 tahun</source>
+        <translation>45-54 years</translation>
+    </message>
+    <message>
+        <source>55 tahun ke atas</source>
+        <translation>55 or older</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin Anda?</source>
+        <translation>Your sex?</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Pendidikan terakhir Anda?</source>
+        <translation>Your highest education?</translation>
+    </message>
+    <message>
+        <source>SD ke bawah</source>
+        <translation>Primary school or less</translation>
+    </message>
+    <message>
+        <source>SMP</source>
+        <translation>Junior high school</translation>
+    </message>
+    <message>
+        <source>SMA/sederajat</source>
+        <translation>Senior high school or equivalent</translation>
+    </message>
+    <message>
+        <source>D1/D2/D3/D4</source>
+        <translation>Diploma (D1-D4)</translation>
+    </message>
+    <message>
+        <source>S1</source>
+        <translation>Bachelor&apos;s degree</translation>
+    </message>
+    <message>
+        <source>S2 ke atas</source>
+        <translation>Master&apos;s degree or higher</translation>
+    </message>
+    <message>
+        <source>Pekerjaan Anda?</source>
+        <translation>Your occupation?</translation>
+    </message>
+    <message>
+        <source>PNS</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>TNI</source>
+        <translation>Armed forces</translation>
+    </message>
+    <message>
+        <source>Polri</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Pegawai swasta</source>
+        <translation>Private employee</translation>
+    </message>
+    <message>
+        <source>Wirausaha</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <source>Pelajar/Mahasiswa</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pertanyaan %1 dari 9</source>
+        <translation>Question %1 of 9</translation>
+    </message>
+    <message>
+        <source>Apakah persyaratan pelayanan sesuai dengan jenis pelayanannya?</source>
+        <translation>Do the service requirements fit the kind of service?</translation>
+    </message>
+    <message>
+        <source>Seberapa mudah prosedur pelayanan di unit ini?</source>
+        <translation>How easy is the service procedure in this unit?</translation>
+    </message>
+    <message>
+        <source>Seberapa cepat waktu pelayanan yang Anda terima?</source>
+        <translation>How fast was the service you received?</translation>
+    </message>
+    <message>
+        <source>Bagaimana kewajaran biaya/tarif pelayanan ini?</source>
+        <translation>How fair is the fee for this service?</translation>
+    </message>
+    <message>
+        <source>Apakah hasil pelayanan sesuai dengan yang tercantum dalam standar pelayanan?</source>
+        <translation>Does the result match what the service standard promises?</translation>
+    </message>
+    <message>
+        <source>Bagaimana kemampuan (kompetensi) petugas dalam melayani?</source>
+        <translation>How competent were the staff who served you?</translation>
+    </message>
+    <message>
+        <source>Bagaimana kesopanan dan keramahan petugas?</source>
+        <translation>How polite and friendly were the staff?</translation>
+    </message>
+    <message>
+        <source>Bagaimana kualitas sarana dan prasarana (ruang tunggu, fasilitas)?</source>
+        <translation>How good are the facilities (waiting room, amenities)?</translation>
+    </message>
+    <message>
+        <source>Bagaimana penanganan pengaduan, saran dan masukan di unit ini?</source>
+        <translation>How are complaints and suggestions handled in this unit?</translation>
+    </message>
+    <message>
+        <source>Tidak sesuai</source>
+        <translation>Does not fit</translation>
+    </message>
+    <message>
+        <source>Kurang sesuai</source>
+        <translation>Fits poorly</translation>
+    </message>
+    <message>
+        <source>Sesuai</source>
+        <translation>Fits</translation>
+    </message>
+    <message>
+        <source>Sangat sesuai</source>
+        <translation>Fits very well</translation>
+    </message>
+    <message>
+        <source>Tidak mudah</source>
+        <translation>Not easy</translation>
+    </message>
+    <message>
+        <source>Kurang mudah</source>
+        <translation>Not very easy</translation>
+    </message>
+    <message>
+        <source>Mudah</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <source>Sangat mudah</source>
+        <translation>Very easy</translation>
+    </message>
+    <message>
+        <source>Tidak cepat</source>
+        <translation>Not fast</translation>
+    </message>
+    <message>
+        <source>Kurang cepat</source>
+        <translation>Not very fast</translation>
+    </message>
+    <message>
+        <source>Cepat</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <source>Sangat cepat</source>
+        <translation>Very fast</translation>
+    </message>
+    <message>
+        <source>Sangat mahal</source>
+        <translation>Very expensive</translation>
+    </message>
+    <message>
+        <source>Cukup mahal</source>
+        <translation>Rather expensive</translation>
+    </message>
+    <message>
+        <source>Murah</source>
+        <translation>Cheap</translation>
+    </message>
+    <message>
+        <source>Gratis</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Tidak kompeten</source>
+        <translation>Not competent</translation>
+    </message>
+    <message>
+        <source>Kurang kompeten</source>
+        <translation>Not very competent</translation>
+    </message>
+    <message>
+        <source>Kompeten</source>
+        <translation>Competent</translation>
+    </message>
+    <message>
+        <source>Sangat kompeten</source>
+        <translation>Very competent</translation>
+    </message>
+    <message>
+        <source>Tidak sopan dan ramah</source>
+        <translation>Not polite or friendly</translation>
+    </message>
+    <message>
+        <source>Kurang sopan dan ramah</source>
+        <translation>Not very polite or friendly</translation>
+    </message>
+    <message>
+        <source>Sopan dan ramah</source>
+        <translation>Polite and friendly</translation>
+    </message>
+    <message>
+        <source>Sangat sopan dan ramah</source>
+        <translation>Very polite and friendly</translation>
+    </message>
+    <message>
+        <source>Buruk</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>Cukup</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>Baik</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Sangat baik</source>
+        <translation>Very good</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Ada tetapi tidak berfungsi</source>
+        <translation>Exists but does not work</translation>
+    </message>
+    <message>
+        <source>Berfungsi kurang maksimal</source>
+        <translation>Works, but not fully</translation>
+    </message>
+    <message>
+        <source>Dikelola dengan baik</source>
+        <translation>Well managed</translation>
+    </message>
+    <message>
+        <source>Bantu kami memperbaiki pelayanan. Sembilan pertanyaan singkat, tanpa nama; sentuh jawaban yang paling sesuai.</source>
+        <translation>Help us improve our service. Nine short questions, no name asked; touch the answer that fits best.</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Terima kasih!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda sudah tersimpan dan membantu kami memperbaiki pelayanan.</source>
+        <translation>Your answers are saved and help us improve our service.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak dapat disimpan: %1 Mohon beri tahu petugas.</source>
+        <translation>The answers could not be saved: %1 Please tell the staff.</translation>
+    </message>
+    <message>
+        <source>Keluar dari kios</source>
+        <translation>Leave the kiosk</translation>
+    </message>
+    <message>
+        <source>Kata sandi admin %1:</source>
+        <translation>Password of admin %1:</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah.</source>
+        <translation>Wrong password.</translation>
+    </message>
+</context>
+<context>
     <name>KuadranWidget</name>
     <message>
         <source>Sel terpilih: {0}</source>

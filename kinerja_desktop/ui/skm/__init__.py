@@ -1,0 +1,1 @@
+"""Survei Kepuasan Masyarakat in the GUI: the full-screen survey kiosk."""
