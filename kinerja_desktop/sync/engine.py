@@ -25,7 +25,7 @@ import logging
 import threading
 import time
 import uuid
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BLOB_TABLES = {"attachment", "document"}
+#: A piece of a file should take about this long to send (see SyncEngine._piece_size).
+PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
 WAITING_KEY = "sync.waiting"
 
@@ -94,6 +96,8 @@ class SyncOptions:
     pull: bool = True
     #: Entries applied per transaction.
     batch: int = 400
+    #: Size of the pieces files are sent in; None: by the measured speed of the link (64 or 256 KiB).
+    piece_size: int | None = None
 
 
 @dataclass
@@ -178,32 +182,39 @@ class _PeerState:
 
 
 @dataclass
-class _Fetched:
-    """Verified new entries of one device and the (last_seq, sha256) of the bundles they came from."""
+class _Chain:
+    """One device's verified new bundles, applied one bundle at a time as they arrive.
 
-    applied: int
-    entries: list[P.Entry] = field(default_factory=list)
-    bundles: list[tuple[int, str]] = field(default_factory=list)
+    Every bundle taken is kept in the local cache (``<data>/sync/inbox``, named by its hash) until
+    it is applied, so a cut pull keeps what it downloaded; only the bundle being applied is held
+    in memory (``entries``, dropped again while the device waits), so memory does not grow with
+    the number of devices or bundles.
+    """
 
-
-@dataclass
-class _Pending:
-    """Verified, not yet processed entries of one device."""
-
-    entries: list[P.Entry]
-    #: (last_seq, sha256) of each bundle the entries came from, in order.
-    bundles: list[tuple[int, str]]
+    device: str
+    #: Verified bundles waiting in the cache, in chain order (after ``current``).
+    queued: deque[_Listed] = field(default_factory=deque)
+    current: _Listed | None = None
+    entries: list[P.Entry] | None = None
     pos: int = 0
+    #: Sequence numbers processed ahead of the contiguous applied prefix (an FK made in one flush).
     done: set[int] = field(default_factory=set)
+    #: Deletions per author in the bundles taken from the first one with a deletion on; such a
+    #: device waits for the mass-deletion check, which needs every device's count first.
+    deletes: Counter[str] = field(default_factory=Counter)
+    deferred: bool = False
+    waiting: str = ""
+
+    def has_work(self) -> bool:
+        return self.current is not None or bool(self.queued)
 
 
 @dataclass
 class _BlobPlan:
-    """A file still to be sent: its hash, size and the object whose presence means it is complete."""
+    """A file still to be sent."""
 
     sha: str
     size: int
-    done_path: str
 
     @property
     def todo_bytes(self) -> int:
@@ -269,6 +280,12 @@ class SyncEngine:
         self._abort = threading.Event()
         self._bytes_sent = 0
         self._bytes_total = 0
+        self._rate: float | None = None
+        # pull: per device, what is applied here and the chain being applied (see _Chain)
+        self._applied_seq: dict[str, int] = {}
+        self._chains: dict[str, _Chain] = {}
+        self._applied_now = 0
+        self._expected = 0
 
     # ------------------------------------------------------------------ plumbing
 
@@ -333,11 +350,31 @@ class SyncEngine:
             attempts += 1
             if attempts > 1 and self.remote.size(path) == len(data):
                 return
+            started = time.monotonic()
             self.remote.write(path, data)
+            if len(data) >= 16 * 1024:
+                self._measured(len(data), time.monotonic() - started)
 
         self._retry(go, f"write {path}")
         with self._lock:
             self.report.bytes_up += len(data)
+
+    def _measured(self, size: int, seconds: float) -> None:
+        """Keep an estimate of how fast one request moves bytes (for the piece size of files)."""
+        rate = size / max(seconds, 1e-6)
+        with self._lock:
+            self._rate = rate if self._rate is None else 0.7 * self._rate + 0.3 * rate
+
+    def _piece_size(self) -> int:
+        """Pieces a request sends in about PIECE_SECONDS: small on a slow link (a cut costs at most
+        one piece), up to ``P.CHUNK_SIZE_MAX`` on a fast one (fewer requests); small until measured."""
+        if self.opt.piece_size:
+            return self.opt.piece_size
+        with self._lock:
+            rate = self._rate
+        if rate is None:
+            return P.CHUNK_SIZE
+        return P.CHUNK_SIZE_MAX if rate * PIECE_SECONDS >= P.CHUNK_SIZE_MAX else P.CHUNK_SIZE
 
     # ------------------------------------------------------------------ run
 
@@ -629,11 +666,10 @@ class SyncEngine:
         size = path.stat().st_size
         # a file of one piece is its own chunk; a longer one is complete once its chunk list is
         # on the store (the list is written after its last chunk)
-        done_path = P.chunk_path(sha) if size <= P.CHUNK_SIZE else P.manifest_path(sha)
-        if done_path in known:
+        if P.chunk_path(sha) in known or P.manifest_path(sha) in known:
             self.report.chunks_skipped += max(1, -(-size // P.CHUNK_SIZE))
             return None
-        return _BlobPlan(sha, size, done_path)
+        return _BlobPlan(sha, size)
 
     def _upload_blobs(self, plans: list[_BlobPlan]) -> None:
         """Upload files in pieces (several files in parallel), skipping what the store already has."""
@@ -642,41 +678,44 @@ class SyncEngine:
 
         def upload_blob(plan: _BlobPlan) -> None:
             self._check_cancel()
-            # One small request tells whether the whole file is there already (sent by another PC):
-            # no listing of the chunk folders, whose size grows with the store.
-            done_size = self._retry(lambda: self.remote.size(plan.done_path), f"size {plan.done_path}")
             data = self.db.blobs.read_bytes(plan.sha)
-            if len(data) <= P.CHUNK_SIZE:
-                if done_size != len(data):
-                    self._write(plan.done_path, data)
+            piece = self._piece_size()
+            if piece > P.CHUNK_SIZE and self._objects.has(P.chunk_path(P.sha256(data[:P.CHUNK_SIZE]))):
+                piece = P.CHUNK_SIZE  # begun in small pieces by a run before: finish it so
+            if len(data) <= piece:
+                done_path = P.chunk_path(plan.sha)
+                # one small request tells whether another PC sent the very same file already (no
+                # listing of the chunk folders, whose size grows with the store)
+                if self._retry(lambda: self.remote.size(done_path), f"size {done_path}") != len(data):
+                    self._write(done_path, data)
                     self._sent_piece(len(data))
                 else:
                     with self._lock:
                         self.report.chunks_skipped += 1
-                self._objects.add(plan.done_path)
+                self._objects.add(done_path)
+                return
+            done_path = P.manifest_path(plan.sha)
+            if self._retry(lambda: self.remote.size(done_path), f"size {done_path}") is not None:
+                with self._lock:  # complete (in whatever pieces its sender chose)
+                    self.report.chunks_skipped += -(-len(data) // piece)
+                self._objects.add(done_path)
                 return
             chunks = []
-            for i in range(0, len(data), P.CHUNK_SIZE):
-                piece = data[i:i + P.CHUNK_SIZE]
-                chunks.append((P.sha256(piece), len(piece)))
-            manifest = P.encode_manifest(plan.sha, len(data), chunks)
-            if done_size == len(manifest):
-                with self._lock:
-                    self.report.chunks_skipped += len(chunks)
-                self._objects.add(plan.done_path)
-                return
-            for n, (csha, size) in enumerate(chunks):
+            for i in range(0, len(data), piece):
+                part = data[i:i + piece]
+                csha = P.sha256(part)
+                chunks.append((csha, len(part)))
                 cpath = P.chunk_path(csha)
                 if self._objects.has(cpath):
                     with self._lock:
                         self.report.chunks_skipped += 1
                     continue
                 self._check_cancel()
-                self._write(cpath, data[n * P.CHUNK_SIZE:n * P.CHUNK_SIZE + size])
+                self._write(cpath, part)
                 self._objects.add(cpath)
-                self._sent_piece(size)
-            self._write(plan.done_path, manifest)
-            self._objects.add(plan.done_path)
+                self._sent_piece(len(part))
+            self._write(done_path, P.encode_manifest(plan.sha, len(data), chunks))
+            self._objects.add(done_path)
 
         workers = max(1, self.opt.workers)
         if workers == 1 or len(plans) == 1:
@@ -716,7 +755,13 @@ class SyncEngine:
     # ------------------------------------------------------------------ pull
 
     def pull(self) -> None:
-        """Fetch, verify and apply what other devices sent; then the files their rows refer to."""
+        """Fetch, verify and apply what other devices sent, bundle by bundle; then the files their rows refer to.
+
+        Each verified bundle is kept in the local cache and applied as soon as it arrives (a
+        device whose bundles carry deletions waits until every device was counted, see
+        :meth:`_hold_mass_deletions`); what waits for another device is applied from the cache
+        once that device has been read. A cut pull keeps everything it applied or cached.
+        """
         self._phase_started = time.monotonic()
         self._emit("mengunduh", msg="Memeriksa kiriman perangkat lain")
         self._refresh_roster()
@@ -725,14 +770,20 @@ class SyncEngine:
         listings = self._new_bundles(peers)
         self._fetched, self._to_fetch = 0, sum(1 for d, items in listings.items() for it in items
                                               if it.last > peers[d].applied)
-        collected = {d: self._fetch_device(d, items, peers[d]) for d, items in listings.items()}
-        pending = self._hold_mass_deletions({d: got for d, got in collected.items() if got.entries})
-        total_entries = sum(len(p.entries) for p in pending.values())
-        if total_entries:
-            if total_entries > self.opt.backup_threshold and self.db.is_sqlite:
-                backup = self.db.backup()
-                self.report.backup = str(backup) if backup else None
-            self._apply(pending, total_entries)
+        self._applied_seq = {d: p.applied for d, p in peers.items()}
+        self._chains = {}
+        self._applied_now, self._expected = 0, sum(items[-1].last - peers[d].applied for d, items in listings.items())
+        if self._expected > self.opt.backup_threshold and self.db.is_sqlite:
+            backup = self.db.backup()
+            self.report.backup = str(backup) if backup else None
+        for d, items in listings.items():
+            self._fetch_device(d, items, peers[d])
+        self._hold_mass_deletions(self._chains)
+        self._apply([c for c in self._chains.values() if c.has_work() and not c.deferred])
+        for chain in self._chains.values():
+            if chain.waiting and chain.has_work():
+                self.report.waiting[chain.device] = chain.waiting
+        self._chains = {}
         self._fetch_missing_files()
         with self.db.session() as s:
             store = s.get(SyncStore, self.remote.display)
@@ -758,13 +809,14 @@ class SyncEngine:
                 out[d] = items
         return out
 
-    def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Fetched:
-        """The verified new entries of one device, bundle after bundle along its hash chain.
+    def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Chain:
+        """Take one device's new bundles along its hash chain, applying each as it arrives.
 
         Stops at the first sequence number for which no bundle is intact, continues the chain and
         has every change signed by its author (``report.waiting`` says why).
         """
-        got = _Fetched(applied=peer.applied)
+        chain = self._chains[device] = _Chain(device)
+        self._inbox_cleanup(device, peer.applied)
         prev_last, prev_sha = 0, None
         by_last: dict[int, list[_Listed]] = defaultdict(list)
         for item in items:
@@ -780,10 +832,18 @@ class SyncEngine:
                 break
             entries, sha = chosen
             self.report.bundles_pulled += 1
-            got.entries.extend(e for e in entries if e.seq > peer.applied)
-            got.bundles.append((last, sha))
+            item = next(c for c in candidates if c.sha == sha)
+            deletes = Counter(e.user or "" for e in entries if e.op == "delete" and e.seq > peer.applied)
+            if deletes:
+                chain.deferred = True
+                chain.deletes.update(deletes)
+            if chain.current is None and not chain.queued and not chain.deferred:
+                chain.current, chain.entries, chain.pos = item, entries, 0
+                self._apply([chain], final=False)
+            else:
+                chain.queued.append(item)  # in the cache; applied from there
             prev_last, prev_sha = last, sha
-        return got
+        return chain
 
     def _choose_bundle(self, device: str, candidates: list[_Listed], prev_last: int,
                        prev_sha: str | None) -> tuple[list[P.Entry], str] | None:
@@ -796,7 +856,7 @@ class SyncEngine:
         waiting = ""
         for item in candidates:
             self._check_cancel()
-            data = self._read(f"{P.bundles_dir(device)}/{item.name}")
+            data = self._bundle_bytes(device, item)
             self._fetched += 1
             self._emit("mengunduh", self._fetched, self._to_fetch, msg=f"Mengunduh kiriman {device[:8]}")
             if data is None:
@@ -824,6 +884,7 @@ class SyncEngine:
                 continue
             for e, v in zip(entries, verdicts, strict=True):
                 e.by_root = v.by_root
+            self._inbox_keep(device, item.name, data)
             return entries, item.sha
         if waiting:
             self.report.waiting[device] = waiting
@@ -839,32 +900,32 @@ class SyncEngine:
             seq, doc = found
             accept_roster(self.db, doc, seq)
 
-    def _hold_mass_deletions(self, collected: dict[str, _Fetched]) -> dict[str, _Pending]:
+    def _hold_mass_deletions(self, chains: dict[str, _Chain]) -> None:
         """Hold every device carrying deletions of an author who deletes too much at once.
 
         Counted per author over all devices (a person cannot split a mass deletion over several
-        made-up devices), until a person confirms (``allow_mass_delete``).
+        made-up devices), until a person confirms (``allow_mass_delete``). A device whose bundles
+        carry deletions was only cached so far; it is released here unless held.
         """
-        per_author: dict[str, int] = defaultdict(int)
-        for got in collected.values():
-            for e in got.entries:
-                if e.op == "delete":
-                    per_author[e.user or ""] += 1
+        per_author: Counter[str] = Counter()
+        for chain in chains.values():
+            per_author.update(chain.deletes)
         over = {a: n for a, n in per_author.items() if n > self.opt.mass_delete_threshold}
-        pending: dict[str, _Pending] = {}
-        for d, got in collected.items():
-            authors = sorted({e.user or "" for e in got.entries if e.op == "delete"} & set(over))
+        for d, chain in chains.items():
+            if not chain.deferred:
+                continue
+            authors = sorted(set(chain.deletes) & set(over))
             if authors and not self.opt.allow_mass_delete:
                 who = ", ".join(f"“{a}” ({over[a]} data)" for a in authors)
                 reason = f"penghapusan massal oleh {who}; menunggu konfirmasi penghapusan massal"
                 self.report.held[d] = reason
                 with self.db.session() as s:
-                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=got.applied, bundle_seq=0)
+                    peer = s.get(SyncPeer, d) or SyncPeer(device_id=d, applied_seq=self._applied_seq.get(d, 0),
+                                                          bundle_seq=0)
                     peer.held = reason
                     s.add(peer)
                 continue
-            pending[d] = _Pending(got.entries, got.bundles)
-        return pending
+            chain.deferred = False
 
     def _quarantine(self, device: str, name: str, data: bytes, reason: str) -> None:
         path = f"{P.bundles_dir(device)}/{name}"
@@ -883,76 +944,122 @@ class SyncEngine:
                                      sha256=P.sha256(data), reason=reason, local_path=str(local)))
         log.warning("quarantined %s: %s", path, reason)
 
-    def _apply(self, pending: dict[str, _Pending], total: int) -> None:
-        self._phase_started = time.monotonic()
-        applied_seq: dict[str, int] = {}
-        with self.db.reader() as s:
-            for p in s.scalars(select(SyncPeer)):
-                applied_seq[p.device_id] = p.applied_seq
-        me = self.me
+    def _processed(self, version: str) -> bool:
+        dev, _, seq_text = version.rpartition(":")
+        if dev == self.me:
+            return True
+        try:
+            seq = int(seq_text)
+        except ValueError:
+            return False
+        if seq <= self._applied_seq.get(dev, 0):
+            return True
+        chain = self._chains.get(dev)
+        return chain is not None and seq in chain.done
 
-        def processed(version: str) -> bool:
-            dev, _, seq_text = version.rpartition(":")
-            if dev == me:
-                return True
-            try:
-                seq = int(seq_text)
-            except ValueError:
-                return False
-            if seq <= applied_seq.get(dev, 0):
-                return True
-            pend = pending.get(dev)
-            return pend is not None and seq in pend.done
+    def _apply(self, chains: list[_Chain], *, final: bool = True) -> None:
+        """Apply the chains' bundles in transactions of ``opt.batch`` entries, round after round.
 
-        done_total = 0
-        waiting: dict[str, str] = {}
+        An entry that waits for another device stops its device for the round; with ``final``
+        the rounds go on while any device moves (what one applies may unblock another).
+        """
         progress = True
         while progress:
             progress = False
             self._check_cancel()
             with self.db.session() as s:
-                merger = Merger(s, processed=processed, log_high=lambda s=s: log_high_water(s), roster=self.roster)
+                merger = Merger(s, processed=self._processed, log_high=lambda s=s: log_high_water(s),
+                                roster=self.roster)
                 budget = self.opt.batch
-                for d in sorted(pending):
-                    pend = pending[d]
-                    while pend.pos < len(pend.entries) and budget > 0:
-                        e = pend.entries[pend.pos]
-                        if e.seq in pend.done or e.seq <= applied_seq.get(d, 0):
-                            pend.pos += 1
-                            continue
-                        out = merger.apply(e, trusted=e.by_root)
-                        if out.kind == WAIT and out.row_id:
-                            ahead = self._look_ahead(merger, pend, out.row_id)
-                            if ahead:
-                                progress = True
-                                budget -= ahead
-                                done_total += ahead
-                                continue
-                        if out.kind == WAIT:
-                            waiting[d] = out.reason
-                            break
-                        waiting.pop(d, None)
-                        pend.done.add(e.seq)
-                        pend.pos += 1
-                        budget -= 1
-                        done_total += 1
-                        progress = True
-                        self._count(out.kind, out.conflicts)
-                    self._advance(s, d, pend, applied_seq)
+                for chain in chains:
+                    moved = self._apply_chain(s, merger, chain, budget)
+                    budget -= moved
+                    progress = progress or moved > 0
+                    if budget <= 0:
+                        break
                 record_knowledge(s)
-            self._emit("menerapkan", done_total, total, msg="Menerapkan perubahan")
-        for d, reason in waiting.items():
-            self.report.waiting[d] = reason
+            self._emit("menerapkan", self._applied_now, self._expected, msg="Menerapkan perubahan")
+            if not final and not any(c.has_work() and not c.waiting for c in chains):
+                break
+            if not progress and any(c.has_work() and not c.waiting for c in chains):
+                progress = True  # a chain only loaded its next bundle
 
-    def _look_ahead(self, merger: Merger, pend: _Pending, row_id: str) -> int:
-        """Apply the same device's later insert of ``row_id`` first (an FK made in one flush)."""
-        for i in range(pend.pos + 1, len(pend.entries)):
-            e = pend.entries[i]
-            if e.op == "insert" and e.row == row_id and e.seq not in pend.done:
+    def _apply_chain(self, s: Any, merger: Merger, chain: _Chain, budget: int) -> int:
+        """Apply up to ``budget`` entries of one device; returns how many were processed."""
+        moved = 0
+        chain.waiting = ""
+        while budget > moved:
+            if chain.entries is None and not self._load(chain):
+                break
+            assert chain.entries is not None and chain.current is not None
+            applied = self._applied_seq.get(chain.device, 0)
+            while chain.pos < len(chain.entries) and budget > moved:
+                e = chain.entries[chain.pos]
+                if e.seq in chain.done or e.seq <= applied:
+                    chain.pos += 1
+                    continue
+                out = merger.apply(e, trusted=e.by_root)
+                if out.kind == WAIT and out.row_id:
+                    ahead = self._look_ahead(merger, chain, out.row_id)
+                    if ahead:
+                        moved += ahead
+                        continue
+                if out.kind == WAIT:
+                    chain.waiting = out.reason
+                    break
+                chain.done.add(e.seq)
+                chain.pos += 1
+                moved += 1
+                self._applied_now += 1
+                self._count(out.kind, out.conflicts)
+            before = chain.current
+            self._advance(s, chain)
+            if chain.current is before and chain.entries is not None and chain.pos >= len(chain.entries):
+                break  # pragma: no cover - a bundle whose entries end before its last number (verified away)
+            if chain.waiting:
+                chain.entries = None  # re-read from the cache when it can move again
+                break
+        return moved
+
+    def _load(self, chain: _Chain) -> bool:
+        """Read the chain's current (or next) bundle from the cache, verified again; False: nothing to apply."""
+        if chain.current is None:
+            if not chain.queued:
+                return False
+            chain.current, chain.pos = chain.queued.popleft(), 0
+        item = chain.current
+        path = self._inbox_path(chain.device, item.name)
+        try:
+            data = path.read_bytes()
+            _header, entries = P.decode_bundle(data, expected_sha=item.sha, device=chain.device, last_seq=item.last)
+        except (OSError, P.BundleError) as exc:
+            log.warning("cached bundle %s unusable (%s); fetched again next time", path, exc)
+            path.unlink(missing_ok=True)
+            chain.current, chain.entries = None, None
+            chain.queued.clear()
+            return False
+        verdicts = trust.check_bundle(entries, self.roster)
+        if any(v.kind != trust.OK for v in verdicts):  # it verified when it arrived: the cache was altered
+            path.unlink(missing_ok=True)
+            chain.current, chain.entries = None, None
+            chain.queued.clear()
+            return False
+        for e, v in zip(entries, verdicts, strict=True):
+            e.by_root = v.by_root
+        chain.entries = entries
+        return True
+
+    def _look_ahead(self, merger: Merger, chain: _Chain, row_id: str) -> int:
+        """Apply the same bundle's later insert of ``row_id`` first (an FK made in one flush)."""
+        assert chain.entries is not None
+        for i in range(chain.pos + 1, len(chain.entries)):
+            e = chain.entries[i]
+            if e.op == "insert" and e.row == row_id and e.seq not in chain.done:
                 out = merger.apply(e, trusted=e.by_root)
                 if out.kind == WAIT:
                     return 0
-                pend.done.add(e.seq)
+                chain.done.add(e.seq)
+                self._applied_now += 1
                 self._count(out.kind, out.conflicts)
                 return 1
         return 0
@@ -966,10 +1073,13 @@ class SyncEngine:
         elif kind == REFUSED:
             self.report.refused += 1
 
-    def _advance(self, s: Any, device: str, pend: _Pending, applied_seq: dict[str, int]) -> None:
-        cur = applied_seq.get(device, 0)
-        while cur + 1 in pend.done:
+    def _advance(self, s: Any, chain: _Chain) -> None:
+        """Record how far the device is applied; a bundle applied to its end leaves the cache."""
+        device = chain.device
+        cur = self._applied_seq.get(device, 0)
+        while cur + 1 in chain.done:
             cur += 1
+        chain.done = {n for n in chain.done if n > cur}
         peer = s.get(SyncPeer, device)
         if peer is None:
             peer = SyncPeer(device_id=device, applied_seq=0, bundle_seq=0)
@@ -977,10 +1087,47 @@ class SyncEngine:
         if cur != peer.applied_seq:
             peer.applied_seq = cur
             peer.held = None
-        for last, sha in pend.bundles:
-            if last <= cur and last > (peer.bundle_seq or 0):
-                peer.bundle_seq, peer.bundle_sha256 = last, sha
-        applied_seq[device] = cur
+        self._applied_seq[device] = cur
+        item = chain.current
+        if item is not None and chain.entries is not None and chain.pos >= len(chain.entries) and item.last <= cur:
+            if item.last > (peer.bundle_seq or 0):
+                peer.bundle_seq, peer.bundle_sha256 = item.last, item.sha
+            self._inbox_path(device, item.name).unlink(missing_ok=True)
+            chain.current, chain.entries, chain.pos = None, None, 0
+
+    # ------------------------------------------------------------------ inbox (cache of bundles)
+
+    def _inbox_path(self, device: str, name: str) -> Path:
+        return self.db.data_dir / "sync" / "inbox" / device / name
+
+    def _inbox_keep(self, device: str, name: str, data: bytes) -> None:
+        path = self._inbox_path(device, name)
+        if path.is_file():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{name}.{uuid.uuid4().hex[:8]}.part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+
+    def _inbox_cleanup(self, device: str, applied: int) -> None:
+        """Drop cached bundles of a device that were applied meanwhile."""
+        folder = self.db.data_dir / "sync" / "inbox" / device
+        if not folder.is_dir():
+            return
+        for f in folder.iterdir():
+            parsed = P.parse_bundle_name(f.name)
+            if parsed is None or parsed[0] <= applied:
+                f.unlink(missing_ok=True)
+
+    def _bundle_bytes(self, device: str, item: _Listed) -> bytes | None:
+        """A bundle's bytes: from the cache when a cut pull already fetched it (hash checked), else the store."""
+        path = self._inbox_path(device, item.name)
+        if path.is_file():
+            data = path.read_bytes()
+            if P.sha256(data) == item.sha:
+                return data
+            path.unlink(missing_ok=True)
+        return self._read(f"{P.bundles_dir(device)}/{item.name}")
 
     # ------------------------------------------------------------------ files
 

@@ -7,8 +7,7 @@ Everything on a store is written once and never changed afterwards::
                                                    a device's changes; <seq> is the last sequence
                                                    number inside, <sha256> the hash of the file;
                                                    each bundle names the hash of the one before
-    chunks/<aa>/<sha256>                           pieces of files of at most 64 KiB (signed PDFs,
-                                                   evidence; 256 KiB in stores of older versions)
+    chunks/<aa>/<sha256>                           pieces (64 or 256 KiB) of files (signed PDFs, evidence)
     files/<sha256>.json                            the chunk list of a file of more than one chunk
                                                    (a one-chunk file is its own chunk)
     roster/<seq>-<sha256>.json.gz                  roster snapshots published by the central office
@@ -38,11 +37,13 @@ DEVICES_DIR = "devices"
 CHUNKS_DIR = "chunks"
 FILES_DIR = "files"
 ROSTER_DIR = "roster"
-#: Files travel in content-addressed pieces of at most this size. Every object on the store is
-#: written in one request, and a request cut off starts again from its first byte: 64 KiB take
-#: about 8 s over 64 kbit/s, so a link cut every 30 s still moves three or four pieces between
-#: cuts (stores written with bigger pieces stay readable: a chunk list names each piece's size).
+#: Files travel in content-addressed pieces. Every object on the store is written in one
+#: request, and a request cut off starts again from its first byte: on a slow link pieces are
+#: CHUNK_SIZE (64 KiB take about 8 s over 64 kbit/s, so a link cut every 30 s still moves three or
+#: four between cuts), on a fast one CHUNK_SIZE_MAX (fewer requests). A reader takes any piece
+#: sizes: a file's chunk list names each piece and its size.
 CHUNK_SIZE = 64 * 1024
+CHUNK_SIZE_MAX = 256 * 1024
 #: Entries per bundle, and compressed bytes per bundle (a bundle is split between signature
 #: groups until it is this small; one signature group is never split): keeps a bundle small
 #: enough that a cut transfer costs little to redo.

@@ -86,3 +86,64 @@ def test_a_1_mb_evidence_file_crosses_a_link_cut_every_30_s(office: Office, dav:
     assert real.value_text == "14 kegiatan"
     print(f"\n1 MB up through {cuts} cuts: {up:,} bytes, {failed_runs} failed runs; "
           f"chunks of {P.CHUNK_SIZE // 1024} KiB")
+
+
+def test_a_cut_pull_keeps_and_applies_what_it_downloaded(office: Office, dav: DavServer, people: People,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bundles are applied as they arrive and kept: after a cut, the next run fetches only the rest."""
+    monkeypatch.setattr(P, "BUNDLE_MAX_BYTES", 512)  # every edit its own bundle: many small bundles
+    staff, reader = office.dbs["staff"], office.dbs["reader"]
+    probe = office.add_device("probe")  # in the reader's state: what a whole pull costs, to cut the reader's halfway
+    for db in (reader, probe):
+        direct = open_remote(dav.url, secret=dav.password)
+        SyncEngine(db, direct, POOR).run()
+        direct.close()
+    with staff.reader() as s:
+        indicators = list(s.scalars(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                                    .where(Rhk.plan_id == people.staff_plan_id, Indicator.deleted.is_(False))))
+    for round_ in range(3):
+        for n, ind in enumerate(indicators):
+            realisation_service.set_realisation(staff, people.staff, ind, "TW4", value=f"{n + round_} kegiatan")
+    direct = open_remote(dav.url, secret=dav.password)
+    pushed = SyncEngine(staff, direct, POOR).run()
+    direct.close()
+    assert pushed.bundles_pushed >= 12
+    from kinerja_desktop.store.changelog import device_id
+    from kinerja_desktop.store.sync_models import SyncPeer
+
+    with staff.reader() as s:
+        staff_device = device_id(s)
+
+    proxy = FaultProxy(dav.port, seed=5).start()
+    url = f"webdav://{dav.user}@127.0.0.1:{proxy.port}/kinerja"
+    once = SyncOptions(retry_base=0.01, retry_tries=1, workers=1)
+    try:
+        before = proxy.down_bytes
+        remote = open_remote(url, secret=dav.password)
+        SyncEngine(probe, remote, once).run()
+        remote.close()
+        whole = proxy.down_bytes - before
+        gets_before = len(dav.requests)
+        proxy.arm_cuts(1, whole * 85 // 100, whole * 85 // 100, downstream=True)
+        remote = open_remote(url, secret=dav.password)
+        with pytest.raises(RemoteUnavailable):
+            SyncEngine(reader, remote, once).run()
+        remote.close()
+        with reader.reader() as s:
+            peer = s.get(SyncPeer, staff_device)
+            applied_at_cut = peer.applied_seq if peer else 0
+        assert applied_at_cut > 0  # applied before the cut, not at the end
+        remote = open_remote(url, secret=dav.password)
+        report = SyncEngine(reader, remote, once).run()
+        remote.close()
+    finally:
+        proxy.stop()
+    assert not report.waiting and not report.quarantined
+    # every bundle the reader fetched, it fetched once (the cut one at most twice)
+    gets = [path for method, path, status, _n in dav.requests[gets_before:]
+            if method == "GET" and "/bundles/" in path and staff_device in path and status == 200]
+    assert len(gets) <= pushed.bundles_pushed + 1, len(gets)
+    with reader.reader() as s:
+        values = set(s.scalars(select(Realisation.value_text).where(Realisation.indicator_id.in_(indicators))))
+    assert {f"{n + 2} kegiatan" for n in range(len(indicators))} <= values
+    assert not list((reader.data_dir / "sync" / "inbox").rglob("*.jsonl.gz"))  # applied bundles leave the cache

@@ -164,10 +164,11 @@ def test_evidence_files_travel_in_chunks_and_an_interrupted_push_resumes(office:
         realisation_service.add_evidence(staff, people.staff, ind, "TW4", f)
     flaky = FlakyRemote(office.store, fail_after=6)
     with pytest.raises(RemoteUnavailable):
-        SyncEngine(staff, flaky, SyncOptions(retry_base=0.001, retry_max=0.002, retry_tries=3, workers=1)).run()
+        SyncEngine(staff, flaky, SyncOptions(retry_base=0.001, retry_max=0.002, retry_tries=3, workers=1,
+                                             piece_size=P.CHUNK_SIZE)).run()
     sent_first = [p for p in flaky.writes if p.startswith(P.CHUNKS_DIR)]
     assert 0 < len(sent_first) < 9
-    report = office.sync("staff")
+    report = office.sync("staff", SyncOptions(retry_base=0.01, retry_max=0.05, workers=2, piece_size=P.CHUNK_SIZE))
     assert report.chunks_uploaded + len(sent_first) == 9  # finished chunks are not sent again
     assert report.chunks_skipped >= len(sent_first)
     assert report.bundles_pushed == 1
