@@ -34,7 +34,7 @@ from sqlalchemy import Date, DateTime, UniqueConstraint, delete, func, inspect, 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.services.trust_service import Roster
-from kinerja_desktop.store.changelog import json_value, user_columns
+from kinerja_desktop.store.changelog import UNCAPTURED_OK, json_value, user_columns
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
@@ -171,6 +171,9 @@ class Merger:
     def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int],
                  roster: Roster | None = None) -> None:
         self.s = session
+        # the merge writes some outcomes with Core statements (combined rows, reverts, evictions): they
+        # are not changes of their own, and what caused them is recorded as the applied remote entry
+        session.info[UNCAPTURED_OK] = True
         self.processed = processed
         self.authz = Authorizer(session, roster)
         self._log_high = log_high

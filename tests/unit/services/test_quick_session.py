@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select
 
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.services import auth_service, query_service, settings_service
@@ -55,7 +55,7 @@ def test_sign_in_answers_as_auth_service(demo_db, people) -> None:  # type: igno
     with pytest.raises(PermissionDenied, match="Coba lagi"):
         quick.authenticate("admin", "admin")
     with demo_db.session() as s:
-        s.execute(update(UserAccount).where(UserAccount.username == people.staff.username).values(active=False))
+        s.scalars(select(UserAccount).where(UserAccount.username == people.staff.username)).one().active = False
     with pytest.raises(PermissionDenied, match="dinonaktifkan"):
         quick.authenticate(people.staff.username, people.staff.username)
 

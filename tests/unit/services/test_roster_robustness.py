@@ -67,4 +67,4 @@ def test_damaged_xlsx_is_a_clear_error_never_a_crash(admin_db, tmp_path_factory,
     try:
         import_roster(db, admin, bad, dry_run=True)
     except ValidationError as exc:
-        assert "XLSX" in str(exc)
+        assert "XLSX" in str(exc) or "bom zip" in str(exc)  # a flipped size field can look like a zip bomb

@@ -109,3 +109,16 @@ def test_bulk_insert_logs_exactly_like_the_orm(empty_db):
     assert bulk.changes == {"code": [None, "B"], "name": [None, "Unit B"], "level": [None, 0],
                             "deleted": [None, False]}
     assert (unit.created_by, unit.updated_by, unit.deleted) == ("bulk", "bulk", False)
+
+
+def test_bulk_writes_that_capture_cannot_see_are_refused(empty_db):
+    from sqlalchemy import update
+
+    with empty_db.session(user="t", role="ADMIN") as s:
+        s.add(Unit(id="u1", code="U", name="Unit"))
+    with pytest.raises(RuntimeError, match="not captured"), empty_db.session(user="t", role="ADMIN") as s:
+        s.execute(update(Unit).where(Unit.id == "u1").values(name="Diam-diam"))
+    with pytest.raises(RuntimeError, match="not captured"), empty_db.session(user="t", role="ADMIN") as s:
+        s.execute(Unit.__table__.insert(), [{"id": "u2", "code": "V", "name": "Lain", "level": 0, "deleted": False}])
+    with empty_db.reader() as s:
+        assert s.get(Unit, "u1").name == "Unit" and s.get(Unit, "u2") is None
