@@ -332,7 +332,32 @@ class Merger:
             return self._flag(Plan, self._frozen_cache[("rhk_plan", rhk)])
         if table in _FROZEN_BY_EVALUATION:
             return self._flag(Evaluation, values.get(_FROZEN_BY_EVALUATION[table]))
+        if table == "realisation":  # a period's realisations are part of its signed evaluation sheet
+            return self._period_frozen(values.get("indicator_id"), values.get("period"))
+        if table == "attachment" and values.get("realisation_id"):
+            from kinerja_desktop.store.models import Realisation
+
+            row = self.s.execute(select(Realisation.indicator_id, Realisation.period)
+                                 .where(Realisation.id == values["realisation_id"])).first()
+            return row is not None and self._period_frozen(row[0], row[1])
         return False
+
+    def _period_frozen(self, indicator_id: Any, period: Any) -> bool:
+        """Is the evaluation of ``period`` of the plan that holds ``indicator_id`` frozen by a signature?"""
+        if not indicator_id or not period:
+            return False
+        key = ("indicator_period", f"{indicator_id}:{period}")
+        if key not in self._frozen_cache:
+            from kinerja_desktop.store.models import Indicator, Rhk
+
+            row = self.s.execute(
+                select(Evaluation.frozen)
+                .join(Rhk, Rhk.plan_id == Evaluation.plan_id)
+                .join(Indicator, Indicator.rhk_id == Rhk.id)
+                .where(Indicator.id == indicator_id, Evaluation.period == period)
+            ).first()
+            self._frozen_cache[key] = bool(row and row[0])
+        return self._frozen_cache[key]
 
     def _frozen_field(self, table: str, field: str, new_value: Any) -> bool:
         if field in FROZEN_EXEMPT.get(table, ()):
@@ -450,11 +475,15 @@ class Merger:
     def _update(self, e: Entry, info: ModelInfo, obj: SyncedBase, changed: dict[str, Any]) -> Outcome:
         table, row_id = e.table, obj.id
         self._frozen_cache.pop((table, row_id), None)
+        if table == "evaluation":  # a (un)freeze of a period changes what its realisations may take
+            for key in [k for k in self._frozen_cache if k[0] == "indicator_period"]:
+                del self._frozen_cache[key]
         if table == "rhk":
             self._frozen_cache.pop(("rhk_plan", row_id), None)
         vc = e.version
         versions = self.field_versions(table, row_id, changed)
-        is_frozen = self.frozen(table, {c: getattr(obj, c) for c in ("frozen", "plan_id", "rhk_id", "evaluation_id")
+        is_frozen = self.frozen(table, {c: getattr(obj, c) for c in ("frozen", "plan_id", "rhk_id", "evaluation_id",
+                                                                     "indicator_id", "period", "realisation_id")
                                         if hasattr(obj, c)})
         final_versions: dict[str, str] = {}
         n_conflicts = 0

@@ -346,3 +346,34 @@ def test_sync_status_names_the_device_and_bundle_a_replica_waits_for(office: Off
     assert main(["--db", str(office.dbs["reader"].path), "sync", "status"]) == 0
     out = capsys.readouterr().out
     assert f"Menunggu dari {device}" in out and "nomor 1" in out
+
+
+def test_a_realisation_of_a_signed_period_is_not_overwritten_by_sync(office: Office, people: People) -> None:
+    """The signed evaluation sheet shows the period's realisations: a later change is kept aside."""
+    reader = office.dbs["reader"]
+    with reader.reader() as s:
+        real = s.scalars(select(Realisation).join(Indicator, Indicator.id == Realisation.indicator_id)
+                         .join(Rhk, Rhk.id == Indicator.rhk_id)
+                         .where(Rhk.plan_id == people.staff_plan_id)).first()
+        period, before = real.period, real.value_text
+        from kinerja_desktop.sync.merge import Merger
+
+        base = Merger(s, processed=lambda _v: True, log_high=lambda: 0).field_versions(
+            "realisation", real.id, ["value_text"])
+    with reader.session(user="t") as s:  # the period's evaluation was signed (frozen) here
+        s.scalars(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id,
+                                           Evaluation.period == period)).one().frozen = True
+    device = str(uuid.uuid4())
+    user = people.staff.username
+    entry = P.Entry(device=device, seq=1, table="realisation", row=real.id, op="update",
+                    changes={"value_text": [before, "diubah setelah ditandatangani"]}, base=base, user=user)
+    _write_bundle(office, device, _sign([entry], office.dbs["staff"].keys.get(user)))
+    report = office.sync("reader")
+    assert report.conflicts == 1 and not report.refused
+    with reader.reader() as s:
+        from kinerja_desktop.store.sync_models import SyncConflict
+
+        kinds = {c.kind for c in s.scalars(select(SyncConflict).where(SyncConflict.row_id == real.id))}
+    assert kinds == {"frozen"}
+    with reader.reader() as s:
+        assert s.get(Realisation, real.id).value_text == before
