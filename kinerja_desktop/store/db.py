@@ -27,6 +27,7 @@ from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.location import SCHEMA_HEAD, default_data_dir, resolve_url
 from kinerja_desktop.store.models import Base
 from kinerja_desktop.store.signing import KeyRing
+from kinerja_desktop.store.wal_guard import WalGuard
 
 __all__ = [
     "MIGRATIONS_DIR",
@@ -96,6 +97,15 @@ class Database:
         self.blobs = BlobStore(self.data_dir / "blobs")
         #: Signing keys unlocked in this process (at sign-in); local changes are signed with them.
         self.keys = KeyRing()
+        self._wal_guard = WalGuard(self.path) if self.path is not None else None
+
+    def guard_wal(self) -> None:
+        """While this Database is open, no other process may delete or reset its WAL (see wal_guard)."""
+        if self._wal_guard is None:
+            return
+        with self.engine.connect():  # SQLite has the file open in WAL mode (and its -shm exists) from here on
+            pass
+        self._wal_guard.hold()
 
     # ---------------------------------------------------------------- sessions
 
@@ -163,7 +173,13 @@ class Database:
         return target
 
     def dispose(self) -> None:
+        """Close the database: the WAL guard lets go first, so SQLite's last close may checkpoint and
+        remove the WAL; the guard's descriptors close after SQLite's (closing them drops its locks)."""
+        if self._wal_guard is not None:
+            self._wal_guard.release_locks()
         self.engine.dispose()
+        if self._wal_guard is not None:
+            self._wal_guard.close()
 
     def describe(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
@@ -174,4 +190,5 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
     db = Database(resolve_url(location))
     if migrate:
         db.ensure_schema()
+    db.guard_wal()
     return db

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.field_errors import FieldErrors
 from kinerja_desktop.ui.roster_import_panel import RosterImportPanel
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
@@ -247,8 +247,7 @@ class InstansiPage(_StoringPage):
 
     @Slot()
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih logo instansi"), "",
-                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file_name(self, self.tr("Pilih logo instansi"), self.tr("Gambar (*.png *.jpg *.jpeg)"))
         if path:
             self.set_logo_file(path)
 

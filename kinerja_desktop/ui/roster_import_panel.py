@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 
@@ -123,15 +123,15 @@ class RosterImportPanel(QWidget):
 
     @Slot()
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih daftar pegawai"), "",
-                                              self.tr("Daftar pegawai (*.xlsx *.csv)"))
+        path = file_dialogs.open_file_name(self, self.tr("Pilih daftar pegawai"),
+                                           self.tr("Daftar pegawai (*.xlsx *.csv)"))
         if path:
             self.path_edit.setText(path)
 
     @Slot()
     def _save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan templat daftar pegawai"), "daftar_pegawai.xlsx",
-                                              self.tr("Daftar pegawai (*.xlsx *.csv)"))
+        path = file_dialogs.save_file_name(self, self.tr("Simpan templat daftar pegawai"), "daftar_pegawai.xlsx",
+                                           self.tr("Daftar pegawai (*.xlsx *.csv)"))
         if not path:
             return
         task = run_task(_template_task, path, title=self.tr("Menyimpan templat"), cancellable=False,

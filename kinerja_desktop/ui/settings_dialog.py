@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.ui import i18n, preferences
+from kinerja_desktop.ui import file_dialogs, i18n, preferences
 from kinerja_desktop.ui.field_errors import FieldErrors
 from kinerja_desktop.ui.workers import TaskContext, TaskManager
 
@@ -179,8 +178,7 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih logo instansi"), "",
-                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file_name(self, self.tr("Pilih logo instansi"), self.tr("Gambar (*.png *.jpg *.jpeg)"))
         if path:
             self.set_logo_file(path)
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDateTimeEdit, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
 
 from kinerja_desktop.services import realisation_service as rs
 from kinerja_desktop.services.settings_service import set_setting
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.employee_page import TAB_REALISASI, EmployeePage
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.realisation.evidence_model import COL_NAME, COL_SIZE, COL_TYPE
@@ -116,7 +117,7 @@ def test_evidence_by_dialog_open_and_remove(qtbot, qtmodeltester, demo_db, peopl
     ind = real.model.row(1).indicator
     evidence = tmp_path / "Laporan kegiatan Oktober.pdf"
     evidence.write_bytes(b"%PDF-1.4\n" + b"x" * 3000)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(evidence)], "")))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: [str(evidence)])
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
 
@@ -186,7 +187,7 @@ def test_evidence_too_large_or_unreadable_is_refused(qtbot, demo_db, people, tmp
         unreadable = tmp_path / "rahasia.pdf"
         unreadable.write_bytes(b"%PDF")
         unreadable.chmod(0)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(unreadable)], "")))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: [str(unreadable)])
     real.evidence.add_button.click()
     assert "tidak dapat dibaca" in balloon.message()
     assert stored(demo_db, people)[ind.id].attachments == []
@@ -229,7 +230,7 @@ def test_evidence_with_a_deceptive_name_is_opened_by_its_content_or_saved_with_a
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warn))
     save_to = tmp_path / "simpan" / "disimpan.bin"
     save_to.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(save_to), "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(save_to))
     panel = real.evidence
     assert panel.add_files([pdf, program])
     names = [panel.model.index(r, COL_NAME).data() for r in range(panel.model.rowCount())]

@@ -3930,6 +3930,13 @@ Go ahead with this deletion?</translation>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>Januari</source>

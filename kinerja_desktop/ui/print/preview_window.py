@@ -10,7 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfPageNavigator
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from kinerja_desktop.ui import file_dialogs
 
 __all__ = ["PRINT_DPI", "PdfPreviewWindow", "print_pdf"]
 
@@ -122,7 +124,7 @@ class PdfPreviewWindow(QMainWindow):
 
     @Slot()
     def save_as(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), self.path.name, "PDF (*.pdf)")
+        name = file_dialogs.save_file_name(self, self.tr("Simpan PDF"), self.path.name, "PDF (*.pdf)")
         if not name:
             return None
         target = Path(name)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.documents.page_setup import Paper
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.print.print_job import KIND_LABELS, PrintRequest
 
 __all__ = ["PrintOptionsDialog", "PrintTargets"]
@@ -177,9 +177,9 @@ class PrintOptionsDialog(QDialog):
 
     def _ask_path(self, folder: bool) -> Path | None:
         if folder:
-            name = QFileDialog.getExistingDirectory(self, self.tr("Folder tujuan"))
+            name = file_dialogs.existing_directory(self, self.tr("Folder tujuan"))
         else:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), "cetak.pdf", "PDF (*.pdf)")
+            name = file_dialogs.save_file_name(self, self.tr("Simpan PDF"), "cetak.pdf", "PDF (*.pdf)")
         return Path(name) if name else None
 
     def build_request(self, out: Path | None = None) -> PrintRequest:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.evidence_files import EvidenceType, clean_filename, detect_type, viewer_name
 from kinerja_desktop.services.realisation_service import AttachmentView
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.formatting import file_size
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.realisation.evidence_model import COL_NAME, COL_SIZE, COL_TYPE, EvidenceTableModel
@@ -156,8 +156,8 @@ class EvidencePanel(QFrame):
     def choose_files(self) -> None:
         if not self._editable:
             return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Pilih berkas bukti dukung"), "", QCoreApplication.translate("evidence_panel", FILE_FILTER)
+        names = file_dialogs.open_file_names(
+            self, self.tr("Pilih berkas bukti dukung"), QCoreApplication.translate("evidence_panel", FILE_FILTER)
         )
         self.add_files([Path(n) for n in names])
 
@@ -204,7 +204,7 @@ class EvidencePanel(QFrame):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Save:
             return
-        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan berkas bukti dukung"), name)
+        target = file_dialogs.save_file_name(self, self.tr("Simpan berkas bukti dukung"), name)
         if not target:
             return
         shutil.copyfile(source, target)

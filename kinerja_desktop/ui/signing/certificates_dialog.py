@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.documents.certs import CertInfo, PkiPaths
 from kinerja_desktop.documents.tte import CERTIFIED_NOTICE
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
 
@@ -282,7 +282,7 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _browse_p12(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih sertifikat"), "", "PKCS#12 (*.p12 *.pfx)")
+        name = file_dialogs.open_file_name(self, self.tr("Pilih sertifikat"), "PKCS#12 (*.p12 *.pfx)")
         if name:
             self.p12_path.setText(name)
 
@@ -316,7 +316,7 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _browse_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan sertifikat"), "", "PKCS#12 (*.p12)")
+        name = file_dialogs.save_file_name(self, self.tr("Simpan sertifikat"), "", "PKCS#12 (*.p12)")
         if name:
             self.issue_out.setText(name)
 
@@ -379,8 +379,8 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _import_roots(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Impor sertifikat CA"), "", self.tr("Sertifikat (*.pem *.crt *.cer *.der)")
+        name = file_dialogs.open_file_name(
+            self, self.tr("Impor sertifikat CA"), self.tr("Sertifikat (*.pem *.crt *.cer *.der)")
         )
         if name:
             self.import_roots(Path(name))
@@ -396,7 +396,7 @@ class CertificatesDialog(QDialog):
 
     @Slot()
     def _export_roots(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor CA tepercaya"), "ca-tepercaya.pem", "PEM (*.pem)")
+        name = file_dialogs.save_file_name(self, self.tr("Ekspor CA tepercaya"), "ca-tepercaya.pem", "PEM (*.pem)")
         if name:
             Path(name).write_bytes(self.pki.trust.export_pem())
             self._say(self.tr("CA tepercaya diekspor ke {0}.").format(name))

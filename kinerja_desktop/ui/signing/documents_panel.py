@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from kinerja_desktop.documents.signed_documents import DocumentView, document_pd
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +203,7 @@ class SignedDocumentsPanel(QWidget):
         if doc is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = file_dialogs.save_file_name(
                 self, self.tr("Ekspor dokumen bertanda tangan"), default_filename(doc), self.tr("Dokumen PDF (*.pdf)")
             )
         if not path:

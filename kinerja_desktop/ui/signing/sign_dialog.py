@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from kinerja_desktop.documents.signing import ROLE_LABELS, SigningIdentity, Sign
 from kinerja_desktop.documents.tte import CERTIFIED_NOTICE, FileTteQueue
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
@@ -125,7 +125,7 @@ class SignDialog(QDialog):
         other = self.certificate.itemData(index) == OTHER_FILE
         self.p12_file.setVisible(other)
         if other and not self.p12_file.text():
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih sertifikat"), "", "PKCS#12 (*.p12 *.pfx)")
+            name = file_dialogs.open_file_name(self, self.tr("Pilih sertifikat"), "PKCS#12 (*.p12 *.pfx)")
             self.p12_file.setText(name)
 
     def _say(self, text: str, ok: bool = True) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.documents.signing import ROLE_LABELS
 from kinerja_desktop.documents.verification import SignatureCheck, VerificationReport, verify_pdf
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
 
 OK_STYLE = "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; padding: 8px; }"
@@ -173,9 +173,7 @@ class VerifyDialog(QDialog):
 
     @Slot()
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih PDF bertanda tangan"), "", self.tr("Dokumen PDF (*.pdf)")
-        )
+        name = file_dialogs.open_file_name(self, self.tr("Pilih PDF bertanda tangan"), self.tr("Dokumen PDF (*.pdf)"))
         if name:
             self.verify_file(Path(name))
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.workers import run_task
 
 
@@ -233,11 +233,8 @@ class SyncSettingsDialog(QDialog):
     def enrol_from_file(self) -> None:
         from pathlib import Path
 
-        from PySide6.QtCore import QStandardPaths
-
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas pendaftaran dari kantor pusat"), start,
-                                              self.tr("Berkas pendaftaran (*.json)"))
+        path = file_dialogs.open_file_name(self, self.tr("Berkas pendaftaran dari kantor pusat"),
+                                           self.tr("Berkas pendaftaran (*.json)"))
         if path:
             self.enrol_with(Path(path))
 
@@ -256,7 +253,7 @@ class SyncSettingsDialog(QDialog):
 
     @Slot()
     def browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder penyimpanan bersama"))
+        folder = file_dialogs.existing_directory(self, self.tr("Pilih folder penyimpanan bersama"))
         if folder:
             self.location.setText(folder)
 
