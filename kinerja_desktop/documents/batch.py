@@ -3,7 +3,9 @@
 Work is cut into small chunks of employees; each worker process opens the database itself,
 loads its chunk with :class:`~kinerja_desktop.documents.loader.SheetLoader` and renders it. With
 ``here`` (the command line) the calling process renders chunks too and reads the workers'
-chunks for them, so the workers never load SQLAlchemy.
+chunks for them, so the workers never load SQLAlchemy. With ``reader`` (the GUI) the caller
+reads every chunk through its own open database and the workers only render: no other process
+opens the database of a running app (see ``store/wal_guard.py`` for why that matters).
 
 * ``split=True``: one file per employee, ``<NIP>_<nama>_<jenis>_<periode>.pdf``, written by the
   worker, so the first files exist long before the last is made.
@@ -179,10 +181,10 @@ def _ready() -> None:
     """A no-op task: submitting it makes the pool start its processes."""
 
 
-def _sheets(task: _Task) -> list[object]:
+def _sheets(task: _Task, reader: object | None = None) -> list[object]:
     from kinerja_desktop.documents.loader import LoadFailure
 
-    loader = _loader(task.db_url)
+    loader = reader or _loader(task.db_url)
     spec = task.spec
     ids = [p.employee_id for p in task.people]
     if spec.kind == "blank":
@@ -197,22 +199,22 @@ def _sheets(task: _Task) -> list[object]:
     return list(loader.load(spec.kind, ids, spec.year, spec.period))
 
 
-def _load(task: _Task) -> _Task:
+def _load(task: _Task, reader: object | None = None) -> _Task:
     """The task with its sheets read (pairs of person and sheet) and the people that failed."""
     from kinerja_desktop.documents.loader import LoadFailure
 
-    loaded = _sheets(task)
+    loaded = _sheets(task, reader)
     failures = tuple(DocumentFailure(x.doc_id, x.message) for x in loaded if isinstance(x, LoadFailure))
     pairs = tuple((p, x) for p, x in zip(task.people, loaded, strict=True) if not isinstance(x, LoadFailure))
     return replace(task, loaded=pairs, load_failures=failures)
 
 
-def _run_task(task: _Task) -> _TaskResult:
+def _run_task(task: _Task, reader: object | None = None) -> _TaskResult:
     from kinerja_desktop.documents.render import RenderError, render, render_combined
 
     spec = task.spec
     if task.loaded is None:
-        task = _load(task)
+        task = _load(task, reader)
     pairs = list(task.loaded or ())
     failures = list(task.load_failures)
     items: list[BatchItem] = []
@@ -282,6 +284,7 @@ def iter_batch(
     here: bool = False,
     cancel: Callable[[], bool] | None = None,
     mp_context: str = "spawn",
+    reader: object | None = None,
 ) -> Iterator[BatchEvent]:
     """Render ``people``'s sheets; yields a :class:`BatchEvent` as each chunk finishes.
 
@@ -290,7 +293,8 @@ def iter_batch(
     command line: no worker start-up for one core, one less for two). ``workers=0`` renders in
     this process only (small jobs, tests). Events arrive in completion order; in combined mode
     :attr:`BatchEvent.part` names the chunk's PDF (joined later by :func:`join_parts` in chunk
-    order, see :attr:`BatchItem.part`).
+    order, see :attr:`BatchItem.part`). ``reader`` (a ``SheetLoader`` of the caller's open database)
+    reads every chunk in this process, so the worker processes never open the database.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     bounds = _chunks(len(people), workers)
@@ -313,12 +317,14 @@ def iter_batch(
             if cancel and cancel():
                 return
             task = queue.popleft()
-            yield event(task, _run_task(task))
+            yield event(task, _run_task(task, reader))
         return
     ctx = multiprocessing.get_context(mp_context)
     # With ``here`` this process reads each chunk before handing it over (it has the database
     # open and warm anyway), so the workers start without SQLAlchemy: ready in 0.3 s instead of 0.7 s.
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up, initargs=(not here,))
+    reads_here = here or reader is not None
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm_up,
+                               initargs=(not reads_here,))
     pending: dict[Future[_TaskResult], _Task] = {}
     pool.submit(_ready)  # start the workers now, while this process reads their first chunks
 
@@ -329,11 +335,15 @@ def iter_batch(
         while queue and len(pending) < 4 * processes:
             task = queue.popleft()
             work = task
-            if here:
+            if reads_here:
                 try:
-                    work = _load(task)
-                except Exception:  # noqa: BLE001 - the worker reads it itself and lists what fails
+                    work = _load(task, reader)
+                except Exception as exc:  # noqa: BLE001 - the worker reads it itself and lists what fails
                     log.exception("reading chunk %d failed here", task.index)
+                    if reader is not None:  # workers must not open the database: list the chunk as failed
+                        work = replace(task, loaded=(), load_failures=tuple(
+                            DocumentFailure(p.nip or p.employee_id, f"{p.nama}: gagal dibaca ({type(exc).__name__})")
+                            for p in task.people))
             pending[pool.submit(_run_task, work)] = task
 
     def collect(finished: set[Future[_TaskResult]]) -> Iterator[BatchEvent]:
@@ -356,7 +366,7 @@ def iter_batch(
                 return
             if here and queue:
                 task = queue.popleft()
-                yield event(task, _run_task(task))
+                yield event(task, _run_task(task, reader))
                 finished = {f for f in pending if f.done()}
             else:
                 finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -422,6 +432,7 @@ def run_batch(
     title: str = "",
     author: str = "",
     mp_context: str = "spawn",
+    reader: object | None = None,
 ) -> BatchResult:
     """Print a batch to ``out`` (a folder with ``split``, else one PDF file); see :func:`iter_batch`."""
     started = time.perf_counter()
@@ -430,7 +441,8 @@ def run_batch(
     parts: dict[int, Path] = {}
     part_pages: dict[int, int] = {}
     for ev in iter_batch(
-        db_url, spec, people, out_dir, split=split, workers=workers, here=here, cancel=cancel, mp_context=mp_context
+        db_url, spec, people, out_dir, split=split, workers=workers, here=here, cancel=cancel, mp_context=mp_context,
+        reader=reader,
     ):
         result.documents += ev.items
         result.failures += ev.failures

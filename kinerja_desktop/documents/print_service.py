@@ -62,6 +62,7 @@ class PrintJob:
     split: bool = False
     workers: int = 2
     here: bool = False  # the caller has nothing else to do: it renders too (the command line)
+    read_here: bool = False  # the caller reads every sheet; worker processes never open the database (the GUI)
     blank_form: BlankKind = BlankKind.SKP
     variant: SkpVariant | None = None
     pendekatan: Pendekatan = Pendekatan.KUANTITATIF
@@ -203,6 +204,7 @@ def _people(
         on_event=on_event,
         cancel=cancel,
         author=_instansi_name(db),
+        reader=_reader(db) if job.read_here else None,
     )
     return PrintResult(batch.files, batch.documents, failures + batch.failures, batch.warnings, batch.pages,
                        batch.seconds, batch.cancelled)
@@ -246,6 +248,12 @@ def _one_person(db: Database, job: PrintJob, person: Person, started: float) -> 
                            seconds=time.perf_counter() - started)
     name = file_name(person, job.kind, job.period, blank_form=job.blank_form if job.kind == "blank" else None)
     return _write_single(job, sheet, name, started, person)  # type: ignore[arg-type]
+
+
+def _reader(db: Database) -> object:
+    from kinerja_desktop.documents.loader import SheetLoader
+
+    return SheetLoader(db)
 
 
 def _instansi_name(db: Database) -> str:

@@ -96,6 +96,7 @@ def run_print_job(ctx: Any, db: Any, user: Any, request: PrintRequest) -> PrintO
         split=split,
         workers=request.workers,
         blank_form=BlankKind(BLANK_FORMS[request.blank_form]),
+        read_here=True,  # the app's database stays open in this process only (no lost WAL)
     )
     ctx.progress(0, 0, QCoreApplication.translate("print_job", "Mencetak"))
 
