@@ -25,6 +25,7 @@ from kinerja_desktop.services.common import (
     require_on_plan,
 )
 from kinerja_desktop.services.plan_versions import closed_on_older_version
+from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Evaluation, PerilakuFeedback, Plan, Rhk, RhkFeedback, utcnow
 
@@ -90,7 +91,7 @@ def _editable(session: Session, user: CurrentUser, plan_id: str, period: str) ->
     code = period_of(period).code
     plan = get_live(session, Plan, plan_id, "SKP")
     require_on_plan(session, user, Action.EVALUATE, plan)
-    session.info["role"] = Role.PENILAI.value
+    capture(session).role = Role.PENILAI.value
     if plan.status != "APPROVED":
         raise ValidationError("Evaluasi hanya dapat dilakukan atas SKP yang sudah disetujui.")
     ev = _find(session, plan.id, code)
@@ -215,7 +216,7 @@ def reopen(db: Database, user: CurrentUser, plan_id: str, period: str) -> None:
     with db.session(user=user.username) as s:
         plan = get_live(s, Plan, plan_id, "SKP")
         require_on_plan(s, user, Action.FINALISE_EVALUATION, plan)
-        s.info["role"] = Role.PENILAI.value
+        capture(s).role = Role.PENILAI.value
         ev = _find(s, plan.id, period_of(period).code)
         if ev is None:
             raise ValidationError("Evaluasi belum ada.")

@@ -42,6 +42,7 @@ from kinerja_desktop.services.common import (
     subject_for,
     supervisor_of,
 )
+from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     Employee,
@@ -215,7 +216,7 @@ def _next_position(session: Session, column: Any, where: Any) -> int:
 def _load_plan_for_edit(session: Session, user: CurrentUser, plan_id: str) -> Plan:
     plan = get_live(session, Plan, plan_id, "SKP")
     subject = require_on_plan(session, user, Action.EDIT_PLAN, plan)
-    session.info["role"] = _role(user, subject)
+    capture(session).role = _role(user, subject)
     ensure_plan_editable(plan)
     return plan
 
@@ -351,7 +352,7 @@ def create_plan(
         emp = get_live(s, Employee, employee_id, "Pegawai")
         subject = subject_for(s, employee_id, year)
         require(user.actor, Action.EDIT_PLAN, subject)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         existing = s.execute(
             select(Plan.id).where(
                 Plan.employee_id == employee_id, Plan.year == year, Plan.is_current.is_(True), Plan.deleted.is_(False)
@@ -424,7 +425,7 @@ def submit_plan(db: Database, user: CurrentUser, plan_id: str) -> None:
     with db.session(user=user.username) as s:
         plan = get_live(s, Plan, plan_id, "SKP")
         subject = require_on_plan(s, user, Action.SUBMIT_PLAN, plan)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         ensure_plan_editable(plan)
         _validate_for_submit(s, plan)
         plan.status = "SUBMITTED"
@@ -436,7 +437,7 @@ def approve_plan(db: Database, user: CurrentUser, plan_id: str) -> None:
     with db.session(user=user.username) as s:
         plan = get_live(s, Plan, plan_id, "SKP")
         subject = require_on_plan(s, user, Action.REVIEW_PLAN, plan)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         if plan.status != "SUBMITTED":
             raise ValidationError("Hanya SKP yang sudah diajukan yang dapat disetujui.")
         plan.status = "APPROVED"
@@ -450,7 +451,7 @@ def return_plan(db: Database, user: CurrentUser, plan_id: str, note: str) -> Non
     with db.session(user=user.username) as s:
         plan = get_live(s, Plan, plan_id, "SKP")
         subject = require_on_plan(s, user, Action.REVIEW_PLAN, plan)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         if plan.frozen:
             ensure_plan_editable(plan)
         if plan.status not in ("SUBMITTED", "APPROVED"):
@@ -489,7 +490,7 @@ def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
     with db.session(user=user.username) as s:
         old = get_live(s, Plan, plan_id, "SKP")
         subject = require_on_plan(s, user, Action.EDIT_PLAN, old)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         if not old.is_current:
             raise ConflictError("Hanya versi terbaru SKP yang dapat direvisi.")
         if old.status in ("DRAFT", "RETURNED") and not old.frozen:
@@ -779,7 +780,7 @@ def set_expectation(db: Database, user: CurrentUser, plan_id: str, value_code: s
         plan = get_live(s, Plan, plan_id, "SKP")
         subject = plan_subject(s, plan)
         require(user.actor, Action.EDIT_EXPECTATION, subject)
-        s.info["role"] = _role(user, subject)
+        capture(s).role = _role(user, subject)
         if plan.frozen or plan.status == "APPROVED":
             ensure_plan_editable(plan)
         row = s.execute(

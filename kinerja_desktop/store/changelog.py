@@ -5,7 +5,7 @@ so services never write audit entries themselves. Each entry names the device
 and a per-device sequence number, the acting user and role (taken from
 ``session.info``), the changed fields with old and new values, and the version
 ("device:seq") each field was at when the change was made. Sync uses the same
-entries to build bundles; applying a remote bundle sets ``session.info["origin"]``
+entries to build bundles; applying a remote bundle sets ``capture(session).origin``
 so its entries keep the remote device and sequence instead of making new ones.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -24,8 +25,36 @@ from kinerja_desktop.store.models import SYNCED_MODELS, ChangeLog, FieldVersion,
 from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge
 
 DEVICE_KEY = "device_id"
-#: ``session.info`` key of the :class:`~kinerja_desktop.store.signing.KeyRing` that signs local changes.
-KEYS_KEY = "keys"
+
+
+@dataclass
+class Capture:
+    """What change capture knows about one session's writes (one record in ``session.info``).
+
+    ``Database.session`` sets who writes and with which keys; services may name the role they
+    act in; the sync merge sets ``origin`` while it applies a remote change (its entry keeps the
+    remote device, sequence and author) and ``uncaptured_ok`` for the Core statements that
+    record merge outcomes; ``conflicts.resolve`` sets ``disabled`` because it writes its own
+    entry (then signs it through :func:`sign_entries`).
+    """
+
+    user: str | None = None
+    role: str | None = None
+    keys: signing.KeyRing | None = None
+    origin: Mapping[str, Any] | None = None
+    disabled: bool = False
+    uncaptured_ok: bool = False
+
+
+_CAPTURE = "kinerja_capture"
+
+
+def capture(session: Session) -> Capture:
+    """The session's :class:`Capture` record (made empty on first use)."""
+    record = session.info.get(_CAPTURE)
+    if record is None:
+        record = session.info[_CAPTURE] = Capture()
+    return record
 
 
 def json_value(value: Any) -> Any:
@@ -142,7 +171,8 @@ def _set_versions(session: Session, table: str, row_id: str, fields: Iterable[st
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
-    if session.info.get("changelog_disabled"):
+    ctx = capture(session)
+    if ctx.disabled:
         return
     news = [o for o in session.new if isinstance(o, SyncedBase)]
     dirty = [o for o in session.dirty if isinstance(o, SyncedBase) and session.is_modified(o)]
@@ -150,9 +180,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone) instead.")
     if not news and not dirty:
         return
-    user = session.info.get("user")
-    role = session.info.get("role")
-    origin: Mapping[str, Any] | None = session.info.get("origin")
+    user, role, origin = ctx.user, ctx.role, ctx.origin
     device = str(origin["device"]) if origin else device_id(session)
     seq = int(origin["seq"]) if origin else next_seq(session, device)
     entries: list[ChangeLog] = []
@@ -223,7 +251,7 @@ def sign_entries(session: Session, entries: list[ChangeLog]) -> None:
     """
     if not entries:
         return
-    keys: signing.KeyRing | None = session.info.get(KEYS_KEY)
+    keys = capture(session).keys
     clock: dict[str, int] | None = None
     for e in entries:
         if freezes(e.table_name, e.changes or {}):
@@ -271,16 +299,13 @@ class CapturingSession(Session):
     """
 
 
-#: ``session.info`` key that lets a session write synced tables with Core statements: only the sync
-#: merge (which records what it applies itself) and :func:`bulk_insert` (which logs its rows) set it.
-UNCAPTURED_OK = "uncaptured_ok"
 _SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)
 
 
 def _refuse_uncaptured(state: Any) -> None:
     """A Core INSERT/UPDATE/DELETE of a synced table would bypass capture (and signing): refused."""
-    if not (state.is_insert or state.is_update or state.is_delete) or state.session.info.get(UNCAPTURED_OK):
-        return
+    if not (state.is_insert or state.is_update or state.is_delete) or capture(state.session).uncaptured_ok:
+        return  # only the sync merge and bulk_insert allow it: they record what they write
     table = getattr(state.statement, "table", None)
     if table is not None and getattr(table, "name", None) in _SYNCED_TABLES:
         raise RuntimeError(f"A bulk write to synced table {table.name} is not captured in the change log (nor "
@@ -313,7 +338,7 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
     device = device_id(session)
     seq = next_seq(session, device)
     now = utcnow()
-    keys: signing.KeyRing | None = session.info.get(KEYS_KEY)
+    keys = capture(session).keys
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         full: list[dict[str, Any]] = []
@@ -342,10 +367,10 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
                 digests = [signing.entry_digest(device, r["seq"], table, r["row_id"], "insert", r["changes"], {},
                                                 user, None) for r in group]
                 group[-1]["sig"] = signing.sign_group(signer, device, group[0]["seq"], group[-1]["seq"], digests)
-        allowed = session.info.get(UNCAPTURED_OK)
-        session.info[UNCAPTURED_OK] = True  # logged here, exactly as before_flush would
+        ctx = capture(session)
+        allowed, ctx.uncaptured_ok = ctx.uncaptured_ok, True  # logged here, exactly as before_flush would
         try:
             session.execute(model.__table__.insert(), full)
             session.execute(ChangeLog.__table__.insert(), logs)
         finally:
-            session.info[UNCAPTURED_OK] = allowed
+            ctx.uncaptured_ok = allowed

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.services.common import CurrentUser
-from kinerja_desktop.store.changelog import device_id, json_value, next_seq, sign_entries
+from kinerja_desktop.store.changelog import capture, device_id, json_value, next_seq, sign_entries
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, Employee, utcnow
 from kinerja_desktop.store.sync_models import SyncConflict, SyncRefused
@@ -133,7 +133,7 @@ def resolve(db: Database, user: CurrentUser, table: str, row_id: str, field_name
     if model is None:
         raise NotFound("Data tidak ditemukan.")
     with db.session(user=user.username) as s:
-        s.info["changelog_disabled"] = True
+        capture(s).disabled = True
         obj = s.get(model, row_id)
         if obj is None:
             raise NotFound("Data tidak ditemukan.")

@@ -34,7 +34,7 @@ from sqlalchemy import Date, DateTime, UniqueConstraint, delete, func, inspect, 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.services.trust_service import Roster
-from kinerja_desktop.store.changelog import UNCAPTURED_OK, json_value, user_columns
+from kinerja_desktop.store.changelog import capture, json_value, user_columns
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
@@ -173,7 +173,7 @@ class Merger:
         self.s = session
         # the merge writes some outcomes with Core statements (combined rows, reverts, evictions): they
         # are not changes of their own, and what caused them is recorded as the applied remote entry
-        session.info[UNCAPTURED_OK] = True
+        capture(session).uncaptured_ok = True
         self.processed = processed
         self.authz = Authorizer(session, roster)
         self._log_high = log_high
@@ -439,12 +439,12 @@ class Merger:
             self._exists.add((target, ref))
 
     def _flush_with_origin(self, e: Entry) -> None:
-        self.s.info["origin"] = {"device": e.device, "seq": e.seq, "user": e.user, "role": e.role,
-                                 "base_versions": e.base}
+        capture(self.s).origin = {"device": e.device, "seq": e.seq, "user": e.user, "role": e.role,
+                                  "base_versions": e.base}
         try:
             self.s.flush()
         finally:
-            self.s.info.pop("origin", None)
+            capture(self.s).origin = None
         if e.device in self._logged:
             self._logged[e.device].add(e.seq)
 

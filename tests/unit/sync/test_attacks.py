@@ -145,8 +145,9 @@ def test_a_change_log_row_written_into_ones_own_database_is_never_sent(office: O
     ev = _evaluation(office, people.staff_plan_id)
     before = ev.rating_hasil
     with staff_db.session() as s:
-        s.info["changelog_disabled"] = True
-        from kinerja_desktop.store.changelog import device_id, next_seq
+        from kinerja_desktop.store.changelog import capture, device_id, next_seq
+
+        capture(s).disabled = True
 
         me = device_id(s)
         s.add(ChangeLog(device_id=me, seq=next_seq(s, me), table_name="evaluation", row_id=ev.id, op="update",
