@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.sync_cmd",
     "kinerja_desktop.cli.dokumen_cmd",
     "kinerja_desktop.cli.skm_cmd",
+    "kinerja_desktop.cli.siasn_cmd",
 ]
 
 
