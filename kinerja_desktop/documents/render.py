@@ -23,6 +23,7 @@ from kinerja_desktop.documents import (
     skm_form_layout,
     skm_layout,
     skp_layout,
+    tpp_layout,
 )
 from kinerja_desktop.documents.hashing import data_sha256, payload_for
 from kinerja_desktop.documents.layout_common import load_logo
@@ -63,6 +64,7 @@ LAYOUTS: dict[type, ModuleType] = {
     BlankForm: blank_layout,
     skm_layout.SkmReportSheet: skm_layout,
     skm_form_layout.SkmFormSheet: skm_form_layout,
+    tpp_layout.TppSheet: tpp_layout,
 }
 CREATOR = "Kinerja Desktop"
 INFO_DOCUMENTS = "/KinerjaDocuments"

@@ -29,5 +29,6 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("timezone", "Zona waktu", "Asia/Jakarta"),
         SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
         SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
+        SettingSpec("tpp.aturan", "Aturan TPP: porsi kinerja dan persen per predikat", {}),
     )
 }
