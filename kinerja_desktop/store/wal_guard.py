@@ -27,7 +27,7 @@ import struct
 import threading
 from pathlib import Path
 
-__all__ = ["SHARED_FIRST", "SHM_DMS", "WalGuard", "supported"]
+__all__ = ["SHARED_FIRST", "SHM_DMS", "WalGuard", "in_use_elsewhere", "supported"]
 
 log = logging.getLogger(__name__)
 
@@ -131,3 +131,21 @@ class WalGuard:
             del _registry[self._key]
             for fd, _offset in held.fds:
                 os.close(fd)
+
+
+def in_use_elsewhere(path: Path) -> bool:
+    """Whether another process has the database open (its SQLite or its guard holds a lock on the
+    SHARED range). Call before this process opens it; False where it cannot be told."""
+    if not supported() or not path.exists():
+        return False
+    assert fcntl is not None
+    getlk = getattr(fcntl, "F_OFD_GETLK", None)
+    if getlk is None:
+        return False
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        probe = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, SHARED_FIRST, 510, 0)
+        kind = struct.unpack(_FLOCK, fcntl.fcntl(fd, getlk, probe))[0]
+    finally:
+        os.close(fd)  # this process has no SQLite handle on the file yet: no lock to lose
+    return kind != fcntl.F_UNLCK

@@ -79,6 +79,7 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.print.install", "install_printing"),
     ("kinerja_desktop.ui.signing.install", "install_signing"),
     ("kinerja_desktop.ui.sync.install", "install_sync"),
+    ("kinerja_desktop.ui.backup_actions", "install_backup"),
 )
 #: Imported in the same worker, so the first employee or unit opened does not pay for the import.
 PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")

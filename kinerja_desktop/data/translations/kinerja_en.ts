@@ -2653,6 +2653,33 @@ Please note:
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Pulihkan dari Cadangan</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan. Cadangan dibuat otomatis sekali sehari saat aplikasi dibuka.</source>
+        <translation>Choose a backup. Backups are made automatically once a day when the application opens.</translation>
+    </message>
+    <message>
+        <source>{0} · {1:.1f} MB</source>
+        <translation>{0} · {1:.1f} MB</translation>
+    </message>
+    <message>
+        <source> · isi sebelum pemulihan</source>
+        <translation> · content before a restore</translation>
+    </message>
+    <message>
+        <source>Belum ada cadangan di komputer ini.</source>
+        <translation>There is no backup on this computer yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+</context>
+<context>
     <name>ReturnNoteDialog</name>
     <message>
         <source>Kembalikan SKP</source>
@@ -3836,6 +3863,85 @@ Go ahead with this deletion?</translation>
     <message>
         <source>Tanda tangan elektronik</source>
         <translation>Electronic signature</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <source>&amp;Pulihkan dari Cadangan…</source>
+        <translation>&amp;Restore from Backup…</translation>
+    </message>
+    <message>
+        <source>Kembalikan data komputer ini ke cadangan harian yang dipilih</source>
+        <translation>Return this computer&apos;s data to the chosen daily backup</translation>
+    </message>
+    <message>
+        <source>Buat &amp;Cadangan Sekarang</source>
+        <translation>Make a &amp;Backup Now</translation>
+    </message>
+    <message>
+        <source>Salin database ke folder cadangan sekarang</source>
+        <translation>Copy the database to the backup folder now</translation>
+    </message>
+    <message>
+        <source>Memeriksa database</source>
+        <translation>Checking the database</translation>
+    </message>
+    <message>
+        <source>Database diperiksa: baik. Cadangan hari ini dibuat.</source>
+        <translation>Database checked: sound. Today&apos;s backup was made.</translation>
+    </message>
+    <message>
+        <source> Cadangan terakhir: {0}.</source>
+        <translation> Latest backup: {0}.</translation>
+    </message>
+    <message>
+        <source> Belum ada cadangan di komputer ini.</source>
+        <translation> There is no backup on this computer yet.</translation>
+    </message>
+    <message>
+        <source>Database rusak</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan menemukan kerusakan pada database di komputer ini. Jangan mengisi data dulu: pulihkan dari cadangan, atau hubungi admin.</source>
+        <translation>The check found damage in this computer&apos;s database. Do not enter data for now: restore from a backup, or contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari Cadangan…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan</source>
+        <translation>Making a backup</translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat: {0}</source>
+        <translation>Backup made: {0}</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Semua data di komputer ini akan dikembalikan ke keadaan {0}; perubahan sesudahnya di komputer ini hilang (data yang sudah tersinkron datang lagi pada sinkronisasi berikutnya). Isi sekarang disimpan dulu sebagai cadangan tersendiri. Lanjutkan?</source>
+        <translation>All data on this computer will be returned to its state of {0}; later changes on this computer are lost (data already synchronised comes back with the next synchronisation). The current content is first saved as a separate backup. Continue?</translation>
+    </message>
+    <message>
+        <source>Memulihkan data</source>
+        <translation>Restoring data</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan dari cadangan. Silakan masuk lagi.</source>
+        <translation>Data restored from the backup. Please sign in again.</translation>
     </message>
 </context>
 <context>
