@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.skm_cmd",
     "kinerja_desktop.cli.siasn_cmd",
     "kinerja_desktop.cli.tpp_cmd",
+    "kinerja_desktop.cli.instansi_cmd",
     "kinerja_desktop.cli.backup_cmd",
 ]
 

@@ -1,0 +1,83 @@
+"""The instansi overview: per-unit figures that add up, lagging units, broken curves in words, last sync."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from kinerja_desktop.central.overview import instansi_overview
+from kinerja_desktop.cli import main
+from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import ChangeLog, Employee, Evaluation, Plan, Unit, UnitPredikat
+from kinerja_desktop.store.sync_models import SyncPeer
+from tests.helpers.fixtures import DEMO_YEAR, People
+
+
+def test_units_add_up_to_the_instansi(demo_db: Database, people: People) -> None:
+    ov = instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW2")
+    t = ov.total
+    assert t.employees == sum(u.employees for u in ov.units)
+    assert t.finalised == sum(u.finalised for u in ov.units) == sum(t.predikat.values())
+    with demo_db.reader() as s:
+        final = s.execute(select(Evaluation.id).join(Plan, Plan.id == Evaluation.plan_id).where(
+            Plan.year == DEMO_YEAR, Evaluation.period == "TW2", Evaluation.status.in_(("FINAL", "SIGNED")))).all()
+        asn = s.execute(select(Employee.id).where(Employee.asn_kind.in_(("PNS", "PPPK")),
+                                                  Employee.active.is_(True))).all()
+    assert t.finalised == len(final) and t.employees == len(asn)
+    assert set(ov.periods) >= {"TW1", "TW2", "TW3", "TAHUNAN"} and t.progress["TW2"] == t.finalised
+
+
+def test_lagging_units_come_first_and_a_broken_curve_is_named(demo_db: Database, people: People) -> None:
+    ov = instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW1")
+    lag = ov.lagging(3)
+    assert lag[0].completion == min(u.completion for u in ov.units if u.employees)
+    unit = max(ov.units, key=lambda u: u.finalised)
+    with demo_db.session(user="admin", role="ADMIN") as s:  # a Sangat Kurang unit whose people mostly did well
+        target = s.execute(select(Unit).where(Unit.code == unit.code)).scalar_one()
+        s.add(UnitPredikat(unit_id=target.id, year=DEMO_YEAR, period="TW1", predikat="SANGAT_KURANG"))
+    ov = instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW1")
+    broken = next(u for u in ov.broken_curves() if u.code == unit.code)
+    assert broken.org_predikat == "SANGAT_KURANG" and broken.violations
+    assert all(isinstance(m, str) and "pegawai" in m for m in broken.violations)
+
+
+def test_last_sync_comes_from_the_devices_the_units_people_wrote_on(demo_db: Database, people: People) -> None:
+    when = datetime(2026, 11, 20, 8, 30)
+    with demo_db.reader() as s:
+        staff_unit = s.get(Employee, people.staff.employee_id).unit_id
+    with demo_db.session(user="admin", role="ADMIN") as s:
+        s.add(SyncPeer(device_id="dev-staff", applied_seq=3, updated_at=when))
+        s.add(ChangeLog(device_id="dev-staff", seq=1, table_name="realisation", row_id="x", op="update",
+                        changes={}, user=people.staff.username, local=False))
+    ov = instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW3")
+    with demo_db.reader() as s:
+        code = s.get(Unit, staff_unit).code
+    unit = next(u for u in ov.units if u.code == code)
+    assert unit.last_sync == when and ov.total.last_sync == when
+    silent = ov.silent(when + timedelta(days=1))
+    assert unit in silent and all(u.last_sync is None or u.last_sync < when + timedelta(days=1) for u in silent)
+    assert unit not in ov.silent(when - timedelta(days=1))
+
+
+def test_only_admins(demo_db: Database, people: People) -> None:
+    with pytest.raises(PermissionDenied):
+        instansi_overview(demo_db, people.atasan, DEMO_YEAR)
+
+
+def test_cli_report_drill_down_and_xlsx(demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KINERJA_PASSWORD", "admin")
+    base = ["--db", str(demo_db.path), "--user", "admin", "instansi", "--year", "2026", "--period", "TW3"]
+    assert main([*base, "--xlsx", str(tmp_path / "o.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "Unit paling tertinggal (TW3):" in out and "Unit yang melanggar kurva distribusi:" in out
+    ws = load_workbook(tmp_path / "o.xlsx")["Unit"]
+    assert ws.cell(ws.max_row, 1).value == "*"
+    code = ws.cell(2, 1).value
+    assert main([*base, "--unit", code]) == 0
+    assert "Pegawai:" in capsys.readouterr().out
