@@ -217,7 +217,11 @@ class SiasnQueue:
         return [i for i in self.all() if i.status == PENDING]
 
     def enqueue(self, user: CurrentUser, records: Iterable[SiasnRecord]) -> int:
-        """Queue records; one already sent with the same fields, or already waiting, is not queued again."""
+        """Queue records; one already sent with the same fields, or already waiting, is not queued again.
+
+        A record sent before whose fields changed is queued again and keeps SIASN's id, so the next
+        send updates that record in SIASN rather than adding a second one.
+        """
         _require_admin(user)
         items = self.all()
         index = {i.key: n for n, i in enumerate(items)}
@@ -277,7 +281,10 @@ def send_queue(user: CurrentUser, queue: SiasnQueue, client: SiasnClient, *, lim
             if item.nip not in person_ids:
                 person_ids[item.nip] = client.pns_id(item.nip)
             id_field = "pnsDinilaiOrang" if item.kind == SKP22 else "pnsDinilaiId"
-            answer = client.save(item.kind, {**item.payload, id_field: person_ids[item.nip]})
+            payload = {**item.payload, id_field: person_ids[item.nip]}
+            if item.siasn_id:  # sent before and changed since: update SIASN's record instead of adding one
+                payload["id"] = item.siasn_id
+            answer = client.save(item.kind, payload)
         except SiasnUnavailable as exc:
             queue.update(item.key, attempts=item.attempts + 1, last_error=str(exc))
             run.offline = str(exc)
@@ -286,7 +293,7 @@ def send_queue(user: CurrentUser, queue: SiasnQueue, client: SiasnClient, *, lim
             run.failed.append(queue.update(item.key, status=FAILED, attempts=item.attempts + 1, last_error=str(exc)))
         else:
             run.sent.append(queue.update(item.key, status=DONE, attempts=item.attempts + 1, last_error=None,
-                                         siasn_id=_answer_id(answer)))
+                                         siasn_id=_answer_id(answer) or item.siasn_id))
         if progress is not None:
             progress(n, len(items), item)
     run.left = len(queue.pending())

@@ -186,6 +186,37 @@ def test_stand_in_accepts_every_record_sent_with_keyring_credentials(
     assert queue.enqueue(people.admin, batch.records) == 0  # already sent
 
 
+def test_annual_skp22_and_a_changed_record_updates_siasn_instead_of_adding(
+        demo_db: Database, people: People, standin: StandIn, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Employee, Evaluation, Plan
+
+    nip = sign_some(demo_db, 1, "TW1")[0]
+    with demo_db.session(user="admin", role="ADMIN") as s:
+        plan = s.execute(select(Plan).join(Employee, Employee.id == Plan.employee_id)
+                         .where(Employee.nip == nip, Plan.is_current.is_(True))).scalar_one()
+        s.add(Evaluation(plan_id=plan.id, period="TAHUNAN", status="SIGNED", rating_hasil="DI_ATAS",
+                         rating_perilaku="SESUAI", predikat="BAIK"))
+    queue = SiasnQueue(tmp_path / "q.json")
+    client = SiasnClient(standin.url, SiasnCredentials(TOKEN, SSO), backoff=0.01)
+    queue.enqueue(people.admin, collect_siasn(demo_db, people.admin, DEMO_YEAR, periods=["TAHUNAN"]).records)
+    assert len(send_queue(people.admin, queue, client).sent) == 1
+    kind, body = standin.saved[0]
+    assert kind == "skp22" and body["id"] is None and body["pnsDinilaiOrang"] == f"PNS-{nip}"
+    assert (body["hasilKinerjaNilai"], body["perilakuKerjaNilai"], body["kuadranKinerjaNilai"]) == (1, 2, 2)
+    # the rating changes after sending: queued again and sent with SIASN's id
+    with demo_db.session(user="admin", role="ADMIN") as s:
+        ev = s.execute(select(Evaluation).where(Evaluation.plan_id == plan.id, Evaluation.period == "TAHUNAN")
+                       ).scalar_one()
+        ev.rating_perilaku, ev.predikat = "DI_ATAS", "SANGAT_BAIK"
+    again = collect_siasn(demo_db, people.admin, DEMO_YEAR, periods=["TAHUNAN"]).records
+    assert queue.enqueue(people.admin, again) == 1
+    assert len(send_queue(people.admin, queue, client).sent) == 1
+    kind, body = standin.saved[1]
+    assert body["id"] == "rw-1" and body["kuadranKinerjaNilai"] == 1
+
+
 def test_a_cut_run_continues_where_it_stopped_without_sending_twice(
         demo_db: Database, people: People, standin: StandIn, tmp_path: Path) -> None:
     sign_some(demo_db, 5, "TW1")
