@@ -91,6 +91,8 @@ class SyncOptions:
     retry_base: float = 1.0
     retry_max: float = 60.0
     retry_tries: int = 8
+    #: Tries of the first request of a run (the store's identity) before the run says it is unreachable.
+    first_contact_tries: int = 3
     workers: int = 4
     push: bool = True
     pull: bool = True
@@ -305,33 +307,37 @@ class SyncEngine:
             eta = elapsed / frac - elapsed
         self._progress_cb(SyncProgress(phase, done, total, bdone, btotal, eta, msg))
 
-    def _retry(self, fn: Callable[[], T], what: str) -> T:
+    def _retry(self, fn: Callable[[], T], what: str, tries: int | None = None) -> T:
         delay = self.opt.retry_base
-        for attempt in range(self.opt.retry_tries):
+        tries = tries or self.opt.retry_tries
+        for attempt in range(tries):
             self._check_cancel()
             try:
                 return fn()
             except RemoteAuthError:
                 raise
             except RemoteUnavailable as exc:
-                if attempt == self.opt.retry_tries - 1:
+                if attempt == tries - 1:
                     raise
                 with self._lock:
                     self.report.retries += 1
                 log.info("%s failed (%s); retrying in %.2fs", what, exc, delay)
+                self._emit("menunggu", attempt + 1, tries, msg=f"Penyimpanan belum terjangkau; mencoba lagi dalam "
+                                                              f"{max(1, round(delay))} detik (percobaan {attempt + 2} "
+                                                              f"dari {tries})")
                 if self.cancel.wait(delay):
                     self._check_cancel()
                 delay = min(delay * 2, self.opt.retry_max)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _read(self, path: str) -> bytes | None:
+    def _read(self, path: str, tries: int | None = None) -> bytes | None:
         def go() -> bytes | None:
             try:
                 return self.remote.read(path)
             except FileNotFoundError:
                 return None
 
-        data = self._retry(go, f"read {path}")
+        data = self._retry(go, f"read {path}", tries)
         if data is not None:
             with self._lock:
                 self.report.bytes_down += len(data)
@@ -405,7 +411,8 @@ class SyncEngine:
 
     def _check_identity(self) -> None:
         self._emit("menyiapkan", msg="Memeriksa identitas penyimpanan")
-        raw = self._read(P.IDENTITY_PATH)
+        # the first contact gives up soon: a store that is not there is said in seconds, not minutes
+        raw = self._read(P.IDENTITY_PATH, tries=self.opt.first_contact_tries)
         ident: dict[str, Any] | None = None
         if raw is not None:
             try:
@@ -764,6 +771,7 @@ class SyncEngine:
         """
         self._phase_started = time.monotonic()
         self._emit("mengunduh", msg="Memeriksa kiriman perangkat lain")
+        self.roster = current_roster(self.db)
         self._refresh_roster()
         self.roster = current_roster(self.db)
         peers = self._peer_states()
@@ -892,10 +900,15 @@ class SyncEngine:
 
     def _refresh_roster(self) -> None:
         """Take the newest roster on the store that verifies under the pinned root key."""
-        if not pinned_root(self.db):
+        root = pinned_root(self.db)
+        if not root:
             return
-        root = pinned_root(self.db) or ""
-        found = self._retry(lambda: trust.latest_verified_roster(self.remote, root), "read roster")
+        have = self.roster.seq if self.roster is not None else 0
+        listing = self._retry(lambda: trust.roster_listing(self.remote), "list roster")
+        if not listing or listing[-1][0] <= have:
+            return  # nothing newer than the roster taken before: nothing is downloaded
+        found = self._retry(lambda: trust.latest_verified_roster(self.remote, root, listing, newer_than=have),
+                            "read roster")
         if found is not None:
             seq, doc = found
             accept_roster(self.db, doc, seq)

@@ -38,9 +38,13 @@ def read_roster_doc(remote: Remote, name: str, digest: str) -> dict[str, Any] | 
     return doc if isinstance(doc, dict) else None
 
 
-def latest_verified_roster(remote: Remote, root: str) -> tuple[int, dict[str, Any]] | None:
-    """(seq, document) of the newest snapshot signed by ``root``; unsigned or forged ones are skipped."""
-    for seq, digest, name in reversed(roster_listing(remote)):
+def latest_verified_roster(remote: Remote, root: str, listing: list[tuple[int, str, str]] | None = None, *,
+                           newer_than: int = 0) -> tuple[int, dict[str, Any]] | None:
+    """(seq, document) of the newest snapshot signed by ``root`` (and numbered above ``newer_than``);
+    unsigned or forged ones are skipped."""
+    for seq, digest, name in reversed(listing if listing is not None else roster_listing(remote)):
+        if seq <= newer_than:
+            break
         doc = read_roster_doc(remote, name, digest)
         if doc is not None and verify_roster(doc, root):
             return seq, doc

@@ -212,3 +212,33 @@ def test_a_new_empty_device_gets_everything_from_the_store(office: Office) -> No
     reader = snapshot(office.dbs["reader"])
     mine = snapshot(fresh)
     assert not diff(reader, mine)
+
+
+def test_an_unreachable_store_is_said_in_seconds_and_an_unchanged_roster_is_not_read_again(office: Office) -> None:
+    import time
+
+    from kinerja_desktop.sync.remote import RemoteUnavailable
+    from tests.e2e.sync.dav_server import free_port
+
+    db = office.dbs["reader"]
+    progress: list[str] = []
+    engine = SyncEngine(db, open_remote(f"webdav://127.0.0.1:{free_port()}/kinerja"),
+                        SyncOptions(), progress=lambda p: progress.append(p.message))  # default back-off
+    started = time.monotonic()
+    with pytest.raises(RemoteUnavailable):
+        engine.run()
+    assert time.monotonic() - started < 10
+    assert any("mencoba lagi" in m for m in progress)  # the person sees it is retrying
+
+    office.sync("reader")  # takes the store's roster
+    reads: list[str] = []
+    remote = open_remote(str(office.store))
+    original = remote.read
+
+    def counting(path: str) -> bytes:
+        reads.append(path)
+        return original(path)
+
+    remote.read = counting  # type: ignore[method-assign]
+    SyncEngine(db, remote, FAST).run()
+    assert not [p for p in reads if p.startswith("roster/")]
