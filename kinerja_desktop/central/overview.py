@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.periods import periods_in
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.services.settings_service import get_setting
+from kinerja_desktop.services.spreadsheet_safety import neutralise_row
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     ChangeLog,
@@ -37,7 +39,7 @@ from kinerja_desktop.store.models import (
 )
 from kinerja_desktop.store.sync_models import SyncPeer
 
-__all__ = ["InstansiOverview", "UnitOverview", "instansi_overview"]
+__all__ = ["InstansiOverview", "UnitOverview", "instansi_overview", "write_xlsx"]
 
 
 @dataclass
@@ -47,6 +49,7 @@ class UnitOverview:
     code: str
     name: str
     parent_code: str = ""
+    unit_id: str = ""
     employees: int = 0
     skp: Counter[str] = field(default_factory=Counter)  # DRAFT / SUBMITTED / APPROVED (current plan)
     realised: int = 0
@@ -117,7 +120,7 @@ def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = 
         codes.append(code)
     with db.reader() as s:
         units = {u.id: u for u in s.scalars(select(Unit).where(Unit.deleted.is_(False)))}
-        out = {uid: UnitOverview(u.code, u.name, units[u.parent_id].code if u.parent_id in units else "")
+        out = {uid: UnitOverview(u.code, u.name, units[u.parent_id].code if u.parent_id in units else "", uid)
                for uid, u in units.items()}
         emp_unit: dict[str, str] = {}
         for emp_id, unit_id in s.execute(select(Employee.id, Employee.unit_id).where(
@@ -202,3 +205,28 @@ def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = 
     for u in ordered:
         _add(total, u)
     return InstansiOverview(year, code, codes, ordered, total)
+
+
+def write_xlsx(ov: InstansiOverview, path: str | Path) -> Path:
+    """The per-unit table (and the instansi's totals, code ``*``) as one neutralised sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Unit"
+    predikat = ["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"]
+    head = ["kode_unit", "nama_unit", "kode_induk", "pegawai", "skp_draf", "skp_diajukan", "skp_disetujui",
+            "realisasi", "evaluasi_final", "ditandatangani", "persen_selesai", *[p.lower() for p in predikat],
+            *[f"final_{c.lower()}" for c in ov.periods], "predikat_organisasi", "kurva_dilanggar", "sinkron_terakhir"]
+    ws.append(neutralise_row(head))
+    for u in [*ov.units, ov.total]:
+        ws.append(neutralise_row([
+            u.code, u.name, u.parent_code, u.employees, u.skp.get("DRAFT", 0), u.skp.get("SUBMITTED", 0),
+            u.skp.get("APPROVED", 0), u.realised, u.finalised, u.signed, round(100 * u.completion, 1),
+            *[u.predikat.get(p, 0) for p in predikat], *[u.progress.get(c, 0) for c in ov.periods],
+            u.org_predikat or "", "; ".join(u.violations), u.last_sync]))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    wb.save(path)
+    return Path(path)

@@ -37,13 +37,13 @@ def _line(u) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_overview(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kinerja_desktop.central.overview import instansi_overview
+    from kinerja_desktop.central.overview import instansi_overview, write_xlsx
     from kinerja_desktop.domain.errors import ValidationError
 
     ov = instansi_overview(ctx.db, ctx.user, args.year, args.period)
     since = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=args.sepi)
     if args.xlsx:
-        _write_xlsx(ov, Path(args.xlsx))
+        write_xlsx(ov, Path(args.xlsx))
     if args.unit:
         unit = next((u for u in ov.units if u.code == args.unit.strip()), None)
         if unit is None:
@@ -97,28 +97,3 @@ def _drill(ctx: CliContext, ov, unit) -> int:  # type: ignore[no-untyped-def]
              "pegawai": [{"nip": p.nip, "nama": p.name, "skp": p.plan_status, "evaluasi": p.eval_status,
                           "predikat": p.predikat} for p in people]}, "\n".join(lines))
     return 0
-
-
-def _write_xlsx(ov, path: Path) -> None:  # type: ignore[no-untyped-def]
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from kinerja_desktop.services.spreadsheet_safety import neutralise_row
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Unit"
-    predikat = ["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"]
-    head = ["kode_unit", "nama_unit", "kode_induk", "pegawai", "skp_draf", "skp_diajukan", "skp_disetujui",
-            "realisasi", "evaluasi_final", "ditandatangani", "persen_selesai", *[p.lower() for p in predikat],
-            *[f"final_{c.lower()}" for c in ov.periods], "predikat_organisasi", "kurva_dilanggar", "sinkron_terakhir"]
-    ws.append(neutralise_row(head))
-    for u in [*ov.units, ov.total]:
-        ws.append(neutralise_row([
-            u.code, u.name, u.parent_code, u.employees, u.skp.get("DRAFT", 0), u.skp.get("SUBMITTED", 0),
-            u.skp.get("APPROVED", 0), u.realised, u.finalised, u.signed, round(100 * u.completion, 1),
-            *[u.predikat.get(p, 0) for p in predikat], *[u.progress.get(c, 0) for c in ov.periods],
-            u.org_predikat or "", "; ".join(u.violations), u.last_sync]))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    wb.save(path)

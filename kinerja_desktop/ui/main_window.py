@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.act_my_skp.setVisible(bool(self.user.employee_id))
         self.act_unit_view.setVisible(session.units is not None)
         self.act_import_roster.setVisible(session.is_admin)
+        self.act_instansi.setVisible(session.is_admin)
         self.year_spin.blockSignals(True)
         self.period_combo.blockSignals(True)
         self.year_spin.setValue(self._year)
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
                                        self.tr("Buka SKP Anda sendiri"))
         self.act_unit_view = self._action(self.tr("Tampilan &Unit"), self.open_selected_unit, s["unit_view"],
                                           self.tr("Rekap predikat dan kurva distribusi unit terpilih"))
+        self.act_instansi = self._action(self.tr("Ringkasan &Instansi"), self.open_instansi, None,
+                                         self.tr("Seluruh instansi per unit: progres, kurva, unit tertinggal"))
         self.act_shortcuts = self._action(self.tr("&Pintasan Keyboard"), self.show_shortcuts, s["shortcuts"])
         self.act_about = self._action(self.tr("&Tentang Kinerja Desktop"), self.show_about)
 
@@ -297,7 +300,7 @@ class MainWindow(QMainWindow):
         self._menus["view"].addActions([self.act_search, self.act_refresh, self.act_navigation])
         self._menus["view"].addSeparator()
         self._menus["view"].addActions([self.act_close_tab, self.act_next_tab, self.act_prev_tab])
-        self._menus["employee"].addActions([self.act_open, self.act_my_skp, self.act_unit_view])
+        self._menus["employee"].addActions([self.act_open, self.act_my_skp, self.act_unit_view, self.act_instansi])
         self._menus["help"].addActions([self.act_shortcuts, self.act_about])
 
     def _menu(self, key: str, title: str | None = None) -> QMenu:
@@ -562,6 +565,20 @@ class MainWindow(QMainWindow):
                 self.show_error(error_message(exc), self.tr("Unit tidak dapat dibuka"))
                 return None
         return self.add_page(key, page, page.windowTitle() or name, name)
+
+    @Slot()
+    def open_instansi(self) -> QWidget | None:
+        """The central office's overview of every unit (admins)."""
+        key = ("instansi",)
+        if self.tabs.page(key) is not None:
+            return self.tabs.show_page(self.tabs.page(key))
+        if not self._needs_database(self.open_instansi):
+            return None
+        from kinerja_desktop.ui.instansi_view import InstansiView
+
+        page = InstansiView(self.db, self.user, self._year, self._period, parent=self.tabs)
+        page.unit_open_requested.connect(self.open_unit)
+        return self.add_page(key, page, page.windowTitle())
 
     @Slot()
     def open_selected_unit(self) -> None:

@@ -1221,6 +1221,132 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>InstansiUnitModel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>SKP disetujui</source>
+        <translation>SKP approved</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisations</translation>
+    </message>
+    <message>
+        <source>Evaluasi final</source>
+        <translation>Evaluations final</translation>
+    </message>
+    <message>
+        <source>% selesai</source>
+        <translation>% done</translation>
+    </message>
+    <message>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Kurva</source>
+        <translation>Curve</translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>dilanggar</source>
+        <translation>broken</translation>
+    </message>
+    <message>
+        <source>sesuai</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>InstansiView</name>
+    <message>
+        <source>Ringkasan Instansi</source>
+        <translation>Instansi Overview</translation>
+    </message>
+    <message>
+        <source>Muat Ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Saring unit…</source>
+        <translation>Filter units…</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Memuat ringkasan instansi</source>
+        <translation>Loading the instansi overview</translation>
+    </message>
+    <message>
+        <source>{n} pegawai ASN di {units} unit. SKP disetujui {approved}; realisasi dilaporkan {realised}; evaluasi final {final} ({pct}), ditandatangani {signed}.</source>
+        <translation>{n} ASN employees in {units} units. SKP approved {approved}; realisations reported {realised}; evaluations final {final} ({pct}), signed {signed}.</translation>
+    </message>
+    <message>
+        <source>Unit paling tertinggal: {names}</source>
+        <translation>Units lagging most: {names}</translation>
+    </message>
+    <message>
+        <source>Unit yang melanggar kurva distribusi: {n}</source>
+        <translation>Units breaking the distribution curve: {n}</translation>
+    </message>
+    <message>
+        <source>Predikat kinerja pegawai</source>
+        <translation>Employee performance predikat</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Evaluasi final per periode (%)</source>
+        <translation>Final evaluations per period (%)</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Simpan ringkasan instansi</source>
+        <translation>Save the instansi overview</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Survei Kepuasan Masyarakat</source>
@@ -1778,6 +1904,14 @@ SHA-256 {3}…</translation>
     <message>
         <source>Rekap predikat dan kurva distribusi unit terpilih</source>
         <translation>Rating summary and distribution curve of the selected unit</translation>
+    </message>
+    <message>
+        <source>Ringkasan &amp;Instansi</source>
+        <translation>&amp;Instansi Overview</translation>
+    </message>
+    <message>
+        <source>Seluruh instansi per unit: progres, kurva, unit tertinggal</source>
+        <translation>The whole instansi per unit: progress, curves, lagging units</translation>
     </message>
     <message>
         <source>&amp;Pintasan Keyboard</source>
