@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -29,7 +29,9 @@ __all__ = [
     "QrPayload",
     "canonical_json",
     "data_sha256",
+    "blank_doc_id",
     "make_doc_id",
+    "parse_blank_subject",
     "parse_doc_id",
     "parse_qr_payload",
     "payload_for",
@@ -115,11 +117,47 @@ def make_doc_id(kind: str, year: int | None, period: str | Period | None, subjec
 
 
 def parse_doc_id(doc_id: str) -> DocRef:
-    """Inverse of :func:`make_doc_id`."""
+    """Inverse of :func:`make_doc_id` and :func:`blank_doc_id` (a blank form without a year has year 0)."""
     parts = doc_id.strip().upper().split("-", 3)
-    if len(parts) != 4 or parts[0] not in _KIND_BY_CODE or not parts[1].isdigit():
+    year_ok = len(parts) == 4 and (parts[1].isdigit() or (parts[0] == "FORM" and parts[1] == NO_YEAR))
+    if not year_ok or parts[0] not in _KIND_BY_CODE:
         raise ValidationError(f"Nomor dokumen '{doc_id}' tidak dikenali", code="document.id")
-    return DocRef(_KIND_BY_CODE[parts[0]], int(parts[1]), parts[2], parts[3])
+    return DocRef(_KIND_BY_CODE[parts[0]], int(parts[1]) if parts[1].isdigit() else 0, parts[2], parts[3])
+
+
+# A blank form printed without a year or period has these in its number (the form prints dotted lines there).
+NO_YEAR = "XXXX"
+NO_PERIOD = "XX"
+BLANK_NOBODY = "KOSONG"
+
+
+def blank_doc_id(
+    form: str, variant: str, pendekatan: str, year: int | None, period: str | Period | None, subject: str | None
+) -> str:
+    """``'FORM-2026-TAHUNAN-SKP-JA-JF-KUALITATIF-KOSONG'``: one number per form, variant, approach, year,
+    period and person (``subject``: NIP or employee id; None for a fully blank form)."""
+    year_token = str(int(year)) if year else NO_YEAR
+    period_token = _token(str(period)) if period is not None else "TAHUNAN" if form == "SKP" else NO_PERIOD
+    who = _token(subject) if subject else BLANK_NOBODY
+    what = "-".join(_token(t) for t in (form, variant, pendekatan))
+    return f"{DOC_KINDS['blank']}-{year_token}-{period_token}-{what}-{who}"
+
+
+def parse_blank_subject(
+    subject: str, forms: Iterable[str], variants: Iterable[str], approaches: Iterable[str]
+) -> tuple[str, str, str, str | None] | None:
+    """(form, variant, pendekatan, person or None) from the subject part of a blank form's number, or None."""
+    rest = subject.upper()
+    found: list[str] = []
+    for choices in (forms, variants, approaches):
+        hit = next((c for c in sorted(choices, key=len, reverse=True) if rest.startswith(_token(c) + "-")), None)
+        if hit is None:
+            return None
+        found.append(hit)
+        rest = rest[len(_token(hit)) + 1:]
+    if not rest:
+        return None
+    return found[0], found[1], found[2], None if rest == BLANK_NOBODY else rest
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.documents.hashing import make_doc_id
+from kinerja_desktop.documents.hashing import blank_doc_id, make_doc_id
 from kinerja_desktop.documents.sheet_data import (
     BlankForm,
     BlankKind,
@@ -265,10 +265,13 @@ class SheetLoader:
         variant: SkpVariant | None = None,
         pendekatan: Pendekatan = Pendekatan.KUANTITATIF,
     ) -> BlankForm:
-        """A blank form, with the identity of ``employee_id`` (and their penilai/atasan) when given."""
-        per = period_of(period) if period is not None else None
+        """A blank form, with the identity of ``employee_id`` (and their penilai/atasan) when given.
+
+        An SKP is for the year: a blank SKP form ignores ``period`` (the form prints the whole year).
+        """
+        per = period_of(period) if period is not None and form is not BlankKind.SKP else None
         pegawai = penilai = atasan = None
-        subject = "KOSONG"
+        subject: str | None = None
         if employee_id is not None:
             with self.db.reader() as s:
                 emp = s.get(Employee, employee_id)
@@ -285,7 +288,7 @@ class SheetLoader:
                 subject = emp.nip or emp.id
         variant = variant or SkpVariant.JA_JF
         return BlankForm(
-            doc_id=make_doc_id("blank", year, per, f"{form.value}-{variant.value}-{subject}"),
+            doc_id=blank_doc_id(form.value, variant.value, pendekatan.value, year, per, subject),
             instansi=self.instansi(),
             form=form,
             variant=variant,

@@ -494,6 +494,10 @@ def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrC
     """
     doc_id, data_sha = _parse_qr(payload)
     pieces = doc_id.split("-", 3)
+    if len(pieces) == 4 and pieces[0] == "PPK" and pieces[1].isdigit():
+        return _check_penetapan_qr(db, doc_id, data_sha, user)
+    if len(pieces) == 4 and pieces[0] == "FORM":
+        return _check_blank_qr(db, doc_id, data_sha)
     if len(pieces) != 4 or pieces[0] not in _KIND_BY_CODE or not pieces[1].isdigit():
         return QrCheck(False, "bukan_kode", f"Nomor dokumen {doc_id} tidak dikenali.", doc_id)
     kind, year, period, subject = _KIND_BY_CODE[pieces[0]], int(pieces[1]), pieces[2], pieces[3]
@@ -551,6 +555,98 @@ def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrC
         f"ditandatangani oleh {_signers_text(match)}.{old}",
         doc_id, [match],
     )
+
+
+def _check_penetapan_qr(db: Database, doc_id: str, data_sha: str | None, user: CurrentUser | None) -> QrCheck:
+    """A Penetapan Predikat Kinerja: ``PPK-<year>-<period>-<unit code>[+]`` (``+``: with its sub-units)."""
+    from kinerja_desktop.documents.print_scope import authorize_unit, resolve_unit
+
+    _code, year_text, period, subject = doc_id.split("-", 3)
+    year, recursive = int(year_text), subject.endswith("+")
+    try:
+        unit_id, _unit_code, unit_name = resolve_unit(db, subject.rstrip("+"))
+    except NotFound:
+        return QrCheck(False, "tidak_tercatat", f"Unit kerja {subject.rstrip('+')} tidak ada di database ini.", doc_id)
+    with db.reader() as s:
+        docs = list(s.scalars(select(Document).where(
+            Document.kind == PENETAPAN, Document.year == year, Document.period == period,
+            Document.deleted.is_(False),
+        ).order_by(Document.updated_at.desc())))
+        views = [_view(d) for d in docs if any(e.get("doc_id") == doc_id for e in d.signers or [])]
+    label = (f"{KIND_LABELS[PENETAPAN]} unit {unit_name}{' beserta sub-unitnya' if recursive else ''} "
+             f"tahun {year} periode {period}")
+    match = next((v for v in views if data_sha is None or v.data_sha256 == data_sha), None)
+    if match is not None:
+        return QrCheck(True, "cocok", f"Cocok: {label} tercatat; status {match.status_label.lower()}; "
+                       f"ditandatangani oleh {_signers_text(match)}.", doc_id, [match])
+    if user is not None and data_sha is not None:
+        try:
+            authorize_unit(user)
+            current = _sheet_sha(_penetapan_sheet(db, DocumentTarget(
+                PENETAPAN, "", "", year, period, unit_id=unit_id, recursive=recursive)))
+        except (KinerjaError, ImportError):
+            current = None
+        if current == data_sha:
+            return QrCheck(True, "cocok_data", f"Cocok dengan data saat ini: {label}. "
+                           "Lembar ini belum ditandatangani secara elektronik.", doc_id, views)
+        if current is not None and not views:
+            return QrCheck(False, "tidak_cocok", f"TIDAK cocok: isi lembar ini berbeda dari data {label} saat ini. "
+                           "Lembar mungkin versi lama atau telah diubah.", doc_id)
+    if not views:
+        hint = "" if user is not None else " Masuk (--user) untuk membandingkannya dengan data saat ini."
+        return QrCheck(False, "tidak_tercatat",
+                       f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.{hint}", doc_id)
+    return QrCheck(False, "tidak_cocok", f"TIDAK cocok: isi lembar ini berbeda dari {label} yang tercatat. "
+                   "Lembar mungkin versi lain atau telah diubah.", doc_id, views)
+
+
+def _check_blank_qr(db: Database, doc_id: str, data_sha: str | None) -> QrCheck:
+    """A blank form: rebuilt from its number (form, variant, approach, year, period, person) and compared."""
+    from kinerja_desktop.documents.hashing import parse_blank_subject, parse_doc_id
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.documents.sheet_data import BlankKind
+    from kinerja_desktop.domain.kepegawaian import Pendekatan, SkpVariant
+
+    try:
+        ref = parse_doc_id(doc_id)
+    except ValidationError:
+        ref = None
+    parsed = parse_blank_subject(ref.subject, [k.value for k in BlankKind], [v.value for v in SkpVariant],
+                                 [p.value for p in Pendekatan]) if ref is not None else None
+    if ref is None or parsed is None:
+        return QrCheck(False, "bukan_kode", f"Nomor dokumen {doc_id} tidak dikenali.", doc_id)
+    form, variant, pendekatan, person = BlankKind(parsed[0]), parsed[1], parsed[2], parsed[3]
+    employee_id = None
+    who = ""
+    if person is not None:
+        with db.reader() as s:
+            emp = s.scalars(select(Employee).where(Employee.nip == person, Employee.deleted.is_(False))).first()
+            emp = emp or s.get(Employee, person.lower())
+            if emp is None or emp.deleted:
+                return QrCheck(False, "tidak_tercatat", f"Pegawai {person} tidak ada di database ini.", doc_id)
+            employee_id, who = emp.id, f" untuk {emp.name} (NIP {emp.nip or '-'})"
+    when = (f" tahun {ref.year}" if ref.year else "") + (
+        f" periode {ref.period}" if form is not BlankKind.SKP and ref.period != "XX" else "")
+    label = f"Formulir kosong {form.label}{who}{when}"
+    try:
+        sheet = SheetLoader(db).blank(
+            form, employee_id=employee_id, year=ref.year or None,
+            period=None if ref.period == "XX" else ref.period,
+            variant=SkpVariant(variant), pendekatan=Pendekatan(pendekatan),
+        )
+    except KinerjaError as exc:
+        return QrCheck(False, "tidak_tercatat", f"{label}: {exc}", doc_id)
+    if sheet.doc_id != doc_id or (data_sha is not None and _sheet_sha(sheet) != data_sha):
+        return QrCheck(False, "tidak_cocok", f"TIDAK cocok: isi lembar ini berbeda dari {label.lower()} "
+                       "yang dibuat dari data saat ini. Lembar mungkin versi lama atau telah diubah.", doc_id)
+    return QrCheck(True, "cocok_data", f"Cocok: {label}. Formulir ini diisi tangan; tanda tangannya tidak "
+                   "tercatat secara elektronik.", doc_id)
+
+
+def _sheet_sha(sheet: Any) -> str:
+    from kinerja_desktop.documents.hashing import data_sha256
+
+    return data_sha256(sheet)
 
 
 # --------------------------------------------------------------------------- certified signatures (TTE)

@@ -1,0 +1,83 @@
+"""Smaller defects of issue 13: QR of the penetapan and blank forms, blank form numbers, a signature
+block alone on the last page, font subset tags, CreationDate."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kinerja_desktop.documents.hashing import payload_for
+from kinerja_desktop.documents.loader import SheetLoader
+from kinerja_desktop.documents.render import render
+from kinerja_desktop.documents.sheet_data import BlankKind
+from kinerja_desktop.documents.signed_documents import check_qr
+from kinerja_desktop.domain.kepegawaian import Pendekatan
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import Unit
+from tests.helpers.fixtures import DEMO_YEAR, People
+from tests.unit.documents.pdf_checks import page_texts
+
+
+def _payload(sheet) -> str:  # type: ignore[no-untyped-def]
+    doc = render(sheet)
+    return payload_for(doc.doc_id, doc.data_sha256)
+
+
+def _tamper(payload: str) -> str:
+    return payload[:-6] + ("ABCDEF" if not payload.endswith("ABCDEF") else "123456")
+
+
+# --------------------------------------------------------------------------- 1. QR of penetapan and blank forms
+
+
+def test_penetapan_qr_is_recognised_and_compared_with_todays_data(demo_db: Database, people: People) -> None:
+    with demo_db.reader() as s:
+        unit_id = s.scalars(select(Unit.id).where(Unit.code == "D001")).one()
+    payload = _payload(SheetLoader(demo_db).penetapan(unit_id, DEMO_YEAR, "TW3"))
+    assert payload.startswith(f"KINERJA:PPK-{DEMO_YEAR}-TW3-D001:")
+    anonymous = check_qr(demo_db, payload)
+    assert anonymous.status == "tidak_tercatat" and "Penetapan Predikat Kinerja" in anonymous.message
+    assert "Masuk (--user)" in anonymous.message
+    checked = check_qr(demo_db, payload, people.admin)
+    assert checked.ok and checked.status == "cocok_data", checked.message
+    assert "belum ditandatangani" in checked.message
+    wrong = check_qr(demo_db, _tamper(payload), people.admin)
+    assert not wrong.ok and wrong.status == "tidak_cocok"
+
+
+def test_blank_form_qr_is_recognised_with_and_without_a_person(demo_db: Database, people: People) -> None:
+    loader = SheetLoader(demo_db)
+    for sheet in (
+        loader.blank(BlankKind.SKP, year=DEMO_YEAR),
+        loader.blank(BlankKind.EVALUASI, year=DEMO_YEAR, period="TW2", pendekatan=Pendekatan.KUALITATIF),
+        loader.blank(BlankKind.DOKUMEN_EVALUASI, employee_id=people.staff.employee_id, year=DEMO_YEAR, period="TW1"),
+        loader.blank(BlankKind.EVALUASI),
+    ):
+        payload = _payload(sheet)
+        checked = check_qr(demo_db, payload)
+        assert checked.ok and checked.status == "cocok_data", (sheet.doc_id, checked.message)
+        assert "Formulir kosong" in checked.message
+        wrong = check_qr(demo_db, _tamper(payload))
+        assert not wrong.ok and wrong.status == "tidak_cocok", wrong.message
+
+
+# --------------------------------------------------------------------------- 2. blank form numbers and period
+
+
+def test_blank_forms_have_their_own_numbers(demo_db: Database) -> None:
+    loader = SheetLoader(demo_db)
+    kuanti = loader.blank(BlankKind.SKP, year=DEMO_YEAR)
+    kuali = loader.blank(BlankKind.SKP, year=DEMO_YEAR, pendekatan=Pendekatan.KUALITATIF)
+    assert kuanti.doc_id != kuali.doc_id
+    assert kuanti.doc_id == f"FORM-{DEMO_YEAR}-TAHUNAN-SKP-JA-JF-KUANTITATIF-KOSONG"
+    assert kuali.doc_id == f"FORM-{DEMO_YEAR}-TAHUNAN-SKP-JA-JF-KUALITATIF-KOSONG"
+    yearless = loader.blank(BlankKind.EVALUASI)
+    assert not yearless.doc_id.startswith("FORM-0-")
+    assert yearless.doc_id == "FORM-XXXX-XX-EVALUASI-JA-JF-KUANTITATIF-KOSONG"
+
+
+def test_blank_skp_form_prints_the_year_not_the_toolbar_period(demo_db: Database) -> None:
+    sheet = SheetLoader(demo_db).blank(BlankKind.SKP, year=DEMO_YEAR, period="TW3")
+    assert sheet.period is None and sheet.doc_id.startswith(f"FORM-{DEMO_YEAR}-TAHUNAN-")
+    text = " ".join(page_texts(render(sheet).pdf))
+    assert f"1 JANUARI SD 31 DESEMBER TAHUN {DEMO_YEAR}" in text
+    assert "30 SEPTEMBER" not in text
