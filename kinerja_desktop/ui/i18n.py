@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from kinerja_desktop.resources import resource_path
 
 _installed: list[QTranslator] = []
+#: Indonesian for Qt's own buttons and dialogs ("Cancel", "Look in:"): Qt ships no qtbase_id.
+_qt_indonesian: list[QTranslator] = []
 
 
 def qm_path(language: str) -> str:
@@ -24,11 +26,16 @@ def install_translator(language: str) -> bool:
     Only strings created after the switch change; windows are rebuilt by the caller.
     """
     app = QCoreApplication.instance()
-    for old in _installed:
+    for old in _installed + _qt_indonesian:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
+    _qt_indonesian.clear()
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        qt = QTranslator(app)
+        if qt.load(str(resource_path("translations", "qtbase_id.qm"))):
+            QCoreApplication.installTranslator(qt)
+            _qt_indonesian.append(qt)
         return False
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     translator = QTranslator(app)

@@ -59,7 +59,7 @@ def test_main_window_opens_before_the_database_and_gets_it_afterwards(qtbot, sta
     qtbot.waitUntil(lambda: window.db is not None, timeout=15_000)
     assert controller.db is window.db and str(path) in window.database_label.toolTip()
     qtbot.waitUntil(lambda: window.tabs.page(("employee", first)) is not None, timeout=15_000)
-    qtbot.waitUntil(lambda: len(window.integrations) == 3, timeout=15_000)  # print, signing, sync
+    qtbot.waitUntil(lambda: len(window.integrations) == 4, timeout=15_000)  # print, signing, sync, backups
     screenshot(window, "20_main_after_quick_sign_in")
 
 

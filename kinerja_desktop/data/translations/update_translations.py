@@ -49,4 +49,5 @@ def release(ts: Path = TS, qm: Path = QM) -> None:
 if __name__ == "__main__":
     update_ts()
     release()
+    release(HERE / "qtbase_id.ts", HERE / "qtbase_id.qm")  # Indonesian for Qt's own dialogs, kept by hand
     print(f"updated {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}")
