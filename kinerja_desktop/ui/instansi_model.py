@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from kinerja_desktop.central.overview import UnitOverview
 from kinerja_desktop.ui.form_support.roles import ObjectRole, SortRole
@@ -20,6 +20,7 @@ class InstansiUnitModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[UnitOverview] = []
+        self._values: list[tuple[Any, ...]] = []
         self._titles = [self.tr("Kode"), self.tr("Unit"), self.tr("Pegawai"), self.tr("SKP disetujui"),
                         self.tr("Realisasi"), self.tr("Evaluasi final"), self.tr("% selesai"),
                         self.tr("Ditandatangani"), self.tr("Kurva"), self.tr("Sinkron terakhir")]
@@ -27,7 +28,25 @@ class InstansiUnitModel(QAbstractTableModel):
     def set_rows(self, rows: list[UnitOverview]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._values = [self._row_values(u) for u in self._rows]  # once: sorting 2,500 units asks ~60,000 times
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the precomputed values (the proxy forwards its sort() here, as in the unit view:
+        sorting 2,500 units through data() calls took half a second)."""
+        if not 0 <= column < len(self._titles) or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [id(self._rows[i.row()]) if i.isValid() else None for i in old]
+        perm = sorted(range(len(self._rows)), key=lambda n: self._values[n][column],
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[n] for n in perm]
+        self._values = [self._values[n] for n in perm]
+        position = {id(u): n for n, u in enumerate(self._rows)}
+        self.changePersistentIndexList(old, [self.index(position[k], i.column()) if k is not None else QModelIndex()
+                                             for i, k in zip(old, old_ids, strict=True)])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -41,33 +60,40 @@ class InstansiUnitModel(QAbstractTableModel):
             return self._titles[section]
         return None
 
-    def _value(self, u: UnitOverview, col: int) -> Any:
-        return {
-            COL_CODE: u.code, COL_NAME: u.name, COL_EMPLOYEES: u.employees, COL_APPROVED: u.skp.get("APPROVED", 0),
-            COL_REALISED: u.realised, COL_FINAL: u.finalised, COL_DONE: round(100 * u.completion),
-            COL_SIGNED: u.signed, COL_CURVE: len(u.violations),
-            COL_SYNC: u.last_sync.isoformat(sep=" ", timespec="minutes") if u.last_sync else "",
-        }[col]
+    @staticmethod
+    def _row_values(u: UnitOverview) -> tuple[Any, ...]:
+        return (u.code, u.name, u.employees, u.skp.get("APPROVED", 0), u.realised, u.finalised,
+                round(100 * u.completion), u.signed, len(u.violations),
+                u.last_sync.isoformat(sep=" ", timespec="minutes") if u.last_sync else "")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        u = self._rows[index.row()]
         col = index.column()
+        if role == SortRole:
+            return self._values[index.row()][col]
+        u = self._rows[index.row()]
         if role == ObjectRole:
             return u
-        if role == SortRole:
-            return self._value(u, col)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_DONE:
-                return f"{self._value(u, col)}%" if u.employees else "-"
+                return f"{self._values[index.row()][col]}%" if u.employees else "-"
             if col == COL_CURVE:
                 return self.tr("dilanggar") if u.violations else ("-" if not u.org_predikat else self.tr("sesuai"))
             if col == COL_SYNC and not u.last_sync:
                 return self.tr("belum pernah")
-            return self._value(u, col)
+            return self._values[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CURVE and u.violations:
             return "\n".join(u.violations)
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_CODE, COL_NAME):
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+
+class InstansiProxy(QSortFilterProxyModel):
+    """Filters units by any text; sorting is forwarded to :class:`InstansiUnitModel`."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, InstansiUnitModel):
+            model.sort(column, order)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +32,8 @@ from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
-from kinerja_desktop.ui.form_support.roles import ObjectRole, SortRole
-from kinerja_desktop.ui.instansi_model import COL_DONE, InstansiUnitModel
+from kinerja_desktop.ui.form_support.roles import ObjectRole
+from kinerja_desktop.ui.instansi_model import COL_DONE, InstansiProxy, InstansiUnitModel
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 
@@ -70,9 +70,8 @@ class InstansiView(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.model = InstansiUnitModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = InstansiProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView(self)
