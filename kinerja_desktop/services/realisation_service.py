@@ -128,7 +128,7 @@ def set_realisation(
         if value is not None:
             text = clean_text(value, "Realisasi", max_len=4000)
             row.value_text = text
-            row.value_number = _number_or_none(text) if ind.target_value is not None else None
+            row.value_number = number_from_text(text) if ind.target_value is not None else None
         if note is not None:
             row.note = clean_text(note, "Catatan")
         if reported_on is not None:
@@ -136,7 +136,8 @@ def set_realisation(
         return row.id
 
 
-def _number_or_none(text: str) -> float | None:
+def number_from_text(text: str) -> float | None:
+    """The number a realisation text starts with ("14 kegiatan" -> 14.0; Indonesian decimal comma)."""
     head = text.split(" ", 1)[0].replace(".", "").replace(",", ".") if text else ""
     try:
         return float(head)

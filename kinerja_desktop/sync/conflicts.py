@@ -23,7 +23,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, Employee, utcnow
 from kinerja_desktop.store.sync_models import SyncConflict, SyncRefused
 from kinerja_desktop.sync.authz import Authorizer, Wait
-from kinerja_desktop.sync.merge import Merger, log_high_water, model_info, to_python
+from kinerja_desktop.sync.merge import DERIVED, Merger, derive, log_high_water, model_info, to_python
 
 TABLE_LABELS = {
     "plan": "SKP", "rhk": "Rencana Hasil Kerja", "indicator": "Indikator", "realisation": "Realisasi",
@@ -166,6 +166,9 @@ def resolve(db: Database, user: CurrentUser, table: str, row_id: str, field_name
         seq = next_seq(s, me)
         version = f"{me}:{seq}"
         setattr(obj, field_name, to_python(info, field_name, chosen))
+        for derived, source in DERIVED.get(table, {}).items():  # e.g. the number of a realisation text
+            if source == field_name:
+                setattr(obj, derived, derive(s, table, obj, derived))
         obj.updated_by = user.username
         # Written here rather than by change capture because its base lists every head it closes;
         # signed through the same path as every captured change.

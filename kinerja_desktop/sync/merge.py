@@ -63,6 +63,22 @@ _FROZEN_BY_PLAN = {"rhk": "plan_id", "lampiran_item": "plan_id", "perilaku_expec
 _FROZEN_BY_EVALUATION = {"rhk_feedback": "evaluation_id", "perilaku_feedback": "evaluation_id"}
 
 
+#: Fields computed from another field of the same row: they follow their source, so one edit is one
+#: conflict ("14 kegiatan" can never end up stored with 13.0).
+DERIVED: dict[str, dict[str, str]] = {"realisation": {"value_number": "value_text"}}
+
+
+def derive(session: Session, table: str, obj: Any, field: str) -> Any:
+    """The value of a derived ``field`` of ``obj`` from its source, as the services compute it."""
+    if table == "realisation" and field == "value_number":
+        from kinerja_desktop.services.realisation_service import number_from_text
+        from kinerja_desktop.store.models import Indicator
+
+        ind = session.get(Indicator, obj.indicator_id)
+        return number_from_text(obj.value_text) if ind is not None and ind.target_value is not None else None
+    raise KeyError(f"{table}.{field} is not derived")
+
+
 @dataclass
 class Outcome:
     kind: str
@@ -481,6 +497,8 @@ class Merger:
         if table == "rhk":
             self._frozen_cache.pop(("rhk_plan", row_id), None)
         vc = e.version
+        derived = {d: src for d, src in DERIVED.get(table, {}).items() if src in changed}
+        changed = {f: v for f, v in changed.items() if f not in derived}
         versions = self.field_versions(table, row_id, changed)
         is_frozen = self.frozen(table, {c: getattr(obj, c) for c in ("frozen", "plan_id", "rhk_id", "evaluation_id",
                                                                      "indicator_id", "period", "realisation_id")
@@ -531,6 +549,13 @@ class Merger:
                     self._add_conflict(e, table, row_id, f, h or "", v, author=author,
                                        device=h.rpartition(":")[0] if h else None)
                 n_conflicts += 1
+        for d, src in derived.items():  # follows the value its source ends with, whatever the sender sent
+            value = derive(self.s, table, obj, d)
+            if json_value(getattr(obj, d)) != json_value(value):
+                setattr(obj, d, value)
+                touched = True
+            if src in final_versions:
+                final_versions[d] = final_versions[src]
         if touched:
             self._flush_with_origin(e)
         for f, v in final_versions.items():

@@ -222,3 +222,43 @@ def test_founding_a_store_does_not_make_a_staff_accounts_changes_trusted(office:
     with office.dbs["reader"].reader() as s:
         assert s.execute(select(Evaluation.rating_hasil).where(Evaluation.plan_id == people.staff_plan_id,
                                                                Evaluation.period == "TW1")).scalar() == original
+
+
+def test_a_realisation_edited_on_two_pcs_is_one_conflict_and_its_number_follows_the_text(office: Office,
+                                                                                      people: People) -> None:
+    from kinerja_desktop.services import realisation_service
+    from kinerja_desktop.store.models import Indicator, Realisation
+
+    staff_pc, other_pc = office.dbs["staff"], office.dbs["reader"]
+    with staff_pc.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id, Indicator.target_value.is_not(None))
+                        ).scalars().first()
+    realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value="13 kegiatan")
+    realisation_service.set_realisation(other_pc, people.staff, ind, "TW4", value="14 kegiatan")
+    for _ in range(2):
+        for name in ("staff", "reader", "penilai"):
+            office.sync(name)
+
+    def state(db) -> tuple[list[str], str, float]:
+        with db.reader() as s:
+            real = s.scalars(select(Realisation).where(Realisation.indicator_id == ind,
+                                                       Realisation.period == "TW4")).one()
+            fields = sorted(c.field for c in s.scalars(select(SyncConflict).where(
+                SyncConflict.row_id == real.id, SyncConflict.status == "open")))
+            return fields, real.value_text, real.value_number
+
+    for name in ("staff", "reader", "penilai"):
+        fields, text, number = state(office.dbs[name])
+        assert fields == ["value_text"], name  # one edit, one conflict
+        assert number == float(text.split()[0])
+    mine = conflicts.list_conflicts(staff_pc)
+    item = next(c for c in mine if c.field == "value_text")
+    conflicts.resolve(staff_pc, people.staff, item.table, item.row_id, "value_text", item.others[0].conflict_id)
+    for _ in range(2):
+        for name in ("staff", "reader", "penilai"):
+            office.sync(name)
+    results = {name: state(office.dbs[name]) for name in ("staff", "reader", "penilai")}
+    assert len({r[1:] for r in results.values()}) == 1
+    fields, text, number = results["reader"]
+    assert fields == [] and number == float(text.split()[0])
