@@ -83,9 +83,10 @@ class InstansiOverview:
     total: UnitOverview
 
     def lagging(self, n: int = 10) -> list[UnitOverview]:
-        """The units with employees whose evaluations are least complete (then least signed)."""
+        """The units with employees whose evaluations are least complete; among equals, the unit with
+        the most employees still waiting first (a 120-person unit at 0% before a one-person unit)."""
         staffed = [u for u in self.units if u.employees]
-        return sorted(staffed, key=lambda u: (u.completion, u.signed / u.employees, u.code))[:n]
+        return sorted(staffed, key=lambda u: (u.completion, u.finalised - u.employees, u.code))[:n]
 
     def broken_curves(self) -> list[UnitOverview]:
         return [u for u in self.units if u.violations]

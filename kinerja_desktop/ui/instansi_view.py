@@ -130,10 +130,10 @@ class InstansiView(QWidget):
                 n=t.employees, units=len(ov.units), approved=t.skp.get("APPROVED", 0), realised=t.realised,
                 final=t.finalised, pct=pct, signed=t.signed))
         lines = [self.tr("Unit paling tertinggal: {names}").format(names=", ".join(
-            f"{u.name} ({100 * u.completion:.0f}%)" for u in ov.lagging(5)) or "-")]
+            f"{u.name} ({u.code}, {100 * u.completion:.0f}%)" for u in ov.lagging(5)) or "-")]
         broken = ov.broken_curves()
         lines.append(self.tr("Unit yang melanggar kurva distribusi: {n}").format(n=len(broken)))
-        lines += [f"  • {u.name}: {u.violations[0]}" for u in broken[:5]]
+        lines += [f"  • {u.name} ({u.code}): {u.violations[0]}" for u in broken[:5]]
         self.notes.setText("\n".join(lines))
         self.model.set_rows(ov.units)
         self.table.sortByColumn(COL_DONE, Qt.SortOrder.AscendingOrder)
