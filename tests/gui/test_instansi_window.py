@@ -1,0 +1,42 @@
+"""The main window's Ringkasan Instansi: admins only; opens a tab, a double-clicked unit opens the unit view."""
+
+from __future__ import annotations
+
+import pytest
+
+from kinerja_desktop.ui.form_support.roles import ObjectRole
+from kinerja_desktop.ui.instansi_model import COL_NAME
+from kinerja_desktop.ui.instansi_view import InstansiView
+from tests.gui.shell_helpers import (
+    IGNORE_SIZE_HINTS,
+    close_controller,
+    make_controller,
+    sign_in,
+    themed_app,  # noqa: F401 - fixture
+)
+
+pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
+
+
+@pytest.fixture
+def controller(qtbot, demo_db):
+    c = make_controller(qtbot, demo_db)
+    yield c
+    close_controller(c)
+
+
+def test_admin_opens_the_overview_and_drills_down_to_a_unit(qtbot, controller) -> None:
+    window = sign_in(qtbot, controller, "admin", "admin")
+    assert window.act_instansi.isVisible()
+    window.act_instansi.trigger()
+    page = window.page(("instansi",))
+    assert isinstance(page, InstansiView) and window.current_page() is page
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=15_000)
+    index = page.proxy.index(0, COL_NAME)
+    page.table.doubleClicked.emit(index)
+    assert window.current_page() is window.page(("unit", index.data(ObjectRole).unit_id))
+
+
+def test_staff_do_not_see_it(qtbot, controller, people) -> None:
+    window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+    assert not window.act_instansi.isVisible()
