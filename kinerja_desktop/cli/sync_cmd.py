@@ -31,7 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="lokasi penyimpanan: folder, webdav(s)://pengguna@server/jalur, sftp://..., s3://...")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="keluaran JSON")
     p.add_argument("--sandi-stdin", dest="password_stdin", action="store_true",
-                   help="baca kata sandi penyimpanan dari stdin dan simpan di keyring sistem")
+                   help="baca kata sandi penyimpanan dari stdin dan simpan di keyring sistem (tanpa keyring: "
+                        "dipakai untuk sinkronisasi ini saja)")
+    p.add_argument("--sandi-sekali", dest="password_once", action="store_true",
+                   help="pakai kata sandi (dari stdin atau alamat) untuk sinkronisasi ini saja, jangan disimpan")
     p.add_argument("--konfirmasi-penyimpanan", dest="confirm_store", action="store_true",
                    help="terima penyimpanan yang kosong atau berganti identitas (kirim ulang semua data)")
     p.add_argument("--izinkan-hapus-massal", dest="allow_mass_delete", action="store_true",
@@ -70,10 +73,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _remote_url(args: argparse.Namespace, ctx: CliContext) -> str:
     from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.sync.remote import parse_remote
     from kinerja_desktop.sync.replica import configured_remote, save_remote
 
     url = getattr(args, "remote", None)
     if url:
+        spec, secret = parse_remote(url)
+        if secret and (getattr(args, "password_once", False) or not _keyring_works()):
+            # not stored: used for this run only (said on the terminal)
+            args.run_secret = secret
+            _say_once(ctx, "Kata sandi dari alamat dipakai untuk sinkronisasi ini saja, tidak disimpan.")
+            return save_remote(ctx.db, spec.display)
         return save_remote(ctx.db, url)
     saved = configured_remote(ctx.db)
     if not saved:
@@ -81,14 +91,32 @@ def _remote_url(args: argparse.Namespace, ctx: CliContext) -> str:
     return saved
 
 
+def _keyring_works() -> bool:
+    """Can this PC keep a secret in the system keyring (a headless Linux often cannot)?"""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    return not isinstance(keyring.get_keyring(), NoKeyring)
+
+
+def _say_once(ctx: CliContext, text: str) -> None:
+    if not ctx.json:
+        ctx.stderr.write(f"kinerja: {text}\n")
+
+
 def _secret(args: argparse.Namespace, url: str) -> str | None:
+    """The store's password for this run: typed on stdin (kept in the keyring unless --sandi-sekali or
+    there is no keyring: then for this run only), from the URL, or KINERJA_SYNC_PASSWORD."""
     from kinerja_desktop.sync.remote import parse_remote, store_secret
 
     if getattr(args, "password_stdin", False):
         secret = sys.stdin.readline().rstrip("\r\n")
-        store_secret(parse_remote(url)[0], secret)
+        if getattr(args, "password_once", False) or not _keyring_works():
+            args.run_secret = secret
+        else:
+            store_secret(parse_remote(url)[0], secret)
         return secret
-    return os.environ.get("KINERJA_SYNC_PASSWORD") or None
+    return getattr(args, "run_secret", None) or os.environ.get("KINERJA_SYNC_PASSWORD") or None
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -150,3 +150,29 @@ def test_forged_changes_written_over_webdav_are_refused(office: Office, dav: Dav
         assert len(report.quarantined) == 2 and report.applied >= 1
         with office.dbs[name].reader() as s:
             assert s.get(Evaluation, ev.id).rating_hasil == before
+
+
+def test_without_a_system_keyring_the_password_serves_this_run_only(office: Office, dav: DavServer,
+                                                                     monkeypatch, capsys) -> None:
+    """A headless Linux PC with no keyring: the typed or URL password is used, not stored, and it says so."""
+    import io
+
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    from kinerja_desktop.cli import main
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        path = str(office.dbs["reader"].path)
+        with_secret = dav.url.replace(f"{dav.user}@", f"{dav.user}:{dav.password}@")
+        assert main(["--db", path, "sync", "--remote", with_secret]) == 0
+        assert "sinkronisasi ini saja" in capsys.readouterr().err
+        monkeypatch.setattr("sys.stdin", io.StringIO(dav.password + "\n"))
+        assert main(["--db", path, "sync", "--sandi-stdin"]) == 0  # the remembered store, the typed password
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        assert main(["--db", path, "sync"]) == 1  # nothing was stored: the server refuses, with a sentence
+        assert "Traceback" not in capsys.readouterr().err
+    finally:
+        keyring.set_keyring(previous)
