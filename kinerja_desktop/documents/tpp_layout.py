@@ -67,7 +67,7 @@ def _people_table(sheet: TppSheet, width: float) -> Flowable:
         weights = [5, 30, 27, 11, 13, 8, 7]
     else:
         titles = ["NO", "NAMA / NIP", *MONTHS_SHORT, "RATA-RATA % TPP"]
-        weights = [4.5, 27, *([5.4] * 12), 8]
+        weights = [4.5, 25, *([5.4] * 12), 10]
     total = sum(weights)
     widths = [width * w / total for w in weights]
     items: list[Block | FullRow] = []
