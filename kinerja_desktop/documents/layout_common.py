@@ -13,9 +13,10 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.documents.flow_table import LINE, PAD_X, PAD_Y, P, plain
+from kinerja_desktop.documents.keep_tail import SignatureRow
 from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_canvas import SignatureMark
 from kinerja_desktop.documents.page_setup import FONT, styles
@@ -313,7 +314,7 @@ def signature_row(signers: Sequence[Signer | None], width: float, keep_with: Seq
         ],
         0,
     )
-    return KeepTogether([*keep_with, Spacer(1, 4 * mm), table])
+    return SignatureRow([*keep_with, Spacer(1, 4 * mm), table])
 
 
 def periode_caption(tempat: str, tanggal: date | None) -> str:

@@ -26,6 +26,7 @@ from kinerja_desktop.documents import (
     tpp_layout,
 )
 from kinerja_desktop.documents.hashing import data_sha256, payload_for
+from kinerja_desktop.documents.keep_tail import keep_signatures_with_rows
 from kinerja_desktop.documents.layout_common import load_logo
 from kinerja_desktop.documents.layout_context import DocMeta, LayoutContext
 from kinerja_desktop.documents.page_canvas import DocStart, DocState, SheetCanvas
@@ -124,7 +125,8 @@ def _prepare(sheet: Sheet, ctx_for: Callable[[Sheet], LayoutContext]) -> _Prepar
     doc_id: str = sheet.doc_id  # type: ignore[attr-defined]
     state = DocState(doc_id, sheet.KIND, meta.header, payload_for(doc_id, sha), sha,
                      draft=bool(getattr(sheet, "draft", False)))
-    return _Prepared(sheet, state, meta, [DocStart(state), *layout.story(sheet, ctx_for(sheet))])
+    story = keep_signatures_with_rows(layout.story(sheet, ctx_for(sheet)))  # no signature alone on a page
+    return _Prepared(sheet, state, meta, [DocStart(state), *story])
 
 
 def _build(

@@ -3,10 +3,12 @@ block alone on the last page, font subset tags, CreationDate."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from kinerja_desktop.documents.hashing import payload_for
 from kinerja_desktop.documents.loader import SheetLoader
+from kinerja_desktop.documents.page_setup import PageSetup
 from kinerja_desktop.documents.render import render
 from kinerja_desktop.documents.sheet_data import BlankKind
 from kinerja_desktop.documents.signed_documents import check_qr
@@ -14,6 +16,7 @@ from kinerja_desktop.domain.kepegawaian import Pendekatan
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Unit
 from tests.helpers.fixtures import DEMO_YEAR, People
+from tests.unit.documents import samples
 from tests.unit.documents.pdf_checks import page_texts
 
 
@@ -81,3 +84,34 @@ def test_blank_skp_form_prints_the_year_not_the_toolbar_period(demo_db: Database
     text = " ".join(page_texts(render(sheet).pdf))
     assert f"1 JANUARI SD 31 DESEMBER TAHUN {DEMO_YEAR}" in text
     assert "30 SEPTEMBER" not in text
+
+
+# --------------------------------------------------------------------------- 3. no signature block alone on a page
+
+# (sheet, paper, RHK utama, indicators per RHK): row counts that pushed the signatures alone onto a page
+ALONE_BEFORE = [
+    ("evaluasi", "A4", 2, 2),
+    ("evaluasi", "A4", 4, 1),
+    ("skp", "A4", 5, 3),
+    ("skp", "A4", 8, 2),
+    ("skp", "F4", 1, 1),
+    ("evaluasi", "F4", 7, 1),
+    ("evaluasi", "F4", 9, 3),
+]
+
+
+@pytest.mark.parametrize(("kind", "paper", "n_utama", "n_indicators"), ALONE_BEFORE)
+def test_signature_block_keeps_table_rows_on_its_page(kind: str, paper: str, n_utama: int, n_indicators: int) -> None:
+    pl = samples.plan(n_utama=n_utama, n_indicators=n_indicators)
+    sheet = samples.skp(pl) if kind == "skp" else samples.evaluasi(pl)
+    doc = render(sheet, PageSetup(paper=paper))
+    texts = page_texts(doc.pdf)
+    with_signatures = [t for t in texts if "Pejabat Penilai Kinerja" in t and "Pegawai yang Dinilai" in t]
+    assert with_signatures
+    for text in with_signatures:
+        before = text.split("Pegawai yang Dinilai", 1)[0]
+        assert before.strip(), f"signatures alone on a page:\n{text[:300]}"
+    # the signature boxes recorded for signing are on the pages where the blocks are drawn
+    pages = {box.page for box in doc.signature_fields}
+    assert all("Pegawai yang Dinilai" in texts[p] or "Pejabat Penilai Kinerja" in texts[p] for p in pages)
+
