@@ -114,9 +114,9 @@ def register_fonts() -> None:
     """Register DejaVu Sans (regular and bold) once per process; the fonts are embedded (subset)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     from kinerja_desktop.documents import pdf_streams
+    from kinerja_desktop.documents.pdf_streams import TaggedTTFont as TTFont
 
     regular = TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf")))
     bold = TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))

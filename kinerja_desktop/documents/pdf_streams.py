@@ -18,17 +18,25 @@ Measured on an Evaluasi sheet (2-3 pages, two embedded DejaVu subsets), about 17
 :func:`pdfdoc_encode` in place of ``pdfdoc.pdfdocEnc`` (reportlab looks both up by name each time
 a stream is written) and memoises ``makeSubset`` on the given fonts only. Output stays
 deterministic: the same input still gives the same bytes.
+
+:class:`TaggedTTFont` names each embedded subset ``<tag>+<font name>`` with a tag made from the
+font and its glyph set, as ISO 32000 (9.6.4) asks: reportlab numbers the subsets of each font
+from ``AAAAAA``, so the regular and bold subsets of a sheet, and the subsets of sheets joined
+into one file, all shared that tag. Equal subsets get equal tags, different ones differ.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
-__all__ = ["FastFlate", "install", "pdfdoc_encode"]
+__all__ = ["FastFlate", "TaggedTTFont", "install", "pdfdoc_encode", "subset_tag"]
 
 PAGE_LEVEL = 1
 FONT_LEVEL = 9
@@ -101,3 +109,51 @@ def install(*fonts: Any) -> FastFlate:
     for font in fonts:
         _memoise_subsets(font, flate)
     return flate
+
+
+def subset_tag(font_name: bytes, subset: Sequence[int]) -> bytes:
+    """Six upper-case letters from a hash of the font's name and the code points of its subset."""
+    digest = hashlib.sha256(font_name + b"\0" + ",".join(map(str, subset)).encode("ascii")).digest()
+    number = int.from_bytes(digest[:8], "big")
+    letters = []
+    for _ in range(6):
+        number, rest = divmod(number, 26)
+        letters.append(65 + rest)
+    return bytes(letters)
+
+
+class TaggedTTFont(TTFont):  # type: ignore[misc]
+    """A reportlab TrueType font whose subsets carry :func:`subset_tag` tags.
+
+    ``addObjects`` is reportlab 4.2-5.x's own, but for the ``BaseFont`` name (tested directly in
+    tests/unit/documents/test_small_defects.py)."""
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face_name = self.face.name + self.face.subfontNameX
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font_name = (subset_tag(face_name, subset) + b"+" + face_name).decode("pdfdoc")
+
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+
+            cmap_stream = pdfdoc.PDFStream()
+            cmap_stream.content = makeToUnicodeCMap(base_font_name, subset)
+            if doc.compression:
+                cmap_stream.filters = [pdfdoc.PDFZCompress]
+            pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]

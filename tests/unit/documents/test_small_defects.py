@@ -3,6 +3,9 @@ block alone on the last page, font subset tags, CreationDate."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -114,4 +117,45 @@ def test_signature_block_keeps_table_rows_on_its_page(kind: str, paper: str, n_u
     # the signature boxes recorded for signing are on the pages where the blocks are drawn
     pages = {box.page for box in doc.signature_fields}
     assert all("Pegawai yang Dinilai" in texts[p] or "Pejabat Penilai Kinerja" in texts[p] for p in pages)
+
+
+# --------------------------------------------------------------------------- 4. distinct font subset tags
+
+
+def _subsets(pdf: bytes) -> dict[str, bytes]:
+    """BaseFont name -> embedded font program of every font subset in ``pdf``."""
+    from pypdf import PdfReader
+
+    found: dict[str, bytes] = {}
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            program = font["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+            name = str(font["/BaseFont"]).lstrip("/")
+            assert found.setdefault(name, program) == program, name
+    return found
+
+
+def test_every_font_subset_has_its_own_tag(tmp_path: Path) -> None:
+    from kinerja_desktop.documents.batch import join_parts
+    from kinerja_desktop.documents.render import render_combined
+
+    combined = render_combined([samples.skp(samples.plan()), samples.penetapan(30), samples.dokumen()]).pdf
+    subsets = _subsets(combined)
+    tags = [name.split("+", 1)[0] for name in subsets]
+    assert len(subsets) >= 2 and len(set(tags)) == len(tags), subsets.keys()
+    assert all(len(t) == 6 and t.isalpha() and t.isupper() for t in tags) and "AAAAAA" not in tags
+    # Files joined one after another (a batch print): a tag names one glyph set only.
+    parts = []
+    for i, sheet in enumerate((samples.skp(samples.plan()), samples.penetapan(3), samples.skp(samples.plan()))):
+        parts.append(tmp_path / f"{i}.pdf")
+        parts[-1].write_bytes(render(sheet).pdf)
+    joined = tmp_path / "joined.pdf"
+    join_parts(parts, joined, title="t", author="a", subject="s", keywords="k")
+    by_tag: dict[str, bytes] = {}
+    for pdf in (p.read_bytes() for p in parts):
+        for name, program in _subsets(pdf).items():
+            assert by_tag.setdefault(name, program) == program, f"{name} names two different subsets"
+    assert len(by_tag) > 2  # the penetapan's glyph sets differ from the SKP's: their own tags
+    assert set(_subsets(joined.read_bytes())) == set(by_tag)
 
