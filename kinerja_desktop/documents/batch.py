@@ -19,6 +19,7 @@ between chunks; a failing employee is listed and the rest is still printed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -379,6 +380,14 @@ def iter_batch(
         pool.shutdown(wait=not finished_all, cancel_futures=True)
 
 
+def pdf_date(moment: dt.datetime) -> str:
+    """``D:YYYYMMDDHHmmSS+HH'mm'`` (ISO 32000 7.9.4) of an aware datetime."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
 def join_parts(
     parts: Sequence[Path],
     target: Path,
@@ -401,6 +410,7 @@ def join_parts(
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part))
+    now = pdf_date(dt.datetime.now().astimezone())
     writer.add_metadata(
         {
             "/Title": title,
@@ -408,6 +418,8 @@ def join_parts(
             "/Subject": subject,
             "/Keywords": keywords,
             "/Creator": "Kinerja Desktop",
+            "/CreationDate": now,
+            "/ModDate": now,
             "/KinerjaDocuments": json.dumps(list(documents), separators=(",", ":")),
         }
     )

@@ -66,6 +66,7 @@ class PrintJob:
     blank_form: BlankKind = BlankKind.SKP
     variant: SkpVariant | None = None
     pendekatan: Pendekatan = Pendekatan.KUANTITATIF
+    reproducible: bool = False  # a one-document print gives the same bytes for the same sheet (fixed dates)
 
     @property
     def names_people(self) -> bool:
@@ -137,7 +138,7 @@ def _target(job: PrintJob, name: str) -> Path:
 
 def _write_single(job: PrintJob, sheet: Sheet, name: str, started: float, person: Person | None = None) -> PrintResult:
     try:
-        doc = render(sheet, job.setup)
+        doc = render(sheet, job.setup, reproducible=job.reproducible)
     except RenderError as exc:
         return PrintResult(failures=[DocumentFailure(getattr(sheet, "doc_id", "?"), str(exc))],
                            seconds=time.perf_counter() - started)

@@ -1,6 +1,9 @@
 """Turn sheets into PDF: one sheet -> :class:`RenderedDocument`; many sheets -> one combined PDF.
 
-Output is deterministic (reportlab ``invariant``): the same sheet gives the same bytes.
+A file carries its real CreationDate/ModDate. The document's identity does not depend on the
+bytes: its QR and ``/KinerjaDataSHA256`` hold the SHA-256 of the sheet's data (hashing.py). A
+caller that needs byte-identical output for the same sheet passes ``reproducible=True``
+(reportlab's ``invariant`` mode: fixed dates and file id).
 """
 
 from __future__ import annotations
@@ -130,7 +133,12 @@ def _prepare(sheet: Sheet, ctx_for: Callable[[Sheet], LayoutContext]) -> _Prepar
 
 
 def _build(
-    parts: Sequence[_Prepared], setup: PageSetup, duplex: bool, info: dict[str, Any], pad_even: bool = False
+    parts: Sequence[_Prepared],
+    setup: PageSetup,
+    duplex: bool,
+    info: dict[str, Any],
+    pad_even: bool = False,
+    reproducible: bool = False,
 ) -> tuple[bytes, SheetCanvas]:
     register_fonts()
     buf = io.BytesIO()
@@ -143,7 +151,7 @@ def _build(
         subject=info["subject"],
         keywords=info["keywords"],
         creator=CREATOR,
-        invariant=1,
+        invariant=1 if reproducible else 0,  # 0: the real creation date (and a file id of its own)
         pageCompression=1,
         initialFontName=FONT,  # otherwise reportlab references Helvetica (not embedded) on every page
         initialFontSize=8,
@@ -185,14 +193,16 @@ class _Contexts:
         return ctx
 
 
-def render(sheet: Sheet, setup: PageSetup | None = None) -> RenderedDocument:
-    """Render one sheet. Raises :class:`RenderError` (Indonesian message) when it cannot be laid out."""
+def render(sheet: Sheet, setup: PageSetup | None = None, *, reproducible: bool = False) -> RenderedDocument:
+    """Render one sheet. Raises :class:`RenderError` (Indonesian message) when it cannot be laid out.
+
+    ``reproducible``: the same sheet gives the same bytes (dates fixed at 2000-01-01)."""
     setup = setup or PageSetup()
     contexts = _Contexts(setup)
     try:
         part = _prepare(sheet, contexts)
         info = _single_info(part)
-        pdf, canv = _build([part], setup, False, info)
+        pdf, canv = _build([part], setup, False, info, reproducible=reproducible)
     except KinerjaError:
         raise
     except Exception as exc:
@@ -234,7 +244,12 @@ def _single_info(part: _Prepared) -> dict[str, Any]:
 
 
 def render_combined(
-    sheets: Sequence[Sheet], setup: PageSetup | None = None, *, duplex: bool = True, pad_even: bool = False
+    sheets: Sequence[Sheet],
+    setup: PageSetup | None = None,
+    *,
+    duplex: bool = True,
+    pad_even: bool = False,
+    reproducible: bool = False,
 ) -> CombinedPdf:
     """All sheets in one PDF; each document starts on an odd page when ``duplex``; ``pad_even`` adds
     a blank last page when needed so that PDFs joined one after another keep that property.
@@ -253,7 +268,7 @@ def render_combined(
     if not parts:
         return CombinedPdf(b"", [], failures, contexts.warnings)
     try:
-        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even)
+        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even, reproducible)
     except Exception:  # noqa: BLE001 - find the culprit(s) and build the rest
         good: list[_Prepared] = []
         for sheet in [p.sheet for p in parts]:
@@ -266,7 +281,7 @@ def render_combined(
         parts = good
         if not parts:
             return CombinedPdf(b"", [], failures, contexts.warnings)
-        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even)
+        pdf, canv = _build(parts, setup, duplex, _combined_info(parts), pad_even, reproducible)
     placed = _placements(parts, duplex)
     return CombinedPdf(pdf, placed, failures, _unique(contexts.warnings), canv.output_pages)
 

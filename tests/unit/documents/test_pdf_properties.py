@@ -110,7 +110,7 @@ def test_signature_fields_are_in_the_info_dictionary_and_on_the_page(rendered: d
 
 
 def test_output_is_deterministic_and_hash_follows_the_data() -> None:
-    a, b = render(s.evaluasi()), render(s.evaluasi())
+    a, b = render(s.evaluasi(), reproducible=True), render(s.evaluasi(), reproducible=True)
     assert a.pdf == b.pdf
     changed = render(s.evaluasi(feedback="Lain."))
     assert changed.data_sha256 != a.data_sha256

@@ -217,11 +217,12 @@ def test_one_person_print_through_the_service_matches_a_direct_rendering(demo_db
     from kinerja_desktop.documents.print_service import PrintJob, print_documents
     from kinerja_desktop.documents.render import render
 
-    job = PrintJob("evaluasi", DEMO_YEAR, tmp_path, period="TW1", employee_ids=(people.staff.employee_id,))
+    job = PrintJob("evaluasi", DEMO_YEAR, tmp_path, period="TW1", employee_ids=(people.staff.employee_id,),
+                   reproducible=True)
     result = print_documents(demo_db, people.penilai, job)
     (path,) = result.files
     (sheet,) = SheetLoader(demo_db).load("evaluasi", [people.staff.employee_id], DEMO_YEAR, "TW1")
-    assert path.read_bytes() == render(sheet).pdf and result.single is not None
+    assert path.read_bytes() == render(sheet, reproducible=True).pdf and result.single is not None
     with demo_db.reader() as s:
         assert s.get(Plan, people.staff_plan_id) is not None
 

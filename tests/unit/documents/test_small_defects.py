@@ -3,6 +3,7 @@ block alone on the last page, font subset tags, CreationDate."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -158,4 +159,38 @@ def test_every_font_subset_has_its_own_tag(tmp_path: Path) -> None:
             assert by_tag.setdefault(name, program) == program, f"{name} names two different subsets"
     assert len(by_tag) > 2  # the penetapan's glyph sets differ from the SKP's: their own tags
     assert set(_subsets(joined.read_bytes())) == set(by_tag)
+
+
+# --------------------------------------------------------------------------- 5. a real CreationDate
+
+
+def _created(pdf: bytes) -> dt.datetime:
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert info.creation_date is not None and info.modification_date is not None
+    return info.creation_date
+
+
+def test_creation_date_is_real_and_the_content_hash_stays_deterministic(tmp_path: Path) -> None:
+    from kinerja_desktop.documents.batch import join_parts
+    from kinerja_desktop.documents.hashing import data_sha256
+    from kinerja_desktop.documents.render import render_combined
+
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    a, b = render(samples.evaluasi()), render(samples.evaluasi())
+    for pdf in (a.pdf, render_combined([samples.evaluasi(), samples.skp(samples.plan())]).pdf):
+        created = _created(pdf)
+        assert created.year != 2000 and created.astimezone(dt.UTC) >= before
+    # the document's identity is its data hash, the same for every rendering of the same data
+    assert a.data_sha256 == b.data_sha256 == data_sha256(samples.evaluasi())
+    assert a.doc_id == b.doc_id
+    # byte-identical output only when asked for
+    same = [render(samples.evaluasi(), reproducible=True).pdf for _ in range(2)]
+    assert same[0] == same[1] and _created(same[0]).year == 2000
+    # a batch print's joined file too
+    part = tmp_path / "part.pdf"
+    part.write_bytes(a.pdf)
+    join_parts([part], tmp_path / "all.pdf", title="t", author="a", subject="s", keywords="k")
+    assert _created((tmp_path / "all.pdf").read_bytes()).astimezone(dt.UTC) >= before
 
