@@ -44,6 +44,10 @@ REASONS = {
     "not_pdf": "Berkas bukan PDF yang dapat dibaca.",
     "no_signatures": "Dokumen tidak memiliki tanda tangan elektronik.",
     "truncated": "Berkas terpotong atau tidak lengkap.",
+    "resaved": (
+        "Berkas telah disimpan ulang oleh program lain setelah ditandatangani: susunan isinya berubah sehingga "
+        "tanda tangan tidak lagi cocok. Gunakan berkas asli yang ditandatangani."
+    ),
     "trailing_bytes": "Ada data tambahan setelah akhir berkas yang ditandatangani.",
     "updated_after_signing": (
         "Dokumen telah diubah setelah ditandatangani (ada pembaruan setelah tanda tangan terakhir)."
@@ -133,7 +137,8 @@ class VerificationReport:
     @property
     def changed_after_signing(self) -> bool:
         codes = set(self.problems) | {c for s in self.signatures for c in s.problems}
-        return bool(codes & {"updated_after_signing", "modified_after_signing", "trailing_bytes", "bytes_changed"})
+        changes = {"updated_after_signing", "modified_after_signing", "trailing_bytes", "bytes_changed", "resaved"}
+        return bool(codes & changes)
 
     def format_time(self, moment: dt.datetime | None) -> str:
         return format_stamp_time(moment, resolve_timezone(self.timezone)) if moment else "waktu tidak diketahui"
@@ -234,16 +239,24 @@ def _to_asn1(cert: x509.Certificate | asn1_x509.Certificate) -> asn1_x509.Certif
 
 def _file_level_problems(data: bytes) -> list[str]:
     problems: list[str] = []
-    for match in _BYTE_RANGE.finditer(data):
-        start2, len2 = int(match.group(3)), int(match.group(4))
-        if start2 + len2 > len(data):
-            return ["truncated"]
     tail = data.rstrip(b"\r\n\t \x00")
+    for match in _BYTE_RANGE.finditer(data):
+        len1, start2, len2 = int(match.group(2)), int(match.group(3)), int(match.group(4))
+        if start2 + len2 > len(data) or not _hole_in_place(data, len1, start2):
+            # A cut file still has the signature's hole where its /ByteRange says; a file rewritten
+            # by another program (a viewer's "Save as", pypdf) has its objects elsewhere.
+            cut = _hole_in_place(data, len1, start2) or not tail.endswith(b"%%EOF")
+            return ["truncated" if cut else "resaved"]
     if not tail.endswith(b"%%EOF"):
         eof = data.rfind(b"%%EOF")
         junk = data[eof + 5 :] if eof >= 0 else data
         problems.append("truncated" if (eof < 0 or b" obj" in junk or b"xref" in junk) else "trailing_bytes")
     return problems
+
+
+def _hole_in_place(data: bytes, len1: int, start2: int) -> bool:
+    """Whether the signature's /Contents hex string sits between the two signed byte ranges."""
+    return data[len1:len1 + 1] == b"<" and 0 < start2 <= len(data) and data[start2 - 1:start2] == b">"
 
 
 def _collect(reader: PdfFileReader) -> tuple[list[EmbeddedPdfSignature], list[SignatureCheck]]:

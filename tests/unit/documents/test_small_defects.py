@@ -194,3 +194,23 @@ def test_creation_date_is_real_and_the_content_hash_stays_deterministic(tmp_path
     join_parts([part], tmp_path / "all.pdf", title="t", author="a", subject="s", keywords="k")
     assert _created((tmp_path / "all.pdf").read_bytes()).astimezone(dt.UTC) >= before
 
+
+# --------------------------------------------------------------------------- 6. a re-saved file is not "terpotong"
+
+
+def test_a_resaved_signed_file_is_called_resaved_and_a_cut_one_truncated() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from kinerja_desktop.documents.signing import sign_pdf
+    from kinerja_desktop.documents.verification import REASONS, verify_pdf
+    from tests.helpers.signing_pki import pki, real_sheet, sample_identities
+
+    signed = sign_pdf(real_sheet().pdf, sample_identities()[0], "pegawai").pdf
+    assert verify_pdf(signed, pki().roots()).ok
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(signed)))  # what a viewer's "Save as" does
+    buf = io.BytesIO()
+    writer.write(buf)
+    report = verify_pdf(buf.getvalue(), pki().roots())
+    assert report.problems == ["resaved"] and report.changed_after_signing and not report.ok
+    assert "terpotong" not in " ".join(report.summary_lines()) and REASONS["resaved"] in report.summary_lines()
+    assert verify_pdf(signed[:-2000], pki().roots()).problems == ["truncated"]
