@@ -223,10 +223,14 @@ class SheetLoader:
         emps.sort(key=lambda e: (order.get(e.unit_id or "", 0), e.name))
         rows = []
         draft = False
+        finalised: list[date] = []
         for e in emps:
             plan = plans.get(e.id)
             ev = evals.get(plan.id) if plan else None
             draft = draft or (plan is not None and not _is_final(ev))
+            day = _day(ev.finalised_at) if ev is not None and _is_final(ev) else None
+            if day is not None:
+                finalised.append(day)
             rows.append(
                 PenetapanRow(
                     nama=e.name,
@@ -251,6 +255,8 @@ class SheetLoader:
             pimpinan_id=head.id if head_person is not None and head is not None else "",
             include_sub_units=recursive,
             tempat=self.instansi().kota,
+            # dated the day its last evaluation became final: the day the predikat could be set
+            tanggal=max(finalised) if finalised and not draft else None,
             draft=draft,
         )
 

@@ -18,7 +18,7 @@ from kinerja_desktop.documents.sheet_data import BlankKind
 from kinerja_desktop.documents.signed_documents import check_qr
 from kinerja_desktop.domain.kepegawaian import Pendekatan
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Unit
+from kinerja_desktop.store.models import Evaluation, Unit
 from tests.helpers.fixtures import DEMO_YEAR, People
 from tests.unit.documents import samples
 from tests.unit.documents.pdf_checks import page_texts
@@ -214,3 +214,25 @@ def test_a_resaved_signed_file_is_called_resaved_and_a_cut_one_truncated() -> No
     assert report.problems == ["resaved"] and report.changed_after_signing and not report.ok
     assert "terpotong" not in " ".join(report.summary_lines()) and REASONS["resaved"] in report.summary_lines()
     assert verify_pdf(signed[:-2000], pki().roots()).problems == ["truncated"]
+
+
+# --------------------------------------------------------------------------- 6. the penetapan's date line
+
+
+def test_a_signable_penetapan_is_dated_and_a_konsep_keeps_the_dotted_date(demo_db: Database) -> None:
+    from kinerja_desktop.documents.layout_common import format_tanggal
+
+    with demo_db.reader() as s:
+        units = dict(s.execute(select(Unit.code, Unit.id).where(Unit.code.in_(("D001", "D001.1.1")))).all())
+    loader = SheetLoader(demo_db)
+    assert loader.penetapan(units["D001"], DEMO_YEAR, "TW3").tanggal is None  # the demo records no finalisation day
+    with demo_db.session(user="admin", role="ADMIN") as s:  # as evaluation_service.finalise records it
+        for i, ev in enumerate(s.scalars(select(Evaluation).where(Evaluation.period == "TW3",
+                                                                  Evaluation.status == "FINAL"))):
+            ev.finalised_at = dt.datetime(DEMO_YEAR, 10, 1 + i % 20, 9, 30)
+    final = loader.penetapan(units["D001"], DEMO_YEAR, "TW3")
+    assert not final.draft and final.tanggal is not None and final.tanggal.year == DEMO_YEAR
+    text = " ".join(page_texts(render(final).pdf))
+    assert f"Kota Contoh, {format_tanggal(final.tanggal)}" in text and "Kota Contoh, ....." not in text
+    konsep = loader.penetapan(units["D001.1.1"], DEMO_YEAR, "TW3")
+    assert konsep.draft and konsep.tanggal is None
