@@ -617,10 +617,14 @@ class SyncEngine:
                     "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
             made: dict[int, P.Entry] = {}
+            lines: dict[int, str] = {}  # each entry is written as JSON once, however often its part is split
             parts = deque(_bundle_parts(run))
             while parts:
                 part = parts.popleft()
                 entries = [made.get(r.seq) or made.setdefault(r.seq, self._entry_of(s, r)) for r in part]
+                for e in entries:
+                    if e.seq not in lines:
+                        lines[e.seq] = P.dumps(e.to_json())
                 blobs: list[str] = []
                 for e in entries:
                     if e.table in BLOB_TABLES:
@@ -630,20 +634,23 @@ class SyncEngine:
                 header = P.BundleHeader(device=self.me, first_seq=part[0].seq, last_seq=part[-1].seq, prev=prev,
                                         count=len(part), blobs=blobs,
                                         created_at=datetime.now(UTC).isoformat(timespec="seconds"))
-                data = P.encode_bundle(header, entries)
+                data = P.encode_bundle_lines(header, (lines[e.seq] for e in entries))
                 groups = _signed_groups(part)
                 if len(data) > P.BUNDLE_MAX_BYTES and len(groups) > 1:
-                    # small enough to cross a poor link between two cuts: halve (by signature groups)
-                    half, count = 0, 0
-                    while half < len(groups) - 1 and count + len(groups[half]) <= len(part) // 2:
-                        count += len(groups[half])
-                        half += 1
-                    half = max(half, 1)
-                    parts.appendleft([r for g in groups[half:] for r in g])
-                    parts.appendleft([r for g in groups[:half] for r in g])
+                    # small enough to cross a poor link between two cuts: split (by signature groups) into
+                    # as many parts as the size says, at once, rather than halving again and again
+                    pieces = min(len(groups), -(-len(data) * 11 // (P.BUNDLE_MAX_BYTES * 10)))
+                    target = -(-len(part) // pieces)
+                    split: list[list[ChangeLog]] = [[]]
+                    for g in groups:
+                        if split[-1] and len(split[-1]) + len(g) > target:
+                            split.append([])
+                        split[-1].extend(g)
+                    parts.extendleft(reversed(split))
                     continue
                 for e in entries:
                     made.pop(e.seq, None)
+                    lines.pop(e.seq, None)
                 digest = P.sha256(data)
                 name = P.bundle_name(header.last_seq, digest)
                 path = self._outbox_path(name)
@@ -682,6 +689,18 @@ class SyncEngine:
         """Upload files in pieces (several files in parallel), skipping what the store already has."""
         if not plans:
             return
+        # Folders that did not exist when the upload began hold nothing of another PC's: no need to ask
+        # the store about each file there (the chunk folders are at most 256; a first push, the slowest,
+        # then asks about none).
+        top = set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
+        prefixes = set(self._retry(lambda: self.remote.list_dirs(P.CHUNKS_DIR), "list chunks")) \
+            if P.CHUNKS_DIR in top else set()
+
+        def may_exist(path: str) -> bool:
+            folder = path.split("/", 2)
+            if folder[0] == P.CHUNKS_DIR:
+                return folder[1] in prefixes
+            return folder[0] in top
 
         def upload_blob(plan: _BlobPlan) -> None:
             self._check_cancel()
@@ -693,7 +712,8 @@ class SyncEngine:
                 done_path = P.chunk_path(plan.sha)
                 # one small request tells whether another PC sent the very same file already (no
                 # listing of the chunk folders, whose size grows with the store)
-                if self._retry(lambda: self.remote.size(done_path), f"size {done_path}") != len(data):
+                if not may_exist(done_path) or \
+                        self._retry(lambda: self.remote.size(done_path), f"size {done_path}") != len(data):
                     self._write(done_path, data)
                     self._sent_piece(len(data))
                 else:
@@ -702,7 +722,8 @@ class SyncEngine:
                 self._objects.add(done_path)
                 return
             done_path = P.manifest_path(plan.sha)
-            if self._retry(lambda: self.remote.size(done_path), f"size {done_path}") is not None:
+            if may_exist(done_path) and \
+                    self._retry(lambda: self.remote.size(done_path), f"size {done_path}") is not None:
                 with self._lock:  # complete (in whatever pieces its sender chose)
                     self.report.chunks_skipped += -(-len(data) // piece)
                 self._objects.add(done_path)

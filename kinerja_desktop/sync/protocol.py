@@ -235,9 +235,12 @@ def gunzip_lines(data: bytes, *, max_bytes: int = MAX_BUNDLE_BYTES, max_line: in
 
 
 def encode_bundle(header: BundleHeader, entries: Iterable[Entry]) -> bytes:
-    lines = [dumps(header.to_json())]
-    lines.extend(dumps(e.to_json()) for e in entries)
-    return gzip_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    return encode_bundle_lines(header, [dumps(e.to_json()) for e in entries])
+
+
+def encode_bundle_lines(header: BundleHeader, lines: Iterable[str]) -> bytes:
+    """A bundle from entries already written as JSON lines (``dumps(entry.to_json())``)."""
+    return gzip_bytes(("\n".join([dumps(header.to_json()), *lines]) + "\n").encode("utf-8"))
 
 
 def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int) -> tuple[BundleHeader, list[Entry]]:
