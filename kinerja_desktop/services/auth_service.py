@@ -22,7 +22,7 @@ from kinerja_desktop.services.passwords import (
 )
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Employee, LocalMeta, UserAccount
+from kinerja_desktop.store.models import Employee, UserAccount
 
 log = logging.getLogger(__name__)
 #: ``local_meta`` flag of a demo office: its accounts keep their NIP passwords.
@@ -85,23 +85,13 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
 
 
 def _meta(db: Database, key: str) -> Any:
-    with db.reader() as s:
-        row = s.get(LocalMeta, key)
-        return row.value if row is not None else None
+    return db.meta(key)
 
 
 def _set_meta(db: Database, key: str, value: Any) -> None:
     """Keep (or with None, drop) a per-PC fact; a read-only database keeps what it has."""
     try:
-        with db.session() as s:
-            row = s.get(LocalMeta, key)
-            if value is None:
-                if row is not None:
-                    s.delete(row)
-            elif row is None:
-                s.add(LocalMeta(key=key, value=value))
-            else:
-                row.value = value
+        db.set_meta(key, value)
     except StorageError as exc:
         log.info("sign-in attempt not recorded (%s)", exc.code)
 

@@ -30,7 +30,7 @@ from kinerja_desktop.domain.penilaian import Rating, predikat_for
 from kinerja_desktop.domain.periods import DEFAULT_PERIOD_CODES
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.services.auth_service import DEMO_OFFICE_KEY, new_key_fields
-from kinerja_desktop.services.trust_service import set_meta, store_root_key
+from kinerja_desktop.services.trust_service import store_root_key
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.changelog import bulk_insert
@@ -189,7 +189,7 @@ def build_demo(
             raise ConflictError("Database ini sudah berisi pegawai; kantor demo hanya dibuat di database kosong.")
     root = signing.new_private_key()
     store_root_key(db, root, DEMO_ADMIN[1], weak=True)
-    set_meta(db, DEMO_OFFICE_KEY, True)  # demo accounts keep their NIP passwords here
+    db.set_meta(DEMO_OFFICE_KEY, True)  # demo accounts keep their NIP passwords here
     db.keys.add(signing.Signer(ROOT_AUTHOR, root))
     try:
         return _build(db, employees, seed, year, today, progress)

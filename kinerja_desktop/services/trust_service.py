@@ -23,23 +23,6 @@ from typing import Any
 from kinerja_desktop.domain.errors import KinerjaError, PermissionDenied
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import LocalMeta
-
-
-def get_meta(db: Database, key: str) -> Any:
-    with db.reader() as s:
-        row = s.get(LocalMeta, key)
-        return row.value if row is not None else None
-
-
-def set_meta(db: Database, key: str, value: Any) -> None:
-    with db.session() as s:
-        row = s.get(LocalMeta, key)
-        if row is None:
-            s.add(LocalMeta(key=key, value=value))
-        else:
-            row.value = value
-
 
 ROOT_PUB_KEY = "trust.root_public"
 ROOT_WRAP_KEY = "trust.root_key"
@@ -54,7 +37,7 @@ class TrustError(KinerjaError):
 
 
 def pinned_root(db: Database) -> str | None:
-    value = get_meta(db, ROOT_PUB_KEY)
+    value = db.meta(ROOT_PUB_KEY)
     return str(value) if value else None
 
 
@@ -71,8 +54,8 @@ def pin_root(db: Database, public: str, *, replace: bool = False) -> str:
             f"Komputer ini sudah mempercayai kunci akar {signing.fingerprint(current)}; kunci lain tidak "
             "diterima tanpa penggantian yang disengaja (--ganti).", code="trust.pinned")
     if current != public:
-        set_meta(db, ROOT_PUB_KEY, public)
-        set_meta(db, ROSTER_KEY, None)
+        db.set_meta(ROOT_PUB_KEY, public)
+        db.set_meta(ROSTER_KEY, None)
     return signing.fingerprint(public)
 
 
@@ -80,22 +63,22 @@ def create_root_key(db: Database, passphrase: str) -> str:
     """Make the instansi's root key here (the central office), wrapped under ``passphrase``."""
     if len(passphrase or "") < 10:
         raise PermissionDenied("Frasa sandi kunci akar paling sedikit 10 karakter.")
-    if get_meta(db, ROOT_WRAP_KEY):
+    if db.meta(ROOT_WRAP_KEY):
         raise TrustError("Database ini sudah memegang kunci akar instansi.", code="trust.exists")
     key = signing.new_private_key()
-    set_meta(db, ROOT_WRAP_KEY, signing.wrap_private(key, passphrase))
+    db.set_meta(ROOT_WRAP_KEY, signing.wrap_private(key, passphrase))
     pin_root(db, signing.public_hex(key), replace=True)
     return signing.public_hex(key)
 
 
 def store_root_key(db: Database, key: Any, passphrase: str, *, weak: bool = False) -> None:
     """Keep an existing root key here (wrapped) and pin it (used by the demo office)."""
-    set_meta(db, ROOT_WRAP_KEY, signing.wrap_private(key, passphrase, weak=weak))
+    db.set_meta(ROOT_WRAP_KEY, signing.wrap_private(key, passphrase, weak=weak))
     pin_root(db, signing.public_hex(key), replace=True)
 
 
 def unlock_root(db: Database, passphrase: str) -> signing.Signer:
-    wrapped = get_meta(db, ROOT_WRAP_KEY)
+    wrapped = db.meta(ROOT_WRAP_KEY)
     if not wrapped:
         raise TrustError("Database ini tidak memegang kunci akar instansi (hanya kantor pusat).",
                          code="trust.no_root")
@@ -107,7 +90,7 @@ def unlock_root(db: Database, passphrase: str) -> signing.Signer:
 
 
 def has_root_key(db: Database) -> bool:
-    return bool(get_meta(db, ROOT_WRAP_KEY))
+    return bool(db.meta(ROOT_WRAP_KEY))
 
 
 # ------------------------------------------------------------------------------------------ roster
@@ -182,10 +165,10 @@ def accept_roster(db: Database, doc: Mapping[str, Any], seq: int) -> bool:
     root = pinned_root(db)
     if not root or not verify_roster(doc, root):
         return False
-    current = get_meta(db, ROSTER_KEY)
+    current = db.meta(ROSTER_KEY)
     if current and int(current.get("seq", 0)) >= seq:
         return False
-    set_meta(db, ROSTER_KEY, {"seq": seq, "doc": dict(doc)})
+    db.set_meta(ROSTER_KEY, {"seq": seq, "doc": dict(doc)})
     return True
 
 
@@ -194,7 +177,7 @@ def current_roster(db: Database) -> Roster | None:
     root = pinned_root(db)
     if not root:
         return None
-    stored = get_meta(db, ROSTER_KEY)
+    stored = db.meta(ROSTER_KEY)
     if stored and isinstance(stored.get("doc"), dict) and verify_roster(stored["doc"], root):
         return _parse(stored["doc"], root, int(stored.get("seq", 0)))
     return Roster(root=root)

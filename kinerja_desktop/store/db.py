@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kinerja_desktop.store import changelog, storage_errors
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.location import SCHEMA_HEAD, default_data_dir, resolve_url
-from kinerja_desktop.store.models import Base
+from kinerja_desktop.store.models import Base, LocalMeta
 from kinerja_desktop.store.signing import KeyRing
 from kinerja_desktop.store.wal_guard import WalGuard
 
@@ -130,6 +130,24 @@ class Database:
             raise
         finally:
             session.close()
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        """A per-replica fact from ``local_meta`` (never synced), or ``default``."""
+        with self.reader() as s:
+            row = s.get(LocalMeta, key)
+            return row.value if row is not None else default
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Keep a per-replica fact; ``None`` removes it."""
+        with self.session() as s:
+            row = s.get(LocalMeta, key)
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(LocalMeta(key=key, value=value))
+            else:
+                row.value = value
 
     def reader(self) -> Session:
         """A session for read-only queries (caller closes it)."""

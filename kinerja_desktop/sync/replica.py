@@ -30,22 +30,11 @@ def this_device(db: Database) -> str:
 
 
 def get_meta(db: Database, key: str, default: Any = None) -> Any:
-    with db.reader() as s:
-        row = s.get(LocalMeta, key)
-        return row.value if row is not None else default
+    return db.meta(key, default)
 
 
 def set_meta(db: Database, key: str, value: Any) -> None:
-    with db.session() as s:
-        row = s.get(LocalMeta, key)
-        if value is None:
-            if row is not None:
-                s.delete(row)
-            return
-        if row is None:
-            s.add(LocalMeta(key=key, value=value))
-        else:
-            row.value = value
+    db.set_meta(key, value)
 
 
 def configured_remote(db: Database) -> str | None:

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.services import auth_service
-from kinerja_desktop.services.trust_service import set_meta
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
     close_controller,
@@ -21,7 +20,7 @@ pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
 
 @pytest.fixture
 def controller(qtbot, demo_db):
-    set_meta(demo_db, auth_service.DEMO_OFFICE_KEY, None)  # these accounts in a real office
+    demo_db.set_meta(auth_service.DEMO_OFFICE_KEY, None)  # these accounts in a real office
     c = make_controller(qtbot, demo_db)
     yield c
     close_controller(c)

@@ -168,9 +168,9 @@ def test_the_root_key_is_trusted_by_fingerprint_or_enrolment_file(qtbot, office:
 
     master_root = pinned_root(office.dbs["reader"])
     fresh = office.add_device("baru", fresh=True)
-    from kinerja_desktop.services.trust_service import ROOT_PUB_KEY, set_meta
+    from kinerja_desktop.services.trust_service import ROOT_PUB_KEY
 
-    set_meta(fresh, ROOT_PUB_KEY, None)
+    fresh.set_meta(ROOT_PUB_KEY, None)
     dialog = SyncSettingsDialog(fresh)
     qtbot.addWidget(dialog)
     assert "Belum ada" in dialog.root_label.text()
@@ -194,7 +194,7 @@ def test_the_root_key_is_trusted_by_fingerprint_or_enrolment_file(qtbot, office:
     assert report.applied > 1000 and not report.quarantined
 
     other = office.add_device("lain", fresh=True)
-    set_meta(other, ROOT_PUB_KEY, None)
+    other.set_meta(ROOT_PUB_KEY, None)
     enrol = tmp_path / "pendaftaran.json"
     enrol.write_text(json.dumps({"kinerja_enrol": 1, "root": master_root}))
     dialog2 = SyncSettingsDialog(other)

@@ -184,11 +184,10 @@ def test_sign_in_unlocks_the_signing_key_and_a_reset_issues_a_new_one(empty_db):
 
 def test_weak_passwords_must_be_changed_at_sign_in_outside_demo_offices(demo_db, people, monkeypatch, capsys):
     from kinerja_desktop.cli import main
-    from kinerja_desktop.services.trust_service import set_meta
-
+    
     nip = people.staff.username
     assert not auth.authenticate(demo_db, nip, nip).must_change_password  # a demo office keeps NIP passwords
-    set_meta(demo_db, auth.DEMO_OFFICE_KEY, None)  # the same accounts in a real office
+    demo_db.set_meta(auth.DEMO_OFFICE_KEY, None)  # the same accounts in a real office
     assert auth.authenticate(demo_db, nip, nip).must_change_password
     monkeypatch.setenv("KINERJA_PASSWORD", nip)
     assert main(["--db", str(demo_db.path), "--user", nip, "akun", "list"]) == 1

@@ -324,10 +324,10 @@ def test_a_device_uploads_its_bundles_again_when_they_vanish_from_the_store(offi
 
 
 def test_a_device_without_a_pinned_root_applies_nothing_and_says_why(office: Office) -> None:
-    from kinerja_desktop.services.trust_service import ROOT_PUB_KEY, set_meta
+    from kinerja_desktop.services.trust_service import ROOT_PUB_KEY
 
     db = office.add_device("unpinned", fresh=True)
-    set_meta(db, ROOT_PUB_KEY, None)
+    db.set_meta(ROOT_PUB_KEY, None)
     report = office.sync("unpinned", FAST)
     assert report.applied == 0
     assert any("kunci akar" in why for why in report.waiting.values())
