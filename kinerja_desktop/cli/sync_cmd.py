@@ -326,18 +326,17 @@ def cmd_root(args: argparse.Namespace, ctx: CliContext) -> int:
     import json
     from pathlib import Path
 
-    from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
+    from kinerja_desktop.domain.errors import ValidationError
     from kinerja_desktop.services import trust_service as T
     from kinerja_desktop.store.signing import fingerprint
 
     if args.aksi == "buat":
-        if not ctx.user.is_admin:
-            raise PermissionDenied("Hanya admin kantor pusat yang dapat membuat kunci akar instansi.")
+        user = ctx.user  # signed in first; the service checks the admin right
         first = _root_passphrase("Frasa sandi baru kunci akar (paling sedikit 10 karakter): ")
         if not os.environ.get("KINERJA_ROOT_PASSPHRASE"):
             if _root_passphrase("Ulangi frasa sandi: ") != first:
                 raise ValidationError("Kedua frasa sandi tidak sama.")
-        public = T.create_root_key(ctx.db, first)
+        public = T.create_root_key(ctx.db, user, first)
         ctx.out({"root": public, "fingerprint": fingerprint(public)},
                 f"Kunci akar instansi dibuat. Sidik jari: {fingerprint(public)}\n"
                 "Simpan frasa sandinya di tempat aman; bagikan sidik jari ini (atau berkas pendaftaran dari "

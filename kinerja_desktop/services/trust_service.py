@@ -20,12 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kinerja_desktop.domain.errors import KinerjaError, PermissionDenied
+from kinerja_desktop.domain.errors import KinerjaError, PermissionDenied, ValidationError
+from kinerja_desktop.domain.permissions import Action, require
+from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
 
 ROOT_PUB_KEY = "trust.root_public"
-ROOT_WRAP_KEY = "trust.root_key"
+ROOT_WRAP_KEY = signing.ROOT_WRAP_KEY
 ROSTER_KEY = "trust.roster"
 
 
@@ -59,10 +61,11 @@ def pin_root(db: Database, public: str, *, replace: bool = False) -> str:
     return signing.fingerprint(public)
 
 
-def create_root_key(db: Database, passphrase: str) -> str:
-    """Make the instansi's root key here (the central office), wrapped under ``passphrase``."""
+def create_root_key(db: Database, user: CurrentUser, passphrase: str) -> str:
+    """Make the instansi's root key here (the central office, an admin), wrapped under ``passphrase``."""
+    require(user.actor, Action.MANAGE_ACCOUNTS)
     if len(passphrase or "") < 10:
-        raise PermissionDenied("Frasa sandi kunci akar paling sedikit 10 karakter.")
+        raise ValidationError("Frasa sandi kunci akar paling sedikit 10 karakter.", field="Frasa sandi")
     if db.meta(ROOT_WRAP_KEY):
         raise TrustError("Database ini sudah memegang kunci akar instansi.", code="trust.exists")
     key = signing.new_private_key()

@@ -54,6 +54,8 @@ __all__ = [
 GROUP_MAX = 2000
 #: The author name of changes made by the instansi itself (signed with the root key).
 ROOT_AUTHOR = "instansi"
+#: ``local_meta`` key of the wrapped root key (only the central office's database holds it).
+ROOT_WRAP_KEY = "trust.root_key"
 
 #: argon2id parameters for wrapping a private key: OWASP's first recommendation (m=19 MiB, t=2).
 KDF_PARAMS = {"t": 2, "m": 19 * 1024, "p": 1}

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.store.changelog import DEVICE_KEY, device_id, sign_runs
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import ChangeLog, LocalMeta
+from kinerja_desktop.store.signing import ROOT_WRAP_KEY
 from kinerja_desktop.store.sync_models import SyncKnowledge, SyncOutbox, SyncPeer, SyncStore, SyncStoreObject
 from kinerja_desktop.sync.merge import log_high_water
 
@@ -135,6 +136,10 @@ def fork_replica(db: Database, shared_upto: int | None = None) -> str:
         meta = s.get(LocalMeta, DEVICE_KEY)
         assert meta is not None
         meta.value = new
+        # a copy is not the central office: it does not keep the (wrapped) instansi root key
+        root = s.get(LocalMeta, ROOT_WRAP_KEY)
+        if root is not None:
+            s.delete(root)
         s.info[DEVICE_KEY] = new
         s.flush()
         record_knowledge(s)

@@ -67,7 +67,7 @@ def test_cli_reports_an_emptied_store_in_indonesian(office: Office, capsys, tmp_
 
 
 def test_cli_publishes_the_roster_for_admins_only(office: Office, people: People, capsys, monkeypatch) -> None:
-    path = str(office.dbs["reader"].path)
+    path = str(office.master)  # the central office (copies made with perangkat-baru drop the root key)
     monkeypatch.setenv("KINERJA_PASSWORD", "admin")
     monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "salah sekali")
     code, out = _run(capsys, "--db", path, "--user", "admin", "--json", "sync", "--remote", str(office.store),
@@ -80,3 +80,32 @@ def test_cli_publishes_the_roster_for_admins_only(office: Office, people: People
     assert code == 0 and not out["changed"]
     monkeypatch.setenv("KINERJA_PASSWORD", people.staff.username)
     assert main(["--db", path, "--user", people.staff.username, "sync", "roster"]) == 1
+
+
+def test_cli_root_key_made_exported_and_pinned_on_a_new_pc(office: Office, people: People, capsys, monkeypatch,
+                                                           tmp_path) -> None:
+    """kinerja sync akar: the central office makes the key; a new PC pins it from the enrolment file."""
+    from kinerja_desktop.services.auth_service import create_first_admin
+    from kinerja_desktop.store.db import open_database
+
+    central = tmp_path / "pusat.sqlite"
+    create_first_admin(open_database(central), "kepegawaian", "rahasia-kantor")
+    monkeypatch.setenv("KINERJA_PASSWORD", "rahasia-kantor")
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "pendek")
+    assert main(["--db", str(central), "--user", "kepegawaian", "sync", "akar", "buat"]) == 1  # too short
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "frasa-sandi-kantor-pusat")
+    code, out = _run(capsys, "--db", str(central), "--user", "kepegawaian", "--json", "sync", "akar", "buat")
+    assert code == 0 and len(out["fingerprint"].split()) == 8
+    fingerprint = out["fingerprint"]
+    assert main(["--db", str(central), "--user", "kepegawaian", "sync", "akar", "buat"]) == 1  # only once
+    enrol = tmp_path / "pendaftaran.json"
+    code, _ = _run(capsys, "--db", str(central), "sync", "akar", "ekspor", str(enrol))
+    assert code == 0 and enrol.is_file()
+    staff_pc = str(office.dbs["staff"].path)  # trusts the demo office's root already
+    assert main(["--db", staff_pc, "sync", "akar", "daftar", str(enrol)]) == 1  # a different key: refused
+    code, out = _run(capsys, "--db", staff_pc, "--json", "sync", "akar", "daftar", str(enrol), "--ganti")
+    assert code == 0 and out["fingerprint"] == fingerprint
+    code, out = _run(capsys, "--db", staff_pc, "--json", "sync", "akar")
+    assert out["fingerprint"] == fingerprint and not out["holds_root"]  # a copy drops the root key
+    monkeypatch.setenv("KINERJA_PASSWORD", people.staff.username)
+    assert main(["--db", staff_pc, "--user", people.staff.username, "sync", "akar", "buat"]) == 1  # not an admin
