@@ -15,20 +15,11 @@ from kinerja_desktop.ui import backup_actions
 from kinerja_desktop.ui.workers import wait_for_tasks
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
-    close_controller,
-    make_controller,
     sign_in,
     themed_app,  # noqa: F401 - fixture
 )
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
-
-
-@pytest.fixture
-def controller(qtbot, demo_db):
-    c = make_controller(qtbot, demo_db)
-    yield c
-    close_controller(c)
 
 
 def _answer_boxes(button: QMessageBox.StandardButton, rounds: int = 200) -> None:

@@ -9,20 +9,11 @@ from kinerja_desktop.ui.instansi_model import COL_NAME
 from kinerja_desktop.ui.instansi_view import InstansiView
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
-    close_controller,
-    make_controller,
     sign_in,
     themed_app,  # noqa: F401 - fixture
 )
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
-
-
-@pytest.fixture
-def controller(qtbot, demo_db):
-    c = make_controller(qtbot, demo_db)
-    yield c
-    close_controller(c)
 
 
 def test_admin_opens_the_overview_and_drills_down_to_a_unit(qtbot, controller) -> None:

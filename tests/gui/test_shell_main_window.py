@@ -14,8 +14,6 @@ from kinerja_desktop.ui.session_tasks import SCOPE_SELF
 from kinerja_desktop.ui.workers import wait_for_tasks
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
-    close_controller,
-    make_controller,
     screenshot,
     sign_in,
     themed_app,  # noqa: F401 - fixture
@@ -23,13 +21,6 @@ from tests.gui.shell_helpers import (
 from tests.helpers.fixtures import DEMO_YEAR
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
-
-
-@pytest.fixture
-def controller(qtbot, demo_db):
-    c = make_controller(qtbot, demo_db)
-    yield c
-    close_controller(c)
 
 
 @pytest.fixture

@@ -10,14 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kinerja_desktop.services import settings_service
 from kinerja_desktop.resources import resource_path
+from kinerja_desktop.services import settings_service
 from kinerja_desktop.ui import i18n, preferences
 from kinerja_desktop.ui.settings_dialog import SettingsDialog
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
-    close_controller,
-    make_controller,
     screenshot,
     sign_in,
     themed_app,  # noqa: F401 - fixture
@@ -25,13 +23,6 @@ from tests.gui.shell_helpers import (
 
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
 TRANSLATIONS = resource_path("translations")  # kinerja_en.ts and update_translations.py
-
-
-@pytest.fixture
-def controller(qtbot, demo_db):
-    c = make_controller(qtbot, demo_db)
-    yield c
-    close_controller(c)
 
 
 def open_settings(qtbot, window) -> SettingsDialog:

@@ -24,13 +24,6 @@ from tests.helpers.fixtures import DEMO_YEAR
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
 
 
-@pytest.fixture
-def controller(qtbot, demo_db):
-    c = make_controller(qtbot, demo_db)
-    yield c
-    close_controller(c)
-
-
 def nip_of(db, user) -> str:
     return user.username
 
