@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from kinerja_desktop.documents.certs import default_pki
