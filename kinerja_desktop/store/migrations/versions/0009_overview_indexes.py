@@ -7,7 +7,7 @@ Revises: 0008
 from __future__ import annotations
 
 revision = "0009"
-down_revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
