@@ -17,7 +17,7 @@ __all__ = ["APP_NAME", "SCHEMA_HEAD", "default_data_dir", "resolve_url", "sqlite
 APP_NAME = "kinerja-desktop"
 #: The newest Alembic revision shipped in migrations/versions (a test keeps it equal to Alembic's head).
 #: Knowing it here lets an up-to-date database open without importing Alembic (start-up time).
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 
 
 def default_data_dir() -> Path:
