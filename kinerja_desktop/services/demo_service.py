@@ -23,6 +23,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from kinerja_desktop.domain import skm
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.kepegawaian import pangkat_label
@@ -48,6 +49,8 @@ from kinerja_desktop.store.models import (
     Rhk,
     RhkFeedback,
     Setting,
+    SkmResponse,
+    SkmSurvey,
     Supervision,
     Unit,
     UnitPredikat,
@@ -124,6 +127,8 @@ class DemoSummary:
     attachments: int
     year: int
     periods_evaluated: list[str]
+    surveys: int = 0
+    survey_responses: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -317,6 +322,10 @@ def _build(db: Database, employees: int, seed: int, year: int | None, today: dat
                                                                                             "BUTUH_PERBAIKAN"))}
             for u in units if u["level"] == 1
         ], user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
+        # Surveys come last and draw from their own random stream, so every row above is the same
+        # as in an office generated without them (same seed, same ids).
+        summary.surveys, summary.survey_responses = _surveys(s, seed, units, people, year, today, new_id)
+        report("Survei kepuasan masyarakat", summary.survey_responses, summary.survey_responses)
         summary.units = len(units)
         summary.employees = len(people)
         return summary
@@ -495,3 +504,126 @@ _FEEDBACK = {
 def _feedback(rng: random.Random, hasil: str) -> str:
     return _FEEDBACK[hasil] + rng.choice(
         ("", " Dokumentasi agar dirapikan.", " Koordinasi dengan seksi lain sudah baik."))
+
+
+# ----------------------------------------------------------------------------- Survei Kepuasan Masyarakat
+
+#: Services surveyed per kind of dinas (matched on the unit name); the rest use the general pair.
+_SKM_SERVICES = (
+    ("Kependudukan", ("Kartu Tanda Penduduk Elektronik", "Kartu Keluarga", "Akta Kelahiran")),
+    ("Kesehatan", ("Surat Izin Praktik Tenaga Kesehatan", "Rekomendasi Izin Apotek")),
+    ("Pendidikan", ("Legalisir Ijazah", "Surat Keterangan Pindah Sekolah")),
+    ("Penanaman Modal", ("Perizinan Berusaha", "Persetujuan Bangunan Gedung", "Konsultasi Perizinan")),
+    ("Perhubungan", ("Uji Kendaraan Bermotor", "Izin Trayek")),
+    ("Sosial", ("Rekomendasi Bantuan Sosial", "Surat Keterangan Tidak Mampu")),
+    ("Ketenagakerjaan", ("Kartu Pencari Kerja", "Pelatihan Kerja")),
+    ("Perpustakaan", ("Keanggotaan Perpustakaan", "Layanan Arsip")),
+    ("Sekretariat Daerah", ("Layanan Informasi Publik", "Penerimaan Pengaduan")),
+)
+_SKM_GENERAL = ("Layanan Informasi", "Konsultasi dan Pengaduan")
+#: Each surveyed unit has a character: its usual level and the unsur it struggles with.
+_SKM_WEAK = ("U3", "U9", "U8", "U2", "U1", "U5")
+_SKM_FOLLOW_UP = {
+    "U1": "Memasang papan informasi persyaratan layanan di ruang tunggu dan di laman unit",
+    "U2": "Menyederhanakan alur layanan dan menempelkan bagan alir di loket",
+    "U3": "Menetapkan dan mengumumkan waktu penyelesaian layanan serta memantau antrean harian",
+    "U4": "Mengumumkan bahwa layanan tidak dipungut biaya dan menyediakan kanal pengaduan pungutan",
+    "U5": "Memeriksa kesesuaian produk layanan dengan standar pelayanan setiap bulan",
+    "U6": "Mengikutsertakan petugas loket dalam pelatihan teknis layanan",
+    "U7": "Melaksanakan pelatihan pelayanan prima bagi petugas garis depan",
+    "U8": "Memperbaiki ruang tunggu, kursi antrean dan toilet pengguna layanan",
+    "U9": "Menyediakan kotak saran dan nomor WhatsApp pengaduan yang dijawab paling lama 3 hari",
+}
+_SKM_PROFILE_WEIGHTS = {
+    "usia": (("<25", 18), ("25-34", 30), ("35-44", 26), ("45-54", 17), ("55+", 9)),
+    "jenis_kelamin": (("L", 52), ("P", 48)),
+    "pendidikan": (("SD", 8), ("SMP", 14), ("SMA", 44), ("DIPLOMA", 10), ("S1", 21), ("S2", 3)),
+    "pekerjaan": (("PNS", 9), ("TNI", 2), ("POLRI", 2), ("SWASTA", 30), ("WIRAUSAHA", 28), ("PELAJAR", 12),
+                  ("LAINNYA", 17)),
+}
+
+
+def _skm_units(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The service units that survey their users: the dinas (and the Sekretariat Daerah), then the
+    bidang pelayanan of each dinas when the office is small; at most six."""
+    first = [u for u in units if u["level"] == 1]
+    rest = [u for u in units if u["level"] == 2 and "Pelayanan" in u["name"]]
+    return (first + rest)[:6]
+
+
+def _skm_answer(rng: random.Random, mean: float) -> int:
+    """One answer 1..4 around ``mean`` (most citizens answer 3, satisfied ones 4)."""
+    value = round(rng.gauss(mean, 0.55))
+    return min(4, max(1, value))
+
+
+def _surveys(s: Any, seed: int, units: list[dict[str, Any]], people: list[_Person], year: int, today: date,
+             new_id: Callable[[], str]) -> tuple[int, int]:
+    """Surveys of several service units: last year's annual survey (closed, with analysis and follow-up),
+    this year's first semester (closed) and the second semester (open, collecting) when it has begun."""
+    rng = random.Random(seed * 104729 + 16)
+    head_of = {}
+    for p in people:
+        if p.unit_id not in head_of and p.nip:
+            head_of[p.unit_id] = p
+    surveys: list[dict[str, Any]] = []
+    responses: list[dict[str, Any]] = []
+    for n, unit in enumerate(_skm_units(units)):
+        services = next((svc for key, svc in _SKM_SERVICES if key in unit["name"]), _SKM_GENERAL)
+        level = rng.uniform(3.05, 3.45)
+        weak = _SKM_WEAK[n % len(_SKM_WEAK)]
+        population = rng.choice((420, 650, 900, 1300, 2400, 4200))
+        plan = [(year - 1, "TAHUNAN", -0.12, "CLOSED"), (year, "S1", 0.0, "CLOSED")]
+        if period_of("S2").start(year) <= today:
+            plan.append((year, "S2", 0.08, "OPEN" if today <= period_of("S2").end(year) else "CLOSED"))
+        for sv_year, code, drift, status in plan:
+            per = period_of(code)
+            first, last = per.start(sv_year), min(per.end(sv_year), today)
+            if first > last:
+                continue
+            share = (last - first).days / max(1, (per.end(sv_year) - per.start(sv_year)).days)
+            users = population // (12 // per.months)  # users of the service within the period
+            want = skm.sample_size(users)
+            count = max(10, round(want * rng.uniform(1.0, 1.15) * min(1.0, share + 0.05)))
+            sid = new_id()
+            rows = []
+            for _ in range(count):
+                answers = {}
+                for u in skm.UNSUR:
+                    mean = level + drift + (-0.55 if u.code == weak else 0.0)
+                    if u.code == "U4":
+                        mean = 3.7  # most public services are free
+                    answers[u.code.lower()] = _skm_answer(rng, mean)
+                profile = {key: rng.choices([c for c, _ in opts], weights=[w for _, w in opts])[0]
+                           for key, opts in _SKM_PROFILE_WEIGHTS.items()}
+                if rng.random() < 0.06:
+                    profile["usia"] = None  # a citizen may skip a profile question
+                rows.append({"id": new_id(), "survey_id": sid, **answers,
+                             "answered_on": first + timedelta(days=rng.randrange((last - first).days + 1)),
+                             **profile, "layanan": rng.choice(services),
+                             "source": rng.choices(("KIOSK", "PAPER", "IMPORT"), weights=(70, 20, 10))[0],
+                             "fingerprint": None, "voided": False, "void_reason": ""})
+            rows.sort(key=lambda r: r["answered_on"])
+            if len(rows) > 40:  # a test entry by the officer, voided with its reason
+                rows[3]["voided"], rows[3]["void_reason"] = True, "Uji coba kios oleh petugas, bukan pengguna layanan"
+            analysis, follow_up = "", []
+            if status == "CLOSED":
+                result = skm.compute({c: r[c.lower()] for c in skm.UNSUR_CODES} for r in rows if not r["voided"])
+                weakest = result.weakest()
+                if weakest is not None and result.ikm is not None and result.mutu is not None:
+                    ikm_text = f"{result.ikm:.2f}".replace(".", ",")
+                    nrr_text = f"{float(weakest.nrr):.2f}".replace(".", ",")
+                    analysis = (f"IKM {ikm_text} (mutu {result.mutu.value}, {result.mutu.label}) dari "
+                                f"{result.respondents} responden. Unsur terendah {weakest.unsur.code} "
+                                f"{weakest.unsur.name} (NRR {nrr_text}) diperbaiki lebih dahulu.")
+                    head = head_of.get(unit["id"])
+                    follow_up = [{"action": _SKM_FOLLOW_UP[weakest.unsur.code], "unsur": weakest.unsur.code,
+                                  "employee_id": head.id if head else None,
+                                  "deadline": f"{per.end(sv_year) + timedelta(days=90):%d-%m-%Y}"}]
+            surveys.append({"id": sid, "unit_id": unit["id"], "year": sv_year, "period": code,
+                            "services": list(services), "population": users, "status": status,
+                            "analysis": analysis, "follow_up": follow_up})
+            responses += rows
+    bulk_insert(s, SkmSurvey, surveys, user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
+    bulk_insert(s, SkmResponse, responses, user=ROOT_AUTHOR, role="ADMIN", make_id=new_id)
+    return len(surveys), len(responses)

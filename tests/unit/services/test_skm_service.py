@@ -210,4 +210,4 @@ def test_responses_are_stored_in_rows_of_the_synced_table(demo_db, people):
     sid = svc.open_survey(demo_db, people.admin, code, YEAR)
     svc.record_response(demo_db, people.admin, sid, dict.fromkeys(skm.UNSUR_CODES, 4), day=date(YEAR, 2, 2))
     with demo_db.reader() as s:
-        assert s.scalars(select(SkmResponse.source)).all() == ["KIOSK"]
+        assert s.scalars(select(SkmResponse.source).where(SkmResponse.survey_id == sid)).all() == ["KIOSK"]
