@@ -241,6 +241,14 @@ FIELD_OWNER: Mapping[str, TableOwnership] = MappingProxyType(
             },
         ),
         "rhk": TableOwnership(_P),
+        # Matriks peran hasil (issue 17): the unit head owns the cells of their own RHK and the teams they lead;
+        # the pegawai answers a draft RHK in their own SKP; the admin records penugasan (from the SK) and imported
+        # RHK, the pegawai links the SKP they opened for a penugasan.
+        "peran_hasil": TableOwnership(_P),
+        "tim_kerja": TableOwnership(_P),
+        "usulan_tanggapan": TableOwnership(_P),
+        "penugasan": TableOwnership(_D, {"plan_id": _P, "closed_plan_id": _P, "closed_at": _P}),
+        "rhk_impor": TableOwnership(_D),
         "indicator": TableOwnership(_P),
         "realisation": TableOwnership(_P),
         "attachment": TableOwnership(_P),

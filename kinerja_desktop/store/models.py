@@ -416,6 +416,9 @@ SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
     SkmResponse,
     SkmIndicatorLink,
 )
+from kinerja_desktop.store.models_peran import PERAN_MODELS  # noqa: E402  (matriks peran hasil, issue 17)
+
+SYNCED_MODELS += PERAN_MODELS
 MODEL_BY_TABLE: dict[str, type[SyncedBase]] = {m.__tablename__: m for m in SYNCED_MODELS}
 
 # Local-only sync tables live in their own module; importing it here puts them in Base.metadata
