@@ -264,7 +264,8 @@ class Signer:
     caption: tuple[str, ...]
     person: Person | None
     show_nip: bool = True
-    record: bool = True  # False: same look, but no signature field (e.g. the Lampiran page)
+    record: bool = True  # False: same look, but no signature field (e.g. a blank form's Lampiran page)
+    copy: bool = False  # a second block of the same signer: shows a copy of the role's stamp once signed
     blank: bool = False  # blank form: dotted lines for name and NIP instead of "(belum diisi)"
 
 
@@ -277,7 +278,9 @@ def _signature_cell(signer: Signer, width: float) -> list[Flowable]:
     name = person.nama if person else ""
     nip = person.nip if person else ""
     items.append(
-        SignatureMark(signer.role, width, SIGN_BOX_H, name, nip) if signer.record else Spacer(width, SIGN_BOX_H)
+        SignatureMark(signer.role, width, SIGN_BOX_H, name, nip, copy=signer.copy)
+        if signer.record
+        else Spacer(width, SIGN_BOX_H)
     )
     if person is None:
         items.append(plain("(............................................)", st.cell_center))

@@ -69,9 +69,12 @@ class DocStart(Flowable):
 class SignatureMark(Flowable):
     """An empty box of the given size whose page position is recorded as a :class:`SignatureBox`."""
 
-    def __init__(self, role: str, width: float, height: float, signer_name: str = "", signer_nip: str = "") -> None:
+    def __init__(
+        self, role: str, width: float, height: float, signer_name: str = "", signer_nip: str = "", *, copy: bool = False
+    ) -> None:
         super().__init__()
         self.role = role
+        self.copy = copy
         self.width = width
         self.height = height
         self.signer_name = signer_name
@@ -85,7 +88,7 @@ class SignatureMark(Flowable):
         x0, y0 = canv.absolutePosition(0, 0)
         x1, y1 = canv.absolutePosition(self.width, self.height)
         if isinstance(canv, SheetCanvas):
-            canv.record_signature(self.role, (x0, y0, x1, y1), self.signer_name, self.signer_nip)
+            canv.record_signature(self.role, (x0, y0, x1, y1), self.signer_name, self.signer_nip, copy=self.copy)
 
 
 class _Info(pdfdoc.PDFInfo):
@@ -137,12 +140,15 @@ class SheetCanvas(Canvas):
         self._state = state
         self.documents.append(state)
 
-    def record_signature(self, role: str, box: tuple[float, float, float, float], name: str, nip: str) -> None:
+    def record_signature(
+        self, role: str, box: tuple[float, float, float, float], name: str, nip: str, *, copy: bool = False
+    ) -> None:
         state = self._state
         if state is None:
             return
         page = len(self._pages) - state.first_page
-        state.signatures.append(SignatureBox(role, page, tuple(round(v, 2) for v in box), name, nip))  # type: ignore[arg-type]
+        rounded = tuple(round(v, 2) for v in box)
+        state.signatures.append(SignatureBox(role, page, rounded, name, nip, copy=copy))  # type: ignore[arg-type]
 
     # -- page handling ----------------------------------------------------------------------
     def showPage(self) -> None:

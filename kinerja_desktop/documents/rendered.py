@@ -41,14 +41,17 @@ class SignatureBox:
     box: tuple[float, float, float, float]
     signer_name: str = ""
     signer_nip: str = ""
+    #: A second block of the same signer (the Lampiran SKP page): it shows a copy of the stamp of the
+    #: role's signature, made in the same revision (see stamp_copies.py); it is no signature field.
+    copy: bool = False
 
     @property
     def field_name(self) -> str:
-        """PDF signature field name: ``ttd_pegawai``, ``ttd_penilai``, ..."""
-        return f"ttd_{self.role}"
+        """PDF field name: ``ttd_pegawai``, ``ttd_penilai``, ... (``salinan_ttd_pegawai_p3`` for a copy)."""
+        return f"salinan_ttd_{self.role}_p{self.page + 1}" if self.copy else f"ttd_{self.role}"
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "field": self.field_name,
             "role": self.role,
             "page": self.page,
@@ -56,6 +59,9 @@ class SignatureBox:
             "signer_name": self.signer_name,
             "signer_nip": self.signer_nip,
         }
+        if self.copy:
+            data["copy"] = True
+        return data
 
 
 def signature_fields_json(boxes: Sequence[SignatureBox]) -> str:
@@ -73,6 +79,7 @@ def parse_signature_fields(text: str) -> list[SignatureBox]:
             box=tuple(float(v) for v in item["box"]),  # type: ignore[arg-type]
             signer_name=str(item.get("signer_name", "")),
             signer_nip=str(item.get("signer_nip", "")),
+            copy=bool(item.get("copy", False)),
         )
         for item in items
     ]
@@ -94,4 +101,4 @@ class RenderedDocument:
 
     def signature_box(self, role: str) -> SignatureBox | None:
         """The box for ``role`` (``'pegawai'``, ``'penilai'``, ...), if the sheet has one."""
-        return next((b for b in self.signature_fields if b.role == role), None)
+        return next((b for b in self.signature_fields if b.role == role and not b.copy), None)

@@ -43,6 +43,7 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 from kinerja_desktop.documents.certs import CertificateError, Pkcs12Bundle, load_pkcs12
 from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone, stamp_style
 from kinerja_desktop.documents.signer_match import PLT_MARK, match_signer, plt_reason
+from kinerja_desktop.documents.stamp_copies import add_copy_fields, fill_copies
 from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 
 __all__ = [
@@ -193,10 +194,11 @@ class FieldPlacement:
     box: tuple[float, float, float, float]
     signer_name: str = ""
     signer_nip: str = ""
+    copy: bool = False  # a second block of this signer that shows a copy of the stamp (stamp_copies.py)
 
     @property
     def field_name(self) -> str:
-        return field_name_for(self.role)
+        return f"salinan_{field_name_for(self.role)}_p{self.page + 1}" if self.copy else field_name_for(self.role)
 
 
 def _info_dict(reader: PdfFileReader) -> dict[str, object]:
@@ -221,6 +223,7 @@ def read_signature_fields(reader: PdfFileReader) -> list[FieldPlacement]:
                 box=tuple(float(v) for v in item["box"]),  # type: ignore[arg-type]
                 signer_name=str(item.get("signer_name") or ""),
                 signer_nip=str(item.get("signer_nip") or ""),
+                copy=bool(item.get("copy", False)),
             )
             for item in items
         ]
@@ -238,7 +241,7 @@ def _open_reader(pdf: bytes) -> PdfFileReader:
 def signature_state(pdf: bytes) -> dict[str, bool]:
     """For each ``ttd_*`` field (or placement): whether it is signed. Cheap; no validation."""
     reader = _open_reader(pdf)
-    state = {p.role: False for p in read_signature_fields(reader)}
+    state = {p.role: False for p in read_signature_fields(reader) if not p.copy}
     for name, value, _ref in sig_fields.enumerate_sig_fields(reader):
         if name.startswith(FIELD_PREFIX):
             state[name[len(FIELD_PREFIX) :]] = value is not None
@@ -389,9 +392,9 @@ def sign_pdf(
             code="sign.no_fields",
         )
     _refuse_unsignable(reader)
-    placement = next((p for p in placements if p.role == role), None)
+    placement = next((p for p in placements if p.role == role and not p.copy), None)
     if placement is None:
-        roles = ", ".join(ROLE_LABELS.get(p.role, p.role) for p in placements)
+        roles = ", ".join(ROLE_LABELS.get(p.role, p.role) for p in placements if not p.copy)
         raise SigningProblem(
             f"Lembar ini tidak punya kolom tanda tangan untuk {ROLE_LABELS[role]} (yang ada: {roles}).",
             code="sign.no_field_for_role",
@@ -421,10 +424,17 @@ def sign_pdf(
     if timestamper is None and options.timestamp_url:
         timestamper = UrllibTimeStamper(options.timestamp_url, timeout=options.timestamp_timeout)
 
+    stamp_params = {
+        "nama": identity.name,
+        "nip": identity.nip or "-",
+        "waktu": format_stamp_time(moment, tz),
+        "url": qr_payload,
+    }
+
     def attempt(ts: TimeStamper | None) -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         for other in placements:
-            if other.field_name not in existing:
+            if not other.copy and other.field_name not in existing:
                 sig_fields.append_signature_field(
                     writer,
                     sig_fields.SigFieldSpec(
@@ -432,6 +442,8 @@ def sign_pdf(
                     ),
                 )
                 existing[other.field_name] = None
+        add_copy_fields(writer, placements)  # with the first signature; later ones find them made
+        fill_copies(writer, placements, role, stamp_params)
         meta = signers.PdfSignatureMetadata(
             field_name=placement.field_name,
             md_algorithm="sha256",
@@ -445,12 +457,7 @@ def sign_pdf(
             writer,
             existing_fields_only=True,
             bytes_reserved=identity.reserve_bytes(ts is not None),
-            appearance_text_params={
-                "nama": identity.name,
-                "nip": identity.nip or "-",
-                "waktu": format_stamp_time(moment, tz),
-                "url": qr_payload,
-            },
+            appearance_text_params=dict(stamp_params),
         )
         return bytes(out.getbuffer())
 

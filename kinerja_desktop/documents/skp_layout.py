@@ -43,10 +43,12 @@ def periode_text(year: int) -> str:
     return f"PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN {year}"
 
 
-def signers(pegawai: Person, penilai: Person | None, tempat_tanggal: str, *, record: bool = True) -> list[Signer]:
+def signers(
+    pegawai: Person, penilai: Person | None, tempat_tanggal: str, *, record: bool = True, copy: bool = False
+) -> list[Signer]:
     return [
-        Signer("pegawai", ("", "Pegawai yang Dinilai"), pegawai, record=record),
-        Signer("penilai", (tempat_tanggal, "Pejabat Penilai Kinerja"), penilai, record=record),
+        Signer("pegawai", ("", "Pegawai yang Dinilai"), pegawai, record=record, copy=copy),
+        Signer("penilai", (tempat_tanggal, "Pejabat Penilai Kinerja"), penilai, record=record, copy=copy),
     ]
 
 
@@ -70,7 +72,8 @@ def story(sheet: SkpSheet, ctx: LayoutContext) -> list[Flowable]:
     out += title_block(f"LAMPIRAN {TITLE}", [])
     out.append(identity_header(sheet.instansi.nama, periode_text(sheet.year), width))
     out.append(lampiran_table(plan, width))
-    out.append(signature_row(signers(sheet.pegawai, sheet.penilai, caption, record=False), width))
+    # Signed like the SKP: each signature's stamp is copied into these blocks (stamp_copies.py).
+    out.append(signature_row(signers(sheet.pegawai, sheet.penilai, caption, copy=True), width))
     return out
 
 
