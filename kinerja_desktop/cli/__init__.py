@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.tpp_cmd",
     "kinerja_desktop.cli.instansi_cmd",
     "kinerja_desktop.cli.backup_cmd",
+    "kinerja_desktop.cli.central_cmd",
 ]
 
 

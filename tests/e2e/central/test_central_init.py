@@ -1,0 +1,107 @@
+"""`kinerja central init` on a real PostgreSQL server started by the test (no mocks)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from kinerja_desktop.cli import main
+from kinerja_desktop.services.auth_service import authenticate
+from kinerja_desktop.services.trust_service import has_root_key, pinned_root
+from kinerja_desktop.store.db import head_revision, open_database
+from kinerja_desktop.store.models import ChangeLog
+from kinerja_desktop.store.signing import fingerprint
+from tests.helpers.postgres import throwaway_postgres
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with throwaway_postgres() as url:
+        yield url
+
+
+def _json(capsys) -> dict:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_init_creates_the_database_admin_and_root_key_and_a_rerun_changes_nothing(server, tmp_path, capsys,
+                                                                                  monkeypatch):
+    url = f"{server}/kinerja_pusat"
+    monkeypatch.setenv("KINERJA_PASSWORD", "Kepegawaian-Pusat-2026!")
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "frasa sandi akar instansi contoh")
+    assert main(["--json", "central", "init", url, "--admin", "admin", "--akar-baru"]) == 0
+    first = _json(capsys)
+    assert first["created"] is True and first["schema"] == head_revision()
+    assert first["encoding"] == "UTF8" and first["server_version"].startswith("15")
+    assert first["admin_created"] == "admin" and first["root_created"] is True and first["holds_root"] is True
+    assert first["backup"].startswith("pg_dump -Fc -h 127.0.0.1") and "kinerja_pusat" in first["backup"]
+    db = open_database(url)
+    try:
+        assert authenticate(db, "admin", "Kepegawaian-Pusat-2026!").is_admin
+        assert has_root_key(db) and fingerprint(pinned_root(db)) == first["root_fingerprint"]
+        with db.reader() as s:
+            logged = s.scalar(select(func.count()).select_from(ChangeLog))
+    finally:
+        db.dispose()
+    # again, with the same options: nothing new is made, the report says why
+    assert main(["--json", "central", "init", url, "--admin", "admin", "--akar-baru"]) == 0
+    again = _json(capsys)
+    assert again["created"] is False and again["admin_created"] is None and again["root_created"] is False
+    assert again["root_fingerprint"] == first["root_fingerprint"]
+    assert any("sudah memiliki akun" in n for n in again["notes"])
+    assert any("sudah memegangnya" in n for n in again["notes"])
+    db = open_database(url)
+    try:
+        with db.reader() as s:
+            assert s.scalar(select(func.count()).select_from(ChangeLog)) == logged
+    finally:
+        db.dispose()
+    # the text output a person reads
+    monkeypatch.delenv("KINERJA_ROOT_PASSPHRASE")
+    assert main(["central", "init", url]) == 0
+    out = capsys.readouterr().out
+    assert "skema " + head_revision() in out and first["root_fingerprint"] in out
+    assert "database ini memegang kunci akar" in out and "pg_dump -Fc" in out
+
+
+def test_a_second_database_pins_the_root_key_from_an_enrolment_file(server, tmp_path, capsys, monkeypatch):
+    url = f"{server}/kinerja_induk"
+    monkeypatch.setenv("KINERJA_PASSWORD", "Kepegawaian-Pusat-2026!")
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "frasa sandi akar instansi contoh")
+    assert main(["--json", "central", "init", url, "--admin", "admin", "--akar-baru"]) == 0
+    made = _json(capsys)["root_fingerprint"]
+    enrol = tmp_path / "pendaftaran.json"
+    assert main(["--db", url, "sync", "akar", "ekspor", str(enrol)]) == 0
+    capsys.readouterr()
+    mirror = f"{server}/kinerja_cermin"
+    assert main(["--json", "central", "init", mirror, "--daftar", str(enrol)]) == 0
+    report = _json(capsys)
+    assert report["created"] is True and report["root_fingerprint"] == made and report["holds_root"] is False
+    assert any("Belum ada akun" in n for n in report["notes"])
+
+
+def test_failures_are_one_indonesian_sentence(server, tmp_path, capsys):
+    # a user that may not create databases
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("CREATE ROLE juru LOGIN NOCREATEDB"))
+    engine.dispose()
+    juru = server.replace("kinerja@", "juru@") + "/kinerja_baru"
+    assert main(["central", "init", juru]) == 1
+    err = capsys.readouterr().err
+    assert "tidak berhak membuat database" in err and "createdb -O juru kinerja_baru" in err
+    # nobody listening
+    assert main(["central", "init", "postgresql+psycopg://kinerja@127.0.0.1:9/kinerja"]) == 1
+    err = capsys.readouterr().err
+    assert "127.0.0.1:9" in err and "tidak menjawab" in err and "Traceback" not in err
+    # a SQLite file is not the central database
+    assert main(["central", "init", f"sqlite:///{tmp_path / 'x.sqlite'}"]) == 1
+    assert "PostgreSQL" in capsys.readouterr().err
+    # both ways to get a root key at once
+    assert main(["central", "init", f"{server}/kinerja_x", "--akar-baru", "--daftar", "f.json"]) == 1
+    assert "Pilih salah satu" in capsys.readouterr().err
