@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.field_errors import FieldErrors
 from kinerja_desktop.ui.roster_import_panel import RosterImportPanel
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 PAGE_WELCOME, PAGE_ADMIN, PAGE_INSTANSI, PAGE_ROSTER, PAGE_DEMO, PAGE_DONE = range(6)
@@ -437,7 +438,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(760, 560)
+        resize_to_fit(self, 760, 560)
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Lanjut >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Selesai"))

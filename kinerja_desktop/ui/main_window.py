@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.ui import preferences, shell_dialogs
+from kinerja_desktop.ui import preferences, screen_fit, shell_dialogs
 from kinerja_desktop.ui.employee_list_page import EmployeeListPage
 from kinerja_desktop.ui.idle_watcher import IdleWatcher
 from kinerja_desktop.ui.lock_page import LockPage
@@ -806,7 +806,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            self._first_run_size()
         state = preferences.get("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -816,6 +816,15 @@ class MainWindow(QMainWindow):
         header = preferences.get("window/employee_header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.list_page.table.horizontalHeader().restoreState(header)
+
+    def _first_run_size(self) -> None:
+        """1366x768 where that fits with the title bar; maximised on a screen that small (an office
+        PC's 1366x768), so the status bar is never below the screen's edge."""
+        self.resize(1366, 768)
+        if QGuiApplication.platformName() == "offscreen":
+            return  # the tests' virtual screen (800x800): tests size their windows themselves
+        if screen_fit.first_run_maximised(screen_fit.available_geometry(self).size()):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         preferences.put("window/geometry", self.saveGeometry())

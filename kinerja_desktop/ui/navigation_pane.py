@@ -69,6 +69,8 @@ class NavigationPane(QWidget):
         self.unit_tree.setModel(self.unit_proxy)
         self.unit_tree.setHeaderHidden(True)
         self.unit_tree.setUniformRowHeights(True)
+        # Long names that differ only at the end ("Seksi Pembinaan Teknis I/II") stay apart when cut.
+        self.unit_tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.unit_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unit_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.unit_tree.setAccessibleName(self.tr("Pohon unit kerja"))

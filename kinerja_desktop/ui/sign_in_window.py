@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.ui import theme
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -61,7 +62,7 @@ class SignInWindow(QWidget):
         self.setObjectName("signInBackground")
         theme.fill_background(self)
         self.setWindowTitle(self.tr("Masuk — Kinerja Desktop"))
-        self.resize(960, 620)
+        resize_to_fit(self, 960, 620)
 
         card = QFrame(self)
         card.setObjectName("card")

@@ -99,7 +99,15 @@ class UnitView(QWidget):
         title = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{self.unit_name}</span> · "
                        + self.tr("Tahun {0}").format(year), self)
         top.addWidget(title)
-        top.addSpacing(16)
+        top.addStretch(1)
+        self.status = QLabel("", self)
+        self.status.setObjectName("loadStatus")
+        self.status.setStyleSheet("color: #5f6368;")
+        top.addWidget(self.status)
+        layout.addLayout(top)
+        # The choices go on a row of their own: with the title beside them the page was wider
+        # than a 1366-pixel screen with the navigation panel open.
+        top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Periode:"), self))
         self.period = PeriodCombo(db, year, period, self)
         self.period.period_chosen.connect(lambda _c: self.reload())
@@ -120,10 +128,6 @@ class UnitView(QWidget):
         self.recursive.toggled.connect(lambda _on: self.reload())
         top.addWidget(self.recursive)
         top.addStretch(1)
-        self.status = QLabel("", self)
-        self.status.setObjectName("loadStatus")
-        self.status.setStyleSheet("color: #5f6368;")
-        top.addWidget(self.status)
         layout.addLayout(top)
         self.notice = NoticeBar(self)
         layout.addWidget(self.notice)

@@ -91,7 +91,12 @@ class RatingPanel(QFrame):
         self.read_label.setWordWrap(True)
         self.read_label.setStyleSheet("color: #137333;")
         layout.addWidget(self.read_label)
-        buttons = QHBoxLayout()
+        # The closing buttons live in a bar of their own that the page keeps in view under the
+        # (scrolling) panel: Finalkan must never be below the fold on a 768-pixel screen.
+        self.actions_bar = QWidget(self)
+        self.actions_bar.setObjectName("evaluationActions")
+        buttons = QHBoxLayout(self.actions_bar)
+        buttons.setContentsMargins(8, 4, 4, 0)
         self.finalise = QPushButton(self.tr("Finalkan"), self)
         self.finalise.setStyleSheet("QPushButton { font-weight: bold; }")
         self.finalise.setToolTip(self.tr("Tetapkan evaluasi periode ini; setelah itu tidak dapat diubah lagi"))
@@ -104,7 +109,6 @@ class RatingPanel(QFrame):
         buttons.addStretch(1)
         for b in (self.reopen, self.finalise, self.mark_read):
             buttons.addWidget(b)
-        layout.addLayout(buttons)
         layout.addStretch(1)
 
     def set_evaluation(self, ev: EvaluationView, *, editable: bool, can_reopen: bool, can_mark_read: bool) -> None:

@@ -42,6 +42,11 @@ class UnitIndex:
             self.children[pos] = []
             self.by_id[node.id] = pos
             stack.extend((child, pos) for child in reversed(node.children))
+        seen: set[str] = set()
+        #: Names more than one unit has ("Seksi Pelayanan" in every kecamatan): shown with their code.
+        self.shared_names: set[str] = set()
+        for node in self.nodes:
+            (self.shared_names if node.name in seen else seen).add(node.name)
         self.counts: dict[str, int] = {}
         if counts is not None:
             self.set_counts(counts)
@@ -155,7 +160,7 @@ class UnitTreeModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.name
+            return f"{node.name} ({node.code})" if node.name in self._index.shared_names else node.name
         if role == Qt.ItemDataRole.ToolTipRole:
             count = self._counts.get(node.id)
             text = QCoreApplication.translate("UnitTreeModel", "{0} (kode {1})").format(node.name, node.code)

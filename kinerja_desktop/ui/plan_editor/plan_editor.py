@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -197,8 +198,12 @@ class PlanEditor(QWidget):
             page,
         )
         self.hint.setStyleSheet("color: #5f6368;")
-        bar.addStretch(1)
-        bar.addWidget(self.hint)
+        # The hint wraps (and may be cut) rather than widen the page past a 1366-pixel screen.
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setToolTip(self.hint.text())
+        bar.addWidget(self.hint, 1)
         layout.addLayout(bar)
 
         self.model = RhkTreeModel(self._commit, self._move, self)

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from kinerja_desktop.ui import file_dialogs
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 
 __all__ = ["PRINT_DPI", "PdfPreviewWindow", "print_pdf"]
 
@@ -95,7 +96,7 @@ class PdfPreviewWindow(QMainWindow):
                 self, self.tr("Pratinjau"), self.tr("PDF tidak dapat dibuka: %1").replace("%1", str(self.path))
             )
         self._page_changed(0)
-        self.resize(900, 1000)
+        resize_to_fit(self, 900, 1000)  # a page as tall as the screen allows
 
     def page_count(self) -> int:
         return self.document.pageCount()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.documents.certs import CertInfo, PkiPaths
 from kinerja_desktop.documents.tte import CERTIFIED_NOTICE
 from kinerja_desktop.ui import file_dialogs
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
 
@@ -55,8 +56,12 @@ def _table(parent: QWidget, headers: list[str]) -> tuple[QTableView, QStandardIt
     view.setModel(model)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # The first column (a person's or a CA's name) takes the room left, so names are not cut to "De…".
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.verticalHeader().hide()
     return view, model
 
@@ -80,7 +85,7 @@ class CertificatesDialog(QDialog):
         """``employee_name(nip) -> str | None`` fills the name when the admin types a NIP."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sertifikat Tanda Tangan Elektronik"))
-        self.resize(760, 520)
+        resize_to_fit(self, 760, 520)
         self.pki, self._runner, self._employee_name = pki, runner, employee_name
         self.busy = False
         layout = QVBoxLayout(self)

@@ -36,6 +36,7 @@ from kinerja_desktop.documents.signing import ROLE_LABELS
 from kinerja_desktop.documents.verification import SignatureCheck, VerificationReport, verify_pdf
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 
 OK_STYLE = "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; padding: 8px; }"
 BAD_STYLE = "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f4b4ae; padding: 8px; }"
@@ -123,7 +124,7 @@ class VerifyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Periksa Tanda Tangan Dokumen"))
-        self.resize(820, 420)
+        resize_to_fit(self, 820, 420)
         self._trust_roots, self._qr_check, self._timezone = trust_roots, qr_check, timezone
         self.report: VerificationReport | None = None
 
