@@ -17,7 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -360,6 +360,7 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
             "snapshot": {"pegawai": _identity(p), "penilai": _identity(sup),
                          "atasan": _identity(sup.supervisor if sup else None)},
             "review_note": "", "frozen": False,
+            **_plan_dates(status, year, today, n),
         })
         rhk_list: list[tuple[str, list[tuple[str, float | None]]]] = []
         n_utama = 3
@@ -432,7 +433,8 @@ def _plans(s: Any, rng: random.Random, people: list[_Person], year: int, today: 
             evals.append({"id": ev_id, "plan_id": pid, "period": per_code, "status": "FINAL", "rating_hasil": hasil,
                           "rating_perilaku": perilaku, "predikat": predikat,
                           "capaian_organisasi": "BAIK", "frozen": False,
-                          "catatan": _recommendation(hasil, perilaku), "finalised_at": None, "read_at": None})
+                          "catatan": _recommendation(hasil, perilaku),
+                          "finalised_at": _finalised_at(per_code, year, today, n), "read_at": None})
             for rid, _inds in rhk_list:
                 rfbs.append({"evaluation_id": ev_id, "rhk_id": rid, "text": _feedback(rng, hasil)})
             weak = rng.choice(BERAKHLAK)
@@ -492,6 +494,24 @@ def _recommendation(hasil: str, perilaku: str) -> str:
     if hasil == "DI_ATAS" and perilaku == "DI_ATAS":
         return "Layak dipertimbangkan untuk penghargaan dan pengembangan karier."
     return "Pertahankan kinerja; ikuti pengembangan kompetensi sesuai rencana."
+
+
+def _at(day: date, today: date, hour: int) -> datetime:
+    """``day`` at ``hour`` o'clock UTC, never after ``today`` (the demo's clock)."""
+    return datetime.combine(min(day, today), time(hour, (day.toordinal() * 7) % 60))
+
+
+def _plan_dates(status: str, year: int, today: date, n: int) -> dict[str, datetime | None]:
+    """Submitted and approved in the dialog kinerja of January (6/2022), spread over the days without the
+    random stream (so every other generated value stays the same for a seed)."""
+    submitted = _at(date(year, 1, 8 + n % 12), today, 8) if status in ("SUBMITTED", "APPROVED") else None
+    approved = _at(date(year, 1, 21 + n % 10), today, 10) if status == "APPROVED" else None
+    return {"submitted_at": submitted, "approved_at": approved}
+
+
+def _finalised_at(per_code: str, year: int, today: date, n: int) -> datetime:
+    """A FINAL evaluation is finalised within two weeks after its period ends (never after ``today``)."""
+    return _at(period_of(per_code).end(year) + timedelta(days=3 + n % 11), today, 9)
 
 
 _FEEDBACK = {
