@@ -76,6 +76,9 @@ class Action(StrEnum):
     SIGN_PENILAI = "SIGN_PENILAI"
     VIEW_UNIT = "VIEW_UNIT"
     MANAGE_CERTS = "MANAGE_CERTS"
+    EDIT_DAILY_WORK = "EDIT_DAILY_WORK"  # rencana aksi and progres harian
+    VIEW_DAILY_WORK = "VIEW_DAILY_WORK"
+    FEEDBACK_DAILY_WORK = "FEEDBACK_DAILY_WORK"  # umpan balik on a progres harian entry
 
     @property
     def label(self) -> str:
@@ -102,6 +105,9 @@ _ACTION_LABELS = {
     Action.SIGN_PENILAI: "menandatangani sebagai pejabat penilai",
     Action.VIEW_UNIT: "melihat rekap unit kerja",
     Action.MANAGE_CERTS: "mengelola sertifikat tanda tangan elektronik",
+    Action.EDIT_DAILY_WORK: "mengisi rencana aksi dan progres harian",
+    Action.VIEW_DAILY_WORK: "melihat rencana aksi dan progres harian",
+    Action.FEEDBACK_DAILY_WORK: "memberi umpan balik pada progres harian",
 }
 
 
@@ -145,6 +151,9 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.SIGN_PENILAI: frozenset({_N}),
         Action.VIEW_UNIT: frozenset({_D}),
         Action.MANAGE_CERTS: frozenset({_D}),
+        Action.EDIT_DAILY_WORK: frozenset({_P}),
+        Action.VIEW_DAILY_WORK: frozenset({_P, _N, _A, _D}),
+        Action.FEEDBACK_DAILY_WORK: frozenset({_N}),
     }
 )
 """Roles allowed per action, for a given subject employee."""
@@ -259,6 +268,9 @@ FIELD_OWNER: Mapping[str, TableOwnership] = MappingProxyType(
         "perilaku_feedback": TableOwnership(_N),
         # Which unit's IKM an indicator takes as its realisation: the pegawai's, like the indicator.
         "skm_indicator_link": TableOwnership(_P),
+        # Daily work (issue 17): the pegawai plans and logs; the penilai owns the umpan balik on an entry.
+        "rencana_aksi": TableOwnership(_P),
+        "progres_harian": TableOwnership(_P, {"umpan_balik": _N, "umpan_balik_at": _N}),
         # Roster and configuration.
         "unit": TableOwnership(_D),
         "employee": TableOwnership(_D),

@@ -236,3 +236,31 @@ def evidence_path(db: Database, user: CurrentUser, attachment_id: str) -> Path:
                 field="Bukti dukung",
             )
         return path
+
+
+def realisation_from_actions(db: Database, user: CurrentUser, indicator_id: str, period: str) -> str:
+    """Compute an indicator's realisation for an evaluation period from its rencana aksi in that period
+    (the sum of their realised values, in the indicator's unit) and record it through
+    :func:`set_realisation`, the same path as a typed value; returns the text recorded.
+
+    A typed value can replace it at any time (and the computation can be run again).
+    """
+    from kinerja_desktop.services.action_plan_service import actions_by_indicator
+
+    per = period_of(period)
+    with db.reader() as s:
+        ind, plan = _plan_of_indicator(s, indicator_id)
+        require_on_plan(s, user, Action.EDIT_REALISATION, plan)
+        found = actions_by_indicator(s, [ind.id], per.code).get(ind.id)
+        unit = ind.target_unit
+    if found is None or not found.planned:
+        raise ValidationError(f"Belum ada rencana aksi untuk indikator ini pada {per.label}; isi realisasinya "
+                              "langsung.", field="Realisasi")
+    if found.total is None:
+        raise ValidationError(f"Belum ada rencana aksi pada {per.label} yang realisasinya berupa angka "
+                              f"({found.realised} dari {found.planned} sudah diisi).", field="Realisasi")
+    number = f"{round(found.total, 2):g}".replace(".", ",")
+    text = f"{number} {unit}".strip()
+    set_realisation(db, user, indicator_id, per.code, value=text,
+                    note=f"Dihitung dari {found.planned} rencana aksi ({found.realised} terealisasi).")
+    return text

@@ -30,5 +30,10 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
         SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
         SettingSpec("tpp.aturan", "Aturan TPP: porsi kinerja dan persen per predikat", {}),
+        # Daily work (issue 17): the instansi calendar and the progres harian window.
+        SettingSpec("kalender.hari_kerja", "Hari kerja dalam seminggu (1 = Senin .. 7 = Minggu)", [1, 2, 3, 4, 5]),
+        SettingSpec("kalender.libur", "Hari libur nasional dan cuti bersama", []),
+        SettingSpec("harian.batas_hari", "Batas pengisian progres harian (hari kerja setelah harinya)", 1),
+        SettingSpec("rencana_aksi.periode", "Periode rencana aksi (BULANAN atau TRIWULAN)", "BULANAN"),
     )
 }

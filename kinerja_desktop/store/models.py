@@ -394,6 +394,8 @@ class LocalMeta(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi  # noqa: E402  (daily work, issue 17)
+
 SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
     Setting,
     Unit,
@@ -415,6 +417,7 @@ SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
     SkmSurvey,
     SkmResponse,
     SkmIndicatorLink,
+    RencanaAksi, ProgresHarian,
 )
 from kinerja_desktop.store.models_peran import PERAN_MODELS  # noqa: E402  (matriks peran hasil, issue 17)
 

@@ -11,6 +11,7 @@ sending device wrote into the change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from kinerja_desktop.services.trust_service import Roster
 from kinerja_desktop.store.models import (
     Attachment,
     Document,
+    Employee,
     Evaluation,
     Indicator,
     Plan,
@@ -139,6 +141,9 @@ class Authorizer:
         if table == "attachment":
             real = self._get(Realisation, values.get("realisation_id"), "realisasi")
             return self._plan_of("realisation", {"indicator_id": real.indicator_id})
+        if table == "rencana_aksi":  # a planned action belongs to the plan of its RHK
+            rhk = self._get(Rhk, values.get("rhk_id"), "RHK")
+            return self._get(Plan, rhk.plan_id, "SKP")
         if table in ("rhk_feedback", "perilaku_feedback"):
             ev = self._get(Evaluation, values.get("evaluation_id"), "evaluasi")
             return self._get(Plan, ev.plan_id, "SKP")
@@ -157,6 +162,9 @@ class Authorizer:
             if values.get("employee_id"):
                 return subject_for(self.session, values["employee_id"], int(values.get("year") or 0) or 9999)
             return None
+        if table == "progres_harian":  # a daily entry belongs to its employee, in the year of its day
+            return subject_for(self.session, self._get(Employee, values.get("employee_id"), "pegawai").id,
+                               _year_of(values.get("day")))
         return self._plan_subject(self._plan_of(table, values))
 
     # ------------------------------------------------------------------ decisions
@@ -208,6 +216,16 @@ class Authorizer:
                 return (f"“{username}” tidak boleh mengubah {table}.{name} milik pegawai ini "
                         f"(hanya {_labels(need)} menurut daftar pegawai)")
         return None
+
+
+def _year_of(day: Any) -> int:
+    """The year of a date value as a change carries it (ISO text) or a row holds it; 9999 when unknown."""
+    if isinstance(day, date):
+        return day.year
+    try:
+        return date.fromisoformat(str(day)).year
+    except ValueError:
+        return 9999
 
 
 def _labels(roles: frozenset[Role]) -> str:

@@ -36,6 +36,13 @@ CODES: dict[tuple[str, str], frozenset[Any]] = {
     ("evaluation", "rating_perilaku"): frozenset(r.value for r in Rating),
     ("employee", "asn_kind"): frozenset(k.value for k in AsnKind),
     **SKM_CODES,
+    # Daily work (issue 17): rencana aksi are planned per month or per quarter.
+    ("rencana_aksi", "period"): frozenset([f"B{m:02d}" for m in range(1, 13)] + [f"TW{q}" for q in range(1, 5)]),
+}
+
+#: Numeric fields with a closed range (inclusive), as the services check them.
+RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("progres_harian", "hours"): (0.0, 24.0),
 }
 
 _CACHE: dict[str, dict[str, Any]] = {}
@@ -96,6 +103,9 @@ def check_value(table: str, field: str, value: Any) -> str | None:
             problem = _text_problem(value, limit)
     if problem is None and (table, field) in CODES and value not in CODES[(table, field)]:
         problem = "kode tidak dikenal"
+    bounds = RANGES.get((table, field))
+    if problem is None and bounds is not None and not bounds[0] <= value <= bounds[1]:
+        problem = "di luar rentang yang sah"
     return f"{table}.{field}: {problem}" if problem else None
 
 

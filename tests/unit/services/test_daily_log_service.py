@@ -1,0 +1,151 @@
+"""Progres harian on a real demo database: own entries, late marks, umpan balik, recaps and permissions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
+from kinerja_desktop.services import calendar_service
+from kinerja_desktop.services import daily_log_service as dl
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import ChangeLog, Employee, Plan, Rhk
+from kinerja_desktop.store.models_harian import ProgresHarian
+from tests.helpers.fixtures import People
+
+FRIDAY = date(2026, 11, 20)
+
+
+def _staff_rhk(db: Database, people: People) -> str:
+    with db.reader() as s:
+        return s.scalars(select(Rhk.id).where(Rhk.plan_id == people.staff_plan_id)).first()
+
+
+def test_staff_logs_their_own_day_in_one_line(demo_db: Database, people: People) -> None:
+    rhk = _staff_rhk(demo_db, people)
+    eid = dl.add_entry(demo_db, people.staff, FRIDAY, "Memverifikasi 12 berkas\n  permohonan", rhk_id=rhk,
+                       hours="2,5", today=FRIDAY)
+    [entry] = dl.entries(demo_db, people.staff, None, FRIDAY)
+    assert (entry.id, entry.text, entry.hours, entry.rhk_id, entry.late) == (
+        eid, "Memverifikasi 12 berkas permohonan", 2.5, rhk, False)
+    assert entry.link_text  # the RHK's text is shown with the entry
+    with demo_db.reader() as s:
+        log = s.scalars(select(ChangeLog).where(ChangeLog.row_id == eid)).one()
+    assert (log.table_name, log.op, log.role) == ("progres_harian", "insert", "PEGAWAI")
+
+
+def test_bad_input_gives_indonesian_errors(demo_db: Database, people: People) -> None:
+    with pytest.raises(ValidationError, match="wajib diisi"):
+        dl.add_entry(demo_db, people.staff, FRIDAY, "   ", today=FRIDAY)
+    with pytest.raises(ValidationError, match="belum tiba"):
+        dl.add_entry(demo_db, people.staff, date(2026, 11, 21), "besok", today=FRIDAY)
+    with pytest.raises(ValidationError, match="paling banyak 24"):
+        dl.add_entry(demo_db, people.staff, FRIDAY, "lembur", hours=25, today=FRIDAY)
+    with pytest.raises(ValidationError, match="bukan angka"):
+        dl.add_entry(demo_db, people.staff, FRIDAY, "rapat", hours="dua", today=FRIDAY)
+    with demo_db.reader() as s:  # someone else's RHK cannot be linked
+        other_rhk = s.scalars(select(Rhk.id).join(Plan, Plan.id == Rhk.plan_id)
+                              .where(Plan.employee_id != people.staff.employee_id)).first()
+    with pytest.raises(ValidationError, match="bukan milik Anda"):
+        dl.add_entry(demo_db, people.staff, FRIDAY, "rapat", rhk_id=other_rhk, today=FRIDAY)
+
+
+def test_late_entries_are_marked_not_refused_and_the_window_is_an_instansi_setting(demo_db: Database,
+                                                                                    people: People) -> None:
+    monday, thursday = date(2026, 11, 16), date(2026, 11, 19)
+    late = dl.add_entry(demo_db, people.staff, monday, "rekap mingguan", today=FRIDAY)
+    on_time = dl.add_entry(demo_db, people.staff, thursday, "input data", today=FRIDAY)
+    marks = {e.id: e.late for e in dl.entries(demo_db, people.staff, None, monday, FRIDAY)}
+    assert marks == {late: True, on_time: False}
+    with pytest.raises(PermissionDenied):
+        calendar_service.set_late_window(demo_db, people.staff, 5)
+    calendar_service.set_late_window(demo_db, people.admin, 5)
+    again = dl.add_entry(demo_db, people.staff, monday, "arsip", today=FRIDAY)
+    assert not {e.id: e.late for e in dl.entries(demo_db, people.staff, None, monday)}[again]
+
+
+def test_only_the_penilai_leaves_umpan_balik_and_only_the_owner_edits(demo_db: Database, people: People) -> None:
+    eid = dl.add_entry(demo_db, people.staff, FRIDAY, "menyusun laporan", today=FRIDAY)
+    with pytest.raises(PermissionDenied):
+        dl.set_feedback(demo_db, people.staff, eid, "bagus")
+    with pytest.raises(PermissionDenied):
+        dl.set_feedback(demo_db, people.other_penilai, eid, "bagus")
+    with pytest.raises(PermissionDenied):
+        dl.update_entry(demo_db, people.penilai, eid, text="diubah penilai")
+    with pytest.raises(PermissionDenied):
+        dl.entries(demo_db, people.other_penilai, people.staff.employee_id, FRIDAY)
+    dl.set_feedback(demo_db, people.penilai, eid, "Lampirkan draf laporannya.")
+    [entry] = dl.entries(demo_db, people.penilai, people.staff.employee_id, FRIDAY)
+    assert entry.umpan_balik == "Lampirkan draf laporannya."
+    dl.update_entry(demo_db, people.staff, eid, text="menyusun laporan triwulan", hours=1)
+    dl.delete_entry(demo_db, people.staff, eid)
+    assert dl.entries(demo_db, people.atasan, people.staff.employee_id, FRIDAY) == []
+    with demo_db.reader() as s:
+        roles = {log.role for log in s.scalars(select(ChangeLog).where(ChangeLog.row_id == eid))}
+    assert roles == {"PEGAWAI", "PENILAI"}
+
+
+def test_evidence_is_copied_to_the_blob_store(demo_db: Database, people: People, tmp_path: Path) -> None:
+    eid = dl.add_entry(demo_db, people.staff, FRIDAY, "foto kegiatan", today=FRIDAY)
+    src = tmp_path / "foto.pdf"
+    src.write_bytes(b"%PDF-1.4 bukti")
+    sha = dl.attach_evidence(demo_db, people.staff, eid, src)
+    assert demo_db.blobs.exists(sha)
+    assert dl.entries(demo_db, people.staff, None, FRIDAY)[0].filename == "foto.pdf"
+    with pytest.raises(ValidationError, match="tidak ditemukan"):
+        dl.attach_evidence(demo_db, people.staff, eid, tmp_path / "hilang.pdf")
+
+
+def test_month_recap_counts_logged_late_and_missing_working_days(demo_db: Database, people: People,
+                                                                 tmp_path: Path) -> None:
+    csv = tmp_path / "libur.csv"
+    csv.write_text("tanggal;keterangan\n2026-11-02;Cuti bersama\n", encoding="utf-8")
+    calendar_service.import_holidays(demo_db, people.admin, csv)
+    dl.add_entry(demo_db, people.staff, date(2026, 11, 3), "a", today=date(2026, 11, 3))
+    dl.add_entry(demo_db, people.staff, date(2026, 11, 3), "b", today=date(2026, 11, 3))
+    dl.add_entry(demo_db, people.staff, date(2026, 11, 4), "c", today=date(2026, 11, 10))  # late
+    dl.add_entry(demo_db, people.staff, date(2026, 11, 7), "Sabtu lembur", today=date(2026, 11, 7))
+    month = dl.person_month(demo_db, people.penilai, people.staff.employee_id, 2026, 11, today=date(2026, 11, 6))
+    assert month.working_days == 20  # 21 weekdays in November 2026, one of them cuti bersama
+    assert (month.logged, month.late, month.missing, month.on_time) == (2, 1, 2, 1)  # 5 and 6 Nov missing
+    nov2 = month.days[1]
+    assert not nov2.working and nov2.reason == "Cuti bersama"
+    with pytest.raises(PermissionDenied):
+        dl.person_month(demo_db, people.other_penilai, people.staff.employee_id, 2026, 11)
+
+
+def test_team_week_shows_who_logged_what_and_the_gaps(demo_db: Database, people: People) -> None:
+    dl.add_entry(demo_db, people.staff, FRIDAY, "pelayanan loket", today=FRIDAY)
+    week = dl.team_week(demo_db, people.penilai, FRIDAY, today=FRIDAY)
+    assert week.monday == date(2026, 11, 16) and week.working == [True] * 5 + [False] * 2
+    ids = [m.employee_id for m in week.members]
+    assert people.staff.employee_id in ids
+    assert [e.text for e in week.entries[people.staff.employee_id]] == ["pelayanan loket"]
+    gaps = week.gaps()
+    assert len(gaps[people.staff.employee_id]) == 4
+    assert all(len(days) == 5 for emp, days in gaps.items() if emp != people.staff.employee_id)
+    with pytest.raises(PermissionDenied):
+        dl.team_week(demo_db, people.staff, FRIDAY)
+
+
+def test_unit_recap_is_for_admins_and_the_units_penilai(demo_db: Database, people: People) -> None:
+    with demo_db.reader() as s:
+        unit_id = s.get(Employee, people.staff.employee_id).unit_id
+    dl.add_entry(demo_db, people.staff, FRIDAY, "pelayanan loket", today=FRIDAY)
+    rows = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=FRIDAY)
+    staff_row = next(r for r in rows if r.employee_id == people.staff.employee_id)
+    assert (staff_row.working_days, staff_row.logged, staff_row.missing) == (21, 1, 14)  # missing: up to today
+    mine = dl.unit_month(demo_db, people.penilai, unit_id, 2026, 11, today=FRIDAY)
+    assert people.staff.employee_id in {r.employee_id for r in mine} and len(mine) <= len(rows)
+    with pytest.raises(PermissionDenied):
+        dl.unit_month(demo_db, people.other_penilai, unit_id, 2026, 11)
+
+
+def test_rows_are_stored_through_the_orm(demo_db: Database, people: People) -> None:
+    dl.add_entry(demo_db, people.staff, FRIDAY, "x", today=FRIDAY)
+    with demo_db.reader() as s:
+        row = s.scalars(select(ProgresHarian)).one()
+    assert (row.written_on, row.employee_id) == (FRIDAY, people.staff.employee_id)
