@@ -76,6 +76,12 @@ class Action(StrEnum):
     SIGN_PENILAI = "SIGN_PENILAI"
     VIEW_UNIT = "VIEW_UNIT"
     MANAGE_CERTS = "MANAGE_CERTS"
+    # Tindak lanjut (issue 15).
+    ASSESS_COMPETENCY = "ASSESS_COMPETENCY"
+    PROPOSE_DEVELOPMENT = "PROPOSE_DEVELOPMENT"
+    REPORT_DEVELOPMENT = "REPORT_DEVELOPMENT"
+    RECORD_TRAINING = "RECORD_TRAINING"
+    MANAGE_AWARDS = "MANAGE_AWARDS"
     EDIT_DAILY_WORK = "EDIT_DAILY_WORK"  # rencana aksi and progres harian
     VIEW_DAILY_WORK = "VIEW_DAILY_WORK"
     FEEDBACK_DAILY_WORK = "FEEDBACK_DAILY_WORK"  # umpan balik on a progres harian entry
@@ -108,6 +114,11 @@ _ACTION_LABELS = {
     Action.EDIT_DAILY_WORK: "mengisi rencana aksi dan progres harian",
     Action.VIEW_DAILY_WORK: "melihat rencana aksi dan progres harian",
     Action.FEEDBACK_DAILY_WORK: "memberi umpan balik pada progres harian",
+    Action.ASSESS_COMPETENCY: "menilai tingkat kompetensi",
+    Action.PROPOSE_DEVELOPMENT: "menyusun rencana pengembangan kompetensi",
+    Action.REPORT_DEVELOPMENT: "melaporkan penyelesaian pengembangan kompetensi",
+    Action.RECORD_TRAINING: "mencatat pelatihan yang diselenggarakan dan hasil assessment",
+    Action.MANAGE_AWARDS: "mencatat penghargaan dan standar kompetensi jabatan",
 }
 
 
@@ -154,12 +165,18 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.EDIT_DAILY_WORK: frozenset({_P}),
         Action.VIEW_DAILY_WORK: frozenset({_P, _N, _A, _D}),
         Action.FEEDBACK_DAILY_WORK: frozenset({_N}),
+        Action.ASSESS_COMPETENCY: frozenset({_N}),
+        Action.PROPOSE_DEVELOPMENT: frozenset({_N}),
+        Action.REPORT_DEVELOPMENT: frozenset({_P}),
+        Action.RECORD_TRAINING: frozenset({_D}),
+        Action.MANAGE_AWARDS: frozenset({_D}),
     }
 )
 """Roles allowed per action, for a given subject employee."""
 
 GLOBAL_ACTIONS: frozenset[Action] = frozenset(
-    {Action.MANAGE_ROSTER, Action.MANAGE_ACCOUNTS, Action.MANAGE_SETTINGS, Action.MANAGE_CERTS, Action.VIEW_UNIT}
+    {Action.MANAGE_ROSTER, Action.MANAGE_ACCOUNTS, Action.MANAGE_SETTINGS, Action.MANAGE_CERTS, Action.VIEW_UNIT,
+     Action.MANAGE_AWARDS}
 )
 """Actions that are not about one employee (pass ``subject=None``)."""
 
@@ -280,6 +297,14 @@ FIELD_OWNER: Mapping[str, TableOwnership] = MappingProxyType(
         "user_account": TableOwnership(_D),
         "skm_survey": TableOwnership(_D),
         "skm_response": TableOwnership(_D),
+        # Tindak lanjut (issue 15): standards and awards by the admin; assessed levels and the development
+        # plan by the penilai (an admin may add assessment-centre results and organised training: authz
+        # INSERT_ROLES); the pegawai reports completion and the certificate.
+        "competency_standard": TableOwnership(_D),
+        "competency_assessment": TableOwnership(_N),
+        "development_item": TableOwnership(
+            _N, {"completed_on": _P, "sha256": _P, "certificate_name": _P, "completion_note": _P}),
+        "award": TableOwnership(_D),
     }
 )
 """Owner role per synced table (table default plus per-field overrides)."""

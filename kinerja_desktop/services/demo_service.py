@@ -129,6 +129,7 @@ class DemoSummary:
     periods_evaluated: list[str]
     surveys: int = 0
     survey_responses: int = 0
+    tindak_lanjut: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -326,6 +327,10 @@ def _build(db: Database, employees: int, seed: int, year: int | None, today: dat
         # as in an office generated without them (same seed, same ids).
         summary.surveys, summary.survey_responses = _surveys(s, seed, units, people, year, today, new_id)
         report("Survei kepuasan masyarakat", summary.survey_responses, summary.survey_responses)
+        # Follow-up (issue 15): its own random stream, after everything else.
+        from kinerja_desktop.services.demo_tindak_lanjut import build_tindak_lanjut
+
+        summary.tindak_lanjut = build_tindak_lanjut(s, seed, year, today, db.blobs, new_id, ROOT_AUTHOR)
         summary.units = len(units)
         summary.employees = len(people)
         return summary

@@ -255,6 +255,9 @@ class RhkFeedback(SyncedBase):
     evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluation.id"))
     rhk_id: Mapped[str] = mapped_column(ForeignKey("rhk.id"))
     text: Mapped[str] = mapped_column(Text, default="")
+    #: The penilai's mark for recognition: INOVASI or LUAR_BIASA (capaian luar biasa), with one line of reason.
+    mark: Mapped[str | None] = mapped_column(String(12))
+    mark_reason: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class PerilakuFeedback(SyncedBase):
@@ -422,6 +425,9 @@ SYNCED_MODELS: tuple[type[SyncedBase], ...] = (
 from kinerja_desktop.store.models_peran import PERAN_MODELS  # noqa: E402  (matriks peran hasil, issue 17)
 
 SYNCED_MODELS += PERAN_MODELS
+from kinerja_desktop.store.models_tindak_lanjut import TINDAK_LANJUT_MODELS  # noqa: E402  (tindak lanjut, issue 15)
+
+SYNCED_MODELS += TINDAK_LANJUT_MODELS
 MODEL_BY_TABLE: dict[str, type[SyncedBase]] = {m.__tablename__: m for m in SYNCED_MODELS}
 
 # Local-only sync tables live in their own module; importing it here puts them in Base.metadata

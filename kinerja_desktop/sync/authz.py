@@ -38,7 +38,10 @@ _P, _N, _A, _D = Role.PEGAWAI, Role.PENILAI, Role.ATASAN_PENILAI, Role.ADMIN
 #: Tables whose rows belong to no employee: only an admin writes them. Survey responses are written
 #: by the admin who opened the kiosk (or imported them), under that admin's key.
 ROSTER_TABLES = frozenset({"setting", "unit", "employee", "supervision", "unit_predikat", "user_account",
-                           "skm_survey", "skm_response"})
+                           "skm_survey", "skm_response", "competency_standard"})
+
+#: Tables whose rows name their employee directly (``employee_id``; ``year`` when the row has one).
+EMPLOYEE_TABLES = frozenset({"competency_assessment", "development_item", "award"})
 
 #: Fields that never change once the row exists (a survey response is voided, never edited).
 IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
@@ -55,6 +58,9 @@ INSERT_ROLES: dict[str, frozenset[Role]] = {
     # A Revisi (by the pegawai) copies the penilai's Ekspektasi Khusus into the new plan version.
     "perilaku_expectation": frozenset({_N, _P}),
     "document": frozenset({_P, _N, _D}),
+    # Assessment-centre results and organised training are recorded by the admin.
+    "competency_assessment": frozenset({_N, _D}),
+    "development_item": frozenset({_N, _D}),
 }
 
 #: Frozen-by-signature flags are set by whoever signs (pegawai or penilai).
@@ -153,6 +159,9 @@ class Authorizer:
         """The employee whose record this row is (None for roster tables)."""
         if table in ROSTER_TABLES:
             return None
+        if table in EMPLOYEE_TABLES:
+            emp = self._get(Employee, values.get("employee_id"), "pegawai")
+            return subject_for(self.session, emp.id, int(values.get("year") or 0) or 9999)
         if table == "document":
             if values.get("plan_id"):
                 return self._plan_subject(self._get(Plan, values["plan_id"], "SKP"))

@@ -18,6 +18,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 from kinerja_desktop.domain.kepegawaian import AsnKind
 from kinerja_desktop.domain.penilaian import Rating
 from kinerja_desktop.domain.skm import STORED_CODES as SKM_CODES
+from kinerja_desktop.domain.tindak_lanjut import STORED_CODES as TINDAK_LANJUT_CODES
 from kinerja_desktop.services.common import MAX_TEXT
 from kinerja_desktop.store.models import MODEL_BY_TABLE
 
@@ -36,6 +37,7 @@ CODES: dict[tuple[str, str], frozenset[Any]] = {
     ("evaluation", "rating_perilaku"): frozenset(r.value for r in Rating),
     ("employee", "asn_kind"): frozenset(k.value for k in AsnKind),
     **SKM_CODES,
+    **TINDAK_LANJUT_CODES,
     # Daily work (issue 17): rencana aksi are planned per month or per quarter.
     ("rencana_aksi", "period"): frozenset([f"B{m:02d}" for m in range(1, 13)] + [f"TW{q}" for q in range(1, 5)]),
 }
