@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -31,6 +32,7 @@ from kinerja_desktop.domain.kepegawaian import (
 )
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role, Subject, require
+from kinerja_desktop.services.acting import acting_title
 from kinerja_desktop.services.common import (
     CurrentUser,
     clean_text,
@@ -368,19 +370,33 @@ def create_plan(
             variant=skp_variant_for(emp.jenis_jabatan).value,
             penilai_id=subject.penilai_id,
             atasan_penilai_id=subject.atasan_penilai_id,
-            snapshot=_snapshot(s, employee_id, subject),
+            snapshot=_snapshot(s, employee_id, subject, year),
         )
         s.add(plan)
         s.flush()
         return plan.id
 
 
-def _snapshot(session: Session, employee_id: str, subject: Subject) -> dict[str, Any]:
-    return {
+def _snapshot(session: Session, employee_id: str, subject: Subject, year: int | None = None) -> dict[str, Any]:
+    snapshot = {
         "pegawai": identity_of(session, employee_id),
         "penilai": identity_of(session, subject.penilai_id),
         "atasan": identity_of(session, subject.atasan_penilai_id),
     }
+    # A penilai who holds the position as Plt./Plh. is printed (and signs) with that title.
+    for role, officer in (("penilai", subject.penilai_id), ("atasan", subject.atasan_penilai_id)):
+        title = acting_title(session, officer, employee_id, _day_in(year))
+        if title:
+            snapshot[role]["jabatan"] = title
+    return snapshot
+
+
+def _day_in(year: int | None) -> date | None:
+    """Today, or the nearest day of ``year`` (whose acting titles a plan of that year prints)."""
+    if year is None:
+        return None
+    today = date.today()
+    return min(max(today, date(year, 1, 1)), date(year, 12, 31))
 
 
 def update_plan(db: Database, user: CurrentUser, plan_id: str, *, pendekatan: str | None = None) -> None:
@@ -400,7 +416,7 @@ def refresh_snapshot(db: Database, user: CurrentUser, plan_id: str) -> None:
         subject = subject_for(s, plan.employee_id, plan.year)
         plan.penilai_id = subject.penilai_id
         plan.atasan_penilai_id = subject.atasan_penilai_id
-        plan.snapshot = _snapshot(s, plan.employee_id, subject)
+        plan.snapshot = _snapshot(s, plan.employee_id, subject, plan.year)
 
 
 def _validate_for_submit(session: Session, plan: Plan) -> None:
@@ -500,7 +516,7 @@ def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
         new = Plan(
             employee_id=old.employee_id, year=old.year, version=old.version + 1, pendekatan=old.pendekatan,
             variant=old.variant, penilai_id=subject.penilai_id, atasan_penilai_id=subject.atasan_penilai_id,
-            snapshot=_snapshot(s, old.employee_id, subject),
+            snapshot=_snapshot(s, old.employee_id, subject, old.year),
         )
         s.add(new)
         s.flush()
@@ -561,22 +577,51 @@ def add_rhk(
     text = clean_text(text, "Rencana Hasil Kerja")
     with db.session(user=user.username) as s:
         plan = _load_plan_for_edit(s, user, plan_id)
-        parent = _check_parent(s, plan, parent_rhk_id)
-        siblings = list(
-            s.scalars(
-                select(Rhk)
-                .where(Rhk.plan_id == plan.id, Rhk.kind == kind, Rhk.deleted.is_(False))
-                .order_by(Rhk.position)
-            )
+        return _insert_rhk(s, plan, kind, text, parent_rhk_id, perspektif, position)
+
+
+def _insert_rhk(session: Session, plan: Plan, kind: str, text: str, parent_rhk_id: str | None,
+                perspektif: str | None, position: int | None) -> str:
+    """Insert one RHK into an editable plan (the one path every new RHK takes)."""
+    parent = _check_parent(session, plan, parent_rhk_id)
+    siblings = list(
+        session.scalars(
+            select(Rhk)
+            .where(Rhk.plan_id == plan.id, Rhk.kind == kind, Rhk.deleted.is_(False))
+            .order_by(Rhk.position)
         )
-        pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
-        for sib in siblings[pos:]:
-            sib.position += 1
-        rhk = Rhk(plan_id=plan.id, kind=kind, position=pos, text=text, parent_rhk_id=parent,
-                  perspektif=_check_perspektif(perspektif))
-        s.add(rhk)
-        s.flush()
-        return rhk.id
+    )
+    pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+    for sib in siblings[pos:]:
+        sib.position += 1
+    rhk = Rhk(plan_id=plan.id, kind=kind, position=pos, text=text, parent_rhk_id=parent,
+              perspektif=_check_perspektif(perspektif))
+    session.add(rhk)
+    session.flush()
+    return rhk.id
+
+
+def add_rhk_with_indicators(
+    db: Database, user: CurrentUser, plan_id: str, *, kind: str = JenisRhk.UTAMA, text: str,
+    parent_rhk_id: str | None = None, perspektif: str | None = None,
+    indicators: list[dict[str, Any]] | None = None, on_created: Any = None,
+) -> str:
+    """Add an RHK with its indicators in one transaction (a draft RHK accepted from the matriks peran
+    hasil or an import). ``indicators``: ``{"aspek", "text", "target"}`` each; ``on_created(session,
+    rhk_id)`` runs in the same transaction (it records where the RHK came from)."""
+    kind = _check_kind(kind)
+    text = clean_text(text, "Rencana Hasil Kerja", required=True)
+    with db.session(user=user.username) as s:
+        plan = _load_plan_for_edit(s, user, plan_id)
+        rhk_id = _insert_rhk(s, plan, kind, text, parent_rhk_id, perspektif, None)
+        rhk = s.get(Rhk, rhk_id)
+        assert rhk is not None
+        for item in indicators or []:
+            _insert_indicator(s, plan, rhk, clean_text(item.get("text"), "Indikator Kinerja Individu"),
+                              item.get("aspek"), str(item.get("target") or ""), None)
+        if on_created is not None:
+            on_created(s, rhk_id)
+        return rhk_id
 
 
 _UNSET: Any = object()
@@ -677,16 +722,21 @@ def add_indicator(
     with db.session(user=user.username) as s:
         rhk = get_live(s, Rhk, rhk_id, "RHK")
         plan = _load_plan_for_edit(s, user, rhk.plan_id)
-        value, unit, narrative = parse_target(target, plan.pendekatan)
-        siblings = _live_indicators(s, rhk.id)
-        pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
-        for sib in siblings[pos:]:
-            sib.position += 1
-        ind = Indicator(rhk_id=rhk.id, position=pos, aspek=_check_aspek(aspek, plan.variant), text=text,
-                        target_value=value, target_unit=unit, target_text=narrative)
-        s.add(ind)
-        s.flush()
-        return ind.id
+        return _insert_indicator(s, plan, rhk, text, aspek, target, position)
+
+
+def _insert_indicator(session: Session, plan: Plan, rhk: Rhk, text: str, aspek: str | None, target: str,
+                      position: int | None) -> str:
+    value, unit, narrative = parse_target(target, plan.pendekatan)
+    siblings = _live_indicators(session, rhk.id)
+    pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+    for sib in siblings[pos:]:
+        sib.position += 1
+    ind = Indicator(rhk_id=rhk.id, position=pos, aspek=_check_aspek(aspek, plan.variant), text=text,
+                    target_value=value, target_unit=unit, target_text=narrative)
+    session.add(ind)
+    session.flush()
+    return ind.id
 
 
 def update_indicator(
@@ -793,3 +843,59 @@ def set_expectation(db: Database, user: CurrentUser, plan_id: str, value_code: s
         else:
             row.text = text
             row.deleted = False
+
+
+# ---------------------------------------------------------------------------- a year with changes
+
+#: Plt./Plh. SKP are numbered from here (100, 200, ...) so the definitive SKP's versions never collide.
+ACTING_VERSION_BASE = 100
+
+
+def open_assignment_plan(
+    db: Database, user: CurrentUser, employee_id: str, year: int, *, acting: bool, penilai_id: str | None = None,
+    jabatan: str = "", unit_name: str = "", on_created: Any = None,
+) -> tuple[str, str | None]:
+    """Open the SKP of a new assignment: (new plan id, closed plan id).
+
+    Mutasi, promosi or a new penilai (``acting=False``): the current SKP stops being current (its
+    evaluations stay with it) and the new one becomes current. Plt./Plh. (``acting=True``): a second
+    SKP beside the definitive one, never current, with its own penilai. ``on_created(session, plan_id,
+    closed_id)`` runs in the same transaction.
+    """
+    with db.session(user=user.username) as s:
+        emp = get_live(s, Employee, employee_id, "Pegawai")
+        roster = subject_for(s, employee_id, year)
+        require(user.actor, Action.EDIT_PLAN, roster)
+        capture(s).role = _role(user, roster)
+        plans = list(s.scalars(select(Plan).where(Plan.employee_id == employee_id, Plan.year == year,
+                                                  Plan.deleted.is_(False))))
+        penilai = penilai_id or roster.penilai_id
+        atasan = supervisor_of(s, penilai, year) if penilai else None
+        subject = Subject(employee_id=employee_id, penilai_id=penilai, atasan_penilai_id=atasan)
+        closed: Plan | None = None
+        definitive = [p for p in plans if p.version < ACTING_VERSION_BASE]
+        if acting:
+            top = max((p.version for p in plans if p.version >= ACTING_VERSION_BASE), default=0)
+            version = (top // ACTING_VERSION_BASE + 1) * ACTING_VERSION_BASE
+        else:
+            version = max((p.version for p in definitive), default=0) + 1
+            closed = next((p for p in definitive if p.is_current), None)
+            if closed is not None:
+                closed.is_current = False
+        source = closed or next((p for p in definitive if p.is_current), None)
+        snapshot = _snapshot(s, employee_id, subject, year)
+        if jabatan:
+            snapshot["pegawai"]["jabatan"] = jabatan
+        if unit_name:
+            snapshot["pegawai"]["unit"] = unit_name
+        plan = Plan(
+            employee_id=employee_id, year=year, version=version, is_current=not acting,
+            pendekatan=source.pendekatan if source else Pendekatan.KUANTITATIF.value,
+            variant=skp_variant_for(emp.jenis_jabatan).value, penilai_id=penilai, atasan_penilai_id=atasan,
+            snapshot=snapshot,
+        )
+        s.add(plan)
+        s.flush()
+        if on_created is not None:
+            on_created(s, plan.id, closed.id if closed else None)
+        return plan.id, (closed.id if closed else None)

@@ -50,9 +50,32 @@ def _closed(session: Session, employee_ids: Sequence[str], year: int, period: st
             )
             .order_by(Plan.version)
         )
+        floors = _assignment_floors(session, ids[i : i + _CHUNK], year)
         for plan in rows:  # ascending versions: the newest closed one wins
+            if plan.version >= _ACTING_BASE or plan.version < floors.get(plan.employee_id, 0):
+                continue  # a Plt./Plh. SKP, or the SKP of an earlier assignment: its periods are its own
             out[plan.employee_id] = plan
     return out
+
+
+#: Plt./Plh. SKP are versions 100, 200, ... (plan_service.ACTING_VERSION_BASE; not imported: a cycle).
+_ACTING_BASE = 100
+
+
+def _assignment_floors(session: Session, employee_ids: Sequence[str], year: int) -> dict[str, int]:
+    """employee id -> first version of the SKP of their latest assignment (mutasi, promosi, new penilai)."""
+    from kinerja_desktop.store.models_peran import Penugasan
+
+    rows = session.execute(
+        select(Penugasan.employee_id, Plan.version)
+        .join(Plan, Plan.id == Penugasan.plan_id)
+        .where(Penugasan.employee_id.in_(list(employee_ids)), Penugasan.year == year,
+               Penugasan.deleted.is_(False), Penugasan.kind.not_in(("PLT", "PLH")))
+    ).all()
+    floors: dict[str, int] = {}
+    for employee_id, version in rows:
+        floors[employee_id] = max(floors.get(employee_id, 0), int(version))
+    return floors
 
 
 def plans_for_period(session: Session, employee_ids: Sequence[str], year: int, period: str) -> dict[str, Plan]:
@@ -67,5 +90,7 @@ def plans_for_period(session: Session, employee_ids: Sequence[str], year: int, p
 
 def closed_on_older_version(session: Session, plan: Plan, period: str) -> Plan | None:
     """The older version of ``plan`` on which ``period`` was finalised or signed, if any."""
+    if plan.version >= _ACTING_BASE:
+        return None  # a Plt./Plh. SKP is evaluated on its own
     found = _closed(session, [plan.employee_id], plan.year, period).get(plan.employee_id)
     return found if found is not None and found.id != plan.id and found.version < plan.version else None

@@ -30,6 +30,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("signing.tsa_url", "Server cap waktu (TSA)", ""),
         SettingSpec("tte.url", "Server TTE instansi (BSrE)", ""),
         SettingSpec("tpp.aturan", "Aturan TPP: porsi kinerja dan persen per predikat", {}),
+        # A year with changes (issue 17): how the SKP of one year combine (domain.peran; 6/2022 gives no formula).
+        SettingSpec("penugasan.aturan_tahunan", "Evaluasi tahunan bila SKP berganti di tengah tahun "
+                    "(PROPORSIONAL atau TERAKHIR)", "PROPORSIONAL"),
         # Daily work (issue 17): the instansi calendar and the progres harian window.
         SettingSpec("kalender.hari_kerja", "Hari kerja dalam seminggu (1 = Senin .. 7 = Minggu)", [1, 2, 3, 4, 5]),
         SettingSpec("kalender.libur", "Hari libur nasional dan cuti bersama", []),

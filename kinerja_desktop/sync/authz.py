@@ -132,6 +132,8 @@ class Authorizer:
     def _plan_of(self, table: str, values: dict[str, Any]) -> Any:
         if table == "plan":
             return _Values(values)
+        if table in PERAN_TABLES:
+            return _peran_plan(self, table, values)
         if table in ("rhk", "lampiran_item", "perilaku_expectation", "evaluation"):
             return self._get(Plan, values.get("plan_id"), "SKP")
         if table == "skm_indicator_link":  # belongs to the plan of its indicator
@@ -235,6 +237,25 @@ def _year_of(day: Any) -> int:
         return date.fromisoformat(str(day)).year
     except ValueError:
         return 9999
+
+
+#: Tables of the matriks peran hasil and penugasan (issue 17), see :func:`_peran_plan`.
+PERAN_TABLES = frozenset({"peran_hasil", "usulan_tanggapan", "tim_kerja", "penugasan", "rhk_impor"})
+
+
+def _peran_plan(auth: Authorizer, table: str, values: dict[str, Any]) -> Any:
+    """Whose record a matrix or penugasan row is: a matrix cell is the unit head's (through the RHK it
+    distributes), an answer to a draft RHK the pegawai's (through their SKP); a team, a penugasan and an
+    imported RHK name their employee (the ketua, the person moved or acting, the pegawai offered the RHK)."""
+    if table == "peran_hasil":
+        rhk = auth._get(Rhk, values.get("rhk_id"), "RHK")
+        return auth._get(Plan, rhk.plan_id, "SKP")
+    if table == "usulan_tanggapan":
+        return auth._get(Plan, values.get("plan_id"), "SKP")
+    from kinerja_desktop.store.models import Employee as _Employee
+
+    emp = auth._get(_Employee, values.get("employee_id"), "pegawai")
+    return _Values({"employee_id": emp.id, "year": int(values.get("year") or 0) or 9999, "penilai_id": None})
 
 
 def _labels(roles: frozenset[Role]) -> str:

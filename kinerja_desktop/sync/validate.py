@@ -118,3 +118,9 @@ def check_changes(table: str, values: dict[str, Any]) -> str | None:
         if problem:
             return "nilai tidak sah: " + problem
     return None
+
+
+# Matriks peran hasil and penugasan (issue 17): the codes their services write.
+from kinerja_desktop.domain.peran import STORED_CODES as _PERAN_CODES  # noqa: E402
+
+CODES.update(_PERAN_CODES)
