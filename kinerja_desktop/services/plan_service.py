@@ -314,8 +314,12 @@ def get_plan(db: Database, user: CurrentUser, plan_id: str) -> PlanView:
         return load_plan_view(s, plan)
 
 
-def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str) -> list[tuple[str, str]]:
-    """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan."""
+def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
+                           approved_only: bool = False) -> list[tuple[str, str]]:
+    """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan.
+
+    ``approved_only``: only when that plan is approved (the guided first SKP offers agreed RHK only).
+    """
     with db.reader() as s:
         plan = get_live(s, Plan, plan_id, "SKP")
         require_on_plan(s, user, Action.VIEW_PLAN, plan)
@@ -324,7 +328,8 @@ def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str) -> lis
             return []
         sup_plan = s.execute(
             select(Plan.id).where(
-                Plan.employee_id == penilai, Plan.year == plan.year, Plan.is_current.is_(True), Plan.deleted.is_(False)
+                Plan.employee_id == penilai, Plan.year == plan.year, Plan.is_current.is_(True), Plan.deleted.is_(False),
+                *((Plan.status == "APPROVED",) if approved_only else ()),
             )
         ).scalar()
         if not sup_plan:

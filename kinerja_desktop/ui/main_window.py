@@ -80,6 +80,7 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.signing.install", "install_signing"),
     ("kinerja_desktop.ui.sync.install", "install_sync"),
     ("kinerja_desktop.ui.backup_actions", "install_backup"),
+    ("kinerja_desktop.ui.help.install", "install_help"),
 )
 #: Imported in the same worker, so the first employee or unit opened does not pay for the import.
 PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")
@@ -87,7 +88,7 @@ SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
     "next_tab": "Ctrl+PgDown", "previous_tab": "Ctrl+PgUp", "switch_user": "Ctrl+Shift+L",
-    "navigation": "F9", "shortcuts": "F1",
+    "navigation": "F9", "shortcuts": "Shift+F1", "panduan": "F1",
 }
 
 

@@ -1,0 +1,1 @@
+"""Guided flows (QWizard) for people new to the app."""

@@ -1,0 +1,156 @@
+"""The guided first SKP for a new staff member (a QWizard), ending with Ajukan.
+
+``FirstSkpWizard(db, user, employee_id, year, parent=None)``: the steps are in
+:mod:`first_skp_pages`; every write goes through ``services.plan_service`` (via
+:class:`FirstSkpDraft`), the same path as the plan editor, so the permission checks and
+validation are the services' own. Offered when a pegawai without a plan for the year signs in
+(``ui.help.install``) and from Bantuan > Susun SKP Pertama dengan Panduan.
+
+Signals:
+    plan_saved(str plan_id): the wizard closed with a draft (Simpan Draf, or Batal after step 1).
+    plan_submitted(str plan_id): Ajukan succeeded.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget, QWizard
+
+from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind
+from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.form_queries import employee_header
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.wizards.first_skp_draft import FirstSkpDraft, RhkDraft
+from kinerja_desktop.ui.wizards.first_skp_pages import (
+    IndicatorPage,
+    LampiranPage,
+    ParentPage,
+    PendekatanPage,
+    ReviewPage,
+    RhkPage,
+)
+
+PAGE_PENDEKATAN, PAGE_PARENT, PAGE_RHK, PAGE_INDICATOR, PAGE_LAMPIRAN, PAGE_REVIEW = range(6)
+
+
+class FirstSkpWizard(QWizard):
+    """Step by step to a submitted first SKP (see the module docstring)."""
+
+    plan_saved = Signal(str)
+    plan_submitted = Signal(str)
+    panduan_topic = "skp-pertama"
+
+    def __init__(self, db: Database, user: CurrentUser, employee_id: str, year: int,  # noqa: PLR0917
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstSkpWizard")
+        self.setWindowTitle(self.tr("Susun SKP Pertama"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Simpan Draf dan Tutup"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Lanjut >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Kembali"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Nanti Saja"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Ajukan"))
+        self.customButtonClicked.connect(self._custom_button)
+        self.currentIdChanged.connect(self._page_changed)
+        self.db, self.user, self.year = db, user, year
+        self.header = employee_header(db, user, employee_id, year)  # raises PermissionDenied
+        self.draft = FirstSkpDraft(db, user, employee_id, year)
+        self.view: Any = None
+        self.pendekatan = ""
+        self.parent_options: list[tuple[str, str]] = []
+        self.rhks: list[RhkDraft] = []
+        self.existing_lampiran: dict[str, list[str]] = {}
+        self._adopted = False
+        self.submitted = False
+        pages = (PendekatanPage(self), ParentPage(self), RhkPage(self), IndicatorPage(self), LampiranPage(self),
+                 ReviewPage(self))
+        for page_id, page in enumerate(pages):
+            page.setTitle(self.tr("Langkah {0} dari {1} · {2}").format(page_id + 1, len(pages), page.title()))
+            self.setPage(page_id, page)
+        self.help_requested = QShortcut(QKeySequence("F1"), self)  # the Panduan of this wizard (ui.help.install)
+        self.resize(900, 640)
+        self._page_changed(PAGE_PENDEKATAN)
+
+    # ------------------------------------------------------------------ what the pages call
+
+    def start(self, pendekatan: str) -> None:
+        """Step 1 done: the plan exists (created, or the draft continued) with this pendekatan."""
+        self.draft.start(pendekatan)
+        self.view = self.draft.view()
+        self.pendekatan = self.view.pendekatan
+        self.parent_options = self.draft.parent_options()
+        if not self._adopted:
+            self._adopted = True
+            self.rhks = self.draft.adopt(self.view)
+            self.existing_lampiran = {kind: [i.text for i in self.view.lampiran_of(kind)]
+                                      for kind in (k.value for k in LampiranKind) if self.view.lampiran_of(kind)}
+
+    def choose_parents(self, chosen: list[tuple[str, str]]) -> None:
+        """The RHK pimpinan ticked, in order: one RHK of the pegawai each (what was typed is kept)."""
+        by_parent = {r.parent_rhk_id: r for r in self.rhks}
+        if not chosen:  # no approved RHK pimpinan yet: one RHK without intervensi (chosen later in the editor)
+            self.rhks = self.rhks[:1] or [RhkDraft(None, "")]
+            return
+        self.rhks = [by_parent.get(rhk_id) or RhkDraft(rhk_id, text) for rhk_id, text in chosen]
+
+    def submit(self) -> None:
+        self.draft.submit()
+        self.submitted = True
+
+    def summary_html(self) -> str:
+        view = self.draft.view()
+        h = self.header
+        parts = [f"<h3>{html.escape(h.name)} · {self.tr('SKP tahun {0}').format(self.year)}</h3>",
+                 "<p>" + self.tr("Pendekatan: {0} · Pejabat penilai kinerja: {1}").format(
+                     html.escape(tr_label(view.pendekatan.capitalize())),
+                     html.escape(view.snapshot.get("penilai", {}).get("nama", "") or "—")) + "</p>"]
+        for n, rhk in enumerate(view.rhk_of("UTAMA"), start=1):
+            parts.append(f"<p><b>{n}. {html.escape(rhk.text)}</b>")
+            if rhk.parent_text:
+                parts.append("<br><i>" + self.tr("Mengintervensi: {0}").format(html.escape(rhk.parent_text)) + "</i>")
+            parts.append("</p><table border='1' cellspacing='0' cellpadding='4' width='100%'>")
+            parts.append(f"<tr><th align='left'>{self.tr('Aspek')}</th><th align='left'>"
+                         f"{self.tr('Indikator Kinerja Individu')}</th><th align='left'>{self.tr('Target')}</th></tr>")
+            for ind in rhk.indicators:
+                aspek = tr_label(Aspek(ind.aspek).label) if ind.aspek else ""
+                parts.append(f"<tr><td>{aspek}</td><td>{html.escape(ind.text)}</td>"
+                             f"<td>{html.escape(ind.target_display)}</td></tr>")
+            parts.append("</table>")
+        parts.append(f"<p><b>{self.tr('Lampiran')}</b></p><ul>")
+        for kind in LampiranKind:
+            items = "; ".join(html.escape(i.text) for i in view.lampiran_of(kind.value)) or "—"
+            parts.append(f"<li>{tr_label(kind.label)}: {items}</li>")
+        parts.append("</ul>")
+        return "".join(parts)
+
+    # ------------------------------------------------------------------ closing
+
+    @Slot(int)
+    def _page_changed(self, page_id: int) -> None:
+        # A draft exists once step 1 is done: from then on it can be kept for later.
+        self.button(QWizard.WizardButton.CustomButton1).setVisible(page_id > PAGE_PENDEKATAN)
+
+    @Slot(int)
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            page = self.currentPage()
+            if self.currentId() in (PAGE_RHK, PAGE_INDICATOR, PAGE_LAMPIRAN) and page.isComplete():
+                if not page.validatePage():  # keep what this page holds too
+                    return
+            self.reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        plan_id = self.draft.plan_id
+        if plan_id and self.submitted:
+            self.plan_submitted.emit(plan_id)
+        elif plan_id:
+            self.plan_saved.emit(plan_id)
