@@ -12,6 +12,7 @@ from kinerja_desktop.documents.handwriting import WritingLines, tick_boxes
 from kinerja_desktop.documents.layout_common import (
     IDENTITY_LABELS,
     Signer,
+    evaluation_period_label,
     identity_header,
     identity_table,
     kop,
@@ -20,9 +21,10 @@ from kinerja_desktop.documents.layout_common import (
     title_block,
 )
 from kinerja_desktop.documents.layout_context import DocMeta, LayoutContext
+from kinerja_desktop.documents.page_setup import styles
 from kinerja_desktop.documents.sections import HasilKerjaBlank, hasil_kerja_table, label_value_table, perilaku_table
 from kinerja_desktop.documents.sheet_data import BlankForm, BlankKind, Person
-from kinerja_desktop.domain.kepegawaian import AsnKind
+from kinerja_desktop.domain.kepegawaian import AsnKind, SkpVariant
 from kinerja_desktop.domain.penilaian import Predikat as PredikatEnum
 from kinerja_desktop.domain.penilaian import PredikatOrganisasi, Rating
 
@@ -51,10 +53,10 @@ def _periode(form: BlankForm) -> tuple[str, str]:
     year = str(form.year) if form.year else "........"
     if form.period is not None and form.year:
         rng = form.period.range_label(form.year)
-        title = form.period.print_label
+        title = evaluation_period_label(form.period)
     elif form.period is not None:
         rng = f"........ SD ........ TAHUN {year}"
-        title = form.period.print_label
+        title = evaluation_period_label(form.period)
     else:
         rng = (
             f"1 JANUARI SD 31 DESEMBER TAHUN {year}"
@@ -84,7 +86,10 @@ def _skp(form: BlankForm, ctx: LayoutContext) -> list[Flowable]:
         *kop(form.instansi, width, ctx.logo),
         *title_block(skp_layout.TITLE, skp_layout.subtitles(form.variant, form.pendekatan)),
         identity_header(form.instansi.nama, rng, width),
-        identity_table(None, None, width, values=(_identity(form.pegawai), _identity(form.penilai))),
+        identity_table(
+            None, None, width, values=(_identity(form.pegawai), _identity(form.penilai)),
+            jpt_instansi=form.instansi.nama if form.variant is SkpVariant.JPT else None,
+        ),
         Spacer(1, 3 * mm),
         hasil_kerja_table(None, width, variant=form.variant, pendekatan=form.pendekatan, blank=sizing),
         Spacer(1, 3 * mm),
@@ -110,12 +115,16 @@ def _evaluasi(form: BlankForm, ctx: LayoutContext) -> list[Flowable]:
             [f"PENDEKATAN HASIL KERJA {form.pendekatan.value}", form.variant.label.upper(), f"PERIODE: {title}"],
         ),
         identity_header(form.instansi.nama, rng, width),
-        identity_table(None, None, width, values=(_identity(form.pegawai), _identity(form.penilai))),
+        identity_table(
+            None, None, width, values=(_identity(form.pegawai), _identity(form.penilai)),
+            jpt_instansi=form.instansi.nama if form.variant is SkpVariant.JPT else None,
+        ),
         Spacer(1, 3 * mm),
         label_value_table(
             [
                 ("CAPAIAN KINERJA ORGANISASI", tick_boxes([p.label for p in PredikatOrganisasi])),
-                ("POLA DISTRIBUSI", DistributionChart(None)),
+                ("POLA DISTRIBUSI", [DistributionChart(None), para(evaluasi_layout.curve_caption(None, None),
+                                                                   styles().small_bold)]),
             ],
             width,
         ),
@@ -142,7 +151,7 @@ def _dokumen(form: BlankForm, ctx: LayoutContext) -> list[Flowable]:
         catatan=[WritingLines(3)],
     )
     signers = [
-        Signer("pegawai", ("", "Pegawai yang Dinilai"), form.pegawai, blank=True),
+        Signer("pegawai", (BLANK_TANGGAL, "Pegawai yang Dinilai"), form.pegawai, blank=True),
         Signer("penilai", (BLANK_TANGGAL, "Pejabat Penilai Kinerja"), form.penilai, blank=True),
     ]
     return dokumen_evaluasi_layout.build(

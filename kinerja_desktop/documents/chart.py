@@ -32,10 +32,10 @@ def _nice_max(value: int) -> tuple[int, int]:
 
 
 class DistributionChart(Flowable):
-    """x axis Sangat Kurang .. Sangat Baik, y axis Frekuensi Pegawai; ``counts`` None draws empty axes
-    (for filling by hand)."""
+    """x axis Sangat Kurang .. Sangat Baik titled Predikat Kinerja Pegawai, y axis Frekuensi Pegawai;
+    ``counts`` None draws empty axes (for filling by hand)."""
 
-    def __init__(self, counts: Mapping[Predikat, int] | None, width: float = 95 * mm, height: float = 42 * mm) -> None:
+    def __init__(self, counts: Mapping[Predikat, int] | None, width: float = 95 * mm, height: float = 45 * mm) -> None:
         super().__init__()
         self.counts = counts
         self.width = width
@@ -47,7 +47,7 @@ class DistributionChart(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        left, bottom = 11 * mm, 9 * mm
+        left, bottom = 11 * mm, 12 * mm
         plot_w, plot_h = self.width - left - 2 * mm, self.height - bottom - 3 * mm
         values = [int(self.counts.get(p, 0)) for p in PREDIKAT_ORDER_CHART] if self.counts is not None else None
         top, step = _nice_max(max(values) if values else 5)
@@ -76,6 +76,8 @@ class DistributionChart(Flowable):
             lines = [" ".join(words[:1]), " ".join(words[1:])] if len(words) > 1 else words
             for i, line in enumerate(lines):
                 c.drawCentredString(x, bottom - 2.6 * mm - i * 2.3 * mm, line.replace("/ ", "/"))
+        c.setFont(FONT_BOLD, 5.5)
+        c.drawCentredString(left + plot_w / 2, bottom - 8.6 * mm, "Predikat Kinerja Pegawai")
         # y axis title
         c.saveState()
         c.translate(2.2 * mm, bottom + plot_h / 2)

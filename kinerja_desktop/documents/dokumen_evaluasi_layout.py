@@ -16,6 +16,7 @@ from kinerja_desktop.documents.flow_table import Block, P, flow_table, plain
 from kinerja_desktop.documents.layout_common import (
     IDENTITY_LABELS,
     Signer,
+    evaluation_period_label,
     identity_header,
     kop,
     missing,
@@ -115,12 +116,13 @@ def story(sheet: DokumenEvaluasiSheet, ctx: LayoutContext) -> list[Flowable]:
     )
     caption = periode_caption(sheet.tempat, sheet.tanggal)
     signers = [
-        Signer("pegawai", ("", "Pegawai yang Dinilai"), sheet.pegawai, show_nip=_is_pns(sheet.pegawai)),
+        # the annex prints the place/date line above both signatures
+        Signer("pegawai", (caption, "Pegawai yang Dinilai"), sheet.pegawai, show_nip=_is_pns(sheet.pegawai)),
         Signer("penilai", (caption, "Pejabat Penilai Kinerja"), sheet.penilai, show_nip=_is_pns(sheet.penilai)),
     ]
     return build(
         sheet.instansi,
-        periode_title=f"PERIODE: {sheet.period.print_label}",
+        periode_title=f"PERIODE: {evaluation_period_label(sheet.period)}",
         periode_range=f"PERIODE PENILAIAN: {sheet.period.range_label(sheet.year)}",
         parts=parts,
         signers=signers,
@@ -132,9 +134,9 @@ def meta_for(year: int, period: Period, person: Person) -> DocMeta:
     who = f"{person.nama} (NIP {person.nip})" if person.nip else person.nama
     return DocMeta(
         title=f"Dokumen Evaluasi Kinerja Pegawai {period.label} {year} — {who}",
-        subject=f"{TITLE} PERIODE {period.print_label} TAHUN {year}",
+        subject=f"{TITLE} PERIODE {evaluation_period_label(period)} TAHUN {year}",
         keywords=f"Dokumen Evaluasi Kinerja, NIP {person.nip or '-'}, Tahun {year}, Periode {period.code}",
-        header=f"{TITLE} {period.print_label} {year} — {who}",
+        header=f"{TITLE} {evaluation_period_label(period)} {year} — {who}",
     )
 
 

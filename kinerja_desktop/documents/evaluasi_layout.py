@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from kinerja_desktop.documents.chart import DistributionChart
 from kinerja_desktop.documents.flow_table import plain
 from kinerja_desktop.documents.layout_common import (
+    evaluation_period_label,
     identity_header,
     identity_table,
     kop,
@@ -37,7 +38,7 @@ def subtitles(variant: SkpVariant, pendekatan: Pendekatan, period: Period) -> li
     return [
         f"PENDEKATAN HASIL KERJA {pendekatan.value}",
         variant.label.upper(),
-        f"PERIODE: {period.print_label}",
+        f"PERIODE: {evaluation_period_label(period)}",
     ]
 
 
@@ -45,10 +46,23 @@ def capaian_value(value: PredikatOrganisasi | None) -> Flowable:
     return plain(value.print_label, styles().cell_bold) if value else missing()
 
 
-def distribution_value(counts: Mapping[Predikat, int] | None, blank: bool = False) -> Flowable:
+def curve_caption(unit: str | None, capaian: PredikatOrganisasi | None) -> str:
+    """The annex's caption under the curve: ``KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI <UNIT> DENGAN CAPAIAN
+    KINERJA ORGANISASI <PREDIKAT>`` (dotted where not known, for a blank form)."""
+    who = f" {unit.strip().upper()}" if unit and unit.strip() else ""
+    level = capaian.print_label if capaian else "........"
+    return f"KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI{who} DENGAN CAPAIAN KINERJA ORGANISASI {level}"
+
+
+def distribution_value(
+    counts: Mapping[Predikat, int] | None, blank: bool = False, caption: str | None = None
+) -> Flowable | list[Flowable]:
     if counts is None and not blank:
         return missing()
-    return DistributionChart(counts)
+    chart = DistributionChart(counts)
+    if caption is None:
+        return chart
+    return [chart, para(caption, styles().small_bold)]
 
 
 def rating_value(value: Rating | None) -> Flowable:
@@ -74,12 +88,20 @@ def story(sheet: EvaluasiSheet, ctx: LayoutContext) -> list[Flowable]:
         *kop(sheet.instansi, width, ctx.logo),
         *title_block(TITLE, subtitles(variant, pendekatan, sheet.period)),
         identity_header(sheet.instansi.nama, f"PERIODE PENILAIAN: {sheet.period.range_label(sheet.year)}", width),
-        identity_table(sheet.pegawai, sheet.penilai, width),
+        identity_table(
+            sheet.pegawai, sheet.penilai, width,
+            jpt_instansi=sheet.instansi.nama if variant is SkpVariant.JPT else None,
+        ),
         Spacer(1, 3 * mm),
         label_value_table(
             [
                 ("CAPAIAN KINERJA ORGANISASI", capaian_value(sheet.capaian_organisasi)),
-                ("POLA DISTRIBUSI", distribution_value(sheet.distribusi)),
+                (
+                    "POLA DISTRIBUSI",
+                    distribution_value(
+                        sheet.distribusi, caption=curve_caption(sheet.pegawai.unit, sheet.capaian_organisasi)
+                    ),
+                ),
             ],
             width,
         ),
@@ -115,7 +137,7 @@ def meta(sheet: EvaluasiSheet) -> DocMeta:
     period = sheet.period
     return DocMeta(
         title=f"Evaluasi Kinerja Pegawai {period.label} {sheet.year} — {who}",
-        subject=f"{TITLE} PERIODE {period.print_label} TAHUN {sheet.year}",
+        subject=f"{TITLE} PERIODE {evaluation_period_label(period)} TAHUN {sheet.year}",
         keywords=f"Evaluasi Kinerja, NIP {p.nip or '-'}, Tahun {sheet.year}, Periode {period.code}",
-        header=f"{TITLE} {period.print_label} {sheet.year} — {who}",
+        header=f"{TITLE} {evaluation_period_label(period)} {sheet.year} — {who}",
     )

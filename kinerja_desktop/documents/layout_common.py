@@ -22,7 +22,7 @@ from kinerja_desktop.documents.page_canvas import SignatureMark
 from kinerja_desktop.documents.page_setup import FONT, styles
 from kinerja_desktop.documents.sheet_data import Instansi, Person
 from kinerja_desktop.domain.kepegawaian import AsnKind
-from kinerja_desktop.domain.periods import MONTH_NAMES
+from kinerja_desktop.domain.periods import MONTH_NAMES, Period, PeriodKind
 
 __all__ = [
     "BELUM_DIISI",
@@ -209,16 +209,36 @@ def identity_header(instansi_nama: str, periode_text: str, width: float) -> Tabl
     )
 
 
+def evaluation_period_label(period: Period) -> str:
+    """The period as the annex's evaluation sheets print it: ``TRIWULAN IV-AKHIR``, and ``AKHIR`` for the
+    annual evaluation (never ``TAHUNAN``)."""
+    return "AKHIR" if period.kind is PeriodKind.TAHUNAN else period.print_label
+
+
+JPT_PENILAI_LABELS = ("NAMA", "NIP", "PANGKAT/GOL RUANG", "JABATAN", "INSTANSI")
+
+
 def identity_table(
     pegawai: Person | None,
     penilai: Person | None,
     width: float,
     *,
     values: tuple[list[Flowable], list[Flowable]] | None = None,
+    jpt_instansi: str | None = None,
 ) -> Table:
-    """``NO | PEGAWAI YANG DINILAI | NO | PEJABAT PENILAI KINERJA`` with rows 1 NAMA .. 5 UNIT KERJA."""
+    """``NO | PEGAWAI YANG DINILAI | NO | PEJABAT PENILAI KINERJA`` with rows 1 NAMA .. 5 UNIT KERJA.
+
+    ``jpt_instansi`` (JPT sheets): the penilai's 5th row is INSTANSI with that name, and a penilai
+    without NIP (a pejabat negara) shows ``NIP (*opsional)``, as in the annex's JPT copies."""
     st = styles()
     left, right = values if values is not None else (person_values(pegawai), person_values(penilai))
+    right_labels = list(IDENTITY_LABELS)
+    if jpt_instansi is not None:
+        right_labels = list(JPT_PENILAI_LABELS)
+        if values is None:
+            right = [*right[:4], para(jpt_instansi.upper())]
+        if penilai is not None and not penilai.nip:
+            right_labels[1] = "NIP (*opsional)"
     no_w = 7 * mm
     label_w = 33 * mm
     value_w = width / 2 - no_w - label_w
@@ -239,7 +259,7 @@ def identity_table(
                 plain(label, st.cell),
                 left[i],
                 plain(str(i + 1), st.cell_center),
-                plain(label, st.cell),
+                plain(right_labels[i], st.cell),
                 right[i],
             ]
         )

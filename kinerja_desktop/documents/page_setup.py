@@ -146,6 +146,7 @@ class Styles:
     section: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    small_bold: ParagraphStyle
     missing: ParagraphStyle
     missing_center: ParagraphStyle
     kop_name: ParagraphStyle
@@ -182,6 +183,7 @@ def styles() -> Styles:
         section=ParagraphStyle("kinerja-section", parent=bold, fontSize=8, leading=10),
         body=ParagraphStyle("kinerja-body", parent=base, fontSize=8.5, leading=11),
         small=ParagraphStyle("kinerja-small", parent=base, fontSize=6.5, leading=8),
+        small_bold=ParagraphStyle("kinerja-small-bold", parent=bold, fontSize=6.5, leading=8),
         missing=ParagraphStyle("kinerja-missing", parent=base, textColor="#505050"),
         missing_center=ParagraphStyle("kinerja-missing-center", parent=base, textColor="#505050", alignment=TA_CENTER),
         kop_name=ParagraphStyle("kinerja-kop-name", parent=bold, fontSize=12.5, leading=15, alignment=TA_CENTER),

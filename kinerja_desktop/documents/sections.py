@@ -169,6 +169,8 @@ def _header(
     rows: list[list[object]] = [
         [plain(title, st.head)] + [None] * (len(cols) - 1),
         [plain(c.title, st.head) for c in cols],
+        # the annex's column-number row (1)...(n) under the column titles
+        [plain(f"({n})", st.head) for n in range(1, len(cols) + 1)],
     ]
     return rows, [((0, 0), (-1, 0))]
 
@@ -183,20 +185,22 @@ def hasil_kerja_table(
     blank: HasilKerjaBlank | None = None,
     with_eval_columns: bool = False,
 ) -> Table:
-    """HASIL KERJA with sections A. KINERJA UTAMA and B. KINERJA TAMBAHAN."""
+    """HASIL KERJA with sections A. KINERJA UTAMA and B. KINERJA TAMBAHAN (on the SKP) or A. UTAMA and
+    B. TAMBAHAN (on the evaluation, as the annex's Evaluasi copy groups them)."""
     st = styles()
-    cols = _columns(variant, pendekatan, evaluation is not None or with_eval_columns)
+    on_evaluation = evaluation is not None or with_eval_columns
+    cols = _columns(variant, pendekatan, on_evaluation)
     header, spans = _header(cols, "HASIL KERJA")
     items: list[Block | FullRow] = []
     if blank is not None:
         for jenis, count in ((JenisRhk.UTAMA, blank.utama), (JenisRhk.TAMBAHAN, blank.tambahan)):
-            items.append(FullRow([plain(_section_title(jenis), st.cell_bold)]))
+            items.append(FullRow([plain(_section_title(jenis, evaluation=on_evaluation), st.cell_bold)]))
             items += [_blank_block(cols, n, blank) for n in range(1, count + 1)]
     elif plan is None or not plan.rhk:
         items.append(FullRow([missing("Rencana hasil kerja belum diisi")], background=None))
     else:
         for jenis in (JenisRhk.UTAMA, JenisRhk.TAMBAHAN):
-            items.append(FullRow([plain(_section_title(jenis), st.cell_bold)]))
+            items.append(FullRow([plain(_section_title(jenis, evaluation=on_evaluation), st.cell_bold)]))
             rows = plan.rhk_of(jenis)
             if not rows:
                 items.append(FullRow([plain("-", st.cell)], background=None))
@@ -204,7 +208,9 @@ def hasil_kerja_table(
     return flow_table(_widths(cols, width), header, items, header_spans=spans)
 
 
-def _section_title(jenis: JenisRhk) -> str:
+def _section_title(jenis: JenisRhk, *, evaluation: bool) -> str:
+    if evaluation:
+        return "A. UTAMA" if jenis is JenisRhk.UTAMA else "B. TAMBAHAN"
     return "A. KINERJA UTAMA" if jenis is JenisRhk.UTAMA else "B. KINERJA TAMBAHAN"
 
 

@@ -59,7 +59,8 @@ def story(sheet: SkpSheet, ctx: LayoutContext) -> list[Flowable]:
     pendekatan = plan.pendekatan if plan else Pendekatan.KUANTITATIF
     out: list[Flowable] = [*kop(sheet.instansi, width, ctx.logo), *title_block(TITLE, subtitles(variant, pendekatan))]
     out.append(identity_header(sheet.instansi.nama, periode_text(sheet.year), width))
-    out.append(identity_table(sheet.pegawai, sheet.penilai, width))
+    jpt_instansi = sheet.instansi.nama if variant is SkpVariant.JPT else None
+    out.append(identity_table(sheet.pegawai, sheet.penilai, width, jpt_instansi=jpt_instansi))
     out.append(Spacer(1, 3 * mm))
     out.append(hasil_kerja_table(plan, width, variant=variant, pendekatan=pendekatan))
     out.append(Spacer(1, 3 * mm))

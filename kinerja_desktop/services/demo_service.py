@@ -130,6 +130,8 @@ class DemoSummary:
     surveys: int = 0
     survey_responses: int = 0
     tindak_lanjut: dict[str, int] = field(default_factory=dict)
+    rencana_aksi: int = 0
+    progres_harian: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -331,6 +333,12 @@ def _build(db: Database, employees: int, seed: int, year: int | None, today: dat
         from kinerja_desktop.services.demo_tindak_lanjut import build_tindak_lanjut
 
         summary.tindak_lanjut = build_tindak_lanjut(s, seed, year, today, db.blobs, new_id, ROOT_AUTHOR)
+        # Daily work (issue 17): its own random stream and ids too.
+        from kinerja_desktop.services.demo_daily_work import add_daily_work
+
+        summary.rencana_aksi, summary.progres_harian = add_daily_work(s, seed=seed, year=year, today=today,
+                                                                      user=ROOT_AUTHOR)
+        report("Rencana aksi dan progres harian", summary.progres_harian, summary.progres_harian)
         summary.units = len(units)
         summary.employees = len(people)
         return summary

@@ -98,7 +98,7 @@ def test_evaluasi_sections_in_order() -> None:
             "HASIL KERJA",
             "REALISASI BERDASARKAN BUKTI DUKUNG",
             "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
-            "A. KINERJA UTAMA",
+            "A. UTAMA",
             "indikator U1.1",
             "88% permohonan selesai tepat waktu",
             "Capaian sesuai target; pertahankan.",
@@ -123,7 +123,7 @@ def test_dokumen_evaluasi_is_one_page_with_numbered_sections() -> None:
         texts[0],
         [
             "DOKUMEN EVALUASI KINERJA PEGAWAI",
-            "PERIODE: TAHUNAN",
+            "PERIODE: AKHIR",
             "1",
             "PEGAWAI YANG DINILAI",
             *IDENTITY,
@@ -211,4 +211,5 @@ def test_evaluasi_period_label(code: str) -> None:
     from kinerja_desktop.domain.periods import period
 
     doc = render(s.evaluasi(code=code))
-    assert flat(f"PERIODE: {period(code).print_label}") in flat(page_texts(doc.pdf)[0])
+    label = "AKHIR" if code == "TAHUNAN" else period(code).print_label  # the annex: the annual one is AKHIR
+    assert flat(f"PERIODE: {label}") in flat(page_texts(doc.pdf)[0])

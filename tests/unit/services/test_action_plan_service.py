@@ -21,16 +21,19 @@ def _first_indicator(db: Database, plan_id: str) -> tuple[str, str, str]:
     return rhk_id, ind_id, unit
 
 
-def _reopen_tw4(db: Database, plan_id: str) -> None:
-    """The demo finalised the quarters that are over; TW4 (the current one) is open."""
+def _without_demo_actions(db: Database, people: People) -> None:
+    """The demo office planned October and November already; start from an empty plan (TW4, the current
+    quarter, is still open: the demo finalised only the quarters that are over)."""
     with db.reader() as s:
-        ev = s.scalars(select(Evaluation).where(Evaluation.plan_id == plan_id, Evaluation.period == "TW4")).first()
-    assert ev is None
+        assert s.scalars(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id,
+                                                  Evaluation.period == "TW4")).first() is None
+    for view in ap.list_actions(db, people.staff, people.staff_plan_id):
+        ap.delete_action(db, people.staff, view.id)
 
 
 def test_realisation_is_computed_from_rencana_aksi_through_the_realisation_service(demo_db: Database,
                                                                                     people: People) -> None:
-    _reopen_tw4(demo_db, people.staff_plan_id)
+    _without_demo_actions(demo_db, people)
     rhk, ind, unit = _first_indicator(demo_db, people.staff_plan_id)
     a = ap.add_action(demo_db, people.staff, rhk, "B10", "Verifikasi berkas Oktober", indicator_id=ind,
                       target_value="4", target_unit=unit)
@@ -53,6 +56,7 @@ def test_realisation_is_computed_from_rencana_aksi_through_the_realisation_servi
 
 
 def test_a_frozen_period_or_no_numbers_refuse_the_computation(demo_db: Database, people: People) -> None:
+    _without_demo_actions(demo_db, people)
     rhk, ind, _unit = _first_indicator(demo_db, people.staff_plan_id)
     with pytest.raises(ValidationError, match="Belum ada rencana aksi"):
         realisation_service.realisation_from_actions(demo_db, people.staff, ind, "TW4")

@@ -16,7 +16,7 @@ from kinerja_desktop.store.models import ChangeLog, Employee, Plan, Rhk
 from kinerja_desktop.store.models_harian import ProgresHarian
 from tests.helpers.fixtures import People
 
-FRIDAY = date(2026, 11, 20)
+FRIDAY = date(2026, 11, 6)  # the demo office logs 9-20 November; this week is empty
 
 
 def _staff_rhk(db: Database, people: People) -> str:
@@ -41,7 +41,7 @@ def test_bad_input_gives_indonesian_errors(demo_db: Database, people: People) ->
     with pytest.raises(ValidationError, match="wajib diisi"):
         dl.add_entry(demo_db, people.staff, FRIDAY, "   ", today=FRIDAY)
     with pytest.raises(ValidationError, match="belum tiba"):
-        dl.add_entry(demo_db, people.staff, date(2026, 11, 21), "besok", today=FRIDAY)
+        dl.add_entry(demo_db, people.staff, date(2026, 11, 7), "besok", today=FRIDAY)
     with pytest.raises(ValidationError, match="paling banyak 24"):
         dl.add_entry(demo_db, people.staff, FRIDAY, "lembur", hours=25, today=FRIDAY)
     with pytest.raises(ValidationError, match="bukan angka"):
@@ -55,7 +55,7 @@ def test_bad_input_gives_indonesian_errors(demo_db: Database, people: People) ->
 
 def test_late_entries_are_marked_not_refused_and_the_window_is_an_instansi_setting(demo_db: Database,
                                                                                     people: People) -> None:
-    monday, thursday = date(2026, 11, 16), date(2026, 11, 19)
+    monday, thursday = date(2026, 11, 2), date(2026, 11, 5)
     late = dl.add_entry(demo_db, people.staff, monday, "rekap mingguan", today=FRIDAY)
     on_time = dl.add_entry(demo_db, people.staff, thursday, "input data", today=FRIDAY)
     marks = {e.id: e.late for e in dl.entries(demo_db, people.staff, None, monday, FRIDAY)}
@@ -102,25 +102,26 @@ def test_evidence_is_copied_to_the_blob_store(demo_db: Database, people: People,
 def test_month_recap_counts_logged_late_and_missing_working_days(demo_db: Database, people: People,
                                                                  tmp_path: Path) -> None:
     csv = tmp_path / "libur.csv"
-    csv.write_text("tanggal;keterangan\n2026-11-02;Cuti bersama\n", encoding="utf-8")
+    csv.write_text("tanggal;keterangan\n2026-10-02;Cuti bersama\n", encoding="utf-8")
     calendar_service.import_holidays(demo_db, people.admin, csv)
-    dl.add_entry(demo_db, people.staff, date(2026, 11, 3), "a", today=date(2026, 11, 3))
-    dl.add_entry(demo_db, people.staff, date(2026, 11, 3), "b", today=date(2026, 11, 3))
-    dl.add_entry(demo_db, people.staff, date(2026, 11, 4), "c", today=date(2026, 11, 10))  # late
-    dl.add_entry(demo_db, people.staff, date(2026, 11, 7), "Sabtu lembur", today=date(2026, 11, 7))
-    month = dl.person_month(demo_db, people.penilai, people.staff.employee_id, 2026, 11, today=date(2026, 11, 6))
-    assert month.working_days == 20  # 21 weekdays in November 2026, one of them cuti bersama
-    assert (month.logged, month.late, month.missing, month.on_time) == (2, 1, 2, 1)  # 5 and 6 Nov missing
-    nov2 = month.days[1]
-    assert not nov2.working and nov2.reason == "Cuti bersama"
+    dl.add_entry(demo_db, people.staff, date(2026, 10, 5), "a", today=date(2026, 10, 5))
+    dl.add_entry(demo_db, people.staff, date(2026, 10, 5), "b", today=date(2026, 10, 5))
+    dl.add_entry(demo_db, people.staff, date(2026, 10, 6), "c", today=date(2026, 10, 12))  # late
+    dl.add_entry(demo_db, people.staff, date(2026, 10, 3), "Sabtu lembur", today=date(2026, 10, 3))
+    month = dl.person_month(demo_db, people.penilai, people.staff.employee_id, 2026, 10, today=date(2026, 10, 8))
+    assert month.working_days == 21  # 22 weekdays in October 2026, one of them cuti bersama
+    assert (month.logged, month.late, month.missing, month.on_time) == (2, 1, 3, 1)  # 1, 7 and 8 Oct missing
+    oct2 = month.days[1]
+    assert not oct2.working and oct2.reason == "Cuti bersama"
+    assert month.days[2].entries == 1 and not month.days[2].working  # Saturday work is shown, not required
     with pytest.raises(PermissionDenied):
-        dl.person_month(demo_db, people.other_penilai, people.staff.employee_id, 2026, 11)
+        dl.person_month(demo_db, people.other_penilai, people.staff.employee_id, 2026, 10)
 
 
 def test_team_week_shows_who_logged_what_and_the_gaps(demo_db: Database, people: People) -> None:
     dl.add_entry(demo_db, people.staff, FRIDAY, "pelayanan loket", today=FRIDAY)
     week = dl.team_week(demo_db, people.penilai, FRIDAY, today=FRIDAY)
-    assert week.monday == date(2026, 11, 16) and week.working == [True] * 5 + [False] * 2
+    assert week.monday == date(2026, 11, 2) and week.working == [True] * 5 + [False] * 2
     ids = [m.employee_id for m in week.members]
     assert people.staff.employee_id in ids
     assert [e.text for e in week.entries[people.staff.employee_id]] == ["pelayanan loket"]
@@ -137,15 +138,20 @@ def test_unit_recap_is_for_admins_and_the_units_penilai(demo_db: Database, peopl
     dl.add_entry(demo_db, people.staff, FRIDAY, "pelayanan loket", today=FRIDAY)
     rows = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=FRIDAY)
     staff_row = next(r for r in rows if r.employee_id == people.staff.employee_id)
-    assert (staff_row.working_days, staff_row.logged, staff_row.missing) == (21, 1, 14)  # missing: up to today
+    assert (staff_row.working_days, staff_row.missing) == (21, 4)  # missing: up to today (2-5 November)
+    assert staff_row.days[5].entries == 1  # 6 November
     mine = dl.unit_month(demo_db, people.penilai, unit_id, 2026, 11, today=FRIDAY)
     assert people.staff.employee_id in {r.employee_id for r in mine} and len(mine) <= len(rows)
     with pytest.raises(PermissionDenied):
         dl.unit_month(demo_db, people.other_penilai, unit_id, 2026, 11)
 
 
-def test_rows_are_stored_through_the_orm(demo_db: Database, people: People) -> None:
-    dl.add_entry(demo_db, people.staff, FRIDAY, "x", today=FRIDAY)
+def test_the_demo_office_has_a_realistic_fortnight(demo_db: Database, people: People) -> None:
+    week = dl.team_week(demo_db, people.penilai, date(2026, 11, 16), today=date(2026, 11, 22))
+    logged = sum(m.logged for m in week.members)
+    assert logged >= 0.8 * 5 * len(week.members)  # most people log most days, a few gaps
+    assert any(e.link_text for es in week.entries.values() for e in es)
     with demo_db.reader() as s:
-        row = s.scalars(select(ProgresHarian)).one()
-    assert (row.written_on, row.employee_id) == (FRIDAY, people.staff.employee_id)
+        rows = list(s.scalars(select(ProgresHarian)))
+    assert any(r.late for r in rows) and any(r.umpan_balik for r in rows)
+    assert {r.day.month for r in rows} == {11}
