@@ -1147,6 +1147,105 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>FirstSkpWizard</name>
+    <message>
+        <source>Susun SKP Pertama</source>
+        <translation>Write Your First SKP</translation>
+    </message>
+    <message>
+        <source>Simpan Draf dan Tutup</source>
+        <translation>Save Draft and Close</translation>
+    </message>
+    <message>
+        <source>Lanjut &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Nanti Saja</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Langkah {0} dari {1} · {2}</source>
+        <translation>Step {0} of {1} · {2}</translation>
+    </message>
+    <message>
+        <source>SKP tahun {0}</source>
+        <translation>SKP {0}</translation>
+    </message>
+    <message>
+        <source>Aspek</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual performance indicator</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Pendekatan: {0} · Pejabat penilai kinerja: {1}</source>
+        <translation>Approach: {0} · Appraising official: {1}</translation>
+    </message>
+    <message>
+        <source>Mengintervensi: {0}</source>
+        <translation>Supports: {0}</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Annex</translation>
+    </message>
+</context>
+<context>
+    <name>HelpIntegration</name>
+    <message>
+        <source>&amp;Panduan Halaman Ini</source>
+        <extracomment>Plan statuses the guided flow may still write into (a submitted or approved plan is not a first SKP).</extracomment>
+        <translation>&amp;Guide to This Page</translation>
+    </message>
+    <message>
+        <source>Panduan untuk halaman yang sedang terbuka</source>
+        <translation>The guide to the page on screen</translation>
+    </message>
+    <message>
+        <source>Susun SKP Pertama dengan Pan&amp;duan…</source>
+        <translation>Write Your First SKP with the &amp;Guide…</translation>
+    </message>
+    <message>
+        <source>Memeriksa SKP tahun ini</source>
+        <translation>Checking this year&apos;s SKP</translation>
+    </message>
+    <message>
+        <source>Panduan SKP tidak dapat dibuka</source>
+        <translation>The SKP guide cannot be opened</translation>
+    </message>
+    <message>
+        <source>SKP Anda tahun {0} sudah diajukan atau disetujui; panduan SKP pertama hanya untuk SKP yang masih draf. SKP Anda dibuka.</source>
+        <translation>Your SKP for {0} is already submitted or approved; the first-SKP guide is for a draft SKP only. Your SKP is opened.</translation>
+    </message>
+    <message>
+        <source>Susun SKP Pertama</source>
+        <translation>Write Your First SKP</translation>
+    </message>
+    <message>
+        <source>Draf SKP tersimpan; lanjutkan kapan saja di SKP Saya.</source>
+        <translation>SKP draft saved; continue any time in My SKP.</translation>
+    </message>
+    <message>
+        <source>SKP diajukan kepada pejabat penilai kinerja.</source>
+        <translation>SKP submitted to the appraising official.</translation>
+    </message>
+</context>
+<context>
     <name>IdentityHeader</name>
     <message>
         <source>PEGAWAI YANG DINILAI</source>
@@ -1155,6 +1254,33 @@ SHA-256 {3}…</translation>
     <message>
         <source>PEJABAT PENILAI KINERJA</source>
         <translation>PERFORMANCE APPRAISER</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPage</name>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual Performance Indicators</translation>
+    </message>
+    <message>
+        <source>Sesuaikan contoh indikator untuk setiap aspek dan isi targetnya. Hapus centang aspek yang tidak cocok; aspek biaya hanya bila Anda mengelola anggaran.</source>
+        <translation>Adapt the example indicator of each aspect and type its target. Untick the aspects that do not fit; use the cost aspect only if you manage a budget.</translation>
+    </message>
+    <message>
+        <source>RHK {0}: {1}</source>
+        <translation>RHK {0}: {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Aspek&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aspect&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Indikator Kinerja Individu&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Individual performance indicator&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Target&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Target&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1846,17 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>LampiranPage</name>
+    <message>
+        <source>Lampiran SKP</source>
+        <translation>SKP Annex</translation>
+    </message>
+    <message>
+        <source>Periksa usulan berikut; satu butir per baris. Butir boleh diubah, ditambah atau dihapus.</source>
+        <translation>Check these suggestions; one item per line. Items may be changed, added or removed.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>Layar terkunci</source>
@@ -2177,6 +2314,100 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>Panduan</name>
+    <message>
+        <source>Memulai</source>
+        <extracomment>Titles in the viewer&apos;s index (the content&apos;s own headings come from the language&apos;s files).</extracomment>
+        <translation>Getting Started</translation>
+    </message>
+    <message>
+        <source>Daftar Pegawai</source>
+        <translation>Employee List</translation>
+    </message>
+    <message>
+        <source>SKP: RHK dan Indikator</source>
+        <translation>SKP: RHK and Indicators</translation>
+    </message>
+    <message>
+        <source>Menyusun SKP Pertama</source>
+        <translation>Your First SKP</translation>
+    </message>
+    <message>
+        <source>Realisasi dan Bukti Dukung</source>
+        <translation>Realisations and Evidence</translation>
+    </message>
+    <message>
+        <source>Evaluasi: Rating dan Kuadran</source>
+        <translation>Appraisal: Ratings and Quadrant</translation>
+    </message>
+    <message>
+        <source>Dokumen: Cetak dan Tanda Tangan</source>
+        <translation>Documents: Print and Sign</translation>
+    </message>
+    <message>
+        <source>Tampilan Unit dan Kurva</source>
+        <translation>Unit View and Curve</translation>
+    </message>
+    <message>
+        <source>Ringkasan Instansi</source>
+        <translation>Instansi Overview</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dan Konflik</source>
+        <translation>Synchronisation and Conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>PanduanViewer</name>
+    <message>
+        <source>Panduan Kinerja Desktop</source>
+        <translation>Kinerja Desktop Guide</translation>
+    </message>
+    <message>
+        <source>Daftar panduan</source>
+        <translation>Guide topics</translation>
+    </message>
+    <message>
+        <source>◀ Kembali</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Panduan yang dibuka sebelumnya (Alt+Kiri)</source>
+        <translation>The topic shown before (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Tekan F1 di halaman mana pun untuk membuka panduan halaman itu.</source>
+        <translation>Press F1 on any page to open the guide to that page.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ParentPage</name>
+    <message>
+        <source>RHK pimpinan yang diintervensi</source>
+        <translation>Leader&apos;s RHK you support</translation>
+    </message>
+    <message>
+        <source>Setiap RHK Anda mendukung satu RHK pejabat penilai kinerja. Centang RHK pimpinan yang hasilnya ikut Anda wujudkan.</source>
+        <translation>Each of your RHK supports one RHK of your appraising official. Tick the leader&apos;s RHK whose results you help to achieve.</translation>
+    </message>
+    <message>
+        <source>SKP pejabat penilai Anda untuk tahun ini belum disetujui, jadi belum ada RHK pimpinan untuk dipilih. Anda tetap dapat menulis satu RHK sekarang; RHK pimpinan yang diintervensi dipilih nanti di halaman SKP setelah SKP atasan disetujui.</source>
+        <translation>Your appraising official&apos;s SKP for this year is not approved yet, so there is no leader&apos;s RHK to choose. You can still write one RHK now; the leader&apos;s RHK it supports is chosen later on the SKP page, once your superior&apos;s SKP is approved.</translation>
+    </message>
+    <message>
+        <source>Tips: satu RHK pimpinan biasanya cukup didukung oleh satu RHK Anda. Pilih yang paling dekat dengan tugas jabatan Anda.</source>
+        <translation>Tip: one leader&apos;s RHK is usually supported by one RHK of yours. Choose those closest to the duties of your position.</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai kinerja: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Appraising official: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Ganti Kata Sandi</source>
@@ -2264,6 +2495,42 @@ SHA-256 {3}…</translation>
     <message>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PendekatanPage</name>
+    <message>
+        <source>Selamat datang</source>
+        <extracomment>Words that start an activity rather than a result (&quot;Menyusun laporan&quot; instead of &quot;Tersusunnya laporan&quot;). Fewest characters of an RHK worth saving (a word or two is not a result yet).</extracomment>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Panduan ini menuntun Anda menyusun SKP pertama, langkah demi langkah.</source>
+        <translation>This guide leads you through your first SKP, step by step.</translation>
+    </message>
+    <message>
+        <source>SKP (Sasaran Kinerja Pegawai) memuat &lt;b&gt;Rencana Hasil Kerja (RHK)&lt;/b&gt; yang mendukung RHK pimpinan Anda, &lt;b&gt;indikator&lt;/b&gt; untuk mengukurnya, dan &lt;b&gt;lampiran&lt;/b&gt;. Setiap langkah langsung disimpan sebagai draf; Anda boleh berhenti kapan saja dan melanjutkannya di halaman SKP.</source>
+        <translation>The SKP (Sasaran Kinerja Pegawai) holds your &lt;b&gt;planned work results (RHK)&lt;/b&gt; supporting your leader&apos;s RHK, &lt;b&gt;indicators&lt;/b&gt; to measure them, and an &lt;b&gt;annex&lt;/b&gt;. Each step is saved as a draft at once; you may stop at any time and continue on the SKP page.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pilih pendekatan hasil kerja&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Choose the work-result approach&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Kuantitatif — target berupa angka dan satuan, misalnya “12 laporan” atau “95 %”. Pilih ini bila ragu.</source>
+        <translation>Quantitative — targets are a number and a unit, for example “12 laporan” or “95 %”. Choose this if unsure.</translation>
+    </message>
+    <message>
+        <source>Kualitatif — target berupa uraian ukuran keberhasilan, misalnya “laporan diterima pimpinan tanpa revisi”.</source>
+        <translation>Qualitative — targets describe what success looks like, for example “laporan diterima pimpinan tanpa revisi” (report accepted without revision).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · SKP tahun {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · SKP {1}</translation>
+    </message>
+    <message>
+        <source>Draf SKP Anda tahun ini sudah ada; langkah berikut melengkapinya.</source>
+        <translation>Your SKP draft for this year exists; the next steps complete it.</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +3104,21 @@ Please note:
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Periksa dan Ajukan</source>
+        <translation>Review and Submit</translation>
+    </message>
+    <message>
+        <source>Inilah SKP Anda sebagaimana tersimpan. Pilih Ajukan untuk mengirimkannya kepada pejabat penilai kinerja, atau Simpan Draf untuk melanjutkannya nanti.</source>
+        <translation>This is your SKP as saved. Choose Submit to send it to your appraising official, or Save Draft to continue later.</translation>
+    </message>
+    <message>
+        <source>Setelah diajukan, SKP terkunci sampai pejabat penilai menyetujuinya atau mengembalikannya dengan catatan.</source>
+        <translation>Once submitted, the SKP is locked until the appraising official approves it or returns it with a note.</translation>
+    </message>
+</context>
+<context>
     <name>RhkFeedbackModel</name>
     <message>
         <source>No</source>
@@ -2873,6 +3155,49 @@ feedback</translation>
     <message>
         <source> ({0} bukti)</source>
         <translation> ({0} evidence)</translation>
+    </message>
+</context>
+<context>
+    <name>RhkPage</name>
+    <message>
+        <source>Tulis RHK Anda</source>
+        <translation>Write Your RHK</translation>
+    </message>
+    <message>
+        <source>Tulis hasil kerja Anda sendiri, pada tingkat jabatan Anda, untuk setiap RHK pimpinan. Tulis hasil, bukan kegiatan.</source>
+        <translation>Write your own work result, at the level of your position, for each leader&apos;s RHK. Write a result, not an activity.</translation>
+    </message>
+    <message>
+        <source>Terselesaikannya verifikasi berkas permohonan KTP-el secara tepat waktu dan akurat</source>
+        <translation>Terselesaikannya verifikasi berkas permohonan KTP-el secara tepat waktu dan akurat (e-ID applications verified, on time and accurately: a result)</translation>
+    </message>
+    <message>
+        <source>Melaksanakan tugas yang diberikan pimpinan (kegiatan, bukan hasil; tidak terukur)</source>
+        <translation>Melaksanakan tugas yang diberikan pimpinan (carry out the tasks given: an activity, not a result; not measurable)</translation>
+    </message>
+    <message>
+        <source>RHK {0}</source>
+        <translation>RHK {0}</translation>
+    </message>
+    <message>
+        <source>Mendukung RHK pimpinan: &lt;i&gt;{0}&lt;/i&gt;</source>
+        <translation>Supports the leader&apos;s RHK: &lt;i&gt;{0}&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Terselesaikannya … / Tersusunnya … / Tersedianya …</source>
+        <translation>Terselesaikannya … / Tersusunnya … / Tersedianya …</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja {0}</source>
+        <translation>Planned work result {0}</translation>
+    </message>
+    <message>
+        <source>Kalimat ini terdengar seperti kegiatan. Tuliskan hasilnya, misalnya “Tersusunnya laporan …” alih-alih “Menyusun laporan …”.</source>
+        <translation>This reads like an activity. Write its result, for example “Tersusunnya laporan …” (report completed) instead of “Menyusun laporan …” (write a report).</translation>
+    </message>
+    <message>
+        <source>Terlalu singkat: sebutkan hasil apa yang diwujudkan.</source>
+        <translation>Too short: say which result is delivered.</translation>
     </message>
 </context>
 <context>

@@ -106,25 +106,28 @@ class FirstSkpWizard(QWizard):
         self.submitted = True
 
     def summary_html(self) -> str:
+        """The plan as saved, for the last step (read back through the service, not from the pages)."""
         view = self.draft.view()
-        h = self.header
-        parts = [f"<h3>{html.escape(h.name)} · {self.tr('SKP tahun {0}').format(self.year)}</h3>",
+        heading = self.tr("SKP tahun {0}").format(self.year)
+        columns = (self.tr("Aspek"), self.tr("Indikator Kinerja Individu"), self.tr("Target"))
+        penilai = view.snapshot.get("penilai", {}).get("nama", "") or "—"
+        parts = [f"<h3>{html.escape(self.header.name)} · {heading}</h3>",
                  "<p>" + self.tr("Pendekatan: {0} · Pejabat penilai kinerja: {1}").format(
-                     html.escape(tr_label(view.pendekatan.capitalize())),
-                     html.escape(view.snapshot.get("penilai", {}).get("nama", "") or "—")) + "</p>"]
+                     html.escape(tr_label(view.pendekatan.capitalize())), html.escape(penilai)) + "</p>"]
         for n, rhk in enumerate(view.rhk_of("UTAMA"), start=1):
             parts.append(f"<p><b>{n}. {html.escape(rhk.text)}</b>")
             if rhk.parent_text:
                 parts.append("<br><i>" + self.tr("Mengintervensi: {0}").format(html.escape(rhk.parent_text)) + "</i>")
-            parts.append("</p><table border='1' cellspacing='0' cellpadding='4' width='100%'>")
-            parts.append(f"<tr><th align='left'>{self.tr('Aspek')}</th><th align='left'>"
-                         f"{self.tr('Indikator Kinerja Individu')}</th><th align='left'>{self.tr('Target')}</th></tr>")
+            parts.append("</p><table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>")
+            parts.extend(f"<th align='left'>{title}</th>" for title in columns)
+            parts.append("</tr>")
             for ind in rhk.indicators:
                 aspek = tr_label(Aspek(ind.aspek).label) if ind.aspek else ""
                 parts.append(f"<tr><td>{aspek}</td><td>{html.escape(ind.text)}</td>"
                              f"<td>{html.escape(ind.target_display)}</td></tr>")
             parts.append("</table>")
-        parts.append(f"<p><b>{self.tr('Lampiran')}</b></p><ul>")
+        lampiran = self.tr("Lampiran")
+        parts.append(f"<p><b>{lampiran}</b></p><ul>")
         for kind in LampiranKind:
             items = "; ".join(html.escape(i.text) for i in view.lampiran_of(kind.value)) or "—"
             parts.append(f"<li>{tr_label(kind.label)}: {items}</li>")
