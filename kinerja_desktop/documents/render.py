@@ -26,6 +26,7 @@ from kinerja_desktop.documents import (
     skm_form_layout,
     skm_layout,
     skp_layout,
+    tindak_lanjut_layout,
     tpp_layout,
 )
 from kinerja_desktop.documents.hashing import data_sha256, payload_for
@@ -69,6 +70,9 @@ LAYOUTS: dict[type, ModuleType] = {
     skm_layout.SkmReportSheet: skm_layout,
     skm_form_layout.SkmFormSheet: skm_form_layout,
     tpp_layout.TppSheet: tpp_layout,
+    tindak_lanjut_layout.AwardListSheet: tindak_lanjut_layout,
+    tindak_lanjut_layout.UsulanPenghargaanSheet: tindak_lanjut_layout,
+    tindak_lanjut_layout.JpRecapSheet: tindak_lanjut_layout,
 }
 CREATOR = "Kinerja Desktop"
 INFO_DOCUMENTS = "/KinerjaDocuments"
