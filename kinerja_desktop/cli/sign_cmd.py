@@ -165,6 +165,7 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
         target = resolve_penetapan(db, args.unit, year=args.year, period=args.period, recursive=args.recursive)
     else:
         target = resolve_target(db, args.doc, nip=args.nip, year=args.year, period=args.period)
+        _check_readiness(ctx, target, args.role)
     from kinerja_desktop.services.settings_service import get_setting
 
     options = _options(args, get_setting(db, "timezone"), get_setting(db, "signing.tsa_url"))
@@ -177,6 +178,19 @@ def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
     _report(ctx, result, args.out, {"document_id": view.id, "status": view.status,
                                     "status_label": view.status_label, "stored_sha256": view.sha256})
     return 0
+
+
+def _check_readiness(ctx: CliContext, target: Any, role: str | None) -> None:
+    """What the GUI's sign dialog lists: refuse a record that is not settled, warn about the rest."""
+    from kinerja_desktop.documents.signed_documents import role_of
+    from kinerja_desktop.services.readiness_service import before_signing
+
+    found = before_signing(ctx.db, ctx.user, target.kind, target.plan_id, target.period,
+                           role=role or role_of(ctx.db, ctx.user, target))
+    if not found.ready:
+        raise ValidationError(found.summary())
+    if found.gaps:
+        ctx.stderr.write(found.summary() + "\n")
 
 
 def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -1,5 +1,5 @@
-"""Demo data for daily work: rencana aksi for the last two months and the progres harian of the last
-working days, for every employee whose SKP is approved.
+"""Demo data for daily work: rencana aksi for the last two months (for every approved SKP) and the
+progres harian of the last working days (everyone with an SKP).
 
 Called by :mod:`kinerja_desktop.services.demo_service` after the plans are stored. It draws from its
 own random generator (seeded from the demo's seed), so the rest of the demo office is generated
@@ -59,8 +59,11 @@ def add_daily_work(s: Session, *, seed: int, year: int, today: date, user: str, 
     def new_id() -> str:  # deterministic, and independent of the ids of the rest of the demo
         return str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
 
-    plans = dict(s.execute(select(Plan.id, Plan.employee_id).where(Plan.year == year, Plan.status == "APPROVED",
-                                                                   Plan.deleted.is_(False))).all())
+    status: dict[str, str] = {}
+    plans: dict[str, str] = {}
+    for plan_id, emp, st in s.execute(select(Plan.id, Plan.employee_id, Plan.status).where(
+            Plan.year == year, Plan.deleted.is_(False))).all():
+        plans[plan_id], status[plan_id] = emp, st
     rhks: dict[str, list[str]] = defaultdict(list)
     for rhk_id, plan_id in s.execute(select(Rhk.id, Rhk.plan_id).where(Rhk.plan_id.in_(list(plans)), Rhk.kind ==
                                                                        "UTAMA").order_by(Rhk.position)).all():
@@ -83,7 +86,7 @@ def add_daily_work(s: Session, *, seed: int, year: int, today: date, user: str, 
     for plan_id in sorted(plans):
         emp = plans[plan_id]
         month_actions: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for rhk_id in rhks.get(plan_id, []):
+        for rhk_id in rhks.get(plan_id, []) if status[plan_id] == "APPROVED" else ():  # planned once approved
             ind_id, target, unit = indicator.get(rhk_id, (None, None, ""))
             for month in months:
                 aid = new_id()

@@ -80,3 +80,22 @@ def penilai_of_plan(db: Database, user: CurrentUser, plan_id: str) -> CurrentUse
     plan = ps.get_plan(db, user, plan_id)
     assert plan.penilai_id
     return user_of(db, plan.penilai_id)
+
+
+def accept_step(qtbot: QtBot, page: QWidget, *, expect: str | None = None, shot: str | None = None) -> str:
+    """Confirm the question a workflow button opened (Ajukan, Setujui, Finalkan); returns the listed gaps.
+
+    ``expect``: text that must be in the list of what is incomplete; ``shot``: save the question as a screenshot.
+    """
+    from kinerja_desktop.ui.form_support.confirm_step import ConfirmStepDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(ConfirmStepDialog)), timeout=2000)
+    dialog = next(d for d in page.findChildren(ConfirmStepDialog) if d.isVisible())
+    listed = dialog.details.text()
+    if shot is not None:
+        screenshot(dialog, shot)
+    if expect is not None:
+        assert expect in listed, listed
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    return listed

@@ -12,7 +12,7 @@ from kinerja_desktop.ui.employee_page import TAB_EVALUASI, EmployeePage
 from kinerja_desktop.ui.evaluation.feedback_models import PerilakuFeedbackModel, RhkFeedbackModel
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.messages import balloon_for
-from tests.gui.form_helpers import QT_LOG_IGNORE, edit_cell, screenshot, show
+from tests.gui.form_helpers import QT_LOG_IGNORE, accept_step, edit_cell, screenshot, show
 
 pytestmark = QT_LOG_IGNORE
 YEAR = 2026
@@ -101,8 +101,11 @@ def test_penilai_evaluates_and_finalises(qtbot, demo_db, people):
     assert stored(demo_db, people).capaian_organisasi == "BAIK"
     assert panel.catatan.toPlainText() == "Disarankan mengikuti pelatihan public speaking."
 
+    panel.finalise.click()
+    assert stored(demo_db, people).status == "DRAFT"  # Finalkan asks first, naming what is incomplete
     with qtbot.waitSignal(page.data_changed, timeout=1000):  # the main window's list follows
-        panel.finalise.click()
+        accept_step(qtbot, ev, expect="6 dari 7 perilaku BerAKHLAK belum diberi umpan balik",
+                    shot="evaluasi_finalkan_konfirmasi")
     final = stored(demo_db, people)
     assert final.status == "FINAL" and final.predikat == "BAIK"
     assert not ev.rhk_model.flags(ev.rhk_model.index(0, RhkFeedbackModel.FEEDBACK_COLUMN)) & Qt.ItemFlag.ItemIsEditable

@@ -15,7 +15,7 @@ from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.plan_editor.rhk_tree_model import RHK
 from kinerja_desktop.ui.plan_editor.workflow_bar import ReturnNoteDialog
-from tests.gui.form_helpers import QT_LOG_IGNORE, edit_cell, penilai_of_plan, screenshot, show
+from tests.gui.form_helpers import QT_LOG_IGNORE, accept_step, edit_cell, penilai_of_plan, screenshot, show
 
 pytestmark = QT_LOG_IGNORE
 YEAR = 2026
@@ -50,6 +50,8 @@ def test_submit_return_resubmit_approve_revise(qtbot, demo_db, people):
     qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
 
     editor.workflow.submit.click()
+    assert status(demo_db, people) == "DRAFT"  # not before the pegawai confirms
+    accept_step(qtbot, editor, expect="Semua isian sudah lengkap", shot="skp_ajukan_konfirmasi")
     assert status(demo_db, people) == "SUBMITTED"
     assert "telah diajukan" in editor.notice.text()
     assert not editor.controller.editable and editor.workflow.submit.isHidden()
@@ -86,11 +88,15 @@ def test_submit_return_resubmit_approve_revise(qtbot, demo_db, people):
     first = plan.rhk[0]
     edit_cell(qtbot, again.tree, again.model.index_for(first.id, again.model.column_of(RHK)), first.text + " (revisi)")
     again.workflow.submit.click()
+    accept_step(qtbot, again)
     assert status(demo_db, people) == "SUBMITTED"
 
     review.controller.reload()
     review.refresh()
     review.workflow.approve.click()
+    assert status(demo_db, people) == "SUBMITTED"  # Setujui asks first
+    accept_step(qtbot, review, expect="Ekspektasi Khusus Pimpinan belum ditulis untuk 6 dari 7",
+                shot="skp_setujui_konfirmasi")
     assert status(demo_db, people) == "APPROVED"
     assert "disetujui" in review.notice.text()
 

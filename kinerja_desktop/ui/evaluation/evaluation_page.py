@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action
+from kinerja_desktop.services import readiness_service as rd
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.services.evaluation_service import STATUS_LABELS
 from kinerja_desktop.services.realisation_service import evidence_path
@@ -34,6 +35,7 @@ from kinerja_desktop.ui.evaluation.evaluation_controller import EvaluationContro
 from kinerja_desktop.ui.evaluation.feedback_models import PerilakuFeedbackModel, RhkFeedbackModel
 from kinerja_desktop.ui.evaluation.rating_panel import RatingPanel
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
+from kinerja_desktop.ui.form_support.confirm_step import ConfirmStepDialog, ask_step
 from kinerja_desktop.ui.form_support.delegates import WrapTextDelegate
 from kinerja_desktop.ui.form_support.formatting import long_date
 from kinerja_desktop.ui.form_support.labels import tr_label
@@ -68,6 +70,7 @@ class EvaluationPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = EvaluationController(db, user, plan_id, period_of(period).code, self)
+        self.confirmation: ConfirmStepDialog | None = None  # the open Finalkan question
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
@@ -286,7 +289,22 @@ class EvaluationPage(QWidget):
 
     @Slot()
     def finalise(self) -> None:
+        """Finalkan: asks first, naming indicators without realisation and values without umpan balik;
+        a missing rating is refused at its field."""
         self.flush_edits()
+        c = self.controller
+        readiness = rd.before_finalise(c.db, c.user, c.plan_id, c.period)
+        if not readiness.ready:
+            self._finalise_now()
+            return
+        self.confirmation = ask_step(
+            self, self.tr("Finalkan evaluasi"),
+            self.tr("Finalkan evaluasi {0}? Setelah difinalkan, umpan balik dan rating tidak dapat diubah "
+                    "kecuali dibuka kembali sebelum ditandatangani.").format(self.period.currentText()),
+            readiness, self.tr("Finalkan"), self._finalise_now)
+
+    @Slot()
+    def _finalise_now(self) -> None:
         error = self.controller.finalise()
         if error is not None:
             near = self.rating.hasil if not self.controller.evaluation.rating_hasil else self.rating.perilaku

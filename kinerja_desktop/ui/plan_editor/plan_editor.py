@@ -25,10 +25,12 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk, Perspektif
 from kinerja_desktop.domain.permissions import Action
 from kinerja_desktop.services import plan_service as ps
+from kinerja_desktop.services import readiness_service as rd
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
+from kinerja_desktop.ui.form_support.confirm_step import ConfirmStepDialog, ask_step
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
@@ -106,6 +108,7 @@ class PlanEditor(QWidget):
         self.controller = PlanController(db, user, plan_id, self)
         self._focus: tuple[str, str] | None = None  # (row id, column key) to select after a reload
         self._return_dialog: ReturnNoteDialog | None = None
+        self.confirmation: ConfirmStepDialog | None = None  # the open Ajukan/Setujui question
         self._columns_for: tuple[str, ...] = ()
         self._column_shares: ProportionalColumns | None = None
 
@@ -495,21 +498,49 @@ class PlanEditor(QWidget):
 
     # ------------------------------------------------------------------ workflow
 
+    def _penilai_name(self) -> str:
+        return (self.controller.plan.snapshot.get("penilai") or {}).get("nama") or self.tr("pejabat penilai")
+
     @Slot()
     def submit(self) -> None:
+        """Ajukan: asks first, listing what is incomplete; a plan the service would refuse is refused at once."""
         self.flush_edits()
+        readiness = rd.before_submit(self.db, self.user, self.controller.plan_id)
+        if not readiness.ready:
+            self._submit_now()  # refused by the service, with the message at the row concerned
+            return
+        self.confirmation = ask_step(
+            self, self.tr("Ajukan SKP"),
+            self.tr("Ajukan SKP ini kepada {0}? Setelah diajukan, SKP tidak dapat diubah lagi kecuali "
+                    "dikembalikan oleh pejabat penilai.").format(self._penilai_name()),
+            readiness, self.tr("Ajukan"), self._submit_now)
+
+    @Slot()
+    def _submit_now(self) -> None:
         error = self.controller.submit()
         if error is not None:
             self.notice.show_notice(str(error), "error")
             self._locate(error)
             return
         self.refresh(versions=True)
-        penilai = (self.controller.plan.snapshot.get("penilai") or {}).get("nama") or self.tr("pejabat penilai")
-        self.notice.show_notice(self.tr("SKP telah diajukan kepada {0}.").format(penilai), "success")
+        self.notice.show_notice(self.tr("SKP telah diajukan kepada {0}.").format(self._penilai_name()), "success")
 
     @Slot()
     def approve(self) -> None:
+        """Setujui: asks first, listing what the SKP still lacks (Ekspektasi Khusus Pimpinan, lampiran, …)."""
         self.flush_edits()
+        readiness = rd.before_approve(self.db, self.user, self.controller.plan_id)
+        if not readiness.ready:
+            self._approve_now()
+            return
+        name = (self.controller.plan.snapshot.get("pegawai") or {}).get("nama") or self.tr("pegawai")
+        self.confirmation = ask_step(
+            self, self.tr("Setujui SKP"),
+            self.tr("Setujui SKP {0}? Setelah disetujui, pegawai mengisi realisasi berdasarkan SKP ini.").format(name),
+            readiness, self.tr("Setujui"), self._approve_now)
+
+    @Slot()
+    def _approve_now(self) -> None:
         if self._report(self.controller.approve()):
             self.refresh(versions=True)
             self.notice.show_notice(self.tr("SKP telah disetujui. Pegawai kini dapat mengisi realisasi."), "success")
@@ -521,7 +552,7 @@ class PlanEditor(QWidget):
             self._return_dialog = ReturnNoteDialog(self)
             self._return_dialog.setObjectName("returnDialog")
             self._return_dialog.note_given.connect(self._return_with)
-        self._return_dialog.ask()
+        self._return_dialog.ask(rd.before_return(self.db, self.user, self.controller.plan_id))
 
     @Slot(str)
     def _return_with(self, note: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.kepegawaian import Pendekatan
 from kinerja_desktop.services.plan_service import STATUS_LABELS, PlanView
+from kinerja_desktop.services.readiness_service import Readiness
+from kinerja_desktop.ui.form_support.confirm_step import gaps_html
 from kinerja_desktop.ui.form_support.labels import tr_label
 
 STATUS_COLOURS = {
@@ -66,6 +68,12 @@ class ReturnNoteDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Tulis catatan untuk pegawai: apa yang perlu diperbaiki dalam SKP ini."), self))
+        self.incomplete = QLabel("", self)
+        self.incomplete.setObjectName("incompleteList")
+        self.incomplete.setWordWrap(True)
+        self.incomplete.setTextFormat(Qt.TextFormat.RichText)
+        self.incomplete.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.incomplete)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Misalnya: target kuantitas RHK nomor 2 belum terukur…"))
         self.note.setTabChangesFocus(True)
@@ -83,8 +91,10 @@ class ReturnNoteDialog(QDialog):
     def _update_ok(self) -> None:
         self.ok.setEnabled(bool(self.note.toPlainText().strip()))
 
-    def ask(self) -> None:
-        """Open (window-modal, without blocking) with an empty note."""
+    def ask(self, readiness: Readiness | None = None) -> None:
+        """Open (window-modal, without blocking) with an empty note; ``readiness`` lists what the SKP lacks."""
+        self.incomplete.setText(gaps_html(readiness, self) if readiness is not None else "")
+        self.incomplete.setVisible(readiness is not None)
         self.note.clear()
         self.open()
         self.note.setFocus()

@@ -33,10 +33,14 @@ from kinerja_desktop.documents.certs import PkiPaths
 from kinerja_desktop.documents.signed_documents import KIND_LABELS, DocumentTarget, role_of, sign_record
 from kinerja_desktop.documents.signing import ROLE_LABELS, SigningIdentity, SignOptions
 from kinerja_desktop.documents.tte import CERTIFIED_NOTICE, FileTteQueue
+from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.readiness_service import Readiness, before_signing
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui import file_dialogs
+from kinerja_desktop.ui.form_support.confirm_step import gaps_html
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.screen_fit import resize_to_fit
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
 OTHER_FILE = "__file__"
@@ -67,12 +71,19 @@ class SignDialog(QDialog):
         label = tr_label(KIND_LABELS.get(target.kind, target.kind))
         period = self.tr(" periode {0}").format(target.period) if target.period and target.kind != "skp" else ""
         self.setWindowTitle(self.tr("Tanda Tangani {0}").format(label))
-        self.resize(560, 360)
+        resize_to_fit(self, 600, 420)
 
         layout = QVBoxLayout(self)
         head = QLabel(self.tr("<b>{0} {1}{2}</b><br>Anda menandatangani sebagai <b>{3}</b>.").format(
                                   label, target.year, period, tr_label(ROLE_LABELS[self.role])), self)
         layout.addWidget(head)
+        self.readiness = _readiness(db, user, target, self.role)
+        self.incomplete = QLabel(gaps_html(self.readiness, self) if self.readiness is not None else "", self)
+        self.incomplete.setObjectName("incompleteList")
+        self.incomplete.setWordWrap(True)
+        self.incomplete.setTextFormat(Qt.TextFormat.RichText)
+        self.incomplete.setVisible(self.readiness is not None)
+        layout.addWidget(self.incomplete)
         form = QFormLayout()
         self.certificate = QComboBox(self)
         for entry in pki.identities.entries():
@@ -194,3 +205,13 @@ class SignDialog(QDialog):
             )
         )
         self.signed.emit(view)
+
+
+def _readiness(db: Database, user: CurrentUser, target: DocumentTarget, role: str) -> Readiness | None:
+    """What the record to be signed still lacks (None for a unit's penetapan, or when it cannot be read)."""
+    if not target.plan_id:
+        return None
+    try:
+        return before_signing(db, user, target.kind, target.plan_id, target.period, role=role)
+    except KinerjaError:
+        return None

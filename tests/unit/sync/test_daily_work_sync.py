@@ -72,7 +72,7 @@ def test_changes_outside_the_authors_role_are_refused(office: Office, people: Pe
     assert (row.text, row.umpan_balik) == ("Entri asli", "")
     with office.dbs["reader"].reader() as s:
         assert s.scalars(select(ProgresHarian).where(ProgresHarian.text == "Palsu")).first() is None
-        assert s.scalars(select(RencanaAksi)).first() is None
+        assert s.scalars(select(RencanaAksi).where(RencanaAksi.text == "Rencana oleh penilai")).first() is None
     reasons = " | ".join(r.reason for r in conflicts.list_refused(office.dbs["reader"]))
     assert "progres_harian.text" in reasons and "progres_harian.umpan_balik" in reasons
     assert "rencana_aksi" in reasons
@@ -88,4 +88,5 @@ def test_made_up_values_are_refused(office: Office, people: People) -> None:
     report = office.sync("reader")
     assert report.applied == 0
     with office.dbs["reader"].reader() as s:
-        assert s.scalars(select(ProgresHarian)).first() is None and s.scalars(select(RencanaAksi)).first() is None
+        assert s.scalars(select(ProgresHarian).where(ProgresHarian.hours == 36.0)).first() is None
+        assert s.scalars(select(RencanaAksi).where(RencanaAksi.period == "S1")).first() is None
