@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.instansi_cmd",
     "kinerja_desktop.cli.backup_cmd",
     "kinerja_desktop.cli.central_cmd",
+    "kinerja_desktop.cli.panduan_cmd",
 ]
 
 
