@@ -36,7 +36,7 @@ from kinerja_desktop.store.db import Database
 
 __all__ = ["PrintJob", "PrintResult", "print_documents"]
 
-KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank")
+KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank", "matriks")
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ def print_documents(
     started = time.perf_counter()
     if job.kind == "penetapan":
         return _penetapan(db, user, job, started)
+    if job.kind == "matriks":
+        return _matriks(db, user, job, started)
     if job.kind == "blank" and not job.names_people:
         sheet = SheetLoader(db).blank(
             job.blank_form,
@@ -126,6 +128,70 @@ def _penetapan(db: Database, user: CurrentUser, job: PrintJob, started: float) -
     sheet = SheetLoader(db).penetapan(unit_id, job.year, job.period, recursive=job.recursive)
     name = f"{sheet.unit_code}_Penetapan_{sheet.period.code}_{job.year}.pdf"
     return _write_single(job, sheet, name, started)
+
+
+def _matriks(db: Database, user: CurrentUser, job: PrintJob, started: float) -> PrintResult:
+    """The matriks peran hasil of one unit head (``nips``/``employee_ids``, default the signed-in person)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.documents.matriks_layout import (
+        MatriksCell,
+        MatriksPerson,
+        MatriksRow,
+        MatriksSheet,
+        MatriksTeam,
+    )
+    from kinerja_desktop.documents.sheet_data import Person as SheetPerson
+    from kinerja_desktop.domain.kepegawaian import Aspek
+    from kinerja_desktop.services import role_matrix_service
+    from kinerja_desktop.services.plan_service import STATUS_LABELS, format_target, identity_of, parse_target
+    from kinerja_desktop.store.models import Employee
+
+    head_id = job.employee_ids[0] if job.employee_ids else None
+    if head_id is None and job.nips:
+        nip = "".join(job.nips[0].split())
+        with db.reader() as s:
+            head_id = s.scalars(select(Employee.id).where(Employee.nip == nip, Employee.deleted.is_(False))).first()
+        if head_id is None:
+            raise ValidationError(f"NIP {nip} tidak ada di daftar pegawai.")
+    m = role_matrix_service.matrix(db, user, job.year, head_id)  # checks who may see it
+    index = {p.employee_id: i for i, p in enumerate(m.people)}
+
+    def indicator_line(item: dict[str, Any]) -> str:
+        aspek = Aspek(item["aspek"]).label + ": " if item.get("aspek") else ""
+        try:
+            value, unit, text = parse_target(str(item.get("target") or ""), "KUANTITATIF")
+            target = format_target(value, unit, text)
+        except ValidationError:
+            target = str(item.get("target") or "")
+        return f"{aspek}{item.get('text') or '-'} — {target or '-'}"
+
+    rows = tuple(
+        MatriksRow(r.number, r.text, tuple(
+            MatriksCell(index[c.employee_id], c.peran, c.text, tuple(indicator_line(i) for i in c.indicators),
+                        c.tim_kerja, role_matrix_service.STATUS_LABELS[c.status])
+            for c in sorted(r.cells.values(), key=lambda c: index.get(c.employee_id, 0)) if c.employee_id in index))
+        for r in m.rows
+    )
+    names = {p.employee_id: p.name for p in m.people}
+    with db.reader() as s:
+        ident = identity_of(s, m.head_id)
+    loader = SheetLoader(db)
+    instansi = loader.instansi()
+    sheet = MatriksSheet(
+        doc_id=f"MATRIKS-{m.year}-{ident['nip'] or m.head_id[:8]}", instansi=instansi, year=m.year,
+        head=SheetPerson(ident["nama"], ident["nip"], ident["pangkat"], ident["jabatan"], ident["unit"]),
+        unit=m.unit or ident["unit"], plan_status=STATUS_LABELS.get(m.plan_status, m.plan_status),
+        people=tuple(MatriksPerson(p.name, p.nip, p.jabatan, p.via) for p in m.people), rows=rows,
+        teams=tuple(MatriksTeam(t.name, t.description, tuple(
+            f"{names.get(x['employee_id'], '?')} ({x.get('peran') or 'Anggota'})" for x in t.members))
+            for t in m.teams),
+        tempat=instansi.kota, tanggal=None if job.reproducible else date.today(),
+    )
+    return _write_single(job, sheet, f"Matriks_Peran_Hasil_{ident['nip'] or 'pimpinan'}_{m.year}.pdf", started)
 
 
 def _target(job: PrintJob, name: str) -> Path:

@@ -22,6 +22,7 @@ from kinerja_desktop.documents import (
     blank_layout,
     dokumen_evaluasi_layout,
     evaluasi_layout,
+    matriks_layout,
     penetapan_layout,
     skm_form_layout,
     skm_layout,
@@ -74,6 +75,7 @@ LAYOUTS: dict[type, ModuleType] = {
     tindak_lanjut_layout.UsulanPenghargaanSheet: tindak_lanjut_layout,
     tindak_lanjut_layout.JpRecapSheet: tindak_lanjut_layout,
 }
+LAYOUTS[matriks_layout.MatriksSheet] = matriks_layout  # matriks peran hasil (issue 17)
 CREATOR = "Kinerja Desktop"
 INFO_DOCUMENTS = "/KinerjaDocuments"
 
