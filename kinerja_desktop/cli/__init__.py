@@ -34,6 +34,9 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.instansi_cmd",
     "kinerja_desktop.cli.backup_cmd",
     "kinerja_desktop.cli.central_cmd",
+    "kinerja_desktop.cli.penghargaan_cmd",
+    "kinerja_desktop.cli.kompetensi_cmd",
+    "kinerja_desktop.cli.pengembangan_cmd",
     "kinerja_desktop.cli.panduan_cmd",
 ]
 
