@@ -34,10 +34,10 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.instansi_cmd",
     "kinerja_desktop.cli.backup_cmd",
     "kinerja_desktop.cli.central_cmd",
+    "kinerja_desktop.cli.panduan_cmd",
     "kinerja_desktop.cli.penghargaan_cmd",
     "kinerja_desktop.cli.kompetensi_cmd",
     "kinerja_desktop.cli.pengembangan_cmd",
-    "kinerja_desktop.cli.panduan_cmd",
 ]
 
 
