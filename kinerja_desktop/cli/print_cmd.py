@@ -19,7 +19,7 @@ from typing import Any
 from kinerja_desktop.cli.context import CliContext
 from kinerja_desktop.domain.errors import ValidationError
 
-KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank")
+KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank", "matriks")
 FORMS = {"skp": "SKP", "evaluasi": "EVALUASI", "dokumen-evaluasi": "DOKUMEN_EVALUASI"}
 
 
@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Cetak lembar resmi sebagai PDF: satu pegawai (--nip), satu unit (--unit, dengan "
         "--recursive beserta sub-unitnya), atau blanko kosong.",
     )
-    p.add_argument("kind", choices=KINDS, metavar="JENIS", help="skp | evaluasi | dokumen-evaluasi | penetapan | blank")
+    p.add_argument("kind", choices=KINDS, metavar="JENIS",
+                   help="skp | evaluasi | dokumen-evaluasi | penetapan | blank | matriks (matriks peran hasil "
+                   "pimpinan unit: --nip pimpinan, bawaan diri sendiri)")
     p.add_argument("--nip", action="append", default=[], metavar="NIP", help="NIP pegawai (boleh berulang)")
     p.add_argument("--unit", metavar="KODE", help="kode unit kerja")
     p.add_argument("--recursive", action="store_true", help="sertakan sub-unit")
