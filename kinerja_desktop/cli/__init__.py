@@ -38,7 +38,6 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.penghargaan_cmd",
     "kinerja_desktop.cli.kompetensi_cmd",
     "kinerja_desktop.cli.pengembangan_cmd",
-    "kinerja_desktop.cli.harian_cmd",
     "kinerja_desktop.cli.matriks_cmd",
 ]
 
