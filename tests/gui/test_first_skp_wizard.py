@@ -74,6 +74,9 @@ def test_new_staff_member_writes_and_submits_a_first_skp_with_the_guide(qtbot, c
     wizard: FirstSkpWizard = window.help_integration.wizard
     assert wizard.isVisible() and wizard.year == DEMO_YEAR
     screenshot(wizard, "wizard_1_pendekatan", (900, 640))
+    wizard.help_requested.activated.emit()  # F1 in the wizard: its own Panduan
+    assert window.help_integration.viewer.topic == "skp-pertama"
+    window.help_integration.viewer.hide()
 
     # Step 1: the pendekatan; leaving it creates the draft plan.
     assert wizard.page(0).kuantitatif.isChecked()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from kinerja_desktop.services import query_service
 from kinerja_desktop.store.location import sqlite_file
 from kinerja_desktop.ui.app import AppController
+from kinerja_desktop.ui.main_window import INTEGRATIONS
 from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF
 from tests.gui.shell_helpers import IGNORE_SIZE_HINTS, close_controller, screenshot, themed_app  # noqa: F401
 from tests.helpers.fixtures import DEMO_YEAR
@@ -59,7 +60,7 @@ def test_main_window_opens_before_the_database_and_gets_it_afterwards(qtbot, sta
     qtbot.waitUntil(lambda: window.db is not None, timeout=15_000)
     assert controller.db is window.db and str(path) in window.database_label.toolTip()
     qtbot.waitUntil(lambda: window.tabs.page(("employee", first)) is not None, timeout=15_000)
-    qtbot.waitUntil(lambda: len(window.integrations) == 4, timeout=15_000)  # print, signing, sync, backups
+    qtbot.waitUntil(lambda: len(window.integrations) == len(INTEGRATIONS), timeout=15_000)  # print, signing, sync, ...
     screenshot(window, "20_main_after_quick_sign_in")
 
 
