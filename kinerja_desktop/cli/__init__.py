@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.kompetensi_cmd",
     "kinerja_desktop.cli.pengembangan_cmd",
     "kinerja_desktop.cli.matriks_cmd",
+    "kinerja_desktop.cli.harian_cmd",
 ]
 
 

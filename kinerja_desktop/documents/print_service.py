@@ -38,6 +38,10 @@ __all__ = ["PrintJob", "PrintResult", "print_documents"]
 
 KINDS = ("skp", "evaluasi", "dokumen-evaluasi", "penetapan", "blank", "matriks")
 
+#: The monthly progres harian recap (issue 17): ``nips``/``employee_ids`` (one person, default the
+#: signed-in pegawai) or a unit; ``period`` is the month (B01..B12).
+KINDS += ("rekap-harian",)
+
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -101,6 +105,8 @@ def print_documents(
     if job.kind not in KINDS:
         raise ValidationError(f"Jenis dokumen '{job.kind}' tidak dikenal; gunakan {', '.join(KINDS)}.")
     started = time.perf_counter()
+    if job.kind == "rekap-harian":
+        return _daily_recap(db, user, job, started)
     if job.kind == "penetapan":
         return _penetapan(db, user, job, started)
     if job.kind == "matriks":
@@ -315,6 +321,35 @@ def _one_person(db: Database, job: PrintJob, person: Person, started: float) -> 
                            seconds=time.perf_counter() - started)
     name = file_name(person, job.kind, job.period, blank_form=job.blank_form if job.kind == "blank" else None)
     return _write_single(job, sheet, name, started, person)  # type: ignore[arg-type]
+
+
+def _daily_recap(db: Database, user: CurrentUser, job: PrintJob, started: float) -> PrintResult:
+    """REKAPITULASI PROGRES HARIAN of one month; the service checks who may see whose month."""
+    from kinerja_desktop.documents.daily_recap_print import recap_sheet
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.documents.print_scope import resolve_unit
+    from kinerja_desktop.domain.periods import PeriodKind
+    from kinerja_desktop.domain.periods import period as period_of
+    from kinerja_desktop.services.daily_log_service import month_recap
+
+    per = period_of(job.period)
+    if per.kind is not PeriodKind.BULANAN:
+        raise ValidationError("Rekap progres harian dibuat per bulan: pilih bulan (mis. --period B11).")
+    employee_id = job.employee_ids[0] if job.employee_ids else None
+    if job.nips and not employee_id:
+        from sqlalchemy import select
+
+        from kinerja_desktop.store.models import Employee
+
+        with db.reader() as s:
+            employee_id = s.scalars(select(Employee.id).where(Employee.nip == job.nips[0])).first()
+        if employee_id is None:
+            raise ValidationError(f"Pegawai dengan NIP {job.nips[0]} tidak ditemukan.")
+    unit_id = job.unit_id or (resolve_unit(db, job.unit_code)[0] if job.unit_code else None)
+    rec = month_recap(db, user, job.year, per.first_month, employee_id=employee_id, unit_id=unit_id)
+    sheet = recap_sheet(SheetLoader(db), rec.people, scope=rec.scope, year=rec.year, month=rec.month,
+                        cal=rec.calendar, window=rec.window, today=rec.today, entries=rec.entries)
+    return _write_single(job, sheet, f"Rekap_Progres_Harian_{per.code}_{job.year}.pdf", started)
 
 
 def _reader(db: Database) -> object:

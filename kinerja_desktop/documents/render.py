@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 
 from kinerja_desktop.documents import (
     blank_layout,
+    daily_recap_layout,
     dokumen_evaluasi_layout,
     evaluasi_layout,
     matriks_layout,
@@ -71,6 +72,7 @@ LAYOUTS: dict[type, ModuleType] = {
     skm_layout.SkmReportSheet: skm_layout,
     skm_form_layout.SkmFormSheet: skm_form_layout,
     tpp_layout.TppSheet: tpp_layout,
+    daily_recap_layout.DailyRecapSheet: daily_recap_layout,
     tindak_lanjut_layout.AwardListSheet: tindak_lanjut_layout,
     tindak_lanjut_layout.UsulanPenghargaanSheet: tindak_lanjut_layout,
     tindak_lanjut_layout.JpRecapSheet: tindak_lanjut_layout,

@@ -34,8 +34,9 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Plan, Rhk, Unit, utcnow
 from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi
 
-__all__ = ["DayStatus", "EntryView", "PersonMonth", "TeamWeek", "add_entry", "attach_evidence", "delete_entry",
-           "entries", "person_month", "set_feedback", "team_week", "unit_month", "update_entry"]
+__all__ = ["DayStatus", "EntryView", "MonthRecap", "PersonMonth", "TeamWeek", "add_entry", "attach_evidence",
+           "delete_entry", "entries", "month_recap", "person_month", "set_feedback", "team_week", "unit_month",
+           "update_entry", "write_recap_xlsx"]
 
 #: Longest entry text (one line).
 MAX_ENTRY = 500
@@ -417,3 +418,75 @@ def team_week(db: Database, user: CurrentUser, day: date, *, today: date | None 
                                _statuses(cal, days, counts, p.id, today)) for p in people]
     return TeamWeek(monday, days, [cal.is_working(d) for d in days], members, dict(grouped))
 
+
+
+@dataclass
+class MonthRecap:
+    """What the recap screens, the printed sheet and the XLSX show for one month and one scope."""
+
+    scope: str
+    year: int
+    month: int
+    people: list[PersonMonth]
+    entries: list[EntryView] | None  # one person's entries (None for a unit)
+    calendar: WorkCalendar
+    window: int
+    today: date
+
+
+def month_recap(db: Database, user: CurrentUser, year: int, month: int, *, employee_id: str | None = None,
+                unit_id: str | None = None, today: date | None = None) -> MonthRecap:
+    """A month for one person (default: the signed-in pegawai) or for a unit and its sub-units."""
+    today = today or date.today()
+    if unit_id:
+        people = unit_month(db, user, unit_id, year, month, today=today)
+        with db.reader() as s:
+            unit = get_live(s, Unit, unit_id, "Unit kerja")
+            scope = f"{unit.name} ({unit.code})"
+        shown = None
+    else:
+        person = person_month(db, user, employee_id, year, month, today=today)
+        people = [person]
+        scope = f"{person.nama} — NIP {person.nip}" if person.nip else person.nama
+        shown = entries(db, user, person.employee_id, person.days[0].day, person.days[-1].day)
+    return MonthRecap(scope, year, month, people, shown, calendar_of(db), late_window(db), today)
+
+
+def write_recap_xlsx(recap: MonthRecap, path: str | Path) -> Path:
+    """Sheets ``Rekap`` (one row per person) and, for one person, ``Harian`` (every day and entry).
+    Every text cell goes through the spreadsheet safety (no formulas from user text)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from kinerja_desktop.services.spreadsheet_safety import neutralise_row
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rekap"
+    ws.append(neutralise_row(["unit", "nip", "nama", "tahun", "bulan", "hari_kerja", "diisi", "tepat_waktu",
+                              "terlambat", "tidak_diisi"]))
+    for m in recap.people:
+        ws.append(neutralise_row([m.unit, m.nip, m.nama, m.year, m.month, m.working_days, m.logged, m.on_time,
+                                  m.late, m.missing]))
+    sheets = [ws]
+    if recap.entries is not None:
+        ws2 = wb.create_sheet("Harian")
+        ws2.append(neutralise_row(["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat",
+                                   "ditulis_pada", "umpan_balik"]))
+        by_day: dict[date, list[EntryView]] = defaultdict(list)
+        for e in recap.entries:
+            by_day[e.day].append(e)
+        for d in recap.people[0].days:
+            for e in by_day.get(d.day) or [None]:  # type: ignore[list-item]
+                ws2.append(neutralise_row([d.day.isoformat(), "ya" if d.working else "tidak", d.reason,
+                                           e.text if e else "", e.hours if e else None,
+                                           ("ya" if e.late else "tidak") if e else "",
+                                           e.written_on.isoformat() if e and e.written_on else "",
+                                           e.umpan_balik if e else ""]))
+        sheets.append(ws2)
+    for sheet in sheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    out = Path(path)
+    wb.save(out)
+    return out
