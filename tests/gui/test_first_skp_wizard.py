@@ -78,6 +78,14 @@ def test_new_staff_member_writes_and_submits_a_first_skp_with_the_guide(qtbot, c
     assert window.help_integration.viewer.topic == "skp-pertama"
     window.help_integration.viewer.hide()
 
+    # The lock screen hides the wizard too; the password brings it back as it was.
+    window.lock()
+    assert not wizard.isVisible()
+    qtbot.keyClicks(window.lock_page.password_edit, PASSWORD)
+    with qtbot.waitSignal(window.locked_changed, timeout=10_000):
+        qtbot.keyClick(window.lock_page.password_edit, Qt.Key.Key_Return)
+    assert wizard.isVisible() and wizard.currentId() == 0
+
     # Step 1: the pendekatan; leaving it creates the draft plan.
     assert wizard.page(0).kuantitatif.isChecked()
     _next(qtbot, wizard, PAGE_PARENT)
