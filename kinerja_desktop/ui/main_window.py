@@ -81,6 +81,7 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.sync.install", "install_sync"),
     ("kinerja_desktop.ui.backup_actions", "install_backup"),
     ("kinerja_desktop.ui.help.install", "install_help"),
+    ("kinerja_desktop.ui.matriks.install", "install_matriks"),
 )
 #: Imported in the same worker, so the first employee or unit opened does not pay for the import.
 PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")

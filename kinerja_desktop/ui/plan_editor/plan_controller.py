@@ -54,13 +54,18 @@ class PlanController(FormController):
         return may(self.user.actor, action, self.subject)
 
     @property
+    def live(self) -> bool:
+        """The current version, or a Plt./Plh. SKP (never "current": it stands beside the definitive one)."""
+        return self.plan.is_current or self.plan.version >= ps.ACTING_VERSION_BASE
+
+    @property
     def editable(self) -> bool:
-        return self.plan.editable and self.plan.is_current and self.may(Action.EDIT_PLAN)
+        return self.plan.editable and self.live and self.may(Action.EDIT_PLAN)
 
     @property
     def expectation_editable(self) -> bool:
         p = self.plan
-        return p.is_current and not p.frozen and p.status != "APPROVED" and self.may(Action.EDIT_EXPECTATION)
+        return self.live and not p.frozen and p.status != "APPROVED" and self.may(Action.EDIT_EXPECTATION)
 
     @property
     def can_submit(self) -> bool:
@@ -68,12 +73,12 @@ class PlanController(FormController):
 
     @property
     def can_approve(self) -> bool:
-        return self.plan.is_current and self.plan.status == "SUBMITTED" and self.may(Action.REVIEW_PLAN)
+        return self.live and self.plan.status == "SUBMITTED" and self.may(Action.REVIEW_PLAN)
 
     @property
     def can_return(self) -> bool:
         p = self.plan
-        return p.is_current and not p.frozen and p.status in ("SUBMITTED", "APPROVED") and self.may(Action.REVIEW_PLAN)
+        return self.live and not p.frozen and p.status in ("SUBMITTED", "APPROVED") and self.may(Action.REVIEW_PLAN)
 
     @property
     def can_revise(self) -> bool:

@@ -185,6 +185,8 @@ class PlanEditor(QWidget):
             ),
             ("up", self.tr("▲ Naik"), self.tr("Pindahkan ke atas (Ctrl+↑)"), lambda: self.move_current(-1)),
             ("down", self.tr("▼ Turun"), self.tr("Pindahkan ke bawah (Ctrl+↓)"), lambda: self.move_current(1)),
+            ("drafts", self.tr("Usulan RHK…"),
+             self.tr("RHK yang diusulkan pimpinan (matriks peran hasil) atau diimpor admin"), self.open_drafts),
         ):
             button = QToolButton(page)
             button.setText(text)
@@ -274,7 +276,7 @@ class PlanEditor(QWidget):
         )
         if versions:
             self.workflow.set_versions(ps.plan_versions(self.db, self.user, plan.employee_id, plan.year), plan.id)
-        for key in ("add_utama", "add_tambahan", "add_indicator", "remove", "up", "down"):
+        for key in ("add_utama", "add_tambahan", "add_indicator", "remove", "up", "down", "drafts"):
             self.tool_buttons[key].setVisible(c.editable)
         self.hint.setVisible(c.editable)
         set_read_only_look(self.tree, not c.editable)
@@ -288,7 +290,7 @@ class PlanEditor(QWidget):
     def _show_state_notice(self) -> None:
         c, plan = self.controller, self.controller.plan
         penilai = (plan.snapshot.get("penilai") or {}).get("nama") or self.tr("pejabat penilai")
-        if not plan.is_current:
+        if not plan.is_current and plan.version < ps.ACTING_VERSION_BASE:  # a Plt./Plh. SKP is never "current"
             self.notice.show_notice(
                 self.tr("Ini SKP versi {0} (versi lama); hanya dapat dibaca.").format(plan.version), "readonly"
             )
@@ -339,6 +341,18 @@ class PlanEditor(QWidget):
         self.tree.cancel_relayout()  # just laid out with the final column widths
 
     @Slot()
+    def open_drafts(self) -> None:
+        """Usulan RHK: accept, edit or decline the draft RHK offered to this SKP."""
+        from kinerja_desktop.ui.matriks.drafts_dialog import DraftsDialog
+
+        self.drafts_dialog = DraftsDialog(self.db, self.user, self.controller.plan_id, self)
+        self.drafts_dialog.exec()
+        if self.drafts_dialog.changed:
+            self.controller.reload()
+            self.refresh()
+            self.plan_changed.emit(self.controller.plan_id)
+        self.drafts_dialog = None
+
     def _on_changed(self) -> None:
         self.refresh()
         self.workflow.saved.setText(self.tr("Tersimpan {0:%H.%M.%S}").format(datetime.now()))
