@@ -97,8 +97,10 @@ def test_new_staff_member_writes_and_submits_a_first_skp_with_the_guide(qtbot, c
     parents = wizard.page(PAGE_PARENT).options
     assert parents.count() == len(penilai_rhk) >= 2
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    for row in (0, 1):
-        parents.item(row).setCheckState(Qt.CheckState.Checked)
+    for row in (0, 1):  # a click on the line's text ticks it, as a first-timer would click
+        rect = parents.visualItemRect(parents.item(row))
+        qtbot.mouseClick(parents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [parents.item(r).checkState() for r in range(3)] == [Qt.CheckState.Checked] * 2 + [Qt.CheckState.Unchecked]
     chosen = [parents.item(r).data(Qt.ItemDataRole.UserRole) for r in (0, 1)]
     screenshot(wizard, "wizard_2_rhk_pimpinan", (900, 640))
     _next(qtbot, wizard, PAGE_RHK)

@@ -1201,6 +1201,10 @@ SHA-256 {3}…</translation>
         <translation>Supports: {0}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Perilaku kerja&lt;/b&gt;: tujuh nilai BerAKHLAK dengan panduan perilakunya tercantum otomatis; ekspektasi khusus pimpinan diisi pejabat penilai kinerja.</source>
+        <translation>&lt;b&gt;Work behaviour&lt;/b&gt;: the seven BerAKHLAK values with their behaviour guides are included automatically; the leader&apos;s specific expectations are written by the appraising official.</translation>
+    </message>
+    <message>
         <source>Lampiran</source>
         <translation>Annex</translation>
     </message>

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -140,6 +141,9 @@ class ParentPage(_Page):
         self.options.setObjectName("parentOptions")
         self.options.setWordWrap(True)
         self.options.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        # A click anywhere on the line (not only in the small box) or Space ticks it: easier for a first-timer.
+        self.options.itemClicked.connect(self._toggle)
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self.options, lambda: self._toggle(self.options.currentItem()))
         self.body.addWidget(self.options, 1)
         self.empty = _label(self.tr(
             "SKP pejabat penilai Anda untuk tahun ini belum disetujui, jadi belum ada RHK pimpinan untuk dipilih. "
@@ -164,12 +168,18 @@ class ParentPage(_Page):
         for rhk_id, text in wizard.parent_options:
             item = QListWidgetItem(text, self.options)
             item.setData(Qt.ItemDataRole.UserRole, rhk_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)  # toggled by _toggle, on the whole line
             item.setCheckState(Qt.CheckState.Checked if rhk_id in chosen else Qt.CheckState.Unchecked)
         self.options.blockSignals(False)
         self.options.setVisible(bool(wizard.parent_options))
         self.empty.setVisible(not wizard.parent_options)
         self.completeChanged.emit()
+
+    @Slot(QListWidgetItem)
+    def _toggle(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def chosen(self) -> list[tuple[str, str]]:
         out = []

@@ -126,6 +126,9 @@ class FirstSkpWizard(QWizard):
                 parts.append(f"<tr><td>{aspek}</td><td>{html.escape(ind.text)}</td>"
                              f"<td>{html.escape(ind.target_display)}</td></tr>")
             parts.append("</table>")
+        perilaku = self.tr("<b>Perilaku kerja</b>: tujuh nilai BerAKHLAK dengan panduan perilakunya tercantum "
+                           "otomatis; ekspektasi khusus pimpinan diisi pejabat penilai kinerja.")
+        parts.append(f"<p>{perilaku}</p>")
         lampiran = self.tr("Lampiran")
         parts.append(f"<p><b>{lampiran}</b></p><ul>")
         for kind in LampiranKind:
