@@ -458,6 +458,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def main(db_location: str | None = None, *, on_controller: Callable[[AppController], None] | None = None) -> int:
     """Run the desktop application on ``db_location`` (path or SQLAlchemy URL; None: default)."""
     app = create_application()
+    install_error_handling()
     controller = AppController(db_location)
     if on_controller is not None:
         on_controller(controller)
@@ -465,3 +466,37 @@ def main(db_location: str | None = None, *, on_controller: Callable[[AppControll
     code = app.exec()
     controller.shutdown()
     return int(code)
+
+
+def install_error_handling() -> None:
+    """The rotated log file under the user data folder, and a plain message (with "Salin rincian")
+    instead of a silent traceback on the terminal for an error no code caught (a slot that raised)."""
+    QTimer.singleShot(LOG_FILE_DELAY_MS, _install_log_file)  # after the first paint: start-up imports nothing
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if not issubclass(kind, Exception):
+            previous(kind, exc, tb)
+            return
+        from kinerja_desktop.ui import shell_dialogs
+        from kinerja_desktop.ui.workers import error_message
+
+        message = error_message(exc.with_traceback(tb))
+        parent = QApplication.activeWindow()
+        if parent is not None:
+            shell_dialogs.show_error(parent, message)
+
+    sys.excepthook = hook
+
+
+#: The log file is set up this long after start (its imports would otherwise delay the first paint).
+LOG_FILE_DELAY_MS = 1500
+
+
+def _install_log_file() -> None:
+    from kinerja_desktop.services.error_log import install_file_log
+
+    try:
+        install_file_log()
+    except OSError:  # a read-only profile: the app still runs, without a log file
+        pass

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 
 def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -16,10 +16,50 @@ def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMes
     return box
 
 
-def show_error(parent: QWidget, message: str, title: str = "") -> QMessageBox:
-    """A service's message, as it is, in a window-modal box."""
-    return _box(parent, QMessageBox.Icon.Warning, title or QCoreApplication.translate("MainWindow", "Kinerja Desktop"),
-                message)
+#: Technical detail of the unexpected errors whose plain message was made recently (message -> detail),
+#: so any box showing that message offers "Salin rincian" (see workers.error_message).
+_DETAILS: dict[str, str] = {}
+_DETAILS_KEPT = 20
+
+
+def remember_detail(message: str, detail: str) -> None:
+    """Keep ``detail`` for the box that will show ``message``."""
+    _DETAILS.pop(message, None)
+    _DETAILS[message] = detail
+    while len(_DETAILS) > _DETAILS_KEPT:
+        _DETAILS.pop(next(iter(_DETAILS)))
+
+
+def detail_for(message: str) -> str | None:
+    return _DETAILS.get(message)
+
+
+def show_error(parent: QWidget, message: str, title: str = "", detail: str | None = None) -> QMessageBox:
+    """A message in a window-modal box; for an unexpected error (``detail`` given or remembered for this
+    message) a "Salin rincian" button copies the technical detail for whoever helps the user."""
+    box = _box(parent, QMessageBox.Icon.Warning, title or QCoreApplication.translate("MainWindow", "Kinerja Desktop"),
+               message)
+    detail = detail if detail is not None else detail_for(message)
+    if detail:
+        add_copy_detail(box, detail)
+    return box
+
+
+def add_copy_detail(box: QMessageBox, detail: str) -> QPushButton:
+    """A "Salin rincian" button on ``box`` that copies ``detail`` to the clipboard (the box stays open)."""
+    button = box.addButton(QCoreApplication.translate("MainWindow", "Salin rincian"),
+                           QMessageBox.ButtonRole.ActionRole)
+    button.setObjectName("copyDetail")
+    button.setToolTip(QCoreApplication.translate("MainWindow", "Salin keterangan teknis untuk dikirim kepada admin"))
+    button.clicked.disconnect()  # an action button would close the box; copying should not
+
+    def copy() -> None:
+        QGuiApplication.clipboard().setText(detail)
+        button.setText(QCoreApplication.translate("MainWindow", "Rincian disalin"))
+
+    button.clicked.connect(copy)
+    box.setProperty("technicalDetail", detail)
+    return button
 
 
 def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QMessageBox:

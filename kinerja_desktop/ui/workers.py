@@ -44,6 +44,7 @@ Tests wait with ``qtbot.waitSignal(task.finished)`` or ``wait_for_tasks()``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -99,9 +100,11 @@ class _Runnable(QRunnable):
             task._done_from_worker.emit("cancelled", None)
         except Exception as exc:  # every failure must reach the GUI as a message
             if not _is_kinerja_error(exc):
-                import logging  # lazily: logging costs ~5 ms of start-up
+                from kinerja_desktop.services.error_log import report  # lazily: logging costs ~5 ms of start-up
 
-                logging.getLogger(__name__).exception("background task %r failed", task.title)
+                report(exc, f"background task {task.title!r}", logger=__name__)
+                with contextlib.suppress(AttributeError):
+                    exc._kinerja_logged = True  # type: ignore[attr-defined]
             task._done_from_worker.emit("failed", exc)
         else:
             task._done_from_worker.emit("succeeded", result)
@@ -112,12 +115,26 @@ def _is_kinerja_error(exc: BaseException) -> bool:
     return any(cls.__name__ == "KinerjaError" for cls in type(exc).__mro__)
 
 
-def error_message(exc: BaseException) -> str:
-    """The message to show for an exception: a service's own text, or a generic sentence."""
+def error_message(exc: BaseException, context: str = "") -> str:
+    """The message to show for an exception: a service's own text, or a plain Indonesian sentence.
+
+    An unexpected error (not a ``KinerjaError``) is written to the log file once, and its technical
+    detail is kept for the box that shows the message ("Salin rincian"); the user never sees it as text.
+    """
     if _is_kinerja_error(exc):
         return str(exc)
-    detail = str(exc) or type(exc).__name__
-    return QCoreApplication.translate("workers", "Terjadi kesalahan tak terduga: {0}").format(detail)
+    from kinerja_desktop.services.error_log import plain_message, report, technical_detail
+    from kinerja_desktop.ui.shell_dialogs import remember_detail
+
+    if getattr(exc, "_kinerja_logged", False):
+        detail = technical_detail(exc, context)
+    else:
+        detail = report(exc, context)
+        with contextlib.suppress(AttributeError):  # some built-in exceptions take no attributes
+            exc._kinerja_logged = True  # type: ignore[attr-defined]
+    message = plain_message(exc)
+    remember_detail(message, detail)
+    return message
 
 
 _pools: list[QThreadPool] = []
@@ -217,7 +234,7 @@ class Task(QObject):
             elif outcome == "failed":
                 assert isinstance(value, BaseException)
                 self.error = value
-                self.failed.emit(error_message(value))
+                self.failed.emit(error_message(value, self.title))
             else:
                 self.cancelled.emit()
             self.finished.emit()

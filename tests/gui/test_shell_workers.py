@@ -49,7 +49,9 @@ def test_unexpected_error_gets_a_sentence(qtbot, caplog: pytest.LogCaptureFixtur
     task = run_task(work)
     with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
         pass
-    assert blocker.args[0] == "Terjadi kesalahan tak terduga: disk penuh"
+    # A sentence with what to do; the exception's own text goes to the log and "Salin rincian" only.
+    assert blocker.args[0].startswith("Terjadi kesalahan yang tidak terduga.") and "disk penuh" not in blocker.args[0]
+    assert "disk penuh" in caplog.text
 
 
 def test_cancel_stops_at_the_next_check(qtbot) -> None:
