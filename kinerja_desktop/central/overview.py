@@ -119,52 +119,61 @@ def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = 
     codes = [p.code for p in periods_in(get_setting(db, "periods"))]
     if code not in codes:
         codes.append(code)
-    with db.reader() as s:
-        units = {u.id: u for u in s.scalars(select(Unit).where(Unit.deleted.is_(False)))}
+    with db.engine.connect() as s:
+        # Plain column rows on a Core connection (no ORM loading), read from covering indexes (migration 0009).
+        units = {row.id: row for row in s.execute(select(Unit.id, Unit.code, Unit.name, Unit.parent_id)
+                                                  .where(Unit.deleted.is_(False)))}
         out = {uid: UnitOverview(u.code, u.name, units[u.parent_id].code if u.parent_id in units else "", uid)
                for uid, u in units.items()}
         emp_unit: dict[str, str] = {}
         for emp_id, unit_id in s.execute(select(Employee.id, Employee.unit_id).where(
-                Employee.deleted.is_(False), Employee.active.is_(True), Employee.asn_kind.in_(("PNS", "PPPK")))):
+                Employee.deleted.is_(False), Employee.active.is_(True), Employee.asn_kind.in_(("PNS", "PPPK")))).all():
             if unit_id in out:
                 emp_unit[emp_id] = unit_id
                 out[unit_id].employees += 1
-        plan_emp: dict[str, str] = {}
-        for plan_id, emp_id, status, current in s.execute(
-                select(Plan.id, Plan.employee_id, Plan.status, Plan.is_current)
-                .where(Plan.year == year, Plan.deleted.is_(False))):
-            plan_emp[plan_id] = emp_id
-            if current and emp_id in emp_unit:
+        for emp_id, status in s.execute(select(Plan.employee_id, Plan.status).where(
+                Plan.year == year, Plan.deleted.is_(False), Plan.is_current.is_(True))).all():
+            if emp_id in emp_unit:
                 out[emp_unit[emp_id]].skp[status] += 1
-        # Per employee and period the best evaluation (signed over final over draft), any plan version.
-        rank = {"SIGNED": 3, "FINAL": 2, "DRAFT": 1}
-        best: dict[tuple[str, str], tuple[int, str | None]] = {}
-        for plan_id, ev_period, status, predikat in s.execute(
-                select(Evaluation.plan_id, Evaluation.period, Evaluation.status, Evaluation.predikat)
+        # Final and signed evaluations of the year (drafts never count), any plan version: per period the
+        # employees for the progress, and for the chosen period the best one (signed over final).
+        progress: set[tuple[str, str]] = set()
+        best: dict[str, tuple[bool, str | None]] = {}
+        for emp_id, ev_period, status, predikat in s.execute(
+                select(Plan.employee_id, Evaluation.period, Evaluation.status, Evaluation.predikat)
                 .join(Plan, Plan.id == Evaluation.plan_id)
-                .where(Plan.year == year, Plan.deleted.is_(False), Evaluation.deleted.is_(False))):
-            key = (plan_emp[plan_id], ev_period)
-            r = rank.get(status, 0)
-            if key not in best or r > best[key][0]:
-                best[key] = (r, predikat)
-        for (emp_id, ev_period), (r, predikat) in best.items():
+                .where(Plan.year == year, Plan.deleted.is_(False), Evaluation.deleted.is_(False),
+                       Evaluation.status.in_(("FINAL", "SIGNED")))).all():
+            progress.add((emp_id, ev_period))
+            if ev_period == code:
+                signed = status == "SIGNED"
+                if emp_id not in best or (signed and not best[emp_id][0]):
+                    best[emp_id] = (signed, predikat)
+        for emp_id, ev_period in progress:
             unit_id = emp_unit.get(emp_id)
-            if unit_id is None or r < 2:
+            if unit_id is not None:
+                counts = out[unit_id].progress
+                counts[ev_period] = counts.get(ev_period, 0) + 1
+        for emp_id, (signed, predikat) in best.items():
+            unit_id = emp_unit.get(emp_id)
+            if unit_id is None:
                 continue
             u = out[unit_id]
-            u.progress[ev_period] = u.progress.get(ev_period, 0) + 1
-            if ev_period == code:
-                u.finalised += 1
-                u.signed += r == 3
-                if predikat:
-                    u.predikat[predikat] += 1
-        realised_query = (select(Plan.employee_id).join(Rhk, Rhk.plan_id == Plan.id)
-                          .join(Indicator, Indicator.rhk_id == Rhk.id)
-                          .join(Realisation, Realisation.indicator_id == Indicator.id)
-                          .where(Plan.year == year, Plan.deleted.is_(False), Realisation.deleted.is_(False)))
+            u.finalised += 1
+            u.signed += signed
+            if predikat:
+                u.predikat[predikat] += 1
+        # Per plan of the year: does any of its indicators have a realisation (in the period)? An EXISTS
+        # stops at the first one, index only; joining every realisation of the year and de-duplicating
+        # read the whole realisation table (1.5 s of the 2 s the overview took on 20,000 employees).
+        reported = (select(Realisation.indicator_id).join(Indicator, Indicator.id == Realisation.indicator_id)
+                    .join(Rhk, Rhk.id == Indicator.rhk_id)
+                    .where(Rhk.plan_id == Plan.id, Realisation.deleted.is_(False)))
         if not per.is_final:
-            realised_query = realised_query.where(Realisation.period == code)
-        for (emp_id,) in s.execute(realised_query.distinct()):
+            reported = reported.where(Realisation.period == code)
+        realised_emps = set(s.scalars(select(Plan.employee_id).where(
+            Plan.year == year, Plan.deleted.is_(False), reported.exists())).all())
+        for emp_id in realised_emps:
             if emp_id in emp_unit:
                 out[emp_unit[emp_id]].realised += 1
         org = {uid: p for uid, p, _per in sorted(
@@ -174,8 +183,9 @@ def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = 
             key=lambda row: row[2] == code)}  # the period's own predikat wins over the annual one
         # Last sync: devices applied here, mapped to units through the accounts that wrote on them.
         peer_time = {d: t for d, t in s.execute(select(SyncPeer.device_id, SyncPeer.updated_at))}
-        account_emp = {name: emp for name, emp in s.execute(select(UserAccount.username, UserAccount.employee_id))}
         if peer_time:
+            account_emp = {name: emp for name, emp in s.execute(select(UserAccount.username,
+                                                                        UserAccount.employee_id))}
             for device, username in s.execute(select(ChangeLog.device_id, ChangeLog.user)
                                               .where(ChangeLog.local.is_(False))
                                               .group_by(ChangeLog.device_id, ChangeLog.user)):

@@ -140,7 +140,9 @@ class Plan(SyncedBase):
     """An SKP: one employee, one year, one version (a Revisi makes the next version)."""
 
     __tablename__ = "plan"
-    __table_args__ = (UniqueConstraint("employee_id", "year", "version"),)
+    __table_args__ = (UniqueConstraint("employee_id", "year", "version"),
+                      # covering: a year's plans without reading the rows (the instansi overview)
+                      Index("ix_plan_year_cover", "year", "deleted", "id", "employee_id", "status", "is_current"))
     employee_id: Mapped[str] = mapped_column(ForeignKey("employee.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -164,6 +166,7 @@ class Rhk(SyncedBase):
     """A Rencana Hasil Kerja row; ``parent_rhk_id`` is the supervisor's RHK it supports (intervensi)."""
 
     __tablename__ = "rhk"
+    __table_args__ = (Index("ix_rhk_plan_cover", "plan_id", "id"),)  # plan -> its RHK ids, index only
     plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"), index=True)
     kind: Mapped[str] = mapped_column(String(12), default="UTAMA")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -176,6 +179,7 @@ class Indicator(SyncedBase):
     """An indicator row of an RHK: aspek, IKI, and a target as number + unit or as narrative."""
 
     __tablename__ = "indicator"
+    __table_args__ = (Index("ix_indicator_rhk_cover", "rhk_id", "id"),)  # RHK -> its indicator ids, index only
     rhk_id: Mapped[str] = mapped_column(ForeignKey("rhk.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     aspek: Mapped[str | None] = mapped_column(String(12))
@@ -208,7 +212,8 @@ class PerilakuExpectation(SyncedBase):
 
 class Realisation(SyncedBase):
     __tablename__ = "realisation"
-    __table_args__ = (UniqueConstraint("indicator_id", "period"),)
+    __table_args__ = (UniqueConstraint("indicator_id", "period"),
+                      Index("ix_realisation_indicator", "indicator_id", "period", "deleted"))  # "reported?", index only
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
     period: Mapped[str] = mapped_column(String(12))
     value_text: Mapped[str] = mapped_column(Text, default="")
@@ -233,7 +238,9 @@ class Attachment(SyncedBase):
 
 class Evaluation(SyncedBase):
     __tablename__ = "evaluation"
-    __table_args__ = (UniqueConstraint("plan_id", "period"),)
+    __table_args__ = (UniqueConstraint("plan_id", "period"),
+                      # covering: a year's evaluation statuses and predikat without reading the rows
+                      Index("ix_evaluation_plan_cover", "plan_id", "period", "status", "predikat", "deleted"))
     plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"))
     period: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(16), default="DRAFT")
