@@ -1,0 +1,140 @@
+"""Tindak lanjut in the main window: Penghargaan, Rekap 20 JP, and the employee page's Kompetensi & Pengembangan tab."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+
+from kinerja_desktop.services import development_service as ds
+from kinerja_desktop.services import recognition_service as rs
+from kinerja_desktop.ui.tindak_lanjut.jp_recap_page import JpRecapPage
+from kinerja_desktop.ui.tindak_lanjut.recognition_page import RecognitionPage
+from tests.gui.shell_helpers import (
+    IGNORE_SIZE_HINTS,
+    screenshot,
+    sign_in,
+    themed_app,  # noqa: F401 - fixture
+)
+from tests.helpers.fixtures import DEMO_YEAR, People
+
+pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
+
+
+def _installed(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: getattr(window, "tindak_lanjut", None) is not None, timeout=15_000)
+
+
+def test_admin_records_an_award_from_the_candidates_and_prints_the_list(qtbot, qtmodeltester, controller,
+                                                                        people: People, tmp_path: Path) -> None:
+    window = sign_in(qtbot, controller, "admin", "admin")
+    _installed(qtbot, window)
+    with qtbot.waitSignal(window.tindak_lanjut.recognition_action.triggered):
+        window.tindak_lanjut.recognition_action.trigger()
+    page = window.page(("penghargaan",))
+    assert isinstance(page, RecognitionPage) and window.current_page() is page
+    page.period_combo.choose("TW3")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=15_000)
+    qtmodeltester.check(page.model)
+    assert "calon" in page.count_label.text()
+    screenshot(window, "tindak_lanjut_penghargaan")
+    page.table.selectRow(0)
+    cand = page.selected()
+    dialog = page.open_award_dialog()
+    dialog.decree.setText("800.1.5/321/BKPSDM/2026")
+    with qtbot.waitSignal(page.data_changed):
+        dialog.save()
+    assert not dialog.isVisible()
+    assert any(a.decree_no == "800.1.5/321/BKPSDM/2026" for a in rs.awards_of(window.db, people.admin,
+                                                                               cand.employee_id))
+    out = page.print_list(str(tmp_path / "daftar.pdf"))
+    assert out and Path(out).read_bytes().startswith(b"%PDF")
+
+
+def test_the_jp_recap_filters_who_is_below_and_exports(qtbot, qtmodeltester, controller, tmp_path: Path) -> None:
+    window = sign_in(qtbot, controller, "admin", "admin")
+    _installed(qtbot, window)
+    window.tindak_lanjut.recap_action.trigger()
+    page = window.page(("rekap-jp",))
+    assert isinstance(page, JpRecapPage)
+    qtbot.waitUntil(lambda: page.recap is not None and page.year_spin.value() == window.year(), timeout=15_000)
+    if page.year_spin.value() != DEMO_YEAR:
+        with qtbot.waitSignal(page.loaded, timeout=15_000):
+            page.year_spin.setValue(DEMO_YEAR)
+    everyone = page.model.rowCount()
+    qtmodeltester.check(page.model)
+    page.below_only.setChecked(True)
+    assert 0 < page.model.rowCount() < everyone
+    assert "di bawah hak 20 JP" in page.summary.text()
+    screenshot(window, "tindak_lanjut_rekap_jp")
+    assert Path(page.export_xlsx(str(tmp_path / "jp.xlsx"))).stat().st_size > 0
+    assert Path(page.print_pdf(str(tmp_path / "jp.pdf"), paper="F4")).read_bytes().startswith(b"%PDF")
+
+
+def _competency_tab(qtbot, window, employee_id: str):
+    _installed(qtbot, window)
+    page = window.open_employee(employee_id)
+    qtbot.waitUntil(lambda: getattr(page, "competency_tab", None) is not None, timeout=15_000)
+    page.tabs.setCurrentWidget(page.competency_tab)
+    return page, page.competency_tab
+
+
+def test_the_penilai_assesses_plans_and_marks_on_the_employee_page(qtbot, controller, people: People) -> None:
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    page, tab = _competency_tab(qtbot, window, people.staff.employee_id)
+    assert tab.assess_button.isVisibleTo(tab) and tab.add_button.isVisibleTo(tab)
+    assert not tab.done_button.isVisibleTo(tab)
+    dialog = tab.open_assess_dialog()
+    dialog.code.setCurrentIndex(dialog.code.findData("M3"))
+    dialog.level.setValue(1)
+    assert dialog.describe.text()  # the catalogue's level description is shown
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    gap = next(g for g in tab.profile.gaps if g.code == "M3")
+    assert gap.assessed == 1
+    dialog = tab.open_item_dialog()
+    dialog.topic.setText("")
+    dialog.save()
+    assert dialog.isVisible() and "Topik wajib diisi" in dialog.error.text()  # refused: the form stays open
+    dialog.topic.setText("Pelatihan public speaking")
+    dialog.jp.setValue(24)
+    dialog.start.setDate(QDate(2026, 12, 1))
+    dialog.end.setDate(QDate(2026, 12, 4))
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    assert not dialog.error.isVisibleTo(dialog), dialog.error.text()
+    assert any(i.topic == "Pelatihan public speaking" and i.jp == 24 for i in tab.item_views)
+    tab.set_period("TW4")
+    dialog = tab.open_mark_dialog()
+    dialog.mark.setCurrentIndex(dialog.mark.findData("INOVASI"))
+    dialog.reason.setText("Antrean daring")
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    assert list(rs.marks_of(window.db, people.penilai, people.staff_plan_id, "TW4").values()) == [
+        ("INOVASI", "Antrean daring")]
+    screenshot(window, "tindak_lanjut_kompetensi_penilai")
+
+
+def test_the_pegawai_reports_completion_with_the_certificate(qtbot, controller, people: People,
+                                                             tmp_path: Path) -> None:
+    window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+    item_id = ds.add_item(window.db, people.penilai, people.staff.employee_id, DEMO_YEAR, form="E_LEARNING",
+                          topic="Naskah dinas", jp=8, start_on=date(2026, 3, 2), end_on=date(2026, 3, 6))
+    page, tab = _competency_tab(qtbot, window, people.staff.employee_id)
+    assert not tab.add_button.isVisibleTo(tab) and not tab.assess_button.isVisibleTo(tab)
+    assert tab.done_button.isVisibleTo(tab)
+    row = next(r for r in range(tab.items.rowCount()) if tab.items.row_object(r).id == item_id)
+    tab.table.selectRow(row)
+    cert = tmp_path / "sertifikat.pdf"
+    cert.write_bytes(b"%PDF-1.4 sertifikat")
+    dialog = tab.open_done_dialog()
+    dialog.day.setDate(QDate(2026, 3, 6))
+    dialog.certificate.setText(str(cert))
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    done = next(i for i in tab.item_views if i.id == item_id)
+    assert done.state == "SELESAI" and done.certificate_name == "sertifikat.pdf"
+    assert "JP pengembangan kompetensi selesai" in tab.summary.text()
+    screenshot(window, "tindak_lanjut_kompetensi_pegawai")
