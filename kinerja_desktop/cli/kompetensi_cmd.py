@@ -10,7 +10,8 @@ from kinerja_desktop.domain.tindak_lanjut import ASSESSMENT_SOURCES
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    cmd = sub.add_parser("kompetensi", help="standar kompetensi jabatan, tingkat kompetensi pegawai dan kesenjangannya")
+    cmd = sub.add_parser("kompetensi",
+                         help="standar kompetensi jabatan, tingkat kompetensi pegawai dan kesenjangannya")
     ksub = cmd.add_subparsers(dest="kompetensi_command", required=True, metavar="SUB")
 
     p = ksub.add_parser("katalog", help="kamus kompetensi manajerial dan sosial kultural (PermenPAN-RB 38/2017)")
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--deskripsi", default="")
     p.set_defaults(func=cmd_set)
 
-    p = ksub.add_parser("template", help="tulis templat impor (.xlsx/.csv): standar, atau --hasil untuk hasil penilaian")
+    p = ksub.add_parser("template", help="tulis templat impor (.xlsx/.csv): standar, atau --hasil untuk hasilnya")
     p.add_argument("file", metavar="BERKAS")
     p.add_argument("--hasil", action="store_true", help="templat hasil assessment center / uji kompetensi")
     p.set_defaults(func=cmd_template)

@@ -49,7 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--paper", default="A4", choices=["A4", "F4"])
     p.set_defaults(func=cmd_print)
 
-    p = psub.add_parser("usulan", help="cetak draf surat usulan penghargaan seorang calon (PDF, ditandatangani penilai)")
+    p = psub.add_parser("usulan",
+                        help="cetak draf surat usulan penghargaan seorang calon (PDF, ditandatangani penilai)")
     p.add_argument("nip", metavar="NIP")
     year_arg(p)
     p.add_argument("--period", default="TAHUNAN", metavar="P")

@@ -101,8 +101,8 @@ def standards_for(session: Session, jabatan: str, jenis_jabatan: str = "PELAKSAN
     for entry in catalogue():
         rec = recorded.pop(entry.code, None)
         level = rec.level if rec else fallback
-        rows.append(StandardRow(entry.code, entry.kind, entry.name, level,
-                                rec.description if rec and rec.description else entry.level_text(level), rec is not None))
+        description = rec.description if rec and rec.description else entry.level_text(level)
+        rows.append(StandardRow(entry.code, entry.kind, entry.name, level, description, rec is not None))
     for rec in sorted(recorded.values(), key=lambda r: r.code):
         rows.append(StandardRow(rec.code, rec.kind, rec.name, rec.level, rec.description, True))
     return rows

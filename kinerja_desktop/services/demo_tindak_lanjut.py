@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.domain.tindak_lanjut import PROPOSAL_PREDIKAT
 from kinerja_desktop.domain.penilaian import Predikat
+from kinerja_desktop.domain.tindak_lanjut import PROPOSAL_PREDIKAT
 from kinerja_desktop.services.competency_service import catalogue, default_level
 from kinerja_desktop.store.blobs import BlobStore
 from kinerja_desktop.store.changelog import bulk_insert

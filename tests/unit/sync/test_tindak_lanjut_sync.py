@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kinerja_desktop.services import competency_service, development_service, evaluation_service
-from kinerja_desktop.services import recognition_service
+from kinerja_desktop.services import competency_service, development_service, evaluation_service, recognition_service
 from kinerja_desktop.store.models import Rhk, RhkFeedback
 from kinerja_desktop.store.models_tindak_lanjut import Award, CompetencyAssessment, CompetencyStandard, DevelopmentItem
 from kinerja_desktop.sync import conflicts
