@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from kinerja_desktop.services import realisation_service as rs
 from kinerja_desktop.services.settings_service import set_setting
@@ -63,13 +63,13 @@ def drop_files(target, paths, at: QPointF | None = None) -> bool:
     return accepted
 
 
-def type_date(qtbot, table, index, digits):
-    """Open the date cell with F2 and type the date as digits (dd mm yyyy), then Enter."""
+def type_date(qtbot, table, index, text):
+    """Open the date cell with F2 and type the date as a person would (15-09-2026, 15/9/2026, …), then Enter."""
     table.setCurrentIndex(index)
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.indexWidget(index)
-    editor.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    qtbot.keyClicks(editor, digits)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
@@ -87,7 +87,7 @@ def test_typing_realisation_date_and_note(qtbot, demo_db, people):
     ind = model.row(0).indicator
     edit_cell(qtbot, table, model.index(0, COL_VALUE), "7 laporan")
     edit_cell(qtbot, table, model.index(0, COL_NOTE), "Laporan Oktober dan November sudah selesai")
-    type_date(qtbot, table, model.index(0, COL_DATE), "20112026")
+    type_date(qtbot, table, model.index(0, COL_DATE), "20-11-2026")
     qtbot.waitUntil(lambda: stored(demo_db, people)[ind.id].reported_on is not None)
     saved = stored(demo_db, people)[ind.id]
     assert (saved.value_text, saved.note, saved.reported_on) == (
@@ -95,7 +95,7 @@ def test_typing_realisation_date_and_note(qtbot, demo_db, people):
     assert saved.value_number == 7
     screenshot(page, "realisasi")
 
-    type_date(qtbot, table, model.index(0, COL_DATE), "15032026")
+    type_date(qtbot, table, model.index(0, COL_DATE), "15/3/2026")
     balloon = balloon_for(real)
     qtbot.waitUntil(balloon.isVisible)
     assert "di luar periode" in balloon.message()
@@ -247,3 +247,39 @@ def test_evidence_with_a_deceptive_name_is_opened_by_its_content_or_saved_with_a
     assert len(opened) == 1  # the program was not handed to the system
     assert warnings and "“fotogpj.exe” bukan PDF, gambar, atau dokumen kantor" in warnings[0]
     assert saved.args == [str(save_to)] and save_to.read_bytes() == program.read_bytes()
+
+
+def test_dates_are_typed_naturally_and_nonsense_is_refused_at_the_cell(qtbot, demo_db, people):
+    """15-09-2026, 15/9/2026, 15.09.26, 15 Sep 2026, 15092026 and 15-09 (the SKP's year) all mean the
+    same day; an empty cell starts empty (not today); text that is no date is refused at the cell."""
+    _page, real = open_realisation(qtbot, demo_db, people)
+    model, table = real.model, real.table
+    ind = model.row(0).indicator
+    index = model.index(0, COL_DATE)
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.indexWidget(index).text() == ""  # no date given yet: nothing pre-filled
+    qtbot.keyClick(table.indexWidget(index), Qt.Key.Key_Escape)
+    for typed, day in (("21-11-2026", 21), ("22/11/2026", 22), ("23.11.26", 23), ("24 Nov 2026", 24),
+                       ("25 November 2026", 25), ("26-11", 26), ("27112026", 27)):
+        type_date(qtbot, table, index, typed)
+        qtbot.waitUntil(lambda d=day: stored(demo_db, people)[ind.id].reported_on == date(2026, 11, d))
+    balloon = balloon_for(real)
+    for typed, words in (("kemarin", "tidak dikenali sebagai tanggal"), ("31-02-2026", "tidak ada di kalender")):
+        type_date(qtbot, table, index, typed)
+        qtbot.waitUntil(lambda w=words: balloon.isVisible() and w in balloon.message())
+        assert model.index(0, COL_DATE).data() == typed  # kept in the cell, to be corrected
+        assert stored(demo_db, people)[ind.id].reported_on == date(2026, 11, 27)
+
+
+
+def test_a_number_is_shown_with_the_target_unit(qtbot, demo_db, people):
+    """35,2 against a target of "47 kegiatan" reads "35,2 kegiatan"; the editor still holds what was typed."""
+    _page, real = open_realisation(qtbot, demo_db, people)
+    model, table = real.model, real.table
+    ind = model.row(0).indicator
+    assert ind.target_unit
+    edit_cell(qtbot, table, model.index(0, COL_VALUE), "12")
+    qtbot.waitUntil(lambda: stored(demo_db, people)[ind.id].value_text == "12")
+    assert model.index(0, COL_VALUE).data() == f"12 {ind.target_unit}"
+    assert model.index(0, COL_VALUE).data(Qt.ItemDataRole.EditRole) == "12"

@@ -22,6 +22,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
+from kinerja_desktop.ui.form_support.formatting import with_unit
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole
 
@@ -209,7 +210,8 @@ class RhkFeedbackModel(_FeedbackModel):
                 lines.append(self.tr("• {0}{1} — target {2}").format(aspek, ind.text, ind.target_display))
             else:
                 real = self._realisations.get(ind.id)
-                value = real.value_text if real and real.value_text else self.tr("belum diisi")
+                value = (with_unit(real.value_text, ind.target_unit) if real and real.value_text
+                         else self.tr("belum diisi"))
                 files = len(real.attachments) if real else 0
                 lines.append(f"• {aspek}{value}" + (self.tr(" ({0} bukti)").format(files) if files else ""))
         return "\n".join(lines)

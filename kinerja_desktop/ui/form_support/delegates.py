@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,13 +24,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
+from kinerja_desktop.ui.form_support.date_input import DateInputError, parse_date
 from kinerja_desktop.ui.form_support.roles import RawValueRole
 
 #: Model role returning the text an editor should start from (a refused input is kept there).
@@ -244,23 +244,46 @@ class ComboDelegate(WrapTextDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A date cell (dd-mm-yyyy) with a calendar pop-up; any date may be typed, the service judges it."""
+    """A date cell typed as text (15-09-2026, 15/9/2026, 15092026, 15 Sep 2026, 15-09 …).
+
+    Text that is no date is refused at the cell through the model's ``refuse(index, value, message)``
+    (when it has one); whether the date suits the record (the period) is the service's to judge.
+    ``default_year()`` gives the year for a date typed without one.
+    """
+
+    def __init__(self, parent: QObject | None = None, default_year: Callable[[], int | None] | None = None) -> None:
+        super().__init__(parent)
+        self._default_year = default_year or (lambda: None)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setDisplayFormat("dd-MM-yyyy")
-        editor.setCalendarPopup(True)
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText(self.tr("hh-bb-tttt"))
+        editor.setToolTip(self.tr("Ketik tanggal, misalnya 15-09-2026, 15/9/2026 atau 15 Sep 2026"))
+        editor.setFrame(False)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        value = index.data(RawValueRole)
-        if isinstance(editor, QDateEdit):
-            day = value if isinstance(value, date) else date.today()
-            editor.setDate(QDate(day.year, day.month, day.day))
+        if isinstance(editor, QLineEdit):
+            value = index.data(RawValueRole)
+            if isinstance(value, date):
+                editor.setText(f"{value:%d-%m-%Y}")
+            elif isinstance(value, str):  # a refused text, kept so it can be corrected
+                editor.setText(value)
+            editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
-        if isinstance(editor, QDateEdit):
-            q = editor.date()
-            value = date(q.year(), q.month(), q.day())
-            if value != index.data(RawValueRole):
-                model.setData(index, value, Qt.ItemDataRole.EditRole)
+        if not isinstance(editor, QLineEdit):
+            return
+        text = editor.text().strip()
+        current = index.data(RawValueRole)
+        if not text and not isinstance(current, str):
+            return  # nothing typed into an empty cell: nothing to save
+        try:
+            value = parse_date(text, default_year=self._default_year())
+        except DateInputError as exc:
+            refuse = getattr(model, "refuse", None)
+            if callable(refuse):
+                refuse(index, text, str(exc))
+            return
+        if value != current:
+            model.setData(index, value, Qt.ItemDataRole.EditRole)

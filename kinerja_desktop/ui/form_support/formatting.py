@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -97,3 +98,14 @@ def period_label(period: Period, year: int) -> str:
     return (
         f"{tr_label(period.label)} ({start.day} {month_name(start.month)} – {end.day} {month_name(end.month)} {year})"
     )
+
+
+_BARE_NUMBER = re.compile(r"^\s*[-+]?\d[\d.,]*\s*%?\s*$")
+
+
+def with_unit(value: str, unit: str) -> str:
+    """A realisation shown with the target's unit: "35,2" with "kegiatan" reads "35,2 kegiatan"; text
+    that already says more than a number (or "95 %") is shown as typed."""
+    if value and unit and _BARE_NUMBER.match(value) and not value.strip().endswith("%"):
+        return f"{value.strip()} {unit}"
+    return value

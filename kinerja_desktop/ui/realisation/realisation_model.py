@@ -22,7 +22,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Aspek, JenisRhk
 from kinerja_desktop.services.plan_service import IndicatorView, PlanView, RhkView
 from kinerja_desktop.services.realisation_service import RealisationView
-from kinerja_desktop.ui.form_support.formatting import short_date
+from kinerja_desktop.ui.form_support.formatting import short_date, with_unit
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.roles import TOP_CENTRE, TOP_LEFT, KindRole, ObjectRole, RawValueRole, SortRole
 
@@ -134,7 +134,8 @@ class RealisationTableModel(QAbstractTableModel):
         if column == COL_TARGET:
             return r.indicator.target_display, r.indicator.target_value
         if column == COL_VALUE:
-            return real.value_text, real.value_number if real.value_number is not None else real.value_text
+            shown = with_unit(real.value_text, r.indicator.target_unit)
+            return shown, real.value_number if real.value_number is not None else real.value_text
         if column == COL_DATE:
             return short_date(real.reported_on), real.reported_on
         if column == COL_NOTE:
@@ -156,7 +157,9 @@ class RealisationTableModel(QAbstractTableModel):
                 return short_date(value) if isinstance(value, date) else str(value)
             return text
         if role == Qt.ItemDataRole.EditRole:
-            return pending[0] if pending is not None and isinstance(pending[0], str) else text
+            if pending is not None and isinstance(pending[0], str):
+                return pending[0]
+            return r.realisation.value_text if column == COL_VALUE else text  # as typed, without the unit shown
         if role == RawValueRole:
             return pending[0] if pending is not None else raw
         if role == SortRole:
@@ -191,6 +194,18 @@ class RealisationTableModel(QAbstractTableModel):
             if index.column() in EDITABLE:
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def refuse(self, index: QModelIndex | QPersistentModelIndex, value: Any, message: str) -> None:
+        """Keep a typed value the editor itself could not accept (a text that is no date) in the cell,
+        marked, with ``message`` at the cell, exactly as a refusal by the service."""
+        field = EDITABLE.get(index.column())
+        if not index.isValid() or field is None:
+            return
+        r = self._rows[index.row()]
+        self._pending[(r.indicator.id, field)] = (value, message)
+        where = QModelIndex(index)
+        self.dataChanged.emit(where, where)
+        self.edit_refused.emit(where, message)
 
     def setData(
         self,

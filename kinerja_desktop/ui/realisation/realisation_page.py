@@ -134,7 +134,7 @@ class RealisationPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         text = WrapTextDelegate(self.table)
         self.table.setItemDelegate(text)
-        self.table.setItemDelegateForColumn(COL_DATE, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(COL_DATE, DateDelegate(self.table, lambda: self.controller.plan.year))
         self._columns = ProportionalColumns(self.table, [SHARES[c] for c in sorted(SHARES)], minimum=44)
         self.table.files_dropped.connect(self._files_dropped)
 
