@@ -50,6 +50,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="izinkan sertifikat yang NIP-nya berbeda dari nama di kolom tanda tangan (mis. Plt.)")
     p.set_defaults(func=cmd_sign)
 
+    p = sub.add_parser("ltv", help="validasi jangka panjang (PAdES B-LTA): cap waktu dokumen dan data validasi, "
+                                   "agar tanda tangan tetap dapat diperiksa setelah sertifikat kedaluwarsa")
+    p.add_argument("pdf", metavar="FILE.pdf", help="PDF bertanda tangan yang sah hari ini")
+    p.add_argument("--tsa", metavar="URL", help="server cap waktu RFC 3161 (atau KINERJA_TSA_URL)")
+    p.add_argument("--trust", action="append", default=[], metavar="CA.pem",
+                   help="CA tambahan yang dipercaya (mis. CA server cap waktu); boleh berulang")
+    p.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: <nama>-ltv.pdf)")
+    p.set_defaults(func=cmd_ltv)
+
     tte = sub.add_parser("tte", help="antrean tanda tangan elektronik tersertifikasi (server BSrE instansi)")
     tsub = tte.add_subparsers(dest="tte_command", required=True, metavar="SUB")
     p = tsub.add_parser("list", help="daftar dokumen dalam antrean TTE")
@@ -144,6 +153,31 @@ def _sign_file(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.out) if args.out else src.with_name(f"{src.stem}-ttd.pdf")
     out.write_bytes(result.pdf)
     _report(ctx, result, str(out))
+    return 0
+
+
+def cmd_ltv(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Add a document timestamp and validation data to a signed file (while its certificates are valid)."""
+    from kinerja_desktop.documents.certs import default_pki, load_certificates
+    from kinerja_desktop.documents.long_term import extend_long_term
+    from kinerja_desktop.documents.signing import UrllibTimeStamper
+
+    url = args.tsa or os.environ.get("KINERJA_TSA_URL")
+    if not url:
+        raise ValidationError("Beri --tsa URL server cap waktu (atau atur KINERJA_TSA_URL).", field="tsa")
+    src = Path(args.pdf)
+    pdf = _read(src, "Berkas PDF")
+    roots = default_pki().trust.certificates()
+    for extra in args.trust:
+        roots.extend(load_certificates(extra))
+    result = extend_long_term(pdf, UrllibTimeStamper(url), roots)
+    out = Path(args.out) if args.out else src.with_name(f"{src.stem}-ltv.pdf")
+    out.write_bytes(result.pdf)
+    when = result.timestamp.astimezone().strftime("%d-%m-%Y %H:%M")
+    lines = [f"Validasi jangka panjang ({result.level}) ditambahkan: {result.signatures} tanda tangan, "
+             f"cap waktu dokumen {when}.", f"Disimpan: {out}", *result.notes]
+    ctx.out({"file": str(out), "level": result.level, "timestamp": result.timestamp.isoformat(),
+             "signatures": result.signatures, "notes": result.notes}, "\n".join(lines))
     return 0
 
 

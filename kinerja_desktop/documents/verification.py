@@ -33,6 +33,7 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from kinerja_desktop.documents.long_term import has_long_term_data, past_validation
 from kinerja_desktop.documents.signature_stamp import format_stamp_time, resolve_timezone
 from kinerja_desktop.documents.signer_match import PLT_MARK, match_signer
 from kinerja_desktop.documents.signing import FIELD_INFO_KEY, FIELD_PREFIX, ROLE_LABELS
@@ -100,6 +101,7 @@ class SignatureCheck:
     signer_match: str | None = None  # sesuai | lain | tidak_ada (see signer_match.py)
     matched_by: str | None = None  # nip | nama
     acting: bool = False  # signed as Plt./Plh. for the printed officer
+    long_term_at: dt.datetime | None = None  # valid at this document timestamp, though its certificate expired since
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -112,7 +114,7 @@ class SignatureCheck:
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
-        for key in ("signed_at", "timestamp"):
+        for key in ("signed_at", "timestamp", "long_term_at"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value else None
         data["ok"] = self.ok
@@ -161,6 +163,8 @@ class VerificationReport:
         for idx, sig in enumerate(self.signatures, start=1):
             role = ROLE_LABELS.get(sig.role or "", "Cap waktu dokumen" if sig.role == "cap_waktu" else sig.field_name)
             verdict = ("sah sebagai Plt./Plh." if sig.acting else "sah") if sig.ok else "TIDAK sah"
+            if sig.ok and sig.long_term_at is not None:
+                verdict += " (dibuktikan cap waktu dokumen)"
             lines.append(
                 f"{idx}. {role}: {sig.signer_name or '?'} (NIP {sig.signer_nip or '-'}), "
                 f"{self.format_time(sig.signed_at)} [{sig.level}] — {verdict}"
@@ -368,8 +372,37 @@ def _check_timestamp(emb: EmbeddedPdfSignature, vc: ValidationContext) -> Signat
     return check
 
 
+def _long_term(emb: EmbeddedPdfSignature, check: SignatureCheck, roots: list[asn1_x509.Certificate],
+               moment: dt.datetime) -> None:
+    """An expired (or otherwise no longer valid) certificate: does a later document timestamp prove the
+    signature was valid when it was made (PAdES B-LTA, see long_term.py)?"""
+    if not has_long_term_data(emb):
+        if "expired" in check.problems:
+            check.notes.append(
+                "Tanda tangan ini tidak diberi validasi jangka panjang (cap waktu dokumen, PAdES B-LTA), sehingga "
+                "setelah sertifikat kedaluwarsa tidak dapat lagi dibuktikan bahwa tanda tangan dibuat ketika "
+                "sertifikat masih berlaku."
+            )
+        return
+    check.level = "B-LTA" if check.level == "B-T" else "B-B+LTA"
+    if not {"expired", "certificate_problem"} & set(check.problems):
+        return
+    proof = past_validation(emb, roots, moment)
+    if proof is None:
+        return
+    check.problems = [c for c in check.problems if c not in ("expired", "certificate_problem")]
+    check.trusted = True
+    check.long_term_at = proof.at
+    when = format_stamp_time(proof.at, resolve_timezone("WIB"))
+    check.notes.append(
+        f"Sertifikat penanda tangan kini sudah kedaluwarsa, tetapi cap waktu dokumen {when} (oleh {proof.tsa or '?'}) "
+        "membuktikan tanda tangan ini sudah ada dan sah ketika sertifikat masih berlaku (validasi jangka panjang)."
+    )
+
+
 def _check_one(
-    emb: EmbeddedPdfSignature, vc: ValidationContext, is_last: bool, revisions: int, moment: dt.datetime
+    emb: EmbeddedPdfSignature, vc: ValidationContext, is_last: bool, revisions: int, moment: dt.datetime,
+    roots: list[asn1_x509.Certificate] | None = None,
 ) -> SignatureCheck:
     if emb.sig_object_type == "/DocTimeStamp":
         return _check_timestamp(emb, vc)
@@ -416,6 +449,7 @@ def _check_one(
             check.changed_after = True
         elif is_last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
             _later_update_problem(emb, check, level, revisions)
+        _long_term(emb, check, roots or [], moment)
     return check
 
 
@@ -441,7 +475,7 @@ def verify_pdf(
     roots = [_to_asn1(c) for c in trust_roots]
     vc = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail", moment=moment)
     for idx, emb in enumerate(embedded):
-        report.signatures.append(_check_one(emb, vc, idx == len(embedded) - 1, revisions, moment))
+        report.signatures.append(_check_one(emb, vc, idx == len(embedded) - 1, revisions, moment, roots))
     report.signatures.extend(broken)
     if not report.signatures and "no_signatures" not in report.problems:
         report.problems.append("no_signatures")
