@@ -25,7 +25,8 @@ from kinerja_desktop.services.skm_service import SurveyResults, results_of, unit
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import SkmIndicatorLink, SkmSurvey, Unit
 
-__all__ = ["IkmSummary", "apply_ikm", "follow_up_to_rhk", "link_indicator", "survey_for", "unit_ikm"]
+__all__ = ["IkmSummary", "apply_ikm", "follow_up_to_rhk", "ikm_for_plan", "ikm_near", "link_indicator", "survey_for",
+           "unit_ikm"]
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,31 @@ class IkmSummary:
     ikm: Decimal | None
     mutu: str
     weakest: str
+    unit_name: str = ""
+    #: IKM minus the previous survey's IKM of the unit (None when there is none to compare).
+    change: Decimal | None = None
 
     def text(self) -> str:
         if self.ikm is None:
             return f"SKM {self.period} {self.year}: belum ada IKM ({self.respondents} responden)"
         value = f"{self.ikm:.2f}".replace(".", ",")
         return f"IKM {value} ({self.mutu}); unsur terlemah: {self.weakest}"
+
+    def long_text(self) -> str:
+        """One sentence for the penilai and the unit view: whose survey, the IKM, the weakest unsur, the trend."""
+        where = f"{self.unit_name} ({self.unit_code})" if self.unit_name else self.unit_code
+        label = period_of(self.period).label
+        if self.ikm is None:
+            return (f"Survei Kepuasan Masyarakat {where}, {label} {self.year}: belum ada IKM "
+                    f"({self.respondents} responden).")
+        text = (f"IKM {where}, {label} {self.year}: {self.ikm:.2f}".replace(".", ",")
+                + f" — mutu {self.mutu.replace(', ', ' (')}), {self.respondents} responden; unsur terlemah "
+                  f"{self.weakest}.")
+        if self.change is not None:
+            delta = f"{abs(self.change):.2f}".replace(".", ",")
+            text += (f" Naik {delta} dari survei sebelumnya." if self.change > 0 else
+                     f" Turun {delta} dari survei sebelumnya." if self.change < 0 else " Sama dengan survei sebelumnya.")
+        return text
 
 
 def link_indicator(db: Database, user: CurrentUser, indicator_id: str, unit_code: str | None) -> None:
@@ -82,7 +102,44 @@ def survey_for(db: Database, unit_id: str, year: int, period: str) -> str | None
 def _summary(res: SurveyResults) -> IkmSummary:
     sv = res.survey
     return IkmSummary(sv.id, sv.unit_code, sv.year, sv.period.code, res.result.respondents, res.ikm,
-                      f"{res.mutu.value}, {res.mutu.label}" if res.mutu else "", res.weakest_text())
+                      f"{res.mutu.value}, {res.mutu.label}" if res.mutu else "", res.weakest_text(),
+                      sv.unit_name, res.change())
+
+
+def ikm_near(db: Database, unit_id: str | None, year: int, period: str = "TAHUNAN") -> IkmSummary | None:
+    """The IKM of a unit, else of the nearest unit above it that surveys its users (a seksi or bidang
+    is measured by its dinas's survey); before any survey of the year has ended, the previous year's
+    annual survey; None when there is none."""
+    seen: set[str] = set()
+    with db.reader() as s:
+        chain: list[str] = []
+        while unit_id and unit_id not in seen:
+            seen.add(unit_id)
+            chain.append(unit_id)
+            unit = s.get(Unit, unit_id)
+            unit_id = unit.parent_id if unit is not None else None
+    for uid in chain:
+        summary = unit_ikm(db, uid, year, period)
+        if summary is not None:
+            return summary
+    for uid in chain:  # early in the year: the last annual survey is the latest IKM there is
+        summary = unit_ikm(db, uid, year - 1, "TAHUNAN")
+        if summary is not None:
+            return summary
+    return None
+
+
+def ikm_for_plan(db: Database, plan_id: str, period: str) -> IkmSummary | None:
+    """The IKM beside the evaluation of a plan: its employee's unit (or the nearest surveying unit above)."""
+    from kinerja_desktop.store.models import Employee, Plan
+
+    with db.reader() as s:
+        plan = s.get(Plan, plan_id)
+        emp = s.get(Employee, plan.employee_id) if plan is not None else None
+        if plan is None or emp is None:
+            return None
+        unit_id, year = emp.unit_id, plan.year
+    return ikm_near(db, unit_id, year, period)
 
 
 def unit_ikm(db: Database, unit_id: str, year: int, period: str = "TAHUNAN") -> IkmSummary | None:

@@ -30,9 +30,11 @@ from kinerja_desktop.store.models import Employee, SkmResponse, SkmSurvey, Unit
 __all__ = [
     "Profile",
     "SurveyResults",
+    "SurveyRow",
     "SurveyView",
     "close_survey",
     "find_survey",
+    "list_surveys",
     "open_survey",
     "record_response",
     "response_answers",
@@ -372,3 +374,44 @@ def results_of(db: Database, survey_id: str) -> SurveyResults:
         if prev is not None:
             out.previous = (_view(prev, s.get(Unit, prev.unit_id)), survey_result(s, prev.id)[0])
         return out
+
+
+# ----------------------------------------------------------------------------- list
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One line of the survey list: the survey and its result so far."""
+
+    survey: SurveyView
+    respondents: int
+    ikm: Decimal | None
+    mutu: skm.Mutu | None
+
+
+def list_surveys(db: Database, user: CurrentUser, year: int | None = None) -> list[SurveyRow]:
+    """Every survey (of ``year``, or all), newest first, with respondents, IKM and mutu (admins)."""
+    from fractions import Fraction
+
+    from sqlalchemy import func
+
+    require_admin(user)
+    cols = [getattr(SkmResponse, code.lower()) for code in skm.UNSUR_CODES]
+    with db.reader() as s:
+        query = select(SkmSurvey).where(SkmSurvey.deleted.is_(False))
+        if year is not None:
+            query = query.where(SkmSurvey.year == year)
+        surveys = list(s.scalars(query))
+        units = {u.id: u for u in s.scalars(select(Unit).where(Unit.id.in_({x.unit_id for x in surveys})))}
+        sums = {row[0]: row[1:] for row in s.execute(
+            select(SkmResponse.survey_id, func.count(), *[func.sum(c) for c in cols])
+            .where(SkmResponse.deleted.is_(False), SkmResponse.voided.is_(False))
+            .group_by(SkmResponse.survey_id))}
+    out = []
+    for sv in surveys:
+        n, *totals = sums.get(sv.id, (0,) + (0,) * len(cols))
+        exact = skm.ikm([Fraction(int(t), n) for t in totals]) if n else None
+        out.append(SurveyRow(_view(sv, units[sv.unit_id]), int(n), skm.round2(exact) if exact is not None else None,
+                             skm.mutu_for(exact) if exact is not None else None))
+    out.sort(key=lambda r: (-r.survey.year, -r.survey.period.last_month, r.survey.unit_code))
+    return out

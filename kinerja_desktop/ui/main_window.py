@@ -80,6 +80,7 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.signing.install", "install_signing"),
     ("kinerja_desktop.ui.sync.install", "install_sync"),
     ("kinerja_desktop.ui.backup_actions", "install_backup"),
+    ("kinerja_desktop.ui.skm.install", "install_skm"),
     ("kinerja_desktop.ui.tindak_lanjut.install", "install_tindak_lanjut"),
     ("kinerja_desktop.ui.help.install", "install_help"),
     ("kinerja_desktop.ui.matriks.install", "install_matriks"),

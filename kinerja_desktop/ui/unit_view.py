@@ -7,6 +7,7 @@ organisational predikat (each broken rule in words), and the progress of its emp
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -58,14 +59,18 @@ from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 def _load(ctx: TaskContext, db: Database, user: CurrentUser, unit_id: str, year: int, period: str,  # noqa: PLR0917
           org: str | None, recursive: bool, sort: tuple[int, Qt.SortOrder] | None,
-          ) -> tuple[UnitDistribution, ProgressTable]:
-    """Worker: query, then prepare the table (keys, flags, order) so the GUI thread only swaps lists."""
+          ) -> tuple[UnitDistribution, ProgressTable, str | None]:
+    """Worker: query, then prepare the table (keys, flags, order) so the GUI thread only swaps lists;
+    also the unit's IKM sentence (Survei Kepuasan Masyarakat), None when it has no survey."""
+    from kinerja_desktop.services.skm_link import ikm_near
+
     dist, rows = unit_progress(db, user, unit_id, year, period, org_predikat=org, recursive=recursive)
     ctx.check_cancelled()
     table = prepare_progress(rows)
     if sort is not None:
         table = sort_table(table, *sort)
-    return dist, table
+    ikm = ikm_near(db, unit_id, year, period)
+    return dist, table, ikm.long_text() if ikm else None
 
 
 def broken_predikat(dist: UnitDistribution) -> set[Predikat]:
@@ -151,6 +156,12 @@ class UnitView(QWidget):
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.addWidget(self.rule_text)
         rules_layout.addWidget(self.violations)
+        self.ikm = QLabel(self)
+        self.ikm.setObjectName("unitIkm")
+        self.ikm.setWordWrap(True)
+        self.ikm.setTextFormat(Qt.TextFormat.RichText)
+        self.ikm.hide()
+        rules_layout.addWidget(self.ikm)
         rules_layout.addStretch(1)
         upper_layout.addWidget(rules_box, 2)
 
@@ -230,10 +241,12 @@ class UnitView(QWidget):
     def _loaded(self, generation: int, result: Any, sort: tuple[int, Qt.SortOrder] | None) -> None:
         if not isValid(self) or generation != self._generation:
             return  # closed meanwhile, or a newer request is under way
-        dist, table = result
+        dist, table, ikm = result
         self.distribution = dist
         self.model.set_table(table, sorted_by=sort)
         self._show(dist, table)
+        self.ikm.setText("<b>" + self.tr("Survei Kepuasan Masyarakat") + "</b><br>" + html.escape(ikm) if ikm else "")
+        self.ikm.setVisible(bool(ikm))
         self.status.setText("")
         self.loaded.emit()
 

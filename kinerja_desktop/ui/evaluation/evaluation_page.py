@@ -167,9 +167,23 @@ class EvaluationPage(QWidget):
             button.setVisible(editable)
         self.saved.setVisible(editable)
         self._show_notice()
+        self._show_ikm()
         if not self.rhk_table.currentIndex().isValid() and self.rhk_model.rowCount():
             self.rhk_table.setCurrentIndex(self.rhk_model.index(0, RhkFeedbackModel.FEEDBACK_COLUMN))
         self._show_evidence()
+
+    def _show_ikm(self) -> None:
+        """The IKM of the employee's unit for the period (read once per period: refresh runs on every edit)."""
+        c = self.controller
+        if getattr(self, "_ikm_period", None) != c.period:
+            from kinerja_desktop.services.skm_link import ikm_for_plan
+
+            try:
+                summary = ikm_for_plan(c.db, c.plan_id, c.period)
+            except KinerjaError:
+                summary = None
+            self._ikm_period = c.period
+            self.rating.set_ikm(summary.long_text() if summary else None)
 
     def _show_notice(self) -> None:
         c = self.controller

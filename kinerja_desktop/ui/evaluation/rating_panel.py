@@ -78,6 +78,13 @@ class RatingPanel(QFrame):
             self.capaian.addItem(tr_label(org.label), org.value)
         self.capaian.activated.connect(lambda i: self.capaian_chosen.emit(self.capaian.itemData(i)))
         details.addRow(self.tr("Capaian Kinerja Organisasi"), self.capaian)
+        # The unit's Indeks Kepuasan Masyarakat beside it: evidence for capaian kinerja organisasi.
+        self.ikm = QLabel("", self)
+        self.ikm.setObjectName("ikmUnit")
+        self.ikm.setWordWrap(True)
+        self.ikm.setStyleSheet("QLabel { color: #3c4043; background: #f1f3f4; border-radius: 4px; padding: 4px; }")
+        self.ikm.hide()
+        details.addRow(self.ikm)
         layout.addLayout(details)
         layout.addWidget(QLabel(self.tr("Catatan/Rekomendasi"), self))
         self.catatan = AutosaveTextEdit(self, lines=3, placeholder=self.tr("Misalnya: disarankan mengikuti pelatihan "
@@ -110,6 +117,11 @@ class RatingPanel(QFrame):
         for b in (self.reopen, self.finalise, self.mark_read):
             buttons.addWidget(b)
         layout.addStretch(1)
+
+    def set_ikm(self, text: str | None) -> None:
+        """Show the unit's IKM sentence (None hides it: the unit has no survey)."""
+        self.ikm.setText(self.tr("Survei Kepuasan Masyarakat: {0}").format(text) if text else "")
+        self.ikm.setVisible(bool(text))
 
     def set_evaluation(self, ev: EvaluationView, *, editable: bool, can_reopen: bool, can_mark_read: bool) -> None:
         for combo, value in ((self.hasil, ev.rating_hasil), (self.perilaku, ev.rating_perilaku),
