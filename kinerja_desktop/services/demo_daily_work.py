@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.domain.periods import MONTH_NAMES
 from kinerja_desktop.domain.working_days import WorkCalendar
 from kinerja_desktop.store.changelog import bulk_insert
 from kinerja_desktop.store.models import Indicator, Plan, Rhk
@@ -93,7 +92,7 @@ def add_daily_work(s: Session, *, seed: int, year: int, today: date, user: str, 
                 done = month < today.month
                 monthly = max(1.0, round((target or 12) / 12)) if target else None
                 value = round((monthly or 1) * rng.choice((0.8, 1.0, 1.0, 1.2)), 1) if done else None
-                text = f"{rng.choice(PLANNED)} bulan {MONTH_NAMES[month - 1]}"
+                text = rng.choice(PLANNED)
                 actions.append({"id": aid, "rhk_id": rhk_id, "indicator_id": ind_id, "period": f"B{month:02d}",
                                 "position": 0, "text": text, "target_value": monthly, "target_unit": unit or "",
                                 "realisation_value": value,

@@ -84,6 +84,7 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.tindak_lanjut.install", "install_tindak_lanjut"),
     ("kinerja_desktop.ui.help.install", "install_help"),
     ("kinerja_desktop.ui.matriks.install", "install_matriks"),
+    ("kinerja_desktop.ui.harian.install", "install_harian"),
 )
 #: Imported in the same worker, so the first employee or unit opened does not pay for the import.
 PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")

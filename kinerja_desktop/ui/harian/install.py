@@ -1,0 +1,91 @@
+"""Put daily work into the main window (listed in the main window's INTEGRATIONS).
+
+Pegawai menu: "Progres Harian" (Ctrl+H), "Rencana Aksi", "Progres Tim (Mingguan)" (for a penilai) and
+"Rekap Progres Harian". On a staff PC (an account linked to an employee, not an admin) the Progres
+Harian page opens on today as soon as the window is ready, with the cursor in the entry line.
+Uses the window's public hooks only (``add_menu_action``, ``add_page``, ``page``, ``db``, ``user``,
+``year()``, ``notify_data_changed``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+__all__ = ["install_harian", "open_action_plan", "open_daily_log", "open_month_recap", "open_team_week"]
+
+
+def _open(window: Any, key: tuple[Any, ...], make: Any) -> Any:
+    page = window.page(key)
+    if page is None:
+        page = make()
+        if hasattr(page, "data_changed"):
+            page.data_changed.connect(window.notify_data_changed)
+    return window.add_page(key, page, page.windowTitle())
+
+
+def open_daily_log(window: Any) -> Any:
+    from kinerja_desktop.ui.harian.daily_log_page import DailyLogPage
+
+    page = _open(window, ("progres-harian",), lambda: DailyLogPage(window.db, window.user))
+    page.text_edit.setFocus()
+    return page
+
+
+def open_team_week(window: Any) -> Any:
+    from kinerja_desktop.ui.harian.team_week_page import TeamWeekPage
+
+    return _open(window, ("progres-tim",), lambda: TeamWeekPage(window.db, window.user))
+
+
+def open_month_recap(window: Any) -> Any:
+    from kinerja_desktop.ui.harian.month_recap_page import MonthRecapPage
+
+    return _open(window, ("rekap-harian",), lambda: MonthRecapPage(window.db, window.user))
+
+
+def open_action_plan(window: Any) -> Any:
+    from kinerja_desktop.ui.harian.action_plan_page import ActionPlanPage
+
+    year = window.year()
+    return _open(window, ("rencana-aksi", year), lambda: ActionPlanPage(window.db, window.user, year))
+
+
+def _leads_a_team(window: Any) -> bool:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models import Supervision
+
+    with window.db.reader() as s:
+        return s.scalars(select(Supervision.id).where(Supervision.supervisor_id == window.user.employee_id,
+                                                      Supervision.year == date.today().year,
+                                                      Supervision.deleted.is_(False)).limit(1)).first() is not None
+
+
+def install_harian(window: Any, *, open_on_start: bool = True) -> None:
+    user = window.user
+    if user is None:
+        return
+    own = bool(user.employee_id)
+    actions = []
+    if own:
+        actions.append((window.tr("Progres &Harian"), "Ctrl+H", window.tr("Tulis progres hari ini"), open_daily_log))
+        actions.append((window.tr("Rencana &Aksi"), "", window.tr("Rencana aksi per RHK dan periode"),
+                        open_action_plan))
+        if _leads_a_team(window):
+            actions.append((window.tr("Progres &Tim (Mingguan)"), "Ctrl+Shift+H",
+                            window.tr("Siapa di tim Anda sudah mengisi apa minggu ini"), open_team_week))
+    actions.append((window.tr("Rekap Progres Harian"), "", window.tr("Rekap bulanan per pegawai dan unit"),
+                    open_month_recap))
+    for text, keys, tip, opener in actions:
+        action = QAction(text, window)
+        if keys:
+            action.setShortcut(keys)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False, opener=opener: opener(window))
+        window.add_menu_action("employee", action)
+    if own and not user.is_admin and open_on_start and window.current_page() is getattr(window, "list_page", None):
+        open_daily_log(window)  # a staff PC lands on today's entry (unless a page was opened meanwhile)
