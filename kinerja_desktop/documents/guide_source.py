@@ -28,8 +28,8 @@ from kinerja_desktop.resources import resource_path
 __all__ = ["LANGUAGES", "TOPICS", "Block", "Topic", "inline_markup", "load_topic", "parse", "to_html"]
 
 #: Every topic, in reading order (the viewer's index and the printed guide follow it).
-TOPICS = ("mulai", "daftar-pegawai", "skp", "skp-pertama", "realisasi", "evaluasi", "dokumen", "unit", "instansi",
-          "sinkronisasi")
+TOPICS = ("mulai", "daftar-pegawai", "skp", "skp-pertama", "matriks", "realisasi", "harian", "evaluasi",
+          "tindak-lanjut", "dokumen", "unit", "instansi", "sinkronisasi")
 LANGUAGES = ("id", "en")
 TONES = ("baik", "buruk", "catatan")
 #: Link scheme of a topic link in the viewer's HTML.

@@ -52,7 +52,8 @@ class PageTabs(QTabWidget):
         """Show ``widget`` in a closable tab, or bring forward the page already open under ``key``."""
         existing = self._pages.get(key)
         if existing is not None:
-            widget.deleteLater()
+            if widget is not existing:  # asked again with the page already shown: keep it, of course
+                widget.deleteLater()
             return self.show_page(existing)
         self._pages[key] = widget
         index = self.addTab(PageFrame(widget, self), title)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -10,7 +12,14 @@ from kinerja_desktop.documents.guide_source import TOPICS, load_topic
 from kinerja_desktop.ui import i18n
 from kinerja_desktop.ui.employee_page import EmployeePage
 from kinerja_desktop.ui.help.panduan_viewer import PanduanViewer
-from kinerja_desktop.ui.help.topics import EMPLOYEE_TABS, FALLBACK, TITLES, topic_for_page
+from kinerja_desktop.ui.help.topics import (
+    EMPLOYEE_TABS,
+    EXTRA_TAB_TOPICS,
+    FALLBACK,
+    PAGE_TOPICS,
+    TITLES,
+    topic_for_page,
+)
 from kinerja_desktop.ui.models.employee_table_model import IdRole
 from kinerja_desktop.ui.workers import wait_for_tasks
 from tests.gui.shell_helpers import screenshot, sign_in, themed_app  # noqa: F401 - fixture
@@ -55,7 +64,9 @@ def test_f1_on_every_page_of_the_main_window_opens_its_panduan(qtbot, admin_wind
         page.show_tab(index)
         QApplication.processEvents()
         topic = press_f1(qtbot, window)
-        assert topic == EMPLOYEE_TABS[min(index, len(EMPLOYEE_TABS) - 1)], page.tabs.tabText(index)
+        expected = (EMPLOYEE_TABS[index] if index < len(EMPLOYEE_TABS)
+                    else EXTRA_TAB_TOPICS[type(page.tabs.widget(index)).__name__])  # signing, tindak lanjut
+        assert topic == expected, page.tabs.tabText(index)
         seen[f"tab {page.tabs.tabText(index)}"] = topic
 
     window.open_unit(window.navigation.unit_model.index(0, 0).data(IdRole))
@@ -81,6 +92,35 @@ def test_f1_on_every_page_of_the_main_window_opens_its_panduan(qtbot, admin_wind
     assert sync is None or seen["sync status"] == seen["konflik"] == "sinkronisasi"
     window.help_integration.show_panduan("evaluasi")
     screenshot(window.help_integration.viewer, "panduan_evaluasi", (1100, 720))
+
+
+def test_f1_on_the_penilai_pages_of_other_parts(qtbot, controller, people) -> None:
+    """Pages other parts add (matriks peran hasil, daily work, follow-up), where present, each open their topic."""
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    qtbot.waitUntil(lambda: HELP in window.integrations, timeout=20_000)
+    wait_for_tasks(10_000)
+    openers = []
+    for module, names in (("kinerja_desktop.ui.matriks.install", ("open_matriks",)),
+                          ("kinerja_desktop.ui.harian.install", ("open_daily_log", "open_action_plan",
+                                                                 "open_team_week", "open_month_recap"))):
+        try:
+            found = importlib.import_module(module)
+        except ModuleNotFoundError:
+            continue  # that part is not in this build
+        openers += [getattr(found, name) for name in names if hasattr(found, name)]
+    follow_up = getattr(window, "tindak_lanjut", None)
+    if follow_up is not None:
+        openers += [lambda _w: follow_up.open_recognition(), lambda _w: follow_up.open_recap()]
+    checked = []
+    for opener in openers:
+        page = opener(window)
+        wait_for_tasks(10_000)
+        window.tabs.show_page(page)
+        QApplication.processEvents()
+        topic = press_f1(qtbot, window)
+        assert topic == PAGE_TOPICS[type(page).__name__], type(page).__name__
+        checked.append(topic)
+    assert not openers or set(checked) >= {"matriks"}
 
 
 def test_every_topic_has_a_title_and_both_languages() -> None:

@@ -2337,12 +2337,24 @@ SHA-256 {3}…</translation>
         <translation>Your First SKP</translation>
     </message>
     <message>
+        <source>Matriks Peran Hasil</source>
+        <translation>Role and Result Matrix</translation>
+    </message>
+    <message>
         <source>Realisasi dan Bukti Dukung</source>
         <translation>Realisations and Evidence</translation>
     </message>
     <message>
+        <source>Rencana Aksi dan Progres Harian</source>
+        <translation>Action Plans and Daily Progress</translation>
+    </message>
+    <message>
         <source>Evaluasi: Rating dan Kuadran</source>
         <translation>Appraisal: Ratings and Quadrant</translation>
+    </message>
+    <message>
+        <source>Penghargaan dan Pengembangan</source>
+        <translation>Recognition and Development</translation>
     </message>
     <message>
         <source>Dokumen: Cetak dan Tanda Tangan</source>

@@ -20,8 +20,11 @@ TITLES = {
     "daftar-pegawai": QT_TRANSLATE_NOOP("Panduan", "Daftar Pegawai"),
     "skp": QT_TRANSLATE_NOOP("Panduan", "SKP: RHK dan Indikator"),
     "skp-pertama": QT_TRANSLATE_NOOP("Panduan", "Menyusun SKP Pertama"),
+    "matriks": QT_TRANSLATE_NOOP("Panduan", "Matriks Peran Hasil"),
     "realisasi": QT_TRANSLATE_NOOP("Panduan", "Realisasi dan Bukti Dukung"),
+    "harian": QT_TRANSLATE_NOOP("Panduan", "Rencana Aksi dan Progres Harian"),
     "evaluasi": QT_TRANSLATE_NOOP("Panduan", "Evaluasi: Rating dan Kuadran"),
+    "tindak-lanjut": QT_TRANSLATE_NOOP("Panduan", "Penghargaan dan Pengembangan"),
     "dokumen": QT_TRANSLATE_NOOP("Panduan", "Dokumen: Cetak dan Tanda Tangan"),
     "unit": QT_TRANSLATE_NOOP("Panduan", "Tampilan Unit dan Kurva"),
     "instansi": QT_TRANSLATE_NOOP("Panduan", "Ringkasan Instansi"),
@@ -36,9 +39,18 @@ PAGE_TOPICS = {
     "ConflictPage": "sinkronisasi",
     "PlaceholderPage": "mulai",
     "FirstSkpWizard": "skp-pertama",
+    "MatriksPage": "matriks",
+    "DailyLogPage": "harian",
+    "ActionPlanPage": "harian",
+    "TeamWeekPage": "harian",
+    "MonthRecapPage": "harian",
+    "RecognitionPage": "tindak-lanjut",
+    "JpRecapPage": "tindak-lanjut",
 }
-#: The employee page's tabs in order: SKP, Realisasi, Evaluasi, Dokumen; tabs added later (signing) -> dokumen.
+#: The employee page's own tabs in order: SKP, Realisasi, Evaluasi, Dokumen.
 EMPLOYEE_TABS = ("skp", "realisasi", "evaluasi", "dokumen")
+#: Tabs other parts of the GUI add to the employee page, by their widget's class name.
+EXTRA_TAB_TOPICS = {"SignedDocumentsPanel": "dokumen", "CompetencyTab": "tindak-lanjut"}
 FALLBACK = "mulai"
 
 
@@ -46,19 +58,27 @@ def title(key: str) -> str:
     return QCoreApplication.translate(CONTEXT, TITLES.get(key, key))
 
 
+def _own_topic(widget: Any) -> str | None:
+    own = getattr(widget, "panduan_topic", None)
+    if callable(own):
+        own = own()
+    return own if isinstance(own, str) and own in TOPICS else None
+
+
 def topic_for_page(page: Any) -> str:
     """The topic for a page widget (``mulai`` when nothing more specific is known)."""
     if page is None:
         return FALLBACK
-    own = getattr(page, "panduan_topic", None)
-    if callable(own):
-        own = own()
-    if isinstance(own, str) and own in TOPICS:
+    own = _own_topic(page)
+    if own:
         return own
     name = type(page).__name__
     if name == "EmployeePage":
         index = page.tabs.currentIndex()
-        return EMPLOYEE_TABS[min(max(index, 0), len(EMPLOYEE_TABS) - 1)]
+        if 0 <= index < len(EMPLOYEE_TABS):
+            return EMPLOYEE_TABS[index]
+        tab = page.tabs.currentWidget()
+        return _own_topic(tab) or EXTRA_TAB_TOPICS.get(type(tab).__name__, FALLBACK)
     return PAGE_TOPICS.get(name, FALLBACK)
 
 
