@@ -233,3 +233,11 @@ class EmployeePage(QWidget):
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
+
+    def flush_edits(self) -> None:
+        """Save what is being typed on the shown tab (Berkas > Simpan Isian, Ctrl+S)."""
+        page = {TAB_SKP: self.plan_editor, TAB_REALISASI: self.realisation_page,
+                TAB_EVALUASI: self.evaluation_page}.get(self.tabs.currentIndex())
+        flush = getattr(page, "flush_edits", None)
+        if callable(flush):
+            flush()

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,7 +93,19 @@ SHORTCUTS = {
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
     "next_tab": "Ctrl+PgDown", "previous_tab": "Ctrl+PgUp", "switch_user": "Ctrl+Shift+L",
     "navigation": "F9", "shortcuts": "Shift+F1", "panduan": "F1",
+    "save": "Ctrl+S",
 }
+#: Keys of the forms themselves (not window actions), listed under Bantuan > Pintasan Keyboard.
+EDITOR_KEYS = (
+    (QT_TRANSLATE_NOOP("MainWindow", "Ubah sel terpilih"), "F2"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Simpan sel; baris baru di dalam sel"), "Enter; Shift+Enter"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Sel berikutnya / sebelumnya"), "Tab; Shift+Tab"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Batalkan / ulangi perubahan"), "Ctrl+Z; Ctrl+Y"),
+    (QT_TRANSLATE_NOOP("MainWindow", "SKP: tambah RHK / indikator"), "Ctrl+N; Ctrl+I"),
+    (QT_TRANSLATE_NOOP("MainWindow", "SKP: pindahkan baris ke atas / bawah"), "Ctrl+↑; Ctrl+↓"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Hapus baris atau berkas terpilih"), "Delete"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Tutup pesan atau dialog"), "Esc"),
+)
 
 
 def menu_titles() -> dict[str, str]:
@@ -271,6 +283,8 @@ class MainWindow(QMainWindow):
                                               self.tr("Unit kerja, pegawai dan pejabat penilai dari berkas Excel "
                                                       "atau CSV"))
         self.act_quit = self._action(self.tr("&Keluar"), self.close, s["quit"], self.tr("Tutup aplikasi"))
+        self.act_save = self._action(self.tr("&Simpan Isian"), self.save_current_page, s["save"],
+                                     self.tr("Simpan sel yang sedang diketik (isian lain sudah tersimpan otomatis)"))
         self.act_search = self._action(self.tr("&Cari Pegawai"), self.focus_search, s["search"],
                                        self.tr("Cari menurut nama, NIP atau jabatan"))
         self.act_refresh = self._action(self.tr("&Muat Ulang"), self.refresh, s["refresh"],
@@ -297,6 +311,8 @@ class MainWindow(QMainWindow):
         for key in ("file", "view", "employee", "help"):
             self._menu(key, titles[key])
         file_menu = self._menus["file"]
+        file_menu.addAction(self.act_save)
+        file_menu.addSeparator()
         file_menu.addActions([self.act_settings, self.act_import_roster])
         file_menu.addSeparator()
         file_menu.addActions([self.act_password, self.act_lock, self.act_switch_user])
@@ -794,11 +810,34 @@ class MainWindow(QMainWindow):
         self.list_page.set_table(session.table)
 
     @Slot()
+    def save_current_page(self) -> None:
+        """Ctrl+S: save what is being typed on the current page (everything else saves itself)."""
+        page = self.current_page()
+        flush = getattr(page, "flush_edits", None)
+        if callable(flush):
+            flush()
+        self.statusBar().showMessage(self.tr("Semua isian tersimpan."), 3000)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) of every window action with a shortcut, menu by menu (including those added by
+        printing, signing, sync, …), then the forms' own keys."""
+        rows: list[tuple[str, str]] = []
+        seen: set[int] = set()
+        menus = [self._menus[k] for k in MENU_ORDER if k in self._menus]
+        menus += [m for k, m in self._menus.items() if k not in MENU_ORDER]
+        for menu in menus:
+            for action in _menu_actions(menu):
+                if action.shortcut().isEmpty() or id(action) in seen:
+                    continue
+                seen.add(id(action))
+                keys = "; ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        rows += [(QApplication.translate("MainWindow", what), keys) for what, keys in EDITOR_KEYS]
+        return rows
+
+    @Slot()
     def show_shortcuts(self) -> None:
-        shell_dialogs.show_shortcuts(self, (
-            self.act_search, self.act_refresh, self.act_open, self.act_my_skp, self.act_unit_view, self.act_close_tab,
-            self.act_next_tab, self.act_prev_tab, self.act_navigation, self.act_lock, self.act_switch_user,
-            self.act_settings, self.act_quit))
+        shell_dialogs.show_shortcut_rows(self, self.shortcut_rows())
 
     @Slot()
     def show_about(self) -> None:
@@ -889,6 +928,18 @@ class FirstPaintWatcher(QObject):
             self._widget.removeEventFilter(self)
             QTimer.singleShot(0, self.painted.emit)
         return False
+
+
+def _menu_actions(menu: QMenu) -> list[QAction]:
+    """The actions of ``menu`` and its submenus, in order."""
+    found: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        if sub is not None:
+            found += _menu_actions(sub)
+        elif not action.isSeparator():
+            found.append(action)
+    return found
 
 
 def _short_path(text: str, limit: int = 48) -> str:

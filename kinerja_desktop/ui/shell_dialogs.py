@@ -72,6 +72,26 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QMessageBox:
                 html + "</table>")
 
 
+def show_shortcut_rows(parent: QWidget, rows: Iterable[tuple[str, str]]) -> QMessageBox:
+    """The keyboard shortcuts as a two-column table: (what, keys)."""
+    rows = list(rows)
+    rows.insert(1, (QCoreApplication.translate("MainWindow", "Buka pegawai di daftar"),
+                    QCoreApplication.translate("MainWindow", "Enter")))
+    half = (len(rows) + 1) // 2  # two columns: the list fits a 768-pixel screen
+
+    def table(part: list[tuple[str, str]]) -> str:
+        return ("<table cellpadding='2'>" + "".join(f"<tr><td><b>{k}</b></td><td>{t}</td></tr>" for t, k in part)
+                + "</table>")
+
+    html = (f"<table><tr><td valign='top'>{table(rows[:half])}</td><td width='16'></td>"
+            f"<td valign='top'>{table(rows[half:])}</td></tr></table>")
+    box = _box(parent, QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Pintasan Keyboard"),
+               html)
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 720px; }")  # a message box is narrow by default
+    box.adjustSize()
+    return box
+
+
 def show_about(parent: QWidget) -> QMessageBox:
     from kinerja_desktop import __version__
 

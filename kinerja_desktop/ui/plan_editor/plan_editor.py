@@ -4,6 +4,7 @@ and can be undone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
@@ -226,17 +227,30 @@ class PlanEditor(QWidget):
         )
         self.tree.setItemDelegate(self._text_delegate)
         layout.addWidget(self.tree, 1)
+        # Tab moves between cells (it used to leave the tree for a widget that showed no focus).
+        self.tree.setTabKeyNavigation(True)
         for keys, slot in (
             (Qt.Key.Key_Delete, self.remove_current),
             (QKeySequence("Ctrl+Up"), lambda: self.move_current(-1)),
             (QKeySequence("Ctrl+Down"), lambda: self.move_current(1)),
-            (QKeySequence("Ctrl+N"), lambda: self.add_rhk(self._current_group())),
-            (QKeySequence("Ctrl+I"), self.add_indicator),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.tree)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        # Adding works wherever the focus is in the editor (a button, a cell being typed in), not only
+        # after a click into the tree.
+        for keys, slot in (
+            (QKeySequence("Ctrl+N"), lambda: self._flushed(lambda: self.add_rhk(self._current_group()))),
+            (QKeySequence("Ctrl+I"), lambda: self._flushed(self.add_indicator)),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         return page
+
+    def _flushed(self, then: Callable[[], None]) -> None:
+        self.flush_edits()
+        then()
 
     def _apply_columns(self) -> None:
         delegates = {

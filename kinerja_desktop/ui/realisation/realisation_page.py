@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -226,6 +227,15 @@ class RealisationPage(QWidget):
     def _files_dropped(self, row: int, paths: list[Path]) -> None:
         self.table.setCurrentIndex(self.model.index(row, COL_EVIDENCE))
         self.evidence.add_files(paths)
+
+    def flush_edits(self) -> None:
+        """Save the cell being typed in (Ctrl+S, or before the page is left)."""
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            delegate = self.table.itemDelegateForIndex(index)
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def set_period(self, code: str) -> None:
         self.period.choose(code)
