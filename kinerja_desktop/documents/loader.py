@@ -455,6 +455,7 @@ class _Bulk:
         self.rhk_feedback: dict[str, dict[str, str]] = defaultdict(dict)
         self.perilaku_feedback: dict[str, dict[str, str]] = defaultdict(dict)
         self.realisasi: dict[str, str] = {}
+        self.actions: dict[str, str] = {}  # indicator -> its rencana aksi in the period (issue 17)
         self.distribution: dict[str, dict[Predikat, int]] = {}
         self.org_predikat: dict[str, str | None] = {}
         if need_eval:
@@ -519,6 +520,10 @@ class _Bulk:
                 )
             ):
                 self.realisasi[iid] = text or (format_target(number, "", "") if number is not None else "")
+            from kinerja_desktop.services.action_plan_service import actions_by_indicator
+
+            for iid, found in actions_by_indicator(s, chunk, self.per.code).items():
+                self.actions[iid] = found.summary()
         self._load_distribution()
 
     def _load_distribution(self) -> None:
@@ -650,7 +655,7 @@ class _Bulk:
                     continue
                 if i.target_unit and _NUMBER.fullmatch(text.strip()):
                     text = f"{text.strip()} {i.target_unit}"
-                out[i.id] = text
+                out[i.id] = text + (f"\n({self.actions[i.id]})" if i.id in self.actions else "")
         return out
 
     def sheet(self, kind: str, emp: Employee) -> Sheet:

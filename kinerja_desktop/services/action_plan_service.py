@@ -293,8 +293,10 @@ def actions_by_indicator(session: Session, indicator_ids: list[str], evaluation_
     if not indicator_ids:
         return {}
     ev = period_of(evaluation_period)
-    rows = list(session.scalars(
-        select(RencanaAksi).where(RencanaAksi.indicator_id.in_(indicator_ids), RencanaAksi.deleted.is_(False))
+    rhk_ids = select(Indicator.rhk_id).where(Indicator.id.in_(indicator_ids))
+    rows = list(session.scalars(  # through the (rhk_id, period) index: the RHK of each indicator
+        select(RencanaAksi).where(RencanaAksi.rhk_id.in_(rhk_ids), RencanaAksi.indicator_id.in_(indicator_ids),
+                                  RencanaAksi.deleted.is_(False))
         .order_by(RencanaAksi.period, RencanaAksi.position)))
     out: dict[str, IndicatorActions] = {}
     for r in rows:

@@ -44,6 +44,8 @@ class RealisationView:
     note: str = ""
     reported_on: date | None = None
     attachments: list[AttachmentView] = field(default_factory=list)
+    #: The rencana aksi of the indicator inside the period ("Rencana aksi: 2/3 terealisasi"; "" when none).
+    actions: str = ""
 
 
 def _plan_of_indicator(session: Session, indicator_id: str) -> tuple[Indicator, Plan]:
@@ -76,6 +78,10 @@ def realisations_for(db: Database, user: CurrentUser, plan_id: str, period: str)
         out = {i: RealisationView(indicator_id=i, period=code) for i in ind_ids}
         if not ind_ids:
             return out
+        from kinerja_desktop.services.action_plan_service import actions_by_indicator
+
+        for iid, found in actions_by_indicator(s, ind_ids, code).items():
+            out[iid].actions = found.summary()
         reals = list(
             s.scalars(select(Realisation).where(Realisation.indicator_id.in_(ind_ids), Realisation.period == code))
         )

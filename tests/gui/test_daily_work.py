@@ -156,3 +156,18 @@ def test_rencana_aksi_page_plans_realises_copies_and_counts(qtbot, qtmodeltester
     page.period_combo.setCurrentIndex(page.period_combo.findData("B12"))
     assert page.model.rowCount() == november + 1
     screenshot(page, "harian_05_rencana_aksi")
+
+
+def test_the_penilais_feedback_table_shows_the_rencana_aksi_behind_a_realisation(qtbot, qtmodeltester, demo_db,
+                                                                                 people):
+    from kinerja_desktop.services import plan_service
+    from kinerja_desktop.ui.evaluation.feedback_models import RhkFeedbackModel
+
+    plan = plan_service.get_plan(demo_db, people.penilai, people.staff_plan_id)
+    realisations = realisation_service.realisations_for(demo_db, people.penilai, people.staff_plan_id, "TW4")
+    model = RhkFeedbackModel(lambda *_args: None)
+    model.set_data(plan, realisations, {}, editable=True)
+    qtmodeltester.check(model)
+    texts = [model.index(row, 3).data() for row in range(model.rowCount())]
+    # the demo office planned October and November for each RHK: they show under the realisation
+    assert any("Rencana aksi: " in text and "terealisasi" in text for text in texts)

@@ -214,6 +214,8 @@ class RhkFeedbackModel(_FeedbackModel):
                          else self.tr("belum diisi"))
                 files = len(real.attachments) if real else 0
                 lines.append(f"• {aspek}{value}" + (self.tr(" ({0} bukti)").format(files) if files else ""))
+                if real and real.actions:  # the rencana aksi behind it (issue 17)
+                    lines.append(f"  {real.actions}")
         return "\n".join(lines)
 
 

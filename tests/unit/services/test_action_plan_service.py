@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from kinerja_desktop.documents.loader import SheetLoader
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.services import action_plan_service as ap
 from kinerja_desktop.services import realisation_service, settings_service
@@ -46,6 +47,9 @@ def test_realisation_is_computed_from_rencana_aksi_through_the_realisation_servi
     assert text == f"8,5 {unit}".strip()
     view = realisation_service.realisations_for(demo_db, people.staff, people.staff_plan_id, "TW4")[ind]
     assert (view.value_text, view.value_number) == (text, 8.5) and "2 rencana aksi" in view.note
+    assert view.actions == "Rencana aksi: 2/2 terealisasi"  # what the penilai sees beside the realisation
+    (sheet,) = SheetLoader(demo_db).load("evaluasi", [people.staff.employee_id], 2026, "TW4")
+    assert sheet.realisasi[ind] == f"{text}\n(Rencana aksi: 2/2 terealisasi)"  # the Evaluasi sheet's column
     # typed instead: the same realisation row, replaced
     realisation_service.set_realisation(demo_db, people.staff, ind, "TW4", value="9")
     assert realisation_service.realisations_for(demo_db, people.staff, people.staff_plan_id, "TW4")[ind].value_number \
