@@ -53,6 +53,7 @@ from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Ratin
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.services.plan_versions import current_plans, plans_for_period
+from kinerja_desktop.services.query_service import capaian_by_unit
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
     Employee,
@@ -65,7 +66,6 @@ from kinerja_desktop.store.models import (
     Setting,
     Supervision,
     Unit,
-    UnitPredikat,
 )
 from kinerja_desktop.store.models import Indicator as IndicatorRow
 from kinerja_desktop.store.models import Plan as PlanRow
@@ -215,7 +215,7 @@ class SheetLoader:
             ids = [e.id for e in emps]
             plans = plans_for_period(s, ids, year, per.code)
             evals = _evaluations(s, [p.id for p in plans.values()], per.code)
-            org = _unit_predikat(s, self.ancestors(unit_id), year, per.code)
+            org = capaian_by_unit(s, [unit_id], year, per.code).get(unit_id)
             sup = _supervisors(s, ids, year)
             head = _unit_head(emps, sup, unit_id)
             head_person = _live_person(s, head, units) if head else None
@@ -353,26 +353,6 @@ def _supervisors(s: Session, employee_ids: Iterable[str | None], year: int) -> d
         for emp, sup, _y in rows:  # ascending years: the latest wins
             out[emp] = sup
     return out
-
-
-def _unit_predikat(s: Session, unit_ids: Sequence[str], year: int, period: str) -> str | None:
-    """The predikat organisasi of the first of ``unit_ids`` that has one (period first, then TAHUNAN)."""
-    if not unit_ids:
-        return None
-    rows = s.execute(
-        select(UnitPredikat.unit_id, UnitPredikat.period, UnitPredikat.predikat).where(
-            UnitPredikat.unit_id.in_(list(unit_ids)),
-            UnitPredikat.year == year,
-            UnitPredikat.period.in_([period, "TAHUNAN"]),
-            UnitPredikat.deleted.is_(False),
-        )
-    ).all()
-    found = {(u, p): v for u, p, v in rows}
-    for uid in unit_ids:
-        value = found.get((uid, period)) or found.get((uid, "TAHUNAN"))
-        if value:
-            return value
-    return None
 
 
 def _unit_head(emps: Sequence[Employee], sup: dict[str, str | None], unit_id: str) -> Employee | None:
@@ -614,34 +594,15 @@ class _Bulk:
         )
 
     def _load_org_predikat(self) -> None:
-        """Predikat organisasi of every employee's unit: its own, else the nearest ancestor's."""
-        chains = {u: self.loader.ancestors(u) for u in {e.unit_id for e in self.employees.values() if e.unit_id}}
-        wanted = sorted({u for chain in chains.values() for u in chain})
-        found: dict[tuple[str, str], str] = {}
-        for chunk in _chunks(wanted):
-            for uid, per, value in self.s.execute(
-                select(UnitPredikat.unit_id, UnitPredikat.period, UnitPredikat.predikat).where(
-                    UnitPredikat.unit_id.in_(chunk),
-                    UnitPredikat.year == self.year,
-                    UnitPredikat.period.in_([self.per.code, "TAHUNAN"]),
-                    UnitPredikat.deleted.is_(False),
-                )
-            ):
-                found[(uid, per)] = value
-        for unit, chain in chains.items():
-            self.org_predikat[unit] = next(
-                (
-                    found.get((u, self.per.code)) or found.get((u, "TAHUNAN"))
-                    for u in chain
-                    if (u, self.per.code) in found or (u, "TAHUNAN") in found
-                ),
-                None,
-            )
+        """Capaian Kinerja Organisasi of every employee's unit (the one rule: query_service.capaian_by_unit)."""
+        units = {e.unit_id for e in self.employees.values() if e.unit_id}
+        self.org_predikat = capaian_by_unit(self.s, units, self.year, self.per.code)
 
     def capaian(self, emp: Employee, ev: Evaluation | None) -> PredikatOrganisasi | None:
-        if ev is not None and ev.capaian_organisasi:
-            return _enum(PredikatOrganisasi, ev.capaian_organisasi)
-        return _enum(PredikatOrganisasi, self.org_predikat.get(emp.unit_id or ""))
+        """The unit's capaian; the evaluation's recorded value only where no unit up the tree has one
+        (as query_service.capaian_organisasi, which the screens use)."""
+        recorded = ev.capaian_organisasi if ev is not None else None
+        return _enum(PredikatOrganisasi, self.org_predikat.get(emp.unit_id or "") or recorded)
 
     def realisasi_of(self, plan: PlanRow | None) -> dict[str, str]:
         """Realisasi per indicator; a bare number gets the target's unit ("16,5" -> "16,5 berkas")."""

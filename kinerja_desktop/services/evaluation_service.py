@@ -27,7 +27,7 @@ from kinerja_desktop.services.common import (
 from kinerja_desktop.services.plan_versions import closed_on_older_version
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Evaluation, PerilakuFeedback, Plan, Rhk, RhkFeedback, utcnow
+from kinerja_desktop.store.models import Employee, Evaluation, PerilakuFeedback, Plan, Rhk, RhkFeedback, utcnow
 
 STATUS_LABELS = {"BELUM": "Belum", "DRAFT": "Draf", "FINAL": "Final", "SIGNED": "Ditandatangani"}
 
@@ -50,10 +50,20 @@ class EvaluationView:
     perilaku_feedback: dict[str, str] = field(default_factory=dict)
 
 
+def _capaian(session: Session, ev: Evaluation) -> str | None:
+    """Capaian Kinerja Organisasi as every screen and sheet shows it (query_service.capaian_organisasi)."""
+    from kinerja_desktop.services.query_service import capaian_organisasi
+
+    plan = session.get(Plan, ev.plan_id)
+    unit_id = session.get(Employee, plan.employee_id).unit_id if plan is not None else None
+    year = plan.year if plan is not None else 0
+    return capaian_organisasi(session, unit_id, year, ev.period, recorded=ev.capaian_organisasi)
+
+
 def _to_view(session: Session, ev: Evaluation) -> EvaluationView:
     view = EvaluationView(
         id=ev.id, plan_id=ev.plan_id, period=ev.period, status=ev.status, rating_hasil=ev.rating_hasil,
-        rating_perilaku=ev.rating_perilaku, predikat=ev.predikat, capaian_organisasi=ev.capaian_organisasi,
+        rating_perilaku=ev.rating_perilaku, predikat=ev.predikat, capaian_organisasi=_capaian(session, ev),
         catatan=ev.catatan, finalised_at=ev.finalised_at, read_at=ev.read_at, frozen=ev.frozen,
     )
     for fb in session.scalars(
@@ -177,6 +187,23 @@ def set_ratings(
         return ev.predikat
 
 
+def _refuse_when_unit_has_capaian(session: Session, ev: Evaluation, value: str) -> None:
+    """One source: where the unit's predikat organisasi is set (penetapan by the leader one level up),
+    an evaluation cannot record another value (clearing it is harmless: the unit's is shown)."""
+    from kinerja_desktop.services.query_service import capaian_organisasi
+
+    plan = session.get(Plan, ev.plan_id)
+    unit_id = session.get(Employee, plan.employee_id).unit_id if plan is not None else None
+    unit_value = capaian_organisasi(session, unit_id, plan.year if plan is not None else 0, ev.period)
+    if unit_value is not None and value != unit_value:
+        label = PredikatOrganisasi(unit_value).label
+        raise ValidationError(
+            f"Capaian Kinerja Organisasi unit ini sudah ditetapkan ({label}) oleh pimpinan satu tingkat di atasnya; "
+            "nilai itu yang dipakai di layar dan di lembar. Ubahlah pada predikat organisasi unit, bukan di evaluasi.",
+            field="Capaian Kinerja Organisasi",
+        )
+
+
 def set_details(
     db: Database, user: CurrentUser, plan_id: str, period: str, *, capaian_organisasi: object = _UNSET,
     catatan: str | None = None,
@@ -189,12 +216,14 @@ def set_details(
                 ev.capaian_organisasi = None
             else:
                 try:
-                    ev.capaian_organisasi = PredikatOrganisasi(capaian_organisasi).value
+                    value = PredikatOrganisasi(capaian_organisasi).value
                 except ValueError as exc:
                     raise ValidationError(
                         f"Capaian kinerja organisasi tidak dikenal: {capaian_organisasi}.",
                         field="Capaian Kinerja Organisasi",
                     ) from exc
+                _refuse_when_unit_has_capaian(s, ev, value)
+                ev.capaian_organisasi = value
         if catatan is not None:
             ev.catatan = clean_text(catatan, "Catatan/Rekomendasi")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
@@ -137,14 +138,55 @@ class UnitDistribution:
     violations: list[CurveViolation]
 
 
+def capaian_by_unit(s: Session, unit_ids: Iterable[str], year: int, period: str = "TAHUNAN") -> dict[str, str | None]:
+    """Capaian Kinerja Organisasi of each unit — the one rule behind every screen, sheet and check.
+
+    The predikat organisasi the leader one level up set for the unit (``UnitPredikat``) for this
+    period, else for the year (TAHUNAN); a unit without one takes its nearest ancestor's. None when
+    no unit up the tree has one.
+    """
+    code = period_of(period).code
+    wanted = list(dict.fromkeys(u for u in unit_ids if u))
+    if not wanted:
+        return {}
+    parents: dict[str, str | None] = {uid: parent for uid, parent in s.execute(select(Unit.id, Unit.parent_id))}
+    chains: dict[str, list[str]] = {}
+    for uid in wanted:
+        chain: list[str] = []
+        cur: str | None = uid
+        while cur and cur not in chain:
+            chain.append(cur)
+            cur = parents.get(cur)
+        chains[uid] = chain
+    lookup = sorted({u for chain in chains.values() for u in chain})
+    found: dict[tuple[str, str], str] = {}
+    for start in range(0, len(lookup), 900):
+        for uid, per, value in s.execute(
+            select(UnitPredikat.unit_id, UnitPredikat.period, UnitPredikat.predikat).where(
+                UnitPredikat.unit_id.in_(lookup[start:start + 900]), UnitPredikat.year == year,
+                UnitPredikat.period.in_([code, "TAHUNAN"]), UnitPredikat.deleted.is_(False),
+            )
+        ):
+            found[(uid, per)] = value
+    return {
+        uid: next((found.get((u, code)) or found[(u, "TAHUNAN")] for u in chain
+                   if (u, code) in found or (u, "TAHUNAN") in found), None)
+        for uid, chain in chains.items()
+    }
+
+
+def capaian_organisasi(s: Session, unit_id: str | None, year: int, period: str = "TAHUNAN",
+                       recorded: str | None = None) -> str | None:
+    """Capaian Kinerja Organisasi shown for an evaluation of someone in ``unit_id``: the unit's (see
+    :func:`capaian_by_unit`); the value recorded on the evaluation counts only while no unit up the tree
+    has one (so a screen, a sheet and the unit's penetapan never disagree)."""
+    return capaian_by_unit(s, [unit_id] if unit_id else [], year, period).get(unit_id or "") or recorded
+
+
 def unit_predikat(db: Database, unit_id: str, year: int, period: str = "TAHUNAN") -> str | None:
+    """The unit's Capaian Kinerja Organisasi (:func:`capaian_by_unit`)."""
     with db.reader() as s:
-        return s.execute(
-            select(UnitPredikat.predikat).where(UnitPredikat.unit_id == unit_id, UnitPredikat.year == year,
-                                                UnitPredikat.period.in_([period, "TAHUNAN"]),
-                                                UnitPredikat.deleted.is_(False))
-            .order_by((UnitPredikat.period == period).desc())
-        ).scalar()
+        return capaian_by_unit(s, [unit_id], year, period).get(unit_id)
 
 
 def unit_distribution(
