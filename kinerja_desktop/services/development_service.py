@@ -415,3 +415,45 @@ def item_by_id(db: Database, user: CurrentUser, item_id: str) -> ItemView:
             raise NotFound("Rencana pengembangan tidak ditemukan.")
         require(user.actor, Action.VIEW_EVALUATION, subject_for(s, item.employee_id, item.year))
         return _view(item, date.today(), _evaluation_labels(s, {item.evaluation_id} if item.evaluation_id else set()))
+
+
+# ----------------------------------------------------------------------------- on the evaluation
+
+
+@dataclass(frozen=True)
+class EvaluationFollowUp:
+    """What an evaluation shows of the development plan: items that answer earlier evaluations
+    (done or not) and items that answer this one (its Catatan/Rekomendasi)."""
+
+    earlier: list[ItemView]
+    this: list[ItemView]
+
+    def text(self) -> str:
+        parts = []
+        if self.earlier:
+            done = sum(1 for i in self.earlier if i.state == "SELESAI")
+            late = sum(1 for i in self.earlier if i.state == "TERLAMBAT")
+            parts.append(f"Tindak lanjut evaluasi sebelumnya: {done} dari {len(self.earlier)} rencana pengembangan "
+                         f"selesai" + (f", {late} terlambat" if late else "") + ": "
+                         + "; ".join(f"{i.topic} ({i.state_label.split(' (')[0].lower()})" for i in self.earlier))
+        if self.this:
+            parts.append("Rencana pengembangan dari evaluasi ini: " + "; ".join(
+                f"{i.topic} ({i.state_label.split(' (')[0].lower()})" for i in self.this))
+        return "\n".join(parts)
+
+
+def evaluation_followup(db: Database, user: CurrentUser, plan_id: str, period: str, *,
+                        today: date | None = None) -> EvaluationFollowUp:
+    """The development items linked to this person's evaluations, split at this evaluation."""
+    today = today or date.today()
+    code = period_of(period).code
+    with db.reader() as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        require(user.actor, Action.VIEW_EVALUATION, subject_for(s, plan.employee_id, plan.year))
+        this_ev = s.execute(select(Evaluation.id).where(Evaluation.plan_id == plan.id, Evaluation.period == code,
+                                                        Evaluation.deleted.is_(False))).scalar()
+        items = [i for i in _items(s, plan.employee_id, None) if i.evaluation_id and i.status != "BATAL"]
+        labels = _evaluation_labels(s, {i.evaluation_id for i in items if i.evaluation_id})
+        views = [_view(i, today, labels) for i in items]
+    return EvaluationFollowUp([v for v in views if v.evaluation_id != this_ev],
+                              [v for v in views if this_ev is not None and v.evaluation_id == this_ev])

@@ -138,3 +138,30 @@ def test_the_pegawai_reports_completion_with_the_certificate(qtbot, controller, 
     assert done.state == "SELESAI" and done.certificate_name == "sertifikat.pdf"
     assert "JP pengembangan kompetensi selesai" in tab.summary.text()
     screenshot(window, "tindak_lanjut_kompetensi_pegawai")
+
+
+def test_the_next_evaluation_shows_whether_the_development_plan_was_done(qtbot, controller, demo_db,
+                                                                        people: People) -> None:
+    from kinerja_desktop.services import evaluation_service as es
+    from kinerja_desktop.store.models import Evaluation
+
+    db = demo_db
+    with db.reader() as s:
+        tw3 = s.query(Evaluation).filter_by(plan_id=people.staff_plan_id, period="TW3").one().id
+    done = ds.add_item(db, people.penilai, people.staff.employee_id, DEMO_YEAR, form="COACHING",
+                       topic="Coaching komunikasi", jp=8, start_on=date(2026, 10, 1), end_on=date(2026, 10, 9),
+                       evaluation_id=tw3, source="OTOMATIS")
+    ds.add_item(db, people.penilai, people.staff.employee_id, DEMO_YEAR, form="MENTORING", topic="Mentoring laporan",
+                jp=8, start_on=date(2026, 10, 1), end_on=date(2026, 10, 20), evaluation_id=tw3, source="OTOMATIS")
+    ds.report_done(db, people.staff, done, date(2026, 10, 9))
+    es.set_ratings(db, people.penilai, people.staff_plan_id, "TW4", hasil="SESUAI")
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    page = window.open_employee(people.staff.employee_id)
+    page.set_period("TW4")
+    page.show_tab(2)  # Evaluasi
+    evaluation = page.evaluation_page
+    qtbot.waitUntil(lambda: evaluation is not None and evaluation.development.text() != "", timeout=15_000)
+    text = evaluation.development.text()
+    assert "Tindak lanjut evaluasi sebelumnya: 1 dari 2" in text and "1 terlambat" in text
+    assert "Coaching komunikasi (selesai)" in text and "Mentoring laporan (terlambat)" in text
+    screenshot(window, "tindak_lanjut_evaluasi_berikutnya")

@@ -120,7 +120,19 @@ class EvaluationPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.rating)
+        # Tindak lanjut: the development plan that answers this and earlier evaluations (issue 15), under the
+        # ratings and inside their scroll area.
+        panel = QWidget(self)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.setSpacing(0)
+        panel_layout.addWidget(self.rating)
+        self.development = QLabel(panel)
+        self.development.setObjectName("developmentFollowUp")
+        self.development.setWordWrap(True)
+        self.development.setStyleSheet("QLabel { color: #3c4043; padding: 4px 6px; }")
+        panel_layout.addWidget(self.development)
+        scroll.setWidget(panel)
         scroll.setMinimumWidth(380)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -167,10 +179,22 @@ class EvaluationPage(QWidget):
             button.setVisible(editable)
         self.saved.setVisible(editable)
         self._show_notice()
+        self._show_development()
         self._show_ikm()
         if not self.rhk_table.currentIndex().isValid() and self.rhk_model.rowCount():
             self.rhk_table.setCurrentIndex(self.rhk_model.index(0, RhkFeedbackModel.FEEDBACK_COLUMN))
         self._show_evidence()
+
+    def _show_development(self) -> None:
+        from kinerja_desktop.services.development_service import evaluation_followup
+
+        try:
+            c = self.controller
+            text = evaluation_followup(c.db, c.user, c.plan_id, c.period).text()
+        except KinerjaError:
+            text = ""
+        self.development.setText(text)
+        self.development.setVisible(bool(text))
 
     def _show_ikm(self) -> None:
         """The IKM of the employee's unit for the period (read once per period: refresh runs on every edit)."""
