@@ -171,3 +171,33 @@ def test_the_penilais_feedback_table_shows_the_rencana_aksi_behind_a_realisation
     texts = [model.index(row, 3).data() for row in range(model.rowCount())]
     # the demo office planned October and November for each RHK: they show under the realisation
     assert any("Rencana aksi: " in text and "terealisasi" in text for text in texts)
+
+
+def test_the_admin_sets_the_calendar_and_imports_holidays(qtbot, demo_db, people, tmp_path: Path):
+    from kinerja_desktop.services.calendar_service import calendar_of, late_window
+    from kinerja_desktop.ui.harian.calendar_dialog import CalendarDialog
+
+    dialog = CalendarDialog(demo_db, people.admin)
+    show(qtbot, dialog)
+    assert [b.isChecked() for b in dialog.day_boxes] == [True] * 5 + [False] * 2
+    dialog.day_boxes[5].setChecked(True)  # Saturday
+    dialog.window_spin.setValue(3)
+    dialog.save()
+    assert calendar_of(demo_db).weekdays == frozenset({1, 2, 3, 4, 5, 6}) and late_window(demo_db) == 3
+    csv = tmp_path / "libur.csv"
+    csv.write_text("tanggal;keterangan\n2026-12-25;Hari Raya Natal\n2026-12-26;Cuti bersama\n", encoding="utf-8")
+    assert dialog.import_file(str(csv))
+    assert dialog.holidays.count() == 2 and "2 hari libur ditambahkan" in dialog.message.text()
+    dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-12-31", "yyyy-MM-dd"))
+    qtbot.keyClicks(dialog.name_edit, "Cuti bersama akhir tahun")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.holidays.count() == 3 and dialog.message.text() == "Hari libur 31-12-2026 disimpan."
+    dialog.resize(560, 560)
+    screenshot(dialog, "harian_06_kalender")
+    dialog.holidays.setCurrentRow(0)
+    dialog.remove_holiday()
+    assert sorted(calendar_of(demo_db).holidays) == [date(2026, 12, 26), date(2026, 12, 31)]
+    staff = CalendarDialog(demo_db, people.staff)
+    qtbot.addWidget(staff)
+    staff.save()
+    assert "Hanya admin" in staff.message.text()

@@ -1,8 +1,9 @@
 """Put daily work into the main window (listed in the main window's INTEGRATIONS).
 
 Pegawai menu: "Progres Harian" (Ctrl+H), "Rencana Aksi", "Progres Tim (Mingguan)" (for a penilai) and
-"Rekap Progres Harian". On a staff PC (an account linked to an employee, not an admin) the Progres
-Harian page opens on today as soon as the window is ready, with the cursor in the entry line.
+"Rekap Progres Harian"; Alat menu (admins): "Kalender Kerja". On a staff PC (an account linked to an
+employee, not an admin) the Progres Harian page opens on today as soon as the window is ready, with the
+cursor in the entry line.
 Uses the window's public hooks only (``add_menu_action``, ``add_page``, ``page``, ``db``, ``user``,
 ``year()``, ``notify_data_changed``).
 """
@@ -13,7 +14,8 @@ from typing import Any
 
 from PySide6.QtGui import QAction
 
-__all__ = ["install_harian", "open_action_plan", "open_daily_log", "open_month_recap", "open_team_week"]
+__all__ = ["install_harian", "open_action_plan", "open_calendar", "open_daily_log", "open_month_recap",
+           "open_team_week"]
 
 
 def _open(window: Any, key: tuple[Any, ...], make: Any) -> Any:
@@ -52,6 +54,14 @@ def open_action_plan(window: Any) -> Any:
     return _open(window, ("rencana-aksi", year), lambda: ActionPlanPage(window.db, window.user, year))
 
 
+def open_calendar(window: Any) -> Any:
+    from kinerja_desktop.ui.harian.calendar_dialog import CalendarDialog
+
+    dialog = CalendarDialog(window.db, window.user, window)
+    dialog.open()
+    return dialog
+
+
 def _leads_a_team(window: Any) -> bool:
     from datetime import date
 
@@ -87,5 +97,10 @@ def install_harian(window: Any, *, open_on_start: bool = True) -> None:
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False, opener=opener: opener(window))
         window.add_menu_action("employee", action)
+    if user.is_admin:
+        calendar = QAction(window.tr("Kalender Kerja…"), window)
+        calendar.setStatusTip(window.tr("Hari kerja, hari libur dan batas pengisian progres harian"))
+        calendar.triggered.connect(lambda _checked=False: open_calendar(window))
+        window.add_menu_action("tools", calendar)
     if own and not user.is_admin and open_on_start and window.current_page() is getattr(window, "list_page", None):
         open_daily_log(window)  # a staff PC lands on today's entry (unless a page was opened meanwhile)
