@@ -70,27 +70,10 @@ def _build(out: Path, tmp: Path, language: str) -> tuple[int, dict[str, Path]]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window on the user's screen
     os.environ["KINERJA_DATA_DIR"] = str(tmp)  # this run's window layout stays out of the user's settings
     try:
-        from PySide6.QtCore import qInstallMessageHandler
-        from PySide6.QtWidgets import QApplication
-
         from kinerja_desktop.documents.guide import render_guide
-        from kinerja_desktop.ui import i18n, theme
-        from kinerja_desktop.ui.help.screens import demo_office, take_screenshots
+        from kinerja_desktop.ui.help.screens import screenshots_for_guide
 
-        app = QApplication.instance() or QApplication(["kinerja"])
-        theme.apply(app)
-        previous = i18n.current_language()
-        i18n.install_translator(language)
-        quiet = qInstallMessageHandler(_offscreen_notes)
-        try:
-            actors = demo_office(tmp)
-            try:
-                shots = take_screenshots(actors, tmp / "layar")
-            finally:
-                actors.db.dispose()
-        finally:
-            qInstallMessageHandler(quiet)
-            i18n.install_translator(previous)
+        shots = screenshots_for_guide(tmp, language)
         return render_guide(out, shots, language=language), shots
     finally:
         for key, value in saved.items():
@@ -98,11 +81,3 @@ def _build(out: Path, tmp: Path, language: str) -> tuple[int, dict[str, Path]]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def _offscreen_notes(_kind: object, _context: object, message: str) -> None:
-    """Qt's notes about what an offscreen window cannot do (resize hints, raise) mean nothing here."""
-    if "This plugin does not support" not in message:
-        import sys
-
-        print(message, file=sys.stderr)

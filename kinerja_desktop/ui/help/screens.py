@@ -176,3 +176,39 @@ def _wizard_shot(actors: DemoActors, path: Path) -> Path:
     finally:
         wizard.hide()  # nothing to ask: every step is already saved
         wizard.deleteLater()
+
+
+def screenshots_for_guide(folder: Path, language: str = "id") -> dict[str, Path]:
+    """What ``kinerja panduan cetak`` needs from the GUI: the screenshots in ``language``, taken offscreen.
+
+    Makes the QApplication when there is none (set ``QT_QPA_PLATFORM=offscreen`` first), with the
+    app's font and style; the demo office lives in ``folder`` and its database is closed afterwards.
+    Qt's notes about what an offscreen window cannot do are kept off the terminal.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from kinerja_desktop.ui import i18n, theme
+
+    app = QApplication.instance() or QApplication(["kinerja"])
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    previous = i18n.current_language()
+    i18n.install_translator(language)
+    quiet = qInstallMessageHandler(_offscreen_notes)
+    try:
+        actors = demo_office(folder)
+        try:
+            return take_screenshots(actors, folder / "layar")
+        finally:
+            actors.db.dispose()
+    finally:
+        qInstallMessageHandler(quiet)
+        i18n.install_translator(previous)
+
+
+def _offscreen_notes(_kind: object, _context: object, message: str) -> None:
+    """Drop Qt's notes about what an offscreen window cannot do (resize hints, raise); print the rest."""
+    if "This plugin does not support" not in message:
+        import sys
+
+        print(message, file=sys.stderr)
