@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -93,7 +94,7 @@ SHORTCUTS = {
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
     "next_tab": "Ctrl+PgDown", "previous_tab": "Ctrl+PgUp", "switch_user": "Ctrl+Shift+L",
     "navigation": "F9", "shortcuts": "Shift+F1", "panduan": "F1",
-    "save": "Ctrl+S",
+    "save": "Ctrl+S", "tasks": "Ctrl+T",
 }
 #: Keys of the forms themselves (not window actions), listed under Bantuan > Pintasan Keyboard.
 EDITOR_KEYS = (
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
         self._after_database: list[Callable[[], Any]] = []  # work waiting for attach_database
+        self._task_items: list[Any] | None = None  # the inbox, once loaded
+        self._hidden_by_lock: list[QWidget] = []  # other windows hidden while the screen is locked
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Kinerja Desktop"))
 
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         self.list_page.set_scope_title(self._scope_title(session.scope))
         self.list_page.set_table(session.table, partial=not session.complete)
         self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
+        QTimer.singleShot(0, self.refresh_tasks)  # the count in the navigation, after the first paint
         if not session.complete:
             # The rest starts once the first screen is painted (its query and row building would
             # otherwise compete with that paint for the GIL); a window kept hidden starts it anyway.
@@ -283,6 +287,8 @@ class MainWindow(QMainWindow):
                                               self.tr("Unit kerja, pegawai dan pejabat penilai dari berkas Excel "
                                                       "atau CSV"))
         self.act_quit = self._action(self.tr("&Keluar"), self.close, s["quit"], self.tr("Tutup aplikasi"))
+        self.act_tasks = self._action(self.tr("&Tugas Saya"), self.open_tasks, s["tasks"],
+                                      self.tr("Yang menunggu Anda: persetujuan SKP, evaluasi, tanda tangan"))
         self.act_save = self._action(self.tr("&Simpan Isian"), self.save_current_page, s["save"],
                                      self.tr("Simpan sel yang sedang diketik (isian lain sudah tersimpan otomatis)"))
         self.act_search = self._action(self.tr("&Cari Pegawai"), self.focus_search, s["search"],
@@ -321,7 +327,8 @@ class MainWindow(QMainWindow):
         self._menus["view"].addActions([self.act_search, self.act_refresh, self.act_navigation])
         self._menus["view"].addSeparator()
         self._menus["view"].addActions([self.act_close_tab, self.act_next_tab, self.act_prev_tab])
-        self._menus["employee"].addActions([self.act_open, self.act_my_skp, self.act_unit_view, self.act_instansi])
+        self._menus["employee"].addActions([self.act_tasks, self.act_open, self.act_my_skp, self.act_unit_view,
+                                            self.act_instansi])
         self._menus["help"].addActions([self.act_shortcuts, self.act_about])
 
     def _menu(self, key: str, title: str | None = None) -> QMenu:
@@ -401,6 +408,8 @@ class MainWindow(QMainWindow):
         self.navigation.scope_selected.connect(self._scope_selected)
         self.navigation.unit_selected.connect(self._unit_selected)
         self.navigation.my_skp_requested.connect(self.open_my_skp)
+        self.navigation.tasks_requested.connect(self.open_tasks)
+        self.list_loaded.connect(self.refresh_tasks)  # after sign-in, F5, a period change and every sync
         self.navigation.unit_view_requested.connect(self.open_unit)
         self.list_page.employee_activated.connect(self.open_employee)
         self.year_spin.valueChanged.connect(self._context_edited)
@@ -602,6 +611,66 @@ class MainWindow(QMainWindow):
         return self.add_page(key, page, page.windowTitle())
 
     @Slot()
+    def open_tasks(self) -> QWidget | None:
+        """Tugas: what waits for the signed-in person; Enter on an item opens the page that deals with it."""
+        key = ("tugas",)
+        if self.tabs.page(key) is not None:
+            page = self.tabs.show_page(self.tabs.page(key))
+            self.refresh_tasks()
+            return page
+        from kinerja_desktop.ui.inbox_page import InboxPage
+
+        page = InboxPage(parent=self.tabs)
+        page.item_activated.connect(self.open_task)
+        self.add_page(key, page, page.windowTitle())
+        if self._task_items is not None:
+            page.set_items(self._task_items)
+        self.refresh_tasks()
+        return page
+
+    @Slot()
+    def refresh_tasks(self) -> None:
+        """Reload the tasks (off the GUI thread): the count in the navigation, and the Tugas page if open."""
+        if self.session is None:
+            return
+        if self.db is None:  # signed in while the database still opens: count once it is there
+            if self.refresh_tasks not in self._after_database:
+                self._after_database.append(self.refresh_tasks)
+            return
+        from kinerja_desktop.ui.session_tasks import load_inbox_task
+
+        task = self.tasks.start(load_inbox_task, self.db, self.user, self._year, self._period,
+                                title=self.tr("Memuat tugas"), cancellable=False)
+        task.succeeded.connect(self._tasks_loaded)
+
+    def _tasks_loaded(self, items: list[Any]) -> None:
+        self._task_items = items
+        self.navigation.set_task_count(len(items))
+        page = self.tabs.page(("tugas",))
+        if page is not None:
+            page.set_items(items)
+
+    @Slot(object)
+    def open_task(self, item: Any) -> None:
+        """Open the page an inbox item names (the employee's SKP or Evaluasi tab, or the sync conflicts)."""
+        if item.tab == "sinkron":
+            integration = getattr(self, "sync_integration", None)
+            if integration is not None:
+                integration.open_conflicts()
+            return
+        if not item.employee_id:
+            return
+        if item.period and item.period != self._period and self.period_combo.findData(item.period) >= 0:
+            self.period_combo.setCurrentIndex(self.period_combo.findData(item.period))
+        page = self.open_employee(item.employee_id)
+        if page is None:
+            return
+        tab = {"skp": 0, "realisasi": 1, "evaluasi": 2, "dokumen": 3}.get(item.tab, 0)
+        show_tab = getattr(page, "show_tab", None)
+        if callable(show_tab):
+            show_tab(tab)
+
+    @Slot()
     def open_selected_unit(self) -> None:
         unit_id = self.navigation.current_unit_id()
         if unit_id:
@@ -716,6 +785,12 @@ class MainWindow(QMainWindow):
         if modal is not None and modal is not self:
             modal.close()
         self._locked = True
+        # Every other window of the app goes too (print preview, Periksa Tanda Tangan, Sertifikat …):
+        # a locked screen shows nothing of the data.
+        self._hidden_by_lock = [w for w in QApplication.topLevelWidgets()
+                                if w is not self and w.isVisible() and not isinstance(w, QMenu)]
+        for widget in self._hidden_by_lock:
+            widget.hide()
         self.stack.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
@@ -738,6 +813,10 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self) -> None:
         self._locked = False
+        for widget in self._hidden_by_lock:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._hidden_by_lock = []
         self.stack.setCurrentWidget(self.splitter)
         self.menuBar().setEnabled(True)
         self.toolbar.setEnabled(True)

@@ -25,6 +25,7 @@ from kinerja_desktop.ui.models.unit_tree_model import IdRole, UnitIndex, UnitTre
 from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF, SCOPE_SUBORDINATES
 
 MY_SKP = "my_skp"
+TASKS = "tasks"
 _KeyRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -39,6 +40,7 @@ class NavigationPane(QWidget):
     scope_selected = Signal(str)
     unit_selected = Signal(object, str)
     my_skp_requested = Signal()
+    tasks_requested = Signal()
     unit_view_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,6 +110,7 @@ class NavigationPane(QWidget):
         """Build the entries for this user (from what the services reported)."""
         self._quiet = True
         self.sections.clear()
+        self._add(TASKS, self.tr("Tugas"), self.tr("Yang menunggu Anda: persetujuan, evaluasi, tanda tangan"))
         if has_employee:
             self._add(MY_SKP, self.tr("SKP Saya"), self.tr("Rencana, realisasi dan evaluasi kinerja Anda sendiri"))
         if is_penilai:
@@ -137,6 +140,16 @@ class NavigationPane(QWidget):
         item = QListWidgetItem(text, self.sections)
         item.setData(_KeyRole, key)
         item.setToolTip(tip)
+
+    def set_task_count(self, count: int) -> None:
+        """Show how many tasks wait ("Tugas (3)")."""
+        for row in range(self.sections.count()):
+            item = self.sections.item(row)
+            if item.data(_KeyRole) == TASKS:
+                item.setText(self.tr("Tugas ({0})").format(count) if count else self.tr("Tugas"))
+                font = item.font()
+                font.setBold(bool(count))
+                item.setFont(font)
 
     def update_counts(self, units: UnitIndex) -> None:
         """New employee counts for the same tree (the tooltips)."""
@@ -175,6 +188,9 @@ class NavigationPane(QWidget):
         if key == MY_SKP:
             self.my_skp_requested.emit()
             return
+        if key == TASKS:
+            self.tasks_requested.emit()
+            return
         if key == SCOPE_ALL and self.unit_model.unit_count():
             self.unit_tree.clearSelection()
             self.unit_tree.setCurrentIndex(QModelIndex())
@@ -185,6 +201,8 @@ class NavigationPane(QWidget):
     def _section_activated(self, item: QListWidgetItem) -> None:
         if item.data(_KeyRole) == MY_SKP:
             self.my_skp_requested.emit()
+        elif item.data(_KeyRole) == TASKS:
+            self.tasks_requested.emit()
 
     @Slot(QModelIndex, QModelIndex)
     def _unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -281,3 +281,10 @@ def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
     from kinerja_desktop.services.auth_service import authenticate
 
     return authenticate(db, username, password)
+
+
+def load_inbox_task(_ctx: TaskContext, db: Any, user: Any, year: int, period: str) -> list[Any]:
+    """Worker: the signed-in person's tasks (services.task_inbox_service)."""
+    from kinerja_desktop.services.task_inbox_service import inbox
+
+    return inbox(db, user, year, period)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from kinerja_desktop.services import query_service
 from kinerja_desktop.ui import preferences
 from kinerja_desktop.ui.models.employee_table_model import COL_EVAL, IdRole
-from kinerja_desktop.ui.session_tasks import SCOPE_SELF
+from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF
 from kinerja_desktop.ui.workers import wait_for_tasks
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
@@ -116,7 +116,7 @@ def test_choosing_a_unit_shows_its_employees_and_those_below(qtbot, admin_window
     assert window.list_page.title_label.text() == dinas.data()
     assert window.list_page.count_label.text() == f"{len(expected)} dari 60 pegawai"
     screenshot(window, "09_unit_selected")
-    window.navigation.sections.setCurrentRow(0)  # Semua Pegawai
+    window.navigation.sections.setCurrentRow(window.navigation.keys().index(SCOPE_ALL))  # Semua Pegawai
     assert window.list_page.proxy.rowCount() == 60
 
 
