@@ -164,4 +164,6 @@ def test_the_next_evaluation_shows_whether_the_development_plan_was_done(qtbot, 
     text = evaluation.development.text()
     assert "Tindak lanjut evaluasi sebelumnya: 1 dari 2" in text and "1 terlambat" in text
     assert "Coaching komunikasi (selesai)" in text and "Mentoring laporan (terlambat)" in text
+    assert evaluation.tabs.isTabVisible(evaluation.tabs.indexOf(evaluation.development))
+    evaluation.tabs.setCurrentWidget(evaluation.development)
     screenshot(window, "tindak_lanjut_evaluasi_berikutnya")

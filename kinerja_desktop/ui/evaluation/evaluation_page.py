@@ -115,24 +115,20 @@ class EvaluationPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(hasil, self.tr("Hasil Kerja"))
         self.tabs.addTab(self.perilaku_table, self.tr("Perilaku Kerja"))
+        # Tindak lanjut (issue 15): the development plan that answers earlier evaluations and this one.
+        self.development = QLabel(self)
+        self.development.setObjectName("developmentFollowUp")
+        self.development.setWordWrap(True)
+        self.development.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.development.setStyleSheet("QLabel { color: #3c4043; padding: 8px; }")
+        self._development_tab = self.tabs.addTab(self.development, self.tr("Pengembangan Kompetensi"))
+        self.tabs.setTabVisible(self._development_tab, False)
 
         self.rating = RatingPanel(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Tindak lanjut: the development plan that answers this and earlier evaluations (issue 15), under the
-        # ratings and inside their scroll area.
-        panel = QWidget(self)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
-        panel_layout.setSpacing(0)
-        panel_layout.addWidget(self.rating)
-        self.development = QLabel(panel)
-        self.development.setObjectName("developmentFollowUp")
-        self.development.setWordWrap(True)
-        self.development.setStyleSheet("QLabel { color: #3c4043; padding: 4px 6px; }")
-        panel_layout.addWidget(self.development)
-        scroll.setWidget(panel)
+        scroll.setWidget(self.rating)
         scroll.setMinimumWidth(380)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -186,15 +182,19 @@ class EvaluationPage(QWidget):
         self._show_evidence()
 
     def _show_development(self) -> None:
+        """Read once per plan and period (refresh runs on every edit)."""
         from kinerja_desktop.services.development_service import evaluation_followup
 
+        c = self.controller
+        if getattr(self, "_development_for", None) == (c.plan_id, c.period):
+            return
+        self._development_for = (c.plan_id, c.period)
         try:
-            c = self.controller
             text = evaluation_followup(c.db, c.user, c.plan_id, c.period).text()
         except KinerjaError:
             text = ""
-        self.development.setText(text)
-        self.development.setVisible(bool(text))
+        self.development.setText(text.replace("\n", "\n\n"))
+        self.tabs.setTabVisible(self._development_tab, bool(text))
 
     def _show_ikm(self) -> None:
         """The IKM of the employee's unit for the period (read once per period: refresh runs on every edit)."""
