@@ -164,6 +164,7 @@ class DailyLogPage(QWidget):
     def go(self, day: date) -> None:
         """Show ``day`` (never a day after today)."""
         self.day = min(day, self.today())
+        self.message.clear()  # "Tersimpan." belonged to the day left
         self.load()
         self.text_edit.setFocus()
 
