@@ -145,3 +145,36 @@ def test_staff_have_no_survey_menu(qtbot, controller, people, themed_app):  # no
     window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
     qtbot.waitUntil(lambda: bool(window.integrations), timeout=15_000)
     assert window.findChild(type(window.act_instansi), "actionSurveys") is None
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_kiosk_screens_fit_a_front_office_screen(qtbot, demo_db, people, size):
+    """Every kind of kiosk screen at the two screen sizes a front office has: nothing cut off, big targets."""
+    sid = svc.open_survey(demo_db, people.admin, "D001.1", YEAR, services=["Legalisir Ijazah", "Mutasi Siswa"])
+    kiosk = KioskWindow(demo_db, people.admin, svc.results_of(demo_db, sid).survey, lambda p: p == "admin")
+    qtbot.addWidget(kiosk)
+    kiosk.resize(*size)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    tag = f"{size[0]}x{size[1]}"
+    screenshot(kiosk, f"skm_kiosk_{tag}_1_sambutan")
+    kiosk.start()
+    screenshot(kiosk, f"skm_kiosk_{tag}_2_layanan")
+    for value in ("Legalisir Ijazah", "35-44", "P", "SMA"):
+        kiosk.choose(value)
+    screenshot(kiosk, f"skm_kiosk_{tag}_3_pekerjaan")  # the longest list of choices (7)
+    kiosk.choose("WIRAUSAHA")
+    for _ in range(4):
+        kiosk.choose(4)
+    screenshot(kiosk, f"skm_kiosk_{tag}_4_unsur")  # U5, the longest question
+    answers = [b for b in kiosk._choices.findChildren(type(kiosk._exit)) if b.isVisible()]
+    assert len(answers) == 4
+    for button in answers:  # every answer fully inside the window, and a big touch target
+        top_left = button.mapTo(kiosk, button.rect().topLeft())
+        assert kiosk.rect().contains(top_left) and kiosk.rect().contains(
+            button.mapTo(kiosk, button.rect().bottomRight())), button.text()
+        assert button.height() >= 48, button.height()
+    for _ in range(5):
+        kiosk.choose(3)
+    screenshot(kiosk, f"skm_kiosk_{tag}_5_terima_kasih")
+    assert svc.results_of(demo_db, sid).result.respondents == 1
