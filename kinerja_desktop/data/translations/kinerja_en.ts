@@ -1212,7 +1212,7 @@ SHA-256 {3}…</translation>
 <context>
     <name>HelpIntegration</name>
     <message>
-        <source>&amp;Panduan Halaman Ini</source>
+        <source>Panduan &amp;Halaman Ini</source>
         <extracomment>Plan statuses the guided flow may still write into (a submitted or approved plan is not a first SKP).</extracomment>
         <translation>&amp;Guide to This Page</translation>
     </message>

@@ -52,7 +52,7 @@ class HelpIntegration(QObject):
         self._hidden_for_lock: list[Any] = []
         from kinerja_desktop.ui import main_window
 
-        self.panduan_action = QAction(self.tr("&Panduan Halaman Ini"), window)
+        self.panduan_action = QAction(self.tr("Panduan &Halaman Ini"), window)
         self.panduan_action.setObjectName("actPanduan")
         self.panduan_action.setShortcut(QKeySequence(main_window.SHORTCUTS.get("panduan", PANDUAN_KEY)))
         self.panduan_action.setToolTip(self.tr("Panduan untuk halaman yang sedang terbuka"))
