@@ -84,10 +84,10 @@ class SurveyFormDialog(QDialog):
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         from kinerja_desktop.services.query_service import unit_tree
 
-        def walk(nodes: Any, depth: int = 0) -> None:
+        def walk(nodes: Any) -> None:  # in tree order; the code shows the level, typing finds a unit by code
             for node in nodes:
-                self.unit.addItem(f"{'  ' * depth}{node.code} — {node.name}", node.code)
-                walk(node.children, depth + 1)
+                self.unit.addItem(f"{node.code} — {node.name}", node.code)
+                walk(node.children)
 
         walk(unit_tree(db))
         self.year = QSpinBox(self)
