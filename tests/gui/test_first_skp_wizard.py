@@ -221,6 +221,41 @@ def test_saving_a_draft_and_continuing_it_later(qtbot, demo_db, people) -> None:
         assert len(list(s.scalars(select(Rhk.id).where(Rhk.plan_id == plan_id, Rhk.deleted.is_(False))))) == 1
 
 
+def test_without_an_approved_skp_of_the_penilai_one_rhk_is_written_and_submitted(qtbot, demo_db, people) -> None:
+    """No RHK pimpinan to choose yet: the step says why, one RHK without intervensi is written, Ajukan works."""
+    emp_id, penilai_id, _rhk = _new_staff(demo_db, people.admin)
+    with demo_db.session(user="test") as s:  # the penilai's SKP goes back to draft (e.g. returned for changes)
+        s.execute(select(Plan).where(Plan.employee_id == penilai_id, Plan.year == DEMO_YEAR)).scalar_one().status = (
+            "DRAFT")
+    user = auth_service.authenticate(demo_db, NEW_NIP, PASSWORD)
+    wizard = FirstSkpWizard(demo_db, user, emp_id, DEMO_YEAR)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.page(0).kualitatif.setChecked(True)
+    _next(qtbot, wizard, PAGE_PARENT)
+    parent_page = wizard.page(PAGE_PARENT)
+    assert not parent_page.options.isVisible() and parent_page.empty.isVisible()
+    assert "belum disetujui" in parent_page.empty.text()
+    _next(qtbot, wizard, PAGE_RHK)
+    _type(qtbot, wizard.page(PAGE_RHK).edits[0], RHK_2)
+    _next(qtbot, wizard, PAGE_INDICATOR)
+    rows = wizard.page(PAGE_INDICATOR).rows[0]
+    assert rows[0].target.placeholderText().startswith("misalnya: seluruh")  # kualitatif: narrative targets
+    for row in rows[:3]:
+        _type(qtbot, row.target, "Selesai dan diterima pimpinan tanpa revisi")
+    _next(qtbot, wizard, PAGE_LAMPIRAN)
+    _next(qtbot, wizard, PAGE_REVIEW)
+    with qtbot.waitSignal(wizard.plan_submitted):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    with demo_db.reader() as s:
+        plan = s.execute(select(Plan).where(Plan.employee_id == emp_id, Plan.year == DEMO_YEAR)).scalar_one()
+        assert (plan.status, plan.pendekatan) == ("SUBMITTED", "KUALITATIF")
+        (rhk,) = s.scalars(select(Rhk).where(Rhk.plan_id == plan.id, Rhk.deleted.is_(False)))
+        assert rhk.parent_rhk_id is None and rhk.text == RHK_2
+        targets = {i.target_text for i in s.scalars(select(Indicator).where(Indicator.rhk_id == rhk.id))}
+        assert targets == {"Selesai dan diterima pimpinan tanpa revisi"}
+
+
 def test_example_indicators_follow_the_rhk_and_the_pendekatan() -> None:
     """The examples name what the RHK delivers; kualitatif examples carry no numeric hint."""
     assert result_object("Tersusunnya laporan keuangan bulanan secara tepat waktu.") == "laporan keuangan bulanan"

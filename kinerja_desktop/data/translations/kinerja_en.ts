@@ -2415,6 +2415,10 @@ SHA-256 {3}…</translation>
         <translation>Your appraising official&apos;s SKP for this year is not approved yet, so there is no leader&apos;s RHK to choose. You can still write one RHK now; the leader&apos;s RHK it supports is chosen later on the SKP page, once your superior&apos;s SKP is approved.</translation>
     </message>
     <message>
+        <source>Pejabat penilai kinerja Anda belum tercatat di daftar pegawai. Anda tetap dapat menyusun draf; minta admin kepegawaian mencatat pejabat penilai Anda sebelum SKP diajukan.</source>
+        <translation>Your appraising official is not recorded in the roster yet. You can still write a draft; ask the personnel administrator to record your appraising official before the SKP is submitted.</translation>
+    </message>
+    <message>
         <source>Tips: satu RHK pimpinan biasanya cukup didukung oleh satu RHK Anda. Pilih yang paling dekat dengan tugas jabatan Anda.</source>
         <translation>Tip: one leader&apos;s RHK is usually supported by one RHK of yours. Choose those closest to the duties of your position.</translation>
     </message>

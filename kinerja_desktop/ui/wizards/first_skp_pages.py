@@ -145,10 +145,15 @@ class ParentPage(_Page):
         self.options.itemClicked.connect(self._toggle)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.options, lambda: self._toggle(self.options.currentItem()))
         self.body.addWidget(self.options, 1)
-        self.empty = _label(self.tr(
+        self.not_approved = self.tr(
             "SKP pejabat penilai Anda untuk tahun ini belum disetujui, jadi belum ada RHK pimpinan untuk dipilih. "
             "Anda tetap dapat menulis satu RHK sekarang; RHK pimpinan yang diintervensi dipilih nanti di halaman "
-            "SKP setelah SKP atasan disetujui."), self, muted=True)
+            "SKP setelah SKP atasan disetujui.")
+        self.no_penilai = self.tr(
+            "Pejabat penilai kinerja Anda belum tercatat di daftar pegawai. Anda tetap dapat menyusun draf; minta "
+            "admin kepegawaian mencatat pejabat penilai Anda sebelum SKP diajukan.")
+        self.empty = _label(self.not_approved, self, muted=True)
+        self.empty.setObjectName("noParentOptions")
         self.body.addWidget(self.empty)
         self.body.addWidget(_label(self.tr("Tips: satu RHK pimpinan biasanya cukup didukung oleh satu RHK Anda. "
                                            "Pilih yang paling dekat dengan tugas jabatan Anda."), self, muted=True))
@@ -172,6 +177,7 @@ class ParentPage(_Page):
             item.setCheckState(Qt.CheckState.Checked if rhk_id in chosen else Qt.CheckState.Unchecked)
         self.options.blockSignals(False)
         self.options.setVisible(bool(wizard.parent_options))
+        self.empty.setText(self.not_approved if wizard.view.penilai_id else self.no_penilai)
         self.empty.setVisible(not wizard.parent_options)
         self.completeChanged.emit()
 
