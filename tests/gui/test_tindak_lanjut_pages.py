@@ -167,3 +167,18 @@ def test_the_next_evaluation_shows_whether_the_development_plan_was_done(qtbot, 
     assert evaluation.tabs.isTabVisible(evaluation.tabs.indexOf(evaluation.development))
     evaluation.tabs.setCurrentWidget(evaluation.development)
     screenshot(window, "tindak_lanjut_evaluasi_berikutnya")
+
+
+def test_the_gap_chart_shows_large_gaps_of_an_assessed_official(qtbot, controller, demo_db, people: People) -> None:
+    from kinerja_desktop.services import competency_service as cs
+    from kinerja_desktop.store.models import Employee
+
+    with demo_db.reader() as s:
+        ids = [e.id for e in s.query(Employee).filter(Employee.asn_kind == "PNS")]
+    worst = max(ids, key=lambda i: (len(cs.profile(demo_db, people.admin, i).large_gaps()), i))
+    window = sign_in(qtbot, controller, "admin", "admin")
+    page, tab = _competency_tab(qtbot, window, worst)
+    assert tab.profile.large_gaps() and tab.chart.minimumHeight() >= 30 + 22 * len(tab.profile.gaps)
+    assert not tab.assess_button.isVisibleTo(tab)  # the admin imports assessment results; the penilai judges
+    assert "Sumber penilaian" in tab.sources.text()
+    screenshot(window, "tindak_lanjut_kompetensi_kesenjangan")

@@ -109,7 +109,14 @@ class CompetencyTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head = self.table.horizontalHeader()
+        head.setStretchLastSection(False)
+        for column in range(self.items.columnCount()):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((6, 130), (7, 150)):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            head.resizeSection(column, width)
         self.table.setMinimumHeight(150)
         pl.addWidget(self.table)
         row = QHBoxLayout()
@@ -173,7 +180,6 @@ class CompetencyTab(QWidget):
         self.sources.setText(self.tr("Sumber penilaian: {0}").format(sources) if sources
                              else self.tr("Belum ada hasil penilaian kompetensi."))
         self.items.set_rows(self.item_views)
-        self.table.resizeColumnsToContents()
         self.proposal_list.clear()
         for p in self.proposals:
             item = QListWidgetItem(f"{p.topic} ({p.form.replace('_', '-').lower()}, {_jp(p.jp)} JP) — {p.reason}")
