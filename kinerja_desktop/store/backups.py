@@ -9,6 +9,7 @@ never copied over a good backup.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -31,6 +32,7 @@ __all__ = [
     "integrity_problems",
     "list_backups",
     "make_backup",
+    "keep_sync_identity",
     "restore_backup",
 ]
 
@@ -179,4 +181,92 @@ def restore_backup(db: Database, source: Path) -> Path:
     finally:
         src.close()
     db.ensure_schema()  # a backup made by an older version is brought up to date
+    keep_sync_identity(db, before)
     return before
+
+
+#: Tables whose rows say what this PC has already sent to the office's store.
+_SENT_TABLES = ("sync_outbox", "sync_part_outbox")
+
+
+def keep_sync_identity(db: Database, before: Path) -> None:
+    """After a restore: this PC stays the device it was, and never reuses a change number it already sent.
+
+    A restored backup carries the device id and change log of the day it was made. Left so, the
+    next edit would take a sequence number this PC had already sent under the same device id
+    (other PCs would see two different changes with one identity), and sync would find "bundles
+    of this device that this database did not make" and call the PC a copy. So, from the copy
+    taken just before the restore (``before``):
+
+    * the device id is this PC's again (also when the backup was made on another PC);
+    * this device's change-log entries that were already sent after the backup was made are kept
+      (as sent), with the outbox rows of the bundles that carried them and the stores' sent
+      counters, so numbering goes on after them; entries never sent are dropped with the data
+      they described, which the restore took back.
+
+    The data those sent entries changed stays as the backup had it here; the other PCs keep it
+    (see the report to the sync engine's owner: re-reading this device's own bundles would bring
+    it back).
+    """
+    old = sqlite3.connect(f"{before.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = old.execute("SELECT value FROM local_meta WHERE key = 'device_id'").fetchone()
+        if row is None:
+            return
+        device = json.loads(row[0])
+        sent_upto = old.execute("SELECT max(seq) FROM change_log WHERE device_id = ? AND pushed",
+                                (device,)).fetchone()[0] or 0
+        with db.engine.connect() as conn_:
+            raw = conn_.connection.driver_connection
+            try:
+                _carry_over(old, raw, device, sent_upto)
+                raw.commit()
+            except BaseException:
+                raw.rollback()
+                raise
+    finally:
+        old.close()
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]  # noqa: S608 - our own table names
+
+
+def _copy_rows(old: sqlite3.Connection, new: sqlite3.Connection, table: str, where: str, args: tuple[object, ...],
+               *, skip: tuple[str, ...] = ()) -> int:
+    """Insert ``old``'s rows of ``table`` matching ``where`` into ``new`` (the columns both have)."""
+    theirs = set(_columns(new, table))
+    columns = [c for c in _columns(old, table) if c in theirs and c not in skip]
+    if not columns:
+        return 0
+    names = ", ".join(columns)
+    rows = old.execute(f"SELECT {names} FROM {table} WHERE {where}", args).fetchall()  # noqa: S608
+    new.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)  # noqa: S608
+    return len(rows)
+
+
+def _carry_over(old: sqlite3.Connection, new: sqlite3.Connection, device: str, sent_upto: int) -> None:
+    new.execute("UPDATE local_meta SET value = ? WHERE key = 'device_id'", (json.dumps(device),))
+    if new.execute("SELECT changes()").fetchone()[0] == 0:
+        new.execute("INSERT INTO local_meta (key, value) VALUES ('device_id', ?)", (json.dumps(device),))
+    have = new.execute("SELECT max(seq) FROM change_log WHERE device_id = ?", (device,)).fetchone()[0] or 0
+    # Entries this backup does not have and that were sent: kept, in their order (new local ids).
+    _copy_rows(old, new, "change_log", "device_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
+               (device, have, sent_upto), skip=("id",))
+    # Entries the backup has but that were sent only after it was made: they count as sent now.
+    new.execute("UPDATE change_log SET pushed = 1 WHERE device_id = ? AND seq <= ?", (device, sent_upto))
+    # Entries the backup has beyond what was ever sent: the data is the backup's, so they stay to be sent.
+    existing = {r[0] for r in new.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    old_tables = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in _SENT_TABLES:
+        if table in existing and table in old_tables:
+            new.execute(f"DELETE FROM {table} WHERE last_seq > ?", (sent_upto,))  # noqa: S608
+            _copy_rows(old, new, table, "last_seq <= ?", (sent_upto,))
+    if "sync_store" in existing and "sync_store" in old_tables:
+        stores = old.execute("SELECT url, pushed_seq FROM sync_store").fetchall()
+        known = {r[0] for r in new.execute("SELECT url FROM sync_store")}
+        for url, pushed in stores:
+            if url in known:
+                new.execute("UPDATE sync_store SET pushed_seq = max(pushed_seq, ?) WHERE url = ?", (pushed, url))
+            else:
+                _copy_rows(old, new, "sync_store", "url = ?", (url,))
