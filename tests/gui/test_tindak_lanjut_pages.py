@@ -182,3 +182,31 @@ def test_the_gap_chart_shows_large_gaps_of_an_assessed_official(qtbot, controlle
     assert not tab.assess_button.isVisibleTo(tab)  # the admin imports assessment results; the penilai judges
     assert "Sumber penilaian" in tab.sources.text()
     screenshot(window, "tindak_lanjut_kompetensi_kesenjangan")
+
+
+def test_admin_imports_standards_with_row_errors_listed(qtbot, controller, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    window = sign_in(qtbot, controller, "admin", "admin")
+    _installed(qtbot, window)
+    assert window.tindak_lanjut.import_action.isVisible()
+    dialog = window.tindak_lanjut.open_import()
+    wb = Workbook()
+    for row in (["Jabatan", "Jenis", "Kode", "Nama", "Level"], ["Pengolah Data", "TEKNIS", "T3", "Basis Data", 9],
+                ["Pengolah Data", "MANAJERIAL", "M3", "", 2]):
+        wb.active.append(row)
+    wb.save(tmp_path / "standar.xlsx")
+    dialog.path.setText(str(tmp_path / "standar.xlsx"))
+    res = dialog.run(dry_run=False)
+    assert not res.stored and dialog.problems.count() == 1
+    assert dialog.problems.item(0).text().startswith("Baris 2, kolom level")
+    dialog.skip_bad.setChecked(True)
+    res = dialog.run(dry_run=False)
+    assert res.stored and res.created == 1 and "1 baru" in dialog.summary.text()
+    screenshot(dialog, "tindak_lanjut_impor_kompetensi", size=(640, 440))
+
+
+def test_staff_do_not_get_the_import(qtbot, controller, people: People) -> None:
+    window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
+    _installed(qtbot, window)
+    assert not window.tindak_lanjut.import_action.isVisible()

@@ -2,7 +2,8 @@
 
 ``install_tindak_lanjut(window)`` (listed in the main window's INTEGRATIONS) adds to the Pegawai
 menu "Penghargaan" and "Rekap Pengembangan Kompetensi (20 JP)", which open their pages in tabs,
-and gives every employee page a "Kompetensi dan Pengembangan" tab (added when the page is shown).
+to the Berkas menu (admins) "Impor Standar/Hasil Kompetensi", and gives every employee page a
+"Kompetensi dan Pengembangan" tab (added when the page is shown).
 It uses the window's public hooks only (``add_menu_action``, ``add_page``, ``tabs``, ``db``,
 ``user``, ``year()``, ``period()``).
 """
@@ -34,6 +35,12 @@ class TindakLanjutIntegration(QObject):
         self.recap_action.setStatusTip(self.tr("JP pengembangan kompetensi per pegawai dan unit terhadap hak 20 JP"))
         self.recap_action.triggered.connect(lambda _checked=False: self.open_recap())
         window.add_menu_action("employee", self.recap_action)
+        self.import_action = QAction(self.tr("Impor Standar/Hasil &Kompetensi…"), window)
+        self.import_action.setStatusTip(self.tr("Standar kompetensi jabatan atau hasil assessment center dari "
+                                                "Excel/CSV"))
+        self.import_action.triggered.connect(lambda _checked=False: self.open_import())
+        self.import_action.setVisible(bool(getattr(window.user, "is_admin", False)))
+        window.add_menu_action("file", self.import_action)
         window.tabs.currentChanged.connect(self._page_shown)
         self._page_shown()
 
@@ -57,6 +64,14 @@ class TindakLanjutIntegration(QObject):
             return self.window.tabs.show_page(page)
         page = JpRecapPage(self.window.db, self.window.user, self.window.year(), parent=self.window.tabs)
         return self.window.add_page(key, page, page.windowTitle())
+
+    def open_import(self) -> QWidget:
+        from kinerja_desktop.ui.tindak_lanjut.import_dialog import CompetencyImportDialog
+
+        dialog = CompetencyImportDialog(self.window.db, self.window.user, self.window)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _page_shown(self, *_args: Any) -> None:
         page = self.window.current_page()
