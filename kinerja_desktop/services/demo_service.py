@@ -130,6 +130,7 @@ class DemoSummary:
     surveys: int = 0
     survey_responses: int = 0
     tindak_lanjut: dict[str, int] = field(default_factory=dict)
+    peran: dict[str, int] = field(default_factory=dict)
     rencana_aksi: int = 0
     progres_harian: int = 0
 
@@ -339,6 +340,10 @@ def _build(db: Database, employees: int, seed: int, year: int | None, today: dat
         summary.rencana_aksi, summary.progres_harian = add_daily_work(s, seed=seed, year=year, today=today,
                                                                       user=ROOT_AUTHOR)
         report("Rencana aksi dan progres harian", summary.progres_harian, summary.progres_harian)
+        # Matriks peran hasil and a year with changes (issue 17 items 3-4): its own random stream and ids.
+        from kinerja_desktop.services.demo_peran import add_peran_demo
+
+        summary.peran = add_peran_demo(s, seed=seed, year=year, today=today, user=ROOT_AUTHOR)
         summary.units = len(units)
         summary.employees = len(people)
         return summary

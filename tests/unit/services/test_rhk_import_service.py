@@ -53,7 +53,7 @@ def test_a_bad_row_stops_the_admin_import_and_names_row_and_column(demo_db, peop
     ]
     assert "Tidak ada yang diimpor" in result.summary()
     with demo_db.reader() as s:
-        assert s.scalars(select(RhkImpor)).first() is None
+        assert s.scalars(select(RhkImpor).where(RhkImpor.year == YEAR)).first() is None
 
 
 def test_admin_import_offers_drafts_that_the_teacher_accepts_with_the_intervensi(demo_db, people, tmp_path) -> None:

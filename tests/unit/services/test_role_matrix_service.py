@@ -11,6 +11,7 @@ from kinerja_desktop.services import role_matrix_service as rm
 from kinerja_desktop.services.auth_service import user_by_username
 from kinerja_desktop.services.common import plan_subject
 from kinerja_desktop.store.models import ChangeLog, Employee, Indicator, Plan, Rhk, Supervision
+from kinerja_desktop.store.models_peran import UsulanTanggapan
 from tests.helpers.fixtures import People
 
 YEAR = 2027  # a fresh year: every plan starts as a draft
@@ -48,8 +49,9 @@ def test_head_fills_a_cell_and_the_staff_member_accepts_it_with_the_intervensi_s
         assert [(i.aspek, i.target_value, i.target_unit) for i in inds] == [("KUANTITAS", 240.0, "berkas"),
                                                                            ("WAKTU", 2.0, "hari")]
         # one transaction, captured for sync: the RHK, two indicators and the answer
+        answer = s.scalars(select(UsulanTanggapan.id).where(UsulanTanggapan.plan_id == staff_plan)).one()
         tables = [t for (t,) in s.execute(select(ChangeLog.table_name).where(ChangeLog.row_id.in_(
-            [rhk_id, *[i.id for i in inds]]) | (ChangeLog.table_name == "usulan_tanggapan")))]
+            [rhk_id, answer, *[i.id for i in inds]])))]
         assert sorted(tables) == ["indicator", "indicator", "rhk", "usulan_tanggapan"]
     assert rm.matrix(demo_db, head, YEAR).cell(rhk_a, staff.employee_id).status == "ACCEPTED"
     view = plan_service.get_plan(demo_db, staff, staff_plan)

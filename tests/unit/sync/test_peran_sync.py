@@ -32,19 +32,19 @@ def test_a_heads_matrix_and_the_staffs_answer_reach_every_replica(office: Office
     cell = rm.set_cell(office.dbs["penilai"], people.penilai, rhk, people.staff.employee_id, peran="Pelaksana",
                        text="Terverifikasinya berkas", indicators=[{"aspek": "KUANTITAS", "text": "Berkas",
                                                                      "target": "40 berkas"}])
-    rm.save_team(office.dbs["penilai"], people.penilai, YEAR, "Tim Layanan Terpadu", [
+    team = rm.save_team(office.dbs["penilai"], people.penilai, YEAR, "Tim Layanan Terpadu", [
         (people.other_penilai.employee_id, "Anggota")])
     office.sync("penilai")
     office.sync("staff")
-    drafts = rm.drafts_for_plan(office.dbs["staff"], people.staff, people.staff_plan_id)
-    assert [(d.id, d.parent_rhk_id) for d in drafts] == [(cell, rhk)]
+    drafts = {d.id: d for d in rm.drafts_for_plan(office.dbs["staff"], people.staff, people.staff_plan_id)}
+    assert drafts[cell].parent_rhk_id == rhk and drafts[cell].status == "PENDING"
     rm.decline_draft(office.dbs["staff"], people.staff, people.staff_plan_id, cell)
     office.sync("staff")
     office.sync("reader")
     with office.dbs["reader"].reader() as s:
         assert s.get(PeranHasil, cell).text == "Terverifikasinya berkas"
-        assert s.scalars(select(TimKerja.name)).all() == ["Tim Layanan Terpadu"]
-        assert s.scalars(select(UsulanTanggapan.status)).all() == ["DECLINED"]
+        assert s.get(TimKerja, team).name == "Tim Layanan Terpadu"
+        assert s.scalars(select(UsulanTanggapan.status).where(UsulanTanggapan.usulan_id == cell)).all() == ["DECLINED"]
     assert conflicts.list_refused(office.dbs["reader"]) == []
 
 
@@ -70,8 +70,10 @@ def test_rows_outside_the_authors_role_are_refused(office: Office, people: Peopl
     report = office.sync("reader")
     assert report.refused == 4 and report.applied == 0
     with office.dbs["reader"].reader() as s:
-        for model in (PeranHasil, TimKerja, Penugasan, UsulanTanggapan):
-            assert s.scalars(select(model)).first() is None, model.__tablename__
+        assert s.scalars(select(PeranHasil).where(PeranHasil.text == "Saya tulis sendiri")).first() is None
+        assert s.scalars(select(TimKerja).where(TimKerja.name == "Tim palsu")).first() is None
+        assert s.scalars(select(Penugasan).where(Penugasan.employee_id == people.staff.employee_id)).first() is None
+        assert s.scalars(select(UsulanTanggapan).where(UsulanTanggapan.usulan_id == "x" * 36)).first() is None
     reasons = " | ".join(r.reason for r in conflicts.list_refused(office.dbs["reader"]))
     for table in ("peran_hasil", "tim_kerja", "penugasan", "usulan_tanggapan"):
         assert table in reasons
