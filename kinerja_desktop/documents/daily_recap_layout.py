@@ -8,8 +8,10 @@ one person, every day of the month with its status and the entries; III. the cal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -73,8 +75,9 @@ def _people_table(sheet: DailyRecapSheet, width: float) -> Flowable:
         if row.unit != current and len({r.unit for r in sheet.rows}) > 1:
             current = row.unit
             items.append(FullRow([plain(row.unit, st.cell_bold)]))
-        cells = {0: [plain(str(n), st.cell_center)],
-                 1: [para(row.nama, st.cell_bold), para(f"NIP {row.nip or '-'}", st.small)]}
+        cells: dict[int, Sequence[Any]] = {0: [plain(str(n), st.cell_center)],
+                                           1: [para(row.nama, st.cell_bold),
+                                               para(f"NIP {row.nip or '-'}", st.small)]}
         for i, value in enumerate((row.working, row.on_time, row.late, row.missing), start=2):
             cells[i] = [plain(str(value), st.cell_center)]
         cells[6] = [plain(row.share, st.cell_bold_center)]

@@ -20,8 +20,9 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import Period, PeriodKind
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role
-from kinerja_desktop.services.common import CurrentUser, clean_text, get_live, require_on_plan
+from kinerja_desktop.services.common import clean_text, get_live, require_on_plan
 from kinerja_desktop.services.evidence_files import clean_filename, detect_type
+from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.services.settings_service import get_setting
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Indicator, Plan, Rhk

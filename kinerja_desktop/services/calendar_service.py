@@ -22,7 +22,8 @@ from xml.etree import ElementTree
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.domain.working_days import WorkCalendar
-from kinerja_desktop.services.common import CurrentUser, clean_text
+from kinerja_desktop.services.common import clean_text
+from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.services.roster_io import (
     CellError,
     _shared_strings,

@@ -26,8 +26,9 @@ from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.permissions import Action, Role, Subject, may, require
 from kinerja_desktop.domain.working_days import WorkCalendar, month_days
 from kinerja_desktop.services.calendar_service import calendar_of, late_window
-from kinerja_desktop.services.common import CurrentUser, clean_text, get_live, subject_for
+from kinerja_desktop.services.common import clean_text, get_live, subject_for
 from kinerja_desktop.services.evidence_files import clean_filename, detect_type
+from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.services.query_service import descendant_unit_ids, subordinate_ids
 from kinerja_desktop.services.realisation_service import DEFAULT_MAX_EVIDENCE_BYTES
 from kinerja_desktop.store.db import Database

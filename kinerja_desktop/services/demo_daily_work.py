@@ -67,12 +67,12 @@ def add_daily_work(s: Session, *, seed: int, year: int, today: date, user: str, 
     for rhk_id, plan_id in s.execute(select(Rhk.id, Rhk.plan_id).where(Rhk.plan_id.in_(list(plans)), Rhk.kind ==
                                                                        "UTAMA").order_by(Rhk.position)).all():
         rhks[plan_id].append(rhk_id)
-    indicator: dict[str, tuple[str, float | None, str]] = {}
+    indicator: dict[str, tuple[str | None, float | None, str]] = {}
     for ind_id, rhk_id, target, unit in s.execute(select(Indicator.id, Indicator.rhk_id, Indicator.target_value,
                                                          Indicator.target_unit).order_by(Indicator.position)):
         indicator.setdefault(rhk_id, (ind_id, target, unit))
     cal = WorkCalendar()
-    work_days = []
+    work_days: list[date] = []
     day = today
     while len(work_days) < days and day.year == year:
         if cal.is_working(day):
@@ -86,14 +86,14 @@ def add_daily_work(s: Session, *, seed: int, year: int, today: date, user: str, 
         emp = plans[plan_id]
         month_actions: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for rhk_id in rhks.get(plan_id, []) if status[plan_id] == "APPROVED" else ():  # planned once approved
-            ind_id, target, unit = indicator.get(rhk_id, (None, None, ""))
+            linked, target, unit = indicator.get(rhk_id, (None, None, ""))
             for month in months:
                 aid = new_id()
                 done = month < today.month
                 monthly = max(1.0, round((target or 12) / 12)) if target else None
                 value = round((monthly or 1) * rng.choice((0.8, 1.0, 1.0, 1.2)), 1) if done else None
                 text = rng.choice(PLANNED)
-                actions.append({"id": aid, "rhk_id": rhk_id, "indicator_id": ind_id, "period": f"B{month:02d}",
+                actions.append({"id": aid, "rhk_id": rhk_id, "indicator_id": linked, "period": f"B{month:02d}",
                                 "position": 0, "text": text, "target_value": monthly, "target_unit": unit or "",
                                 "realisation_value": value,
                                 "realisation_text": (f"{value:g} {unit}".replace(".", ",").strip() if value else ""),

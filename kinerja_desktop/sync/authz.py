@@ -48,6 +48,9 @@ IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
     "skm_response": frozenset({"survey_id", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "answered_on",
                                "usia", "jenis_kelamin", "pendidikan", "pekerjaan", "layanan", "source",
                                "fingerprint"}),
+    # A daily entry stays on its day and employee; when it was written (and so whether it is late) is fixed.
+    "progres_harian": frozenset({"employee_id", "day", "written_on", "late"}),
+    "rencana_aksi": frozenset({"rhk_id"}),
 }
 
 #: What an account may change of its own row (password, and the key it wraps and signs with).
@@ -178,6 +181,24 @@ class Authorizer:
                                _year_of(values.get("day")))
         return self._plan_subject(self._plan_of(table, values))
 
+    def _link_problem(self, table: str, values: dict[str, Any]) -> str | None:
+        """A daily entry links only its own employee's RHK / rencana aksi; a rencana aksi counts towards an
+        indicator of its own RHK (what the services check)."""
+        from kinerja_desktop.store.models_harian import RencanaAksi
+
+        if table == "progres_harian":
+            rhk_id = values.get("rhk_id")
+            if values.get("rencana_aksi_id"):
+                rhk_id = self._get(RencanaAksi, values["rencana_aksi_id"], "rencana aksi").rhk_id
+            if rhk_id:
+                plan = self._get(Plan, self._get(Rhk, rhk_id, "RHK").plan_id, "SKP")
+                if plan.employee_id != values.get("employee_id"):
+                    return "progres harian menautkan RHK atau rencana aksi milik pegawai lain"
+        if table == "rencana_aksi" and values.get("indicator_id"):
+            if self._get(Indicator, values["indicator_id"], "indikator").rhk_id != values.get("rhk_id"):
+                return "rencana aksi menautkan indikator dari RHK lain"
+        return None
+
     # ------------------------------------------------------------------ decisions
 
     def required_roles(self, table: str, field: str, new_value: Any, op: str) -> frozenset[Role]:
@@ -209,6 +230,9 @@ class Authorizer:
         if op != "insert" and set(fields) & IMMUTABLE_FIELDS.get(table, frozenset()):
             return f"data {table} tidak dapat diubah setelah disimpan (hanya dapat dibatalkan)"
         subject = self.subject(table, row_values)
+        link = self._link_problem(table, {**row_values, **fields})  # the row as it would be
+        if link:
+            return link
         roles = roles_of(author.actor, subject)
         if table in ROSTER_TABLES and not author.actor.is_admin:
             if (table == "user_account" and op != "insert" and set(fields) <= OWN_ACCOUNT_FIELDS

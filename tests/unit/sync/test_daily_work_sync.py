@@ -90,3 +90,29 @@ def test_made_up_values_are_refused(office: Office, people: People) -> None:
     with office.dbs["reader"].reader() as s:
         assert s.scalars(select(ProgresHarian).where(ProgresHarian.hours == 36.0)).first() is None
         assert s.scalars(select(RencanaAksi).where(RencanaAksi.period == "S1")).first() is None
+
+
+def test_a_late_mark_cannot_be_undone_nor_another_persons_rhk_linked(office: Office, people: People) -> None:
+    staff_db = office.dbs["staff"]
+    eid = daily_log_service.add_entry(staff_db, people.staff, date(2026, 11, 2), "Susulan", today=FRIDAY)
+    office.sync("staff")
+    with staff_db.reader() as s:
+        assert s.get(ProgresHarian, eid).late
+        other_rhk = s.scalars(select(Rhk.id).where(Rhk.plan_id != people.staff_plan_id)).first()
+    # her own PC, skipping the services: the late mark removed, the day moved, someone else's RHK linked
+    with staff_db.session(user=people.staff.username, role="PEGAWAI") as s:
+        row = s.get(ProgresHarian, eid)
+        row.late = False
+        row.day = FRIDAY
+    with staff_db.session(user=people.staff.username, role="PEGAWAI") as s:
+        s.get(ProgresHarian, eid).rhk_id = other_rhk
+    with staff_db.session(user=people.staff.username, role="PEGAWAI") as s:
+        s.add(ProgresHarian(employee_id=people.staff.employee_id, day=FRIDAY, text="Tautan palsu", rhk_id=other_rhk,
+                            late=False, umpan_balik=""))
+    office.sync("staff")
+    report = office.sync("reader")
+    assert report.refused == 3
+    row = _entry(office, "reader", eid)
+    assert (row.late, row.day, row.rhk_id) == (True, date(2026, 11, 2), None)
+    reasons = " | ".join(r.reason for r in conflicts.list_refused(office.dbs["reader"]))
+    assert "tidak dapat diubah setelah disimpan" in reasons and "milik pegawai lain" in reasons
