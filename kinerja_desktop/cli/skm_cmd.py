@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--populasi", type=int, metavar="N", help="jumlah pengguna layanan dalam periode")
     p.set_defaults(func=cmd_open)
 
+    p = ssub.add_parser("daftar", help="semua survei (atau satu tahun) dengan responden, IKM dan mutu (admin)")
+    p.add_argument("--year", type=int, metavar="Y", help="hanya tahun ini")
+    p.set_defaults(func=cmd_list)
+
     p = ssub.add_parser("template", help="tulis templat impor tanggapan (.xlsx atau .csv)")
     p.add_argument("file", metavar="BERKAS")
     p.set_defaults(func=cmd_template)
@@ -83,6 +87,26 @@ def cmd_open(args: argparse.Namespace, ctx: CliContext) -> int:
     need = f"; sampel minimal {sv.required_sample} responden" if sv.required_sample else ""
     ctx.out({"survey": sid, "required_sample": sv.required_sample},
             f"Survei {sv.unit_code} {sv.period.label} {sv.year} dibuka{need}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.services.skm_service import list_surveys
+
+    rows = list_surveys(ctx.db, ctx.user, args.year)
+    lines = [f"{len(rows)} survei" + (f" tahun {args.year}" if args.year else "") + "."]
+    for r in rows:
+        sv = r.survey
+        need = f"/{sv.required_sample}" if sv.required_sample else ""
+        ikm = (f"IKM {r.ikm:.2f} ({r.mutu.value}, {r.mutu.label})".replace(".", ",")
+               if r.ikm is not None and r.mutu is not None else "belum ada IKM")
+        state = "berjalan" if sv.status == "OPEN" else "ditutup"
+        lines.append(f"  {sv.unit_code:<12} {sv.unit_name[:34]:<34} {sv.period.label:<12} {sv.year}  {state:<8} "
+                     f"{r.respondents:>5}{need:<5} responden  {ikm}")
+    ctx.out([{"id": r.survey.id, "unit": r.survey.unit_code, "unit_name": r.survey.unit_name, "year": r.survey.year,
+              "period": r.survey.period.code, "status": r.survey.status, "respondents": r.respondents,
+              "required_sample": r.survey.required_sample, "ikm": float(r.ikm) if r.ikm is not None else None,
+              "mutu": r.mutu.value if r.mutu else None} for r in rows], "\n".join(lines))
     return 0
 
 

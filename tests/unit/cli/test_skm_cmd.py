@@ -48,3 +48,17 @@ def test_a_file_with_bad_rows_exits_1_and_names_them(demo_db, tmp_path, capsys, 
 def test_template_needs_no_database(tmp_path, capsys):
     assert main(["skm", "template", str(tmp_path / "t.xlsx")]) == 0
     assert (tmp_path / "t.xlsx").stat().st_size > 0
+
+
+def test_list_names_every_survey_with_its_ikm(demo_db, capsys, monkeypatch):
+    import json
+
+    monkeypatch.setenv("KINERJA_PASSWORD", "admin")
+    assert run(demo_db, "--user", "admin", "--json", "survei", "daftar", "--year", "2026") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["year"] for r in rows} == {2026} and all(r["ikm"] and r["respondents"] for r in rows)
+    assert run(demo_db, "--user", "admin", "survei", "daftar") == 0
+    out = capsys.readouterr().out
+    assert "Tahunan" in out and "IKM " in out and "responden" in out
+    monkeypatch.setenv("KINERJA_PASSWORD", "wrong")
+    assert run(demo_db, "survei", "daftar") == 1
