@@ -231,7 +231,12 @@ def _closing(session: Session, plan_ids: list[str], period: str) -> Evaluation |
 
 def year_overview(db: Database, user: CurrentUser, employee_id: str, year: int) -> YearView:
     """The SKP of the year (definitive segments and Plt./Plh.) and the combined annual ratings."""
-    rule = AturanTahunan(get_setting(db, "penugasan.aturan_tahunan") or AturanTahunan.PROPORSIONAL.value)
+    setting = str(get_setting(db, "penugasan.aturan_tahunan") or AturanTahunan.PROPORSIONAL.value).upper()
+    try:
+        rule = AturanTahunan(setting)
+    except ValueError as exc:
+        raise ValidationError(f"Pengaturan penugasan.aturan_tahunan “{setting}” tidak dikenal; isi PROPORSIONAL "
+                              "atau TERAKHIR.", field="Pengaturan") from exc
     periods = [p.code for p in periods_in(get_setting(db, "periods"))]
     with db.reader() as s:
         require(user.actor, Action.VIEW_EVALUATION, subject_for(s, employee_id, year))
