@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from sqlalchemy import select
 
 from kinerja_desktop.services import auth_service, roster_service
@@ -85,6 +85,19 @@ def test_new_staff_member_writes_and_submits_a_first_skp_with_the_guide(qtbot, c
     with qtbot.waitSignal(window.locked_changed, timeout=10_000):
         qtbot.keyClick(window.lock_page.password_edit, Qt.Key.Key_Return)
     assert wizard.isVisible() and wizard.currentId() == 0
+
+    # "Nanti Saja" writes nothing; the pegawai's own empty SKP page offers the guide again.
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    assert window.help_integration.wizard is None
+    window.open_my_skp()
+    own_page = window.page(("employee", emp_id))
+    again = own_page.no_plan_panel.findChild(QPushButton, "guidedPlan")
+    assert again is not None
+    qtbot.waitUntil(again.isVisible, timeout=2_000)
+    screenshot(window, "wizard_0_belum_ada_skp")
+    qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+    wizard = window.help_integration.wizard
+    assert wizard is not None and wizard.isVisible() and wizard.currentId() == 0
 
     # Step 1: the pendekatan; leaving it creates the draft plan.
     assert wizard.page(0).kuantitatif.isChecked()

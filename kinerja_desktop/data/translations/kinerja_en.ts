@@ -1241,6 +1241,14 @@ SHA-256 {3}…</translation>
         <translation>Write Your First SKP</translation>
     </message>
     <message>
+        <source>Susun dengan Panduan…</source>
+        <translation>Write with the Guide…</translation>
+    </message>
+    <message>
+        <source>Langkah demi langkah sampai SKP siap diajukan</source>
+        <translation>Step by step until the SKP is ready to submit</translation>
+    </message>
+    <message>
         <source>Draf SKP tersimpan; lanjutkan kapan saja di SKP Saya.</source>
         <translation>SKP draft saved; continue any time in My SKP.</translation>
     </message>

@@ -4,6 +4,7 @@
   Halaman Ini does the same.
 - Bantuan > Susun SKP Pertama dengan Panduan opens the guided first SKP for the signed-in pegawai;
   it is also offered by itself when a pegawai without a plan for the year signs in.
+- The pegawai's own page with no SKP yet gets a "Susun dengan Panduan" button beside "Buat SKP".
 - While the window is locked both windows are hidden (the lock screen hides every page).
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from kinerja_desktop.domain.permissions import Action, may
 from kinerja_desktop.services.common import CurrentUser
@@ -65,6 +67,8 @@ class HelpIntegration(QObject):
         self.wizard_action.setVisible(bool(user is not None and user.employee_id))
         window.add_menu_action("help", self.wizard_action)
         window.locked_changed.connect(self._locked)
+        window.tabs.currentChanged.connect(self._page_shown)
+        self._page_shown()
         self.offer_first_skp()
 
     # ------------------------------------------------------------------ Panduan
@@ -121,6 +125,26 @@ class HelpIntegration(QObject):
         self.wizard = wizard
         wizard.show()
         return wizard
+
+    def _page_shown(self, *_args: Any) -> None:
+        """The pegawai's own page without an SKP gets a "Susun dengan Panduan" button beside "Buat SKP"."""
+        page = self.window.current_page()
+        panel = getattr(page, "no_plan_panel", None)
+        user = self.window.user
+        if (panel is None or user is None or getattr(page, "plan_id", None) is not None
+                or getattr(getattr(page, "header", None), "employee_id", None) != user.employee_id
+                or panel.findChild(QPushButton, "guidedPlan") is not None or panel.create.isHidden()):
+            return
+        button = QPushButton(self.tr("Susun dengan Panduan…"), panel)
+        button.setObjectName("guidedPlan")
+        button.setToolTip(self.tr("Langkah demi langkah sampai SKP siap diajukan"))
+        button.clicked.connect(lambda: self.open_wizard())  # noqa: PLW0108 - not clicked's bool
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        row.addStretch(1)
+        layout = panel.layout()
+        layout.insertLayout(layout.indexOf(panel.notice), row)
 
     @Slot(str)
     def _plan_saved(self, _plan_id: str) -> None:
