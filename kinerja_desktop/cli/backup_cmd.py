@@ -56,6 +56,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         raise ValidationError("Sebutkan berkas cadangan, atau --terbaru (daftar: kinerja backup --daftar).")
     before = backup_service.restore(ctx.db, ctx.user, source)
-    ctx.out({"dipulihkan_dari": str(source), "salinan_sebelumnya": str(before)},
-            f"Data dipulihkan dari {source}.\nIsi sebelumnya disimpan di {before}.")
+    kept = f"Isi sebelumnya disimpan di {before}." if before else "Isi sebelumnya terlalu rusak untuk disalin."
+    ctx.out({"dipulihkan_dari": str(source), "salinan_sebelumnya": str(before) if before else None},
+            f"Data dipulihkan dari {source}.\n{kept}")
     return 0

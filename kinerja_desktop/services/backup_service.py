@@ -46,8 +46,9 @@ def backup_now(db: Database, target: Path | None = None) -> Path:
     return backups.make_backup(db, target)
 
 
-def restore(db: Database, user: CurrentUser | None, source: Path) -> Path:
-    """Replace this PC's records with the backup's; returns the copy taken of what was there before."""
+def restore(db: Database, user: CurrentUser | None, source: Path) -> Path | None:
+    """Replace this PC's records with the backup's; returns the copy taken of what was there before
+    (None when the database was too damaged to copy). This PC keeps its device id for sync."""
     if user is None:
         raise PermissionDenied("Masuk dengan akun Anda dulu untuk memulihkan data dari cadangan.")
     return backups.restore_backup(db, source)

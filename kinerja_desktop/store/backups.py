@@ -10,6 +10,7 @@ never copied over a good backup.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -23,6 +24,8 @@ from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 if TYPE_CHECKING:
     from kinerja_desktop.store.db import Database
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "DEFAULT_KEEP",
     "Backup",
@@ -30,9 +33,9 @@ __all__ = [
     "backup_folder",
     "daily_backup",
     "integrity_problems",
+    "keep_sync_identity",
     "list_backups",
     "make_backup",
-    "keep_sync_identity",
     "restore_backup",
 ]
 
@@ -154,9 +157,11 @@ def damaged_message() -> str:
             "atau hubungi admin.")
 
 
-def restore_backup(db: Database, source: Path) -> Path:
+def restore_backup(db: Database, source: Path) -> Path | None:
     """Replace the database's content with the backup at ``source``; returns the copy of the content
-    it had (taken first, tagged ``sebelum-pulihkan``). The backup is checked before anything changes."""
+    it had (taken first, tagged ``sebelum-pulihkan``; ``rusak-sebelum-pulihkan`` and unchecked when the
+    database is damaged, None when nothing of it could be read). The backup is checked before anything
+    changes."""
     if db.path is None:
         raise ValidationError("Pemulihan dari cadangan hanya untuk database berkas (SQLite).")
     if not source.is_file():
@@ -171,7 +176,11 @@ def restore_backup(db: Database, source: Path) -> Path:
         conn.close()
     if not has_schema:
         raise ValidationError(f"Berkas {source.name} bukan cadangan Kinerja Desktop; tidak dipulihkan.")
-    before = make_backup(db, tag="sebelum-pulihkan")
+    try:
+        before: Path | None = make_backup(db, tag="sebelum-pulihkan")
+    except (DamagedDatabase, sqlite3.DatabaseError):
+        # A damaged database is exactly what a restore is for: keep what can be read of it, unchecked.
+        before = _rescue_copy(db)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         # Through the app's own engine: the running app keeps its locks and sees the new content.
@@ -181,8 +190,33 @@ def restore_backup(db: Database, source: Path) -> Path:
     finally:
         src.close()
     db.ensure_schema()  # a backup made by an older version is brought up to date
-    keep_sync_identity(db, before)
+    if before is not None:
+        try:
+            keep_sync_identity(db, before)
+        except sqlite3.DatabaseError:  # the damaged copy does not say: the backup's identity stands
+            log.warning("restore: this PC's sync identity could not be read from %s", before, exc_info=True)
     return before
+
+
+def _rescue_copy(db: Database) -> Path | None:
+    """An unchecked online copy of a damaged database (for whoever investigates), or None."""
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    name = db.path.stem if db.path else "kinerja"
+    target = backup_folder(db) / f"{name}-{stamp}-rusak-sebelum-pulihkan.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        src = sqlite3.connect(db.path, timeout=10)  # type: ignore[arg-type]
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.DatabaseError:
+        log.warning("restore: nothing could be copied from the damaged database", exc_info=True)
+        target.unlink(missing_ok=True)
+        return None
+    return target
 
 
 #: Tables whose rows say what this PC has already sent to the office's store.
