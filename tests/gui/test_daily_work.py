@@ -128,7 +128,7 @@ def test_month_recap_per_unit_prints_and_exports(qtbot, qtmodeltester, demo_db, 
     assert len(rows) == page.model.rowCount() + 1 and rows[1][5] == 21
 
 
-def test_rencana_aksi_page_plans_realises_copies_and_counts(qtbot, qtmodeltester, demo_db, people):
+def test_rencana_aksi_page_plans_realises_copies_and_counts(qtbot, qtmodeltester, demo_db, people, tmp_path: Path):
     page = ActionPlanPage(demo_db, people.staff, 2026)
     show(qtbot, page)
     page.period_combo.setCurrentIndex(page.period_combo.findData("B12"))
@@ -143,6 +143,10 @@ def test_rencana_aksi_page_plans_realises_copies_and_counts(qtbot, qtmodeltester
     qtbot.keyClick(page.realisation_edit, Qt.Key.Key_Return)
     action = page.model.action(0)
     assert action.realisation_value == 3
+    evidence = tmp_path / "notulen.pdf"
+    evidence.write_bytes(b"%PDF-1.4 notulen")
+    page.table.selectRow(0)
+    assert page.attach(str(evidence)) and page.model.action(0).filename == "notulen.pdf"
     qtmodeltester.check(page.model)
     page.table.selectRow(0)
     page.compute_button.click()

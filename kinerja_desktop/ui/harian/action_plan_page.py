@@ -125,9 +125,12 @@ class ActionPlanPage(QWidget):
         self.compute_button.setToolTip(self.tr("Jumlahkan realisasi rencana aksi indikator ini dalam periode "
                                                "evaluasinya dan simpan sebagai realisasi indikator"))
         self.compute_button.clicked.connect(self.compute_indicator)
+        self.evidence_button = QPushButton(self.tr("Lampirkan bukti…"), self)
+        self.evidence_button.clicked.connect(self.choose_evidence)
         self.delete_button = QPushButton(self.tr("Hapus"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        for w in (self.realisation_edit, self.realise_button, self.compute_button, self.delete_button):
+        for w in (self.realisation_edit, self.realise_button, self.evidence_button, self.compute_button,
+                  self.delete_button):
             real.addWidget(w, 1 if w is self.realisation_edit else 0)
         outer.addLayout(real)
 
@@ -239,6 +242,29 @@ class ActionPlanPage(QWidget):
             self.message.setText(str(exc))
             return
         self._done(self.tr("Realisasi disimpan."))
+
+    @Slot()
+    def choose_evidence(self) -> None:
+        from kinerja_desktop.ui.file_dialogs import open_file_name
+
+        if self._selected() is None:
+            self.message.setText(self.tr("Pilih dulu rencana aksi yang akan diberi bukti."))
+            return
+        path = open_file_name(self, self.tr("Pilih berkas bukti"))
+        if path:
+            self.attach(path)
+
+    def attach(self, path: str) -> bool:
+        a = self._selected()
+        if a is None:
+            return False
+        try:
+            ap.attach_evidence(self.db, self.user, a.id, path)
+        except KinerjaError as exc:
+            self.message.setText(str(exc))
+            return False
+        self._done(self.tr("Bukti dilampirkan."))
+        return True
 
     @Slot()
     def delete_selected(self) -> None:
