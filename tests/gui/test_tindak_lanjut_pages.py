@@ -210,3 +210,22 @@ def test_staff_do_not_get_the_import(qtbot, controller, people: People) -> None:
     window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
     _installed(qtbot, window)
     assert not window.tindak_lanjut.import_action.isVisible()
+
+
+def test_admin_records_organised_training_already_done(qtbot, controller, people: People) -> None:
+    window = sign_in(qtbot, controller, "admin", "admin")
+    page, tab = _competency_tab(qtbot, window, people.staff.employee_id)
+    assert tab.record_button.isVisibleTo(tab) and not tab.add_button.isVisibleTo(tab)
+    before = sum(i.jp for i in tab.item_views if i.state == "SELESAI")
+    dialog = tab.open_record_dialog()
+    dialog.topic.setText("Pelatihan Pelayanan Prima angkatan II")
+    dialog.jp.setValue(16)
+    dialog.start.setDate(QDate(2026, 6, 8))
+    dialog.end.setDate(QDate(2026, 6, 10))
+    dialog.organiser.setText("BKPSDM Kabupaten Contoh")
+    dialog.done_box.setChecked(True)
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    item = next(i for i in tab.item_views if i.topic == "Pelatihan Pelayanan Prima angkatan II")
+    assert (item.state, item.source, item.completed_on) == ("SELESAI", "ADMIN", date(2026, 6, 10))
+    assert sum(i.jp for i in tab.item_views if i.state == "SELESAI") == before + 16

@@ -129,6 +129,11 @@ class CompetencyTab(QWidget):
             row.addWidget(b)
         self.done_button.setVisible(self.can_report)
         row.addWidget(self.done_button)
+        self.record_button = QPushButton(self.tr("Catat Pelatihan yang Diselenggarakan…"), plan)
+        self.record_button.setObjectName("recordTrainingButton")
+        self.record_button.setVisible(may(user.actor, Action.RECORD_TRAINING, subject))
+        self.record_button.clicked.connect(lambda _checked=False: self.open_record_dialog())
+        row.addWidget(self.record_button)
         row.addStretch(1)
         pl.addLayout(row)
         self.add_button.clicked.connect(lambda _checked=False: self.open_item_dialog())
@@ -232,6 +237,19 @@ class CompetencyTab(QWidget):
 
         dialog.saver = save
         dialog.accepted.connect(lambda: self._saved(self.tr("Rencana pengembangan disimpan.")))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_record_dialog(self) -> ItemDialog:
+        """The admin records training the instansi organised (planned, or already done)."""
+        dialog = ItemDialog(self._competencies(), {"form": "PELATIHAN"}, self,
+                            title=self.tr("Catat Pelatihan yang Diselenggarakan"))
+        dialog.done_box.show()
+        dialog.saver = lambda v: development_service.add_item(self.db, self.user, self.employee_id, self.year,
+                                                              source="ADMIN", **v)
+        dialog.accepted.connect(lambda: self._saved(self.tr("Pelatihan tercatat.")))
         self.dialog = dialog
         dialog.open()
         return dialog

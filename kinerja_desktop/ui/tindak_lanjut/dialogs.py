@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -123,9 +124,16 @@ class ItemDialog(_Form):
         self.form.addRow(self.tr("Jadwal"), dates)
         self.form.addRow(self.tr("Penyelenggara"), self.organiser)
         self.form.addRow(self.tr("Alasan / catatan"), self.reason)
+        #: Organised training recorded by the admin may already be done (on its last day). Not named
+        #: ``done``: that is QDialog.done(), which accept() calls.
+        self.done_box = QCheckBox(self.tr("Sudah selesai (pada tanggal akhir jadwal)"), self)
+        self.done_box.hide()
+        self.form.addRow("", self.done_box)
 
     def values(self) -> dict[str, Any]:
-        return {"form": self.form_combo.currentData(), "topic": self.topic.text(),
+        finished = self.done_box.isVisibleTo(self) and self.done_box.isChecked()
+        done = {"completed_on": _pydate(self.end)} if finished else {}
+        return {**done, "form": self.form_combo.currentData(), "topic": self.topic.text(),
                 "competency_code": self.competency.currentData(), "jp": self.jp.value(),
                 "start_on": _pydate(self.start), "end_on": _pydate(self.end), "organiser": self.organiser.text(),
                 "reason": self.reason.toPlainText()}

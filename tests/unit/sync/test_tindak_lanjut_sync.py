@@ -117,3 +117,22 @@ def test_the_certificate_file_travels_with_its_row(office: Office, people: Peopl
     finally:
         remote.close()
     assert reader.blobs.read_bytes(sha) == cert.read_bytes()
+
+
+@pytest.mark.parametrize(("table", "values"), [
+    ("development_item", {"form": "TAMASYA"}),
+    ("development_item", {"status": "SELESAI_SENDIRI"}),
+    ("competency_assessment", {"level": 9}),
+    ("competency_standard", {"level": 0}),
+    ("award", {"kind": "MOBIL_DINAS"}),
+    ("rhk_feedback", {"mark": "JUARA"}),
+])
+def test_made_up_codes_and_levels_are_refused_before_they_are_applied(table: str, values: dict[str, object]) -> None:
+    from kinerja_desktop.sync.validate import check_changes
+
+    problem = check_changes(table, values)
+    assert problem is not None and "kode tidak dikenal" in problem and table in problem
+    good = {"development_item": {"form": "MAGANG", "status": "BATAL"}, "competency_assessment": {"level": 5},
+            "competency_standard": {"level": 1}, "award": {"kind": "PIAGAM"},
+            "rhk_feedback": {"mark": "LUAR_BIASA"}}[table]
+    assert check_changes(table, good) is None
