@@ -171,11 +171,12 @@ def _warm_up(load: bool = True) -> None:
     """Import and register fonts before the first chunk arrives (in parallel across workers);
     the loader (and with it SQLAlchemy, ~0.3 s) only for workers that read the database."""
     from kinerja_desktop.documents import render  # noqa: F401
+    from kinerja_desktop.documents.library_internals import install_pdf_streams
     from kinerja_desktop.documents.page_setup import register_fonts
 
     if load:
         from kinerja_desktop.documents import loader  # noqa: F401
-    register_fonts()
+    install_pdf_streams(*register_fonts())
 
 
 def _ready() -> None:

@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.paraparser import ParaParser
 
-from kinerja_desktop.documents.fast_text import draw_line
+from kinerja_desktop.documents.library_internals import draw_line
 from kinerja_desktop.documents.lean_table import LeanTable
 from kinerja_desktop.documents.page_setup import FONT
 

@@ -6,7 +6,9 @@ bookkeeping, a second measuring pass while drawing. The sheets need far less: fi
 widths, top- or middle-aligned cells, vertical spans inside a block of rows, horizontal spans,
 rules between rows, a repeated header. :class:`LeanTable` does exactly that, from the same
 style commands :func:`~kinerja_desktop.documents.flow_table.flow_table` writes, at about a third
-of the cost. It splits only between rows that no span crosses.
+of the cost. It splits only between rows that no span crosses. A command it does not draw as
+reportlab would (another name, a range it does not handle, a second rule width) raises
+:class:`UnsupportedStyle` instead of being ignored.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from kinerja_desktop.documents.fast_text import draw_line
+from kinerja_desktop.documents.library_internals import draw_line
 
-__all__ = ["LeanTable"]
+__all__ = ["LeanTable", "UnsupportedStyle"]
 
 _BIG = 1e6
 
@@ -49,6 +51,17 @@ class _Row:
 
 
 _CELL_ATTRS = {"TOPPADDING": "top", "BOTTOMPADDING": "bottom", "VALIGN": "valign", "ALIGN": "align"}
+_VALUES = {"valign": ("TOP", "MIDDLE"), "align": ("LEFT", "CENTER", "CENTRE", "RIGHT")}
+_TABLE_WIDE = ("FONT", "LEFTPADDING", "RIGHTPADDING", "BOX")
+_LINES = ("LINEABOVE", "GRID", "BOX", "LINEBEFORE")
+
+
+class UnsupportedStyle(ValueError):
+    """A style command LeanTable does not draw the way reportlab's Table would: refused, not ignored."""
+
+
+def _refuse(cmd: tuple, why: str) -> UnsupportedStyle:
+    return UnsupportedStyle(f"LeanTable does not implement {cmd[0]} {cmd[1]}-{cmd[2]}: {why}")
 
 
 def _resolve(value: int, size: int) -> int:
@@ -96,15 +109,32 @@ class LeanTable(Flowable):
         overrides: dict[str, dict[tuple[int, int], object]] = {k: {} for k in defaults}
         rows = [_Row([None] * ncols, fixed=(fixed_heights or {}).get(r)) for r in range(nrows)]
         spans: list[tuple[int, int, int, int]] = []
+        pen: tuple[object, object] | None = None
         for cmd in commands:
             name = cmd[0]
             (c0, r0), (c1, r1) = cmd[1], cmd[2]
             if isinstance(r0, str) or isinstance(r1, str):
-                continue  # splitfirst/splitlast: every part gets its own outline anyway
+                # a part's closing rule at a page break: drawn anyway, as every part gets its own outline
+                if (name, r0, r1) in (("LINEABOVE", "splitfirst", "splitfirst"), ("LINEBELOW", "splitlast", "splitlast")):
+                    continue
+                raise _refuse(cmd, "only LINEABOVE splitfirst and LINEBELOW splitlast rows are understood")
             c0, c1 = _resolve(c0, ncols), _resolve(c1, ncols)
             r0, r1 = _resolve(r0, nrows), _resolve(r1, nrows)
+            whole = (c0, r0, c1, r1) == (0, 0, ncols - 1, max(nrows - 1, 0))
+            if name in _TABLE_WIDE and not whole:
+                raise _refuse(cmd, "only for the whole table")
+            if name == "LINEBEFORE" and (c0, r0, c1, r1) != (1, 0, ncols - 1, max(nrows - 1, 0)):
+                raise _refuse(cmd, "only as a rule before every column but the first, on every row")
+            if name == "GRID" and (c0, c1) != (0, ncols - 1):
+                raise _refuse(cmd, "only on whole rows")
+            if name in _LINES:
+                if pen is not None and pen != (cmd[3], cmd[4]):
+                    raise _refuse(cmd, f"all rules share one width and colour (already {pen})")
+                pen = (cmd[3], cmd[4])
             key = _CELL_ATTRS.get(name)
             if key is not None:
+                if key in _VALUES and cmd[3] not in _VALUES[key]:
+                    raise _refuse(cmd, f"{name} is one of {', '.join(_VALUES[key])}")
                 value: object = float(cmd[3]) if key in ("top", "bottom") else cmd[3]
                 if key == "align" and value == "CENTRE":
                     value = "CENTER"
@@ -136,6 +166,8 @@ class LeanTable(Flowable):
                 style["line"], style["color"], style["lines"] = cmd[3], cmd[4], True
             elif name in ("BOX", "LINEBEFORE"):
                 style["line"], style["color"], style["lines"] = cmd[3], cmd[4], True
+            else:
+                raise _refuse(cmd, "unknown to LeanTable (use reportlab's Table for it)")
         covered: set[tuple[int, int]] = set()
         span_at: dict[tuple[int, int], tuple[int, int]] = {}
         for c0, r0, c1, r1 in spans:

@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from kinerja_desktop.documents.fast_text import draw_line
+from kinerja_desktop.documents.library_internals import draw_line
 from kinerja_desktop.documents.page_setup import FONT, FONT_BOLD, PageSetup
 from kinerja_desktop.documents.qr import draw_qr
 from kinerja_desktop.documents.rendered import SignatureBox

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -110,24 +111,24 @@ class PageSetup:
 
 
 @cache
-def register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) once per process; the fonts are embedded (subset)."""
+def register_fonts() -> tuple[Any, Any]:
+    """Register DejaVu Sans (regular and bold) once per process; the fonts are embedded (subset).
+    Returns the two fonts (the renderer hands them to ``library_internals.install_pdf_streams``)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
-    from kinerja_desktop.documents import pdf_streams
-    from kinerja_desktop.documents.pdf_streams import TaggedTTFont as TTFont
+    from kinerja_desktop.documents.library_internals import TaggedTTFont as TTFont
 
     regular = TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf")))
     bold = TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(bold)
-    pdf_streams.install(regular, bold)
     # DejaVu ships no oblique here: <i> falls back to the upright face.
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT)
     addMapping(FONT, 1, 1, FONT_BOLD)
+    return regular, bold
 
 
 @dataclass(frozen=True, slots=True)

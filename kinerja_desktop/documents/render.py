@@ -36,6 +36,7 @@ from kinerja_desktop.documents.keep_tail import keep_signatures_with_rows
 from kinerja_desktop.documents.layout_common import load_logo
 from kinerja_desktop.documents.layout_context import DocMeta, LayoutContext
 from kinerja_desktop.documents.page_canvas import DocStart, DocState, SheetCanvas
+from kinerja_desktop.documents.library_internals import install_pdf_streams
 from kinerja_desktop.documents.page_setup import FONT, PageSetup, register_fonts
 from kinerja_desktop.documents.rendered import (
     INFO_DATA_SHA256,
@@ -148,7 +149,8 @@ def _build(
     pad_even: bool = False,
     reproducible: bool = False,
 ) -> tuple[bytes, SheetCanvas]:
-    register_fonts()
+    # The measured speed-ups of reportlab's streams, installed here on purpose (library_internals)
+    install_pdf_streams(*register_fonts())
     buf = io.BytesIO()
     x, y, w, h = setup.frame
     doc = BaseDocTemplate(

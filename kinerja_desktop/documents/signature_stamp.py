@@ -20,7 +20,7 @@ from pyhanko.stamp import QRPosition, QRStampStyle
 from pyhanko.stamp.qr import QRStamp
 
 from kinerja_desktop.documents.qr import qr_runs
-from kinerja_desktop.documents.stamp_font import StampGlyphAccumulator
+from kinerja_desktop.documents.library_internals import stamp_font_engine
 from kinerja_desktop.resources import resource_path
 
 __all__ = [
@@ -89,7 +89,7 @@ class StampFont(FontEngineFactory):
     def create_font_engine(self, writer, obj_stream=None):  # type: ignore[no-untyped-def]
         if obj_stream is None and writer.stream_xrefs:
             obj_stream = writer.prepare_object_stream()
-        return StampGlyphAccumulator(
+        return stamp_font_engine(
             writer,
             _font_bytes(*self.font_parts),
             self.font_size,
