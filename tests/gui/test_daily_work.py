@@ -18,6 +18,7 @@ from kinerja_desktop.services import realisation_service
 from kinerja_desktop.store.models import Employee
 from kinerja_desktop.ui.harian.action_plan_page import ActionPlanPage
 from kinerja_desktop.ui.harian.daily_log_page import DailyLogPage
+from kinerja_desktop.ui.harian.entry_table_model import EntryTableModel
 from kinerja_desktop.ui.harian.month_recap_page import MonthRecapPage
 from kinerja_desktop.ui.harian.team_week_page import TeamWeekPage
 from kinerja_desktop.ui.main_window import INTEGRATIONS
@@ -67,6 +68,18 @@ def test_typing_a_day_with_link_and_hours_then_moving_between_days(qtbot, qtmode
     assert page.message.text() == "Tersimpan."
     qtmodeltester.check(page.model)
     screenshot(page, "harian_02_day_with_link")
+    from tests.gui.form_helpers import edit_cell
+
+    for column, text in ((EntryTableModel.TEXT, "Memverifikasi 8 berkas"), (EntryTableModel.HOURS, "2")):
+        index = page.model.index(before, column)
+        edit_cell(qtbot, page.table, index, text)  # F2, type, Enter: the delegate commits on the next loop pass
+        qtbot.waitUntil(lambda index=index: page.table.indexWidget(index) is None, timeout=2_000)
+    [again] = [e for e in dl.entries(demo_db, people.staff, None, FRIDAY) if e.id == saved.id]
+    assert (again.text, again.hours) == ("Memverifikasi 8 berkas", 2.0) and page.message.text() == "Perubahan disimpan."
+    index = page.model.index(before, EntryTableModel.HOURS)
+    edit_cell(qtbot, page.table, index, "99")
+    qtbot.waitUntil(lambda: "paling banyak 24" in page.message.text(), timeout=2_000)
+    page.text_edit.setFocus()
     qtbot.keyClick(page.text_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page.day == date(2026, 11, 19)
     for _ in range(4):  # Thursday back to Sunday the 15th: far past the window of one working day

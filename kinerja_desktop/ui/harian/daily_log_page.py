@@ -2,8 +2,8 @@
 
 Opens on today with the cursor in the entry line: type what was done, Enter saves (Tab reaches the
 rencana aksi / RHK choice and the hours first when wanted). Alt+Left / Alt+Right go to the previous /
-next day, Alt+Home back to today; Delete removes the selected entry. Below, the month so far: days
-logged, late and not logged, each missing day a link to it.
+next day, Alt+Home back to today; F2 edits the selected entry's text or hours in place, Delete removes
+it. Below, the month so far: days logged, late and not logged, each missing day a link to it.
 
 Signals: ``data_changed()`` after every write.
 """
@@ -121,7 +121,7 @@ class DailyLogPage(QWidget):
         self.message = QLabel(self)
         outer.addWidget(self.message)
 
-        self.model = EntryTableModel(self)
+        self.model = EntryTableModel(self, commit=self._commit_edit)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -256,6 +256,22 @@ class DailyLogPage(QWidget):
         self.load()
         self.text_edit.setFocus()
         self.data_changed.emit()
+
+    def _commit_edit(self, entry: dl.EntryView, column: int, text: str) -> str | None:
+        """An edit typed in the table (F2 or double-click on the text or the hours): saved at once."""
+        try:
+            if column == EntryTableModel.TEXT:
+                dl.update_entry(self.db, self.user, entry.id, text=text)
+            else:
+                dl.update_entry(self.db, self.user, entry.id, hours=text or None)
+        except KinerjaError as exc:
+            self.message.setText(str(exc))
+            self.message.setStyleSheet("color: #a00;")
+            return str(exc)
+        self.message.setText(self.tr("Perubahan disimpan."))
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.data_changed.emit()
+        return None
 
     def selected_entry(self) -> dl.EntryView | None:
         rows = self.table.selectionModel().selectedRows()

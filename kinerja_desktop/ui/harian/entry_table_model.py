@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -26,8 +27,13 @@ class EntryTableModel(QAbstractTableModel):
 
     DAY, TEXT, LINK, HOURS, STATUS, FEEDBACK, EVIDENCE = range(7)
 
-    def __init__(self, parent: QObject | None = None, *, show_day: bool = False) -> None:
+    def __init__(self, parent: QObject | None = None, *, show_day: bool = False,
+                 commit: Callable[[EntryView, int, str], str | None] | None = None) -> None:
+        """``commit(entry, column, text)`` saves an edit of the text or hours and returns an error message or
+        None; without it the table is read-only."""
         super().__init__(parent)
+        self._commit = commit
+        self.last_error = ""
         self._rows: list[EntryView] = []
         self._show_day = show_day
         self._titles = [self.tr("Tanggal"), self.tr("Uraian kegiatan"), self.tr("Rencana aksi / RHK"),
@@ -40,6 +46,28 @@ class EntryTableModel(QAbstractTableModel):
 
     def entry(self, row: int) -> EntryView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self._commit is not None and index.column() in (self.TEXT, self.HOURS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._commit is None:
+            return False
+        entry = self._rows[index.row()]
+        error = self._commit(entry, index.column(), str(value if value is not None else ""))
+        self.last_error = error or ""
+        if error:
+            return False
+        if index.column() == self.TEXT:
+            entry.text = " ".join(str(value).split())
+        else:
+            text = str(value).strip().replace(",", ".")
+            entry.hours = float(text) if text else None
+        self.dataChanged.emit(index, index)
+        return True
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -59,6 +87,8 @@ class EntryTableModel(QAbstractTableModel):
         col = index.column()
         if role == OBJECT_ROLE:
             return e
+        if role == Qt.ItemDataRole.EditRole and col in (self.TEXT, self.HOURS):
+            return e.text if col == self.TEXT else (f"{e.hours:g}".replace(".", ",") if e.hours else "")
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if col == self.DAY:
                 return e.day.isoformat() if role == SORT_ROLE else f"{DAY_NAMES[e.day.weekday()][:3]} {e.day:%d-%m}"
