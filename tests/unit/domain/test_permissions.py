@@ -30,6 +30,7 @@ OWN = {
     Action.MARK_READ,
     Action.SIGN_PEGAWAI,
     Action.PRINT,
+    Action.REPORT_DEVELOPMENT,  # tindak lanjut: the pegawai reports completion
 }
 PENILAI = {
     Action.VIEW_PLAN,
@@ -40,6 +41,8 @@ PENILAI = {
     Action.FINALISE_EVALUATION,
     Action.SIGN_PENILAI,
     Action.PRINT,
+    Action.ASSESS_COMPETENCY,  # tindak lanjut: assessed levels and the development plan
+    Action.PROPOSE_DEVELOPMENT,
 }
 ATASAN = {Action.VIEW_PLAN, Action.VIEW_EVALUATION}
 ADMIN = {
@@ -51,6 +54,8 @@ ADMIN = {
     Action.VIEW_PLAN,
     Action.VIEW_EVALUATION,
     Action.VIEW_UNIT,
+    Action.RECORD_TRAINING,  # tindak lanjut: organised training, assessment-centre results, awards
+    Action.MANAGE_AWARDS,
 }
 
 # persona, actor, allowed actions towards SUBJECT, roles towards SUBJECT
@@ -83,7 +88,7 @@ def test_permission_matrix(persona: str, actor: Actor, allowed: set[Action], rol
 
 @pytest.mark.parametrize("action", list(Action))
 def test_global_actions_without_subject(action: Action) -> None:
-    admin_allowed = {Action.VIEW_PLAN, Action.VIEW_EVALUATION, Action.PRINT} | GLOBAL_ACTIONS
+    admin_allowed = {Action.VIEW_PLAN, Action.VIEW_EVALUATION, Action.PRINT, Action.RECORD_TRAINING} | GLOBAL_ACTIONS
     assert may(Actor("a", None, is_admin=True), action) is (action in admin_allowed)
     assert not may(Actor("p", "e-pegawai"), action, None)
 
