@@ -29,6 +29,7 @@ from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.services.form_queries import EmployeeHeader, employee_header
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.evaluation import EvaluationPage
+from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.plan_editor import PlanEditor
@@ -142,7 +143,10 @@ class EmployeePage(QWidget):
         row.setContentsMargins(10, 6, 10, 6)
         name = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{h.name}</span>", box)
         details = " · ".join(part for part in (f"NIP {h.nip}" if h.nip else "", h.jabatan, h.unit) if part)
-        info = QLabel(details, box)
+        # A long jabatan and unit are shortened ("…", whole in the tooltip) instead of widening the page
+        # past the screen (1366 at 125 %); a wrapped label would make the page taller than its frame.
+        info = ElidedLabel(details, box)
+        info.setObjectName("employeeDetails")
         info.setStyleSheet("color: #5f6368;")
         year = QLabel(self.tr("<b>Tahun {0}</b>").format(self.year), box)
         row.addWidget(name)

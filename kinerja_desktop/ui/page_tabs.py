@@ -8,19 +8,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabBar, QTabWidget, QWidget
 
 
 class PageFrame(QScrollArea):
-    """Holds one opened page."""
+    """Holds one opened page: the page fills the frame, and scrolls only below its minimum size.
+
+    Qt's own resizable scroll area gives a page with wrapping text (a notice, a long title) its
+    *preferred* height for the width, so such a page scrolled as a whole although its tables could
+    have shrunk; then page and table both scroll. Here only the page's minimum counts.
+    """
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(page)
+        self._refit = QTimer(self)  # a child: it dies with the frame, unlike a free single shot
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit)
+        page.installEventFilter(self)
+
+    def _fit(self) -> None:
+        viewport = self.viewport().size()
+        least = self.page.minimumSizeHint().expandedTo(self.page.minimumSize())
+        self.page.resize(max(viewport.width(), least.width()), max(viewport.height(), least.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            self._refit.start()  # the page's minimum may have changed (a tab shown, a notice)
+        return False
 
 
 def page_in(widget: QWidget | None) -> QWidget | None:

@@ -194,3 +194,27 @@ def test_units_sharing_a_name_show_their_code() -> None:
     texts = {model.index(0, 0, model.index(r, 0)).data() for r in range(2)}
     assert texts == {"Seksi Pelayanan (1.1)", "Seksi Pelayanan (2.1)"}
     assert model.index(0, 0).data() == "Kecamatan A"
+
+
+#: 1366x768 at 125 % scaling (Windows' default on many office laptops): the logical screen Qt lays out.
+SCALED_125 = (1093, 614)
+
+
+def test_pages_fit_at_125_percent_scaling(qtbot, controller, people) -> None:
+    """With 125 % scaling the same screen is 1093x614 logical pixels: no page-level horizontal
+    scrollbar with the navigation open, and Ajukan and Finalkan still on screen."""
+    drafter = people.drafter
+    window = sign_in(qtbot, controller, drafter.username, drafter.username)
+    window.resize(*SCALED_125)
+    page = window.open_employee(drafter.employee_id)
+    qtbot.waitUntil(lambda: page.plan_editor is not None)
+    wf = page.plan_editor.workflow
+    window.resize(*SCALED_125)
+    QApplication.processEvents()
+    frame = frame_of(page)
+    screenshot(window, "fit_125_staff_skp", size=SCALED_125)
+    assert frame.horizontalScrollBar().maximum() == 0, f"{page.minimumSizeHint().width()} in {frame.viewport().width()}"
+    assert frame.verticalScrollBar().maximum() == 0, f"{page.minimumSizeHint().height()} in {frame.viewport().height()}"
+    shown = visible_rect(wf.submit, window)
+    assert shown.size() == wf.submit.size()
+    assert page.plan_editor.tree.viewport().height() > 150  # the grid keeps room to work in

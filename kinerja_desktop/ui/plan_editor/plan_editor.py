@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
-    QSizePolicy,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -33,6 +31,7 @@ from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.confirm_step import ConfirmStepDialog, ask_step
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
+from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
@@ -196,7 +195,8 @@ class PlanEditor(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.tool_buttons[key] = button
-        self.hint = QLabel(
+        # One line, shortened with "…" where it does not fit: it never widens the page past the screen.
+        self.hint = ElidedLabel(
             self.tr(
                 "Klik dua kali atau ketik untuk mengubah sel · Enter menyimpan, Shift+Enter baris "
                 "baru · seret baris untuk mengurutkan"
@@ -204,11 +204,7 @@ class PlanEditor(QWidget):
             page,
         )
         self.hint.setStyleSheet("color: #5f6368;")
-        # The hint wraps (and may be cut) rather than widen the page past a 1366-pixel screen.
-        self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint.setToolTip(self.hint.text())
         bar.addWidget(self.hint, 1)
         layout.addLayout(bar)
 

@@ -27,6 +27,7 @@ from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
 from kinerja_desktop.ui.form_support.delegates import DateDelegate, WrapTextDelegate
+from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
@@ -111,10 +112,11 @@ class RealisationPage(QWidget):
         self.saved.setStyleSheet("color: #5f6368;")
         top.addWidget(self.saved)
         top.addStretch(1)
-        self.hint = QLabel(self.tr("Ketik pada kolom Realisasi, Tanggal atau Catatan · seret berkas ke baris untuk "
-                                   "menambah bukti"), self)
+        self.hint = ElidedLabel(self.tr("Ketik pada kolom Realisasi, Tanggal atau Catatan · seret berkas ke baris "
+                                        "untuk menambah bukti"), self)
         self.hint.setStyleSheet("color: #5f6368;")
-        top.addWidget(self.hint)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.hint, 1)
         layout.addLayout(top)
         self.notice = NoticeBar(self)
         layout.addWidget(self.notice)
