@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from kinerja_desktop.services import action_plan_service as ap
 from kinerja_desktop.services import daily_log_service as dl
-from kinerja_desktop.services import realisation_service
+from kinerja_desktop.services import realisation_service, settings_service
 from kinerja_desktop.store.models import Employee
 from kinerja_desktop.ui.harian.action_plan_page import ActionPlanPage
 from kinerja_desktop.ui.harian.daily_log_page import DailyLogPage
@@ -65,6 +66,7 @@ def test_typing_a_day_with_link_and_hours_then_moving_between_days(qtbot, qtmode
     saved = page.model.entry(before)
     assert (saved.text, saved.hours, saved.late) == ("Memverifikasi 7 berkas", 1.5, False)
     assert saved.rencana_aksi_id and saved.link_text
+    assert page.link_combo.currentData() == f"ra:{saved.rencana_aksi_id}"  # kept for the next line
     assert page.message.text() == "Tersimpan."
     qtmodeltester.check(page.model)
     screenshot(page, "harian_02_day_with_link")
@@ -92,6 +94,11 @@ def test_typing_a_day_with_link_and_hours_then_moving_between_days(qtbot, qtmode
     assert page.message.text() == "Tersimpan (terlambat)." and page.model.entry(0).late
     qtbot.keyClick(page.text_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert page.day == date(2026, 11, 3)
+    settings_service.set_setting(demo_db, people.admin, "rencana_aksi.periode", "TRIWULAN")
+    quarter = ap.add_action(demo_db, people.staff, saved.rhk_id, "TW4", "Rencana triwulan")
+    page.go(date(2026, 11, 19))
+    links = [page.link_combo.itemData(i) for i in range(page.link_combo.count())]
+    assert f"ra:{quarter}" in links  # a quarterly instansi links the quarter's actions
     page.go(date(2026, 12, 25))  # never after today
     assert page.day == FRIDAY and not page.next_button.isEnabled()
     page.go(date(2026, 11, 2))

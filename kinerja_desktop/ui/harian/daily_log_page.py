@@ -206,7 +206,7 @@ class DailyLogPage(QWidget):
         return calendar_of(self.db).is_late(day, self.today(), late_window(self.db))
 
     def _fill_links(self, day: date) -> None:
-        from kinerja_desktop.services.action_plan_service import list_actions
+        from kinerja_desktop.services.action_plan_service import action_periods, list_actions
         from kinerja_desktop.services.plan_service import current_plan_id, get_plan
 
         current = self.link_combo.currentData()
@@ -215,10 +215,12 @@ class DailyLogPage(QWidget):
         plan_id = current_plan_id(self.db, self.user.employee_id, day.year) if self.user.employee_id else None
         if plan_id:
             try:
-                for a in list_actions(self.db, self.user, plan_id, f"B{day.month:02d}"):
-                    self.link_combo.addItem(self.tr("Rencana aksi: {0}").format(a.text), ("ra", a.id))
+                quarterly = action_periods(self.db)[0] == "TW1"  # the instansi plans per quarter
+                period = f"TW{(day.month - 1) // 3 + 1}" if quarterly else f"B{day.month:02d}"
+                for a in list_actions(self.db, self.user, plan_id, period):
+                    self.link_combo.addItem(self.tr("Rencana aksi: {0}").format(a.text), f"ra:{a.id}")
                 for r in get_plan(self.db, self.user, plan_id).rhk:
-                    self.link_combo.addItem(self.tr("RHK: {0}").format(r.text), ("rhk", r.id))
+                    self.link_combo.addItem(self.tr("RHK: {0}").format(r.text), f"rhk:{r.id}")
             except KinerjaError:
                 pass
         found = self.link_combo.findData(current)
@@ -239,11 +241,11 @@ class DailyLogPage(QWidget):
     @Slot()
     def save(self) -> None:
         text = self.text_edit.text()
-        link = self.link_combo.currentData()
+        kind, _sep, link = str(self.link_combo.currentData() or "").partition(":")
         try:
             dl.add_entry(self.db, self.user, self.day, text, hours=self.hours_edit.text() or None,
-                         rhk_id=link[1] if link and link[0] == "rhk" else None,
-                         rencana_aksi_id=link[1] if link and link[0] == "ra" else None, today=self.today())
+                         rhk_id=link if kind == "rhk" else None, rencana_aksi_id=link if kind == "ra" else None,
+                         today=self.today())
         except KinerjaError as exc:
             self.message.setText(str(exc))
             self.message.setStyleSheet("color: #a00;")
