@@ -61,6 +61,52 @@
     </message>
 </context>
 <context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Nilai Tingkat Kompetensi</source>
+        <translation>Assess Competency Level</translation>
+    </message>
+    <message>
+        <source>Kompetensi</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>AwardDialog</name>
+    <message>
+        <source>Catat Penghargaan</source>
+        <translation>Record Award</translation>
+    </message>
+    <message>
+        <source>mis. 800.1.5/123/BKPSDM/2026</source>
+        <translation>e.g. 800.1.5/123/BKPSDM/2026</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nomor keputusan</source>
+        <translation>Decree number</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesDialog</name>
     <message>
         <source>Sertifikat Tanda Tangan Elektronik</source>
@@ -289,6 +335,200 @@
         <source>(tidak ada)</source>
         <extracomment>Model role returning the text an editor should start from (a refused input is kept there).</extracomment>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>CompetencyImportDialog</name>
+    <message>
+        <source>Impor Kompetensi</source>
+        <translation>Import Competencies</translation>
+    </message>
+    <message>
+        <source>Standar kompetensi jabatan (jabatan, jenis, kode, nama, level)</source>
+        <translation>Position competency standards (jabatan, jenis, kode, nama, level)</translation>
+    </message>
+    <message>
+        <source>Hasil assessment center / uji kompetensi (nip, kode, level, tanggal)</source>
+        <translation>Assessment centre / competency test results (nip, kode, level, tanggal)</translation>
+    </message>
+    <message>
+        <source>berkas .xlsx atau .csv</source>
+        <translation>.xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Simpan Templat…</source>
+        <translation>Save Template…</translation>
+    </message>
+    <message>
+        <source>Lewati baris yang salah (impor yang benar saja)</source>
+        <translation>Skip bad rows (import only the good ones)</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih berkas</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Simpan templat</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Templat disimpan ke {0}.</source>
+        <translation>Template saved to {0}.</translation>
+    </message>
+    <message>
+        <source>{0} baris dibaca, semuanya benar. Tekan Impor untuk menyimpan.</source>
+        <translation>{0} rows read, all correct. Press Import to save them.</translation>
+    </message>
+</context>
+<context>
+    <name>CompetencyTab</name>
+    <message>
+        <source>Kompetensi terhadap standar jabatan (PermenPAN-RB 38/2017)</source>
+        <translation>Competencies against the position standard (PermenPAN-RB 38/2017)</translation>
+    </message>
+    <message>
+        <source>Batang pucat: level standar jabatan. Batang isi: level hasil penilaian — hijau memenuhi, jingga kurang satu level, merah kesenjangan besar.</source>
+        <translation>Pale bar: the level the position requires. Solid bar: the assessed level — green meets it, amber one level short, red a large gap.</translation>
+    </message>
+    <message>
+        <source>Nilai Kompetensi…</source>
+        <translation>Assess Competency…</translation>
+    </message>
+    <message>
+        <source>Rencana pengembangan kompetensi {0}</source>
+        <translation>Competency development plan {0}</translation>
+    </message>
+    <message>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel Item</translation>
+    </message>
+    <message>
+        <source>Laporkan Selesai…</source>
+        <translation>Report Completed…</translation>
+    </message>
+    <message>
+        <source>Catat Pelatihan yang Diselenggarakan…</source>
+        <translation>Record Organised Training…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Usulan otomatis&lt;/b&gt; — diusulkan aplikasi dari predikat evaluasi dan kesenjangan kompetensi; pejabat penilai memutuskan.</source>
+        <translation>&lt;b&gt;Automatic proposals&lt;/b&gt; — proposed by the app from the evaluation predikat and the competency gaps; the pejabat penilai decides.</translation>
+    </message>
+    <message>
+        <source>Terima Usulan…</source>
+        <translation>Accept Proposal…</translation>
+    </message>
+    <message>
+        <source>Penghargaan</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Tandai Hasil Kerja (Inovasi / Capaian Luar Biasa)…</source>
+        <translation>Mark a Work Result (Innovation / Outstanding Result)…</translation>
+    </message>
+    <message>
+        <source>Sumber penilaian: {0}</source>
+        <translation>Assessed by: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada hasil penilaian kompetensi.</source>
+        <translation>No competency assessment yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada penghargaan tercatat.</source>
+        <translation>No award recorded yet.</translation>
+    </message>
+    <message>
+        <source>JP pengembangan kompetensi selesai tahun {0}: &lt;b&gt;{1}&lt;/b&gt; dari hak {2} JP.</source>
+        <translation>Competency development hours (JP) done in {0}: &lt;b&gt;{1}&lt;/b&gt; of the {2} JP entitlement.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c5221f&apos;&gt;{0} rencana terlambat.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c5221f&apos;&gt;{0} plan items late.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Terima Usulan</source>
+        <translation>Accept Proposal</translation>
+    </message>
+    <message>
+        <source>Rencana pengembangan disimpan.</source>
+        <translation>Development plan item saved.</translation>
+    </message>
+    <message>
+        <source>Catat Pelatihan yang Diselenggarakan</source>
+        <translation>Record Organised Training</translation>
+    </message>
+    <message>
+        <source>Pelatihan tercatat.</source>
+        <translation>Training recorded.</translation>
+    </message>
+    <message>
+        <source>Pilih satu rencana di tabel terlebih dahulu.</source>
+        <translation>Select a plan item in the table first.</translation>
+    </message>
+    <message>
+        <source>Ubah Rencana</source>
+        <translation>Edit Plan Item</translation>
+    </message>
+    <message>
+        <source>Rencana diubah.</source>
+        <translation>Plan item changed.</translation>
+    </message>
+    <message>
+        <source>Rencana dibatalkan.</source>
+        <translation>Plan item cancelled.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana yang sudah Anda selesaikan.</source>
+        <translation>Select the plan item you have completed.</translation>
+    </message>
+    <message>
+        <source>Penyelesaian dilaporkan.</source>
+        <translation>Completion reported.</translation>
+    </message>
+    <message>
+        <source>Tingkat kompetensi disimpan.</source>
+        <translation>Competency level saved.</translation>
+    </message>
+    <message>
+        <source>Tanda umpan balik disimpan.</source>
+        <translation>Feedback mark saved.</translation>
+    </message>
+    <message>
+        <source>Kompetensi dan Pengembangan</source>
+        <translation>Competencies and Development</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1029,41 @@
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Laporkan Selesai</source>
+        <translation>Report Completed</translation>
+    </message>
+    <message>
+        <source>berkas sertifikat (PDF atau gambar)</source>
+        <translation>certificate file (PDF or image)</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat</source>
+        <translation>Choose certificate</translation>
+    </message>
+    <message>
+        <source>Sertifikat (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Certificate (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Siap dipakai</source>
@@ -1041,6 +1316,10 @@ Check the spelling, or search by NIP or position.</translation>
         <source>Terima kasih; evaluasi ditandai sudah dibaca.</source>
         <translation>Thank you; the evaluation is marked as read.</translation>
     </message>
+    <message>
+        <source>Pengembangan Kompetensi</source>
+        <translation>Competency Development</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
@@ -1207,6 +1486,21 @@ SHA-256 {3}…</translation>
     <message>
         <source>Lampiran</source>
         <translation>Annex</translation>
+    </message>
+</context>
+<context>
+    <name>GapChart</name>
+    <message>
+        <source>Grafik kesenjangan kompetensi</source>
+        <translation>Competency gap chart</translation>
+    </message>
+    <message>
+        <source>Belum ada standar kompetensi.</source>
+        <translation>No competency standard yet.</translation>
+    </message>
+    <message>
+        <source>belum dinilai</source>
+        <translation>not assessed</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1776,130 @@ SHA-256 {3}…</translation>
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Rencana Pengembangan Kompetensi</source>
+        <extracomment>Stores the values (a service call); an exception keeps the form open with its message.</extracomment>
+        <translation>Competency Development Plan Item</translation>
+    </message>
+    <message>
+        <source>mis. Pelatihan public speaking</source>
+        <translation>e.g. Public speaking training</translation>
+    </message>
+    <message>
+        <source>(tidak terkait satu kompetensi)</source>
+        <translation>(not tied to one competency)</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Topik</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Kompetensi yang ditutup</source>
+        <translation>Competency it closes</translation>
+    </message>
+    <message>
+        <source>Jam pelajaran (JP)</source>
+        <translation>Learning hours (JP)</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Jadwal</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Penyelenggara</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Alasan / catatan</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <source>Sudah selesai (pada tanggal akhir jadwal)</source>
+        <extracomment>Organised training recorded by the admin may already be done (on its last day). Not named ``done``: that is QDialog.done(), which accept() calls.</extracomment>
+        <translation>Already completed (on the last day of the schedule)</translation>
+    </message>
+</context>
+<context>
+    <name>JpRecapPage</name>
+    <message>
+        <source>Rekap 20 JP</source>
+        <translation>20 JP Recap</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Seluruh instansi</source>
+        <translation>Whole instansi</translation>
+    </message>
+    <message>
+        <source>Saya dan bawahan saya</source>
+        <translation>Me and my subordinates</translation>
+    </message>
+    <message>
+        <source>Hanya yang di bawah {0} JP</source>
+        <translation>Only those below {0} JP</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Cetak Rekap…</source>
+        <translation>Print Recap…</translation>
+    </message>
+    <message>
+        <source>Memuat rekap pengembangan kompetensi</source>
+        <translation>Loading the competency development recap</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — {1} dari {2} PNS masih di bawah hak {3} JP pengembangan kompetensi tahun {4} (PP 17/2020 Pasal 203).</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — {1} of {2} PNS are still below the {3} JP of competency development they are entitled to in {4} (PP 17/2020 Article 203).</translation>
+    </message>
+    <message>
+        <source>{0}: {1}/{2} kurang, rata-rata {3} JP</source>
+        <translation>{0}: {1}/{2} below, average {3} JP</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX</source>
+        <translation>Save XLSX</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rekap disimpan ke {0}.</source>
+        <translation>Recap saved to {0}.</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rekap dicetak ke {0}.</source>
+        <translation>Recap printed to {0}.</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2655,37 @@ SHA-256 {3}…</translation>
     <message>
         <source>Tetap Buka</source>
         <translation>Keep Open</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDialog</name>
+    <message>
+        <source>Tandai Hasil Kerja</source>
+        <translation>Mark a Work Result</translation>
+    </message>
+    <message>
+        <source>Evaluasi {0}. Hasil kerja yang ditandai menjadi dasar calon penghargaan setelah evaluasinya difinalkan.</source>
+        <translation>Evaluation {0}. A marked work result makes its owner an award candidate once the evaluation is final.</translation>
+    </message>
+    <message>
+        <source>(hapus tanda)</source>
+        <translation>(remove the mark)</translation>
+    </message>
+    <message>
+        <source>satu baris: apa yang luar biasa atau baru</source>
+        <translation>one line: what is outstanding or new</translation>
+    </message>
+    <message>
+        <source>Hasil kerja</source>
+        <translation>Work result</translation>
+    </message>
+    <message>
+        <source>Tanda</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +3528,77 @@ Please note:
         <source>{0} berkas</source>
         <extracomment>(indicator id, field, value, edit session) -&gt; refusal or None</extracomment>
         <translation>{0} files</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionPage</name>
+    <message>
+        <source>Penghargaan</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Seluruh instansi</source>
+        <translation>Whole instansi</translation>
+    </message>
+    <message>
+        <source>Semua yang saya nilai</source>
+        <translation>Everyone I appraise</translation>
+    </message>
+    <message>
+        <source>Calon penghargaan dari evaluasi yang sudah final: predikat Sangat Baik, dan hasil kerja yang ditandai pejabat penilai sebagai inovasi atau capaian luar biasa.</source>
+        <translation>Award candidates from final evaluations: predikat Sangat Baik, and work results the pejabat penilai marked as an innovation or an outstanding result.</translation>
+    </message>
+    <message>
+        <source>Catat Penghargaan…</source>
+        <translation>Record Award…</translation>
+    </message>
+    <message>
+        <source>Cetak Usulan…</source>
+        <translation>Print Proposal Letter…</translation>
+    </message>
+    <message>
+        <source>Cetak Daftar…</source>
+        <translation>Print List…</translation>
+    </message>
+    <message>
+        <source>Memuat calon penghargaan</source>
+        <translation>Loading award candidates</translation>
+    </message>
+    <message>
+        <source>{0}: {1} calon, {2} sudah menerima penghargaan</source>
+        <translation>{0}: {1} candidates, {2} already received an award</translation>
+    </message>
+    <message>
+        <source>Pilih calon di tabel terlebih dahulu.</source>
+        <translation>Select a candidate in the table first.</translation>
+    </message>
+    <message>
+        <source>Penghargaan tercatat.</source>
+        <translation>Award recorded.</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{0} disimpan ke {1}.</source>
+        <translation>{0} saved to {1}.</translation>
     </message>
 </context>
 <context>
@@ -4098,6 +4618,128 @@ Go ahead with this deletion?</translation>
     </message>
 </context>
 <context>
+    <name>TindakLanjut</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Predikat</source>
+        <translation>Predikat</translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Penghargaan</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>belum diberikan</source>
+        <translation>not given yet</translation>
+    </message>
+    <message>
+        <source>JP selesai</source>
+        <translation>JP done</translation>
+    </message>
+    <message>
+        <source>JP direncanakan</source>
+        <translation>JP planned</translation>
+    </message>
+    <message>
+        <source>Kekurangan</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>{0} JP</source>
+        <translation>{0} JP</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Topik</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Kompetensi</source>
+        <translation>Competency</translation>
+    </message>
+    <message>
+        <source>Jadwal</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Asal</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Standar</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>belum dinilai</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Kesenjangan</source>
+        <translation>Gap</translation>
+    </message>
+</context>
+<context>
+    <name>TindakLanjutIntegration</name>
+    <message>
+        <source>Pengharga&amp;an</source>
+        <translation>&amp;Awards</translation>
+    </message>
+    <message>
+        <source>Calon dan penerima penghargaan dari hasil evaluasi kinerja</source>
+        <translation>Award candidates and recipients from the performance evaluations</translation>
+    </message>
+    <message>
+        <source>Rekap Pengembangan &amp;Kompetensi (20 JP)</source>
+        <translation>&amp;Competency Development Recap (20 JP)</translation>
+    </message>
+    <message>
+        <source>JP pengembangan kompetensi per pegawai dan unit terhadap hak 20 JP</source>
+        <translation>Competency development hours per employee and unit against the 20 JP entitlement</translation>
+    </message>
+    <message>
+        <source>Impor Standar/Hasil &amp;Kompetensi…</source>
+        <translation>Import Competency &amp;Standards/Results…</translation>
+    </message>
+    <message>
+        <source>Standar kompetensi jabatan atau hasil assessment center dari Excel/CSV</source>
+        <translation>Position competency standards or assessment centre results from Excel/CSV</translation>
+    </message>
+</context>
+<context>
     <name>UnitProgressModel</name>
     <message>
         <source>Nama</source>
@@ -4343,6 +4985,17 @@ Go ahead with this deletion?</translation>
         <source>(tulis umpan balik…)</source>
         <extracomment>(row key, text, edit session) -&gt; refusal or None</extracomment>
         <translation>(write feedback…)</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -88,7 +88,7 @@ def add_competency_tab(page: Any, db: Any, user: Any, period: str) -> QWidget:
 
     tab = CompetencyTab(db, user, page.header, period, page)
     tab.data_changed.connect(page.data_changed)
-    page.add_tab(tab, tab.tr("Kompetensi dan Pengembangan"))
+    page.add_tab(tab, QCoreApplication.translate("CompetencyTab", "Kompetensi dan Pengembangan"))
     page.setProperty(TAB_PROPERTY, True)
     page.competency_tab = tab
     return tab
