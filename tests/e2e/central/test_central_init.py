@@ -141,3 +141,21 @@ def test_the_instansi_overview_gives_the_same_figures_on_postgresql_as_on_sqlite
     finally:
         for db in dbs.values():
             db.dispose()
+
+
+def test_the_root_key_can_be_made_later_by_a_signed_in_admin(server, capsys, monkeypatch):
+    url = f"{server}/kinerja_nanti"
+    monkeypatch.setenv("KINERJA_PASSWORD", "Kepegawaian-Pusat-2026!")
+    assert main(["--json", "central", "init", url, "--admin", "admin"]) == 0
+    first = _json(capsys)
+    assert first["root_fingerprint"] is None and any("Belum ada kunci akar" in n for n in first["notes"])
+    monkeypatch.setenv("KINERJA_ROOT_PASSPHRASE", "frasa sandi akar instansi contoh")
+    assert main(["--json", "central", "init", url, "--akar-baru"]) == 1  # who makes it?
+    assert "memerlukan admin" in capsys.readouterr().err
+    monkeypatch.setenv("KINERJA_PASSWORD", "salah")
+    assert main(["--user", "admin", "central", "init", url, "--akar-baru"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    monkeypatch.setenv("KINERJA_PASSWORD", "Kepegawaian-Pusat-2026!")
+    assert main(["--json", "--user", "admin", "central", "init", url, "--akar-baru"]) == 0
+    made = _json(capsys)
+    assert made["root_created"] is True and made["holds_root"] is True and made["root_fingerprint"]
