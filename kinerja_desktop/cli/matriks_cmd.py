@@ -16,6 +16,7 @@
                                        [--selesai 2026-09-30] [--jabatan J] [--unit KODE] [--penilai NIP] [--sk NO]
   kinerja --user NIP penugasan daftar --year 2026 [--nip NIP]
   kinerja --user NIP penugasan buka-skp ID
+  kinerja --user NIP penugasan cetak ID [--jenis skp|evaluasi|dokumen-evaluasi] [--period tw2] [--skp-lama] --out F
   kinerja --user NIP penugasan tahunan --year 2026 --nip NIP [--terapkan]
 """
 
@@ -106,6 +107,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = psub.add_parser("buka-skp", help="buka SKP untuk penugasan (oleh pegawai yang bersangkutan)")
     q.add_argument("id", metavar="ID")
     q.set_defaults(func=cmd_open)
+    q = psub.add_parser("cetak", help="cetak SKP atau evaluasi dari SKP penugasan (Plt./Plh., atau SKP jabatan lama)")
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--jenis", choices=("skp", "evaluasi", "dokumen-evaluasi"), default="skp")
+    q.add_argument("--period", default="tahunan", metavar="P", help="evaluasi: tw1..tw4 atau tahunan")
+    q.add_argument("--skp-lama", action="store_true", help="SKP yang ditutup oleh mutasi/promosi/ganti penilai ini")
+    q.add_argument("--out", required=True, metavar="FILE")
+    q.set_defaults(func=cmd_print_assignment)
     q = psub.add_parser("tahunan", help="SKP dalam setahun dan evaluasi tahunan gabungannya")
     q.add_argument("--year", type=int, required=True, metavar="Y")
     q.add_argument("--nip", required=True, metavar="NIP")
@@ -363,6 +371,29 @@ def cmd_open(args: argparse.Namespace, ctx: CliContext) -> int:
 
     plan = ps.open_plan(ctx.db, ctx.user, _penugasan_id(ctx, args.id))
     ctx.out({"plan_id": plan}, f"SKP untuk penugasan ini terbuka ({plan[:8]}); susun RHK-nya seperti biasa.")
+    return 0
+
+
+def cmd_print_assignment(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.print_service import PrintJob, print_documents
+    from kinerja_desktop.domain.periods import parse_period
+    from kinerja_desktop.store.models_peran import Penugasan
+
+    with ctx.db.reader() as s:
+        row = s.get(Penugasan, _penugasan_id(ctx, args.id))
+        assert row is not None
+        plan_id = row.closed_plan_id if args.skp_lama else row.plan_id
+        employee_id, year = row.employee_id, row.year
+    if not plan_id:
+        raise ValidationError("SKP lama tidak ada untuk penugasan ini." if args.skp_lama else
+                              "SKP untuk penugasan ini belum dibuka (kinerja penugasan buka-skp ID).")
+    period = "TAHUNAN" if args.jenis == "skp" else parse_period(args.period).code
+    result = print_documents(ctx.db, ctx.user, PrintJob(kind=args.jenis, year=year, out=Path(args.out), period=period,
+                                                        employee_ids=(employee_id,), plan_id=plan_id))
+    if result.failures:
+        raise ValidationError("; ".join(f.message for f in result.failures))
+    ctx.out({"file": str(result.files[0]), "pages": result.pages},
+            f"Disimpan: {result.files[0]} ({result.pages} halaman).")
     return 0
 
 

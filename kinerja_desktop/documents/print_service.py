@@ -71,6 +71,7 @@ class PrintJob:
     variant: SkpVariant | None = None
     pendekatan: Pendekatan = Pendekatan.KUANTITATIF
     reproducible: bool = False  # a one-document print gives the same bytes for the same sheet (fixed dates)
+    plan_id: str | None = None  # one person's sheet from this SKP (a Plt./Plh. SKP, a closed one) instead of the current
 
     @property
     def names_people(self) -> bool:
@@ -105,6 +106,8 @@ def print_documents(
     if job.kind not in KINDS:
         raise ValidationError(f"Jenis dokumen '{job.kind}' tidak dikenal; gunakan {', '.join(KINDS)}.")
     started = time.perf_counter()
+    if job.plan_id and (job.split or job.unit_code or job.unit_id or len(job.nips) + len(job.employee_ids) != 1):
+        raise ValidationError("SKP tertentu (Plt./Plh. atau SKP jabatan lama) dicetak untuk satu pegawai saja.")
     if job.kind == "rekap-harian":
         return _daily_recap(db, user, job, started)
     if job.kind == "penetapan":
@@ -249,7 +252,8 @@ def _people(
     )
     if unit_code and job.kind != "blank":
         targets = _without_skp_exempt(db, targets, job)
-    allowed, denied = authorize(db, user, targets, job.year or 0)
+    allowed, denied = (_authorize_plan(db, user, targets, job.plan_id) if job.plan_id
+                       else authorize(db, user, targets, job.year or 0))
     failures = [DocumentFailure(d.target.nip or d.target.employee_id, f"{d.target.nama}: {d.message}") for d in denied]
     people = [Person(t.employee_id, t.nip, t.nama) for t in allowed]
     if not people:
@@ -283,6 +287,24 @@ def _people(
                        batch.seconds, batch.cancelled)
 
 
+def _authorize_plan(db: Database, user: CurrentUser, targets: list[Any], plan_id: str) -> tuple[list[Any], list[Any]]:
+    """A chosen SKP (Plt./Plh., or one closed by a mutation) is printed by its own pegawai and penilai
+    (the penilai written on that SKP, not today's roster), and by admins."""
+    from kinerja_desktop.documents.print_scope import Denied
+    from kinerja_desktop.domain.permissions import Action, may
+    from kinerja_desktop.services.common import plan_subject
+    from kinerja_desktop.store.models import Plan
+
+    with db.reader() as s:
+        plan = s.get(Plan, plan_id)
+        if plan is None or plan.deleted or not targets or plan.employee_id != targets[0].employee_id:
+            raise ValidationError("SKP yang dipilih tidak ditemukan untuk pegawai ini.")
+        subject = plan_subject(s, plan)
+    if may(user.actor, Action.PRINT, subject):
+        return list(targets), []
+    return [], [Denied(targets[0], "Anda bukan pegawai, pejabat penilai SKP ini, atau admin.")]
+
+
 def _without_skp_exempt(db: Database, targets: list[Any], job: PrintJob) -> list[Any]:
     """A whole-unit print leaves out people who have no SKP to print: non-ASN (a pejabat negara such as
     the Bupati, who is a penilai but is not appraised) without a plan this year. Named people stay."""
@@ -312,7 +334,8 @@ def _one_person(db: Database, job: PrintJob, person: Person, started: float) -> 
             sheet: object = loader.blank(job.blank_form, employee_id=person.employee_id, year=job.year or None,
                                          period=period, variant=job.variant, pendekatan=job.pendekatan)
         else:
-            (sheet,) = loader.load(job.kind, [person.employee_id], job.year, job.period)
+            chosen = {person.employee_id: job.plan_id} if job.plan_id else None
+            (sheet,) = loader.load(job.kind, [person.employee_id], job.year, job.period, plan_ids=chosen)
     except Exception as exc:  # noqa: BLE001 - reported like a batch failure
         return PrintResult(failures=[DocumentFailure(person.nip or person.employee_id, f"{person.nama}: {exc}")],
                            seconds=time.perf_counter() - started)

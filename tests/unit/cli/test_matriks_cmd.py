@@ -49,7 +49,7 @@ def test_head_fills_prints_and_staff_accepts(demo_db, people: People, monkeypatc
     assert "sudah diterima" in capsys.readouterr().err
 
 
-def test_penugasan_from_the_sk_to_the_annual_view(demo_db, people: People, monkeypatch, capsys) -> None:
+def test_penugasan_from_the_sk_to_the_annual_view(demo_db, people: People, monkeypatch, tmp_path, capsys) -> None:
     admin = _as(demo_db, "admin", monkeypatch)
     staff_nip = _nip(demo_db, people.staff.employee_id)
     atasan_nip = _nip(demo_db, people.atasan.employee_id)
@@ -61,6 +61,10 @@ def test_penugasan_from_the_sk_to_the_annual_view(demo_db, people: People, monke
     assert "TTTT-BB-HH" in capsys.readouterr().err
     staff = _as(demo_db, people.staff.username, monkeypatch)
     assert main([*staff, "penugasan", "buka-skp", pid]) == 0
+    assert main([*staff, "penugasan", "cetak", pid, "--out", str(tmp_path / "plt.pdf")]) == 0
+    assert (tmp_path / "plt.pdf").read_bytes().startswith(b"%PDF")
+    assert main([*staff, "penugasan", "cetak", pid, "--skp-lama", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "SKP lama tidak ada" in capsys.readouterr().err
     assert main([*staff, "penugasan", "daftar", "--year", "2026"]) == 0
     assert "Pelaksana Tugas (Plt.)" in capsys.readouterr().out
     assert main([*staff, "--json", "penugasan", "tahunan", "--year", "2026", "--nip", staff_nip]) == 0
