@@ -72,3 +72,23 @@ def test_locking_hides_every_window_of_the_app(qtbot, controller, people) -> Non
     with qtbot.waitSignal(window.locked_changed, timeout=10_000):
         qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
     assert preview.isVisible()
+
+
+def test_signing_the_employee_selected_in_the_list(qtbot, controller, people) -> None:
+    """Dokumen > Tanda Tangani… asks which document, then signs for the row selected in the list."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    qtbot.waitUntil(lambda: hasattr(window, "_signing"), timeout=30_000)
+    assert window.list_page.select_employee(people.staff.employee_id)
+    ask = window._signing.ask_kind()
+    assert isinstance(ask, QInputDialog) and ask.isVisible()
+    screenshot(ask, "tanda_tangani_pilih_dokumen", size=(ask.width(), ask.height()))
+    ask.setTextValue("Evaluasi Kinerja")
+    ask.accept()
+    dialog = next(d for d in window.findChildren(SignDialog) if d.isVisible())
+    assert dialog.target.employee_id == people.staff.employee_id and dialog.target.kind == "evaluasi"
+    assert dialog.role == "penilai"
+    dialog.close()

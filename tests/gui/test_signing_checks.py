@@ -119,7 +119,7 @@ def test_the_pimpinan_signs_the_penetapan_from_the_menu(
     window = FakeWindow(demo_db, user_by_username(demo_db, head[1]))
     qtbot.addWidget(window)
     signing = install_signing(window)
-    assert "Tanda Tangani &Penetapan Predikat…" in window.menus["documents"]
+    assert "&Tanda Tangani…" in window.menus["documents"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog = signing.sign_current("penetapan")  # no unit page open: the pimpinan's own unit
     assert dialog is not None and dialog.role == "pimpinan"

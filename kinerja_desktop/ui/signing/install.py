@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from kinerja_desktop.documents.certs import default_pki
 from kinerja_desktop.domain.errors import KinerjaError
@@ -36,12 +36,14 @@ class SigningIntegration(QObject):
         self.verify_action = QAction(self.tr("&Periksa Tanda Tangan…"), window)
         self.verify_action.triggered.connect(self.open_verify)
         window.add_menu_action("documents", self.verify_action)
-        self.sign_actions: dict[str, QAction] = {}
-        for kind, title in DOC_ACTIONS:
-            action = QAction(QCoreApplication.translate("install", title), window)
-            action.triggered.connect(lambda _checked=False, k=kind: self.sign_current(k))
-            window.add_menu_action("documents", action)
-            self.sign_actions[kind] = action
+        # One entry; the kind of document is chosen in the question it opens (issue 14).
+        self.sign_action = QAction(self.tr("&Tanda Tangani…"), window)
+        self.sign_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.sign_action.setStatusTip(self.tr("Tanda tangani SKP, evaluasi atau penetapan pegawai yang dipilih "
+                                              "di daftar atau yang halamannya terbuka"))
+        self.sign_action.triggered.connect(self.ask_kind)
+        window.add_menu_action("documents", self.sign_action)
+        self._kind_dialog: QInputDialog | None = None
         self.certs_action = QAction(self.tr("&Sertifikat Tanda Tangan…"), window)
         self.certs_action.triggered.connect(self.open_certificates)
         window.add_menu_action("tools", self.certs_action)
@@ -104,19 +106,44 @@ class SigningIntegration(QObject):
         dialog.show()
         return dialog
 
+    @Slot()
+    def ask_kind(self) -> QInputDialog:
+        """Tanda Tangani…: which document (window-modal, not blocking); then :meth:`sign_current`."""
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("signKindDialog")
+        dialog.setWindowTitle(self.tr("Tanda Tangani"))
+        dialog.setLabelText(self.tr("Dokumen yang akan ditandatangani:"))
+        labels = [QCoreApplication.translate("install", title).replace("&", "").removeprefix("Tanda Tangani ")
+                  .rstrip("…") for _kind, title in DOC_ACTIONS]
+        dialog.setComboBoxItems(labels)
+        dialog.setOkButtonText(self.tr("Lanjut"))
+        dialog.setCancelButtonText(self.tr("Batal"))
+        dialog.textValueSelected.connect(lambda text: self.sign_current(DOC_ACTIONS[labels.index(text)][0]))
+        dialog.finished.connect(dialog.deleteLater)
+        self._kind_dialog = dialog
+        dialog.open()
+        return dialog
+
     def sign_current(self, kind: str) -> QWidget | None:
-        """Sign a sheet of the employee whose page is open (the current period for evaluations); a
-        penetapan is the open unit's, or the signed-in pimpinan's own unit's."""
+        """Sign a sheet of the employee whose page is open, or else of the one selected in the list (the
+        current period for evaluations); a penetapan is the open unit's, or the signed-in pimpinan's own
+        unit's."""
         page = self.window.current_page()
         if kind == "penetapan":
             return self.open_sign_penetapan(getattr(page, "unit_id", None))
         header = getattr(page, "header", None)
-        if header is None:
-            QMessageBox.information(self.window, self.tr("Tanda tangan"), self.tr("Buka dulu halaman pegawai yang "
-                                                                                  "dokumennya akan ditandatangani."))
-            return None
-        period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
-        return self.open_sign(header.nip, header.year, kind, period, refresh=getattr(page, "_signing_panel", None))
+        if header is not None:
+            period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
+            return self.open_sign(header.nip, header.year, kind, period,
+                                  refresh=getattr(page, "_signing_panel", None))
+        selected = getattr(self.window, "selected_employee", None)
+        row = selected() if callable(selected) else None
+        if row is not None and getattr(row, "nip", None):
+            period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else self.window.period())
+            return self.open_sign(row.nip, self.window.year(), kind, period)
+        QMessageBox.information(self.window, self.tr("Tanda tangan"),
+                                self.tr("Pilih pegawai di daftar, atau buka halamannya, lalu pilih Tanda Tangani."))
+        return None
 
     def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None) -> QWidget | None:
         from kinerja_desktop.documents.signed_documents import render_record, resolve_target
