@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 
-from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.domain.errors import KinerjaError, PermissionDenied
 from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, check_distribution
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.periods import periods_in
@@ -109,6 +109,37 @@ def _add(into: UnitOverview, unit: UnitOverview) -> None:
         into.last_sync = unit.last_sync
 
 
+#: Local meta key: {"upto": the last change-log id read, "users": {device: [usernames]}} of applied changes.
+DEVICE_USERS_KEY = "overview.device_users"
+
+
+def _device_users(db: Database, conn: Connection) -> dict[str, list[str]]:
+    """Who wrote on which device, from the changes applied here, read incrementally.
+
+    The change log only grows, so the pairs found so far are kept in local meta with the last id read,
+    and each load reads only newer entries. Grouping the whole log of a central replica (a million
+    entries for 20,000 employees) cost 0.7 s of CPU on every load.
+    """
+    state = db.meta(DEVICE_USERS_KEY) or {}
+    upto = int(state.get("upto") or 0)
+    users: dict[str, list[str]] = {k: list(v) for k, v in (state.get("users") or {}).items()}
+    top = conn.execute(select(func.max(ChangeLog.id))).scalar() or 0
+    if top < upto:  # a restored or replaced database: read it all again
+        upto, users = 0, {}
+    if top > upto:
+        for device, username in conn.execute(
+                select(ChangeLog.device_id, ChangeLog.user)
+                .where(ChangeLog.id > upto, ChangeLog.id <= top, ChangeLog.local.is_(False))
+                .group_by(ChangeLog.device_id, ChangeLog.user)).all():
+            if username and username not in users.setdefault(device, []):
+                users[device].append(username)
+        try:
+            db.set_meta(DEVICE_USERS_KEY, {"upto": top, "users": users})
+        except KinerjaError:  # a read-only database still gets its overview, only slower next time
+            pass
+    return users
+
+
 def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = "TAHUNAN") -> InstansiOverview:
     """Every unit's figures for ``year`` and ``period`` and the instansi's totals."""
     if not user.is_admin:
@@ -186,13 +217,14 @@ def instansi_overview(db: Database, user: CurrentUser, year: int, period: str = 
         if peer_time:
             account_emp = {name: emp for name, emp in s.execute(select(UserAccount.username,
                                                                         UserAccount.employee_id))}
-            for device, username in s.execute(select(ChangeLog.device_id, ChangeLog.user)
-                                              .where(ChangeLog.local.is_(False))
-                                              .group_by(ChangeLog.device_id, ChangeLog.user)):
-                unit_id = emp_unit.get(account_emp.get(username or "") or "")
+            for device, usernames in _device_users(db, s).items():
                 when = peer_time.get(device)
-                if unit_id and when and (out[unit_id].last_sync is None or when > out[unit_id].last_sync):
-                    out[unit_id].last_sync = when
+                if when is None:
+                    continue
+                for username in usernames:
+                    unit_id = emp_unit.get(account_emp.get(username) or "")
+                    if unit_id and (out[unit_id].last_sync is None or when > out[unit_id].last_sync):
+                        out[unit_id].last_sync = when
     children: dict[str, list[str]] = defaultdict(list)
     for uid, u in units.items():
         if u.parent_id in units:

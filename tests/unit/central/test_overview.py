@@ -81,3 +81,36 @@ def test_cli_report_drill_down_and_xlsx(demo_db: Database, monkeypatch: pytest.M
     code = ws.cell(2, 1).value
     assert main([*base, "--unit", code]) == 0
     assert "Pegawai:" in capsys.readouterr().out
+
+
+def test_the_devices_writers_are_read_incrementally_and_new_ones_are_seen(demo_db: Database, people: People) -> None:
+    """The first load groups the applied change log once; later loads read only newer entries (kept in
+    local meta), and a PC that synced since is still seen."""
+    from kinerja_desktop.central.overview import DEVICE_USERS_KEY
+
+    first, later = datetime(2026, 11, 20, 8, 30), datetime(2026, 11, 21, 9, 0)
+    with demo_db.reader() as s:
+        staff_unit = s.get(Employee, people.staff.employee_id).unit_id
+        penilai_unit = s.get(Employee, people.penilai.employee_id).unit_id
+    with demo_db.session(user="admin", role="ADMIN") as s:
+        s.add(SyncPeer(device_id="dev-staff", applied_seq=1, updated_at=first))
+        s.add(ChangeLog(device_id="dev-staff", seq=1, table_name="realisation", row_id="x", op="update",
+                        changes={}, user=people.staff.username, local=False))
+    instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW3")
+    state = demo_db.meta(DEVICE_USERS_KEY)
+    assert state["users"] == {"dev-staff": [people.staff.username]} and state["upto"] > 0
+    with demo_db.session(user="admin", role="ADMIN") as s:
+        s.add(SyncPeer(device_id="dev-penilai", applied_seq=1, updated_at=later))
+        s.add(ChangeLog(device_id="dev-penilai", seq=1, table_name="evaluation", row_id="y", op="update",
+                        changes={}, user=people.penilai.username, local=False))
+    ov = instansi_overview(demo_db, people.admin, DEMO_YEAR, "TW3")
+    by_code = {u.code: u for u in ov.units}
+    assert by_code[s_code(demo_db, penilai_unit)].last_sync == later
+    if staff_unit != penilai_unit:
+        assert by_code[s_code(demo_db, staff_unit)].last_sync == first
+    assert demo_db.meta(DEVICE_USERS_KEY)["upto"] > state["upto"]
+
+
+def s_code(db: Database, unit_id: str) -> str:
+    with db.reader() as s:
+        return s.get(Unit, unit_id).code
