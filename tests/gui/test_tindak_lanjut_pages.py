@@ -229,3 +229,29 @@ def test_admin_records_organised_training_already_done(qtbot, controller, people
     item = next(i for i in tab.item_views if i.topic == "Pelatihan Pelayanan Prima angkatan II")
     assert (item.state, item.source, item.completed_on) == ("SELESAI", "ADMIN", date(2026, 6, 10))
     assert sum(i.jp for i in tab.item_views if i.state == "SELESAI") == before + 16
+
+
+def test_the_penilai_accepts_an_edited_proposal_that_links_to_the_evaluation(qtbot, controller, demo_db,
+                                                                            people: People) -> None:
+    from kinerja_desktop.services import evaluation_service as es
+
+    es.set_ratings(demo_db, people.penilai, people.staff_plan_id, "TW4", hasil="DI_BAWAH", perilaku="SESUAI")
+    es.set_details(demo_db, people.penilai, people.staff_plan_id, "TW4",
+                   catatan="Perlu berlatih berbicara di depan umum")
+    es.finalise(demo_db, people.penilai, people.staff_plan_id, "TW4")
+    window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
+    page, tab = _competency_tab(qtbot, window, people.staff.employee_id)
+    row = next(i for i, p in enumerate(tab.proposals) if p.evaluation_id)
+    assert tab.proposal_list.isVisibleTo(tab) and "Butuh Perbaikan" in tab.proposal_list.item(row).text()
+    tab.proposal_list.setCurrentRow(row)
+    dialog = tab.accept_selected_proposal()
+    assert dialog.form_combo.currentData() == "COACHING" and "berbicara di depan umum" in dialog.reason.toPlainText()
+    dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("PELATIHAN"))  # the penilai edits before accepting
+    dialog.topic.setText("Pelatihan public speaking")
+    dialog.start.setDate(QDate(2027, 1, 11))
+    dialog.end.setDate(QDate(2027, 1, 13))
+    with qtbot.waitSignal(tab.data_changed):
+        dialog.save()
+    item = next(i for i in tab.item_views if i.topic == "Pelatihan public speaking")
+    assert (item.form, item.source, item.evaluation_label) == ("PELATIHAN", "OTOMATIS", "Evaluasi Triwulan IV 2026")
+    assert not any(p.evaluation_id for p in tab.proposals)  # accepted: no longer proposed

@@ -77,6 +77,9 @@ def test_follow_up_rows_written_by_a_role_that_does_not_own_them_are_refused(off
         s.add(Award(employee_id=staff_id, year=DEMO_YEAR, kind="USUL_KP_ISTIMEWA", decree_no="palsu"))
         s.add(CompetencyStandard(jabatan="Pengolah Data", kind="TEKNIS", code="T5", name="Apa saja", level=1))
         s.get(DevelopmentItem, item_id).topic = "Tamasya"
+        fb = s.execute(select(RhkFeedback).join(Rhk, Rhk.id == RhkFeedback.rhk_id)
+                       .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+        fb.mark, fb.mark_reason = "INOVASI", "Saya sendiri yang menandai"
     # ... and another pengawas assesses someone who is not theirs.
     with office.dbs["penilai"].session(user=people.other_penilai.username, role="PENILAI") as s:
         s.add(CompetencyAssessment(employee_id=staff_id, code="M2", level=1, source="PENILAI"))
@@ -86,14 +89,16 @@ def test_follow_up_rows_written_by_a_role_that_does_not_own_them_are_refused(off
         assert s.execute(select(DevelopmentItem).where(DevelopmentItem.topic == "Seminar fiktif")).first() is None
         assert s.get(DevelopmentItem, item_id).topic == "Pelayanan prima"
         assert s.execute(select(Award).where(Award.decree_no == "palsu")).first() is None
+        assert s.execute(select(RhkFeedback).where(RhkFeedback.mark_reason == "Saya sendiri yang menandai")).first() \
+            is None
         assert s.execute(select(CompetencyStandard).where(CompetencyStandard.code == "T5")).first() is None
         levels = s.execute(select(CompetencyAssessment.code, CompetencyAssessment.created_by)
                            .where(CompetencyAssessment.employee_id == staff_id)).all()
         assert (("M1", people.staff.username) not in levels and ("M2", people.other_penilai.username) not in levels)
     refused = conflicts.list_refused(reader)
     reasons = " | ".join(r.reason for r in refused)
-    assert len(refused) == 6, reasons
-    for table in ("development_item", "competency_assessment", "award", "competency_standard"):
+    assert len(refused) == 7, reasons
+    for table in ("development_item", "competency_assessment", "award", "competency_standard", "rhk_feedback.mark"):
         assert table in reasons
     assert "development_item.topic" in reasons and "pejabat penilai" in reasons and "bukan admin" in reasons
 
