@@ -73,6 +73,8 @@ from kinerja_desktop.ui.session_tasks import (
 from kinerja_desktop.ui.task_panel import TaskPanel
 from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message
 
+#: The Tugas count is reloaded this long after the last save (a burst of autosaves counts once).
+TASKS_REFRESH_MS = 1000
 #: Start loading the rest of a first-screen list by then even if the window was not painted.
 REST_FALLBACK_MS = 500
 MENU_ORDER = ("file", "view", "employee", "documents", "sync", "tools", "help")
@@ -160,6 +162,10 @@ class MainWindow(QMainWindow):
         self._after_database: list[Callable[[], Any]] = []  # work waiting for attach_database
         self._task_items: list[Any] | None = None  # the inbox, once loaded
         self._hidden_by_lock: list[QWidget] = []  # other windows hidden while the screen is locked
+        self._tasks_timer = QTimer(self)
+        self._tasks_timer.setSingleShot(True)
+        self._tasks_timer.setInterval(TASKS_REFRESH_MS)
+        self._tasks_timer.timeout.connect(self.refresh_tasks)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Kinerja Desktop"))
 
@@ -531,7 +537,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def notify_data_changed(self, *args: Any) -> None:
-        """Something was saved: refresh the list now if visible, else when it is shown again."""
+        """Something was saved (here or by a sync): refresh the list now if visible, else when it is shown
+        again; the Tugas count a moment later (many saves in a row count once)."""
+        self._tasks_timer.start()
         if self.current_page() is self.list_page:
             self.refresh()
         else:

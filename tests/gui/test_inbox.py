@@ -92,3 +92,22 @@ def test_signing_the_employee_selected_in_the_list(qtbot, controller, people) ->
     assert dialog.target.employee_id == people.staff.employee_id and dialog.target.kind == "evaluasi"
     assert dialog.role == "penilai"
     dialog.close()
+
+
+def test_the_tasks_follow_a_workflow_step_on_an_open_page(qtbot, controller, demo_db, people) -> None:
+    """Approving from the SKP page (not the list) updates the tasks without going back to the list."""
+    from tests.gui.form_helpers import accept_step
+
+    ps.submit_plan(demo_db, people.drafter, people.drafter_plan_id)
+    penilai = penilai_of_plan(demo_db, people.drafter, people.drafter_plan_id)
+    window = sign_in(qtbot, controller, penilai.username, penilai.username)
+
+    def waiting_approval() -> set[str]:
+        return {i.employee_id for i in window._task_items or [] if i.kind == "setujui_skp"}
+
+    qtbot.waitUntil(lambda: people.drafter.employee_id in waiting_approval(), timeout=15_000)
+    page = window.open_employee(people.drafter.employee_id)
+    page.plan_editor.workflow.approve.click()
+    accept_step(qtbot, page.plan_editor)
+    assert window.current_page() is page  # still on the SKP page
+    qtbot.waitUntil(lambda: people.drafter.employee_id not in waiting_approval(), timeout=15_000)
