@@ -137,3 +137,43 @@ def test_the_drafts_dialog_model_is_well_behaved(qtbot, qtmodeltester, demo_db, 
     qtmodeltester.check(dialog.model)
     assert dialog.decline() and dialog.model.drafts[0].status == "DECLINED"
     assert isinstance(dialog, QDialog)
+
+
+def test_the_year_dialog_shows_two_skp_records_an_sk_and_opens_its_skp(qtbot, demo_db, people) -> None:
+    from sqlalchemy import select
+
+    from kinerja_desktop.store.models_peran import Penugasan
+    from kinerja_desktop.ui.matriks.penugasan_dialog import RecordDialog, YearDialog
+
+    with demo_db.reader() as s:
+        moved = s.scalars(select(Penugasan.employee_id).where(Penugasan.kind == "MUTASI")).one()
+    dialog = YearDialog(demo_db, people.admin, moved, 2026, "Pegawai yang dimutasi")
+    show(qtbot, dialog)
+    assert dialog.segments.rowCount() == 2 and dialog.segments.item(0, 3).text() == "TW3 (Final)"
+    assert "menunggu evaluasi penutup" in dialog.result.text() and not dialog.apply_button.isEnabled()
+    screenshot(dialog, "penugasan_setahun")
+
+    staff = YearDialog(demo_db, people.staff, people.staff.employee_id, 2026, "Staf")
+    show(qtbot, staff)
+    assert not staff.record_button.isVisible() and staff.open_button.isVisible()
+
+    def fill(form: RecordDialog) -> None:
+        form.kind.setCurrentIndex(form.kind.findData("PLH"))
+        form.tmt.setDate(form.tmt.date().addDays(30))
+        form.has_end.setChecked(True)
+        form.jabatan.setText("Kepala Seksi Pelayanan")
+        from kinerja_desktop.store.models import Employee
+        with demo_db.reader() as s:
+            form.penilai.setText(s.get(Employee, people.atasan.employee_id).nip)
+        form.accept()
+
+    admin_view = YearDialog(demo_db, people.admin, people.staff.employee_id, 2026, "Staf")
+    show(qtbot, admin_view)
+    _when_dialog(qtbot, RecordDialog, fill)
+    assert admin_view.record() is not None
+    assert admin_view.moves.rowCount() == 1
+    staff.refresh()
+    staff.moves_view.selectRow(0)
+    plan_id = staff.open_selected()
+    assert plan_id and staff.moves.item(0, 6).text() == "dibuka"
+    screenshot(staff, "penugasan_setahun_staf")

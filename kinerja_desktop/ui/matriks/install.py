@@ -1,4 +1,5 @@
-"""Adds "Matriks Peran Hasil" to the main window (Pegawai menu): the signed-in unit head's matrix."""
+"""Adds to the main window's Pegawai menu: "Matriks Peran Hasil" (the signed-in unit head's matrix) and
+"Penugasan dan SKP Setahun…" (mutasi, promosi, ganti penilai, Plt./Plh. of the selected employee)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,28 @@ def open_matriks(window: Any) -> Any:
     return window.add_page(key, page, page.windowTitle())
 
 
+def open_year(window: Any) -> Any:
+    """Penugasan dan SKP setahun of the employee selected in the list (else the signed-in person)."""
+    from kinerja_desktop.ui.matriks.penugasan_dialog import YearDialog
+
+    row = window.selected_employee()
+    employee_id = row.id if row is not None else window.user.employee_id
+    if not employee_id:
+        window.statusBar().showMessage(window.tr("Pilih pegawai di daftar dahulu."), 5000)
+        return None
+    dialog = YearDialog(window.db, window.user, employee_id, window.year(), row.name if row is not None else "",
+                        window)
+    window.year_dialog = dialog
+    dialog.finished.connect(window.notify_data_changed)
+    dialog.open()
+    return dialog
+
+
 def install_matriks(window: Any) -> None:
+    year = QAction(window.tr("Penugasan dan SKP Setahun…"), window)
+    year.setToolTip(window.tr("Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya"))
+    year.triggered.connect(lambda: open_year(window))
+    window.add_menu_action("employee", year)
     if window.user is None or not window.user.employee_id:
         return  # a pure admin account leads no unit
     action = QAction(window.tr("Matriks Peran Hasil"), window)
