@@ -40,6 +40,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.pengembangan_cmd",
     "kinerja_desktop.cli.matriks_cmd",
     "kinerja_desktop.cli.harian_cmd",
+    "kinerja_desktop.cli.workflow_cmd",
 ]
 
 
