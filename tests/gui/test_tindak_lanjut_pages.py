@@ -51,6 +51,8 @@ def test_admin_records_an_award_from_the_candidates_and_prints_the_list(qtbot, q
                                                                                cand.employee_id))
     out = page.print_list(str(tmp_path / "daftar.pdf"))
     assert out and Path(out).read_bytes().startswith(b"%PDF")
+    letter = page.print_letter(str(tmp_path / "usulan.pdf"))  # the admin drafts it for the selected candidate
+    assert letter and Path(letter).read_bytes().startswith(b"%PDF") and "disimpan" in page.notice.text()
 
 
 def test_the_jp_recap_filters_who_is_below_and_exports(qtbot, qtmodeltester, controller, tmp_path: Path) -> None:

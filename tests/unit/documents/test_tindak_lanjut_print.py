@@ -68,3 +68,18 @@ def test_the_jp_recap_lists_who_is_below_20_jp_per_unit_and_person(demo_db, peop
     assert flat("PP 17/2020, Pasal 203") in text and flat("REKAP PER UNIT") in text
     assert flat("Pengelola kepegawaian") in text
     assert flat("ya (kurang") in text
+
+
+def test_the_penilai_signs_the_usulan_letter_like_the_other_sheets(demo_db, people: People, tmp_path: Path) -> None:
+    from kinerja_desktop.documents.signing import sign_pdf, signature_state
+    from kinerja_desktop.documents.verification import verify_pdf
+    from tests.helpers.signing_pki import identity_for, pki
+
+    _candidate(demo_db, people)
+    doc = tp.print_letter(demo_db, people.penilai, people.staff.employee_id, DEMO_YEAR, "TW4", tmp_path / "u.pdf",
+                          today=DEMO_TODAY)
+    field = doc.signature_fields[0]
+    signed = sign_pdf(doc.pdf, identity_for(field.signer_name, field.signer_nip), "penilai")
+    assert signature_state(signed.pdf) == {"penilai": True}
+    report = verify_pdf(signed.pdf, pki().roots())
+    assert report.ok, report.summary_lines()
