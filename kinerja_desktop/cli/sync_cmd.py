@@ -61,6 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.set_defaults(func=cmd_quarantine)
     s = ssub.add_parser("perangkat-baru", help="beri database salinan identitas perangkat sendiri")
     s.set_defaults(func=cmd_fork)
+    s = ssub.add_parser("migrasi-penyimpanan", help="tambahkan bagian per pegawai (parts/) ke penyimpanan lama agar "
+                        "tiap komputer cukup mengunduh lingkupnya (kantor pusat, admin)")
+    s.add_argument("--remote", metavar="URL", help="lokasi penyimpanan (bawaan: yang sudah diatur)")
+    s.add_argument("--coba", action="store_true", help="uji coba: hitung saja, jangan tulis apa pun")
+    s.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="keluaran JSON")
+    s.set_defaults(func=cmd_migrate_store)
     s = ssub.add_parser("roster", help="terbitkan daftar pegawai dan pejabat penilai ke roster/ (kantor pusat, admin)")
     s.set_defaults(func=cmd_roster)
     s = ssub.add_parser("akar", help="kunci akar instansi: lihat, buat, percayai, ekspor, daftar")
@@ -120,12 +126,16 @@ def _secret(args: argparse.Namespace, url: str) -> str | None:
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.services.people_here import remember_person
     from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
     from kinerja_desktop.sync.remote import open_remote
 
     url = _remote_url(args, ctx)
     options = SyncOptions(confirm_store=args.confirm_store, allow_mass_delete=args.allow_mass_delete,
                           push=not args.pull_only, pull=not args.push_only)
+    who = getattr(args, "user", None)
+    if who:  # `kinerja --user NIP sync` sets this PC up for that person: it holds their scope (sync.scope)
+        remember_person(ctx.db, who)
     remote = open_remote(url, secret=_secret(args, url))
     state: dict[str, Any] = {"phase": None, "done": 0}
     try:
@@ -285,6 +295,30 @@ def cmd_fork(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out({"device": new, "shared_upto": shared},
             f"Identitas perangkat baru: {new}. Perubahan yang dibuat di salinan ini akan dikirim atas nama "
             "perangkat ini.")
+    return 0
+
+
+def cmd_migrate_store(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.sync.migrate_store import migrate_store
+    from kinerja_desktop.sync.remote import open_remote
+    from kinerja_desktop.sync.replica import configured_remote
+
+    url = getattr(args, "remote", None) or configured_remote(ctx.db)
+    if not url:
+        raise ValidationError("Lokasi penyimpanan belum diatur: --remote URL.")
+    user = ctx.user
+    remote = open_remote(url, secret=_secret(args, url))
+    try:
+        with ctx.progress(0, "Migrasi") as bar:
+            def on_progress(phase: str, done: int, total: int) -> None:
+                bar.label = phase.capitalize()
+                bar.update(max(0, done - bar.done), total=total)
+
+            report = migrate_store(ctx.db, remote, user, dry_run=args.coba, progress=on_progress)
+    finally:
+        remote.close()
+    ctx.out(report.to_dict(), report.summary())
     return 0
 
 

@@ -20,6 +20,7 @@ from kinerja_desktop.services.passwords import (
     needs_rehash,
     no_such_account,
 )
+from kinerja_desktop.services.people_here import remember_person
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, UserAccount
@@ -67,6 +68,7 @@ def authenticate(db: Database, username: str, password: str) -> CurrentUser:
         user = _current_user(acc, emp)
     if _meta(db, attempts):
         _set_meta(db, attempts, None)
+    remember_person(db, acc.username)  # what this PC holds follows who signs in on it (sync.scope)
     if not _meta(db, DEMO_OFFICE_KEY):
         try:
             guard.check_policy(password, (acc.username, emp.nip if emp else None))

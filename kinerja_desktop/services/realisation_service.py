@@ -228,6 +228,16 @@ def set_evidence_deleted(db: Database, user: CurrentUser, attachment_id: str, de
         att.deleted = deleted
 
 
+def evidence_sha(db: Database, user: CurrentUser, attachment_id: str) -> str:
+    """The SHA-256 of an evidence file the user may see (to fetch it when it is not here yet)."""
+    with db.reader() as s:
+        att = get_live(s, Attachment, attachment_id, "Bukti dukung")
+        real = get_live(s, Realisation, att.realisation_id, "Realisasi")
+        _ind, plan = _plan_of_indicator(s, real.indicator_id)
+        require_on_plan(s, user, Action.VIEW_PLAN, plan)
+        return str(att.sha256)
+
+
 def evidence_path(db: Database, user: CurrentUser, attachment_id: str) -> Path:
     """Where an evidence file can be opened (read-only copy in the blob store)."""
     with db.reader() as s:

@@ -175,6 +175,15 @@ def accept_roster(db: Database, doc: Mapping[str, Any], seq: int) -> bool:
     return True
 
 
+def current_roster_doc(db: Database) -> dict[str, Any] | None:
+    """The roster snapshot this replica trusts, re-verified (None when there is none)."""
+    root = pinned_root(db)
+    stored = db.meta(ROSTER_KEY)
+    if root and stored and isinstance(stored.get("doc"), dict) and verify_roster(stored["doc"], root):
+        return dict(stored["doc"])
+    return None
+
+
 def current_roster(db: Database) -> Roster | None:
     """The roster this replica trusts, re-verified on every load (the database file may be edited)."""
     root = pinned_root(db)

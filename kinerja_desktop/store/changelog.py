@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.models import SYNCED_MODELS, ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
+from kinerja_desktop.store.partitions import Partitioner
 from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge
 
 DEVICE_KEY = "device_id"
@@ -181,6 +182,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     if not news and not dirty:
         return
     user, role, origin = ctx.user, ctx.role, ctx.origin
+    parts = Partitioner(session)
+    for obj in news:
+        parts.remember(type(obj).__tablename__, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))})
     device = str(origin["device"]) if origin else device_id(session)
     seq = int(origin["seq"]) if origin else next_seq(session, device)
     entries: list[ChangeLog] = []
@@ -194,6 +198,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op="insert", changes=changes,
                 base_versions={}, user=origin["user"] if origin else user, role=origin["role"] if origin else role,
                 at=now, local=origin is None,
+                part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
             )
         )
         seq += 1
@@ -227,6 +232,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op=op, changes=changes,
                 base_versions=base, user=origin["user"] if origin else user,
                 role=origin["role"] if origin else role, at=now, local=origin is None,
+                part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
             )
         )
         seq += 1
@@ -264,7 +270,10 @@ def sign_entries(session: Session, entries: list[ChangeLog]) -> None:
 
 
 def sign_runs(keys: signing.KeyRing, entries: list[ChangeLog]) -> int:
-    """(Re-)sign consecutive entries, one group per run of one author; returns how many stay unsigned.
+    """(Re-)sign consecutive entries, one group per run of one author and partition; returns how many stay unsigned.
+
+    A group never spans two partitions (store.partitions), so a PC that reads only some
+    partitions receives whole groups and can verify them.
 
     An entry whose author has no unlocked key in ``keys`` is left unsigned (and an old signature,
     which no longer matches, is removed).
@@ -272,9 +281,10 @@ def sign_runs(keys: signing.KeyRing, entries: list[ChangeLog]) -> int:
     unsigned = 0
     start = 0
     while start < len(entries):
-        author = entries[start].user
+        author, part = entries[start].user, entries[start].part
         end = start
-        while end < len(entries) and entries[end].user == author and end - start < signing.GROUP_MAX:
+        while end < len(entries) and entries[end].user == author and entries[end].part == part \
+                and end - start < signing.GROUP_MAX:
             end += 1
         group = entries[start:end]
         signer = keys.get(author)
@@ -284,10 +294,21 @@ def sign_runs(keys: signing.KeyRing, entries: list[ChangeLog]) -> int:
             unsigned += len(group)
         else:
             digests = [signing.entry_digest(e.device_id, e.seq, e.table_name, e.row_id, e.op, e.changes,
-                                            e.base_versions, e.user, e.clock) for e in group]
+                                            e.base_versions, e.user, e.clock, e.part) for e in group]
             group[-1].sig = signing.sign_group(signer, group[0].device_id, group[0].seq, group[-1].seq, digests)
         start = end
     return unsigned
+
+
+def _runs_by_part(logs: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    """Consecutive log rows of one partition, at most GROUP_MAX each (one signature group each)."""
+    start = 0
+    while start < len(logs):
+        end = start + 1
+        while end < len(logs) and logs[end]["part"] == logs[start]["part"] and end - start < signing.GROUP_MAX:
+            end += 1
+        yield logs[start:end]
+        start = end
 
 
 class CapturingSession(Session):
@@ -339,10 +360,12 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
     seq = next_seq(session, device)
     now = utcnow()
     keys = capture(session).keys
+    parts = Partitioner(session)
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         full: list[dict[str, Any]] = []
         logs: list[dict[str, Any]] = []
+        parts.prefetch_parents(table, chunk)
         for row in chunk:
             item = {**defaults, **row}
             if "id" not in item:
@@ -358,14 +381,15 @@ def bulk_insert(session: Session, model: type[SyncedBase], rows: list[dict[str, 
                 "device_id": device, "seq": seq, "table_name": table, "row_id": item["id"], "op": "insert",
                 "changes": insert_changes(model, item), "base_versions": {}, "user": user,
                 "role": role, "at": now, "local": True, "pushed": False, "clock": None, "sig": None,
+                "part": parts.of(table, item["id"], item),
             })
+            parts.remember(table, item["id"], item)
             seq += 1
         signer = keys.get(user) if keys is not None else None
         if signer is not None:
-            for g in range(0, len(logs), signing.GROUP_MAX):
-                group = logs[g:g + signing.GROUP_MAX]
+            for group in _runs_by_part(logs):
                 digests = [signing.entry_digest(device, r["seq"], table, r["row_id"], "insert", r["changes"], {},
-                                                user, None) for r in group]
+                                                user, None, r["part"]) for r in group]
                 group[-1]["sig"] = signing.sign_group(signer, device, group[0]["seq"], group[-1]["seq"], digests)
         ctx = capture(session)
         allowed, ctx.uncaptured_ok = ctx.uncaptured_ok, True  # logged here, exactly as before_flush would

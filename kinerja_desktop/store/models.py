@@ -384,6 +384,8 @@ class ChangeLog(Base):
     clock: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     #: On the last entry of a signed group: {"k": key id, "n": entries, "s": signature}.
     sig: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: Whose record the row is (store.partitions); None on entries logged before scoped sync.
+    part: Mapped[str | None] = mapped_column(String(80))
 
 
 class FieldVersion(Base):

@@ -195,10 +195,19 @@ def _dumps(obj: Any) -> bytes:
 
 
 def entry_digest(device: str, seq: int, table: str, row: str, op: str, changes: Mapping[str, Any],
-                 base: Mapping[str, Any] | None, user: str | None, clock: Mapping[str, int] | None) -> bytes:
-    """SHA-256 of everything a receiver acts on in one change."""
-    return hashlib.sha256(_dumps({"d": device, "s": seq, "t": table, "r": row, "o": op, "c": changes,
-                                  "b": base or {}, "u": user, "k": clock or None})).digest()
+                 base: Mapping[str, Any] | None, user: str | None, clock: Mapping[str, int] | None,
+                 part: str | None = None) -> bytes:
+    """SHA-256 of everything a receiver acts on in one change.
+
+    ``part`` (whose record the row is, see store.partitions) is covered when the change names it,
+    so a change copied into another person's partition is recognised at once; changes logged
+    before scoped sync name none and keep the digest they were signed with.
+    """
+    body: dict[str, Any] = {"d": device, "s": seq, "t": table, "r": row, "o": op, "c": changes, "b": base or {},
+                            "u": user, "k": clock or None}
+    if part is not None:
+        body["p"] = part
+    return hashlib.sha256(_dumps(body)).digest()
 
 
 def group_message(device: str, first: int, last: int, author: str, kid: str, digests: Sequence[bytes]) -> bytes:

@@ -28,8 +28,14 @@ from kinerja_desktop.store.models import Base, utcnow
 
 
 class SyncPeer(Base):
+    """How far one stream of changes has been processed here.
+
+    A stream is another device's full stream (``device_id`` is the device) or, on a PC that holds
+    only its scope, one partition of a device (``<partition>/<device>``; see sync.scope).
+    """
+
     __tablename__ = "sync_peer"
-    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(140), primary_key=True)
     #: Every entry of this device with ``seq <= applied_seq`` has been processed here.
     applied_seq: Mapped[int] = mapped_column(Integer, default=0)
     #: Last sequence number and SHA-256 of the last bundle verified and fully processed.
@@ -51,6 +57,23 @@ class SyncOutbox(Base):
     count: Mapped[int] = mapped_column(Integer)
     #: SHA-256 of the files (evidence, signed PDFs) the bundle's rows refer to.
     blobs: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncPartOutbox(Base):
+    """The bundles this device made of its changes per partition (sync.scope), for scoped readers."""
+
+    __tablename__ = "sync_part_outbox"
+    part: Mapped[str] = mapped_column(String(80), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    prev_sha256: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer)
+    #: On the store (of the store identity it was sent to).
+    sent_to: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

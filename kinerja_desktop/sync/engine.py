@@ -39,15 +39,18 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.trust_service import Roster, accept_roster, current_roster, pinned_root
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Attachment, ChangeLog, Document, utcnow
+from kinerja_desktop.store.models import Attachment, ChangeLog, Document, LocalMeta, utcnow
+from kinerja_desktop.store.partitions import Partitioner, valid_part
 from kinerja_desktop.store.sync_models import (
     SyncOutbox,
+    SyncPartOutbox,
     SyncPeer,
     SyncQuarantine,
     SyncStore,
     SyncStoreObject,
 )
 from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync import trust
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
@@ -61,6 +64,8 @@ BLOB_TABLES = {"attachment", "document"}
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
 WAITING_KEY = "sync.waiting"
+#: Last sequence number of this device packed into partition bundles (see sync.scope), per device id.
+PART_PACKED_KEY = "sync.part_packed"
 
 
 class StoreIdentityChanged(KinerjaError):
@@ -100,6 +105,8 @@ class SyncOptions:
     batch: int = 400
     #: Size of the pieces files are sent in; None: by the measured speed of the link (64 or 256 KiB).
     piece_size: int | None = None
+    #: Read every device's full stream whatever the PC's people (the central office's replica).
+    full_scope: bool = False
 
 
 @dataclass
@@ -119,6 +126,8 @@ class SyncReport:
     store_id: str = ""
     device: str = ""
     bundles_pushed: int = 0
+    #: Partition bundles sent (the same changes once more, for PCs that hold a scope).
+    part_bundles_pushed: int = 0
     entries_pushed: int = 0
     chunks_uploaded: int = 0
     chunks_skipped: int = 0
@@ -141,6 +150,10 @@ class SyncReport:
     open_conflicts: int = 0
     #: Changes made here that are not signed by their author (they are not sent).
     unsigned: int = 0
+    #: What this PC holds: {"full": bool, "partitions": n, "records": n} (sync.scope).
+    scope: dict[str, Any] = field(default_factory=dict)
+    #: Records removed because they left this PC's scope.
+    purged: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -193,6 +206,7 @@ class _Chain:
     the number of devices or bundles.
     """
 
+    #: The stream: another device's id (its full stream), or ``<partition>/<device>``.
     device: str
     #: Verified bundles waiting in the cache, in chain order (after ``current``).
     queued: deque[_Listed] = field(default_factory=deque)
@@ -209,6 +223,20 @@ class _Chain:
 
     def has_work(self) -> bool:
         return self.current is not None or bool(self.queued)
+
+    @property
+    def part(self) -> str | None:
+        return stream_part(self.device)
+
+
+def stream_part(stream: str) -> str | None:
+    """The partition of a stream key (None for a device's full stream)."""
+    part, _, _dev = stream.rpartition("/")
+    return part or None
+
+
+def stream_device(stream: str) -> str:
+    return stream.rpartition("/")[2]
 
 
 @dataclass
@@ -288,6 +316,11 @@ class SyncEngine:
         self._chains: dict[str, _Chain] = {}
         self._applied_now = 0
         self._expected = 0
+        self._part_now: str | None = None
+        #: Rows entries waited for in this pull (a scoped PC reads the roster entries they name).
+        self._awaited: set[str] = set()
+        self._partitioner: Partitioner | None = None
+        self._partitioned: bool | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -436,6 +469,7 @@ class SyncEngine:
                      "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
                      "created_by": self.me}
             self._write(P.IDENTITY_PATH, P.dumps(ident).encode("utf-8"))
+            self._write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "since": ident["created_at"]}).encode())
             raw2 = self._read(P.IDENTITY_PATH)  # two founders at once: the file that stayed wins
             ident = json.loads(raw2.decode("utf-8")) if raw2 else ident
         elif known_id and known_id != ident["store_id"] and not self.opt.confirm_store:
@@ -468,6 +502,14 @@ class SyncEngine:
         self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
         self._check_device_clash()
         self._make_bundles()
+        try:
+            self._push_full()
+        finally:
+            if self._store_is_partitioned():
+                self._make_part_bundles()
+                self._push_parts()
+
+    def _push_full(self) -> None:
         remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         with self.db.reader() as s:
             store = s.get(SyncStore, self.remote.display)
@@ -514,6 +556,152 @@ class SyncEngine:
                 self.report.entries_pushed += b.count
         finally:
             self._objects.flush()
+
+    # ------------------------------------------------------------------ partitions (sync.scope)
+
+    def _store_is_partitioned(self) -> bool:
+        """Does the store keep changes per partition too (new stores; old ones once migrated)?"""
+        if getattr(self, "_partitioned", None) is None:
+            self._partitioned = self.db.meta(f"sync.parts.{self.store_id}") is True
+            if not self._partitioned:
+                raw = self._read(P.PARTS_MARKER, tries=2)
+                self._partitioned = raw is not None
+                if self._partitioned:
+                    self.db.set_meta(f"sync.parts.{self.store_id}", True)
+        return bool(self._partitioned)
+
+    def _make_part_bundles(self) -> None:
+        """Pack what was sent in full bundles once more, per partition, for PCs that hold a scope.
+
+        Entries go in the order of the device's stream; a signature group that spans partitions
+        (history from before scoped sync) travels whole: the members of other partitions as stubs
+        (their digest and signature only).
+        """
+        with self.db.session() as s:
+            packed = int(self.db.meta(f"{PART_PACKED_KEY}.{self.me}") or 0)
+            upto = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
+            if upto <= packed:
+                return
+            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me,
+                                                          ChangeLog.seq > packed, ChangeLog.seq <= upto)
+                                  .order_by(ChangeLog.seq)))
+            parts = Partitioner(s)
+            # the partition each entry goes to: the one it names (and its signature covers), else worked out
+            part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows}
+            # what is already in each partition (a device's history the central office migrated)
+            tips: dict[str, tuple[int, str | None]] = {}
+            for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
+                                                    SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
+                tips[part] = (last, sha)
+            touched = sorted({p for p in part_of.values() if valid_part(p)})
+            existing = None
+            for part in touched:
+                if part in tips:
+                    continue
+                if existing is None:  # one listing: which partitions exist at all on the store
+                    existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions"))
+                if part not in existing:
+                    continue
+                mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
+                        if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
+                if mine:
+                    _dev, last, sha = max(mine, key=lambda x: x[1])
+                    tips[part] = (last, sha)
+            per_part: dict[str, list[list[ChangeLog]]] = defaultdict(list)
+            for group in _signed_groups(rows):
+                for part in sorted({part_of[r.seq] for r in group if valid_part(part_of[r.seq])}):
+                    if group[-1].seq > tips.get(part, (0, None))[0]:
+                        per_part[part].append(group)
+            for part, groups in per_part.items():
+                prev = tips.get(part, (0, None))[1]
+                batch: list[list[ChangeLog]] = []
+                size = 0
+                for group in [*groups, None]:
+                    n = sum(1 for r in group if part_of[r.seq] == part) if group else 0
+                    if batch and (group is None or size + n > P.BUNDLE_MAX_ENTRIES):
+                        prev = self._write_part_bundle(s, part, batch, prev, part_of)
+                        batch, size = [], 0
+                    if group:
+                        batch.append(group)
+                        size += n
+            s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+
+    def _write_part_bundle(self, s: Any, part: str, groups: list[list[ChangeLog]], prev: str | None,
+                           part_of: dict[int, str]) -> str:
+        lines: list[str] = []
+        stubs: list[P.Stub] = []
+        blobs: list[str] = []
+        seqs: list[int] = []
+        count = 0
+        for group in groups:
+            for r in group:
+                e = self._entry_of(s, r)
+                seqs.append(r.seq)
+                if part_of[r.seq] == part:
+                    lines.append(P.dumps(e.to_json()))
+                    count += 1
+                    if e.table in BLOB_TABLES:
+                        sha = (e.changes.get("sha256") or [None, None])[1]
+                        if P.is_sha256(sha) and sha not in blobs:
+                            blobs.append(sha)
+                else:
+                    stubs.append(P.Stub(self.me, r.seq, r.user, e.digest().hex(), dict(r.sig) if r.sig else None))
+        header = P.PartHeader(device=self.me, part=part, first_seq=min(seqs), last_seq=max(seqs), prev=prev,
+                              count=count, blobs=blobs, stubs=stubs,
+                              created_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        data = P.encode_part_bundle(header, lines)
+        digest = P.sha256(data)
+        name = P.part_bundle_name(self.me, header.last_seq, digest)
+        folder = self._outbox_dir() / "parts" / part
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / (name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(folder / name)
+        s.add(SyncPartOutbox(part=part, last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
+                             prev_sha256=prev, name=name, size=len(data), count=count))
+        return digest
+
+    def _push_parts(self) -> None:
+        """Send the partition bundles not yet on this store, in order per partition, several at a time."""
+        with self.db.reader() as s:
+            todo = [(b.part, b.name, b.last_seq, b.size) for b in s.scalars(
+                select(SyncPartOutbox).where((SyncPartOutbox.sent_to.is_(None))
+                                             | (SyncPartOutbox.sent_to != self.store_id))
+                .order_by(SyncPartOutbox.part, SyncPartOutbox.last_seq))]
+        if not todo:
+            return
+        by_part: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        for part, name, last, size in todo:
+            by_part[part].append((name, last, size))
+
+        def send(part: str) -> None:
+            for name, last, size in by_part[part]:
+                self._check_cancel()
+                local = self._outbox_dir() / "parts" / part / name
+                if not local.is_file():  # a chain tip written by the store migration, not by this PC
+                    continue
+                data = local.read_bytes()
+                self._write(f"{P.part_dir(part)}/{name}", data)
+                with self._lock:
+                    self._bytes_sent += size
+                    self.report.part_bundles_pushed += 1
+                with self.db.session() as s:
+                    row = s.get(SyncPartOutbox, (part, last))
+                    if row is not None:
+                        row.sent_to = self.store_id
+
+        workers = max(1, self.opt.workers)
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
+            futures = [pool.submit(send, part) for part in by_part]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            failed = [f for f in done if f.exception() is not None]
+            if failed:
+                self._abort.set()
+                for f in futures:
+                    f.cancel()
+                wait(futures)
+                self._abort.clear()
+                raise failed[0].exception()  # type: ignore[misc]
 
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
@@ -667,7 +855,8 @@ class SyncEngine:
             clock = knowledge_at(s, r.id)  # an entry from before clocks were recorded at commit
         return P.Entry(device=r.device_id, seq=r.seq, table=r.table_name, row=r.row_id, op=r.op,
                        changes=dict(r.changes or {}), base=dict(r.base_versions or {}), user=r.user, role=r.role,
-                       at=r.at.isoformat(timespec="seconds") if r.at else None, clock=clock, sig=r.sig)
+                       at=r.at.isoformat(timespec="seconds") if r.at else None, clock=clock, sig=r.sig,
+                       part=r.part)
 
     # ------------------------------------------------------------------ chunks
 
@@ -795,8 +984,30 @@ class SyncEngine:
         self.roster = current_roster(self.db)
         self._refresh_roster()
         self.roster = current_roster(self.db)
+        for _round in range(3):
+            scope = self._scope()
+            self._pull_once(scope)
+            # a record of the scope may name a person outside it (a plan made under a former
+            # penilai): their roster entry is read too, and the records waiting for it then apply
+            wanted = scoping.roster_entries_wanted(self.db, scope, self._awaited)
+            if scope.full or (not wanted and self._scope().parts <= scope.parts):
+                break
+            self.report.waiting.clear()
+        if not scope.full:
+            self._purge(scope)
+        self.report.scope = self._scope_report(scope)
+        self._fetch_missing_files(scope)
+        with self.db.session() as s:
+            store = s.get(SyncStore, self.remote.display)
+            if store is not None:
+                store.last_pull_at = utcnow()
+        # what waits, and why, for `kinerja sync status` and the app (until the next pull says otherwise)
+        set_meta(self.db, WAITING_KEY, {**self.report.waiting, **self.report.held} or None)
+
+    def _pull_once(self, scope: scoping.Scope) -> None:
+        self._awaited = set()
         peers = self._peer_states()
-        listings = self._new_bundles(peers)
+        listings = self._new_bundles(peers) if scope.full else self._new_part_bundles(peers, scope)
         self._fetched, self._to_fetch = 0, sum(1 for d, items in listings.items() for it in items
                                               if it.last > peers[d].applied)
         self._applied_seq = {d: p.applied for d, p in peers.items()}
@@ -813,13 +1024,6 @@ class SyncEngine:
             if chain.waiting and chain.has_work():
                 self.report.waiting[chain.device] = chain.waiting
         self._chains = {}
-        self._fetch_missing_files()
-        with self.db.session() as s:
-            store = s.get(SyncStore, self.remote.display)
-            if store is not None:
-                store.last_pull_at = utcnow()
-        # what waits, and why, for `kinerja sync status` and the app (until the next pull says otherwise)
-        set_meta(self.db, WAITING_KEY, {**self.report.waiting, **self.report.held} or None)
 
     def _peer_states(self) -> defaultdict[str, _PeerState]:
         with self.db.reader() as s:
@@ -837,6 +1041,63 @@ class SyncEngine:
             if items and items[-1].last > peers[d].applied:
                 out[d] = items
         return out
+
+    def _scope(self) -> scoping.Scope:
+        """What this PC holds: its people's scope on a partitioned store, else everything."""
+        if self.opt.full_scope or not self._store_is_partitioned():
+            return scoping.Scope(full=True)
+        return scoping.scope_of(self.db)
+
+    def _scope_report(self, scope: scoping.Scope) -> dict[str, Any]:
+        out: dict[str, Any] = {"full": scope.full, "partitions": len(scope.parts),
+                               "employees": len(scope.employees), "people": len(scope.people)}
+        out["records"] = scoping.count_records(self.db)
+        return out
+
+    def _new_part_bundles(self, peers: dict[str, _PeerState], scope: scoping.Scope) -> dict[str, list[_Listed]]:
+        """Per stream (partition of another device) in this PC's scope, its bundles when any is new."""
+        out: dict[str, list[_Listed]] = {}
+        for part in sorted(scope.parts):
+            names = self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
+            per_dev: dict[str, list[_Listed]] = defaultdict(list)
+            for n in names:
+                parsed = P.parse_part_bundle_name(n)
+                if parsed and parsed[0] != self.me:
+                    per_dev[parsed[0]].append(_Listed(parsed[1], parsed[2], n))
+            for dev, items in sorted(per_dev.items()):
+                stream = f"{part}/{dev}"
+                items.sort()
+                if items[-1].last > peers[stream].applied:
+                    out[stream] = items
+        return out
+
+    def _purge(self, scope: scoping.Scope) -> None:
+        """Remove records that left this PC's scope (never what its own people wrote and did not send)."""
+        removed, kept = scoping.purge_outside(self.db, scope)
+        self.report.purged = removed
+        if kept:
+            log.info("%d records outside the scope kept until what was written here about them is sent", kept)
+
+    def _stream_path(self, stream: str, name: str) -> str:
+        part = stream_part(stream)
+        return f"{P.part_dir(part)}/{name}" if part else f"{P.bundles_dir(stream)}/{name}"
+
+    def _decode(self, stream: str, data: bytes, item: _Listed) -> tuple[Any, list[P.Entry], list[Any]]:
+        """(header, entries, what the signatures cover: the entries and any stubs, in order)."""
+        part = stream_part(stream)
+        if part is None:
+            header, entries = P.decode_bundle(data, expected_sha=item.sha, device=stream, last_seq=item.last)
+            return header, entries, entries
+        header, entries = P.decode_part_bundle(data, expected_sha=item.sha, device=stream_device(stream),
+                                               part=part, last_seq=item.last)
+        return header, entries, P.with_stubs(entries, header.stubs)
+
+    def _verdicts(self, entries: list[P.Entry], covered: list[Any]) -> list[trust.Verdict]:
+        """The trust verdict of each entry (stubs are checked with their group, then left out)."""
+        verdicts = trust.check_bundle(covered, self.roster)
+        if covered is entries:
+            return verdicts
+        return [v for x, v in zip(covered, verdicts, strict=True) if isinstance(x, P.Entry)]
 
     def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Chain:
         """Take one device's new bundles along its hash chain, applying each as it arrives.
@@ -891,21 +1152,30 @@ class SyncEngine:
             if data is None:
                 continue
             try:
-                header, entries = P.decode_bundle(data, expected_sha=item.sha, device=device, last_seq=item.last)
+                header, entries, covered = self._decode(device, data, item)
             except P.BundleError as exc:
                 self._quarantine(device, item.name, data, str(exc))
                 continue
-            if header.first_seq > prev_last + 1:
-                waiting = waiting or (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari perangkat "
-                                      f"{device} yang belum ada di penyimpanan")
-                continue
-            if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
-                self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
-                continue
-            verdicts = trust.check_bundle(entries, self.roster)
+            if stream_part(device) is None:
+                if header.first_seq > prev_last + 1:
+                    waiting = waiting or (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari perangkat "
+                                          f"{device} yang belum ada di penyimpanan")
+                    continue
+                if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
+                    self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
+                    continue
+            verdicts = self._verdicts(entries, covered)
             refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
             if refused is not None:
                 self._quarantine(device, item.name, data, f"ditolak: {refused.reason}")
+                continue
+            if stream_part(device) is not None and (header.prev or None) != prev_sha:
+                # a partition's bundles are not numbered contiguously: the hash chain alone says one is missing
+                if header.first_seq <= prev_last:
+                    self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
+                else:
+                    waiting = waiting or (f"menunggu bundel sebelumnya dari perangkat {stream_device(device)} "
+                                          f"pada bagian {stream_part(device)} yang belum ada di penyimpanan")
                 continue
             waits = next((v for v in verdicts if v.kind == trust.WAIT), None)
             if waits is not None:
@@ -962,7 +1232,7 @@ class SyncEngine:
             chain.deferred = False
 
     def _quarantine(self, device: str, name: str, data: bytes, reason: str) -> None:
-        path = f"{P.bundles_dir(device)}/{name}"
+        path = self._stream_path(device, name)
         folder = self.db.data_dir / "sync" / "quarantine" / device
         folder.mkdir(parents=True, exist_ok=True)
         local = folder / name
@@ -986,9 +1256,12 @@ class SyncEngine:
             seq = int(seq_text)
         except ValueError:
             return False
-        if seq <= self._applied_seq.get(dev, 0):
+        # A field's versions all lie in its row's partition: on a PC that reads partitions, the stream
+        # of the partition being applied says whether that version was processed.
+        stream = f"{self._part_now}/{dev}" if self._part_now else dev
+        if seq <= self._applied_seq.get(stream, 0):
             return True
-        chain = self._chains.get(dev)
+        chain = self._chains.get(stream)
         return chain is not None and seq in chain.done
 
     def _apply(self, chains: list[_Chain], *, final: bool = True) -> None:
@@ -1027,17 +1300,23 @@ class SyncEngine:
                 break
             assert chain.entries is not None and chain.current is not None
             applied = self._applied_seq.get(chain.device, 0)
+            self._part_now = chain.part
             while chain.pos < len(chain.entries) and budget > moved:
                 e = chain.entries[chain.pos]
                 if e.seq in chain.done or e.seq <= applied:
                     chain.pos += 1
                     continue
-                out = merger.apply(e, trusted=e.by_root)
+                misplaced = self._misplaced(s, chain, e)
+                if misplaced and not merger.seen_before(e):
+                    out = merger.refuse(e, misplaced)
+                else:
+                    out = merger.apply(e, trusted=e.by_root)
                 if out.kind == WAIT and out.row_id:
                     ahead = self._look_ahead(merger, chain, out.row_id)
                     if ahead:
                         moved += ahead
                         continue
+                    self._awaited.add(out.row_id)
                 if out.kind == WAIT:
                     chain.waiting = out.reason
                     break
@@ -1065,14 +1344,14 @@ class SyncEngine:
         path = self._inbox_path(chain.device, item.name)
         try:
             data = path.read_bytes()
-            _header, entries = P.decode_bundle(data, expected_sha=item.sha, device=chain.device, last_seq=item.last)
+            _header, entries, covered = self._decode(chain.device, data, item)
         except (OSError, P.BundleError) as exc:
             log.warning("cached bundle %s unusable (%s); fetched again next time", path, exc)
             path.unlink(missing_ok=True)
             chain.current, chain.entries = None, None
             chain.queued.clear()
             return False
-        verdicts = trust.check_bundle(entries, self.roster)
+        verdicts = self._verdicts(entries, covered)
         if any(v.kind != trust.OK for v in verdicts):  # it verified when it arrived: the cache was altered
             path.unlink(missing_ok=True)
             chain.current, chain.entries = None, None
@@ -1082,6 +1361,28 @@ class SyncEngine:
             e.by_root = v.by_root
         chain.entries = entries
         return True
+
+    def _misplaced(self, s: Any, chain: _Chain, e: P.Entry) -> str | None:
+        """Why an entry read from a partition does not belong there (None when it does, or cannot be told yet).
+
+        A PC that holds a scope takes from a partition only that partition's records: whatever a
+        writer puts in another person's partition stays out.
+        """
+        part = chain.part
+        if part is None:
+            return None
+        if e.part is not None:  # named by the change and covered by its author's signature
+            return None if e.part == part else \
+                f"perubahan {e.table} ini milik bagian {e.part}, bukan bagian {part} tempat ia dikirim"
+        parts = self._partitioner
+        if parts is None or parts.s is not s:
+            parts = self._partitioner = Partitioner(s)
+        values = {f: pair[1] for f, pair in e.changes.items() if isinstance(pair, list) and len(pair) == 2} \
+            if e.op == "insert" else None
+        actual = parts.of(e.table, e.row, values)
+        if actual == part or (actual == "g" and e.table not in ("setting", "unit", "unit_predikat")):
+            return None  # its own partition, or not decidable before the rows it hangs off arrive
+        return f"perubahan {e.table} ini milik bagian {actual}, bukan bagian {part} tempat ia dikirim"
 
     def _look_ahead(self, merger: Merger, chain: _Chain, row_id: str) -> int:
         """Apply the same bundle's later insert of ``row_id`` first (an FK made in one flush)."""
@@ -1111,8 +1412,21 @@ class SyncEngine:
         """Record how far the device is applied; a bundle applied to its end leaves the cache."""
         device = chain.device
         cur = self._applied_seq.get(device, 0)
-        while cur + 1 in chain.done:
-            cur += 1
+        if chain.part is None:
+            while cur + 1 in chain.done:
+                cur += 1
+        elif chain.entries is not None and chain.current is not None:
+            # a partition's entries are not numbered contiguously: follow the bundle's own order
+            finished = True
+            for e in chain.entries:
+                if e.seq <= cur:
+                    continue
+                if e.seq not in chain.done:
+                    finished = False
+                    break
+                cur = e.seq
+            if finished:
+                cur = max(cur, chain.current.last)  # the last number may be another partition's (a stub)
         chain.done = {n for n in chain.done if n > cur}
         peer = s.get(SyncPeer, device)
         if peer is None:
@@ -1149,8 +1463,10 @@ class SyncEngine:
         if not folder.is_dir():
             return
         for f in folder.iterdir():
-            parsed = P.parse_bundle_name(f.name)
-            if parsed is None or parsed[0] <= applied:
+            if f.is_dir():
+                continue
+            last = _name_last(f.name)
+            if last is None or last <= applied:
                 f.unlink(missing_ok=True)
 
     def _bundle_bytes(self, device: str, item: _Listed) -> bytes | None:
@@ -1161,23 +1477,38 @@ class SyncEngine:
             if P.sha256(data) == item.sha:
                 return data
             path.unlink(missing_ok=True)
-        return self._read(f"{P.bundles_dir(device)}/{item.name}")
+        return self._read(self._stream_path(device, item.name))
 
     # ------------------------------------------------------------------ files
 
-    def missing_files(self) -> list[str]:
+    def missing_files(self, people: set[str] | None = None) -> list[str]:
+        """Files the rows here refer to that are not here; with ``people``: only those of their own records."""
         with self.db.reader() as s:
-            shas = {sha for (sha,) in s.execute(select(Attachment.sha256).where(Attachment.deleted.is_(False)))}
-            shas |= {sha for (sha,) in s.execute(select(Document.sha256).where(Document.deleted.is_(False)))}
-        return sorted(sha for sha in shas if P.is_sha256(sha) and not self.db.blobs.exists(sha))
+            rows = [("attachment", i, sha) for i, sha in s.execute(
+                select(Attachment.id, Attachment.sha256).where(Attachment.deleted.is_(False)))]
+            rows += [("document", i, sha) for i, sha in s.execute(
+                select(Document.id, Document.sha256).where(Document.deleted.is_(False)))]
+            rows = [r for r in rows if P.is_sha256(r[2]) and not self.db.blobs.exists(r[2])]
+            if people is not None:
+                own = {f"e-{p}" for p in people}
+                parts = Partitioner(s)
+                rows = [r for r in rows if parts.of(r[0], r[1]) in own]
+        return sorted({sha for _t, _i, sha in rows})
 
-    def _fetch_missing_files(self) -> None:
-        missing = self.missing_files()
+    def _fetch_missing_files(self, scope: scoping.Scope | None = None) -> None:
+        """Fetch the files rows here refer to. A PC that holds a scope fetches its own people's files;
+        the others (a subordinate's evidence) when opened (:meth:`fetch_files`)."""
+        people = None if scope is None or scope.full else scope.employees & scope.people
+        self.fetch_files(self.missing_files(people))
+
+    def fetch_files(self, missing: list[str]) -> int:
+        """Fetch these files (by SHA-256) from the store into this PC's file store; returns how many arrived."""
         if not missing:
-            return
+            return 0
         self._phase_started = time.monotonic()
         index = _RemoteIndex(self)
         cache = self.db.data_dir / "sync" / "chunks"
+        fetched = 0
         for n, sha in enumerate(missing, 1):
             self._check_cancel()
             self._emit("mengunduh", n, len(missing), msg="Mengunduh berkas")
@@ -1216,8 +1547,10 @@ class SyncEngine:
                     ok = True
             if ok:
                 self.report.files_fetched += 1
+                fetched += 1
             else:
                 self.report.files_missing += 1
+        return fetched
 
 
 class _RemoteIndex:
@@ -1299,6 +1632,15 @@ def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
     if part:
         parts.append(part)
     return parts
+
+
+def _name_last(name: str) -> int | None:
+    """The last sequence number a bundle's name gives (full or partition bundle)."""
+    parsed = P.parse_bundle_name(name)
+    if parsed is not None:
+        return parsed[0]
+    part = P.parse_part_bundle_name(name)
+    return part[1] if part is not None else None
 
 
 def _looks_like_device(name: str) -> bool:

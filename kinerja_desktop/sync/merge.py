@@ -264,6 +264,9 @@ class Merger:
             q = q.where(SyncConflict.field == field)
         return list(self.s.scalars(q))
 
+    def seen_before(self, e: Entry) -> bool:
+        return self._seen_before(e)
+
     def _seen_before(self, e: Entry) -> bool:
         """This very change was processed here before (applied, kept as a conflict, or refused)."""
         if self._seen is None:

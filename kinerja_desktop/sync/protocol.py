@@ -11,6 +11,12 @@ Everything on a store is written once and never changed afterwards::
     files/<sha256>.json                            the chunk list of a file of more than one chunk
                                                    (a one-chunk file is its own chunk)
     roster/<seq>-<sha256>.json.gz                  roster snapshots published by the central office
+    parts/<partition>/<device>-<seq>-<sha256>.jsonl.gz
+                                                   the same changes once more, per partition (whose
+                                                   record they are, see store.partitions): a PC that
+                                                   holds only its scope lists and reads only the
+                                                   partitions of its scope; each names the hash of
+                                                   the device's previous bundle in that partition
 
 Every name that embeds a hash is verified against the bytes on reading, so a partial or
 tampered object is recognised (and a partial upload can be completed under the same name:
@@ -32,6 +38,11 @@ from typing import Any
 from kinerja_desktop.store import signing
 
 FORMAT = 1
+#: Format of a partition bundle (``parts/``): entries of one partition, not numbered contiguously.
+PART_FORMAT = 2
+PARTS_DIR = "parts"
+#: Written once when a store starts keeping partitions (a new store, or an old one migrated).
+PARTS_MARKER = f"{PARTS_DIR}/layout.json"
 IDENTITY_PATH = "kinerja-store.json"
 DEVICES_DIR = "devices"
 CHUNKS_DIR = "chunks"
@@ -51,6 +62,7 @@ BUNDLE_MAX_ENTRIES = 4000
 BUNDLE_MAX_BYTES = 64 * 1024
 
 _BUNDLE_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.jsonl\.gz$")
+_PART_BUNDLE_NAME = re.compile(r"^([0-9a-f-]{36})-(\d{10})-([0-9a-f]{64})\.jsonl\.gz$")
 _ROSTER_NAME = re.compile(r"^(\d{10})-([0-9a-f]{64})\.json\.gz$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -78,6 +90,20 @@ def bundle_name(last_seq: int, digest: str) -> str:
 def parse_bundle_name(name: str) -> tuple[int, str] | None:
     m = _BUNDLE_NAME.match(name)
     return (int(m.group(1)), m.group(2)) if m else None
+
+
+def part_dir(part: str) -> str:
+    return f"{PARTS_DIR}/{part}"
+
+
+def part_bundle_name(device: str, last_seq: int, digest: str) -> str:
+    return f"{device}-{last_seq:010d}-{digest}.jsonl.gz"
+
+
+def parse_part_bundle_name(name: str) -> tuple[str, int, str] | None:
+    """(device, last seq, sha256) of a partition bundle's name."""
+    m = _PART_BUNDLE_NAME.match(name)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else None
 
 
 def roster_name(seq: int, digest: str) -> str:
@@ -130,6 +156,8 @@ class Entry:
     clock: dict[str, int] | None = None
     #: On the last entry of a signed group: {"k": key id, "n": entries in the group, "s": signature}.
     sig: dict[str, Any] | None = None
+    #: Whose record the row is (store.partitions), covered by the signature; None on older changes.
+    part: str | None = None
     #: Set by the receiver: the signature that covers this entry is the instansi's root key.
     by_root: bool = field(default=False, compare=False)
 
@@ -151,6 +179,8 @@ class Entry:
             out["k"] = self.clock
         if self.sig:
             out["sg"] = self.sig
+        if self.part is not None:
+            out["p"] = self.part
         return out
 
     @classmethod
@@ -159,13 +189,13 @@ class Entry:
             device=device, seq=int(obj["seq"]), table=str(obj["t"]), row=str(obj["r"]), op=str(obj["op"]),
             changes=dict(obj["c"]), base=dict(obj.get("b") or {}), user=obj.get("u"), role=obj.get("ro"),
             at=obj.get("at"), clock={str(k): int(v) for k, v in obj["k"].items()} if obj.get("k") is not None else None,
-            sig=dict(obj["sg"]) if obj.get("sg") else None,
+            sig=dict(obj["sg"]) if obj.get("sg") else None, part=str(obj["p"]) if obj.get("p") is not None else None,
         )
 
     def digest(self) -> bytes:
         """What the author's signature covers of this change (see store.signing)."""
         return signing.entry_digest(self.device, self.seq, self.table, self.row, self.op, self.changes, self.base,
-                                    self.user, self.clock)
+                                    self.user, self.clock, self.part)
 
 
 @dataclass
@@ -281,6 +311,103 @@ def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int)
         if not is_sha256(b):
             raise BundleError("daftar berkas berisi hash yang tidak sah")
     return header, entries
+
+
+@dataclass
+class Stub:
+    """A member of a signature group that belongs to another partition: only what its signature needs.
+
+    Groups made since scoped sync never span partitions; older history may (see store.partitions).
+    """
+
+    device: str
+    seq: int
+    user: str | None
+    digest_hex: str
+    sig: dict[str, Any] | None = None
+
+    def digest(self) -> bytes:
+        return bytes.fromhex(self.digest_hex)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"seq": self.seq, "u": self.user, "d": self.digest_hex}
+        if self.sig:
+            out["sg"] = self.sig
+        return out
+
+
+@dataclass
+class PartHeader:
+    device: str
+    part: str
+    first_seq: int
+    last_seq: int
+    prev: str | None
+    count: int
+    blobs: list[str] = field(default_factory=list)
+    stubs: list[Stub] = field(default_factory=list)
+    created_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kinerja_bundle": PART_FORMAT, "device": self.device, "part": self.part,
+                "first_seq": self.first_seq, "last_seq": self.last_seq, "prev": self.prev, "count": self.count,
+                "blobs": self.blobs, "stubs": [s.to_json() for s in self.stubs], "created_at": self.created_at}
+
+
+def encode_part_bundle(header: PartHeader, lines: Iterable[str]) -> bytes:
+    return gzip_bytes(("\n".join([dumps(header.to_json()), *lines]) + "\n").encode("utf-8"))
+
+
+def decode_part_bundle(data: bytes, *, expected_sha: str, device: str, part: str,
+                       last_seq: int) -> tuple[PartHeader, list[Entry]]:
+    """Verify and parse a partition bundle; raises :class:`BundleError` with an Indonesian reason."""
+    if sha256(data) != expected_sha:
+        raise BundleError("isi berkas tidak cocok dengan hash pada namanya (rusak, terpotong, atau diubah)")
+    try:
+        lines = [ln.decode("utf-8") for ln in gunzip_lines(data)]
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"isi bundel bukan UTF-8 ({exc})") from exc
+    if not lines:
+        raise BundleError("berkas kosong")
+    try:
+        head = json.loads(lines[0])
+        if head.get("kinerja_bundle") != PART_FORMAT:
+            raise BundleError(f"format bundel tidak dikenal: {head.get('kinerja_bundle')!r}")
+        dev = str(head["device"])
+        stubs = [Stub(dev, int(x["seq"]), x.get("u"), str(x["d"]), dict(x["sg"]) if x.get("sg") else None)
+                 for x in head.get("stubs") or []]
+        header = PartHeader(
+            device=dev, part=str(head["part"]), first_seq=int(head["first_seq"]), last_seq=int(head["last_seq"]),
+            prev=head.get("prev"), count=int(head["count"]), blobs=[str(b) for b in head.get("blobs") or []],
+            stubs=stubs, created_at=str(head.get("created_at") or ""))
+        entries = [Entry.from_json(dev, json.loads(ln)) for ln in lines[1:]]
+    except BundleError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BundleError(f"isi bundel tidak dapat dibaca ({exc})") from exc
+    if header.device != device or header.part != part:
+        raise BundleError("bundel menyebut perangkat atau bagian lain daripada namanya")
+    if header.last_seq != last_seq:
+        raise BundleError("nomor urut pada nama tidak cocok dengan isi")
+    if header.count != len(entries) or not entries:
+        raise BundleError("jumlah perubahan tidak cocok dengan kepala bundel")
+    seqs = [e.seq for e in entries]
+    if any(b <= a for a, b in zip(seqs, seqs[1:], strict=False)):
+        raise BundleError("nomor urut perubahan di dalam bundel tidak berurutan")
+    every = sorted([*seqs, *(s.seq for s in header.stubs)])
+    if len(set(every)) != len(every) or every[0] != header.first_seq or every[-1] != header.last_seq:
+        raise BundleError("nomor urut perubahan tidak cocok dengan kepala bundel")
+    if any(not is_sha256(s.digest_hex) for s in header.stubs) or len(header.stubs) > 2 * signing.GROUP_MAX:
+        raise BundleError("ringkasan perubahan bagian lain tidak sah")
+    for b in header.blobs:
+        if not is_sha256(b):
+            raise BundleError("daftar berkas berisi hash yang tidak sah")
+    return header, entries
+
+
+def with_stubs(entries: list[Entry], stubs: list[Stub]) -> list[Any]:
+    """Entries and stubs in sequence order: the signature groups as their author signed them."""
+    return sorted([*entries, *stubs], key=lambda x: x.seq)
 
 
 # ------------------------------------------------------------------------------------------ chunks

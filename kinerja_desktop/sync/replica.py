@@ -18,7 +18,14 @@ from kinerja_desktop.store.changelog import DEVICE_KEY, device_id, sign_runs
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import ChangeLog, LocalMeta
 from kinerja_desktop.store.signing import ROOT_WRAP_KEY
-from kinerja_desktop.store.sync_models import SyncKnowledge, SyncOutbox, SyncPeer, SyncStore, SyncStoreObject
+from kinerja_desktop.store.sync_models import (
+    SyncKnowledge,
+    SyncOutbox,
+    SyncPartOutbox,
+    SyncPeer,
+    SyncStore,
+    SyncStoreObject,
+)
 from kinerja_desktop.sync.merge import log_high_water
 
 REMOTE_KEY = "sync.remote"
@@ -131,7 +138,7 @@ def fork_replica(db: Database, shared_upto: int | None = None) -> str:
             elif peer.applied_seq < upto:
                 peer.applied_seq = upto
         s.execute(update(ChangeLog).where(ChangeLog.device_id == old).values(local=False, pushed=True))
-        for model in (SyncOutbox, SyncStore, SyncStoreObject):
+        for model in (SyncOutbox, SyncPartOutbox, SyncStore, SyncStoreObject):
             s.query(model).delete()
         meta = s.get(LocalMeta, DEVICE_KEY)
         assert meta is not None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication
 
-from kinerja_desktop.domain.errors import KinerjaError
+from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 from kinerja_desktop.domain.permissions import Action, Subject, may
 from kinerja_desktop.services import evaluation_service as es
 from kinerja_desktop.services import plan_service as ps
@@ -130,4 +131,19 @@ class RealisationController(FormController):
         )
 
     def evidence_path(self, attachment_id: str) -> Path:
-        return rs.evidence_path(self.db, self.user, attachment_id)
+        """The file to open; a file of someone else's record that is not here yet is fetched from the store
+        first (a PC that holds a scope gets others' evidence when it is opened, see sync.files)."""
+        try:
+            return rs.evidence_path(self.db, self.user, attachment_id)
+        except ValidationError:
+            from kinerja_desktop.sync.files import fetch_files
+
+            sha = rs.evidence_sha(self.db, self.user, attachment_id)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                fetch_files(self.db, [sha])
+            except KinerjaError:
+                pass  # the plain message below says it is not here yet
+            finally:
+                QApplication.restoreOverrideCursor()
+            return rs.evidence_path(self.db, self.user, attachment_id)

@@ -1,0 +1,269 @@
+"""Migrate a store written before scoped sync: add the partitions (``parts/``) to what it holds.
+
+Run once by the central office on its full replica (``kinerja sync migrasi-penyimpanan``), which
+holds every record and so can tell whose record each change is. Nothing on the store is changed
+or removed: each device's full stream stays as it is, and its changes are written once more per
+partition, in the same order, each bundle naming the previous one of that device and partition.
+The partition bundles carry the changes exactly as their authors signed them (a signature group
+that spans partitions travels whole, the other partitions' members as stubs), so every PC
+verifies them as before. The ``parts/layout.json`` marker is written last: until it exists no PC
+reads partitions, so a migration that is cut off is simply run again (what it wrote is written
+again byte for byte, and skipped).
+
+Memory stays bounded whatever the store holds: entries are spilled into a temporary SQLite
+file, then read back one partition at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.services.identity import CurrentUser
+from kinerja_desktop.store.changelog import device_id
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import LocalMeta
+from kinerja_desktop.store.partitions import Partitioner, valid_part
+from kinerja_desktop.store.sync_models import SyncPartOutbox
+from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.engine import PART_PACKED_KEY
+from kinerja_desktop.sync.remote import Remote
+
+
+@dataclass
+class MigrationReport:
+    dry_run: bool
+    devices: int = 0
+    bundles_read: int = 0
+    damaged: list[str] = field(default_factory=list)
+    entries: int = 0
+    #: Changes of rows this replica does not hold (refused or quarantined here): not placed.
+    unplaced: int = 0
+    partitions: int = 0
+    bundles_written: int = 0
+    bundles_present: int = 0
+    bytes_written: int = 0
+    already_migrated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        verb = "akan ditulis" if self.dry_run else "ditulis"
+        text = (f"{self.devices} perangkat, {self.bundles_read} bundel dibaca, {self.entries} perubahan dalam "
+                f"{self.partitions} bagian; {self.bundles_written} bundel bagian {verb} "
+                f"({self.bytes_written / 1024:.0f} KB)")
+        if self.bundles_present:
+            text += f", {self.bundles_present} sudah ada"
+        if self.unplaced:
+            text += f"; {self.unplaced} perubahan atas data yang tidak ada di komputer ini tidak ditempatkan"
+        if self.damaged:
+            text += f"; {len(self.damaged)} bundel rusak dilewati"
+        if self.already_migrated:
+            text = "Penyimpanan ini sudah memakai bagian (parts/). " + text
+        return ("Uji coba migrasi: " if self.dry_run else "Migrasi selesai: ") + text + "."
+
+
+def migrate_store(db: Database, remote: Remote, user: CurrentUser, *, dry_run: bool = True,
+                  progress: Callable[[str, int, int], None] | None = None) -> MigrationReport:
+    """Write the partition bundles of every device's stream on ``remote`` (see the module doc).
+
+    Only an admin migrates (on the central office's full replica, which can place every change).
+    """
+    if not user.is_admin:
+        raise PermissionDenied("Migrasi penyimpanan hanya dapat dijalankan admin kantor pusat.")
+    report = MigrationReport(dry_run=dry_run)
+    try:
+        remote.read(P.PARTS_MARKER)
+        report.already_migrated = True
+    except FileNotFoundError:
+        pass
+    try:
+        store_id = str(json.loads(remote.read(P.IDENTITY_PATH).decode("utf-8")).get("store_id") or "")
+    except (FileNotFoundError, ValueError, UnicodeDecodeError, AttributeError):
+        store_id = ""
+    devices = sorted(d for d in remote.list_dirs(P.DEVICES_DIR) if _is_device(d))
+    read_upto: dict[str, int] = {}
+    report.devices = len(devices)
+    with tempfile.TemporaryDirectory(prefix="kinerja-migrate-") as tmp:
+        spill = sqlite3.connect(str(Path(tmp) / "spill.sqlite"))
+        spill.execute("CREATE TABLE e (part TEXT, device TEXT, seq INTEGER, grp INTEGER, created TEXT, "
+                      "line TEXT, stub TEXT, PRIMARY KEY (part, device, seq))")
+        with db.reader() as s:
+            parts = Partitioner(s)
+            for n, device in enumerate(devices, 1):
+                if progress:
+                    progress("membaca", n, len(devices))
+                read_upto[device] = _spill_device(remote, device, parts, spill, report)
+        spill.commit()
+        me = _local_device(db)
+        tips: list[tuple[str, int, str]] = []
+        report.partitions = spill.execute("SELECT COUNT(DISTINCT part) FROM e").fetchone()[0]
+        streams = spill.execute("SELECT DISTINCT part, device FROM e ORDER BY part, device").fetchall()
+        for n, (part, device) in enumerate(streams, 1):
+            if progress and n % 200 == 0:
+                progress("menulis", n, len(streams))
+            existing = None if dry_run else remote.list(P.part_dir(part))
+            prev: str | None = None
+            for batch in _batches(spill, part, device):
+                data, last = _encode(part, device, batch, prev)
+                digest = P.sha256(data)
+                name = P.part_bundle_name(device, last, digest)
+                if existing is not None and existing.get(name) == len(data):
+                    report.bundles_present += 1
+                else:
+                    report.bundles_written += 1
+                    report.bytes_written += len(data)
+                    if not dry_run:
+                        remote.write(f"{P.part_dir(part)}/{name}", data)
+                prev = digest
+                if device == me:
+                    tips.append((part, last, digest))
+        spill.close()
+    if not dry_run:
+        if not report.already_migrated:
+            remote.write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "migrated_by": me}).encode())
+        _remember_own_tips(db, me, tips, read_upto.get(me, 0), store_id)
+    return report
+
+
+def _is_device(name: str) -> bool:
+    return len(name) == 36 and name.count("-") == 4
+
+
+def _local_device(db: Database) -> str:
+    with db.reader() as s:
+        return device_id(s)
+
+
+def _spill_device(remote: Remote, device: str, parts: Partitioner, spill: sqlite3.Connection,
+                  report: MigrationReport) -> int:
+    """Read one device's bundles in chain order and put each entry (or stub) under its partitions.
+
+    Returns the last sequence number read (the chain's intact prefix)."""
+    listing = remote.list(P.bundles_dir(device))
+    items = sorted((p[0], p[1], name) for name in listing if (p := P.parse_bundle_name(name)))
+    prev_last, prev_sha = 0, None
+    group_no = 0
+    for last, sha, name in items:
+        if last <= prev_last:
+            continue  # a second bundle under one number: the chain took the first intact one
+        try:
+            data = remote.read(f"{P.bundles_dir(device)}/{name}")
+            header, entries = P.decode_bundle(data, expected_sha=sha, device=device, last_seq=last)
+        except (FileNotFoundError, P.BundleError) as exc:
+            report.damaged.append(f"{device}/{name}: {exc}")
+            continue
+        if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
+            report.damaged.append(f"{device}/{name}: rantai hash tidak cocok")
+            break  # what follows cannot be placed in order; the next run (after repair) continues
+        report.bundles_read += 1
+        prev_last, prev_sha = last, sha
+        # signature groups: consecutive entries, the last one carrying the signature of n entries
+        groups: list[list[P.Entry]] = []
+        pending: list[P.Entry] = []
+        for e in entries:
+            pending.append(e)
+            if e.sig:
+                k = max(1, min(int(e.sig.get("n") or 1), len(pending)))
+                groups.extend([x] for x in pending[:-k])
+                groups.append(pending[-k:])
+                pending = []
+        groups.extend([x] for x in pending)
+        for group in groups:
+            group_no += 1
+            placed: dict[int, str] = {}
+            for e in group:
+                report.entries += 1
+                part = e.part or parts.of(e.table, e.row, _insert_values(e))
+                if not valid_part(part) or (part == "g" and e.table not in ("setting", "unit", "unit_predikat")
+                                            and not _row_known(parts, e)):
+                    report.unplaced += 1
+                    continue
+                placed[e.seq] = part
+            for part in sorted(set(placed.values())):
+                for e in group:
+                    if placed.get(e.seq) == part:
+                        spill.execute("INSERT OR IGNORE INTO e VALUES (?,?,?,?,?,?,NULL)",
+                                      (part, device, e.seq, group_no, header.created_at, P.dumps(e.to_json())))
+                    else:
+                        stub = P.Stub(device, e.seq, e.user, e.digest().hex(), e.sig)
+                        spill.execute("INSERT OR IGNORE INTO e VALUES (?,?,?,?,?,NULL,?)",
+                                      (part, device, e.seq, group_no, header.created_at, P.dumps(stub.to_json())))
+    return prev_last
+
+
+def _insert_values(e: P.Entry) -> dict[str, Any] | None:
+    if e.op != "insert":
+        return None
+    return {f: pair[1] for f, pair in e.changes.items() if isinstance(pair, list) and len(pair) == 2}
+
+
+def _row_known(parts: Partitioner, e: P.Entry) -> bool:
+    from kinerja_desktop.store.models import MODEL_BY_TABLE
+
+    model = MODEL_BY_TABLE.get(e.table)
+    return model is not None and parts.s.get(model, e.row) is not None
+
+
+def _batches(spill: sqlite3.Connection, part: str, device: str) -> Any:
+    """The stream's rows in order, cut between signature groups into bundles of at most BUNDLE_MAX_ENTRIES."""
+    batch: list[tuple[int, int, str, str | None, str | None]] = []
+    count = 0
+    group = None
+    for seq, grp, created, line, stub in spill.execute(
+            "SELECT seq, grp, created, line, stub FROM e WHERE part=? AND device=? ORDER BY seq", (part, device)):
+        if grp != group and count >= P.BUNDLE_MAX_ENTRIES:
+            yield batch
+            batch, count = [], 0
+        group = grp
+        batch.append((seq, grp, created, line, stub))
+        count += 1 if line else 0
+    if batch:
+        yield batch
+
+
+def _encode(part: str, device: str, batch: list[tuple[int, int, str, str | None, str | None]],
+            prev: str | None) -> tuple[bytes, int]:
+    lines = [line for _s, _g, _c, line, _st in batch if line]
+    stubs = []
+    for _s, _g, _c, _line, stub in batch:
+        if stub:
+            obj = json.loads(stub)
+            stubs.append(P.Stub(device, int(obj["seq"]), obj.get("u"), str(obj["d"]), obj.get("sg")))
+    seqs = [b[0] for b in batch]
+    header = P.PartHeader(device=device, part=part, first_seq=min(seqs), last_seq=max(seqs), prev=prev,
+                          count=len(lines), blobs=_blobs(lines), stubs=stubs, created_at=batch[-1][2])
+    return P.encode_part_bundle(header, lines), header.last_seq
+
+
+def _blobs(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        obj = json.loads(line)
+        if obj.get("t") in ("attachment", "document"):
+            sha = ((obj.get("c") or {}).get("sha256") or [None, None])[1]
+            if P.is_sha256(sha) and sha not in out:
+                out.append(sha)
+    return out
+
+
+def _remember_own_tips(db: Database, me: str, tips: list[tuple[str, int, str]], upto: int, store_id: str) -> None:
+    """This replica's own history is now in the partitions: later pushes continue those chains."""
+    if not upto:
+        return
+    with db.session() as s:
+        for part, last, sha in tips:
+            if s.get(SyncPartOutbox, (part, last)) is None:
+                s.add(SyncPartOutbox(part=part, last_seq=last, first_seq=last, sha256=sha, prev_sha256=None,
+                                     name=P.part_bundle_name(me, last, sha), size=0, count=0, sent_to=store_id))
+        s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{me}", value=upto))
+
+
+__all__ = ["MigrationReport", "migrate_store"]

@@ -1,0 +1,349 @@
+"""Scoped replication: a PC set up for a person holds that person's scope and nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.services import evaluation_service, realisation_service
+from kinerja_desktop.services.auth_service import authenticate
+from kinerja_desktop.services.people_here import remember_person
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.models import (
+    Employee,
+    Evaluation,
+    Indicator,
+    LocalMeta,
+    Plan,
+    Realisation,
+    Rhk,
+    RhkFeedback,
+    Supervision,
+    UserAccount,
+)
+from kinerja_desktop.store.sync_models import SyncPartOutbox, SyncRefused
+from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.replica import this_device
+from kinerja_desktop.sync.scope import scope_of
+from tests.helpers.fixtures import People
+from tests.unit.sync.sync_office import Office
+
+
+def _nip(db: Database, employee_id: str) -> str:
+    with db.reader() as s:
+        return str(s.get(Employee, employee_id).nip)
+
+
+def _owners(db: Database) -> dict[str, set[str]]:
+    """Whose records of each kind this replica holds (employee ids)."""
+    with db.reader() as s:
+        plan_emp = dict(s.execute(select(Plan.id, Plan.employee_id)).all())
+        ind_plan = dict(s.execute(select(Indicator.id, Rhk.plan_id).join(Rhk, Rhk.id == Indicator.rhk_id)).all())
+        ev_plan = dict(s.execute(select(Evaluation.id, Evaluation.plan_id)).all())
+        return {
+            "plan": set(plan_emp.values()),
+            "indicator": {plan_emp.get(p) for p in ind_plan.values()},
+            "realisation": {plan_emp.get(ind_plan.get(i)) for (i,) in s.execute(select(Realisation.indicator_id))},
+            "evaluation": {plan_emp.get(p) for p in ev_plan.values()},
+            "feedback": {plan_emp.get(ev_plan.get(e)) for (e,) in s.execute(select(RhkFeedback.evaluation_id))},
+            "verifier": {a.employee_id or a.username for a in s.scalars(select(UserAccount))},
+        }
+
+
+def _up_line(db: Database, employee_id: str) -> set[str]:
+    out: set[str] = set()
+    with db.reader() as s:
+        boss = s.execute(select(Supervision.supervisor_id).where(Supervision.employee_id == employee_id)).scalar()
+        while boss and boss not in out:
+            out.add(boss)
+            boss = s.execute(select(Supervision.supervisor_id).where(Supervision.employee_id == boss)).scalar()
+    return out
+
+
+def _setup_pc(office: Office, name: str, who: str) -> Database:
+    """A new PC set up for one person: a fresh database, the root pinned, the person named."""
+    db = office.add_device(name, fresh=True)
+    remember_person(db, who)
+    return db
+
+
+def test_a_staff_pc_holds_its_person_and_the_rhk_above_nothing_else(office: Office, people: People) -> None:
+    staff_id, penilai_id = people.staff.employee_id, people.penilai.employee_id
+    master = office.dbs["reader"]
+    nip = _nip(master, staff_id)
+    db = _setup_pc(office, "mine", nip)
+
+    report = office.sync("mine")
+    assert not report.quarantined, report.quarantined
+    assert report.scope["full"] is False and report.scope["records"] > 0
+    owners = _owners(db)
+    assert not report.waiting, report.waiting
+    # their own plan, indicators, realisations, evaluations; the plans and RHK up the line (the cascade
+    # their RHK hang from), nothing of anyone beside or below them
+    up_line = _up_line(master, staff_id)
+    assert penilai_id in up_line
+    assert owners["plan"] == {staff_id} | (up_line & _owners(master)["plan"])
+    for kind in ("indicator", "realisation", "evaluation", "feedback"):
+        assert owners[kind] <= {staff_id}, (kind, owners[kind])
+    assert owners["realisation"] == _owners(master)["realisation"] & {staff_id}
+    assert owners["indicator"] == {staff_id}
+    # sign-in verifiers: the person and the instansi's admin account only
+    assert owners["verifier"] == {staff_id, "admin"}
+    with db.reader() as s:
+        penilai_rhk = s.scalars(select(Rhk).join(Plan, Plan.id == Rhk.plan_id)
+                                .where(Plan.employee_id == penilai_id)).all()
+        assert penilai_rhk, "the penilai's RHK (for intervensi) arrive"
+        all_employees = s.execute(select(Employee.id)).scalars().all()
+    with master.reader() as s:
+        office_size = len(s.execute(select(Employee.id)).scalars().all())
+    assert len(all_employees) < office_size
+    # the whole office's store holds far more than this PC downloaded
+    store_bytes = sum(f.stat().st_size for f in Path(office.store).rglob("*") if f.is_file())
+    assert report.bytes_down < store_bytes / 4, (report.bytes_down, store_bytes)
+
+    # the person signs in on the new PC with their own password, and what they write is theirs
+    user = authenticate(db, nip, nip)
+    with db.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(db, user, ind, "TW4", value="7 laporan", note="dari PC sendiri")
+    pushed = office.sync("mine")
+    assert pushed.entries_pushed >= 1 and pushed.part_bundles_pushed >= 1
+
+    office.sync("penilai")  # a full replica (forked from the office) takes it as ever
+    with office.dbs["penilai"].reader() as s:
+        assert s.execute(select(Realisation.note).where(Realisation.indicator_id == ind,
+                                                        Realisation.period == "TW4")).scalar() == "dari PC sendiri"
+
+
+def test_a_penilai_pc_holds_the_team_and_the_work_flows_both_ways(office: Office, people: People) -> None:
+    staff_id, penilai_id = people.staff.employee_id, people.penilai.employee_id
+    master = office.dbs["reader"]
+    staff_db = _setup_pc(office, "staff-pc", _nip(master, staff_id))
+    pen_db = _setup_pc(office, "penilai-pc", _nip(master, penilai_id))
+    office.sync("staff-pc")
+    office.sync("penilai-pc")
+    with master.reader() as s:
+        team = set(s.execute(select(Supervision.employee_id).where(Supervision.supervisor_id == penilai_id))
+                   .scalars())
+        other_unit = s.execute(select(Supervision.employee_id).where(
+            Supervision.supervisor_id == people.other_penilai.employee_id)).scalars().first()
+    owners = _owners(pen_db)
+    assert staff_id in owners["realisation"]
+    assert owners["realisation"] <= team | {penilai_id}
+    assert other_unit not in owners["plan"] | owners["realisation"]
+    assert owners["verifier"] == {penilai_id, "admin"}
+
+    staff = authenticate(staff_db, _nip(master, staff_id), _nip(master, staff_id))
+    penilai = authenticate(pen_db, _nip(master, penilai_id), _nip(master, penilai_id))
+    with staff_db.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff_db, staff, ind, "TW4", value="9 laporan", note="lengkap")
+    office.sync("staff-pc")
+    office.sync("penilai-pc")
+    with pen_db.reader() as s:
+        assert s.execute(select(Realisation.value_text).where(Realisation.indicator_id == ind,
+                                                              Realisation.period == "TW4")).scalar() == "9 laporan"
+    evaluation_service.set_ratings(pen_db, penilai, people.staff_plan_id, "TW4", hasil="DI_ATAS", perilaku="SESUAI")
+    office.sync("penilai-pc")
+    report = office.sync("staff-pc")
+    assert not report.quarantined and not report.refused
+    with staff_db.reader() as s:
+        ev = s.execute(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id,
+                                                Evaluation.period == "TW4")).scalar_one()
+        assert ev.rating_hasil == "DI_ATAS"
+
+
+def test_an_entry_put_in_another_persons_partition_stays_out(office: Office, people: People) -> None:
+    """Someone with store access copies another person's genuine, signed change into a staff member's
+    partition: the signature verifies, but the record is not the staff member's and stays out."""
+    staff_id, other_id = people.staff.employee_id, people.other_penilai.employee_id
+    full = office.dbs["penilai"]
+    with full.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id).join(Plan, Plan.id == Rhk.plan_id)
+                        .where(Plan.employee_id == other_id, Plan.status == "APPROVED")).scalars().first()
+    assert ind, "the other penilai has an approved plan in the demo office"
+    realisation_service.set_realisation(full, people.other_penilai, ind, "TW4", value="3 kegiatan", note="rahasia")
+    office.sync("penilai")
+    device = this_device(full)
+    src = next(f for f in Path(office.store, P.part_dir(f"e-{other_id}")).iterdir()
+               if P.parse_part_bundle_name(f.name)[0] == device)  # type: ignore[index]
+    _dev, last, sha = P.parse_part_bundle_name(src.name)  # type: ignore[misc]
+    header, entries = P.decode_part_bundle(src.read_bytes(), expected_sha=sha, device=device,
+                                           part=f"e-{other_id}", last_seq=last)
+    header.part, header.prev = f"e-{staff_id}", None
+    data = P.encode_part_bundle(header, [P.dumps(e.to_json()) for e in entries])
+    target = Path(office.store, P.part_dir(f"e-{staff_id}"))
+    (target / P.part_bundle_name(device, header.last_seq, P.sha256(data))).write_bytes(data)
+
+    db = _setup_pc(office, "mine", _nip(office.dbs["reader"], staff_id))
+    report = office.sync("mine")
+    assert report.refused >= 1 and not report.quarantined
+    with db.reader() as s:
+        assert s.execute(select(Realisation.id).where(Realisation.note == "rahasia")).first() is None
+        reason = s.execute(select(SyncRefused.reason)).scalars().first()
+    assert "bukan bagian" in reason
+
+
+def test_scope_of_a_pc_with_nobody_or_an_admin_is_everything(office: Office) -> None:
+    db = _setup_pc(office, "central", "admin")
+    office.sync("central")
+    assert scope_of(db).full
+    blank = office.add_device("blank", fresh=True)
+    assert scope_of(blank).full
+
+
+def test_the_layout_marker_is_written_once_by_the_founder(office: Office) -> None:
+    marker = json.loads(Path(office.store, P.PARTS_MARKER).read_text())
+    assert marker["layout"] == P.PART_FORMAT
+
+
+def test_an_old_store_migrates_with_a_dry_run_first_and_then_serves_scoped_pcs(office: Office,
+                                                                               people: People) -> None:
+    import shutil
+
+    from kinerja_desktop.sync.migrate_store import migrate_store
+    from kinerja_desktop.sync.remote import open_remote
+
+    staff_id = people.staff.employee_id
+    # a store written before scoped sync: no partitions, and replicas that never wrote any
+    shutil.rmtree(Path(office.store, P.PARTS_DIR))
+    for db in office.dbs.values():
+        with db.session() as s:
+            for key in [k for (k,) in s.execute(select(LocalMeta.key)) if k.startswith("sync.part")]:
+                s.delete(s.get(LocalMeta, key))
+            s.query(SyncPartOutbox).delete()
+    # work goes on meanwhile on the staff member's own (full) PC
+    staff_pc = office.dbs["staff"]
+    with staff_pc.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value="5 laporan", note="sebelum migrasi")
+    assert office.sync("staff").part_bundles_pushed == 0  # nothing partitioned before the migration
+    central = office.dbs["reader"]
+    office.sync("reader")
+
+    remote = open_remote(str(office.store))
+    try:
+        dry = migrate_store(central, remote, people.admin, dry_run=True)
+        assert dry.bundles_written > 0 and dry.partitions > 0 and not dry.damaged
+        assert not Path(office.store, P.PARTS_DIR).exists(), "a dry run writes nothing"
+        real = migrate_store(central, remote, people.admin, dry_run=False)
+        assert (real.bundles_written, real.partitions) == (dry.bundles_written, dry.partitions)
+        again = migrate_store(central, remote, people.admin, dry_run=False)
+        assert again.already_migrated and again.bundles_written == 0 and again.bundles_present == real.bundles_written
+        with pytest.raises(PermissionDenied):
+            migrate_store(central, remote, people.staff, dry_run=True)
+    finally:
+        remote.close()
+
+    # the staff member's PC goes on: its next change continues its partition chain after the migrated part
+    realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value="6 laporan", note="sesudah migrasi")
+    assert office.sync("staff").part_bundles_pushed >= 1
+    mine = _setup_pc(office, "mine", _nip(central, staff_id))
+    report = office.sync("mine")
+    assert not report.quarantined and not report.waiting, (report.quarantined, report.waiting)
+    with mine.reader() as s:
+        assert s.execute(select(Realisation.note).where(Realisation.indicator_id == ind,
+                                                        Realisation.period == "TW4")).scalar() == "sesudah migrasi"
+    assert _owners(mine)["realisation"] <= {staff_id}
+
+
+def test_a_subordinates_evidence_comes_to_the_penilai_pc_when_opened(office: Office, people: People,
+                                                                     tmp_path: Path) -> None:
+    from kinerja_desktop.store.models import Attachment
+    from kinerja_desktop.sync.files import fetch_files
+    from kinerja_desktop.sync.replica import save_remote
+
+    staff_id, penilai_id = people.staff.employee_id, people.penilai.employee_id
+    master = office.dbs["reader"]
+    staff_db = _setup_pc(office, "staff-pc", _nip(master, staff_id))
+    pen_db = _setup_pc(office, "penilai-pc", _nip(master, penilai_id))
+    office.sync("staff-pc")
+    staff = authenticate(staff_db, _nip(master, staff_id), _nip(master, staff_id))
+    with staff_db.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff_db, staff, ind, "TW4", value="4 laporan")
+    evidence = tmp_path / "notulen.pdf"
+    evidence.write_bytes(b"%PDF-1.4 bukti rapat " * 5000)
+    realisation_service.add_evidence(staff_db, staff, ind, "TW4", evidence)
+    office.sync("staff-pc")
+
+    report = office.sync("penilai-pc")
+    assert report.files_fetched == 0, "a subordinate's files are not downloaded with the records"
+    with pen_db.reader() as s:
+        att = s.execute(select(Attachment).where(Attachment.filename == "notulen.pdf")).scalar_one()
+        sha = att.sha256
+    assert not pen_db.blobs.exists(sha)
+    save_remote(pen_db, str(office.store))
+    assert fetch_files(pen_db, [sha]) == 1
+    assert pen_db.blobs.read_bytes(sha) == evidence.read_bytes()
+
+
+def test_scope_follows_a_mutation_the_old_penilai_pc_lets_go(office: Office, people: People) -> None:
+    from kinerja_desktop.central.roster import publish_roster
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN
+    from kinerja_desktop.services.roster_service import set_supervisor
+    from kinerja_desktop.services.trust_service import unlock_root
+    from kinerja_desktop.store.db import open_database
+    from kinerja_desktop.sync.engine import SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.helpers.fixtures import unlock_demo_keys
+    from tests.unit.sync.sync_office import FAST
+
+    staff_id, penilai_id, other_id = (people.staff.employee_id, people.penilai.employee_id,
+                                      people.other_penilai.employee_id)
+    reader = office.dbs["reader"]
+    old_pc = _setup_pc(office, "old-penilai-pc", _nip(reader, penilai_id))
+    new_pc = _setup_pc(office, "new-penilai-pc", _nip(reader, other_id))
+    office.sync("old-penilai-pc")
+    office.sync("new-penilai-pc")
+    assert staff_id in _owners(old_pc)["plan"] and staff_id not in _owners(new_pc)["plan"]
+    with reader.reader() as s:
+        years = sorted(set(s.execute(select(Supervision.year).where(Supervision.employee_id == staff_id)).scalars()))
+
+    central = open_database(office.master)  # the central office's own database (it keeps the root key)
+    try:
+        unlock_demo_keys(central)
+        for year in years:
+            set_supervisor(central, people.admin, staff_id, other_id, year)
+        remote = open_remote(str(office.store))
+        try:
+            publish_roster(central, remote, unlock_root(central, DEMO_ADMIN[1]))
+            SyncEngine(central, remote, FAST).run()
+        finally:
+            remote.close()
+    finally:
+        central.dispose()
+
+    moved_in = office.sync("new-penilai-pc")
+    let_go = office.sync("old-penilai-pc")
+    assert f"e-{staff_id}" in scope_of(new_pc).parts, (moved_in.waiting, moved_in.refused)
+    assert staff_id in _owners(new_pc)["realisation"] | _owners(new_pc)["indicator"]
+    assert staff_id not in _owners(old_pc)["indicator"] | _owners(old_pc)["realisation"]
+    assert let_go.purged > 0 and not moved_in.quarantined
+
+
+def test_setting_up_a_pc_for_a_person_from_the_command_line(office: Office, people: People, capsys,
+                                                            tmp_path: Path) -> None:
+    """`kinerja --db FILE sync akar daftar F` then `kinerja --db FILE --user NIP --json sync --remote STORE`."""
+    from kinerja_desktop.cli import main
+    from kinerja_desktop.services.trust_service import pinned_root
+
+    nip = _nip(office.dbs["reader"], people.staff.employee_id)
+    enrol = tmp_path / "pendaftaran.json"
+    enrol.write_text(json.dumps({"root": pinned_root(office.dbs["reader"])}))
+    path = str(tmp_path / "pc-ani.sqlite")
+    assert main(["--db", path, "sync", "akar", "daftar", str(enrol)]) == 0
+    capsys.readouterr()
+    assert main(["--db", path, "--user", nip, "--json", "sync", "--remote", str(office.store)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["bytes_down"] > 0 and "bytes_up" in report
+    assert report["scope"]["full"] is False and report["scope"]["records"] > 0
+    assert report["scope"]["employees"] == 1
