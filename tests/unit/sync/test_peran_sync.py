@@ -87,3 +87,25 @@ def test_made_up_codes_are_refused(office: Office, people: People) -> None:
     report = office.sync("reader")
     assert report.applied == 0 and report.refused == 1
     assert "kode tidak dikenal" in conflicts.list_refused(office.dbs["reader"])[0].reason
+
+
+def test_a_mutation_recorded_by_the_admin_and_opened_by_the_pegawai_syncs_without_refusals(
+        office: Office, people: People) -> None:
+    from kinerja_desktop.services import penugasan_service as ps
+    from kinerja_desktop.services.auth_service import user_by_username
+
+    reader = office.dbs["reader"]
+    admin = user_by_username(reader, "admin")
+    pid = ps.record_penugasan(reader, admin, people.staff.employee_id, "MUTASI", date(2026, 10, 1),
+                              penilai_id=people.other_penilai.employee_id, nomor_sk="821.2/77/2026")
+    office.sync("reader")
+    office.sync("staff")
+    new_plan = ps.open_plan(office.dbs["staff"], people.staff, pid)
+    office.sync("staff")
+    office.sync("penilai")
+    with office.dbs["penilai"].reader() as s:
+        row = s.get(Penugasan, pid)
+        assert (row.plan_id, row.closed_plan_id) == (new_plan, people.staff_plan_id)
+        assert s.get(Plan, people.staff_plan_id).is_current is False
+        assert s.get(Plan, new_plan).penilai_id == people.other_penilai.employee_id
+    assert conflicts.list_refused(office.dbs["penilai"]) == []
