@@ -29,7 +29,7 @@ from kinerja_desktop.store.models import Indicator, Plan, Rhk
 from kinerja_desktop.store.models_harian import RencanaAksi
 
 __all__ = ["ActionView", "IndicatorActions", "action_periods", "actions_by_indicator", "add_action",
-           "attach_evidence", "copy_to_next_period", "delete_action", "list_actions", "next_period",
+           "attach_evidence", "copy_actions", "copy_to_next_period", "delete_action", "list_actions", "next_period",
            "set_action_realisation", "update_action"]
 
 MONTHLY = tuple(f"B{m:02d}" for m in range(1, 13))
@@ -267,6 +267,20 @@ def copy_to_next_period(db: Database, user: CurrentUser, plan_id: str, period: s
                               realisation_text="", note=""))
             copied += 1
         return target, copied
+
+
+def copy_actions(session: Session, old_rhk_id: str, new_rhk_id: str, indicators: dict[str, str]) -> int:
+    """Copy an RHK's rencana aksi (with their realisation and evidence) to its copy in a plan Revisi;
+    ``indicators`` maps the old indicator ids to the new ones. Called inside the Revisi's transaction."""
+    rows = list(session.scalars(select(RencanaAksi).where(RencanaAksi.rhk_id == old_rhk_id,
+                                                          RencanaAksi.deleted.is_(False))))
+    for r in rows:
+        session.add(RencanaAksi(rhk_id=new_rhk_id, indicator_id=indicators.get(r.indicator_id or ""), period=r.period,
+                                position=r.position, text=r.text, target_value=r.target_value,
+                                target_unit=r.target_unit, realisation_value=r.realisation_value,
+                                realisation_text=r.realisation_text, note=r.note, sha256=r.sha256,
+                                filename=r.filename, size=r.size, mime=r.mime))
+    return len(rows)
 
 
 @dataclass

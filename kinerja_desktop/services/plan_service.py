@@ -507,7 +507,9 @@ def _ensure_no_closed_evaluation(session: Session, plan: Plan) -> None:
 
 
 def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
-    """Revisi: copy the plan into a new draft version; the old version stays as it was."""
+    """Revisi: copy the plan into a new draft version (with its rencana aksi); the old version stays as it was."""
+    from kinerja_desktop.services.action_plan_service import copy_actions
+
     with db.session(user=user.username) as s:
         old = get_live(s, Plan, plan_id, "SKP")
         subject = require_on_plan(s, user, Action.EDIT_PLAN, old)
@@ -530,9 +532,14 @@ def revise_plan(db: Database, user: CurrentUser, plan_id: str) -> str:
                       perspektif=r.perspektif)
             s.add(rhk)
             s.flush()
+            copies = {}
             for i in r.indicators:
-                s.add(Indicator(rhk_id=rhk.id, position=i.position, aspek=i.aspek, text=i.text,
-                                target_value=i.target_value, target_unit=i.target_unit, target_text=i.target_text))
+                copies[i.id] = Indicator(rhk_id=rhk.id, position=i.position, aspek=i.aspek, text=i.text,
+                                         target_value=i.target_value, target_unit=i.target_unit,
+                                         target_text=i.target_text)
+                s.add(copies[i.id])
+            s.flush()
+            copy_actions(s, r.id, rhk.id, {was: ind.id for was, ind in copies.items()})
         for item in view.lampiran:
             s.add(LampiranItem(plan_id=new.id, kind=item.kind, position=item.position, text=item.text))
         for code, text in view.expectations.items():

@@ -116,3 +116,19 @@ def test_the_instansi_chooses_monthly_or_quarterly(demo_db: Database, people: Pe
     settings_service.set_setting(demo_db, people.admin, "rencana_aksi.periode", "TRIWULAN")
     assert ap.action_periods(demo_db) == ("TW1", "TW2", "TW3", "TW4")
     assert ap.next_period("TW3") == "TW4" and ap.next_period("TW4") is None
+
+
+def test_a_revisi_takes_the_rencana_aksi_along(demo_db: Database, people: People) -> None:
+    from kinerja_desktop.services import plan_service
+
+    before = ap.list_actions(demo_db, people.staff, people.staff_plan_id)
+    assert before  # the demo office planned October and November
+    new_plan = plan_service.revise_plan(demo_db, people.staff, people.staff_plan_id)
+    after = ap.list_actions(demo_db, people.staff, new_plan)
+    assert [(a.period, a.text, a.realisation_text) for a in after] == [
+        (b.period, b.text, b.realisation_text) for b in before]
+    with demo_db.reader() as s:
+        new_indicators = set(s.scalars(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                                        .where(Rhk.plan_id == new_plan)))
+    assert {a.indicator_id for a in after if a.indicator_id} <= new_indicators
+    assert ap.list_actions(demo_db, people.staff, people.staff_plan_id) == before  # the old version keeps its own
