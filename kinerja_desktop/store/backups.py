@@ -275,7 +275,8 @@ def _copy_rows(old: sqlite3.Connection, new: sqlite3.Connection, table: str, whe
         return 0
     names = ", ".join(columns)
     rows = old.execute(f"SELECT {names} FROM {table} WHERE {where}", args).fetchall()  # noqa: S608
-    new.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)  # noqa: S608
+    marks = ", ".join("?" * len(columns))
+    new.executemany(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
     return len(rows)
 
 

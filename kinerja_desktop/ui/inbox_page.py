@@ -71,7 +71,8 @@ class InboxPage(QWidget):
         self.summary.setObjectName("inboxSummary")
         self.summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
         layout.addWidget(self.summary)
-        hint = QLabel(self.tr("Tekan Enter atau klik dua kali untuk membuka halaman yang menyelesaikan tugas itu."), self)
+        hint = QLabel(self.tr("Tekan Enter atau klik dua kali untuk membuka halaman yang menyelesaikan tugas itu."),
+                      self)
         hint.setStyleSheet("color: #5f6368;")
         layout.addWidget(hint)
         self.model = InboxModel(self)

@@ -51,7 +51,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 #: Minimum interval between two progress signals of one task (seconds).
 PROGRESS_INTERVAL = 0.05

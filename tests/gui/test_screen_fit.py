@@ -4,11 +4,11 @@ workflow button visible without scrolling (issue 14, item 2). A screenshot of ea
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
-from kinerja_desktop.ui.models.unit_tree_model import IdRole
 from kinerja_desktop.ui.employee_page import TAB_EVALUASI, TAB_REALISASI, TAB_SKP
+from kinerja_desktop.ui.models.unit_tree_model import IdRole
 from kinerja_desktop.ui.page_tabs import PageFrame
 from kinerja_desktop.ui.screen_fit import first_run_maximised, fitted_size
 from tests.gui.shell_helpers import (  # noqa: F401 - themed_app is a fixture
@@ -167,7 +167,8 @@ def test_dialogs_fit_an_office_screen(qtbot, demo_db, people, tmp_path) -> None:
     dialog_fits(qtbot, PasswordDialog(demo_db, admin), "fit_dialog_kata_sandi")
     dialog_fits(qtbot, RosterImportDialog(demo_db, admin), "fit_dialog_impor")
     dialog_fits(qtbot, RestoreDialog([]), "fit_dialog_pulihkan")
-    dialog_fits(qtbot, CertificatesDialog(default_pki(), is_admin=True, instansi="Kota Contoh"), "fit_dialog_sertifikat")
+    dialog_fits(qtbot, CertificatesDialog(default_pki(), is_admin=True, instansi="Kota Contoh"),
+                "fit_dialog_sertifikat")
     dialog_fits(qtbot, VerifyDialog(lambda: []), "fit_dialog_periksa")
 
 

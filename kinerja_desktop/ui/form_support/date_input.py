@@ -61,7 +61,8 @@ def parse_date(text: str, *, default_year: int | None = None) -> date:
         else:
             raise ValueError
     except (ValueError, KeyError):
-        raise DateInputError(f"“{text.strip()}” tidak dikenali sebagai tanggal; tulis misalnya {EXAMPLE}.") from None
+        message = f"“{text.strip()}” tidak dikenali sebagai tanggal; tulis misalnya {EXAMPLE}."
+        raise DateInputError(message) from None
     try:
         return date(year, month, day)
     except ValueError:
