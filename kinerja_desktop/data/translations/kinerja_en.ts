@@ -5636,4 +5636,365 @@ evidence</translation>
         <translation>Signed</translation>
     </message>
 </context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <source>Peran Hasil — {0}</source>
+        <translation>Results Role — {0}</translation>
+    </message>
+    <message>
+        <source>RHK pimpinan yang diintervensi: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Leader's RHK supported: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>mis. Koordinator, Pelaksana verifikasi</source>
+        <translation>e.g. Coordinator, Verification officer</translation>
+    </message>
+    <message>
+        <source>Utama</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Tambahan</source>
+        <translation>Additional</translation>
+    </message>
+    <message>
+        <source>RHK yang diusulkan kepada pegawai</source>
+        <translation>RHK proposed to the employee</translation>
+    </message>
+    <message>
+        <source>Satu indikator per baris: Aspek | Indikator | Target
+Kuantitas | Jumlah berkas diverifikasi | 240 berkas</source>
+        <translation>One indicator per line: Aspect | Indicator | Target
+Kuantitas | Files verified | 240 files</translation>
+    </message>
+    <message>
+        <source>(tanpa tim kerja)</source>
+        <translation>(no work team)</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Jenis RHK</source>
+        <translation>RHK type</translation>
+    </message>
+    <message>
+        <source>RHK usulan</source>
+        <translation>Proposed RHK</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Tim kerja</source>
+        <translation>Work team</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kosongkan sel</source>
+        <translation>Clear cell</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Usulan RHK untuk SKP Anda</source>
+        <translation>Proposed RHK for your SKP</translation>
+    </message>
+    <message>
+        <source>RHK di bawah ini diusulkan pimpinan Anda (matriks peran hasil) atau diimpor admin. Terima untuk menambahkannya ke SKP dengan RHK pimpinan yang diintervensi sudah terisi; Anda tetap dapat mengubahnya di SKP.</source>
+        <translation>The RHK below were proposed by your leader (results role matrix) or imported by the admin. Accept one to add it to your SKP with the leader's RHK already filled in; you can still change it in the SKP.</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Ubah lalu Terima…</source>
+        <translation>Edit and Accept…</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ubah RHK</source>
+        <translation>Edit RHK</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result</translation>
+    </message>
+    <message>
+        <source>Diterima ke SKP: {0}</source>
+        <translation>Added to the SKP: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MatriksPage</name>
+    <message>
+        <source>Matriks Peran Hasil {0}</source>
+        <translation>Results Role Matrix {0}</translation>
+    </message>
+    <message>
+        <source>Tim Kerja Baru…</source>
+        <translation>New Work Team…</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Muat Ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Klik dua kali sel (RHK × pegawai) untuk mengisi peran dan RHK usulan; pegawai melihatnya sebagai usulan di SKP-nya. Warna: kuning menunggu, hijau diterima, abu-abu ditolak.</source>
+        <translation>Double-click a cell (RHK × employee) to fill in the role and the proposed RHK; the employee sees it as a proposal in their SKP. Colours: yellow waiting, green accepted, grey declined.</translation>
+    </message>
+    <message>
+        <source> — SKP pimpinan: {0}</source>
+        <translation> — leader's SKP: {0}</translation>
+    </message>
+    <message>
+        <source> — SKP pimpinan belum ada</source>
+        <translation> — leader has no SKP yet</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}{3} · {4} isian</source>
+        <translation>{0} · {1} · {2}{3} · {4} filled</translation>
+    </message>
+    <message>
+        <source>Tim kerja: {0}</source>
+        <translation>Work teams: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada tim kerja.</source>
+        <translation>No work team yet.</translation>
+    </message>
+    <message>
+        <source>Matriks Peran Hasil</source>
+        <translation>Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Simpan Matriks Peran Hasil</source>
+        <translation>Save Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTableModel</name>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>RHK Pimpinan</source>
+        <translation>Leader's RHK</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Catat Penugasan dari SK</source>
+        <translation>Record an Assignment from its Decree</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>NIP pejabat penilai pada penugasan ini</source>
+        <translation>NIP of the appraising official in this assignment</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>TMT</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Selesai (Plt./Plh.)</source>
+        <translation>Ends (acting)</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai</source>
+        <translation>Appraising official</translation>
+    </message>
+    <message>
+        <source>Nomor SK</source>
+        <translation>Decree number</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Tim Kerja</source>
+        <translation>Work Team</translation>
+    </message>
+    <message>
+        <source>Nama tim</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>NIP anggota (boleh dari unit lain)</source>
+        <translation>Member NIP (any unit)</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Keluarkan dari tim</source>
+        <translation>Remove from team</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>NIP {0} tidak ada di daftar pegawai.</source>
+        <translation>NIP {0} is not on the roster.</translation>
+    </message>
+</context>
+<context>
+    <name>YearDialog</name>
+    <message>
+        <source>Penugasan dan SKP {0} — {1}</source>
+        <translation>Assignments and SKP {0} — {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SKP tahun ini&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This year's SKP&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Penugasan (dari SK)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Assignments (from decrees)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Catat Penugasan…</source>
+        <translation>Record Assignment…</translation>
+    </message>
+    <message>
+        <source>Buka SKP Penugasan</source>
+        <translation>Open the Assignment's SKP</translation>
+    </message>
+    <message>
+        <source>Terapkan ke Evaluasi Tahunan</source>
+        <translation>Apply to the Annual Evaluation</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>dibuka</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <source>belum dibuka</source>
+        <translation>not opened</translation>
+    </message>
+    <message>
+        <source>Aturan instansi: {0}</source>
+        <translation>Agency rule: {0}</translation>
+    </message>
+    <message>
+        <source>Predikat tahunan gabungan: {0}</source>
+        <translation>Combined annual predicate: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih penugasannya dahulu.</source>
+        <translation>Choose the assignment first.</translation>
+    </message>
+    <message>
+        <source>SKP untuk penugasan ini terbuka; susun RHK-nya di halaman SKP.</source>
+        <translation>The SKP for this assignment is open; write its RHK on the SKP page.</translation>
+    </message>
+    <message>
+        <source>Rating gabungan ditulis ke evaluasi tahunan SKP sekarang.</source>
+        <translation>The combined ratings were written into the current SKP's annual evaluation.</translation>
+    </message>
+    <message>
+        <source>NIP penilai {0} tidak ada di daftar pegawai.</source>
+        <translation>Appraiser NIP {0} is not on the roster.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pilih pegawai di daftar dahulu.</source>
+        <translation>Choose an employee in the list first.</translation>
+    </message>
+    <message>
+        <source>Penugasan dan SKP Setahun…</source>
+        <translation>Assignments and SKP of the Year…</translation>
+    </message>
+    <message>
+        <source>Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya</source>
+        <translation>Transfer, promotion, new appraiser, acting: this year's SKP and its annual evaluation</translation>
+    </message>
+    <message>
+        <source>Matriks Peran Hasil</source>
+        <translation>Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
+        <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Usulan RHK…</source>
+        <translation>Proposed RHK…</translation>
+    </message>
+    <message>
+        <source>RHK yang diusulkan pimpinan (matriks peran hasil) atau diimpor admin</source>
+        <translation>RHK proposed by the leader (results role matrix) or imported by the admin</translation>
+    </message>
+</context>
 </TS>
