@@ -135,6 +135,7 @@ def test_penilai_week_shows_gaps_and_takes_umpan_balik(qtbot, qtmodeltester, dem
 def test_month_recap_per_unit_prints_and_exports(qtbot, qtmodeltester, demo_db, people, tmp_path: Path):
     page = MonthRecapPage(demo_db, people.admin, year=2026, month=11, today=FRIDAY)
     show(qtbot, page)
+    assert page.model.rowCount() == 0 and "Pilih unit kerja" in page.summary.text()  # nothing heavy at opening
     with demo_db.reader() as s:
         unit_id = s.scalar(select(Employee.unit_id).where(Employee.id == people.staff.employee_id))
     page.scope_combo.setCurrentIndex(page.scope_combo.findData(unit_id))

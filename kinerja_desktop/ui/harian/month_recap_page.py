@@ -93,6 +93,8 @@ class MonthRecapPage(QWidget):
 
         if self.user.employee_id:
             self.scope_combo.addItem(self.tr("Saya sendiri"), None)
+        else:  # an admin chooses the unit first (the whole instansi at once would be a long wait)
+            self.scope_combo.addItem(self.tr("— pilih unit kerja —"), "")
         with self.db.reader() as s:
             if self.user.is_admin:
                 units = s.execute(select(Unit.id, Unit.code, Unit.name).where(Unit.deleted.is_(False))
@@ -105,6 +107,11 @@ class MonthRecapPage(QWidget):
 
     def load(self) -> None:
         unit_id = self.scope_combo.currentData()
+        if unit_id == "":
+            self.recap = None
+            self.model.set_rows([])
+            self.summary.setText(self.tr("Pilih unit kerja untuk melihat rekap progres hariannya."))
+            return
         try:
             self.recap = dl.month_recap(self.db, self.user, self.year_spin.value(), self.month_combo.currentIndex() + 1,
                                         unit_id=unit_id, today=self.today())
