@@ -43,7 +43,7 @@ class CompetencyAssessment(SyncedBase):
     employee_id: Mapped[str] = mapped_column(ForeignKey("employee.id"), index=True)
     code: Mapped[str] = mapped_column(String(24))
     level: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(16), default="PENILAI")
+    source: Mapped[str] = mapped_column(String(24), default="PENILAI")
     assessed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
 

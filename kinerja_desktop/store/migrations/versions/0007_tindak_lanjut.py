@@ -45,7 +45,7 @@ def upgrade() -> None:
     sa.Column('employee_id', sa.String(length=36), nullable=False),
     sa.Column('code', sa.String(length=24), nullable=False),
     sa.Column('level', sa.Integer(), nullable=False),
-    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('source', sa.String(length=24), nullable=False),
     sa.Column('assessed_on', sa.Date(), nullable=True),
     sa.Column('note', sa.Text(), nullable=False),
     *_synced_columns(),
