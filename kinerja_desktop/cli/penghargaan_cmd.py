@@ -20,9 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_candidates)
 
     p = psub.add_parser("tandai", help="(pejabat penilai) tandai umpan balik RHK sebagai inovasi/capaian luar biasa")
-    p.add_argument("--plan", required=True, metavar="ID", help="id SKP")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--nip", metavar="NIP", help="pegawai yang dinilai (SKP tahun --year)")
+    target.add_argument("--plan", metavar="ID", help="id SKP")
+    year_arg(p)
     p.add_argument("--period", required=True, metavar="P")
-    p.add_argument("--rhk", required=True, metavar="ID")
+    p.add_argument("--rhk", required=True, metavar="NO|ID", help="nomor urut RHK di SKP (1, 2, ...) atau id RHK")
     p.add_argument("--tanda", choices=[*FEEDBACK_MARKS, "HAPUS"], required=True)
     p.add_argument("--alasan", default="", help="satu baris alasan (wajib kecuali HAPUS)")
     p.set_defaults(func=cmd_mark)
@@ -74,12 +77,35 @@ def cmd_candidates(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _plan_and_rhk(ctx: CliContext, args: argparse.Namespace) -> tuple[str, str]:
+    """The plan (by id, or the NIP's current SKP of --year) and the RHK (by id, or its number in the SKP)."""
+    from sqlalchemy import select
+
+    from kinerja_desktop.domain.errors import NotFound
+    from kinerja_desktop.services.plan_service import current_plan_id
+    from kinerja_desktop.store.models import Rhk
+
+    plan_id = args.plan or current_plan_id(ctx.db, employee_id(ctx.db, args.nip), args.year)
+    if plan_id is None:
+        raise NotFound(f"Pegawai NIP {args.nip} belum punya SKP tahun {args.year}.")
+    if not args.rhk.isdigit():
+        return plan_id, args.rhk
+    with ctx.db.reader() as s:
+        ids = list(s.scalars(select(Rhk.id).where(Rhk.plan_id == plan_id, Rhk.deleted.is_(False))
+                             .order_by(Rhk.kind.desc(), Rhk.position)))
+    number = int(args.rhk)
+    if not 1 <= number <= len(ids):
+        raise NotFound(f"SKP ini punya {len(ids)} RHK; nomor {number} tidak ada.")
+    return plan_id, ids[number - 1]
+
+
 def cmd_mark(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services.recognition_service import mark_feedback
 
     mark = None if args.tanda == "HAPUS" else args.tanda
-    mark_feedback(ctx.db, ctx.user, args.plan, args.period, args.rhk, mark, args.alasan)
-    ctx.out({"rhk": args.rhk, "mark": mark}, "Tanda dihapus." if mark is None
+    plan_id, rhk_id = _plan_and_rhk(ctx, args)
+    mark_feedback(ctx.db, ctx.user, plan_id, args.period, rhk_id, mark, args.alasan)
+    ctx.out({"rhk": rhk_id, "mark": mark}, "Tanda dihapus." if mark is None
             else f"Umpan balik ditandai: {FEEDBACK_MARKS[mark]}.")
     return 0
 

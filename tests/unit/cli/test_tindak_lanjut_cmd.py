@@ -85,8 +85,16 @@ def test_marking_candidates_awards_and_printing(demo_db, people: People, monkeyp
     assert main([*penilai, "penghargaan", "tandai", "--plan", people.staff_plan_id, "--period", "TW4", "--rhk", rhk,
                  "--tanda", "INOVASI"]) == 1
     assert "Alasan wajib diisi" in capsys.readouterr().err
-    assert main([*penilai, "penghargaan", "tandai", "--plan", people.staff_plan_id, "--period", "TW4", "--rhk", rhk,
+    nip = _nip(demo_db, people.staff.employee_id)
+    assert main([*penilai, "penghargaan", "tandai", "--nip", nip, "--year", "2026", "--period", "TW4", "--rhk", "99",
+                 "--tanda", "INOVASI", "--alasan", "x"]) == 1
+    assert "nomor 99 tidak ada" in capsys.readouterr().err
+    assert main([*penilai, "penghargaan", "tandai", "--nip", nip, "--year", "2026", "--period", "TW4", "--rhk", "1",
                  "--tanda", "INOVASI", "--alasan", "Aplikasi antrean daring"]) == 0
+    from kinerja_desktop.services.recognition_service import marks_of
+
+    marks = marks_of(demo_db, people.penilai, people.staff_plan_id, "TW4")
+    assert marks == {rhk: ("INOVASI", "Aplikasi antrean daring")}
     es.finalise(demo_db, people.penilai, people.staff_plan_id, "TW4")
     nip = _nip(demo_db, people.staff.employee_id)
     capsys.readouterr()
