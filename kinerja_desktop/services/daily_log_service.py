@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
@@ -60,7 +60,7 @@ class EntryView:
     umpan_balik: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DayStatus:
     day: date
     working: bool
@@ -317,36 +317,46 @@ def _people(session: Session, ids: list[str]) -> list[_Person]:
 
 
 def _day_counts(session: Session, ids: list[str], start: date, end: date) -> dict[tuple[str, date], tuple[int, bool]]:
-    """(employee, day) -> (entries, all of them late), one grouped index range scan."""
+    """(employee, day) -> (entries, all of them late), grouped index range scans of 500 people each."""
     out: dict[tuple[str, date], tuple[int, bool]] = {}
+    # the day read as stored text and mapped to the few dates of the range (a whole instansi's month is
+    # hundreds of thousands of groups: parsing each date again costs more than the query)
+    days = {(start + timedelta(days=i)).isoformat(): start + timedelta(days=i) for i in range((end - start).days + 1)}
+    day_text = type_coerce(ProgresHarian.day, String)
+    conn = session.connection()  # plain Core rows: no ORM result processing for a column-only query
     for i in range(0, len(ids), 500):
-        rows = session.execute(
-            select(ProgresHarian.employee_id, ProgresHarian.day, func.count(), func.min(ProgresHarian.late))
+        rows = conn.execute(
+            select(ProgresHarian.employee_id, day_text, func.count(), func.min(ProgresHarian.late))
             .where(ProgresHarian.employee_id.in_(ids[i:i + 500]), ProgresHarian.day >= start,
                    ProgresHarian.day <= end, ProgresHarian.deleted.is_(False))
             .group_by(ProgresHarian.employee_id, ProgresHarian.day)
         ).all()
         for emp, day, n, late in rows:
-            out[(emp, day)] = (n, bool(late))
+            when = day if isinstance(day, date) else days.get(str(day)[:10])
+            if when is not None:
+                out[(emp, when)] = (n, bool(late))
     return out
 
 
-def _statuses(cal: WorkCalendar, days: list[date], counts: dict[tuple[str, date], tuple[int, bool]], emp: str,
+def _statuses(calendar: list[tuple[date, bool, str]], counts: dict[tuple[str, date], tuple[int, bool]], emp: str,
               today: date) -> list[DayStatus]:
     out = []
-    for d in days:
+    for d, working, reason in calendar:
         n, late = counts.get((emp, d), (0, False))
-        working = cal.is_working(d)
-        out.append(DayStatus(d, working, cal.why_not_working(d), n, bool(n) and late,
-                             working and not n and d <= today))
+        out.append(DayStatus(d, working, reason, n, bool(n) and late, working and not n and d <= today))
     return out
+
+
+def _calendar(cal: WorkCalendar, days: list[date]) -> list[tuple[date, bool, str]]:
+    return [(d, cal.is_working(d), cal.why_not_working(d)) for d in days]
 
 
 def _recap(session: Session, cal: WorkCalendar, people: list[_Person], days: list[date], today: date
            ) -> list[PersonMonth]:
     counts = _day_counts(session, [p.id for p in people], days[0], days[-1])
+    calendar = _calendar(cal, days)
     return [PersonMonth(p.id, p.nama, p.nip, p.unit, days[0].year, days[0].month,
-                        _statuses(cal, days, counts, p.id, today)) for p in people]
+                        _statuses(calendar, counts, p.id, today)) for p in people]
 
 
 def person_month(db: Database, user: CurrentUser, employee_id: str | None, year: int, month: int,
@@ -415,8 +425,9 @@ def team_week(db: Database, user: CurrentUser, day: date, *, today: date | None 
         for v in (v for vs in grouped.values() for v in vs):
             n, late = counts.get((v.employee_id, v.day), (0, True))
             counts[(v.employee_id, v.day)] = (n + 1, late and v.late)
+        calendar = _calendar(cal, days)
         members = [PersonMonth(p.id, p.nama, p.nip, p.unit, monday.year, monday.month,
-                               _statuses(cal, days, counts, p.id, today)) for p in people]
+                               _statuses(calendar, counts, p.id, today)) for p in people]
     return TeamWeek(monday, days, [cal.is_working(d) for d in days], members, dict(grouped))
 
 

@@ -3,7 +3,8 @@
 Run: .venv/bin/python -m pytest tests/bench/bench_daily_log.py -s
 (the first run builds the demo office and its year of logs: about 10 minutes on 2 busy cores).
 Targets (issue 17): the Progres Harian list (a person's last 31 days), a person's month and the Progres
-Harian page itself open in under 100 ms. Also measured: a penilai's team week and a seksi's monthly recap.
+Harian page itself open in under 100 ms. Also measured: a penilai's team week, a seksi's monthly recap and
+the whole instansi's month (the XLSX export for the tunjangan kinerja; a batch job, not a screen).
 The baseline, measured in the same run, is plain sqlite3 reading the same person's rows with the same
 index; the database size is reported against the demo office without the logs.
 
@@ -33,7 +34,7 @@ from kinerja_desktop.services.auth_service import user_by_username
 from kinerja_desktop.services.demo_daily_work import daily_line
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import head_revision, open_database
-from kinerja_desktop.store.models import Employee, Supervision
+from kinerja_desktop.store.models import Employee, Supervision, Unit
 from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi
 from tests.bench.demo_cache import CACHE, demo_database
 
@@ -177,6 +178,10 @@ def test_bench_daily_log() -> None:
     results["team week"] = _ms(lambda: dl.team_week(db, penilai, date(YEAR, 11, 18), today=TODAY))
     results["unit month"] = _ms(lambda: dl.unit_month(db, penilai, unit_id, YEAR, 11, today=TODAY), n=7)
     results["GUI page open"] = _page_open_ms(db, users)
+    with db.reader() as s:
+        root = s.scalars(select(Unit.id).where(Unit.level == 0)).first()
+    admin = user_by_username(db, "admin")
+    results["instansi month"] = _ms(lambda: dl.unit_month(db, admin, root, YEAR, 11, today=TODAY), n=1)
     db.dispose()
 
     # first open: a fresh Database (engine, connection, first query) as when the page opens after start-up
