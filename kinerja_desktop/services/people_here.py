@@ -36,4 +36,11 @@ def remember_person(db: Database, who: str) -> bool:
     return True
 
 
-__all__ = ["MAX_PEOPLE", "PEOPLE_KEY", "people_here", "remember_person"]
+def forget_person(db: Database, who: str) -> None:
+    """Take a name off this PC's people (a mistyped NIP while setting the PC up)."""
+    people = people_here(db)
+    if who in people:
+        db.set_meta(PEOPLE_KEY, [p for p in people if p != who] or None)
+
+
+__all__ = ["MAX_PEOPLE", "PEOPLE_KEY", "forget_person", "people_here", "remember_person"]

@@ -347,3 +347,30 @@ def test_setting_up_a_pc_for_a_person_from_the_command_line(office: Office, peop
     assert report["bytes_down"] > 0 and "bytes_up" in report
     assert report["scope"]["full"] is False and report["scope"]["records"] > 0
     assert report["scope"]["employees"] == 1
+
+
+def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(office: Office, people: People,
+                                                                               tmp_path: Path) -> None:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.services.people_here import people_here
+    from kinerja_desktop.services.trust_service import pinned_root
+    from kinerja_desktop.store.db import open_database
+    from kinerja_desktop.sync.join import join_office
+    from tests.unit.sync.sync_office import FAST
+
+    root = pinned_root(office.dbs["reader"]) or ""
+    wrong = open_database(tmp_path / "salah.sqlite")
+    try:
+        with pytest.raises(ValidationError) as err:
+            join_office(wrong, "199001012020011999", str(office.store), root, options=FAST)
+        assert err.value.field == "NIP" and not people_here(wrong)
+    finally:
+        wrong.dispose()
+    db = open_database(tmp_path / "ani.sqlite")
+    try:
+        nip = _nip(office.dbs["reader"], people.staff.employee_id)
+        report = join_office(db, nip, str(office.store), root, options=FAST)
+        assert report.scope["employees"] == 1 and people_here(db) == [nip]
+        assert authenticate(db, nip, nip).employee_id == people.staff.employee_id
+    finally:
+        db.dispose()

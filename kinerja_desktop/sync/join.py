@@ -1,0 +1,62 @@
+"""Set a new PC up for one person: pin the instansi's root key, name the person, take their scope.
+
+The one path behind ``kinerja --db FILE --user NIP sync --remote STORE`` (after ``sync akar
+daftar``) and the first-run wizard's "Komputer ini untuk saya" page: the PC then holds that
+person's scope (sync.scope) and the person signs in with the password they already have.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.people_here import forget_person, remember_person
+from kinerja_desktop.services.trust_service import pin_root
+from kinerja_desktop.store.db import Database
+from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncProgress, SyncReport
+from kinerja_desktop.sync.remote import open_remote
+from kinerja_desktop.sync.replica import save_remote
+
+
+def read_enrolment(path: str | Path) -> str:
+    """The root public key from the central office's enrolment file (``sync akar ekspor``)."""
+    try:
+        enrol = json.loads(Path(path).read_text(encoding="utf-8"))
+        return str(enrol["root"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValidationError(f"Berkas pendaftaran tidak dapat dibaca: {exc}", field="Berkas pendaftaran") from exc
+
+
+def join_office(db: Database, who: str, url: str, root_public: str, *, secret: str | None = None,
+                progress: Callable[[SyncProgress], None] | None = None,
+                cancel: threading.Event | None = None, options: SyncOptions | None = None) -> SyncReport:
+    """Make this (new) database ``who``'s PC on the store at ``url`` and fetch their records.
+
+    ``who`` is the person's NIP or user name as the roster knows it; ``root_public`` the instansi's
+    root key (from the enrolment file, or read off the store after comparing its fingerprint).
+    """
+    who = (who or "").strip()
+    if not who:
+        raise ValidationError("NIP atau nama pengguna wajib diisi.", field="NIP")
+    try:
+        pin_root(db, root_public)
+    except ValueError as exc:
+        raise ValidationError("Kunci akar instansi tidak sah.", field="Berkas pendaftaran") from exc
+    remember_person(db, who)
+    save_remote(db, url)
+    remote = open_remote(url, secret=secret)
+    try:
+        report = SyncEngine(db, remote, options, progress=progress, cancel=cancel).run()
+    finally:
+        remote.close()
+    if report.scope.get("employees", 0) == 0 and not report.scope.get("full"):
+        forget_person(db, who)
+        raise ValidationError(f"“{who}” tidak ada di daftar pegawai yang diterbitkan kantor pusat. Periksa NIP-nya, "
+                              "atau minta kantor pusat menerbitkan daftar terbaru.", field="NIP")
+    return report
+
+
+__all__ = ["join_office", "read_enrolment"]
