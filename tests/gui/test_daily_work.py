@@ -48,6 +48,10 @@ def test_a_staff_pc_opens_on_today_and_a_line_is_saved_with_the_keyboard(qtbot, 
     assert page.day == date.today() - timedelta(days=1)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert page.day == date.today()
+    window.tabs.setCurrentIndex(0)  # back to the list
+    assert window.current_page() is not page
+    qtbot.keySequence(window, "Ctrl+H")  # the menu's shortcut brings the same page forward
+    assert window.current_page() is page and page.text_edit.hasFocus()
 
 
 def test_typing_a_day_with_link_and_hours_then_moving_between_days(qtbot, qtmodeltester, demo_db, people):

@@ -20,10 +20,11 @@ __all__ = ["install_harian", "open_action_plan", "open_calendar", "open_daily_lo
 
 def _open(window: Any, key: tuple[Any, ...], make: Any) -> Any:
     page = window.page(key)
-    if page is None:
-        page = make()
-        if hasattr(page, "data_changed"):
-            page.data_changed.connect(window.notify_data_changed)
+    if page is not None:  # already open: bring it forward
+        return window.tabs.show_page(page)
+    page = make()
+    if hasattr(page, "data_changed"):
+        page.data_changed.connect(window.notify_data_changed)
     return window.add_page(key, page, page.windowTitle())
 
 
