@@ -44,6 +44,7 @@ from kinerja_desktop.store.models import (
     Plan,
     SyncedBase,
 )
+from kinerja_desktop.store.partitions import Partitioner
 from kinerja_desktop.store.sync_models import SyncAlias, SyncConflict, SyncRefused
 from kinerja_desktop.sync.authz import Authorizer, Wait
 from kinerja_desktop.sync.protocol import Entry
@@ -608,6 +609,8 @@ class Merger:
         the signer had seen.
         """
         clock = f_entry.clock or {}
+        parts = Partitioner(self.s)
+        part = ""
 
         def seen(version: str | None) -> bool:
             if not version:
@@ -619,10 +622,13 @@ class Merger:
                 return True
             if dev == f_entry.device:
                 return seq < f_entry.seq
-            return seq <= int(clock.get(dev, 0))
+            # a signer whose PC holds a scope knows each device per partition (sync.scope): a row's
+            # versions all lie in the row's partition
+            return seq <= max(int(clock.get(dev, 0)), int(clock.get(f"{part}/{dev}", 0)))
 
         n = 0
         for t, rid in self._covered_rows(table, obj.id):
+            part = parts.of(t, rid)
             info = model_info(t)
             target = self.s.get(info.model, rid)
             if target is None:

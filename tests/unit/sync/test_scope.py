@@ -374,3 +374,24 @@ def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(of
         assert authenticate(db, nip, nip).employee_id == people.staff.employee_id
     finally:
         db.dispose()
+
+
+def test_a_signature_made_on_a_scoped_pc_keeps_what_its_signer_had_seen(office: Office, people: People) -> None:
+    """The freeze clock of a PC that reads partitions names streams per partition: a receiver must read
+    it so, or it would take back everything the signer had seen (the plan's approval, its RHK)."""
+    from kinerja_desktop.store.sync_models import SyncConflict
+
+    staff_id = people.staff.employee_id
+    nip = _nip(office.dbs["reader"], staff_id)
+    db = _setup_pc(office, "mine", nip)
+    office.sync("mine")
+    user = authenticate(db, nip, nip)
+    with db.session(user=user.username, role="PEGAWAI") as s:
+        s.get(Plan, people.staff_plan_id).frozen = True  # as signing the SKP sheet does
+    assert office.sync("mine").entries_pushed >= 1
+    report = office.sync("reader")
+    assert report.applied >= 1 and not report.refused
+    with office.dbs["reader"].reader() as s:
+        plan = s.get(Plan, people.staff_plan_id)
+        assert plan.frozen and plan.status == "APPROVED"
+        assert s.execute(select(SyncConflict).where(SyncConflict.kind == "frozen")).first() is None
