@@ -10,8 +10,8 @@ import base64
 import io
 from xml.sax.saxutils import escape
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+import zxingcpp
+from PIL import Image
 
 from kinerja_desktop.documents.hashing import data_sha256, payload_for
 from kinerja_desktop.documents.sheet_data import EvaluasiSheet
@@ -146,11 +146,12 @@ def _chart_svg(counts: dict) -> bytes:
 
 
 def _qr_png(text: str) -> bytes:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, box_size=4, mask_pattern=2)
-    code.add_data(text)
-    code.make(fit=True)
+    """The sheet's QR as a PNG, made by the same encoder the app uses (zxing-cpp, error correction M)."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = memoryview(code.to_image(scale=4, add_quiet_zones=False))
+    height, width = image.shape[:2]
     buf = io.BytesIO()
-    code.make_image().save(buf)
+    Image.frombytes("L", (width, height), image.tobytes()).save(buf, "PNG")
     return buf.getvalue()
 
 
