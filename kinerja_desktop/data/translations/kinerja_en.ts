@@ -532,6 +532,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmStepDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <source>Data</source>
@@ -629,6 +636,17 @@
     <message>
         <source>Menandai konflik</source>
         <translation>Marking the conflict</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Ketik tanggal, misalnya 15-09-2026, 15/9/2026 atau 15 Sep 2026</source>
+        <translation>Type a date, e.g. 15-09-2026, 15/9/2026 or 15 Sep 2026</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1338,18 @@ Check the spelling, or search by NIP or position.</translation>
         <source>Pengembangan Kompetensi</source>
         <translation>Competency Development</translation>
     </message>
+    <message>
+        <source>Finalkan evaluasi</source>
+        <translation>Finalise evaluation</translation>
+    </message>
+    <message>
+        <source>Finalkan evaluasi {0}? Setelah difinalkan, umpan balik dan rating tidak dapat diubah kecuali dibuka kembali sebelum ditandatangani.</source>
+        <translation>Finalise the evaluation for {0}? Once final, feedback and ratings cannot be changed unless it is reopened before it is signed.</translation>
+    </message>
+    <message>
+        <source>Finalkan</source>
+        <translation>Finalise</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
@@ -1560,6 +1590,44 @@ SHA-256 {3}…</translation>
     <message>
         <source>PEJABAT PENILAI KINERJA</source>
         <translation>PERFORMANCE APPRAISER</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Tugas</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Tugas</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Memuat tugas…</source>
+        <translation>Loading tasks…</translation>
+    </message>
+    <message>
+        <source>Tekan Enter atau klik dua kali untuk membuka halaman yang menyelesaikan tugas itu.</source>
+        <translation>Press Enter or double-click to open the page where the task is done.</translation>
+    </message>
+    <message>
+        <source>{0} tugas menunggu Anda</source>
+        <translation>{0} tasks waiting for you</translation>
+    </message>
+    <message>
+        <source>Tidak ada tugas yang menunggu Anda.</source>
+        <translation>No tasks are waiting for you.</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2724,74 @@ SHA-256 {3}…</translation>
         <source>Tetap Buka</source>
         <translation>Keep Open</translation>
     </message>
+    <message>
+        <source>Ubah sel terpilih</source>
+        <translation>Edit the selected cell</translation>
+    </message>
+    <message>
+        <source>Simpan sel; baris baru di dalam sel</source>
+        <translation>Save the cell; new line inside the cell</translation>
+    </message>
+    <message>
+        <source>Sel berikutnya / sebelumnya</source>
+        <translation>Next / previous cell</translation>
+    </message>
+    <message>
+        <source>Batalkan / ulangi perubahan</source>
+        <translation>Undo / redo a change</translation>
+    </message>
+    <message>
+        <source>SKP: tambah RHK / indikator</source>
+        <translation>SKP: add RHK / indicator</translation>
+    </message>
+    <message>
+        <source>SKP: pindahkan baris ke atas / bawah</source>
+        <translation>SKP: move the row up / down</translation>
+    </message>
+    <message>
+        <source>Hapus baris atau berkas terpilih</source>
+        <translation>Delete the selected row or file</translation>
+    </message>
+    <message>
+        <source>Tutup pesan atau dialog</source>
+        <translation>Close a message or dialog</translation>
+    </message>
+    <message>
+        <source>&amp;Tugas Saya</source>
+        <translation>My &amp;Tasks</translation>
+    </message>
+    <message>
+        <source>Yang menunggu Anda: persetujuan SKP, evaluasi, tanda tangan</source>
+        <translation>What waits for you: SKP approvals, evaluations, signatures</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan Isian</source>
+        <translation>&amp;Save Input</translation>
+    </message>
+    <message>
+        <source>Simpan sel yang sedang diketik (isian lain sudah tersimpan otomatis)</source>
+        <translation>Save the cell being typed in (everything else is saved automatically)</translation>
+    </message>
+    <message>
+        <source>Memuat tugas</source>
+        <translation>Loading tasks</translation>
+    </message>
+    <message>
+        <source>Semua isian tersimpan.</source>
+        <translation>Everything is saved.</translation>
+    </message>
+    <message>
+        <source>Salin rincian</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Salin keterangan teknis untuk dikirim kepada admin</source>
+        <translation>Copy the technical details to send to the administrator</translation>
+    </message>
+    <message>
+        <source>Rincian disalin</source>
+        <translation>Details copied</translation>
+    </message>
 </context>
 <context>
     <name>MarkDialog</name>
@@ -2749,6 +2885,18 @@ SHA-256 {3}…</translation>
     <message>
         <source>Status SKP dan evaluasi Anda</source>
         <translation>The status of your SKP and evaluation</translation>
+    </message>
+    <message>
+        <source>Tugas</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Yang menunggu Anda: persetujuan, evaluasi, tanda tangan</source>
+        <translation>What waits for you: approvals, evaluations, signatures</translation>
+    </message>
+    <message>
+        <source>Tugas ({0})</source>
+        <translation>Tasks ({0})</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3403,34 @@ expectations</translation>
     <message>
         <source>Versi {0} dibuat sebagai draf; versi sebelumnya tetap tersimpan.</source>
         <translation>Version {0} was created as a draft; the previous version is kept.</translation>
+    </message>
+    <message>
+        <source>Ajukan SKP</source>
+        <translation>Submit SKP</translation>
+    </message>
+    <message>
+        <source>Ajukan SKP ini kepada {0}? Setelah diajukan, SKP tidak dapat diubah lagi kecuali dikembalikan oleh pejabat penilai.</source>
+        <translation>Submit this SKP to {0}? Once submitted it cannot be changed unless the appraising official returns it.</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>pegawai</source>
+        <translation>the employee</translation>
+    </message>
+    <message>
+        <source>Setujui SKP</source>
+        <translation>Approve SKP</translation>
+    </message>
+    <message>
+        <source>Setujui SKP {0}? Setelah disetujui, pegawai mengisi realisasi berdasarkan SKP ini.</source>
+        <translation>Approve the SKP of {0}? Once approved, the employee reports realisations against it.</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +4421,34 @@ feedback</translation>
         <source>Buka dulu halaman pegawai yang dokumennya akan ditandatangani.</source>
         <translation>First open the page of the employee whose document is to be signed.</translation>
     </message>
+    <message>
+        <source>&amp;Tanda Tangani…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+    <message>
+        <source>Tanda tangani SKP, evaluasi atau penetapan pegawai yang dipilih di daftar atau yang halamannya terbuka</source>
+        <translation>Sign the SKP, evaluation or determination of the employee selected in the list or whose page is open</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Dokumen yang akan ditandatangani:</source>
+        <translation>Document to sign:</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pilih pegawai di daftar, atau buka halamannya, lalu pilih Tanda Tangani.</source>
+        <translation>Select an employee in the list, or open their page, then choose Sign.</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -5082,6 +5286,17 @@ Go ahead with this deletion?</translation>
     <message>
         <source>Data dipulihkan dari cadangan. Silakan masuk lagi.</source>
         <translation>Data restored from the backup. Please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>confirm_step</name>
+    <message>
+        <source>Semua isian sudah lengkap.</source>
+        <translation>Everything is filled in.</translation>
+    </message>
+    <message>
+        <source>Yang belum lengkap:</source>
+        <translation>Still incomplete:</translation>
     </message>
 </context>
 <context>

@@ -6,20 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kinerja_desktop.services.readiness_service import Readiness
 
 
-def gaps_html(readiness: Readiness, parent: QWidget | None = None) -> str:
+def gaps_html(readiness: Readiness, _parent: QWidget | None = None) -> str:
     """The gaps as an HTML list (blocking ones in red), or a line saying everything is filled in."""
-    tr = (parent.tr if parent is not None else (lambda s: s))
     if readiness.complete:
-        return "<p style='color:#137333'>" + tr("Semua isian sudah lengkap.") + "</p>"
+        done = QCoreApplication.translate("confirm_step", "Semua isian sudah lengkap.")
+        return f"<p style='color:#137333'>{done}</p>"
     items = [f"<li style='color:#8c1d18'><b>{escape(g.text)}</b></li>" for g in readiness.blocking()]
     items += [f"<li>{escape(g.text)}</li>" for g in readiness.warnings()]
-    return "<p>" + tr("Yang belum lengkap:") + "</p><ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
+    head = QCoreApplication.translate("confirm_step", "Yang belum lengkap:")
+    return f"<p>{head}</p><ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
 
 
 class ConfirmStepDialog(QDialog):
