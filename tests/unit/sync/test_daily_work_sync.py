@@ -4,6 +4,7 @@ not own the field (or made up values) are refused on the other replicas."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,8 +13,10 @@ from kinerja_desktop.services import action_plan_service, daily_log_service
 from kinerja_desktop.store.models import Rhk
 from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi
 from kinerja_desktop.sync import conflicts
+from kinerja_desktop.sync.engine import SyncEngine
+from kinerja_desktop.sync.remote import open_remote
 from tests.helpers.fixtures import People
-from tests.unit.sync.sync_office import Office
+from tests.unit.sync.sync_office import FAST, Office
 
 pytestmark = pytest.mark.slow
 
@@ -116,3 +119,22 @@ def test_a_late_mark_cannot_be_undone_nor_another_persons_rhk_linked(office: Off
     assert (row.late, row.day, row.rhk_id) == (True, date(2026, 11, 2), None)
     reasons = " | ".join(r.reason for r in conflicts.list_refused(office.dbs["reader"]))
     assert "tidak dapat diubah setelah disimpan" in reasons and "milik pegawai lain" in reasons
+
+
+@pytest.mark.xfail(strict=True, reason="sync.engine.BLOB_TABLES (the lead's file) lists only attachment and document, "
+                                       "so evidence on a progres harian entry or a rencana aksi does not travel")
+def test_evidence_files_travel_with_their_rows(office: Office, people: People, tmp_path: Path) -> None:
+    staff_db = office.dbs["staff"]
+    eid = daily_log_service.add_entry(staff_db, people.staff, FRIDAY, "Foto kegiatan", today=FRIDAY)
+    photo = tmp_path / "foto.pdf"
+    photo.write_bytes(b"%PDF-1.4 foto kegiatan pelayanan")
+    sha = daily_log_service.attach_evidence(staff_db, people.staff, eid, photo)
+    office.sync("staff")
+    reader = office.dbs["reader"]
+    office.sync("reader")
+    remote = open_remote(str(office.store))
+    try:
+        SyncEngine(reader, remote, FAST).fetch_files([sha])
+    finally:
+        remote.close()
+    assert reader.blobs.read_bytes(sha) == photo.read_bytes()
