@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.field_errors import FieldErrors
+from kinerja_desktop.ui.join_page import JoinPage
 from kinerja_desktop.ui.roster_import_panel import RosterImportPanel
 from kinerja_desktop.ui.screen_fit import resize_to_fit
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
 PAGE_WELCOME, PAGE_ADMIN, PAGE_INSTANSI, PAGE_ROSTER, PAGE_DEMO, PAGE_DONE = range(6)
+PAGE_JOIN = 6
 DEMO_DEFAULT_EMPLOYEES = 300
 
 
@@ -136,6 +138,9 @@ class WelcomePage(QWizardPage):
         self.new_radio.setObjectName("newOfficeRadio")
         self.demo_radio = QRadioButton(self.tr("Buka kantor &demo: data contoh yang lengkap untuk latihan"), self)
         self.demo_radio.setObjectName("demoOfficeRadio")
+        self.join_radio = QRadioButton(self.tr("Komputer ini untuk &saya: bergabung dengan kantor yang sudah memakai "
+                                               "Kinerja Desktop"), self)
+        self.join_radio.setObjectName("joinOfficeRadio")
         self.new_radio.setChecked(True)
         note = QLabel(self.tr("Kantor demo berisi pegawai, SKP, realisasi dan evaluasi rekaan. Jangan dipakai untuk "
                               "data sungguhan; buat database baru untuk kantor Anda."), self)
@@ -144,11 +149,14 @@ class WelcomePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.new_radio)
         layout.addWidget(self.demo_radio)
+        layout.addWidget(self.join_radio)
         layout.addSpacing(12)
         layout.addWidget(note)
         layout.addStretch(1)
 
     def nextId(self) -> int:
+        if self.join_radio.isChecked():
+            return PAGE_JOIN
         return PAGE_DEMO if self.demo_radio.isChecked() else PAGE_ADMIN
 
 
@@ -419,7 +427,9 @@ class DonePage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, FirstRunWizard)
-        if wizard.demo_page.summary is not None:
+        if wizard.join_page.report is not None:
+            self.text.setText(wizard.join_page.done_text())
+        elif wizard.demo_page.summary is not None:
             self.text.setText(self.tr(
                 "Kantor demo siap. Masuk sebagai <b>admin</b> dengan kata sandi <b>admin</b>, atau sebagai pegawai "
                 "dengan NIP sebagai nama pengguna dan kata sandi."))
@@ -427,6 +437,9 @@ class DonePage(QWizardPage):
             self.text.setText(self.tr(
                 "Kantor siap. Masuk sebagai <b>{0}</b> dengan kata sandi yang baru Anda buat. Akun pegawai dibuat "
                 "dari menu Berkas setelah daftar pegawai diimpor.").format(wizard.admin_page.username_edit.text()))
+
+    def nextId(self) -> int:
+        return -1  # the last page, though the join page's id is higher
 
 
 class FirstRunWizard(QWizard):
@@ -449,15 +462,18 @@ class FirstRunWizard(QWizard):
         self.roster_page = RosterPage(db, self.admin_page, self)
         self.demo_page = DemoPage(db, self)
         self.done_page = DonePage(self)
+        self.join_page = JoinPage(db, PAGE_DONE, self)
         for page_id, page in ((PAGE_WELCOME, self.welcome_page), (PAGE_ADMIN, self.admin_page),
                               (PAGE_INSTANSI, self.instansi_page), (PAGE_ROSTER, self.roster_page),
-                              (PAGE_DEMO, self.demo_page), (PAGE_DONE, self.done_page)):
+                              (PAGE_DEMO, self.demo_page), (PAGE_DONE, self.done_page), (PAGE_JOIN, self.join_page)):
             self.setPage(page_id, page)
         self.setStartId(PAGE_WELCOME)
 
     @property
     def username(self) -> str | None:
-        """Who signs in next: the new admin, 'admin' for the demo, or None when nothing was made."""
+        """Who signs in next: the new admin, 'admin' for the demo, the person who joined, or None."""
+        if self.join_page.report is not None:
+            return self.join_page.who
         if self.demo_page.summary is not None:
             return "admin"
         if self.admin_page.user is not None:
@@ -465,6 +481,6 @@ class FirstRunWizard(QWizard):
         return None
 
     def reject(self) -> None:
-        if self.demo_page.busy() or self.roster_page.panel.busy():
+        if self.demo_page.busy() or self.roster_page.panel.busy() or self.join_page.busy():
             return  # let the running work finish or be cancelled first
         super().reject()
