@@ -1900,6 +1900,117 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Komputer ini untuk saya</source>
+        <translation>This computer is for me</translation>
+    </message>
+    <message>
+        <source>Bergabung dengan kantor yang sudah memakai Kinerja Desktop. Komputer ini hanya mengambil data Anda dan yang boleh Anda lihat dari penyimpanan bersama kantor.</source>
+        <translation>Join an office that already uses Kinerja Desktop. This computer fetches only your data, and what you may see, from the office&apos;s shared store.</translation>
+    </message>
+    <message>
+        <source>mis. 199001012015031002</source>
+        <translation>e.g. 199001012015031002</translation>
+    </message>
+    <message>
+        <source>&amp;NIP atau nama pengguna</source>
+        <translation>&amp;NIP or user name</translation>
+    </message>
+    <message>
+        <source>folder, webdavs://server/…, sftp://server/… atau s3://…</source>
+        <translation>folder, webdavs://server/…, sftp://server/… or s3://…</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>L&amp;okasi penyimpanan</source>
+        <translation>St&amp;ore location</translation>
+    </message>
+    <message>
+        <source>bila penyimpanan memakai kata sandi</source>
+        <translation>if the store uses a password</translation>
+    </message>
+    <message>
+        <source>Kata s&amp;andi penyimpanan</source>
+        <translation>Store p&amp;assword</translation>
+    </message>
+    <message>
+        <source>berkas .json dari kantor pusat</source>
+        <translation>.json file from the central office</translation>
+    </message>
+    <message>
+        <source>Berkas &amp;pendaftaran…</source>
+        <translation>&amp;Enrolment file…</translation>
+    </message>
+    <message>
+        <source>Kunci akar instansi</source>
+        <translation>Agency root key</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran dan lokasi penyimpanan diberikan admin kantor pusat. Setelah selesai, masuk dengan NIP dan kata sandi Anda yang biasa.</source>
+        <translation>The central office&apos;s administrator gives you the enrolment file and the store location. When done, sign in with your NIP and your usual password.</translation>
+    </message>
+    <message>
+        <source>&amp;Hentikan</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Pilih folder penyimpanan bersama kantor</source>
+        <translation>Choose the office&apos;s shared store folder</translation>
+    </message>
+    <message>
+        <source>Pilih berkas pendaftaran dari kantor pusat</source>
+        <translation>Choose the enrolment file from the central office</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran (*.json);;Semua berkas (*)</source>
+        <translation>Enrolment file (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci akar: &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Cocokkan dengan sidik jari yang diumumkan kantor pusat.</source>
+        <translation>Root key fingerprint: &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Compare it with the fingerprint the central office announced.</translation>
+    </message>
+    <message>
+        <source>NIP atau nama pengguna wajib diisi.</source>
+        <translation>NIP or user name is required.</translation>
+    </message>
+    <message>
+        <source>Lokasi penyimpanan wajib diisi: pilih folder atau ketik alamat server.</source>
+        <translation>The store location is required: choose a folder or type the server address.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas pendaftaran dari kantor pusat.</source>
+        <translation>Choose the enrolment file from the central office.</translation>
+    </message>
+    <message>
+        <source>Bergabung dengan kantor</source>
+        <translation>Joining the office</translation>
+    </message>
+    <message>
+        <source>Menghubungi penyimpanan…</source>
+        <translation>Contacting the store…</translation>
+    </message>
+    <message>
+        <source>Menghentikan…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Selesai: {0} catatan tersimpan di komputer ini.</source>
+        <translation>Done: {0} records stored on this computer.</translation>
+    </message>
+    <message>
+        <source>Dihentikan. Yang sudah diambil tetap tersimpan; tekan Lanjut untuk meneruskan.</source>
+        <translation>Stopped. What was fetched is kept; press Next to continue.</translation>
+    </message>
+    <message>
+        <source>Komputer ini siap untuk &lt;b&gt;{0}&lt;/b&gt;: {1} catatan diambil dari penyimpanan kantor. Masuk dengan NIP atau nama pengguna dan kata sandi Anda yang biasa.</source>
+        <translation>This computer is ready for &lt;b&gt;{0}&lt;/b&gt;: {1} records fetched from the office&apos;s store. Sign in with your NIP or user name and your usual password.</translation>
+    </message>
+</context>
+<context>
     <name>JpRecapPage</name>
     <message>
         <source>Rekap 20 JP</source>
@@ -5130,6 +5241,10 @@ Go ahead with this deletion?</translation>
     <message>
         <source>Buka kantor &amp;demo: data contoh yang lengkap untuk latihan</source>
         <translation>Open the &amp;demo office: complete sample data for practice</translation>
+    </message>
+    <message>
+        <source>Komputer ini untuk &amp;saya: bergabung dengan kantor yang sudah memakai Kinerja Desktop</source>
+        <translation>This computer is for &amp;me: join an office that already uses Kinerja Desktop</translation>
     </message>
     <message>
         <source>Kantor demo berisi pegawai, SKP, realisasi dan evaluasi rekaan. Jangan dipakai untuk data sungguhan; buat database baru untuk kantor Anda.</source>
