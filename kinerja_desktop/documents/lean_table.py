@@ -54,6 +54,7 @@ _CELL_ATTRS = {"TOPPADDING": "top", "BOTTOMPADDING": "bottom", "VALIGN": "valign
 _VALUES = {"valign": ("TOP", "MIDDLE"), "align": ("LEFT", "CENTER", "CENTRE", "RIGHT")}
 _TABLE_WIDE = ("FONT", "LEFTPADDING", "RIGHTPADDING", "BOX")
 _LINES = ("LINEABOVE", "GRID", "BOX", "LINEBEFORE")
+_SPLIT_RULES = (("LINEABOVE", "splitfirst", "splitfirst"), ("LINEBELOW", "splitlast", "splitlast"))
 
 
 class UnsupportedStyle(ValueError):
@@ -115,7 +116,7 @@ class LeanTable(Flowable):
             (c0, r0), (c1, r1) = cmd[1], cmd[2]
             if isinstance(r0, str) or isinstance(r1, str):
                 # a part's closing rule at a page break: drawn anyway, as every part gets its own outline
-                if (name, r0, r1) in (("LINEABOVE", "splitfirst", "splitfirst"), ("LINEBELOW", "splitlast", "splitlast")):
+                if (name, r0, r1) in _SPLIT_RULES:
                     continue
                 raise _refuse(cmd, "only LINEABOVE splitfirst and LINEBELOW splitlast rows are understood")
             c0, c1 = _resolve(c0, ncols), _resolve(c1, ncols)

@@ -40,7 +40,8 @@ def test_the_curve_has_its_caption_and_axis_titles() -> None:
     text = _text(s.evaluasi())
     assert "Predikat Kinerja Pegawai" in text and "Frekuensi Pegawai" in text
     unit = s.PEGAWAI.unit.upper()
-    assert flat(f"KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI {unit} DENGAN CAPAIAN KINERJA ORGANISASI BAIK") in flat(text)
+    caption = f"KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI {unit} DENGAN CAPAIAN KINERJA ORGANISASI BAIK"
+    assert flat(caption) in flat(text)
     assert "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI" in _text(s.blank(BlankKind.EVALUASI))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import socket
+from typing import Any
 
 import pytest
 from asn1crypto import x509 as asn1_x509
@@ -22,6 +23,7 @@ from kinerja_desktop.documents.verification import verify_pdf
 from tests.helpers.signing_pki import CA_PASS, P12_PASS, PEGAWAI, pki, sheet_pdf
 from tests.helpers.tsa_standin import TsaStandIn
 
+Signed = dict[str, Any]
 LATER = dt.timedelta(days=30)  # the signer's certificate (10 days) has expired by then; the TSA's (300) has not
 
 
@@ -30,7 +32,7 @@ def _asn1(cert):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def signed() -> dict[str, object]:
+def signed() -> Signed:
     """A sheet signed B-T with a certificate valid for 10 days, then extended to B-LTA (the TSA is real HTTP)."""
     now = dt.datetime.now(dt.UTC)
     short = pki().ca.issue(CA_PASS, name=PEGAWAI[0], nip=PEGAWAI[1], p12_passphrase=P12_PASS, key_type="ec-p256",
@@ -45,7 +47,7 @@ def signed() -> dict[str, object]:
     return {"now": now, "b_t": b_t, "b_b": b_b, "lta": lta, "b_b_lta": b_b_lta, "roots": roots}
 
 
-def test_extension_adds_dss_and_a_document_timestamp_as_pyhanko_reads_them(signed) -> None:  # type: ignore[no-untyped-def]
+def test_extension_adds_dss_and_a_document_timestamp_pyhanko_reads(signed: Signed) -> None:
     lta = signed["lta"]
     assert lta.level == "B-LTA" and lta.pdf.startswith(signed["b_t"])  # incremental: the signature's bytes stay
     reader = PdfFileReader(io.BytesIO(lta.pdf))
@@ -62,7 +64,7 @@ def test_extension_adds_dss_and_a_document_timestamp_as_pyhanko_reads_them(signe
     assert status.bottom_line and status.modification_level == ModificationLevel.LTA_UPDATES
 
 
-def test_after_expiry_pyhanko_alone_says_expired_but_the_timestamp_proves_it_was_valid(signed) -> None:  # type: ignore[no-untyped-def]
+def test_after_expiry_pyhanko_says_expired_but_the_timestamp_proves_it_was_valid(signed: Signed) -> None:
     later = signed["now"] + LATER
     roots = [_asn1(c) for c in signed["roots"]]
     reader = PdfFileReader(io.BytesIO(signed["lta"].pdf))
@@ -75,7 +77,7 @@ def test_after_expiry_pyhanko_alone_says_expired_but_the_timestamp_proves_it_was
     assert then.bottom_line  # pyHanko: valid and trusted at the document timestamp's time
 
 
-def test_verify_after_expiry_explains_the_difference(signed) -> None:  # type: ignore[no-untyped-def]
+def test_verify_after_expiry_explains_the_difference(signed: Signed) -> None:
     later = signed["now"] + LATER
     plain = verify_pdf(signed["b_t"], signed["roots"], now=later)
     assert not plain.ok and plain.signatures[0].problems == ["expired"]
@@ -91,14 +93,14 @@ def test_verify_after_expiry_explains_the_difference(signed) -> None:  # type: i
     assert signed["b_b_lta"].notes  # B-B signatures are said to rest on the document timestamp alone
 
 
-def test_a_changed_byte_is_still_caught_after_extension(signed) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_byte_is_still_caught_after_extension(signed: Signed) -> None:
     pdf = bytearray(signed["lta"].pdf)
     pos = pdf.find(b"EVALUASI KINERJA") if b"EVALUASI KINERJA" in pdf else 200
     pdf[pos] ^= 0x01
     assert not verify_pdf(bytes(pdf), signed["roots"], now=signed["now"] + LATER).ok
 
 
-def test_only_valid_files_are_extended_and_an_unreachable_tsa_changes_nothing(signed) -> None:  # type: ignore[no-untyped-def]
+def test_only_valid_files_are_extended_and_a_dead_tsa_changes_nothing(signed: Signed) -> None:
     rogue = sign_pdf(sheet_pdf(), pki().rogue, "pegawai").pdf
     with pytest.raises(LongTermProblem, match="sah hari ini"):
         extend_long_term(rogue, UrllibTimeStamper("http://127.0.0.1:9/tsa"), signed["roots"])
