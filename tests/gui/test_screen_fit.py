@@ -219,3 +219,25 @@ def test_pages_fit_at_125_percent_scaling(qtbot, controller, people) -> None:
     shown = visible_rect(wf.submit, window)
     assert shown.size() == wf.submit.size()
     assert page.plan_editor.tree.viewport().height() > 150  # the grid keeps room to work in
+
+
+def test_finalkan_is_on_screen_at_125_percent(qtbot, controller, people) -> None:
+    penilai = people.penilai
+    window = sign_in(qtbot, controller, penilai.username, penilai.username)
+    window.resize(*SCALED_125)
+    window.period_combo.setCurrentIndex(window.period_combo.findData("TW4"))
+    page = window.open_employee(people.staff.employee_id)
+    page.show_tab(TAB_EVALUASI)
+    qtbot.waitUntil(lambda: page.evaluation_page is not None)
+    window.resize(*SCALED_125)
+    QApplication.processEvents()
+    screenshot(window, "fit_125_penilai_evaluasi", size=SCALED_125)
+    frame = frame_of(page)
+    assert frame.horizontalScrollBar().maximum() == 0 and frame.verticalScrollBar().maximum() == 0
+    finalise = page.evaluation_page.rating.finalise
+    assert not finalise.isHidden() and visible_rect(finalise, window).size() == finalise.size()
+    page.show_tab(TAB_REALISASI)
+    qtbot.waitUntil(lambda: page.realisation_page is not None)
+    QApplication.processEvents()
+    screenshot(window, "fit_125_penilai_realisasi", size=SCALED_125)
+    assert frame.horizontalScrollBar().maximum() == 0
