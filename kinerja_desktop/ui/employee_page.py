@@ -34,6 +34,7 @@ from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.plan_editor import PlanEditor
 from kinerja_desktop.ui.realisation import RealisationPage
+from kinerja_desktop.ui.workers import error_message
 
 TAB_SKP, TAB_REALISASI, TAB_EVALUASI, TAB_DOKUMEN = range(4)
 
@@ -192,8 +193,8 @@ class EmployeePage(QWidget):
     def _create_plan(self, pendekatan: str) -> None:
         try:
             self.plan_id = ps.create_plan(self.db, self.user, self.header.employee_id, self.year, pendekatan)
-        except Exception as exc:  # a KinerjaError: shown where the button is
-            self.no_plan_panel.notice.show_notice(str(exc), "error")
+        except Exception as exc:  # a KinerjaError's sentence (anything else said plainly), where the button is
+            self.no_plan_panel.notice.show_notice(error_message(exc), "error")
             return
         self.skp_stack.removeWidget(self.no_plan_panel)
         self.no_plan_panel.deleteLater()

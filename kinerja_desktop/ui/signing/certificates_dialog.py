@@ -40,6 +40,7 @@ from kinerja_desktop.documents.tte import CERTIFIED_NOTICE
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.screen_fit import resize_to_fit
 from kinerja_desktop.ui.signing.background import Runner, run_in_background
+from kinerja_desktop.ui.workers import error_message
 
 
 def _password_field(parent: QWidget, placeholder: str = "") -> QLineEdit:
@@ -393,8 +394,8 @@ class CertificatesDialog(QDialog):
     def import_roots(self, path: Path) -> None:
         try:
             added = self.pki.trust.import_file(path)
-        except Exception as exc:
-            self._fail(str(exc))
+        except Exception as exc:  # a KinerjaError's own sentence; anything else in plain words, logged
+            self._fail(error_message(exc))
             return
         self._say(self.tr("Dipercaya: ") + ", ".join(a.common_name for a in added))
         self.refresh()

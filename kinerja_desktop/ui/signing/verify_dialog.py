@@ -37,6 +37,7 @@ from kinerja_desktop.documents.verification import SignatureCheck, VerificationR
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.screen_fit import resize_to_fit
+from kinerja_desktop.ui.workers import error_message
 
 OK_STYLE = "QLabel { background: #e6f4ea; color: #137333; border: 1px solid #a8dab5; padding: 8px; }"
 BAD_STYLE = "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f4b4ae; padding: 8px; }"
@@ -207,7 +208,7 @@ class VerifyDialog(QDialog):
             return
         try:
             result = self._qr_check(text)
-        except Exception as exc:  # a KinerjaError carries its Indonesian message
-            self._show_verdict(False, str(exc))
+        except Exception as exc:  # a KinerjaError carries its Indonesian message; others are said plainly
+            self._show_verdict(False, error_message(exc))
             return
         self._show_verdict(bool(result.ok), str(result.message))
