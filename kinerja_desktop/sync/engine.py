@@ -39,7 +39,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.trust_service import Roster, accept_roster, current_roster, pinned_root
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Attachment, ChangeLog, Document, LocalMeta, utcnow
+from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, LocalMeta, utcnow
 from kinerja_desktop.store.partitions import Partitioner, valid_part
 from kinerja_desktop.store.sync_models import (
     SyncOutbox,
@@ -52,14 +52,15 @@ from kinerja_desktop.store.sync_models import (
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync import trust
-from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, Merger, log_high_water
+from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
 from kinerja_desktop.sync.replica import knowledge_at, record_knowledge, set_meta
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BLOB_TABLES = {"attachment", "document"}
+#: Tables whose rows name a file by its SHA-256 (column ``sha256``): evidence, signed sheets, certificates.
+BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
 #: A piece of a file should take about this long to send (see SyncEngine._piece_size).
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
@@ -317,6 +318,8 @@ class SyncEngine:
         self._applied_now = 0
         self._expected = 0
         self._part_now: str | None = None
+        #: What the mergers of this run's transactions learn once (see merge.MergeMemo).
+        self._memo = MergeMemo()
         #: Rows entries waited for in this pull (a scoped PC reads the roster entries they name).
         self._awaited: set[str] = set()
         self._partitioner: Partitioner | None = None
@@ -1276,7 +1279,7 @@ class SyncEngine:
             self._check_cancel()
             with self.db.session() as s:
                 merger = Merger(s, processed=self._processed, log_high=lambda s=s: log_high_water(s),
-                                roster=self.roster)
+                                roster=self.roster, shared=self._memo)
                 budget = self.opt.batch
                 for chain in chains:
                     moved = self._apply_chain(s, merger, chain, budget)
@@ -1484,10 +1487,11 @@ class SyncEngine:
     def missing_files(self, people: set[str] | None = None) -> list[str]:
         """Files the rows here refer to that are not here; with ``people``: only those of their own records."""
         with self.db.reader() as s:
-            rows = [("attachment", i, sha) for i, sha in s.execute(
-                select(Attachment.id, Attachment.sha256).where(Attachment.deleted.is_(False)))]
-            rows += [("document", i, sha) for i, sha in s.execute(
-                select(Document.id, Document.sha256).where(Document.deleted.is_(False)))]
+            rows = []
+            for table in sorted(BLOB_TABLES):
+                model = MODEL_BY_TABLE[table]
+                rows += [(table, i, sha) for i, sha in s.execute(
+                    select(model.id, model.__table__.c.sha256).where(model.deleted.is_(False)))]
             rows = [r for r in rows if P.is_sha256(r[2]) and not self.db.blobs.exists(r[2])]
             if people is not None:
                 own = {f"e-{p}" for p in people}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -182,11 +182,25 @@ def to_python(info: ModelInfo, field: str, value: Any) -> Any:
 # ------------------------------------------------------------------------------------------ merger
 
 
+@dataclass
+class MergeMemo:
+    """What mergers of one sync run share: rows known to exist, changes processed before the run."""
+
+    exists: set[tuple[str, str]] = field(default_factory=set)
+    seen: set[tuple[str, int]] | None = None
+    seen_versions: set[str] = field(default_factory=set)
+    logged: dict[str, set[int]] = field(default_factory=dict)
+
+
 class Merger:
     """Applies remote entries inside one session (the caller commits)."""
 
+    @property
+    def _seen(self) -> set[tuple[str, int]] | None:
+        return self._memo.seen
+
     def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int],
-                 roster: Roster | None = None) -> None:
+                 roster: Roster | None = None, shared: MergeMemo | None = None) -> None:
         self.s = session
         # the merge writes some outcomes with Core statements (combined rows, reverts, evictions): they
         # are not changes of their own, and what caused them is recorded as the applied remote entry
@@ -196,13 +210,17 @@ class Merger:
         self._log_high = log_high
         self._alias: dict[str, str] = {}
         self._load_aliases()
+        # What one sync run learns once, shared by the mergers of its transactions (``shared``); a
+        # merger of its own otherwise. Rows only ever become known (tombstones, never deletions), and
+        # what the run applies itself is tracked by the engine, so nothing here goes stale in a run.
+        memo = shared if shared is not None else MergeMemo()
+        self._memo = memo
         #: Rows known to exist here (saves a query per foreign key).
-        self._exists: set[tuple[str, str]] = set()
+        self._exists: set[tuple[str, str]] = memo.exists
         self._frozen_cache: dict[tuple[str, str], bool] = {}
         #: Changes processed before (see _seen_before), loaded on first use.
-        self._seen: set[tuple[str, int]] | None = None
-        self._seen_versions: set[str] = set()
-        self._logged: dict[str, set[int]] = {}
+        self._seen_versions: set[str] = memo.seen_versions
+        self._logged: dict[str, set[int]] = memo.logged
 
     def _add_alias(self, table: str, loser: str, winner: str) -> None:
         self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
@@ -271,8 +289,8 @@ class Merger:
     def _seen_before(self, e: Entry) -> bool:
         """This very change was processed here before (applied, kept as a conflict, or refused)."""
         if self._seen is None:
-            self._seen = {(d, q) for d, q in self.s.execute(select(SyncRefused.device_id, SyncRefused.seq))}
-            self._seen_versions = set(self.s.scalars(select(SyncConflict.version)))
+            self._memo.seen = {(d, q) for d, q in self.s.execute(select(SyncRefused.device_id, SyncRefused.seq))}
+            self._seen_versions.update(self.s.scalars(select(SyncConflict.version)))
         if (e.device, e.seq) in self._seen or e.version in self._seen_versions:
             return True
         logged = self._logged.get(e.device)

@@ -103,8 +103,6 @@ def test_follow_up_rows_written_by_a_role_that_does_not_own_them_are_refused(off
     assert "development_item.topic" in reasons and "pejabat penilai" in reasons and "bukan admin" in reasons
 
 
-@pytest.mark.xfail(strict=True, reason="sync.engine.BLOB_TABLES (the lead's file) does not list development_item yet, "
-                                       "so a certificate does not travel with its row")
 def test_the_certificate_file_travels_with_its_row(office: Office, people: People, tmp_path: Path) -> None:
     staff_id = people.staff.employee_id
     item_id = development_service.add_item(office.dbs["penilai"], people.penilai, staff_id, DEMO_YEAR,
