@@ -9,7 +9,6 @@ both (:func:`redact`).
 
 from __future__ import annotations
 
-import errno
 import logging
 import logging.handlers
 import platform
@@ -97,41 +96,42 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return seen
 
 
-def plain_message(exc: BaseException) -> str:
-    """What happened, in Indonesian, with what to do next (never the exception's own text)."""
-    texts = " ".join(str(e).lower() for e in _chain(exc))
-    kinds = tuple(type(e) for e in _chain(exc))
-    orig = [getattr(e, "orig", None) for e in _chain(exc)]
-    sqlite_error = any(issubclass(k, sqlite3.Error) for k in kinds) or any(isinstance(o, sqlite3.Error) for o in orig)
-    os_errors = [e for e in _chain(exc) if isinstance(e, OSError)]
-    if "database or disk is full" in texts or any(e.errno == errno.ENOSPC for e in os_errors):
-        return ("Disk komputer ini penuh, sehingga data tidak dapat disimpan. Kosongkan sebagian ruang disk, "
-                "lalu ulangi. Isian yang sudah tertulis \u201cTersimpan\u201d tetap aman.")
+def plain_message(exc: BaseException, where: str = "aplikasi") -> str:
+    """What happened, in Indonesian, with what to do next (never the exception's own text).
+
+    Database and disk failures are worded by :func:`store.storage_errors.storage_error` (the same
+    sentences the engine raises); a damaged database, file access and a few others are added here.
+    """
+    from kinerja_desktop.store.storage_errors import storage_error
+
+    chain = _chain(exc)
+    for e in chain:
+        known = storage_error(e, where)
+        if known is not None:
+            return str(known)
+    texts = " ".join(str(e).lower() for e in chain)
+    orig = [getattr(e, "orig", None) for e in chain]
+    sqlite_error = any(isinstance(e, sqlite3.Error) for e in chain) or any(isinstance(o, sqlite3.Error) for o in orig)
     if sqlite_error and ("malformed" in texts or "not a database" in texts):
         return ("Database di komputer ini rusak. Jangan mengisi data dulu; pulihkan dari cadangan terakhir "
-                "(Alat > Pulihkan dari Cadangan) atau hubungi admin.")
-    if sqlite_error and "locked" in texts:
-        return ("Database sedang dipakai oleh program lain di komputer ini (misalnya perintah kinerja yang "
-                "sedang berjalan). Tunggu sebentar, lalu ulangi.")
-    if sqlite_error and ("disk i/o" in texts or "unable to open" in texts or "readonly" in texts):
-        return ("Data tidak dapat dibaca atau disimpan di disk komputer ini. Tutup aplikasi, periksa ruang "
-                "disk dan perangkat penyimpanan, lalu buka kembali. Bila berulang, pulihkan dari cadangan "
                 "(Alat > Pulihkan dari Cadangan) atau hubungi admin.")
     if sqlite_error:
         return ("Database tidak dapat menjalankan permintaan ini. Coba lagi; bila berulang, kirim rinciannya "
                 "(tombol Salin rincian) kepada admin.")
-    for e in os_errors:
+    for e in chain:
+        if not isinstance(e, OSError):
+            continue
         name = Path(e.filename).name if getattr(e, "filename", None) else ""
-        where = f" \u201c{name}\u201d" if name else ""
+        where_file = f" \u201c{name}\u201d" if name else ""
         if isinstance(e, PermissionError):
-            return (f"Komputer ini menolak akses ke berkas{where}. Pilih folder lain (misalnya Dokumen), "
+            return (f"Komputer ini menolak akses ke berkas{where_file}. Pilih folder lain (misalnya Dokumen), "
                     "atau tutup program lain yang sedang membuka berkas itu.")
         if isinstance(e, FileNotFoundError):
-            return f"Berkas{where} tidak ditemukan. Mungkin sudah dipindah atau dihapus; pilih berkas lain."
+            return f"Berkas{where_file} tidak ditemukan. Mungkin sudah dipindah atau dihapus; pilih berkas lain."
         if isinstance(e, (ConnectionError, TimeoutError)):
             return ("Koneksi jaringan terputus atau terlalu lambat. Periksa jaringan, lalu ulangi; pekerjaan "
                     "di komputer ini tetap tersimpan.")
-    if any(issubclass(k, MemoryError) for k in kinds):
+    if any(isinstance(e, MemoryError) for e in chain):
         return "Memori komputer tidak cukup untuk pekerjaan ini. Tutup program lain, lalu ulangi."
     return ("Terjadi kesalahan yang tidak terduga. Isian yang sudah tersimpan tetap aman. Coba lagi; bila "
             "berulang, kirim rinciannya (tombol Salin rincian) kepada admin.")

@@ -29,7 +29,7 @@ def test_a_failed_task_says_what_to_do_and_copies_the_detail(qtbot) -> None:
     with qtbot.waitSignal(task.failed, timeout=10_000) as failed:
         pass
     message = failed.args[0]
-    assert "Pulihkan dari Cadangan" in message
+    assert "kesalahan disk" in message  # worded as store.storage_errors words it
     for technical in ("SELECT", "sqlite3", "sqlalche.me", "OperationalError"):
         assert technical not in message
     host.show()

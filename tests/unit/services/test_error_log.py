@@ -35,16 +35,20 @@ def _sqlalchemy_disk_error() -> OperationalError:
 
 
 def test_a_disk_error_is_a_sentence_without_sql() -> None:
-    message = error_log.plain_message(_sqlalchemy_disk_error())
-    assert "disk" in message and "Pulihkan dari Cadangan" in message
+    """Worded as the engine words it (store.storage_errors), so the GUI, the CLI and the log agree."""
+    from kinerja_desktop.store.storage_errors import storage_error
+
+    exc = _sqlalchemy_disk_error()
+    message = error_log.plain_message(exc)
+    assert message == str(storage_error(exc, "aplikasi")) and "kesalahan disk" in message
     for technical in ("SELECT", "sqlite3", "OperationalError", "sqlalche.me", "I/O"):
         assert technical not in message
 
 
 @pytest.mark.parametrize(("exc", "words"), [
-    (sqlite3.OperationalError("database is locked"), "dipakai oleh program lain"),
+    (sqlite3.OperationalError("database is locked"), "dikunci program lain"),
     (sqlite3.DatabaseError("database disk image is malformed"), "rusak"),
-    (OSError(28, "No space left on device"), "penuh"),
+    (OSError(28, "No space left on device"), "Disk penuh"),
     (PermissionError(13, "Permission denied", "/mnt/usb/laporan.pdf"), "menolak akses ke berkas “laporan.pdf”"),
     (FileNotFoundError(2, "No such file", "/tmp/bukti.pdf"), "“bukti.pdf” tidak ditemukan"),
     (KeyError("rating_hasil"), "kesalahan yang tidak terduga"),
