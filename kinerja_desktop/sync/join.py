@@ -16,8 +16,9 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.people_here import forget_person, remember_person
 from kinerja_desktop.services.trust_service import pin_root
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncProgress, SyncReport
-from kinerja_desktop.sync.remote import open_remote
+from kinerja_desktop.sync.remote import Remote, open_remote
 from kinerja_desktop.sync.replica import save_remote
 
 
@@ -28,6 +29,15 @@ def read_enrolment(path: str | Path) -> str:
         return str(enrol["root"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ValidationError(f"Berkas pendaftaran tidak dapat dibaca: {exc}", field="Berkas pendaftaran") from exc
+
+
+def _require_store(remote: Remote) -> None:
+    """A person's PC joins an existing store; it never founds one in a mistyped or empty folder."""
+    try:
+        remote.read(P.IDENTITY_PATH)
+    except FileNotFoundError:
+        raise ValidationError(f"{remote.display} belum berisi penyimpanan kantor. Periksa lokasinya; komputer "
+                              "untuk satu orang tidak membuat penyimpanan baru.", field="Lokasi") from None
 
 
 def join_office(db: Database, who: str, url: str, root_public: str, *, secret: str | None = None,
@@ -45,13 +55,19 @@ def join_office(db: Database, who: str, url: str, root_public: str, *, secret: s
         pin_root(db, root_public)
     except ValueError as exc:
         raise ValidationError("Kunci akar instansi tidak sah.", field="Berkas pendaftaran") from exc
-    remember_person(db, who)
-    save_remote(db, url)
-    remote = open_remote(url, secret=secret)
+    added = remember_person(db, who)
     try:
-        report = SyncEngine(db, remote, options, progress=progress, cancel=cancel).run()
-    finally:
-        remote.close()
+        save_remote(db, url)
+        remote = open_remote(url, secret=secret)
+        try:
+            _require_store(remote)
+            report = SyncEngine(db, remote, options, progress=progress, cancel=cancel).run()
+        finally:
+            remote.close()
+    except BaseException:
+        if added:  # a failed or stopped first try names nobody: a mistyped NIP must not widen the scope later
+            forget_person(db, who)
+        raise
     if report.scope.get("employees", 0) == 0 and not report.scope.get("full"):
         forget_person(db, who)
         raise ValidationError(f"“{who}” tidak ada di daftar pegawai yang diterbitkan kantor pusat. Periksa NIP-nya, "

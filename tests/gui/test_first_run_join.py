@@ -146,3 +146,42 @@ def test_a_nip_not_on_the_roster_is_said_at_the_field_and_the_wizard_stays(
     assert page.location_edit.text() == str(store)  # nothing typed is lost
     assert people_here(empty_db) == []
     screenshot(wizard, "first_run_join_unknown_nip")
+
+
+def test_a_folder_that_holds_no_store_is_said_at_the_location_and_none_is_made(
+        qtbot, wizard_controller, empty_db: Database, office_store: tuple[Path, Path], tmp_path: Path) -> None:
+    """An empty or missing folder: the message under Lokasi penyimpanan; a person's PC never founds a store."""
+    _controller, wizard = wizard_controller
+    _store, enrolment = office_store
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    page = _open_join_page(qtbot, wizard)
+    _fill(qtbot, page, "199001012020011999", empty, enrolment)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.errors.message("Lokasi")), timeout=60_000)
+    assert "belum berisi penyimpanan kantor" in page.errors.message("Lokasi")
+    assert list(empty.iterdir()) == []  # nothing written into the mistyped folder
+    assert people_here(empty_db) == [] and wizard.currentId() == PAGE_JOIN
+
+    page.location_edit.setText(str(tmp_path / "tidak-ada"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=60_000)
+    assert "tidak-ada belum berisi penyimpanan kantor" in page.errors.message("Lokasi")
+    assert people_here(empty_db) == [] and page.report is None
+
+
+def test_the_join_path_in_english(qtbot, empty_db: Database) -> None:
+    """The third choice and the join page read in English through kinerja_en.qm."""
+    from kinerja_desktop.ui import i18n
+    from kinerja_desktop.ui.first_run_wizard import FirstRunWizard
+
+    assert i18n.install_translator("en")
+    try:
+        wizard = FirstRunWizard(empty_db)
+        qtbot.addWidget(wizard)
+        assert wizard.welcome_page.join_radio.text() == (
+            "This computer is for &me: join an office that already uses Kinerja Desktop")
+        assert wizard.join_page.title() == "This computer is for me"
+        assert wizard.join_page.enrolment_button.text() == "&Enrolment file…"
+    finally:
+        i18n.install_translator("id")
