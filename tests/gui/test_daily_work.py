@@ -230,3 +230,23 @@ def test_the_admin_sets_the_calendar_and_imports_holidays(qtbot, demo_db, people
     qtbot.addWidget(staff)
     staff.save()
     assert "Hanya admin" in staff.message.text()
+
+
+def test_the_realisation_page_counts_an_indicator_from_its_rencana_aksi_and_undoes_it(qtbot, demo_db, people):
+    from kinerja_desktop.ui.realisation.realisation_model import COL_VALUE
+    from kinerja_desktop.ui.realisation.realisation_page import RealisationPage
+
+    page = RealisationPage(demo_db, people.staff, people.staff_plan_id, 2026, "TW4")
+    show(qtbot, page)
+    assert page.compute_button.isVisible()
+    views = realisation_service.realisations_for(demo_db, people.staff, people.staff_plan_id, "TW4")
+    row = next(r for r in range(page.model.rowCount()) if views[page.model.row(r).indicator.id].actions)
+    indicator = page.model.row(row).indicator.id
+    assert "Rencana aksi" in page.model.index(row, COL_VALUE).data(Qt.ItemDataRole.ToolTipRole)
+    page.table.setCurrentIndex(page.model.index(row, COL_VALUE))
+    page.compute_button.click()
+    computed = realisation_service.realisations_for(demo_db, people.staff, people.staff_plan_id, "TW4")[indicator]
+    assert computed.value_number is not None and "rencana aksi" in computed.note  # the demo realised October
+    page.undo_action.trigger()
+    undone = realisation_service.realisations_for(demo_db, people.staff, people.staff_plan_id, "TW4")[indicator]
+    assert undone.value_text == views[indicator].value_text

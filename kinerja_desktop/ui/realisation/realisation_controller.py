@@ -106,6 +106,15 @@ class RealisationController(FormController):
             merge_key=("realisasi", indicator_id, field, session) if session else None,
         )
 
+    def compute_from_actions(self, indicator_id: str) -> KinerjaError | None:
+        """The indicator's realisation from its rencana aksi in the period (undoable like a typed value)."""
+        current = self.realisations.get(indicator_id) or rs.RealisationView(indicator_id, self.period)
+        old_value, old_note = current.value_text, current.note
+        db, user, period = self.db, self.user, self.period
+        return self.run(self.tr("Hitung dari rencana aksi"),
+                        lambda: rs.realisation_from_actions(db, user, indicator_id, period),
+                        lambda: rs.set_realisation(db, user, indicator_id, period, value=old_value, note=old_note))
+
     def add_evidence(self, indicator_id: str, path: str | Path) -> KinerjaError | None:
         db, user, period, limit = self.db, self.user, self.period, self.max_bytes
         state: dict[str, str] = {}

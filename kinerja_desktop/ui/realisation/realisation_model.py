@@ -173,6 +173,8 @@ class RealisationTableModel(QAbstractTableModel):
                 return pending[1]
             if column == COL_EVIDENCE and r.realisation.attachments:
                 return "\n".join(a.filename for a in r.realisation.attachments)
+            if column == COL_VALUE and r.realisation.actions:
+                return r.realisation.actions  # the rencana aksi behind it (issue 17)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if pending is not None:

@@ -108,6 +108,12 @@ class RealisationPage(QWidget):
             button = QToolButton(self)
             button.setDefaultAction(action)
             top.addWidget(button)
+        self.compute_button = QToolButton(self)
+        self.compute_button.setText(self.tr("Hitung dari rencana aksi"))
+        self.compute_button.setToolTip(self.tr("Isi realisasi indikator terpilih dengan jumlah realisasi rencana "
+                                               "aksinya dalam periode ini"))
+        self.compute_button.clicked.connect(self.compute_from_actions)
+        top.addWidget(self.compute_button)
         self.saved = QLabel("", self)
         self.saved.setStyleSheet("color: #5f6368;")
         top.addWidget(self.saved)
@@ -164,6 +170,7 @@ class RealisationPage(QWidget):
         self.table.accept_files = c.editable
         set_read_only_look(self.table, not c.editable)
         self.hint.setVisible(c.editable)
+        self.compute_button.setVisible(c.editable)
         self._show_notice()
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, COL_VALUE))
@@ -209,6 +216,15 @@ class RealisationPage(QWidget):
                                  editable=c.editable, limit_bytes=c.max_bytes)
 
     # ------------------------------------------------------------------ edits
+
+    @Slot()
+    def compute_from_actions(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        error = self.controller.compute_from_actions(self.model.row(index.row()).indicator.id)
+        if error is not None:
+            self.notice.show_notice(str(error), "error")
 
     def _commit(self, indicator_id: str, field: str, value: object, session: object) -> KinerjaError | None:
         balloon_for(self).clear()
