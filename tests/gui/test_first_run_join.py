@@ -185,3 +185,29 @@ def test_the_join_path_in_english(qtbot, empty_db: Database) -> None:
         assert wizard.join_page.enrolment_button.text() == "&Enrolment file…"
     finally:
         i18n.install_translator("id")
+
+
+def test_hentikan_stops_the_first_sync_and_lanjut_resumes_it(
+        qtbot, wizard_controller, empty_db: Database, demo_db: Database, people: People,
+        office_store: tuple[Path, Path]) -> None:
+    """Hentikan: the page stays with its fields, nobody is named yet; Lanjut again finishes the setup."""
+    _controller, wizard = wizard_controller
+    store, enrolment = office_store
+    nip = _nip(demo_db, people.staff.employee_id)
+    page = _open_join_page(qtbot, wizard)
+    _fill(qtbot, page, nip, store, enrolment)
+    with empty_db.engine.connect() as conn:  # another writer holds the database: the worker waits at its first write
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        assert page.busy() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        assert page.status_label.text() == "Menghentikan…"
+        conn.exec_driver_sql("ROLLBACK")
+    qtbot.waitUntil(lambda: not page.busy(), timeout=60_000)
+    assert page.status_label.text().startswith("Dihentikan.")
+    assert wizard.currentId() == PAGE_JOIN and page.report is None and people_here(empty_db) == []
+    assert page.who_edit.text() == nip and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_DONE, timeout=120_000)
+    assert people_here(empty_db) == [nip] and wizard.username == nip
