@@ -121,8 +121,6 @@ def test_a_late_mark_cannot_be_undone_nor_another_persons_rhk_linked(office: Off
     assert "tidak dapat diubah setelah disimpan" in reasons and "milik pegawai lain" in reasons
 
 
-@pytest.mark.xfail(strict=True, reason="sync.engine.BLOB_TABLES (the lead's file) lists only attachment and document, "
-                                       "so evidence on a progres harian entry or a rencana aksi does not travel")
 def test_evidence_files_travel_with_their_rows(office: Office, people: People, tmp_path: Path) -> None:
     staff_db = office.dbs["staff"]
     eid = daily_log_service.add_entry(staff_db, people.staff, FRIDAY, "Foto kegiatan", today=FRIDAY)
