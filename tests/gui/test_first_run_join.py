@@ -200,6 +200,7 @@ def test_hentikan_stops_the_first_sync_and_lanjut_resumes_it(
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
         assert page.busy() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        screenshot(wizard, "first_run_join_busy")
         qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
         assert page.status_label.text() == "Menghentikan…"
         conn.exec_driver_sql("ROLLBACK")
