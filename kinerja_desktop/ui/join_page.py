@@ -32,12 +32,12 @@ from kinerja_desktop.ui.field_errors import FieldErrors
 from kinerja_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
 
 FIELD_WIDTH = 380
-#: Service field names (``ValidationError.field``) and the row that shows them.
+# Service field names (``ValidationError.field``) and the row that shows them.
 NIP_FIELDS = ("NIP", "Nama pengguna")
 STORE_FIELDS = ("Lokasi", "Lokasi penyimpanan")
 SECRET_FIELDS = ("Kata sandi", "Kata sandi penyimpanan")
 ROOT_FIELDS = ("Berkas pendaftaran", "Kunci akar")
-#: Store errors without a field name, by class name, and where they belong.
+# Store errors without a field name, by class name, and where they belong.
 _STORE_ERRORS = {"RemoteUnavailable": "Lokasi", "RemoteNotMounted": "Lokasi", "RemoteTLSError": "Lokasi",
                  "RemoteError": "Lokasi", "RemoteFull": "Lokasi", "StoreIdentityChanged": "Lokasi",
                  "RemoteAuthError": "Kata sandi", "TrustError": "Berkas pendaftaran"}
