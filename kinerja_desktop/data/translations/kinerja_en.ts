@@ -3761,6 +3761,10 @@ Please note:
         <source>Predikat muncul setelah {0} dipilih.</source>
         <translation>The predikat appears once the {0} is chosen.</translation>
     </message>
+    <message>
+        <source>Survei Kepuasan Masyarakat: {0}</source>
+        <translation>Public Satisfaction Survey: {0}</translation>
+    </message>
 </context>
 <context>
     <name>RealisationController</name>
@@ -3775,6 +3779,10 @@ Please note:
     <message>
         <source>Hapus bukti dukung</source>
         <translation>Delete supporting evidence</translation>
+    </message>
+    <message>
+        <source>Hitung dari rencana aksi</source>
+        <translation>Calculate from action plans</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +3815,14 @@ Please note:
     <message>
         <source>(indikator tanpa uraian)</source>
         <translation>(indicator without description)</translation>
+    </message>
+    <message>
+        <source>Hitung dari rencana aksi</source>
+        <translation>Calculate from action plans</translation>
+    </message>
+    <message>
+        <source>Isi realisasi indikator terpilih dengan jumlah realisasi rencana aksinya dalam periode ini</source>
+        <translation>Fill in the selected indicator&apos;s realisation with the total of its action plans&apos; realisations in this period</translation>
     </message>
 </context>
 <context>
@@ -4529,10 +4545,6 @@ feedback</translation>
         <translation>Signature</translation>
     </message>
     <message>
-        <source>Buka dulu halaman pegawai yang dokumennya akan ditandatangani.</source>
-        <translation>First open the page of the employee whose document is to be signed.</translation>
-    </message>
-    <message>
         <source>&amp;Tanda Tangani…</source>
         <translation>&amp;Sign…</translation>
     </message>
@@ -5187,6 +5199,10 @@ Go ahead with this deletion?</translation>
     <message>
         <source>SKP disetujui: &lt;b&gt;{0}&lt;/b&gt; dari {1} · Sudah dievaluasi: &lt;b&gt;{2}&lt;/b&gt; dari {3}</source>
         <translation>SKP approved: &lt;b&gt;{0}&lt;/b&gt; of {1} · Evaluated: &lt;b&gt;{2}&lt;/b&gt; of {3}</translation>
+    </message>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public Satisfaction Survey</translation>
     </message>
 </context>
 <context>
@@ -5952,14 +5968,6 @@ evidence</translation>
     </message>
 </context>
 <context>
-    <name>workers</name>
-    <message>
-        <source>Terjadi kesalahan tak terduga: {0}</source>
-        <extracomment>Minimum interval between two progress signals of one task (seconds).</extracomment>
-        <translation>An unexpected error occurred: {0}</translation>
-    </message>
-</context>
-<context>
     <name>workflow_bar</name>
     <message>
         <source>Ditandatangani</source>
@@ -6315,6 +6323,46 @@ Kuantitas | Files verified | 240 files</translation>
         <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
         <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
     </message>
+    <message>
+        <source>Progres &amp;Harian</source>
+        <translation>&amp;Daily Progress</translation>
+    </message>
+    <message>
+        <source>Tulis progres hari ini</source>
+        <translation>Write today&apos;s progress</translation>
+    </message>
+    <message>
+        <source>Rencana &amp;Aksi</source>
+        <translation>Action P&amp;lans</translation>
+    </message>
+    <message>
+        <source>Rencana aksi per RHK dan periode</source>
+        <translation>Action plans per RHK and period</translation>
+    </message>
+    <message>
+        <source>Progres &amp;Tim (Mingguan)</source>
+        <translation>Team Progress (&amp;Weekly)</translation>
+    </message>
+    <message>
+        <source>Siapa di tim Anda sudah mengisi apa minggu ini</source>
+        <translation>Who in your team has recorded what this week</translation>
+    </message>
+    <message>
+        <source>Rekap Progres Harian</source>
+        <translation>Daily Progress Recap</translation>
+    </message>
+    <message>
+        <source>Rekap bulanan per pegawai dan unit</source>
+        <translation>Monthly recap per employee and unit</translation>
+    </message>
+    <message>
+        <source>Kalender Kerja…</source>
+        <translation>Work Calendar…</translation>
+    </message>
+    <message>
+        <source>Hari kerja, hari libur dan batas pengisian progres harian</source>
+        <translation>Working days, holidays and the deadline for daily progress</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -6325,6 +6373,871 @@ Kuantitas | Files verified | 240 files</translation>
     <message>
         <source>RHK yang diusulkan pimpinan (matriks peran hasil) atau diimpor admin</source>
         <translation>RHK proposed by the leader (results role matrix) or imported by the admin</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanPage</name>
+    <message>
+        <source>Rencana Aksi {0}</source>
+        <translation>Action Plans {0}</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Salin ke periode berikutnya</source>
+        <translation>Copy to the next period</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Realisasi rencana aksi terpilih, mis. 5 berkas (Enter)</source>
+        <translation>Realisation of the selected action plan, e.g. 5 files (Enter)</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Simpan realisasi</source>
+        <translation>Save realisation</translation>
+    </message>
+    <message>
+        <source>Hitung realisasi indikator</source>
+        <translation>Calculate indicator realisation</translation>
+    </message>
+    <message>
+        <source>Jumlahkan realisasi rencana aksi indikator ini dalam periode evaluasinya dan simpan sebagai realisasi indikator</source>
+        <translation>Add up the realisations of this indicator&apos;s action plans in its evaluation period and save the total as the indicator&apos;s realisation</translation>
+    </message>
+    <message>
+        <source>Lampirkan bukti…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Rencana aksi baru (Enter untuk menambah)</source>
+        <translation>New action plan (Enter to add)</translation>
+    </message>
+    <message>
+        <source>target, mis. 4</source>
+        <translation>target, e.g. 4</translation>
+    </message>
+    <message>
+        <source>satuan</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Rencana aksi</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>(tidak dihitung ke indikator)</source>
+        <translation>(not counted towards an indicator)</translation>
+    </message>
+    <message>
+        <source>Belum ada SKP tahun {0}; rencana aksi disusun per RHK SKP.</source>
+        <translation>There is no SKP for {0} yet; action plans are drawn up per RHK of the SKP.</translation>
+    </message>
+    <message>
+        <source>Pilih RHK dulu.</source>
+        <translation>Choose an RHK first.</translation>
+    </message>
+    <message>
+        <source>Rencana aksi ditambahkan.</source>
+        <translation>Action plan added.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu rencana aksi yang akan diisi realisasinya.</source>
+        <translation>First choose the action plan whose realisation you want to fill in.</translation>
+    </message>
+    <message>
+        <source>Realisasi disimpan.</source>
+        <translation>Realisation saved.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu rencana aksi yang akan diberi bukti.</source>
+        <translation>First choose the action plan to attach evidence to.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti</source>
+        <translation>Choose an evidence file</translation>
+    </message>
+    <message>
+        <source>Bukti dilampirkan.</source>
+        <translation>Evidence attached.</translation>
+    </message>
+    <message>
+        <source>Rencana aksi dihapus.</source>
+        <translation>Action plan deleted.</translation>
+    </message>
+    <message>
+        <source>{0} rencana aksi disalin ke {1}.</source>
+        <translation>{0} action plans copied to {1}.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana aksi yang terhubung ke indikator.</source>
+        <translation>Choose an action plan that is linked to an indicator.</translation>
+    </message>
+    <message>
+        <source>Realisasi indikator {0}: {1}</source>
+        <translation>Indicator realisation {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTableModel</name>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Rencana aksi</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Kalender Kerja Instansi</source>
+        <translation>Agency Work Calendar</translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source> hari kerja</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>Progres yang ditulis lebih lambat dari ini setelah harinya ditandai terlambat (tidak ditolak).</source>
+        <translation>Progress written later than this after its day is marked late (it is not refused).</translation>
+    </message>
+    <message>
+        <source>Batas pengisian progres harian</source>
+        <translation>Deadline for daily progress</translation>
+    </message>
+    <message>
+        <source>Hari libur nasional dan cuti bersama:</source>
+        <translation>Public holidays and collective leave days:</translation>
+    </message>
+    <message>
+        <source>Keterangan, mis. Hari Raya Natal</source>
+        <translation>Description, e.g. Christmas Day</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Impor CSV/XLSX…</source>
+        <translation>Import CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Disimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Hari libur {0:%d-%m-%Y} disimpan.</source>
+        <translation>Holiday {0:%d-%m-%Y} saved.</translation>
+    </message>
+    <message>
+        <source>Hari libur dihapus.</source>
+        <translation>Holiday deleted.</translation>
+    </message>
+    <message>
+        <source>Impor hari libur</source>
+        <translation>Import holidays</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogPage</name>
+    <message>
+        <source>Progres Harian</source>
+        <extracomment>Shortcuts of the page (also listed in its tooltip texts).</extracomment>
+        <translation>Daily Progress</translation>
+    </message>
+    <message>
+        <source>Hari sebelumnya ({0})</source>
+        <translation>Previous day ({0})</translation>
+    </message>
+    <message>
+        <source>Hari berikutnya ({0})</source>
+        <translation>Next day ({0})</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Pilih tanggal</source>
+        <translation>Choose a date</translation>
+    </message>
+    <message>
+        <source>Apa yang Anda kerjakan? Tekan Enter untuk menyimpan</source>
+        <translation>What did you work on? Press Enter to save</translation>
+    </message>
+    <message>
+        <source>Uraian kegiatan</source>
+        <translation>Activity description</translation>
+    </message>
+    <message>
+        <source>Rencana aksi atau RHK</source>
+        <translation>Action plan or RHK</translation>
+    </message>
+    <message>
+        <source>jam</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>Jam kerja</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lampirkan bukti…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus progres yang dipilih (Delete)</source>
+        <translation>Delete the selected progress entry (Delete)</translation>
+    </message>
+    <message>
+        <source> (hari ini)</source>
+        <translation> (today)</translation>
+    </message>
+    <message>
+        <source>Hari kerja.</source>
+        <translation>Working day.</translation>
+    </message>
+    <message>
+        <source>Bukan hari kerja ({0}); progres tetap boleh diisi.</source>
+        <translation>Not a working day ({0}); progress may still be recorded.</translation>
+    </message>
+    <message>
+        <source>Batas pengisian hari ini sudah lewat: progres baru ditandai terlambat.</source>
+        <translation>Today&apos;s deadline has passed: new progress is marked late.</translation>
+    </message>
+    <message>
+        <source>(tanpa tautan)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>Rencana aksi: {0}</source>
+        <translation>Action plan: {0}</translation>
+    </message>
+    <message>
+        <source>RHK: {0}</source>
+        <translation>RHK: {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} dari {3} hari kerja sudah diisi, {4} terlambat, {5} belum diisi.</source>
+        <translation>{0} {1}: {2} of {3} working days recorded, {4} late, {5} not recorded yet.</translation>
+    </message>
+    <message>
+        <source>Belum diisi: {0}</source>
+        <translation>Not recorded yet: {0}</translation>
+    </message>
+    <message>
+        <source>Tersimpan (terlambat).</source>
+        <translation>Saved (late).</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Perubahan disimpan.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Progres dihapus.</source>
+        <translation>Progress entry deleted.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu progres yang akan diberi bukti.</source>
+        <translation>First choose the progress entry to attach evidence to.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti</source>
+        <translation>Choose an evidence file</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Uraian kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Rencana aksi / RHK</source>
+        <translation>Action plan / RHK</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Umpan balik penilai</source>
+        <translation>Appraiser&apos;s feedback</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        <translation>On time</translation>
+    </message>
+</context>
+<context>
+    <name>MonthRecapPage</name>
+    <message>
+        <source>Rekap Progres Harian</source>
+        <translation>Daily Progress Recap</translation>
+    </message>
+    <message>
+        <source>Cakupan</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Cakupan:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Bulan:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Saya sendiri</source>
+        <translation>Myself</translation>
+    </message>
+    <message>
+        <source>— pilih unit kerja —</source>
+        <translation>— choose a work unit —</translation>
+    </message>
+    <message>
+        <source>Pilih unit kerja untuk melihat rekap progres hariannya.</source>
+        <translation>Choose a work unit to see its daily progress recap.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} pegawai; {2} hari diisi, {3} terlambat, {4} hari kerja belum diisi.</source>
+        <translation>{0}: {1} employees; {2} days recorded, {3} late, {4} working days not recorded yet.</translation>
+    </message>
+    <message>
+        <source>Simpan rekap (PDF)</source>
+        <translation>Save the recap (PDF)</translation>
+    </message>
+    <message>
+        <source>Disimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Simpan rekap (XLSX)</source>
+        <translation>Save the recap (XLSX)</translation>
+    </message>
+</context>
+<context>
+    <name>RecapTableModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Tidak diisi</source>
+        <translation>Not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFormDialog</name>
+    <message>
+        <source>Ubah Survei</source>
+        <extracomment>The periods a survey is usually run for (the regulation: at least once a year).</extracomment>
+        <translation>Edit Survey</translation>
+    </message>
+    <message>
+        <source>Survei Baru</source>
+        <translation>New Survey</translation>
+    </message>
+    <message>
+        <source>Satu jenis layanan per baris, misalnya:
+Kartu Keluarga
+Akta Kelahiran</source>
+        <translation>One service per line, for example:
+Kartu Keluarga (family card)
+Akta Kelahiran (birth certificate)</translation>
+    </message>
+    <message>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Unit pelayanan</source>
+        <translation>Service unit</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Jenis layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Populasi pengguna layanan</source>
+        <translation>Population of service users</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Isi populasi untuk melihat jumlah sampel minimal.</source>
+        <translation>Fill in the population to see the minimum sample size.</translation>
+    </message>
+    <message>
+        <source>Sampel minimal: &lt;b&gt;{0}&lt;/b&gt; responden (tabel Krejcie-Morgan, lampiran PermenPAN-RB 14/2017)</source>
+        <translation>Minimum sample: &lt;b&gt;{0}&lt;/b&gt; respondents (Krejcie-Morgan table, annex to PermenPAN-RB 14/2017)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public Satisfaction Survey</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Survei Kepuasan Masyarakat&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Public Satisfaction Survey&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Tahun:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Survei baru…</source>
+        <translation>New survey…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Tutup survei</source>
+        <translation>Close survey</translation>
+    </message>
+    <message>
+        <source>Buka kios…</source>
+        <translation>Open kiosk…</translation>
+    </message>
+    <message>
+        <source>Kuesioner layar penuh untuk warga; keluar memerlukan kata sandi admin</source>
+        <translation>Full-screen questionnaire for the public; leaving it requires the admin password</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Impor tanggapan dari CSV/XLSX&lt;/b&gt; (kolom U1 … U9 berisi 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan boleh ada)</source>
+        <translation>&lt;b&gt;Import responses from CSV/XLSX&lt;/b&gt; (columns U1 … U9 hold 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan are optional)</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan…</source>
+        <translation>Import responses…</translation>
+    </message>
+    <message>
+        <source>Periksa berkas saja…</source>
+        <translation>Only check a file…</translation>
+    </message>
+    <message>
+        <source>Simpan templat…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>lewati baris bermasalah</source>
+        <translation>skip rows with problems</translation>
+    </message>
+    <message>
+        <source>Baris yang salah akan tercantum di sini dengan nomor baris dan kolomnya.</source>
+        <translation>Rows with errors will be listed here with their row number and column.</translation>
+    </message>
+    <message>
+        <source>Memuat survei</source>
+        <translation>Loading the surveys</translation>
+    </message>
+    <message>
+        <source>Belum ada survei untuk tahun ini. Pilih &lt;b&gt;Survei baru…&lt;/b&gt; untuk membuka survei sebuah unit pelayanan.</source>
+        <translation>There is no survey for this year yet. Choose &lt;b&gt;New survey…&lt;/b&gt; to open a survey for a service unit.</translation>
+    </message>
+    <message>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Jenis layanan: {0}</source>
+        <translation>Services: {0}</translation>
+    </message>
+    <message>
+        <source>Responden: {0}</source>
+        <translation>Respondents: {0}</translation>
+    </message>
+    <message>
+        <source> dari sampel minimal {0}</source>
+        <translation> of a minimum sample of {0}</translation>
+    </message>
+    <message>
+        <source> (dibatalkan: {0})</source>
+        <translation> (voided: {0})</translation>
+    </message>
+    <message>
+        <source>IKM &lt;b&gt;{0}&lt;/b&gt; · mutu {1} ({2})</source>
+        <translation>IKM &lt;b&gt;{0}&lt;/b&gt; · quality {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Unsur terlemah: {0}</source>
+        <translation>Weakest element: {0}</translation>
+    </message>
+    <message>
+        <source>Dibanding survei sebelumnya: {0}</source>
+        <translation>Compared with the previous survey: {0}</translation>
+    </message>
+    <message>
+        <source>NRR per unsur: {0}</source>
+        <translation>NRR per element: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada IKM: setiap unsur perlu dijawab paling sedikit satu responden.</source>
+        <translation>No IKM yet: every element needs an answer from at least one respondent.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas tanggapan survei</source>
+        <translation>Choose a survey response file</translation>
+    </message>
+    <message>
+        <source>Tanggapan survei (*.xlsx *.csv)</source>
+        <translation>Survey responses (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Mengimpor…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan survei</source>
+        <translation>Import survey responses</translation>
+    </message>
+    <message>
+        <source>Sudah pernah diimpor (dilewati):</source>
+        <translation>Already imported (skipped):</translation>
+    </message>
+    <message>
+        <source>Peringatan:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>Simpan templat tanggapan</source>
+        <translation>Save the response template</translation>
+    </message>
+    <message>
+        <source>Menyimpan templat</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan di {0}.</source>
+        <translation>Template saved as {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTableModel</name>
+    <message>
+        <source>Kode unit</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Unit pelayanan</source>
+        <translation>Service unit</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Responden</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>Sampel minimal</source>
+        <translation>Minimum sample</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Mutu</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} responden yang diminta tabel sampel</source>
+        <translation>{0} of the {1} respondents the sample table requires</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWeekPage</name>
+    <message>
+        <source>Progres Tim (Mingguan)</source>
+        <translation>Team Progress (Weekly)</translation>
+    </message>
+    <message>
+        <source>Minggu sebelumnya (Alt+Left)</source>
+        <translation>Previous week (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Minggu berikutnya (Alt+Right)</source>
+        <translation>Next week (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Umpan balik singkat untuk progres yang dipilih (Enter)</source>
+        <translation>Short feedback on the selected progress entry (Enter)</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Simpan umpan balik</source>
+        <translation>Save feedback</translation>
+    </message>
+    <message>
+        <source>Minggu {0} {1} – {2} {3} {4}</source>
+        <translation>Week of {0} {1} – {2} {3} {4}</translation>
+    </message>
+    <message>
+        <source>{0} pegawai; {1} sudah mengisi semua hari kerja minggu ini.</source>
+        <translation>{0} employees; {1} have recorded every working day this week.</translation>
+    </message>
+    <message>
+        <source>Ada yang belum diisi: {0}.</source>
+        <translation>Not complete yet: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} progres minggu ini</source>
+        <translation>{0}: {1} progress entries this week</translation>
+    </message>
+    <message>
+        <source>Pilih dulu progres yang akan diberi umpan balik.</source>
+        <translation>First choose the progress entry to give feedback on.</translation>
+    </message>
+    <message>
+        <source>Umpan balik disimpan.</source>
+        <translation>Feedback saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekTableModel</name>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Belum diisi</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>{0} progres, terlambat</source>
+        <translation>{0} progress entries, late</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Progres &amp;Harian</source>
+        <translation>&amp;Daily Progress</translation>
+    </message>
+    <message>
+        <source>Tulis progres hari ini</source>
+        <translation>Write today&apos;s progress</translation>
+    </message>
+    <message>
+        <source>Rencana &amp;Aksi</source>
+        <translation>Action P&amp;lans</translation>
+    </message>
+    <message>
+        <source>Rencana aksi per RHK dan periode</source>
+        <translation>Action plans per RHK and period</translation>
+    </message>
+    <message>
+        <source>Progres &amp;Tim (Mingguan)</source>
+        <translation>Team Progress (&amp;Weekly)</translation>
+    </message>
+    <message>
+        <source>Siapa di tim Anda sudah mengisi apa minggu ini</source>
+        <translation>Who in your team has recorded what this week</translation>
+    </message>
+    <message>
+        <source>Rekap Progres Harian</source>
+        <translation>Daily Progress Recap</translation>
+    </message>
+    <message>
+        <source>Rekap bulanan per pegawai dan unit</source>
+        <translation>Monthly recap per employee and unit</translation>
+    </message>
+    <message>
+        <source>Kalender Kerja…</source>
+        <translation>Work Calendar…</translation>
+    </message>
+    <message>
+        <source>Hari kerja, hari libur dan batas pengisian progres harian</source>
+        <translation>Working days, holidays and the deadline for daily progress</translation>
+    </message>
+    <message>
+        <source>Pilih pegawai di daftar dahulu.</source>
+        <translation>Choose an employee in the list first.</translation>
+    </message>
+    <message>
+        <source>Penugasan dan SKP Setahun…</source>
+        <translation>Assignments and SKP of the Year…</translation>
+    </message>
+    <message>
+        <source>Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya</source>
+        <translation>Transfer, promotion, new appraiser, acting: this year&apos;s SKP and its annual evaluation</translation>
+    </message>
+    <message>
+        <source>Matriks Peran Hasil</source>
+        <translation>Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
+        <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
     </message>
 </context>
 </TS>
