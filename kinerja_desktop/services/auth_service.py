@@ -24,6 +24,7 @@ from kinerja_desktop.services.people_here import remember_person
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, UserAccount
+from kinerja_desktop.store.quick import JOIN_PENDING_KEY
 
 log = logging.getLogger(__name__)
 #: ``local_meta`` flag of a demo office: its accounts keep their NIP passwords.
@@ -168,6 +169,9 @@ def user_by_username(db: Database, username: str) -> CurrentUser:
 
 
 def has_accounts(db: Database) -> bool:
+    """Is this database set up (accounts here, and not a PC whose joining an office has not succeeded)?"""
+    if db.meta(JOIN_PENDING_KEY):
+        return False
     with db.reader() as s:
         return bool(s.execute(select(UserAccount.id).where(UserAccount.deleted.is_(False)).limit(1)).first())
 

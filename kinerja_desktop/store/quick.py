@@ -21,6 +21,9 @@ from typing import Any
 
 from kinerja_desktop.store.location import SCHEMA_HEAD
 
+#: Set while a PC is joining an office (sync.join); until the first sync succeeds the PC counts as new.
+JOIN_PENDING_KEY = "join.pending"
+
 __all__ = ["QuickReader", "QuickUnavailable"]
 
 
@@ -88,7 +91,9 @@ class QuickReader:
             return None
 
     def has_accounts(self) -> bool:
-        return bool(self._value("SELECT EXISTS(SELECT 1 FROM user_account WHERE deleted = 0)"))
+        # a PC whose joining an office has not succeeded yet counts as new (see sync.join)
+        return bool(self._value("SELECT EXISTS(SELECT 1 FROM user_account WHERE deleted = 0) AND NOT EXISTS("
+                                f"SELECT 1 FROM local_meta WHERE key = '{JOIN_PENDING_KEY}')"))
 
     def account(self, username: str) -> dict[str, Any] | None:
         """The live account of a user name (any case): id, username, password_hash, employee_id,

@@ -16,6 +16,7 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.people_here import forget_person, remember_person
 from kinerja_desktop.services.trust_service import pin_root
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.store.quick import JOIN_PENDING_KEY
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncProgress, SyncReport
 from kinerja_desktop.sync.remote import Remote, open_remote
@@ -56,6 +57,7 @@ def join_office(db: Database, who: str, url: str, root_public: str, *, secret: s
     except ValueError as exc:
         raise ValidationError("Kunci akar instansi tidak sah.", field="Berkas pendaftaran") from exc
     added = remember_person(db, who)
+    db.set_meta(JOIN_PENDING_KEY, True)  # until it succeeds the PC counts as new (the wizard shows again)
     try:
         save_remote(db, url)
         remote = open_remote(url, secret=secret)
@@ -72,6 +74,7 @@ def join_office(db: Database, who: str, url: str, root_public: str, *, secret: s
         forget_person(db, who)
         raise ValidationError(f"“{who}” tidak ada di daftar pegawai yang diterbitkan kantor pusat. Periksa NIP-nya, "
                               "atau minta kantor pusat menerbitkan daftar terbaru.", field="NIP")
+    db.set_meta(JOIN_PENDING_KEY, None)
     return report
 
 

@@ -364,6 +364,13 @@ def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(of
         with pytest.raises(ValidationError) as err:
             join_office(wrong, "199001012020011999", str(office.store), root, options=FAST)
         assert err.value.field == "NIP" and not people_here(wrong)
+        # the admins' accounts arrived, but the PC is not set up: the first-run wizard shows again
+        from kinerja_desktop.services.auth_service import has_accounts
+        from kinerja_desktop.store.quick import QuickReader
+
+        assert not has_accounts(wrong)
+        with QuickReader(wrong.path) as quick:
+            assert not quick.has_accounts()
     finally:
         wrong.dispose()
     db = open_database(tmp_path / "ani.sqlite")
@@ -371,6 +378,7 @@ def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(of
         nip = _nip(office.dbs["reader"], people.staff.employee_id)
         report = join_office(db, nip, str(office.store), root, options=FAST)
         assert report.scope["employees"] == 1 and people_here(db) == [nip]
+        assert has_accounts(db)
         assert authenticate(db, nip, nip).employee_id == people.staff.employee_id
     finally:
         db.dispose()
