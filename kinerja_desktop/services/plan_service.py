@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
