@@ -6545,7 +6545,7 @@ Kuantitas | Files verified | 240 files</translation>
     </message>
     <message>
         <source> hari kerja</source>
-        <translation> working days</translation>
+        <translation> working day(s)</translation>
     </message>
     <message>
         <source>Progres yang ditulis lebih lambat dari ini setelah harinya ditandai terlambat (tidak ditolak).</source>
@@ -7166,11 +7166,11 @@ Akta Kelahiran (birth certificate)</translation>
     </message>
     <message>
         <source>Belum diisi</source>
-        <translation>Not recorded</translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>belum</source>
-        <translation>missing</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>{0} progres, terlambat</source>
