@@ -31,6 +31,8 @@ OWN = {
     Action.SIGN_PEGAWAI,
     Action.PRINT,
     Action.REPORT_DEVELOPMENT,  # tindak lanjut: the pegawai reports completion
+    Action.EDIT_DAILY_WORK,  # rencana aksi and progres harian are the pegawai's own
+    Action.VIEW_DAILY_WORK,
 }
 PENILAI = {
     Action.VIEW_PLAN,
@@ -43,8 +45,10 @@ PENILAI = {
     Action.PRINT,
     Action.ASSESS_COMPETENCY,  # tindak lanjut: assessed levels and the development plan
     Action.PROPOSE_DEVELOPMENT,
+    Action.VIEW_DAILY_WORK,  # the team's week, and umpan balik on an entry
+    Action.FEEDBACK_DAILY_WORK,
 }
-ATASAN = {Action.VIEW_PLAN, Action.VIEW_EVALUATION}
+ATASAN = {Action.VIEW_PLAN, Action.VIEW_EVALUATION, Action.VIEW_DAILY_WORK}
 ADMIN = {
     Action.MANAGE_ROSTER,
     Action.MANAGE_ACCOUNTS,
@@ -56,6 +60,7 @@ ADMIN = {
     Action.VIEW_UNIT,
     Action.RECORD_TRAINING,  # tindak lanjut: organised training, assessment-centre results, awards
     Action.MANAGE_AWARDS,
+    Action.VIEW_DAILY_WORK,  # the monthly recap for the tunjangan kinerja
 }
 
 # persona, actor, allowed actions towards SUBJECT, roles towards SUBJECT
@@ -88,7 +93,8 @@ def test_permission_matrix(persona: str, actor: Actor, allowed: set[Action], rol
 
 @pytest.mark.parametrize("action", list(Action))
 def test_global_actions_without_subject(action: Action) -> None:
-    admin_allowed = {Action.VIEW_PLAN, Action.VIEW_EVALUATION, Action.PRINT, Action.RECORD_TRAINING} | GLOBAL_ACTIONS
+    admin_allowed = {Action.VIEW_PLAN, Action.VIEW_EVALUATION, Action.PRINT, Action.RECORD_TRAINING,
+                     Action.VIEW_DAILY_WORK} | GLOBAL_ACTIONS
     assert may(Actor("a", None, is_admin=True), action) is (action in admin_allowed)
     assert not may(Actor("p", "e-pegawai"), action, None)
 
