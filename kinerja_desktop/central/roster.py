@@ -10,7 +10,9 @@ A key an account had in an earlier snapshot stays listed (its old changes still 
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -77,6 +79,7 @@ def publish_roster(db: Database, remote: Remote, root: Signer) -> PublishedRoste
             acc["keys"] = sorted(set(acc["keys"]) | {str(k) for k in old_keys.get(acc["username"], [])})
     if latest is not None and {k: latest[1].get(k) for k in body} == body:
         seq, digest, name = next(item for item in listing if item[0] == latest[0])
+        publish_cards(db, remote, root, seq, body)
         return PublishedRoster(seq, digest, f"{P.ROSTER_DIR}/{name}", changed=False)
     seq = (listing[-1][0] if listing else 0) + 1
     doc: dict[str, Any] = {"kinerja_roster": FORMAT, "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -86,7 +89,70 @@ def publish_roster(db: Database, remote: Remote, root: Signer) -> PublishedRoste
     digest = P.sha256(data)
     path = f"{P.ROSTER_DIR}/{P.roster_name(seq, digest)}"
     remote.write(path, data)
+    publish_cards(db, remote, root, seq, body)
     return PublishedRoster(seq, digest, path, changed=True)
+
+
+# ------------------------------------------------------------------------------------------ cards
+
+#: On the central replica: {card key: sha256 of the card body} last written (only changed cards are written).
+CARDS_PUBLISHED_KEY = "roster.cards_published"
+
+
+def roster_cards(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The roster cut into signed cards, so a PC that holds a scope reads a few kilobytes, not the office.
+
+    * ``<employee id>``: the person, who their penilai is per year (``supervision``), who reports
+      to them (``below``) and their accounts with public keys;
+    * ``_admins``: every admin account (they may sign in and act anywhere);
+    * ``_names/<xx>``: user names and NIPs whose SHA-256 starts with ``xx``, to the employee id
+      (how a PC finds the card of the person set up on it).
+    """
+    sup: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    below: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in body["supervision"]:
+        sup[r["employee_id"]].append(r)
+        if r.get("supervisor_id"):
+            below[r["supervisor_id"]].append(r)
+    accounts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    admins = []
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for a in body["accounts"]:
+        if a.get("is_admin"):
+            admins.append(a)
+        if a.get("employee_id"):
+            accounts[a["employee_id"]].append(a)
+            names[P.card_shard(a["username"])][a["username"]] = a["employee_id"]
+    cards: dict[str, dict[str, Any]] = {}
+    for e in body["employees"]:
+        cards[e["id"]] = {"employee": e, "supervision": sup[e["id"]], "below": below[e["id"]],
+                          "accounts": accounts[e["id"]]}
+        if e.get("nip"):
+            names[P.card_shard(e["nip"])][e["nip"]] = e["id"]
+    cards["_admins"] = {"admins": admins}
+    for shard, table in names.items():
+        cards[f"_names/{shard}"] = {"names": dict(sorted(table.items()))}
+    return cards
+
+
+def publish_cards(db: Database, remote: Remote, root: Signer, seq: int, body: dict[str, Any]) -> int:
+    """Write the cards that changed since the last publication from this replica; returns how many."""
+    done = db.meta(CARDS_PUBLISHED_KEY) or {}
+    if not isinstance(done, dict):
+        done = {}
+    written = 0
+    for key, card in sorted(roster_cards(body).items()):
+        digest = hashlib.sha256(P.dumps(card).encode("utf-8")).hexdigest()
+        if done.get(key) == digest:
+            continue
+        doc: dict[str, Any] = {"kinerja_card": 1, "key": key, "seq": seq, "root": root.public, **card}
+        doc["sig"] = sign_document(root, doc)
+        data = P.gzip_bytes(P.dumps(doc).encode("utf-8"))
+        remote.write(f"{P.card_dir(key)}/{P.roster_name(seq, P.sha256(data))}", data)
+        done[key] = digest
+        written += 1
+    db.set_meta(CARDS_PUBLISHED_KEY, done)
+    return written
 
 
 def penilai_in_roster(roster: dict[str, Any], employee_id: str, year: int) -> str | None:

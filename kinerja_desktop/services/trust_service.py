@@ -29,6 +29,8 @@ from kinerja_desktop.store.db import Database
 ROOT_PUB_KEY = "trust.root_public"
 ROOT_WRAP_KEY = signing.ROOT_WRAP_KEY
 ROSTER_KEY = "trust.roster"
+#: Roster cards this PC holds (a PC that holds a scope reads its people's cards, not the snapshot).
+CARDS_KEY = "trust.cards"
 
 
 class TrustError(KinerjaError):
@@ -176,12 +178,81 @@ def accept_roster(db: Database, doc: Mapping[str, Any], seq: int) -> bool:
 
 
 def current_roster_doc(db: Database) -> dict[str, Any] | None:
-    """The roster snapshot this replica trusts, re-verified (None when there is none)."""
+    """The roster this replica trusts, re-verified: the snapshot, or the cards it holds merged into one
+    document of the same shape (None when it has neither)."""
     root = pinned_root(db)
     stored = db.meta(ROSTER_KEY)
     if root and stored and isinstance(stored.get("doc"), dict) and verify_roster(stored["doc"], root):
         return dict(stored["doc"])
-    return None
+    cards = current_cards(db)
+    return merge_cards(cards) if cards else None
+
+
+def verify_card(doc: Mapping[str, Any], root: str, key: str, seq: int) -> bool:
+    return doc.get("kinerja_card") == 1 and doc.get("key") == key and doc.get("seq") == seq \
+        and verify_roster(doc, root)
+
+
+def current_cards(db: Database) -> dict[str, tuple[int, dict[str, Any]]]:
+    """The roster cards held here, each re-verified (the database file may have been edited)."""
+    root = pinned_root(db)
+    stored = db.meta(CARDS_KEY)
+    if not root or not isinstance(stored, dict):
+        return {}
+    out: dict[str, tuple[int, dict[str, Any]]] = {}
+    for key, item in stored.items():
+        if isinstance(item, dict) and isinstance(item.get("doc"), dict):
+            seq = int(item.get("seq") or 0)
+            if verify_card(item["doc"], root, key, seq):
+                out[key] = (seq, item["doc"])
+    return out
+
+
+def accept_cards(db: Database, cards: Mapping[str, tuple[int, Mapping[str, Any]]]) -> int:
+    """Keep newer verified cards; a PC that reads cards drops the snapshot (the cards are newer). Returns how many."""
+    root = pinned_root(db)
+    if not root:
+        return 0
+    stored = db.meta(CARDS_KEY)
+    held = dict(stored) if isinstance(stored, dict) else {}
+    taken = 0
+    for key, (seq, doc) in cards.items():
+        old = held.get(key)
+        if isinstance(old, dict) and int(old.get("seq") or 0) >= seq:
+            continue
+        if verify_card(doc, root, key, seq):
+            held[key] = {"seq": seq, "doc": dict(doc)}
+            taken += 1
+    if taken:
+        db.set_meta(CARDS_KEY, held)
+        db.set_meta(ROSTER_KEY, None)
+    return taken
+
+
+def merge_cards(cards: Mapping[str, tuple[int, Mapping[str, Any]]]) -> dict[str, Any]:
+    """Cards as one roster document (accounts, employees, supervision) for the code that reads rosters."""
+    accounts: dict[str, Any] = {}
+    employees: dict[str, Any] = {}
+    supervision: dict[tuple[str, int], Any] = {}
+    seq = 0
+    for key, (card_seq, doc) in cards.items():
+        seq = max(seq, card_seq)
+        if key == "_admins":
+            for a in doc.get("admins") or []:
+                accounts[str(a.get("username"))] = a
+        elif not key.startswith("_"):
+            emp = doc.get("employee")
+            if isinstance(emp, dict):
+                employees[str(emp.get("id"))] = emp
+            for a in doc.get("accounts") or []:
+                accounts[str(a.get("username"))] = a
+            for r in [*(doc.get("supervision") or []), *(doc.get("below") or [])]:
+                try:
+                    supervision[(str(r["employee_id"]), int(r["year"]))] = r
+                except (KeyError, TypeError, ValueError):
+                    continue
+    return {"accounts": list(accounts.values()), "employees": list(employees.values()),
+            "supervision": list(supervision.values()), "units": [], "seq": seq, "from_cards": True}
 
 
 def current_roster(db: Database) -> Roster | None:
@@ -192,4 +263,8 @@ def current_roster(db: Database) -> Roster | None:
     stored = db.meta(ROSTER_KEY)
     if stored and isinstance(stored.get("doc"), dict) and verify_roster(stored["doc"], root):
         return _parse(stored["doc"], root, int(stored.get("seq", 0)))
+    cards = current_cards(db)
+    if cards:
+        merged = merge_cards(cards)
+        return _parse(merged, root, int(merged["seq"]))
     return Roster(root=root)

@@ -36,7 +36,16 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import func, select, update
 
 from kinerja_desktop.domain.errors import KinerjaError
-from kinerja_desktop.services.trust_service import Roster, accept_roster, current_roster, pinned_root
+from kinerja_desktop.services.people_here import people_here
+from kinerja_desktop.services.trust_service import (
+    Roster,
+    accept_cards,
+    accept_roster,
+    current_cards,
+    current_roster,
+    pinned_root,
+    verify_card,
+)
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, LocalMeta, utcnow
@@ -996,6 +1005,8 @@ class SyncEngine:
             if scope.full or (not wanted and self._scope().parts <= scope.parts):
                 break
             self.report.waiting.clear()
+            self._refresh_roster()  # the roster cards of the people newly in view (their keys, their line)
+            self.roster = current_roster(self.db)
         if not scope.full:
             self._purge(scope)
         self.report.scope = self._scope_report(scope)
@@ -1159,6 +1170,12 @@ class SyncEngine:
             except P.BundleError as exc:
                 self._quarantine(device, item.name, data, str(exc))
                 continue
+            foreign = next((e for e in entries if e.part is not None and e.part != stream_part(device)), None)
+            if stream_part(device) is not None and foreign is not None:
+                # whose record a change is, is part of what its author signed: it does not belong here
+                self._quarantine(device, item.name, data, f"berisi perubahan bagian {foreign.part}, bukan bagian "
+                                                          f"{stream_part(device)}")
+                continue
             if stream_part(device) is None:
                 if header.first_seq > prev_last + 1:
                     waiting = waiting or (f"menunggu bundel nomor {prev_last + 1} dan seterusnya dari perangkat "
@@ -1193,9 +1210,18 @@ class SyncEngine:
         return None
 
     def _refresh_roster(self) -> None:
-        """Take the newest roster on the store that verifies under the pinned root key."""
+        """Take the newest roster on the store that verifies under the pinned root key.
+
+        A PC set up for its people reads their roster cards (a few kilobytes) instead of the
+        snapshot of the whole office, when the store has cards and none of them is an admin.
+        """
         root = pinned_root(self.db)
         if not root:
+            return
+        people = people_here(self.db)
+        if people and not self.opt.full_scope and self._store_is_partitioned() \
+                and "cards" in self._retry(lambda: self.remote.list_dirs(P.ROSTER_DIR), "list roster") \
+                and self._refresh_cards(root, people):
             return
         have = self.roster.seq if self.roster is not None else 0
         listing = self._retry(lambda: trust.roster_listing(self.remote), "list roster")
@@ -1206,6 +1232,71 @@ class SyncEngine:
         if found is not None:
             seq, doc = found
             accept_roster(self.db, doc, seq)
+
+    def _newest_card(self, root: str, key: str, have: int) -> tuple[int, dict[str, Any]] | None:
+        """(seq, document) of the newest card under ``key`` that verifies and is newer than ``have``."""
+        listing = self._retry(lambda: self.remote.list(P.card_dir(key)), "list roster card")
+        for seq, digest, name in sorted(((*p, n) for n in listing if (p := P.parse_roster_name(n))),
+                                        reverse=True):  # type: ignore[misc]
+            if seq <= have:
+                return None
+            data = self._read(f"{P.card_dir(key)}/{name}")
+            if data is None or P.sha256(data) != digest:
+                continue
+            try:
+                lines = P.gunzip_lines(data, max_lines=1, max_line=4 * 1024 * 1024, max_bytes=4 * 1024 * 1024)
+                doc = json.loads(lines[0].decode("utf-8")) if lines else None
+            except (P.BundleError, ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(doc, dict) and verify_card(doc, root, key, seq):
+                return seq, doc
+        return None
+
+    def _refresh_cards(self, root: str, people: list[str]) -> bool:
+        """Read the roster cards this PC's scope needs: its people, up their line, two levels below
+        them, the people their records name, and the admins. False when one of its people is an
+        admin (such a PC holds everything: it reads the snapshot)."""
+        have = current_cards(self.db)
+        got: dict[str, tuple[int, dict[str, Any]]] = {}
+
+        def card(key: str) -> dict[str, Any] | None:
+            found = self._newest_card(root, key, have.get(key, (0, {}))[0])
+            if found is not None:
+                got[key] = found
+                return found[1]
+            return have[key][1] if key in have else None
+
+        admins = {str(a.get("username")) for a in (card("_admins") or {}).get("admins") or []}
+        if set(people) & admins:
+            accept_cards(self.db, got)
+            return False
+        start: set[str] = set()
+        for name in people:
+            index = card(f"_names/{P.card_shard(name)}") or {}
+            emp = (index.get("names") or {}).get(name)
+            if isinstance(emp, str):
+                start.add(emp)
+        named = scoping.named_people(self.db, start)
+        todo: deque[tuple[str, str, int]] = deque([(e, "self", 0) for e in sorted(start)]
+                                                  + [(e, "up", 0) for e in sorted(named - start)])
+        seen: set[str] = set()
+        while todo and len(seen) < 5000:
+            emp, kind, depth = todo.popleft()
+            if emp in seen or not _looks_like_id(emp):
+                continue
+            seen.add(emp)
+            doc = card(emp)
+            if doc is None:
+                continue
+            if kind in ("self", "up"):
+                for r in doc.get("supervision") or []:
+                    if r.get("supervisor_id"):
+                        todo.append((str(r["supervisor_id"]), "up", depth + 1))
+            if kind == "self" or (kind == "down" and depth < 2):
+                for r in doc.get("below") or []:
+                    todo.append((str(r.get("employee_id")), "down", depth + 1))
+        accept_cards(self.db, got)
+        return True
 
     def _hold_mass_deletions(self, chains: dict[str, _Chain]) -> None:
         """Hold every device carrying deletions of an author who deletes too much at once.
@@ -1319,7 +1410,8 @@ class SyncEngine:
                     if ahead:
                         moved += ahead
                         continue
-                    self._awaited.add(out.row_id)
+                    if "(employee)" in out.reason:  # a person outside the scope (see scope.roster_entries_wanted)
+                        self._awaited.add(out.row_id)
                 if out.kind == WAIT:
                     chain.waiting = out.reason
                     break
@@ -1636,6 +1728,10 @@ def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
     if part:
         parts.append(part)
     return parts
+
+
+def _looks_like_id(text: str) -> bool:
+    return 1 <= len(text) <= 64 and all(c.isalnum() or c in "._-" for c in text)
 
 
 def _name_last(name: str) -> int | None:

@@ -106,6 +106,22 @@ def parse_part_bundle_name(name: str) -> tuple[str, int, str] | None:
     return (m.group(1), int(m.group(2)), m.group(3)) if m else None
 
 
+#: Roster cards (central/roster.py): a person's part of the roster, signed, for PCs that hold a scope.
+ROSTER_CARDS_DIR = "roster/cards"
+_CARD_KEY = re.compile(r"^(_admins|_names/[0-9a-f]{2}|[0-9A-Za-z._-]{1,64})$")
+
+
+def card_shard(name: str) -> str:
+    """The name-index card a user name or NIP is listed in (``_names/<xx>``)."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:2]
+
+
+def card_dir(key: str) -> str:
+    if not _CARD_KEY.match(key):
+        raise ValueError(f"bad card key {key!r}")
+    return f"{ROSTER_CARDS_DIR}/{key}"
+
+
 def roster_name(seq: int, digest: str) -> str:
     return f"{seq:010d}-{digest}.json.gz"
 

@@ -198,6 +198,20 @@ def scope_of(db: Database) -> Scope:
     return scope
 
 
+def named_people(db: Database, employees: set[str]) -> set[str]:
+    """People the records of ``employees`` held here name: the penilai and atasan a plan was made under,
+    and those remembered because records waited for them (see :func:`roster_entries_wanted`)."""
+    out: set[str] = set()
+    with db.reader() as s:
+        for row in s.execute(select(Plan.penilai_id, Plan.atasan_penilai_id).where(
+                Plan.employee_id.in_(sorted(employees)))):
+            out.update(p for p in row if p)
+    extra = db.meta(EXTRA_KEY)
+    if isinstance(extra, list):
+        out.update(p[2:] for p in extra if isinstance(p, str) and p.startswith("r-"))
+    return out
+
+
 def roster_entries_wanted(db: Database, scope: Scope, awaited: set[str]) -> set[str]:
     """Roster entries (``r-``) of people that records held here name but the scope does not include.
 
@@ -205,8 +219,11 @@ def roster_entries_wanted(db: Database, scope: Scope, awaited: set[str]) -> set[
     """
     if scope.full or not awaited:
         return set()
-    doc = current_roster_doc(db)
-    known = {str(e.get("id")) for e in (doc or {}).get("employees") or [] if isinstance(e, dict)}
+    doc = current_roster_doc(db) or {}
+    if doc.get("from_cards"):  # the cards of these people are read next (sync.engine._refresh_cards)
+        known = set(awaited)
+    else:
+        known = {str(e.get("id")) for e in doc.get("employees") or [] if isinstance(e, dict)}
     new = {f"r-{rid}" for rid in awaited if rid in known} - scope.parts
     if not new:
         return set()
@@ -280,4 +297,4 @@ def purge_outside(db: Database, scope: Scope) -> tuple[int, int]:
 
 
 __all__ = ["EXTRA_KEY", "RosterFacts", "Scope", "compute_scope", "count_records", "facts_from_roster_doc",
-           "penilai_in", "purge_outside", "roster_entries_wanted", "scope_of"]
+           "named_people", "penilai_in", "purge_outside", "roster_entries_wanted", "scope_of"]
