@@ -81,11 +81,11 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
         counts = dict(s.execute(select(Supervision.supervisor_id, func.count()).group_by(Supervision.supervisor_id))
                       .all())
         penilai_id = max((k for k in counts if k), key=lambda k: counts[k])
-        # a staff member (nobody reports to them) under that penilai
+        # a staff member: nobody reports to them, they report to someone
         staff_id = s.execute(select(Supervision.employee_id).where(
-            Supervision.supervisor_id == penilai_id,
+            Supervision.supervisor_id.is_not(None),
             Supervision.employee_id.not_in(select(Supervision.supervisor_id).where(
-                Supervision.supervisor_id.is_not(None)))).limit(1)).scalar()
+                Supervision.supervisor_id.is_not(None)))).order_by(Supervision.employee_id).limit(1)).scalar()
         staff_nip = s.get(Employee, staff_id).nip
         penilai_nip = s.get(Employee, penilai_id).nip
     central.dispose()
