@@ -703,17 +703,7 @@ class SyncEngine:
                         row.sent_to = self.store_id
 
         workers = max(1, self.opt.workers)
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
-            futures = [pool.submit(send, part) for part in by_part]
-            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-            failed = [f for f in done if f.exception() is not None]
-            if failed:
-                self._abort.set()
-                for f in futures:
-                    f.cancel()
-                wait(futures)
-                self._abort.clear()
-                raise failed[0].exception()  # type: ignore[misc]
+        self._in_parallel(send, list(by_part), workers)
 
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
@@ -951,8 +941,12 @@ class SyncEngine:
             for plan in plans:
                 upload_blob(plan)
             return
+        self._in_parallel(upload_blob, plans, workers)
+
+    def _in_parallel(self, fn: Callable[[Any], None], items: list[Any], workers: int) -> None:
+        """Run ``fn`` over ``items`` on ``workers`` threads; the first failure stops the others and is raised."""
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kinerja-sync") as pool:
-            futures = [pool.submit(upload_blob, plan) for plan in plans]
+            futures = [pool.submit(fn, item) for item in items]
             done, _ = wait(futures, return_when=FIRST_EXCEPTION)
             failed = [f for f in done if f.exception() is not None]
             if failed:

@@ -289,10 +289,9 @@ def encode_bundle_lines(header: BundleHeader, lines: Iterable[str]) -> bytes:
     return gzip_bytes(("\n".join([dumps(header.to_json()), *lines]) + "\n").encode("utf-8"))
 
 
-def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int) -> tuple[BundleHeader, list[Entry]]:
-    """Verify and parse a bundle; raises :class:`BundleError` with an Indonesian reason."""
-    actual = sha256(data)
-    if actual != expected_sha:
+def _bundle_lines(data: bytes, expected_sha: str) -> list[str]:
+    """The lines of a bundle whose bytes match the hash in its name (bounded, see :func:`gunzip_lines`)."""
+    if sha256(data) != expected_sha:
         raise BundleError("isi berkas tidak cocok dengan hash pada namanya (rusak, terpotong, atau diubah)")
     try:
         lines = [ln.decode("utf-8") for ln in gunzip_lines(data)]
@@ -300,6 +299,12 @@ def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int)
         raise BundleError(f"isi bundel bukan UTF-8 ({exc})") from exc
     if not lines:
         raise BundleError("berkas kosong")
+    return lines
+
+
+def decode_bundle(data: bytes, *, expected_sha: str, device: str, last_seq: int) -> tuple[BundleHeader, list[Entry]]:
+    """Verify and parse a bundle; raises :class:`BundleError` with an Indonesian reason."""
+    lines = _bundle_lines(data, expected_sha)
     try:
         head = json.loads(lines[0])
         if head.get("kinerja_bundle") != FORMAT:
@@ -377,14 +382,7 @@ def encode_part_bundle(header: PartHeader, lines: Iterable[str]) -> bytes:
 def decode_part_bundle(data: bytes, *, expected_sha: str, device: str, part: str,
                        last_seq: int) -> tuple[PartHeader, list[Entry]]:
     """Verify and parse a partition bundle; raises :class:`BundleError` with an Indonesian reason."""
-    if sha256(data) != expected_sha:
-        raise BundleError("isi berkas tidak cocok dengan hash pada namanya (rusak, terpotong, atau diubah)")
-    try:
-        lines = [ln.decode("utf-8") for ln in gunzip_lines(data)]
-    except UnicodeDecodeError as exc:
-        raise BundleError(f"isi bundel bukan UTF-8 ({exc})") from exc
-    if not lines:
-        raise BundleError("berkas kosong")
+    lines = _bundle_lines(data, expected_sha)
     try:
         head = json.loads(lines[0])
         if head.get("kinerja_bundle") != PART_FORMAT:
