@@ -32,7 +32,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from kinerja_desktop.services.people_here import people_here
-from kinerja_desktop.services.trust_service import current_roster_doc
+from kinerja_desktop.services.trust_service import current_roster_doc, has_root_key
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import SYNCED_MODELS, Base, ChangeLog, FieldVersion, Plan
@@ -152,10 +152,13 @@ def scope_of(db: Database) -> Scope:
     """This PC's scope: the people who signed in here, per the signed roster.
 
     A PC where nobody has signed in yet, or where an admin signs in, holds everything (a new
-    PC is set up for its person with ``kinerja --user NIP sync``; the central office is full).
+    PC is set up for its person with ``kinerja --user NIP sync``), and so does the central office
+    (a PostgreSQL replica, or the database that keeps the root key) whoever signs in there.
     """
     people = people_here(db)
-    if not people:
+    if not people or not db.is_sqlite or has_root_key(db):
+        # nobody set up here yet; or the central office (its PostgreSQL replica, or the database that
+        # keeps the instansi's root key): whoever signs in there, it holds and keeps everything
         return Scope(full=True)
     doc = current_roster_doc(db)
     if doc is None:

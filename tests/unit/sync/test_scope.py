@@ -205,6 +205,18 @@ def test_scope_of_a_pc_with_nobody_or_an_admin_is_everything(office: Office) -> 
     assert scope_of(blank).full
 
 
+def test_the_central_offices_database_stays_full_whoever_signs_in(office: Office, people: People) -> None:
+    from kinerja_desktop.store.db import open_database
+
+    central = open_database(office.master)  # keeps the instansi's root key
+    try:
+        nip = _nip(central, people.staff.employee_id)
+        authenticate(central, nip, nip)
+        assert scope_of(central).full
+    finally:
+        central.dispose()
+
+
 def test_the_layout_marker_is_written_once_by_the_founder(office: Office) -> None:
     marker = json.loads(Path(office.store, P.PARTS_MARKER).read_text())
     assert marker["layout"] == P.PART_FORMAT
