@@ -159,11 +159,13 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlalchemy import func, select
 
+    from kinerja_desktop.services.people_here import people_here
     from kinerja_desktop.store.models import ChangeLog
     from kinerja_desktop.store.sync_models import SyncPeer, SyncQuarantine, SyncRefused, SyncStore
     from kinerja_desktop.sync.conflicts import list_conflicts
     from kinerja_desktop.sync.engine import WAITING_KEY
     from kinerja_desktop.sync.replica import configured_remote, get_meta, this_device
+    from kinerja_desktop.sync.scope import scope_of
 
     db = ctx.db
     device = this_device(db)
@@ -177,10 +179,15 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         refused = s.execute(select(func.count()).select_from(SyncRefused)).scalar()
         quarantined = s.execute(select(func.count()).select_from(SyncQuarantine)).scalar()
     blocked = get_meta(db, WAITING_KEY) or {}
+    scope = scope_of(db)
+    held = "seluruh instansi" if scope.full else (
+        f"lingkup {', '.join(people_here(db))}: {len(scope.employees)} pegawai, {len(scope.parts)} bagian")
     data = {"device": device, "remote": configured_remote(db), "unsent_changes": waiting, "stores": stores,
             "peers": peers, "conflicts": len(list_conflicts(db)), "refused": refused, "quarantined": quarantined,
-            "waiting": blocked}
-    lines = [f"Perangkat ini      : {device}", f"Penyimpanan       : {data['remote'] or '(belum diatur)'}",
+            "waiting": blocked, "scope": {"full": scope.full, "people": people_here(db),
+                                          "employees": len(scope.employees), "partitions": len(scope.parts)}}
+    lines = [f"Perangkat ini      : {device}", f"Menyimpan         : {held}",
+             f"Penyimpanan       : {data['remote'] or '(belum diatur)'}",
              f"Menunggu dikirim  : {waiting} perubahan", f"Konflik           : {data['conflicts']}",
              f"Ditolak           : {refused}", f"Dikarantina       : {quarantined}"]
     for st in stores:

@@ -365,6 +365,12 @@ def test_setting_up_a_pc_for_a_person_from_the_command_line(office: Office, peop
     assert report["bytes_down"] > 0 and "bytes_up" in report
     assert report["scope"]["full"] is False and report["scope"]["records"] > 0
     assert report["scope"]["employees"] == 1
+    assert main(["--db", path, "--json", "sync", "status"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["scope"] == {"full": False, "people": [nip], "employees": 1,
+                               "partitions": report["scope"]["partitions"]}
+    assert main(["--db", path, "sync", "status"]) == 0
+    assert f"lingkup {nip}: 1 pegawai" in capsys.readouterr().out
 
 
 def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(office: Office, people: People,
