@@ -91,7 +91,11 @@ def _load(ctx: Any, db: Any) -> dict[str, Any]:
 
     with db.reader() as s:
         quarantine = list(s.scalars(select(SyncQuarantine).order_by(SyncQuarantine.id.desc())))
-    return {"summary": summary(db), "records": records, "refused": refused, "quarantine": quarantine}
+    from kinerja_desktop.services.people_here import people_here
+    from kinerja_desktop.sync.scope import scope_of
+
+    return {"summary": summary(db), "records": records, "refused": refused, "quarantine": quarantine,
+            "scope": scope_of(db), "people": people_here(db)}
 
 
 def _when(value: Any) -> str:
@@ -158,6 +162,10 @@ class SyncStatusPage(QWidget):
                 "Penyimpanan: {0} · terakhir sinkron: {1} · {2} perubahan menunggu dikirim · {3} konflik · {4} "
                 "ditolak. Data yang tidak tercantum sudah tersinkron."
             ).format(where, last, s.unsent, s.conflicts, s.refused)
+            + " "
+            + (self.tr("Komputer ini menyimpan data seluruh instansi.") if data["scope"].full else
+               self.tr("Komputer ini menyimpan lingkup {0}: {1} pegawai.").format(
+                   ", ".join(data["people"]), len(data["scope"].employees)))
         )
         recs = data["records"]
         self.records.set_rows(

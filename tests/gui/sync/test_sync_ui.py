@@ -132,6 +132,7 @@ def test_konflik_view_lets_the_owner_choose(qtbot, office: Office, people: Peopl
     qtbot.waitUntil(lambda: status.records.rowCount() >= 1, timeout=10_000)
     first = status.records.index(0, 0)
     assert status.records.data(first, Qt.ItemDataRole.DisplayRole) == "Menunggu dikirim"
+    assert "menyimpan data seluruh instansi" in status.header.text()  # nobody set this PC up for a person
     sync.controller.stop()
     wait_for_tasks(10_000)
 
