@@ -4924,6 +4924,14 @@ Go ahead with this deletion?</translation>
         <source>Penyimpanan: {0} · terakhir sinkron: {1} · {2} perubahan menunggu dikirim · {3} konflik · {4} ditolak. Data yang tidak tercantum sudah tersinkron.</source>
         <translation>Storage: {0} · last synchronised: {1} · {2} changes waiting to be sent · {3} conflicts · {4} rejected. Data not listed is synchronised.</translation>
     </message>
+    <message>
+        <source>Komputer ini menyimpan data seluruh instansi.</source>
+        <translation>This computer holds the data of the whole agency.</translation>
+    </message>
+    <message>
+        <source>Komputer ini menyimpan lingkup {0}: {1} pegawai.</source>
+        <translation>This computer holds the scope of {0}: {1} employees.</translation>
+    </message>
 </context>
 <context>
     <name>TaskPanel</name>
