@@ -31,6 +31,11 @@ TABLE_LABELS = {
     "evaluation": "Evaluasi", "rhk_feedback": "Umpan balik RHK", "perilaku_feedback": "Umpan balik perilaku",
     "document": "Dokumen", "employee": "Pegawai", "unit": "Unit kerja", "supervision": "Pejabat penilai",
     "unit_predikat": "Predikat unit", "user_account": "Akun", "setting": "Pengaturan",
+    "skm_survey": "Survei kepuasan", "skm_response": "Tanggapan survei", "skm_indicator_link": "Indikator IKM",
+    "competency_standard": "Standar kompetensi", "competency_assessment": "Penilaian kompetensi",
+    "development_item": "Pengembangan kompetensi", "award": "Penghargaan", "rencana_aksi": "Rencana aksi",
+    "progres_harian": "Progres harian", "tim_kerja": "Tim kerja", "peran_hasil": "Matriks peran hasil",
+    "usulan_tanggapan": "Tanggapan usulan RHK", "penugasan": "Penugasan", "rhk_impor": "RHK impor",
 }
 FIELD_LABELS = {
     "text": "Uraian", "value_text": "Realisasi", "value_number": "Realisasi (angka)", "note": "Catatan",
