@@ -88,6 +88,36 @@ def insert_changes(model: type[SyncedBase], values: Mapping[str, Any]) -> dict[s
     return {c: [None, json_value(values[c])] for c in _columns(model) if values.get(c) is not None}
 
 
+def insert_entry(model: type[SyncedBase], row_id: str, values: Mapping[str, Any], *, device: str, seq: int,
+                 user: str | None, role: str | None, at: datetime, local: bool, parts: Partitioner) -> dict[str, Any]:
+    """The change-log columns of the insert of one row (``values``: its user columns, defaults applied).
+
+    The one recipe for an insert entry: capture at flush time and the sync merge's batched
+    inserts (:class:`kinerja_desktop.sync.merge.Merger`) both write it.
+    """
+    table = model.__tablename__
+    return {"device_id": device, "seq": seq, "table_name": table, "row_id": row_id, "op": "insert",
+            "changes": insert_changes(model, values), "base_versions": {}, "user": user, "role": role, "at": at,
+            "local": local, "part": parts.of(table, row_id, values)}
+
+
+def row_defaults(model: type[SyncedBase], values: dict[str, Any], user: str | None) -> dict[str, Any]:
+    """``values`` (every column of a new row) with the column defaults a flush would apply (see
+    :func:`_apply_defaults`), for rows written without the ORM."""
+    mapper = inspect(model)
+    out = dict(values)
+    for col in mapper.columns:
+        key = mapper.get_property_by_column(col).key
+        if out.get(key) is None and col.default is not None:
+            if col.default.is_scalar:
+                out[key] = col.default.arg
+            elif col.default.is_callable:
+                out[key] = col.default.arg(None)
+    out["created_by"] = out.get("created_by") or user
+    out["updated_by"] = user
+    return out
+
+
 def device_id(session: Session) -> str:
     """This replica's device id, made once and kept in ``local_meta``."""
     cached = session.info.get(DEVICE_KEY)
@@ -108,15 +138,11 @@ def next_seq(session: Session, device: str) -> int:
 
 def _apply_defaults(obj: SyncedBase, user: str | None) -> None:
     mapper = inspect(type(obj))
-    state = obj.__dict__
-    for col in mapper.columns:
-        key = mapper.get_property_by_column(col).key
-        if state.get(key) is None and col.default is not None and col.default.is_scalar:
-            setattr(obj, key, col.default.arg)
-        elif state.get(key) is None and col.default is not None and col.default.is_callable:
-            setattr(obj, key, col.default.arg(None))
-    obj.created_by = obj.created_by or user
-    obj.updated_by = user
+    current = {mapper.get_property_by_column(c).key: obj.__dict__.get(mapper.get_property_by_column(c).key)
+               for c in mapper.columns}
+    for key, value in row_defaults(type(obj), current, user).items():
+        if current.get(key) is not value:
+            setattr(obj, key, value)
 
 
 def _base_versions(session: Session, table: str, row_id: str, fields: Iterable[str]) -> dict[str, Any]:
@@ -191,16 +217,11 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     now = utcnow()
     for obj in news:
         _apply_defaults(obj, origin["user"] if origin else user)
-        table = type(obj).__tablename__
-        changes = insert_changes(type(obj), {c: getattr(obj, c) for c in _columns(type(obj))})
-        entries.append(
-            ChangeLog(
-                device_id=device, seq=seq, table_name=table, row_id=obj.id, op="insert", changes=changes,
-                base_versions={}, user=origin["user"] if origin else user, role=origin["role"] if origin else role,
-                at=now, local=origin is None,
-                part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
-            )
-        )
+        values = {c: getattr(obj, c) for c in _columns(type(obj))}
+        entries.append(ChangeLog(**insert_entry(type(obj), obj.id, values, device=device, seq=seq,
+                                                user=origin["user"] if origin else user,
+                                                role=origin["role"] if origin else role, at=now,
+                                                local=origin is None, parts=parts)))
         seq += 1
     for obj in dirty:
         table = type(obj).__tablename__

@@ -127,14 +127,17 @@ class Partitioner:
             self.prefetch(up_table, ids)
             parent = up_table
 
-    def _parent(self, table: str, row_id: str | None) -> str | None:
+    def parent(self, table: str, row_id: str | None) -> str | None:
         if not row_id:
             return None
         key = (table, row_id)
         if key not in self._up:
             model, col = _UP[table]
             with self.s.no_autoflush:
-                self._up[key] = self.s.execute(select(col).where(model.id == row_id)).scalar()
+                up = self.s.execute(select(col).where(model.id == row_id)).scalar()
+            if up is None:
+                return None  # not here (yet): asked again next time
+            self._up[key] = up
         return self._up[key]
 
     def _employee_via(self, table: str, row_id: str | None) -> str | None:
@@ -142,17 +145,17 @@ class Partitioner:
         hops = 0
         while table != "plan" and row_id and hops < 6:
             if table == "rhk":
-                row_id, table = self._parent("rhk", row_id), "plan"
+                row_id, table = self.parent("rhk", row_id), "plan"
             elif table == "indicator":
-                row_id, table = self._parent("indicator", row_id), "rhk"
+                row_id, table = self.parent("indicator", row_id), "rhk"
             elif table == "realisation":
-                row_id, table = self._parent("realisation", row_id), "indicator"
+                row_id, table = self.parent("realisation", row_id), "indicator"
             elif table == "evaluation":
-                row_id, table = self._parent("evaluation", row_id), "plan"
+                row_id, table = self.parent("evaluation", row_id), "plan"
             else:
                 return None
             hops += 1
-        return self._parent("plan", row_id) if table == "plan" else None
+        return self.parent("plan", row_id) if table == "plan" else None
 
     def _row_values(self, table: str, row_id: str) -> dict[str, Any]:
         model = MODEL_BY_TABLE.get(table)
@@ -196,7 +199,7 @@ class Partitioner:
             unit = val("unit_id")
             return f"u-{unit}" if unit else GLOBAL
         if table == "skm_response":
-            unit = self._parent("skm_survey", val("survey_id"))
+            unit = self.parent("skm_survey", val("survey_id"))
             return f"u-{unit}" if unit else GLOBAL
         if table == "plan":
             emp = val("employee_id")
@@ -209,11 +212,11 @@ class Partitioner:
             column, parent = _PARENT[table]
             parent_id = val(column)
             if parent == "plan":
-                emp = self._parent("plan", parent_id)
+                emp = self.parent("plan", parent_id)
             elif parent in ("rhk", "indicator", "evaluation"):
                 emp = self._employee_via(parent, parent_id)
             else:  # realisation
-                emp = self._employee_via("indicator", self._parent("realisation", parent_id))
+                emp = self._employee_via("indicator", self.parent("realisation", parent_id))
             if not emp:
                 return GLOBAL
             return f"{'s' if table in _SHARED_TABLES else 'e'}-{emp}"
@@ -227,9 +230,9 @@ class Partitioner:
         for column, parent in _LINKS:
             if row.get(column):
                 emp = self._employee_via(parent, row[column]) if parent != "plan" \
-                    else self._parent("plan", row[column])
+                    else self.parent("plan", row[column])
                 if parent == "realisation":
-                    emp = self._employee_via("indicator", self._parent("realisation", row[column]))
+                    emp = self._employee_via("indicator", self.parent("realisation", row[column]))
                 if emp:
                     return f"e-{emp}"
         return GLOBAL

@@ -10,6 +10,7 @@ sending device wrote into the change.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.permissions import Actor, Role, Subject, owner_role, roles_of
-from kinerja_desktop.services.common import subject_for, supervisor_of
+from kinerja_desktop.services.common import subject_for
 from kinerja_desktop.services.trust_service import Roster
 from kinerja_desktop.store.models import (
     Attachment,
@@ -90,13 +91,36 @@ class Author:
 class Authorizer:
     """Caches account look-ups for one pull; call :meth:`forget_accounts` when accounts change."""
 
-    def __init__(self, session: Session, roster: Roster | None = None) -> None:
+    def __init__(self, session: Session, roster: Roster | None = None,
+                 pending: Callable[[str, str], Mapping[str, Any] | None] | None = None,
+                 before_roster_read: Callable[[], None] | None = None) -> None:
         self.session = session
         self.roster = roster
+        #: Rows written in this transaction but not yet sent to the database (the merge's batched
+        #: inserts): looked up here before the database; ``before_roster_read`` writes held roster
+        #: rows before supervision is read.
+        self._pending = pending
+        self._before_roster_read = before_roster_read
         self._accounts: dict[str, Author | None] = {}
+        #: (employee, year) -> their subject per the supervision rows here (cleared with the roster).
+        self._subjects: dict[tuple[str, int], Subject] = {}
 
     def forget_accounts(self) -> None:
         self._accounts.clear()
+
+    def forget_roster(self) -> None:
+        """A roster row (employee, supervision, account) changed here: subjects are worked out again."""
+        self._accounts.clear()
+        self._subjects.clear()
+
+    def _subject_for(self, employee_id: str, year: int) -> Subject:
+        key = (employee_id, year)
+        hit = self._subjects.get(key)
+        if hit is None:
+            if self._before_roster_read is not None:
+                self._before_roster_read()
+            hit = self._subjects[key] = subject_for(self.session, employee_id, year)
+        return hit
 
     def author(self, username: str | None) -> Author | None:
         """Who ``username`` is. For changes from other PCs: from the signed roster only (the local
@@ -120,15 +144,19 @@ class Authorizer:
     # ------------------------------------------------------------------ subject of a row
 
     def _get(self, model: type[SyncedBase], row_id: Any, what: str) -> Any:
+        if row_id and self._pending is not None:
+            row = self._pending(model.__tablename__, str(row_id))
+            if row is not None:
+                return _Values(dict(row))
         obj = self.session.get(model, row_id) if row_id else None
         if obj is None:
             raise Wait(f"menunggu {what} tiba", row_id)
         return obj
 
     def _plan_subject(self, plan: Any) -> Subject:
-        subject = subject_for(self.session, plan.employee_id, plan.year)
+        subject = self._subject_for(plan.employee_id, plan.year)
         if plan.penilai_id and plan.penilai_id != subject.penilai_id:
-            atasan = supervisor_of(self.session, plan.penilai_id, plan.year)
+            atasan = self._subject_for(plan.penilai_id, plan.year).penilai_id
             return Subject(employee_id=plan.employee_id, penilai_id=plan.penilai_id, atasan_penilai_id=atasan)
         return subject
 
@@ -166,7 +194,7 @@ class Authorizer:
             return None
         if table in EMPLOYEE_TABLES:
             emp = self._get(Employee, values.get("employee_id"), "pegawai")
-            return subject_for(self.session, emp.id, int(values.get("year") or 0) or 9999)
+            return self._subject_for(emp.id, int(values.get("year") or 0) or 9999)
         if table == "document":
             if values.get("plan_id"):
                 return self._plan_subject(self._get(Plan, values["plan_id"], "SKP"))
@@ -174,11 +202,11 @@ class Authorizer:
                 ev = self._get(Evaluation, values["evaluation_id"], "evaluasi")
                 return self._plan_subject(self._get(Plan, ev.plan_id, "SKP"))
             if values.get("employee_id"):
-                return subject_for(self.session, values["employee_id"], int(values.get("year") or 0) or 9999)
+                return self._subject_for(values["employee_id"], int(values.get("year") or 0) or 9999)
             return None
         if table == "progres_harian":  # a daily entry belongs to its employee, in the year of its day
-            return subject_for(self.session, self._get(Employee, values.get("employee_id"), "pegawai").id,
-                               _year_of(values.get("day")))
+            return self._subject_for(self._get(Employee, values.get("employee_id"), "pegawai").id,
+                                     _year_of(values.get("day")))
         return self._plan_subject(self._plan_of(table, values))
 
     def _link_problem(self, table: str, values: dict[str, Any]) -> str | None:

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, UniqueConstraint, delete, func, inspect, select, update
+from sqlalchemy import Date, DateTime, UniqueConstraint, delete, event, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.services.trust_service import Roster
-from kinerja_desktop.store.changelog import capture, json_value, user_columns
+from kinerja_desktop.store.changelog import capture, insert_entry, json_value, row_defaults, user_columns
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
@@ -43,6 +43,7 @@ from kinerja_desktop.store.models import (
     FieldVersion,
     Plan,
     SyncedBase,
+    utcnow,
 )
 from kinerja_desktop.store.partitions import Partitioner
 from kinerja_desktop.store.sync_models import SyncAlias, SyncConflict, SyncRefused
@@ -130,6 +131,11 @@ class ModelInfo:
     #: Tables (and their FK column) that reference this one.
     children: list[tuple[str, str]]
 
+    @property
+    def table(self) -> Any:
+        """The Core table (look-ups through it skip the ORM's per-statement work)."""
+        return self.model.__table__
+
 
 def _to_datetime(v: Any) -> Any:
     return datetime.fromisoformat(v) if isinstance(v, str) else v
@@ -174,6 +180,17 @@ def model_info(table: str) -> ModelInfo:
     return info
 
 
+def _new_value(info: ModelInfo, e: Entry, column: str) -> Any:
+    """The value an insert entry gives ``column`` (Python type; None when missing or malformed)."""
+    pair = e.changes.get(column)
+    if not (isinstance(pair, list) and len(pair) == 2) or pair[1] is None:
+        return None
+    try:
+        return to_python(info, column, pair[1])
+    except (TypeError, ValueError):
+        return None
+
+
 def to_python(info: ModelInfo, field: str, value: Any) -> Any:
     conv = info.converters.get(field)
     return conv(value) if conv is not None and value is not None else value
@@ -190,6 +207,12 @@ class MergeMemo:
     seen: set[tuple[str, int]] | None = None
     seen_versions: set[str] = field(default_factory=set)
     logged: dict[str, set[int]] = field(default_factory=dict)
+    #: Authorizer's subjects per (employee, year): valid until a roster row changes (then cleared).
+    subjects: dict[Any, Any] = field(default_factory=dict)
+    #: Partitioner's parent links (a row's parent never changes).
+    parents: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    #: Merger's frozen flags (dropped whenever the merge writes anything but a held insert).
+    frozen: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 class Merger:
@@ -200,13 +223,29 @@ class Merger:
         return self._memo.seen
 
     def __init__(self, session: Session, *, processed: Callable[[str], bool], log_high: Callable[[], int],
-                 roster: Roster | None = None, shared: MergeMemo | None = None) -> None:
+                 roster: Roster | None = None, shared: MergeMemo | None = None, batched: bool = False) -> None:
         self.s = session
         # the merge writes some outcomes with Core statements (combined rows, reverts, evictions): they
         # are not changes of their own, and what caused them is recorded as the applied remote entry
         capture(session).uncaptured_ok = True
         self.processed = processed
-        self.authz = Authorizer(session, roster)
+        #: Batched inserts (a pull's merger): a new row that needs nothing but an insert is held in
+        #: ``_pending`` and written with the others of its transaction in a few statements (see
+        #: :meth:`_hold_insert`); everything that reads the database writes them first.
+        self._batched = batched
+        self._pending: dict[tuple[str, str], dict[str, Any]] = {}
+        self._pending_order: list[tuple[str, str]] = []
+        self._roster_held = False
+        self._pending_logs: list[dict[str, Any]] = []
+        self._pending_keys: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
+        #: What :meth:`prefetch` learnt: rows known not to be here, and per natural key the id of the
+        #: row holding each looked-up value here (None: no row has it).
+        self._absent: set[tuple[str, str]] = set()
+        self._keys_here: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str | None]] = {}
+        if batched:
+            event.listen(session, "before_commit", self._before_commit)
+        self.authz = Authorizer(session, roster, pending=self._pending_row if batched else None,
+                                before_roster_read=self._roster_read if batched else None)
         self._log_high = log_high
         self._alias: dict[str, str] = {}
         self._load_aliases()
@@ -217,10 +256,13 @@ class Merger:
         self._memo = memo
         #: Rows known to exist here (saves a query per foreign key).
         self._exists: set[tuple[str, str]] = memo.exists
-        self._frozen_cache: dict[tuple[str, str], bool] = {}
+        self._frozen_cache: dict[tuple[str, str], Any] = memo.frozen if batched else {}
         #: Changes processed before (see _seen_before), loaded on first use.
         self._seen_versions: set[str] = memo.seen_versions
         self._logged: dict[str, set[int]] = memo.logged
+        self.authz._subjects = memo.subjects
+        self._parts = Partitioner(session)
+        self._parts._up = memo.parents
 
     def _add_alias(self, table: str, loser: str, winner: str) -> None:
         self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
@@ -233,6 +275,79 @@ class Merger:
 
     def _load_aliases(self) -> None:
         self._alias = {a: c for a, c in self.s.execute(select(SyncAlias.row_id, SyncAlias.canonical_id))}
+
+    # ------------------------------------------------------------------ batched inserts
+
+    def _pending_row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        return self._pending.get((table, row_id))
+
+    def _pending_key(self, table: str, key: tuple[str, ...], values: tuple[Any, ...]) -> str | None:
+        """The id of a held row of ``table`` whose natural ``key`` has ``values``."""
+        index = self._pending_keys.get((table, key))
+        return index.get(values) if index else None
+
+    def _hold_insert(self, e: Entry, info: ModelInfo, row_id: str, values: dict[str, Any]) -> None:
+        """Keep a new row (and its change-log entry) to be written with the transaction's others."""
+        table = e.table
+        row = row_defaults(info.model, {"id": row_id, **{c: to_python(info, c, v) for c, v in values.items()}},
+                           e.user)
+        user_values = {c: row.get(c) for c in info.columns}
+        self._parts.remember(table, row_id, user_values)
+        self._pending_logs.append(insert_entry(info.model, row_id, user_values, device=e.device, seq=e.seq,
+                                               user=e.user, role=e.role, at=utcnow(), local=False,
+                                               parts=self._parts))
+        self._pending[(table, row_id)] = row
+        self._pending_order.append((table, row_id))
+        for key in info.uniques:
+            vals = tuple(row.get(c) for c in key)
+            if all(v is not None for v in vals):
+                self._pending_keys.setdefault((table, key), {})[vals] = row_id
+        self._exists.add((table, row_id))
+        if e.device in self._logged:
+            self._logged[e.device].add(e.seq)
+        if table in _ROSTER_ROWS:  # who is whose penilai is read from the database: written before that
+            self._roster_held = True
+            self.authz.forget_roster()
+        if len(self._pending_order) >= _PENDING_MAX:
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        """Write the held rows, in the order they arrived (parents first), and their log entries."""
+        if not self._pending_order:
+            return
+        order, self._pending_order = self._pending_order, []
+        self._roster_held = False
+        rows, self._pending = self._pending, {}
+        logs, self._pending_logs = self._pending_logs, []
+        for index_key, index in self._pending_keys.items():
+            self._keys_here.setdefault(index_key, {}).update(index)
+        self._pending_keys = {}
+        run: list[dict[str, Any]] = []
+        for i, key in enumerate(order):
+            run.append(rows[key])
+            if i + 1 == len(order) or order[i + 1][0] != key[0]:
+                self.s.execute(MODEL_BY_TABLE[key[0]].__table__.insert(), run)
+                run = []
+        self.s.execute(ChangeLog.__table__.insert(), logs)
+
+    def write_pending(self) -> None:
+        """Write what is held before the caller reads the database in this transaction."""
+        self._write_pending()
+
+    def _write_through(self) -> None:
+        """Before any other write: the held rows go first, and what :meth:`prefetch` learnt is dropped
+        (a merge of two rows, a revert, a placeholder key change what the look-ups said)."""
+        self._write_pending()
+        self._absent.clear()
+        self._keys_here.clear()
+        self._frozen_cache.clear()
+
+    def _roster_read(self) -> None:
+        if self._roster_held:
+            self._write_pending()
+
+    def _before_commit(self, _session: Session) -> None:
+        self._write_pending()
 
     # ------------------------------------------------------------------ helpers
 
@@ -345,6 +460,9 @@ class Merger:
             return False
         key = (model.__tablename__, str(row_id))
         if key not in self._frozen_cache:
+            pending = self._pending.get(key)
+            if pending is not None:
+                return bool(pending.get("frozen"))
             row = self.s.execute(select(model.frozen).where(model.id == row_id)).first()  # type: ignore[attr-defined]
             if row is None:
                 return False
@@ -363,7 +481,9 @@ class Merger:
             if not rhk:
                 return False
             if ("rhk_plan", rhk) not in self._frozen_cache:
-                row = self.s.execute(select(Rhk.plan_id).where(Rhk.id == rhk)).first()
+                pending = self._pending.get(("rhk", rhk))
+                row = (pending["plan_id"],) if pending is not None else \
+                    self.s.execute(select(Rhk.plan_id).where(Rhk.id == rhk)).first()
                 if row is None:
                     return False
                 self._frozen_cache[("rhk_plan", rhk)] = row[0]
@@ -375,8 +495,10 @@ class Merger:
         if table == "attachment" and values.get("realisation_id"):
             from kinerja_desktop.store.models import Realisation
 
-            row = self.s.execute(select(Realisation.indicator_id, Realisation.period)
-                                 .where(Realisation.id == values["realisation_id"])).first()
+            pending = self._pending.get(("realisation", values["realisation_id"]))
+            row = (pending["indicator_id"], pending["period"]) if pending is not None else \
+                self.s.execute(select(Realisation.indicator_id, Realisation.period)
+                               .where(Realisation.id == values["realisation_id"])).first()
             return row is not None and self._period_frozen(row[0], row[1])
         return False
 
@@ -384,16 +506,16 @@ class Merger:
         """Is the evaluation of ``period`` of the plan that holds ``indicator_id`` frozen by a signature?"""
         if not indicator_id or not period:
             return False
-        key = ("indicator_period", f"{indicator_id}:{period}")
+        plan_id = self._parts.parent("rhk", self._parts.parent("indicator", str(indicator_id)))
+        if not plan_id:
+            return False
+        key = ("plan_period", f"{plan_id}:{period}")
         if key not in self._frozen_cache:
-            from kinerja_desktop.store.models import Indicator, Rhk
-
-            row = self.s.execute(
-                select(Evaluation.frozen)
-                .join(Rhk, Rhk.plan_id == Evaluation.plan_id)
-                .join(Indicator, Indicator.rhk_id == Rhk.id)
-                .where(Indicator.id == indicator_id, Evaluation.period == period)
-            ).first()
+            held = self._pending_key("evaluation", ("plan_id", "period"), (plan_id, period))
+            if held is not None:
+                return bool(self._pending[("evaluation", held)].get("frozen"))
+            row = self.s.execute(select(Evaluation.frozen).where(Evaluation.plan_id == plan_id,
+                                                                 Evaluation.period == period)).first()
             self._frozen_cache[key] = bool(row and row[0])
         return self._frozen_cache[key]
 
@@ -443,8 +565,8 @@ class Merger:
         if problem:
             return self.refuse(e, problem)
         if e.op == "insert":
-            if (e.table, row_id) in self._exists or self.s.execute(
-                    select(info.model.id).where(info.model.id == row_id)).first() is not None:
+            if (e.table, row_id) in self._exists or ((e.table, row_id) not in self._absent and self.s.execute(
+                    select(info.table.c.id).where(info.table.c.id == row_id)).first() is not None):
                 return Outcome(NOOP, "sudah ada")
             values = {c: new.get(c) for c in info.columns}
             self._check_fks(info, values, values)
@@ -453,6 +575,7 @@ class Merger:
                 if reason:
                     return self.refuse(e, reason)
             return self._insert(e, info, row_id, values)
+        self._write_through()
         obj = self.s.get(info.model, row_id)
         if obj is None:
             raise Wait("menunggu baris ini dibuat", row_id)
@@ -463,8 +586,8 @@ class Merger:
             reason = self.authz.check(e.table, e.op, changed, current, e.user)
             if reason:
                 return self.refuse(e, reason)
-        if e.table == "user_account":
-            self.authz.forget_accounts()
+        if e.table in _ROSTER_ROWS:
+            self.authz.forget_roster()
         return self._update(e, info, obj, changed)
 
     def _check_fks(self, info: ModelInfo, values: dict[str, Any], _scope: dict[str, Any]) -> None:
@@ -487,8 +610,16 @@ class Merger:
             self._logged[e.device].add(e.seq)
 
     def _insert(self, e: Entry, info: ModelInfo, row_id: str, values: dict[str, Any]) -> Outcome:
-        other = self._natural_duplicate(info, row_id, values)
         frozen = self.frozen(e.table, values) and e.table not in ("plan", "evaluation")
+        if e.table == "evaluation":
+            self._frozen_cache.pop(("plan_period", f"{values.get('plan_id')}:{values.get('period')}"), None)
+        if self._batched and not frozen and not self._held_duplicate(info, values):
+            other = self._natural_duplicate(info, row_id, values)
+            if other is None:
+                self._hold_insert(e, info, row_id, values)
+                return Outcome(APPLIED)
+        self._write_through()
+        other = self._natural_duplicate(info, row_id, values)
         if other is not None and other.id < row_id:
             return self._merge_into_existing(e, info, other, row_id, values)
         if other is not None:
@@ -499,8 +630,8 @@ class Merger:
         self.s.add(obj)
         self._flush_with_origin(e)
         self._exists.add((e.table, row_id))
-        if e.table == "user_account":
-            self.authz.forget_accounts()
+        if e.table in _ROSTER_ROWS:
+            self.authz.forget_roster()
         if frozen:
             self._add_conflict(e, e.table, row_id, "deleted", e.version, False, kind="frozen")
             return Outcome(CONFLICT, "baris baru untuk catatan yang sudah ditandatangani", conflicts=1)
@@ -514,7 +645,7 @@ class Merger:
         table, row_id = e.table, obj.id
         self._frozen_cache.pop((table, row_id), None)
         if table == "evaluation":  # a (un)freeze of a period changes what its realisations may take
-            for key in [k for k in self._frozen_cache if k[0] == "indicator_period"]:
+            for key in [k for k in self._frozen_cache if k[0] == "plan_period"]:
                 del self._frozen_cache[key]
         if table == "rhk":
             self._frozen_cache.pop(("rhk_plan", row_id), None)
@@ -690,16 +821,64 @@ class Merger:
 
     # ------------------------------------------------------------------ natural keys
 
+    def _held_duplicate(self, info: ModelInfo, values: dict[str, Any]) -> bool:
+        """Does a row held for writing share a natural key with ``values``?"""
+        table = info.model.__tablename__
+        return any(self._pending_key(table, key, tuple(to_python(info, c, values.get(c)) for c in key)) is not None
+                   for key in info.uniques)
+
     def _natural_duplicate(self, info: ModelInfo, row_id: str, values: dict[str, Any]) -> SyncedBase | None:
+        table = info.model.__tablename__
         for key in info.uniques:
             if any(values.get(c) is None for c in key):
                 continue
-            q = select(info.model.id).where(*[getattr(info.model, c) == to_python(info, c, values[c]) for c in key],
-                                            info.model.id != row_id)
+            vals = tuple(to_python(info, c, values[c]) for c in key)
+            known = self._keys_here.get((table, key))
+            if known is not None and vals in known and known[vals] in (None, row_id):
+                continue  # looked up with its bundle: no other row has it
+            q = select(info.table.c.id).where(*[info.table.c[c] == v for c, v in zip(key, vals, strict=True)],
+                                              info.table.c.id != row_id)
             found = self.s.execute(q.limit(1)).first()
             if found is not None:
                 return self.s.get(info.model, found[0])
         return None
+
+    def prefetch(self, entries: Iterable[Entry]) -> None:
+        """Look up at once which rows and natural keys the inserts among ``entries`` would meet here.
+
+        What it learns holds until the merge writes anything but its held inserts (see
+        :meth:`_write_through`): then every later look-up asks the database again.
+        """
+        by_table: dict[str, list[Entry]] = {}
+        for e in entries:
+            if e.op == "insert" and e.table in MODEL_BY_TABLE and isinstance(e.row, str) \
+                    and (e.table, e.row) not in self._exists:
+                by_table.setdefault(e.table, []).append(e)
+        for table, batch in by_table.items():
+            info = model_info(table)
+            ids = sorted({self.canonical(e.row) for e in batch})
+            found: set[str] = set()
+            for start in range(0, len(ids), 500):
+                found.update(self.s.scalars(select(info.table.c.id).where(info.table.c.id.in_(ids[start:start + 500]))))
+            self._exists.update((table, i) for i in found)
+            self._absent.update((table, i) for i in ids if i not in found and (table, i) not in self._pending)
+            for key in info.uniques:
+                wanted: set[tuple[Any, ...]] = set()
+                for e in batch:
+                    vals = tuple(_new_value(info, e, c) for c in key)
+                    if all(v is not None for v in vals):
+                        wanted.add(vals)
+                if not wanted:
+                    continue
+                here = self._keys_here.setdefault((table, key), {})
+                firsts = sorted({v[0] for v in wanted}, key=str)
+                cols = [info.table.c[c] for c in key]
+                for start in range(0, len(firsts), 500):
+                    q = select(info.table.c.id, *cols).where(cols[0].in_(firsts[start:start + 500]))
+                    for rid, *vals in self.s.execute(q):
+                        here[tuple(vals)] = rid
+                for vals in wanted:
+                    here.setdefault(vals, None)
 
     def _row_heads(self, table: str, row_id: str, fields: list[str], obj: SyncedBase | None,
                    values: dict[str, Any] | None, insert_version: str | None) -> dict[str, dict[str | None, Any]]:
@@ -895,6 +1074,13 @@ class Merger:
         for f, vl2, vw2 in merged:
             self.s.add(SyncConflict(table_name=table, row_id=winner.id, field=f, version=vl2, value=None,
                                     status="merged", resolved_version=vw2, opened_log_id=self._log_high()))
+
+
+#: Rows the permission checks read (who is whose penilai): written at once, and they reset what
+#: the checks cached.
+_ROSTER_ROWS = frozenset({"employee", "supervision", "user_account"})
+#: Held inserts are written at the latest when this many wait.
+_PENDING_MAX = 2000
 
 
 def _key_fields(info: ModelInfo) -> set[str]:
