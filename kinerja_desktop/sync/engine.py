@@ -112,7 +112,7 @@ class SyncOptions:
     push: bool = True
     pull: bool = True
     #: Entries applied per transaction.
-    batch: int = 400
+    batch: int = 1000
     #: Size of the pieces files are sent in; None: by the measured speed of the link (64 or 256 KiB).
     piece_size: int | None = None
     #: Read every device's full stream whatever the PC's people (the central office's replica).

@@ -253,6 +253,10 @@ class Merger:
         # merger of its own otherwise. Rows only ever become known (tombstones, never deletions), and
         # what the run applies itself is tracked by the engine, so nothing here goes stale in a run.
         memo = shared if shared is not None else MergeMemo()
+        if len(memo.exists) + len(memo.parents) > _MEMO_MAX:  # what is only remembered to save queries
+            memo.exists.clear()  # (nothing is held between transactions: safe to forget)
+            memo.parents.clear()
+            memo.frozen.clear()
         self._memo = memo
         #: Rows known to exist here (saves a query per foreign key).
         self._exists: set[tuple[str, str]] = memo.exists
@@ -879,6 +883,45 @@ class Merger:
                         here[tuple(vals)] = rid
                 for vals in wanted:
                     here.setdefault(vals, None)
+        self._prefetch_frozen(by_table)
+
+    def _prefetch_frozen(self, by_table: dict[str, list[Entry]]) -> None:
+        """The frozen flags :meth:`frozen` will ask for these inserts: plans and evaluations, at once."""
+        plans: set[str] = set()
+        periods: set[tuple[str, str]] = set()
+        for table, batch in by_table.items():
+            for e in batch:
+                if table in _FROZEN_BY_PLAN:
+                    plan = _new_value(model_info(table), e, _FROZEN_BY_PLAN[table])
+                elif table == "indicator":
+                    plan = self._parts.parent("rhk", _new_value(model_info(table), e, "rhk_id"))
+                elif table == "realisation":
+                    rhk = self._parts.parent("indicator", _new_value(model_info(table), e, "indicator_id"))
+                    plan = self._parts.parent("rhk", rhk)
+                    period = _new_value(model_info(table), e, "period")
+                    if plan and period and ("plan_period", f"{plan}:{period}") not in self._frozen_cache:
+                        periods.add((plan, period))
+                    continue
+                else:
+                    continue
+                if plan and ("plan", plan) not in self._frozen_cache and ("plan", plan) not in self._pending:
+                    plans.add(plan)
+        plan_t, eval_t = Plan.__table__, Evaluation.__table__
+        todo = sorted(plans)
+        for start in range(0, len(todo), 500):
+            for pid, frozen in self.s.execute(select(plan_t.c.id, plan_t.c.frozen)
+                                              .where(plan_t.c.id.in_(todo[start:start + 500]))):
+                self._frozen_cache[("plan", pid)] = bool(frozen)
+        todo = sorted({p for p, _ in periods})
+        found: dict[tuple[str, str], bool] = {}
+        for start in range(0, len(todo), 500):
+            for pid, period, frozen in self.s.execute(
+                    select(eval_t.c.plan_id, eval_t.c.period, eval_t.c.frozen)
+                    .where(eval_t.c.plan_id.in_(todo[start:start + 500]))):
+                found[(pid, period)] = bool(frozen)
+        for plan, period in periods:
+            if self._pending_key("evaluation", ("plan_id", "period"), (plan, period)) is None:
+                self._frozen_cache[("plan_period", f"{plan}:{period}")] = found.get((plan, period), False)
 
     def _row_heads(self, table: str, row_id: str, fields: list[str], obj: SyncedBase | None,
                    values: dict[str, Any] | None, insert_version: str | None) -> dict[str, dict[str | None, Any]]:
@@ -1081,6 +1124,8 @@ class Merger:
 _ROSTER_ROWS = frozenset({"employee", "supervision", "user_account"})
 #: Held inserts are written at the latest when this many wait.
 _PENDING_MAX = 2000
+#: Rows a run remembers to save look-ups, at most (memory stays bounded on a whole instansi).
+_MEMO_MAX = 400_000
 
 
 def _key_fields(info: ModelInfo) -> set[str]:
