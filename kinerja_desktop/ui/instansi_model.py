@@ -1,4 +1,4 @@
-"""Table model of the instansi overview: one row per unit (:class:`UnitOverview`)."""
+"""Table models of the instansi overview: one row per unit (:class:`UnitOverview`), and a unit's people."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from kinerja_desktop.central.overview import UnitOverview
+from kinerja_desktop.central.overview import PersonOverview, UnitOverview
 from kinerja_desktop.ui.form_support.roles import ObjectRole, SortRole
+from kinerja_desktop.ui.models.employee_table_model import status_labels
 
 COL_CODE, COL_NAME, COL_EMPLOYEES, COL_APPROVED, COL_REALISED, COL_FINAL, COL_DONE, COL_SIGNED, COL_CURVE, \
     COL_SYNC = range(10)
@@ -97,3 +98,55 @@ class InstansiProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if isinstance(model, InstansiUnitModel):
             model.sort(column, order)
+
+
+P_NIP, P_NAME, P_SKP, P_EVAL, P_PREDIKAT, P_REALISED = range(6)
+
+
+class InstansiPeopleModel(QAbstractTableModel):
+    """A unit's people in the overview (:class:`PersonOverview`); ``ObjectRole`` gives the person."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonOverview] = []
+        self._labels = status_labels()
+        self._titles = [self.tr("NIP"), self.tr("Nama"), self.tr("SKP"), self.tr("Evaluasi"), self.tr("Predikat"),
+                        self.tr("Realisasi")]
+
+    def set_rows(self, rows: list[PersonOverview]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self._rows[index.row()]
+        if role == ObjectRole:
+            return p
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == P_NIP:
+                return p.nip
+            if col == P_NAME:
+                return p.name
+            if col == P_SKP:
+                return self._labels["plan"].get(p.skp, p.skp or "")
+            if col == P_EVAL:
+                return self._labels["eval"].get(p.evaluation, p.evaluation or "")
+            if col == P_PREDIKAT:
+                return self._labels["predikat"].get(p.predikat, p.predikat or "")
+            return self.tr("ya") if p.realised else self.tr("belum")
+        return None
