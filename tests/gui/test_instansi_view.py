@@ -61,3 +61,46 @@ def test_non_admin_sees_the_refusal(qtbot, demo_db, people):
     show(qtbot, view)
     qtbot.waitUntil(lambda: "admin" in view.summary.text(), timeout=10_000)
     assert view.model.rowCount() == 0
+
+
+def test_a_period_change_and_a_unit_drill_down_read_nothing_new(qtbot, demo_db, people, monkeypatch):
+    """After the first load (in a worker, with progress) the period and unit views come from memory: no task
+    is started and no query runs, and the figures are those of a fresh load."""
+    from sqlalchemy import event
+
+    from kinerja_desktop.ui import instansi_view
+    from kinerja_desktop.ui.instansi_model import P_NAME
+
+    progressed: list[str] = []
+    view = InstansiView(demo_db, people.admin, YEAR, "TW2")
+    view._task.progressed.connect(lambda _d, _t, label: progressed.append(label))
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        show(qtbot, view)
+    assert progressed and view.progress.isHidden()
+    started = []
+    monkeypatch.setattr(instansi_view, "run_task", lambda *a, **k: started.append(a))
+    queries = []
+    listener = lambda *a: queries.append(a[2])  # noqa: E731
+    event.listen(demo_db.engine, "before_cursor_execute", listener)
+    try:
+        unit = view.proxy.index(0, 0).data(ObjectRole)
+        view.table.selectRow(0)
+        assert view.people_model.rowCount() == unit.employees
+        assert unit.name in view.unit_title.text()
+        with qtbot.waitSignal(view.loaded, timeout=1_000):
+            view.period_combo.choose("TW1")
+        assert view.overview.period == "TW1"
+        # the drill-down stays on the same unit, now with its TW1 figures
+        assert view._selected_unit().unit_id == unit.unit_id
+        assert view.people_model.rowCount() == unit.employees
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", listener)
+    assert not started and not queries
+    fresh = instansi_overview(demo_db, people.admin, YEAR, "TW1")
+    assert [u.to_dict() for u in view.overview.units] == [u.to_dict() for u in sorted(fresh.units, key=lambda u: u.code)]
+    assert f"{fresh.total.employees} pegawai ASN" in view.summary.text()
+    person = view.people_model.index(0, P_NAME)
+    with qtbot.waitSignal(view.person_open_requested, timeout=2_000) as blocker:
+        view.people.doubleClicked.emit(person)
+    assert blocker.args == [person.data(ObjectRole).employee_id]
+    screenshot(view, "instansi_view_drill")
