@@ -178,7 +178,7 @@ class InstansiYear:
         self._skp, self._evaluations, self._realised = skp, evaluations, realised
         self._org, self._last_sync = org, last_sync
         self._by_unit: dict[str, list[str]] = defaultdict(list)
-        for emp_id, (unit_id, _nip, name) in sorted(people.items(), key=lambda kv: (kv[1][2], kv[1][1])):
+        for emp_id, (unit_id, _nip, _name) in sorted(people.items(), key=lambda kv: (kv[1][2], kv[1][1])):
             self._by_unit[unit_id].append(emp_id)
         self._children: dict[str, list[str]] = defaultdict(list)
         for uid, (_code, _name, parent) in units.items():
