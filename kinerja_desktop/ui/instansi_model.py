@@ -22,9 +22,9 @@ class InstansiUnitModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[UnitOverview] = []
         self._values: list[tuple[Any, ...]] = []
-        self._titles = [self.tr("Kode"), self.tr("Unit"), self.tr("Pegawai"), self.tr("SKP disetujui"),
-                        self.tr("Realisasi"), self.tr("Evaluasi final"), self.tr("% selesai"),
-                        self.tr("Ditandatangani"), self.tr("Kurva"), self.tr("Sinkron terakhir")]
+        self._titles = [self.tr("Kode"), self.tr("Unit"), self.tr("Pegawai"), self.tr("SKP\ndisetujui"),
+                        self.tr("Realisasi"), self.tr("Evaluasi\nfinal"), self.tr("%\nselesai"),
+                        self.tr("Ditanda-\ntangani"), self.tr("Kurva"), self.tr("Sinkron\nterakhir")]
 
     def set_rows(self, rows: list[UnitOverview]) -> None:
         self.beginResetModel()
@@ -100,18 +100,20 @@ class InstansiProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
 
-P_NIP, P_NAME, P_SKP, P_EVAL, P_PREDIKAT, P_REALISED = range(6)
+P_NAME, P_NIP, P_SKP, P_EVAL, P_REALISED = range(5)
 
 
 class InstansiPeopleModel(QAbstractTableModel):
-    """A unit's people in the overview (:class:`PersonOverview`); ``ObjectRole`` gives the person."""
+    """A unit's people in the overview (:class:`PersonOverview`); ``ObjectRole`` gives the person.
+
+    Narrow enough for the side of the unit table at 1366x768: the evaluation column holds its status and,
+    once final, the predikat ("Final · Baik")."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PersonOverview] = []
         self._labels = status_labels()
-        self._titles = [self.tr("NIP"), self.tr("Nama"), self.tr("SKP"), self.tr("Evaluasi"), self.tr("Predikat"),
-                        self.tr("Realisasi")]
+        self._titles = [self.tr("Nama"), self.tr("NIP"), self.tr("SKP"), self.tr("Evaluasi"), self.tr("Reali-\nsasi")]
 
     def set_rows(self, rows: list[PersonOverview]) -> None:
         self.beginResetModel()
@@ -136,17 +138,18 @@ class InstansiPeopleModel(QAbstractTableModel):
         p = self._rows[index.row()]
         if role == ObjectRole:
             return p
+        col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and col == P_NAME:
+            return f"{p.name}\nNIP {p.nip}" if p.nip else p.name
         if role == Qt.ItemDataRole.DisplayRole:
-            col = index.column()
-            if col == P_NIP:
-                return p.nip
             if col == P_NAME:
                 return p.name
+            if col == P_NIP:
+                return p.nip
             if col == P_SKP:
                 return self._labels["plan"].get(p.skp, p.skp or "")
             if col == P_EVAL:
-                return self._labels["eval"].get(p.evaluation, p.evaluation or "")
-            if col == P_PREDIKAT:
-                return self._labels["predikat"].get(p.predikat, p.predikat or "")
+                status = self._labels["eval"].get(p.evaluation, p.evaluation or "")
+                return f"{status} · {self._labels['predikat'].get(p.predikat, p.predikat)}" if p.predikat else status
             return self.tr("ya") if p.realised else self.tr("belum")
         return None

@@ -10,10 +10,11 @@ on a person to open the employee (``person_open_requested(employee_id)``); the t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QMargins, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,16 +38,30 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
 from kinerja_desktop.ui.form_support.roles import ObjectRole
-from kinerja_desktop.ui.instansi_model import COL_DONE, P_NAME, InstansiPeopleModel, InstansiProxy, InstansiUnitModel
+from kinerja_desktop.ui.instansi_model import (
+    COL_DONE,
+    COL_NAME,
+    P_NAME,
+    InstansiPeopleModel,
+    InstansiProxy,
+    InstansiUnitModel,
+)
 from kinerja_desktop.ui.workers import Task, TaskContext, run_task
 
+#: A unit whose PCs sent nothing for this many days is named as silent (the CLI's --sepi default).
+SILENT_DAYS = 14
 
-def _load(ctx: TaskContext, db: Database, user: CurrentUser, year: int) -> InstansiYear:
+
+def _load(ctx: TaskContext, db: Database, user: CurrentUser, year: int, periods: list[str]) -> InstansiYear:
     def report(stage: str, done: int, total: int) -> None:
         ctx.check_cancelled()
         ctx.progress(done, total, stage)
 
-    return load_instansi(db, user, year, progress=report)
+    data = load_instansi(db, user, year, progress=report)
+    for code in periods:  # every period the combo offers, here: a period change then only shows (bench_overview)
+        ctx.check_cancelled()
+        data.overview(code)
+    return data
 
 
 class InstansiView(QWidget):
@@ -84,6 +99,7 @@ class InstansiView(QWidget):
         self.year_timer.setInterval(500)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.model = InstansiUnitModel(self)
         self.proxy = InstansiProxy(self)
@@ -96,7 +112,12 @@ class InstansiView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # figures as wide as they need
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)  # wide enough to read a name
+        header.resizeSection(COL_NAME, 230)
+        header.setResizeContentsPrecision(200)  # sample 200 rows for the widths, not 1,000 of 2,500 units
+        self.table.verticalHeader().hide()
         self.unit_title = QLabel(self.tr("Pilih unit untuk melihat pegawainya."), self)
         self.unit_title.setWordWrap(True)
         self.unit_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,26 +128,28 @@ class InstansiView(QWidget):
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.verticalHeader().hide()
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.people.horizontalHeader().setSectionResizeMode(P_NAME, QHeaderView.ResizeMode.Stretch)
         self.predikat_chart = QChartView(self)
         self.progress_chart = QChartView(self)
         for view in (self.predikat_chart, self.progress_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
+            view.setMinimumHeight(180)
+            view.setMinimumWidth(260)
 
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("Tahun"), self), self.year_spin, QLabel(self.tr("Periode"), self),
                        self.period_combo, self.refresh_button, self.filter_edit, self.export_button):
             bar.addWidget(widget)
-        charts = QHBoxLayout()
-        charts.addWidget(self.predikat_chart)
-        charts.addWidget(self.progress_chart)
+        charts = QHBoxLayout()  # the two charts and the notes in words side by side: the tables keep the height
+        charts.addWidget(self.predikat_chart, 3)
+        charts.addWidget(self.progress_chart, 3)
+        charts.addWidget(self.notes, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addLayout(charts)
-        layout.addWidget(self.notes)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +182,9 @@ class InstansiView(QWidget):
         self.summary.setText(self.tr("Memuat…"))
         self.progress.setRange(0, 0)
         self.progress.show()
-        task = run_task(_load, self.db, self.user, self.year_spin.value(),
+        current = self.period_combo.currentData() or "TAHUNAN"
+        periods = [current, *(self.period_combo.itemData(i) for i in range(self.period_combo.count()))]
+        task = run_task(_load, self.db, self.user, self.year_spin.value(), list(dict.fromkeys(periods)),
                         title=self.tr("Memuat ringkasan instansi"), owner=self)
         self._task = task
         task.progressed.connect(self._progressed)
@@ -203,10 +228,18 @@ class InstansiView(QWidget):
                 n=t.employees, units=len(ov.units), approved=t.skp.get("APPROVED", 0), realised=t.realised,
                 final=t.finalised, pct=pct, signed=t.signed))
         lines = [self.tr("Unit paling tertinggal: {names}").format(names=", ".join(
-            f"{u.name} ({u.code}, {100 * u.completion:.0f}%)" for u in ov.lagging(5)) or "-")]
+            f"{u.name} ({u.code}, {100 * u.completion:.0f}%)" for u in ov.lagging(3)) or "-")]
         broken = ov.broken_curves()
         lines.append(self.tr("Unit yang melanggar kurva distribusi: {n}").format(n=len(broken)))
-        lines += [f"  • {u.name} ({u.code}): {u.violations[0]}" for u in broken[:5]]
+        if broken:  # the rules broken, in words: the Kurva column's tooltip and the selected unit's line
+            lines[-1] += " (" + ", ".join(u.code for u in broken[:6]) + (", …" if len(broken) > 6 else "") + ")"
+        if any(u.last_sync for u in ov.units):
+            silent = ov.silent(datetime.now(UTC).replace(tzinfo=None) - timedelta(days=SILENT_DAYS))
+            lines.append(self.tr("Unit yang PC-nya tidak mengirim data {days} hari terakhir: {n} ({names})").format(
+                days=SILENT_DAYS, n=len(silent),
+                names=", ".join(u.code for u in silent[:8]) + (", …" if len(silent) > 8 else "")))
+        else:
+            lines.append(self.tr("Belum ada data sinkronisasi dari PC unit mana pun di basis data ini."))
         self.notes.setText("\n".join(lines))
         self.model.set_rows(ov.units)
         header = self.table.horizontalHeader()
@@ -284,8 +317,13 @@ class InstansiView(QWidget):
     @staticmethod
     def _axes(chart: QChart, series: QBarSeries, categories: list[str], top: float) -> None:
         chart.legend().setVisible(False)
+        chart.setMargins(QMargins(2, 2, 2, 2))  # narrow charts beside the notes: the labels need the room
+        chart.layout().setContentsMargins(0, 0, 0, 0)
         x = QBarCategoryAxis()
         x.append(categories)
+        font = x.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        x.setLabelsFont(font)
         y = QValueAxis()
         y.setRange(0, top)
         y.setLabelFormat("%d")

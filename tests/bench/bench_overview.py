@@ -108,13 +108,6 @@ def test_bench_overview(qtbot, tmp_path: Path) -> None:
     db = open_database(path)
     admin = user_by_username(db, "admin")
     try:
-        ticks: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        timer = QTimer()
-        timer.setInterval(20)
-        timer.timeout.connect(lambda: ticks.append(clock.elapsed() / 1000))
-        timer.start()
         progress: list[str] = []
         started = time.perf_counter()
         view = InstansiView(db, admin, 2026, "TW3")
@@ -122,11 +115,42 @@ def test_bench_overview(qtbot, tmp_path: Path) -> None:
         with qtbot.waitSignal(view.loaded, timeout=120_000):
             show(qtbot, view)
         first = time.perf_counter() - started
-        timer.stop()
-        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-        worst_gap = max(gaps) if gaps else 0.0
-        print(_load(f"view: first load {first:.3f} s wall (worker; progress steps {len(progress)}), GUI thread's "
-                    f"largest gap between 20 ms ticks meanwhile {1000 * worst_gap:.0f} ms"))
+        print(_load(f"view: first load {first:.3f} s wall, shown (worker; progress steps {len(progress)})"))
+        # "Muat Ulang" once shown: the GUI thread's largest gap between 20 ms ticks while the worker reads,
+        # and the GUI thread's time to show what it read.
+        shown: list[float] = []
+        arrived: list[float] = []
+        real_loaded = InstansiView._loaded
+
+        def timed_loaded(self, data):  # type: ignore[no-untyped-def]
+            t0, c0 = time.perf_counter(), time.process_time()
+            arrived.append(clock.elapsed() / 1000)
+            real_loaded(self, data)
+            shown.extend([time.perf_counter() - t0, time.process_time() - c0])
+
+        ticks: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(lambda: ticks.append(clock.elapsed() / 1000))
+        InstansiView._loaded = timed_loaded  # type: ignore[method-assign]
+        try:
+            timer.start()
+            started = time.perf_counter()
+            with qtbot.waitSignal(view.loaded, timeout=120_000):
+                view.refresh_button.click()
+            again = time.perf_counter() - started
+            timer.stop()
+        finally:
+            InstansiView._loaded = real_loaded  # type: ignore[method-assign]
+        ticks = [t for t in ticks if t <= arrived[0]] + arrived[:1]
+        reading = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        worst_gap = max(reading) if reading else 0.0
+        print(_load(f"view: Muat Ulang {again:.3f} s wall; GUI thread's largest gap between 20 ms ticks while the "
+                    f"worker read {1000 * worst_gap:.0f} ms; showing the result {1000 * shown[0]:.0f} ms wall / "
+                    f"{1000 * shown[1]:.0f} ms CPU (GUI thread)"))
+        assert shown[1] < LIMIT
         assert progress
 
         def change(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ def test_overview_shows_the_services_figures(qtbot, qtmodeltester, demo_db, peop
     assert view.model.rowCount() == len(expected.units)
     assert f"{expected.total.employees} pegawai ASN" in view.summary.text()
     assert "Unit paling tertinggal" in view.notes.text()
+    assert "Belum ada data sinkronisasi dari PC unit mana pun" in view.notes.text()  # the demo office: no PC yet
     bars = next(s for s in view.predikat_chart.chart().series() if isinstance(s, QBarSeries)).barSets()[0]
     assert [int(bars.at(i)) for i in range(bars.count())] == [expected.total.predikat.get(p.value, 0)
                                                               for p in PREDIKAT_ORDER_CHART]
