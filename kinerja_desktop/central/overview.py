@@ -182,7 +182,7 @@ class InstansiYear:
 
     def __init__(self, year: int, codes: list[str], units: dict[str, tuple[str, str, str | None]],
                  people: dict[str, tuple[str, str, str]], skp: dict[str, str],
-                 evaluations: dict[str, dict[str, tuple[str, str | None]]], realised: dict[str, set[str]],
+                 evaluations: dict[str, dict[str, tuple[str, str | None]]], realised: dict[str, tuple[str, ...]],
                  org: list[tuple[str, str, str]], last_sync: dict[str, datetime]) -> None:
         self.year, self.codes = year, codes
         self._units = units  # id -> (code, name, parent id)
@@ -239,13 +239,14 @@ class InstansiYear:
     def _derive(self, code: str, final: bool) -> InstansiOverview:
         units = self._units
         out = {uid: UnitOverview(c, n, units[p][0] if p in units else "", uid) for uid, (c, n, p) in units.items()}
+        # The counters are shared by the periods' views, not copied (read-only, like the whole overview):
+        # 25,000 fewer objects for the collector to walk with every period of 2,500 units kept.
         for uid, (employees, skp_counts, progress) in self._base.items():
             u = out[uid]
-            u.employees, u.skp, u.progress = employees, Counter(skp_counts), dict(progress)
+            u.employees, u.skp, u.progress = employees, skp_counts, progress
             u.realised = self._reported_any[uid] if final else self._reported[(uid, code)]
             if (uid, code) in self._done:
-                u.finalised, u.signed, predikat = self._done[(uid, code)]
-                u.predikat = Counter(predikat)
+                u.finalised, u.signed, u.predikat = self._done[(uid, code)]
         for uid, when in self._last_sync.items():
             if uid in out:
                 out[uid].last_sync = when
@@ -281,7 +282,7 @@ class InstansiYear:
         for emp_id in self._by_unit.get(unit_id, []):
             _unit, nip, name = self._people[emp_id]
             status, predikat = (self._evaluations.get(emp_id) or {}).get(per.code, (None, None))
-            periods = self._realised.get(emp_id) or set()
+            periods = self._realised.get(emp_id) or ()
             rows.append(PersonOverview(emp_id, nip, name, unit_id, self._skp.get(emp_id), status,
                                        predikat if status in _DONE else None,
                                        bool(periods) and (per.is_final or per.code in periods)))
@@ -365,7 +366,10 @@ def load_instansi(db: Database, user: CurrentUser, year: int,
                     if unit_id and (unit_id not in last_sync or when > last_sync[unit_id]):
                         last_sync[unit_id] = when
     report("Menyusun ringkasan", 6, steps)
-    data = InstansiYear(year, codes, units, people, skp, evaluations, dict(realised), org, last_sync)
+    # Tuples, not sets: the collector stops tracking tuples of strings, 20,000 fewer objects for every full
+    # collection to walk (a full collection paused the GUI thread for 80 ms of CPU with the year loaded).
+    data = InstansiYear(year, codes, units, people, skp, evaluations,
+                        {emp: tuple(sorted(periods)) for emp, periods in realised.items()}, org, last_sync)
     report("Selesai", steps, steps)
     return data
 

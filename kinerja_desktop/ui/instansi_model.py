@@ -15,7 +15,26 @@ COL_CODE, COL_NAME, COL_EMPLOYEES, COL_APPROVED, COL_REALISED, COL_FINAL, COL_DO
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class InstansiUnitModel(QAbstractTableModel):
+class _Rows(QAbstractTableModel):
+    """Rows under titled columns: what both tables of the overview share."""
+
+    _rows: list[Any]
+    _titles: list[str]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+
+class InstansiUnitModel(_Rows):
     """Units with their counts; ``ObjectRole`` gives the :class:`UnitOverview`, ``SortRole`` a sortable value."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -48,18 +67,6 @@ class InstansiUnitModel(QAbstractTableModel):
         self.changePersistentIndexList(old, [self.index(position[k], i.column()) if k is not None else QModelIndex()
                                              for i, k in zip(old, old_ids, strict=True)])
         self.layoutChanged.emit()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
 
     @staticmethod
     def _row_values(u: UnitOverview) -> tuple[Any, ...]:
@@ -103,7 +110,7 @@ class InstansiProxy(QSortFilterProxyModel):
 P_NAME, P_NIP, P_SKP, P_EVAL, P_REALISED = range(5)
 
 
-class InstansiPeopleModel(QAbstractTableModel):
+class InstansiPeopleModel(_Rows):
     """A unit's people in the overview (:class:`PersonOverview`); ``ObjectRole`` gives the person.
 
     Narrow enough for the side of the unit table at 1366x768: the evaluation column holds its status and,
@@ -119,18 +126,6 @@ class InstansiPeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
