@@ -726,6 +726,34 @@
 <context>
     <name>DomainLabels</name>
     <message>
+        <source>Unit dan pegawai</source>
+        <translation>Units and employees</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Predikat organisasi</source>
+        <translation>Organisation rating</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir</source>
+        <translation>Last synchronisation</translation>
+    </message>
+    <message>
+        <source>Menyusun ringkasan</source>
+        <translation>Putting the overview together</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>Kuantitas</source>
         <translation>Quantity</translation>
     </message>
@@ -1723,6 +1751,35 @@ SHA-256 {3}…</translation>
 <context>
     <name>InstansiUnitModel</name>
     <message>
+        <source>SKP
+disetujui</source>
+        <translation>SKP
+approved</translation>
+    </message>
+    <message>
+        <source>Evaluasi
+final</source>
+        <translation>Evaluations
+final</translation>
+    </message>
+    <message>
+        <source>%
+selesai</source>
+        <translation>%
+done</translation>
+    </message>
+    <message>
+        <source>Ditanda-
+tangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Sinkron
+terakhir</source>
+        <translation>Last
+sync</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
@@ -1777,6 +1834,26 @@ SHA-256 {3}…</translation>
 </context>
 <context>
     <name>InstansiView</name>
+    <message>
+        <source>Pilih unit untuk melihat pegawainya.</source>
+        <translation>Select a unit to see its employees.</translation>
+    </message>
+    <message>
+        <source>Unit yang PC-nya tidak mengirim data {days} hari terakhir: {n} ({names})</source>
+        <translation>Units whose PCs sent nothing in the last {days} days: {n} ({names})</translation>
+    </message>
+    <message>
+        <source>Belum ada data sinkronisasi dari PC unit mana pun di basis data ini.</source>
+        <translation>No unit's PC has synchronised into this database yet.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {n} pegawai ASN, {subs} sub-unit. SKP disetujui {approved}; realisasi {realised}; evaluasi final {final} ({pct}), ditandatangani {signed}.</source>
+        <translation>{name} ({code}): {n} civil servants, {subs} sub-units. SKP approved {approved}; realisations {realised}; evaluations final {final} ({pct}), signed {signed}.</translation>
+    </message>
+    <message>
+        <source>Kurva dilanggar: {what}</source>
+        <translation>Distribution curve broken: {what}</translation>
+    </message>
     <message>
         <source>Ringkasan Instansi</source>
         <translation>Instansi Overview</translation>
@@ -7246,6 +7323,39 @@ Akta Kelahiran (birth certificate)</translation>
     <message>
         <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
         <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
+    </message>
+</context>
+<context>
+    <name>InstansiPeopleModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>SKP</source>
+        <translation>SKP</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Reali-
+sasi</source>
+        <translation>Reali-
+sation</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
     </message>
 </context>
 </TS>

@@ -114,10 +114,9 @@ def test_the_instansi_overview_gives_the_same_figures_on_postgresql_as_on_sqlite
     from datetime import date
 
     from kinerja_desktop.central.overview import load_instansi
+    from kinerja_desktop.services import demo_tindak_lanjut
     from kinerja_desktop.services.auth_service import user_by_username
     from kinerja_desktop.services.demo_service import build_demo
-
-    from kinerja_desktop.services import demo_tindak_lanjut
 
     # The tindak lanjut part of the demo stores source "ASSESSMENT_CENTER" (17 characters) in a
     # String(16) column, which PostgreSQL refuses (SQLite does not check): left out on both engines here.
