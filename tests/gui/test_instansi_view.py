@@ -105,3 +105,13 @@ def test_a_period_change_and_a_unit_drill_down_read_nothing_new(qtbot, demo_db, 
         view.people.doubleClicked.emit(person)
     assert blocker.args == [person.data(ObjectRole).employee_id]
     screenshot(view, "instansi_view_drill")
+
+
+def test_another_year_is_read_in_the_worker_once_typing_stops(qtbot, demo_db, people):
+    view = open_view(qtbot, demo_db, people.admin)
+    assert view.data.year == YEAR
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        view.year_spin.setValue(YEAR - 1)
+        view.year_spin.setValue(YEAR + 1)  # typed on: only the last year is read
+    assert view.data.year == YEAR + 1 and view.overview.year == YEAR + 1
+    assert view.overview.total.finalised == 0 and view.model.rowCount() == len(view.overview.units)
