@@ -41,6 +41,7 @@ class InstansiUnitModel(_Rows):
         super().__init__(parent)
         self._rows: list[UnitOverview] = []
         self._values: list[tuple[Any, ...]] = []
+        self._position: dict[str, int] = {}
         self._titles = [self.tr("Kode"), self.tr("Unit"), self.tr("Pegawai"), self.tr("SKP\ndisetujui"),
                         self.tr("Realisasi"), self.tr("Evaluasi\nfinal"), self.tr("%\nselesai"),
                         self.tr("Ditanda-\ntangani"), self.tr("Kurva"), self.tr("Sinkron\nterakhir")]
@@ -49,7 +50,12 @@ class InstansiUnitModel(_Rows):
         self.beginResetModel()
         self._rows = list(rows)
         self._values = [self._row_values(u) for u in self._rows]  # once: sorting 2,500 units asks ~60,000 times
+        self._position = {u.unit_id: n for n, u in enumerate(self._rows)}
         self.endResetModel()
+
+    def row_of(self, unit_id: str) -> int:
+        """The row of the unit with ``unit_id`` (-1 when not shown); a dictionary, not a walk over 2,500 rows."""
+        return self._position.get(unit_id, -1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by the precomputed values (the proxy forwards its sort() here, as in the unit view:
@@ -63,6 +69,7 @@ class InstansiUnitModel(_Rows):
                       reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [self._rows[n] for n in perm]
         self._values = [self._values[n] for n in perm]
+        self._position = {u.unit_id: n for n, u in enumerate(self._rows)}
         position = {id(u): n for n, u in enumerate(self._rows)}
         self.changePersistentIndexList(old, [self.index(position[k], i.column()) if k is not None else QModelIndex()
                                              for i, k in zip(old, old_ids, strict=True)])
@@ -107,7 +114,7 @@ class InstansiProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
 
-P_NAME, P_NIP, P_SKP, P_EVAL, P_REALISED = range(5)
+P_NAME, P_EVAL, P_SKP, P_REALISED, P_NIP = range(5)
 
 
 class InstansiPeopleModel(_Rows):
@@ -120,7 +127,7 @@ class InstansiPeopleModel(_Rows):
         super().__init__(parent)
         self._rows: list[PersonOverview] = []
         self._labels = status_labels()
-        self._titles = [self.tr("Nama"), self.tr("NIP"), self.tr("SKP"), self.tr("Evaluasi"), self.tr("Reali-\nsasi")]
+        self._titles = [self.tr("Nama"), self.tr("Evaluasi"), self.tr("SKP"), self.tr("Reali-\nsasi"), self.tr("NIP")]
 
     def set_rows(self, rows: list[PersonOverview]) -> None:
         self.beginResetModel()

@@ -128,8 +128,10 @@ class InstansiView(QWidget):
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.verticalHeader().hide()
-        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.people.horizontalHeader().setSectionResizeMode(P_NAME, QHeaderView.ResizeMode.Stretch)
+        people_header = self.people.horizontalHeader()  # name, evaluation, SKP, realisation readable; NIP last
+        people_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        people_header.setSectionResizeMode(P_NAME, QHeaderView.ResizeMode.Interactive)
+        people_header.resizeSection(P_NAME, 190)
         self.predikat_chart = QChartView(self)
         self.progress_chart = QChartView(self)
         for view in (self.predikat_chart, self.progress_chart):
@@ -257,13 +259,12 @@ class InstansiView(QWidget):
 
     def _select_unit(self, unit_id: str | None) -> None:
         """Select the unit with ``unit_id`` again after the rows changed (a period change keeps the drill-down)."""
-        if unit_id is not None:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if index.data(ObjectRole).unit_id == unit_id:
-                    self.table.selectRow(row)
-                    self.table.scrollTo(index)
-                    return
+        row = self.model.row_of(unit_id) if unit_id is not None else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if index.isValid():  # (a unit the filter hides is let go)
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+            return
         self._show_unit(None)
 
     @Slot(QItemSelection, QItemSelection)
