@@ -19,8 +19,8 @@ from pyhanko.pdf_utils.writer import init_xobject_dictionary
 from pyhanko.stamp import QRPosition, QRStampStyle
 from pyhanko.stamp.qr import QRStamp
 
-from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.documents.library_internals import stamp_font_engine
+from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.resources import resource_path
 
 __all__ = [
