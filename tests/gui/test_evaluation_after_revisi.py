@@ -4,15 +4,11 @@ version, and the period shown is the days the SKP covers."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from kinerja_desktop.services import evaluation_service as es
-from kinerja_desktop.services import penugasan_service as pns
 from kinerja_desktop.services import plan_service as ps
-from kinerja_desktop.services import roster_service
-from kinerja_desktop.store.models import Employee
 from kinerja_desktop.ui.employee_page import TAB_EVALUASI, TAB_SKP, EmployeePage
 from tests.gui.form_helpers import QT_LOG_IGNORE, penilai_of_plan, screenshot, show
+from tests.unit.documents.test_plan_period_line import mutation_on_15_may
 
 pytestmark = QT_LOG_IGNORE
 YEAR = 2026
@@ -65,13 +61,8 @@ def test_the_evaluation_tab_shows_the_version_a_period_was_finalised_on_after_a_
 def test_the_screens_name_the_days_a_mid_year_skp_covers(qtbot, demo_db, people):
     """A mutation on 15 May: the new SKP's page says 15 Mei – 31 Desember, and the Evaluasi tab's periods
     are the days of each period that SKP covers (Triwulan II from 15 Mei)."""
-    staff, new_penilai = people.staff, people.other_penilai
-    with demo_db.reader() as s:
-        unit_id = s.get(Employee, new_penilai.employee_id).unit_id
-    pid = pns.record_penugasan(demo_db, people.admin, staff.employee_id, "MUTASI", date(YEAR, 5, 15),
-                               jabatan="Analis Perizinan", unit_id=unit_id, penilai_id=new_penilai.employee_id)
-    roster_service.set_supervisor(demo_db, people.admin, staff.employee_id, new_penilai.employee_id, YEAR)
-    pns.open_plan(demo_db, staff, pid)
+    staff = people.staff
+    mutation_on_15_may(demo_db, people)
     page = show(qtbot, EmployeePage(demo_db, staff, staff.employee_id, YEAR, "TW2"))
     assert "15 Mei – 31 Desember 2026" in page.plan_editor.identity.period_text()
     screenshot(page, "skp_setelah_mutasi")

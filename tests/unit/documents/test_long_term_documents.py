@@ -25,9 +25,9 @@ from kinerja_desktop.documents.verification import verify_pdf
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.services import evaluation_service as es
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Document, Employee
+from kinerja_desktop.store.models import Document
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, pki, sheet_pdf, trust_test_ca
+from tests.helpers.signing_pki import identity_for, pki, sheet_pdf, trust_test_ca, who
 from tests.helpers.tsa_standin import TsaStandIn
 
 
@@ -36,15 +36,9 @@ def _trusted_test_ca() -> None:
     trust_test_ca()
 
 
-def _who(db: Database, employee_id: str) -> tuple[str, str]:
-    with db.reader() as s:
-        emp = s.get(Employee, employee_id)
-        return emp.name, emp.nip
-
-
 def signed_documents(db: Database, people: People, periods: tuple[str, ...] = ("TW1",)) -> list[str]:
     """The staff member signs their SKP and their evaluations of ``periods`` (finalised first)."""
-    staff, penilai = _who(db, people.staff.employee_id), _who(db, people.penilai.employee_id)
+    staff, penilai = who(db, people.staff.employee_id), who(db, people.penilai.employee_id)
     ids = []
     for period in periods:
         ev = es.get_evaluation(db, people.penilai, people.staff_plan_id, period)
@@ -142,7 +136,7 @@ def test_cli_dokumen_ltv_one_document_and_all(
     demo_db: Database, people: People, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     skp, ev = signed_documents(demo_db, people)
-    nip = _who(demo_db, people.staff.employee_id)[1]
+    nip = who(demo_db, people.staff.employee_id)[1]
     monkeypatch.setenv("KINERJA_PASSWORD", nip)
     base = ["--db", str(demo_db.path), "--user", nip]
     with TsaStandIn() as tsa:

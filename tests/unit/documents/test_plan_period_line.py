@@ -30,7 +30,7 @@ def _print(db, user, tmp: Path, kind: str, employee_id: str, plan_id: str | None
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(out.read_bytes())).pages)
 
 
-def _mutation(demo_db, people: People) -> tuple[str, str]:
+def mutation_on_15_may(demo_db, people: People) -> tuple[str, str]:
     """The staff member moves on 15 May: the old SKP closes on 14 May, the new one opens."""
     staff, new_penilai = people.staff, people.other_penilai
     with demo_db.reader() as s:
@@ -42,7 +42,7 @@ def _mutation(demo_db, people: People) -> tuple[str, str]:
 
 
 def test_a_mutation_prints_each_skp_and_evaluation_with_the_days_it_covers(demo_db, people: People, tmp_path) -> None:
-    old_plan, new_plan = _mutation(demo_db, people)
+    old_plan, new_plan = mutation_on_15_may(demo_db, people)
     staff, admin = people.staff.employee_id, people.admin
 
     old_skp = _print(demo_db, admin, tmp_path, "skp", staff, old_plan)
@@ -65,7 +65,7 @@ def test_a_mutation_prints_each_skp_and_evaluation_with_the_days_it_covers(demo_
 def test_a_revisi_of_the_new_skp_keeps_its_span_and_a_plt_skp_prints_its_penugasan(
     demo_db, people: People, tmp_path
 ) -> None:
-    _old, new_plan = _mutation(demo_db, people)
+    _old, new_plan = mutation_on_15_may(demo_db, people)
     staff = people.staff
     rhk = plan_service.add_rhk(demo_db, staff, new_plan, text="Terselesaikannya kajian perizinan")
     plan_service.add_indicator(demo_db, staff, rhk, text="Jumlah kajian", target="3 dokumen")
