@@ -1303,6 +1303,10 @@ Check the spelling, or search by NIP or position.</translation>
 <context>
     <name>EvaluationPage</name>
     <message>
+        <source>{0}, SKP versi {1}</source>
+        <translation>{0}, SKP version {1}</translation>
+    </message>
+    <message>
         <source>Periode:</source>
         <translation>Period:</translation>
     </message>
@@ -1611,6 +1615,10 @@ SHA-256 {3}…</translation>
 </context>
 <context>
     <name>IdentityHeader</name>
+    <message>
+        <source>Periode penilaian: {0}</source>
+        <translation>Assessment period: {0}</translation>
+    </message>
     <message>
         <source>PEGAWAI YANG DINILAI</source>
         <translation>EMPLOYEE BEING APPRAISED</translation>
@@ -4551,6 +4559,26 @@ feedback</translation>
 <context>
     <name>SignedDocumentsPanel</name>
     <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
+    <message>
+        <source>Tambahkan cap waktu dokumen dan data validasi (PAdES B-LTA) dari server cap waktu instansi, agar tanda tangan yang sah hari ini tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Add a document timestamp and validation data (PAdES B-LTA) from the agency's timestamp server, so that signatures valid today can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Meminta cap waktu dokumen dari server cap waktu…</source>
+        <translation>Requesting a document timestamp from the timestamp server…</translation>
+    </message>
+    <message>
+        <source>Keabsahan dokumen diperpanjang ({0}): tanda tangannya tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Document validity extended ({0}): its signatures can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan gagal: {0}</source>
+        <translation>Extending validity failed: {0}</translation>
+    </message>
+    <message>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -4597,6 +4625,18 @@ feedback</translation>
 </context>
 <context>
     <name>SigningIntegration</name>
+    <message>
+        <source>Perpanjang &amp;Keabsahan (LTV)…</source>
+        <translation>Extend &amp;Validity (LTV)…</translation>
+    </message>
+    <message>
+        <source>Cap waktu dokumen dan data validasi (PAdES B-LTA) untuk dokumen bertanda tangan yang tersimpan di komputer ini</source>
+        <translation>Document timestamp and validation data (PAdES B-LTA) for the signed documents stored on this computer</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
     <message>
         <source>Buka dulu unit kerja yang penetapannya akan ditandatangani.</source>
         <translation>First open the work unit whose predicate decision is to be signed.</translation>
@@ -5532,6 +5572,10 @@ Go ahead with this deletion?</translation>
 </context>
 <context>
     <name>controller</name>
+    <message>
+        <source>Validasi jangka panjang</source>
+        <translation>Long-term validation</translation>
+    </message>
     <message>
         <source>Menyiapkan</source>
         <translation>Preparing</translation>
