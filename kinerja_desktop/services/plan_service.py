@@ -30,8 +30,10 @@ from kinerja_desktop.domain.kepegawaian import (
     pangkat_label,
     skp_variant_for,
 )
+from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role, Subject, require
+from kinerja_desktop.services import plan_spans
 from kinerja_desktop.services.acting import acting_title
 from kinerja_desktop.services.common import (
     CurrentUser,
@@ -116,6 +118,12 @@ class PlanView:
     lampiran: list[LampiranView]
     expectations: dict[str, str]
     updated_at: Any = None
+    #: (first day, last day) when the SKP covers part of the year only (services.plan_spans).
+    span: tuple[date, date] | None = None
+
+    def period_span(self, period: Period) -> tuple[date, date]:
+        """The days of ``period`` this SKP covers (the whole period when it covers the whole year)."""
+        return plan_spans.clip(self.span, period.start(self.year), period.end(self.year))
 
     def rhk_of(self, kind: str) -> list[RhkView]:
         return [r for r in self.rhk if r.kind == kind]
@@ -304,6 +312,7 @@ def load_plan_view(session: Session, plan: Plan) -> PlanView:
         status=plan.status, pendekatan=plan.pendekatan, variant=plan.variant, penilai_id=plan.penilai_id,
         atasan_penilai_id=plan.atasan_penilai_id, snapshot=dict(plan.snapshot or {}), review_note=plan.review_note,
         frozen=plan.frozen, rhk=rhk_views, lampiran=lampiran, expectations=expectations, updated_at=plan.updated_at,
+        span=plan_spans.plan_spans(session, [plan.employee_id], plan.year).get(plan.id),
     )
 
 
@@ -860,7 +869,7 @@ def set_expectation(db: Database, user: CurrentUser, plan_id: str, value_code: s
 # ---------------------------------------------------------------------------- a year with changes
 
 #: Plt./Plh. SKP are numbered from here (100, 200, ...) so the definitive SKP's versions never collide.
-ACTING_VERSION_BASE = 100
+ACTING_VERSION_BASE = plan_spans.ACTING_VERSION_BASE
 
 
 def open_assignment_plan(

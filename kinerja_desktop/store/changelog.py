@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -197,6 +197,23 @@ def _set_versions(session: Session, table: str, row_id: str, fields: Iterable[st
             fv.version = version
 
 
+def origin_at(origin: Mapping[str, Any] | None, now: datetime) -> datetime:
+    """When a change was made: the author's time for a remote change that carries it (``origin["at"]``,
+    ISO text from the bundle), never later than ``now`` (a PC's clock may run ahead); else ``now``.
+
+    The central office reads it to tell when each unit's PCs last sent work (central/overview)."""
+    text = origin.get("at") if origin else None
+    if not isinstance(text, str) or not text:
+        return now
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return now
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return min(when, now)
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     ctx = capture(session)
     if ctx.disabled:
@@ -215,12 +232,13 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     seq = int(origin["seq"]) if origin else next_seq(session, device)
     entries: list[ChangeLog] = []
     now = utcnow()
+    at = origin_at(origin, now)
     for obj in news:
         _apply_defaults(obj, origin["user"] if origin else user)
         values = {c: getattr(obj, c) for c in _columns(type(obj))}
         entries.append(ChangeLog(**insert_entry(type(obj), obj.id, values, device=device, seq=seq,
                                                 user=origin["user"] if origin else user,
-                                                role=origin["role"] if origin else role, at=now,
+                                                role=origin["role"] if origin else role, at=at,
                                                 local=origin is None, parts=parts)))
         seq += 1
     for obj in dirty:
@@ -252,7 +270,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             ChangeLog(
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op=op, changes=changes,
                 base_versions=base, user=origin["user"] if origin else user,
-                role=origin["role"] if origin else role, at=now, local=origin is None,
+                role=origin["role"] if origin else role, at=at, local=origin is None,
                 part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
             )
         )

@@ -168,6 +168,8 @@ class SyncReport:
     scope: dict[str, Any] = field(default_factory=dict)
     #: Records removed because they left this PC's scope.
     purged: int = 0
+    #: Long-term validation of signed documents before the push (documents/long_term_documents.LongTermRun).
+    long_term: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -190,6 +192,10 @@ class SyncReport:
             parts.append(f"{self.files_missing} berkas belum tersedia")
         if self.unsigned:
             parts.append(f"{self.unsigned} perubahan di komputer ini tanpa tanda tangan penulisnya tidak dikirim")
+        if self.long_term.get("extended"):
+            parts.append(f"keabsahan {self.long_term['extended']} dokumen bertanda tangan diperpanjang (LTV)")
+        if self.long_term.get("failed"):
+            parts.append(f"LTV gagal untuk {len(self.long_term['failed'])} dokumen")
         return "Sinkronisasi selesai: " + "; ".join(parts) + f" ({self.seconds:.1f} dtk)."
 
 
@@ -307,8 +313,13 @@ class _ObjectLog:
 class SyncEngine:
     def __init__(self, db: Database, remote: Remote, options: SyncOptions | None = None, *,
                  progress: Callable[[SyncProgress], None] | None = None,
-                 cancel: threading.Event | None = None) -> None:
+                 cancel: threading.Event | None = None,
+                 before_push: Callable[[Callable[[int, int, str], None]], dict[str, Any]] | None = None) -> None:
+        """``before_push(progress)``: a step run once the store answered and before this PC's changes are
+        sent, so what it changes goes out in the same run (the long-term validation of signed documents,
+        documents/long_term_documents.py); it reports a dict (``report.long_term``) and must not raise."""
         self.db = db
+        self._before_push = before_push
         self.remote = remote
         self.opt = options or SyncOptions()
         self._progress_cb = progress
@@ -440,6 +451,10 @@ class SyncEngine:
         self.report.device = self.me
         try:
             self._check_identity()
+            if self._before_push is not None and self.opt.push:
+                self._phase_started = time.monotonic()
+                self.report.long_term = self._before_push(
+                    lambda done, total, msg: self._emit("validasi jangka panjang", done, total, msg=msg))
             if self.opt.push:
                 self.push()
             if self.opt.pull:

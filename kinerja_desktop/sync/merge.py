@@ -34,7 +34,14 @@ from sqlalchemy import Date, DateTime, UniqueConstraint, delete, event, func, in
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.services.trust_service import Roster
-from kinerja_desktop.store.changelog import capture, insert_entry, json_value, row_defaults, user_columns
+from kinerja_desktop.store.changelog import (
+    capture,
+    insert_entry,
+    json_value,
+    origin_at,
+    row_defaults,
+    user_columns,
+)
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
@@ -298,7 +305,8 @@ class Merger:
         user_values = {c: row.get(c) for c in info.columns}
         self._parts.remember(table, row_id, user_values)
         self._pending_logs.append(insert_entry(info.model, row_id, user_values, device=e.device, seq=e.seq,
-                                               user=e.user, role=e.role, at=utcnow(), local=False,
+                                               user=e.user, role=e.role, at=origin_at({"at": e.at}, utcnow()),
+                                               local=False,
                                                parts=self._parts))
         self._pending[(table, row_id)] = row
         self._pending_order.append((table, row_id))
@@ -605,7 +613,7 @@ class Merger:
 
     def _flush_with_origin(self, e: Entry) -> None:
         capture(self.s).origin = {"device": e.device, "seq": e.seq, "user": e.user, "role": e.role,
-                                  "base_versions": e.base}
+                                  "base_versions": e.base, "at": e.at}
         try:
             self.s.flush()
         finally:

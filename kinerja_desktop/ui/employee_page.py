@@ -205,9 +205,10 @@ class EmployeePage(QWidget):
     def _plan_changed(self, plan_id: str) -> None:
         if plan_id != self.plan_id:  # a Revisi made a new version: the other tabs follow it
             self.plan_id = plan_id
-            for page in (self.realisation_page, self.evaluation_page):
-                if page is not None:
-                    page.controller.plan_id = plan_id
+            if self.realisation_page is not None:
+                self.realisation_page.controller.plan_id = plan_id
+            if self.evaluation_page is not None:
+                self.evaluation_page.controller.follow_plan(plan_id)
         self._stale.update({TAB_REALISASI, TAB_EVALUASI})
         self.plan_changed.emit(plan_id)
 

@@ -616,6 +616,7 @@ class MainWindow(QMainWindow):
 
         page = InstansiView(self.db, self.user, self._year, self._period, parent=self.tabs)
         page.unit_open_requested.connect(self.open_unit)
+        page.person_open_requested.connect(self.open_employee)
         return self.add_page(key, page, page.windowTitle())
 
     @Slot()

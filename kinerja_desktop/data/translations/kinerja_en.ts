@@ -726,6 +726,34 @@
 <context>
     <name>DomainLabels</name>
     <message>
+        <source>Unit dan pegawai</source>
+        <translation>Units and employees</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Predikat organisasi</source>
+        <translation>Organisation rating</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir</source>
+        <translation>Last synchronisation</translation>
+    </message>
+    <message>
+        <source>Menyusun ringkasan</source>
+        <translation>Putting the overview together</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>Kuantitas</source>
         <translation>Quantity</translation>
     </message>
@@ -1275,6 +1303,10 @@ Check the spelling, or search by NIP or position.</translation>
 <context>
     <name>EvaluationPage</name>
     <message>
+        <source>{0}, SKP versi {1}</source>
+        <translation>{0}, SKP version {1}</translation>
+    </message>
+    <message>
         <source>Periode:</source>
         <translation>Period:</translation>
     </message>
@@ -1584,6 +1616,10 @@ SHA-256 {3}…</translation>
 <context>
     <name>IdentityHeader</name>
     <message>
+        <source>Periode penilaian: {0}</source>
+        <translation>Assessment period: {0}</translation>
+    </message>
+    <message>
         <source>PEGAWAI YANG DINILAI</source>
         <translation>EMPLOYEE BEING APPRAISED</translation>
     </message>
@@ -1723,6 +1759,35 @@ SHA-256 {3}…</translation>
 <context>
     <name>InstansiUnitModel</name>
     <message>
+        <source>SKP
+disetujui</source>
+        <translation>SKP
+approved</translation>
+    </message>
+    <message>
+        <source>Evaluasi
+final</source>
+        <translation>Evaluations
+final</translation>
+    </message>
+    <message>
+        <source>%
+selesai</source>
+        <translation>%
+done</translation>
+    </message>
+    <message>
+        <source>Ditanda-
+tangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Sinkron
+terakhir</source>
+        <translation>Last
+sync</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
@@ -1777,6 +1842,26 @@ SHA-256 {3}…</translation>
 </context>
 <context>
     <name>InstansiView</name>
+    <message>
+        <source>Pilih unit untuk melihat pegawainya.</source>
+        <translation>Select a unit to see its employees.</translation>
+    </message>
+    <message>
+        <source>Unit yang PC-nya tidak mengirim data {days} hari terakhir: {n} ({names})</source>
+        <translation>Units whose PCs sent nothing in the last {days} days: {n} ({names})</translation>
+    </message>
+    <message>
+        <source>Belum ada data sinkronisasi dari PC unit mana pun di basis data ini.</source>
+        <translation>No unit's PC has synchronised into this database yet.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {n} pegawai ASN, {subs} sub-unit. SKP disetujui {approved}; realisasi {realised}; evaluasi final {final} ({pct}), ditandatangani {signed}.</source>
+        <translation>{name} ({code}): {n} civil servants, {subs} sub-units. SKP approved {approved}; realisations {realised}; evaluations final {final} ({pct}), signed {signed}.</translation>
+    </message>
+    <message>
+        <source>Kurva dilanggar: {what}</source>
+        <translation>Distribution curve broken: {what}</translation>
+    </message>
     <message>
         <source>Ringkasan Instansi</source>
         <translation>Instansi Overview</translation>
@@ -4474,6 +4559,26 @@ feedback</translation>
 <context>
     <name>SignedDocumentsPanel</name>
     <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
+    <message>
+        <source>Tambahkan cap waktu dokumen dan data validasi (PAdES B-LTA) dari server cap waktu instansi, agar tanda tangan yang sah hari ini tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Add a document timestamp and validation data (PAdES B-LTA) from the agency's timestamp server, so that signatures valid today can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Meminta cap waktu dokumen dari server cap waktu…</source>
+        <translation>Requesting a document timestamp from the timestamp server…</translation>
+    </message>
+    <message>
+        <source>Keabsahan dokumen diperpanjang ({0}): tanda tangannya tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Document validity extended ({0}): its signatures can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan gagal: {0}</source>
+        <translation>Extending validity failed: {0}</translation>
+    </message>
+    <message>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -4520,6 +4625,18 @@ feedback</translation>
 </context>
 <context>
     <name>SigningIntegration</name>
+    <message>
+        <source>Perpanjang &amp;Keabsahan (LTV)…</source>
+        <translation>Extend &amp;Validity (LTV)…</translation>
+    </message>
+    <message>
+        <source>Cap waktu dokumen dan data validasi (PAdES B-LTA) untuk dokumen bertanda tangan yang tersimpan di komputer ini</source>
+        <translation>Document timestamp and validation data (PAdES B-LTA) for the signed documents stored on this computer</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
     <message>
         <source>Buka dulu unit kerja yang penetapannya akan ditandatangani.</source>
         <translation>First open the work unit whose predicate decision is to be signed.</translation>
@@ -5455,6 +5572,10 @@ Go ahead with this deletion?</translation>
 </context>
 <context>
     <name>controller</name>
+    <message>
+        <source>Validasi jangka panjang</source>
+        <translation>Long-term validation</translation>
+    </message>
     <message>
         <source>Menyiapkan</source>
         <translation>Preparing</translation>
@@ -7246,6 +7367,39 @@ Akta Kelahiran (birth certificate)</translation>
     <message>
         <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
         <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
+    </message>
+</context>
+<context>
+    <name>InstansiPeopleModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>SKP</source>
+        <translation>SKP</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Reali-
+sasi</source>
+        <translation>Reali-
+sation</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
     </message>
 </context>
 </TS>

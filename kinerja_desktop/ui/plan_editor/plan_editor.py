@@ -5,7 +5,7 @@ and can be undone."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
@@ -275,6 +275,7 @@ class PlanEditor(QWidget):
         first = self.model.plan is None
         self.model.set_plan(plan, c.editable)  # a reset lays out the tree (see _after_reset)
         self.identity.set_snapshot(plan.snapshot)
+        self.identity.set_period(*(plan.span or (date(plan.year, 1, 1), date(plan.year, 12, 31))))
         self.workflow.set_state(
             plan,
             editable=c.editable,
