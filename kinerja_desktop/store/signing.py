@@ -180,6 +180,9 @@ class KeyRing:
     def get(self, author: str | None) -> Signer | None:
         return self._signers.get(author) if author else None
 
+    def authors(self) -> list[str]:
+        return sorted(self._signers)
+
     def discard(self, author: str) -> None:
         self._signers.pop(author, None)
 

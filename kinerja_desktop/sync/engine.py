@@ -46,6 +46,7 @@ from kinerja_desktop.services.trust_service import (
     pinned_root,
     verify_card,
 )
+from kinerja_desktop.store import signing
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, LocalMeta, utcnow
@@ -74,6 +75,8 @@ BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
 WAITING_KEY = "sync.waiting"
+#: {device: number}: the receipts this central replica has written (see SyncEngine._write_receipts).
+RECEIPTS_KEY = "sync.receipts_written"
 #: Last sequence number of this device packed into partition bundles (see sync.scope), per device id.
 PART_PACKED_KEY = "sync.part_packed"
 
@@ -1022,6 +1025,8 @@ class SyncEngine:
             self.roster = current_roster(self.db)
         if not scope.full:
             self._purge(scope)
+        elif scoping.is_central(self.db):
+            self._write_receipts()
         self.report.scope = self._scope_report(scope)
         self._fetch_missing_files(scope)
         with self.db.session() as s:
@@ -1099,11 +1104,67 @@ class SyncEngine:
         return out
 
     def _purge(self, scope: scoping.Scope) -> None:
-        """Remove records that left this PC's scope (never what its own people wrote and did not send)."""
-        removed, kept = scoping.purge_outside(self.db, scope)
+        """Remove records that left this PC's scope (never what its own people wrote until the central
+        office has it: its receipt says so, see :meth:`_write_receipts`)."""
+        removed, kept = scoping.purge_outside(self.db, scope, received=self._received)
         self.report.purged = removed
         if kept:
             log.info("%d records outside the scope kept until what was written here about them is sent", kept)
+
+    # ------------------------------------------------------------------ receipts of the central office
+
+    def _write_receipts(self) -> None:
+        """The central office says, per device, up to which change it holds that device's work.
+
+        Signed by an admin signed in here (the roster makes admins the ones who speak for the office);
+        written only for devices whose number moved, once per number. A PC lets a record that left its
+        scope go only when the receipt covers what its own people wrote about it.
+        """
+        signer = next((self.db.keys.get(a) for a in self.db.keys.authors()
+                       if self.roster is not None and (acc := self.roster.accounts.get(a)) is not None
+                       and acc.is_admin and acc.active), None)
+        if signer is None:
+            return
+        written = dict(self.db.meta(RECEIPTS_KEY) or {})
+        with self.db.reader() as s:
+            applied = {p.device_id: p.applied_seq for p in s.scalars(select(SyncPeer))
+                       if "/" not in p.device_id and p.applied_seq}
+        for device, seq in sorted(applied.items()):
+            if int(written.get(device) or 0) >= seq or not _looks_like_device(device):
+                continue
+            body = {"kind": "receipt", "store": self.store_id, "device": device, "applied": seq, "by": self.me,
+                    "u": signer.author, "k": signer.kid}
+            data = json.dumps({"body": body, "sig": signing.sign_document(signer, body)}).encode("utf-8")
+            self._write(f"{P.receipt_dir(device)}/{P.receipt_name(seq, signer.kid)}", data)
+            written[device] = seq
+            set_meta(self.db, RECEIPTS_KEY, written)
+
+    def _received(self) -> int:
+        """Up to which of this PC's changes the central office holds them (its newest valid receipt); 0: none."""
+        if self.roster is None:
+            return 0
+        try:
+            names = self._retry(lambda: self.remote.list(P.receipt_dir(self.me)), "list receipts")
+        except RemoteUnavailable:
+            return 0
+        for name in sorted(names, reverse=True)[:8]:
+            if P.parse_receipt_name(name) is None:
+                continue
+            raw = self._read(f"{P.receipt_dir(self.me)}/{name}")
+            try:
+                doc = json.loads(raw or b"")
+                body, sig = doc["body"], str(doc["sig"])
+                author, kid, seq = str(body["u"]), str(body["k"]), int(body["applied"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            acc = self.roster.accounts.get(author)
+            public = self.roster.key_of(author, kid)
+            if (acc is None or not acc.is_admin or public is None or body.get("device") != self.me
+                    or body.get("store") != self.store_id or not signing.verify_document(public, body, sig)):
+                log.warning("receipt %s ignored: not signed by an admin of the roster for this PC", name)
+                continue
+            return seq
+        return 0
 
     def _stream_path(self, stream: str, name: str) -> str:
         part = stream_part(stream)

@@ -106,6 +106,25 @@ def parse_part_bundle_name(name: str) -> tuple[str, int, str] | None:
     return (m.group(1), int(m.group(2)), m.group(3)) if m else None
 
 
+#: Receipts of the central office: "the changes of device D up to number N are in the central
+#: replica", signed by the admin who ran its sync (written once per number, never overwritten).
+RECEIPTS_DIR = "receipts"
+_RECEIPT_NAME = re.compile(r"^(\d{12})-([0-9A-Za-z_-]{1,64})\.json$")
+
+
+def receipt_dir(device: str) -> str:
+    return f"{RECEIPTS_DIR}/{device}"
+
+
+def receipt_name(applied: int, kid: str) -> str:
+    return f"{applied:012d}-{kid}.json"
+
+
+def parse_receipt_name(name: str) -> int | None:
+    m = _RECEIPT_NAME.match(name)
+    return int(m.group(1)) if m else None
+
+
 #: Roster cards (central/roster.py): a person's part of the roster, signed, for PCs that hold a scope.
 ROSTER_CARDS_DIR = "roster/cards"
 _CARD_KEY = re.compile(r"^(_admins|_names/[0-9a-f]{2}|[0-9A-Za-z._-]{1,64})$")

@@ -23,7 +23,7 @@ This module is the one home of that mapping; it never imports Qt.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -156,7 +156,7 @@ def scope_of(db: Database) -> Scope:
     (a PostgreSQL replica, or the database that keeps the root key) whoever signs in there.
     """
     people = people_here(db)
-    if not people or not db.is_sqlite or has_root_key(db):
+    if not people or is_central(db):
         # nobody set up here yet; or the central office (its PostgreSQL replica, or the database that
         # keeps the instansi's root key): whoever signs in there, it holds and keeps everything
         return Scope(full=True)
@@ -252,22 +252,41 @@ def _deletion_order() -> list[type]:
     return [by_table[t.name] for t in reversed(Base.metadata.sorted_tables) if t.name in by_table]
 
 
-def purge_outside(db: Database, scope: Scope) -> tuple[int, int]:
+def is_central(db: Database) -> bool:
+    """The central office's replica: PostgreSQL, or the database that keeps the instansi's root key."""
+    return not db.is_sqlite or has_root_key(db)
+
+
+def purge_outside(db: Database, scope: Scope, received: Callable[[], int] = lambda: 0) -> tuple[int, int]:
     """Remove the records of partitions outside ``scope``; returns (removed, kept).
 
-    Kept: rows this PC's own people changed and whose change is not yet on the store, and rows
-    that a record still held here refers to (a plan's RHK intervening in a former penilai's).
+    Kept: rows this PC's own people changed whose change the central office does not hold yet
+    (``received()``: up to which of this PC's changes its receipt says it holds them, asked only
+    when it matters), and rows that a record still held here refers to (a plan's RHK intervening
+    in a former penilai's).
     Removed with a row: its change-log entries from other PCs, field versions and conflicts; the
     streams of partitions that left the scope start again from the beginning if they come back.
     """
     if scope.full:
         return 0, 0
     removed = kept = 0
+    mine: dict[tuple[str, str], tuple[int, bool]] = {}  # (table, row) -> (newest own change, all pushed)
+    with db.reader() as s:
+        for t, r, seq, pushed in s.execute(select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.seq,
+                                                  ChangeLog.pushed).where(ChangeLog.local.is_(True))):
+            last, sent = mine.get((t, r), (0, True))
+            mine[(t, r)] = (max(last, seq), sent and bool(pushed))
+        parts = Partitioner(s)
+        leaving = any(sent and not scope.holds(parts.of(t, r)) for (t, r), (_seq, sent) in mine.items())
+    holds = received() if leaving else 0  # asked (on the store) only when one of our sent rows leaves
+
+    def unsent(table: str, rid: str) -> bool:
+        own = mine.get((table, rid))
+        return own is not None and (not own[1] or own[0] > holds)
+
     with db.session() as s:
         capture(s).uncaptured_ok = True  # removing what left the scope is not a change to send
         parts = Partitioner(s)
-        unsent = {(t, r) for t, r in s.execute(select(ChangeLog.table_name, ChangeLog.row_id).where(
-            ChangeLog.local.is_(True), ChangeLog.pushed.is_(False)))}
         for model in _deletion_order():
             table = model.__tablename__
             ids = [rid for (rid,) in s.execute(select(model.id))]
@@ -275,7 +294,7 @@ def purge_outside(db: Database, scope: Scope) -> tuple[int, int]:
                 continue
             outside = [rid for rid in ids if not scope.holds(parts.of(table, rid))]
             for rid in outside:
-                if (table, rid) in unsent:
+                if unsent(table, rid):
                     kept += 1
                     continue
                 try:

@@ -427,3 +427,78 @@ def test_a_signature_made_on_a_scoped_pc_keeps_what_its_signer_had_seen(office: 
         plan = s.get(Plan, people.staff_plan_id)
         assert plan.frozen and plan.status == "APPROVED"
         assert s.execute(select(SyncConflict).where(SyncConflict.kind == "frozen")).first() is None
+
+
+def test_what_a_pc_wrote_stays_until_the_central_offices_receipt_covers_it(office: Office, people: People) -> None:
+    """A record leaving a PC's scope keeps what the PC's own people wrote about it until the central
+    office has it (its signed receipt says so); a receipt not signed by an admin counts for nothing."""
+    from kinerja_desktop.central.roster import publish_roster
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN
+    from kinerja_desktop.services.roster_service import set_supervisor
+    from kinerja_desktop.services.trust_service import unlock_root
+    from kinerja_desktop.store import signing
+    from kinerja_desktop.store.db import open_database
+    from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.helpers.fixtures import unlock_demo_keys
+    from tests.unit.sync.sync_office import FAST
+
+    staff_id, penilai_id, other_id = (people.staff.employee_id, people.penilai.employee_id,
+                                      people.other_penilai.employee_id)
+    reader = office.dbs["reader"]
+    pc = _setup_pc(office, "penilai-pc", _nip(reader, penilai_id))
+    office.sync("penilai-pc")
+    penilai = authenticate(pc, _nip(reader, penilai_id), _nip(reader, penilai_id))
+    with pc.reader() as s:
+        rhk_id = s.execute(select(Rhk.id).where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+        years = sorted(set(s.execute(select(Supervision.year).where(Supervision.employee_id == staff_id)).scalars()))
+    evaluation_service.set_rhk_feedback(pc, penilai, people.staff_plan_id, "TW4", rhk_id, "Tetap pertahankan")
+    office.sync("penilai-pc")  # sent: on the store, not yet in the central replica
+
+    def central_sync(options: SyncOptions, mutate: bool = False) -> None:
+        central = open_database(office.master)  # keeps the root key: the central office's database
+        try:
+            unlock_demo_keys(central)
+            remote = open_remote(str(office.store))
+            try:
+                if mutate:
+                    for year in years:
+                        set_supervisor(central, people.admin, staff_id, other_id, year)
+                    publish_roster(central, remote, unlock_root(central, DEMO_ADMIN[1]))
+                SyncEngine(central, remote, options).run()
+            finally:
+                remote.close()
+        finally:
+            central.dispose()
+
+    def my_feedback() -> int:
+        with pc.reader() as s:
+            return len(s.execute(select(RhkFeedback.id).where(RhkFeedback.rhk_id == rhk_id,
+                                                              RhkFeedback.text == "Tetap pertahankan")).all())
+
+    central_sync(SyncOptions(**{**FAST.__dict__, "pull": False}), mutate=True)  # the roster moves the staff
+    office.sync("penilai-pc")
+    assert f"e-{staff_id}" not in scope_of(pc).parts
+    assert my_feedback() == 1  # the penilai's own words wait for the central office
+
+    # a forged receipt (signed by a staff member's key, not an admin's) does not let them go
+    device = this_device(pc)
+    forger = open_database(office.master)
+    try:
+        unlock_demo_keys(forger)
+        staff_signer = forger.keys.get(people.staff.username)
+    finally:
+        forger.dispose()
+    body = {"kind": "receipt", "store": json.loads((office.store / P.IDENTITY_PATH).read_text())["store_id"],
+            "device": device, "applied": 10**9, "by": device, "u": people.staff.username, "k": staff_signer.kid}
+    forged = office.store / P.receipt_dir(device) / P.receipt_name(10**9, staff_signer.kid)
+    forged.parent.mkdir(parents=True, exist_ok=True)
+    forged.write_text(json.dumps({"body": body, "sig": signing.sign_document(staff_signer, body)}))
+    office.sync("penilai-pc")
+    assert my_feedback() == 1
+    forged.unlink()
+
+    central_sync(FAST)  # the central office takes in the PC's work and says so
+    assert any((office.store / P.receipt_dir(device)).iterdir())
+    report = office.sync("penilai-pc")
+    assert my_feedback() == 0 and report.purged > 0
