@@ -8,9 +8,9 @@ functions, so importing this module costs nothing before the first paint.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
