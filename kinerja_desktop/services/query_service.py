@@ -71,6 +71,17 @@ def subordinate_ids(session: Session, supervisor_id: str, year: int, *, depth: i
     return found
 
 
+def visible_employee_ids(session: Session, user: CurrentUser, year: int) -> set[str] | None:
+    """Whose records a user may read in lists and trees: None for an admin (everyone), else themself
+    and the two levels below them (they are penilai or atasan penilai of those); empty without an employee."""
+    if user.is_admin:
+        return None
+    me = user.employee_id
+    if me is None:
+        return set()
+    return {me, *subordinate_ids(session, me, year, depth=2)}
+
+
 def employee_rows(
     db: Database, user: CurrentUser, year: int, period: str = "TAHUNAN", *, unit_ids: list[str] | None = None,
     subordinates_of: str | None = None, limit: int | None = None,
@@ -106,11 +117,10 @@ def employee_rows(
             q = q.where(Employee.unit_id.in_(unit_ids))
         if subordinates_of is not None:
             q = q.where(sup.supervisor_id == subordinates_of)
-        if not user.is_admin:
-            me = user.employee_id
-            if me is None:
+        visible = visible_employee_ids(s, user, year)
+        if visible is not None:
+            if not visible:
                 return []
-            visible = {me, *subordinate_ids(s, me, year, depth=2)}
             q = q.where(Employee.id.in_(visible))
         if limit is not None:
             return [EmployeeRow(*r) for r in s.execute(q.limit(limit)).all()]
