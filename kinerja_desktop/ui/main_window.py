@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
         self.navigation.unit_selected.connect(self._unit_selected)
         self.navigation.my_skp_requested.connect(self.open_my_skp)
         self.navigation.tasks_requested.connect(self.open_tasks)
+        self.navigation.pohon_requested.connect(self.open_pohon)
         self.list_loaded.connect(self.refresh_tasks)  # after sign-in, F5, a period change and every sync
         self.navigation.unit_view_requested.connect(self.open_unit)
         self.list_page.employee_activated.connect(self.open_employee)
@@ -510,6 +511,9 @@ class MainWindow(QMainWindow):
         wants_employee = getattr(widget, "employee_open_requested", None)
         if wants_employee is not None and hasattr(wants_employee, "connect"):
             wants_employee.connect(self.open_employee)
+        wants_pohon = getattr(widget, "pohon_requested", None)
+        if wants_pohon is not None and hasattr(wants_pohon, "connect"):
+            wants_pohon.connect(self.open_pohon)
         return widget
 
     def notify_data_changed(self, *args: Any) -> None:
@@ -604,6 +608,27 @@ class MainWindow(QMainWindow):
         if self._task_items is not None:
             page.set_items(self._task_items)
         self.refresh_tasks()
+        return page
+
+    @Slot()
+    @Slot(str)
+    def open_pohon(self, rhk_id: str | None = None) -> QWidget | None:
+        """Pohon Kinerja of the year shown: from ``rhk_id`` (an RHK's context menu), else the user's own RHK
+        (an admin's: the office's top); Enter on a node opens its owner's SKP."""
+        key = ("pohon", rhk_id or "")
+        if self.tabs.page(key) is not None:
+            return self.tabs.show_page(self.tabs.page(key))
+        from kinerja_desktop.ui.pohon.pohon_page import PohonPage
+
+        try:
+            page = PohonPage(self.db, self.user, self._year, rhk_id or None, parent=self.tabs)
+        except Exception as exc:  # a service refused (e.g. PermissionDenied): say why, open nothing
+            self.show_error(error_message(exc), self.tr("Pohon kinerja tidak dapat dibuka"))
+            return None
+        start = page.current_node() if rhk_id else None
+        title = self.tr("Pohon: {0}").format(start.owner_name.split(",")[0]) if start else page.windowTitle()
+        self.add_page(key, page, title, start.text if start else "")
+        page.tree.setFocus()
         return page
 
     @Slot()
@@ -738,6 +763,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def focus_search(self) -> None:
         if self._locked:
+            return
+        page = self.current_page()
+        if page is not self.list_page and hasattr(page, "focus_search"):
+            page.focus_search()  # a page with a search of its own (Pohon Kinerja)
             return
         self.tabs.setCurrentWidget(self.list_page)
         self.list_page.focus_search()
