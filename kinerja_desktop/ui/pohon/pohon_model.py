@@ -33,7 +33,7 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("PohonModel", "Status SKP"),
     QT_TRANSLATE_NOOP("PohonModel", "Indikator Kinerja Individu"),
 )
-#: Reads the RHK that intervene in each of the given RHK ids (one level).
+# Reads the RHK that intervene in each of the given RHK ids (one level).
 ChildLoader = Callable[[Sequence[str]], dict[str, list[PohonNode]]]
 _ROOT = QModelIndex()
 
