@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.permissions import Action
 from kinerja_desktop.services.common import CurrentUser
-from kinerja_desktop.services.query_service import visible_employee_ids
+from kinerja_desktop.services.query_service import plan_year_is, visible_employee_ids
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Indicator, Plan, Rhk, Supervision
 
@@ -48,9 +48,8 @@ class PohonNode:
 
 
 def _in_year(year: int) -> ColumnElement[bool]:
-    """``plan.year = year`` written so SQLite cannot use the year index: with it the planner walked all
-    20,000 plans of the year (0.3 s a level on the 20,000 demo) instead of the few RHK it was asked about."""
-    return (Plan.year + 0) == year
+    # Through the RHK's parent index, not every plan of the year (0.3 s -> 5-50 ms a level on the 20,000 demo).
+    return plan_year_is(Plan.year, year)
 
 
 def _node_query(year: int) -> Select:  # type: ignore[type-arg]
