@@ -80,6 +80,7 @@ def test_bench_gui(tmp_path: Path) -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed programs run from compiled bytecode
     runs = int(os.environ.get("KINERJA_BENCH_RUNS", "7"))
 
+    load_before = os.getloadavg()[0]
     _probe("app", env, str(work))  # warm the page cache; admin becomes "the last user" of this PC
     bare, paint, masuk, filled, full, ready, first_open = [], [], [], [], [], [], []
     first_rows = set()
@@ -117,7 +118,8 @@ def test_bench_gui(tmp_path: Path) -> None:
         f"GUI thread on the full list: sort by a column <= {inter['sort_ms_max']:.0f} ms, choose a unit "
         f"{inter['unit_filter_ms']:.0f} ms, show a reloaded list {inter['reload_gui_ms']:.0f} ms",
         f"later opens of an employee ({inter['employee_page']}): median {inter['open_ms_median']:.0f} ms "
-        f"of {inter['open_ms']}",
+        f"of {inter['open_ms']}; in that run the first open took {inter['first_open_ms']:.0f} ms",
+        f"machine load (1-minute average) at the start and the end: {load_before:.1f} / {os.getloadavg()[0]:.1f}",
     ]
     if os.environ.get("KINERJA_BENCH_DEMO_BUILD"):
         lines.append(f"kinerja demo --employees {EMPLOYEES}: {_time_cli_demo(tmp_path):.1f} s")
