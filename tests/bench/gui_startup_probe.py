@@ -90,7 +90,15 @@ def run_app(db: str, interactive: bool) -> int:
             extra["rows"] = window.list_page.model.rowCount()
             if interactive:
                 QTimer.singleShot(0, lambda: interact(window, extra))
-            QTimer.singleShot(0, controller.quit)
+            QTimer.singleShot(0, lambda: quit_when_idle(window))
+
+        def quit_when_idle(window: object) -> None:
+            # Closing while the start-up check of the database (or a backup) runs asks "stop it?" in a
+            # modal dialog, which nobody answers here: a run hung for 300 s that way on a loaded machine.
+            if any(t.cancellable for t in window.tasks.running()):
+                QTimer.singleShot(200, lambda: quit_when_idle(window))
+                return
+            controller.quit()
 
         def finish(window: object) -> None:
             if not window.list_complete():
