@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.matriks_cmd",
     "kinerja_desktop.cli.harian_cmd",
     "kinerja_desktop.cli.workflow_cmd",
+    "kinerja_desktop.cli.pohon_cmd",
 ]
 
 

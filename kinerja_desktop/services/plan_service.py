@@ -323,11 +323,13 @@ def get_plan(db: Database, user: CurrentUser, plan_id: str) -> PlanView:
         return load_plan_view(s, plan)
 
 
-def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
-                           approved_only: bool = False) -> list[tuple[str, str]]:
+def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *, approved_only: bool = False,
+                           with_indicators: bool = False) -> list[tuple[str, str]]:
     """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan.
 
     ``approved_only``: only when that plan is approved (the guided first SKP offers agreed RHK only).
+    ``with_indicators``: the label is "text — IKI: indicator; indicator", so RHK with the same text
+    (a leader often repeats one across perspectives) can be told apart in a choice.
     """
     with db.reader() as s:
         plan = get_live(s, Plan, plan_id, "SKP")
@@ -348,7 +350,16 @@ def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
             .where(Rhk.plan_id == sup_plan, Rhk.deleted.is_(False))
             .order_by(Rhk.kind.desc(), Rhk.position)
         ).all()
-        return [(r[0], r[1]) for r in rows]
+        if not with_indicators or not rows:
+            return [(r[0], r[1]) for r in rows]
+        named: dict[str, list[str]] = {}
+        for rhk_id, text in s.execute(
+            select(Indicator.rhk_id, Indicator.text)
+            .where(Indicator.rhk_id.in_([r[0] for r in rows]), Indicator.deleted.is_(False))
+            .order_by(Indicator.rhk_id, Indicator.position)
+        ):
+            named.setdefault(rhk_id, []).append(text)
+        return [(r[0], f"{r[1]} — IKI: {'; '.join(named[r[0]])}" if named.get(r[0]) else r[1]) for r in rows]
 
 
 # ---------------------------------------------------------------------------- plan lifecycle

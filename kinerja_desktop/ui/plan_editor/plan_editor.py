@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
+    QMenu,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -98,9 +99,11 @@ class PlanEditor(QWidget):
 
     Signals:
         plan_changed(str): the plan (id given) changed — other tabs may refresh.
+        pohon_requested(str): show the pohon kinerja from this RHK (id given; context menu of a row).
     """
 
     plan_changed = Signal(str)
+    pohon_requested = Signal(str)
 
     def __init__(self, db: Database, user: CurrentUser, plan_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +225,8 @@ class PlanEditor(QWidget):
             lambda _i: [(p.value, tr_label(p.label)) for p in Perspektif], self.tree
         )
         self.tree.setItemDelegate(self._text_delegate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._row_menu)
         layout.addWidget(self.tree, 1)
         # Tab moves between cells (it used to leave the tree for a widget that showed no focus).
         self.tree.setTabKeyNavigation(True)
@@ -407,6 +412,30 @@ class PlanEditor(QWidget):
     def _current_node(self) -> tuple[str, str] | None:
         node = self.model.node(self.tree.currentIndex())
         return (node.kind, node.key) if node is not None else None
+
+    def _rhk_at(self, index: QModelIndex) -> str | None:
+        """The RHK id of an RHK row or of one of its indicator rows."""
+        node = self.model.node(index)
+        if node is None or node.kind not in ("rhk", "indicator"):
+            return None
+        return node.obj.id if node.kind == "rhk" else node.obj.rhk_id
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a row (None where it has none): "Lihat Pohon Kinerja" on an RHK."""
+        rhk_id = self._rhk_at(index)
+        if rhk_id is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("rhkMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Lihat Pohon Kinerja"), lambda: self.pohon_requested.emit(rhk_id))
+        return menu
+
+    @Slot(QPoint)
+    def _row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _current_group(self) -> str:
         node = self.model.node(self.tree.currentIndex())
