@@ -46,6 +46,7 @@ from kinerja_desktop.services.common import (
     subject_for,
     supervisor_of,
 )
+from kinerja_desktop.services.submit_rules import refusal, submit_gaps
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
@@ -445,20 +446,10 @@ def refresh_snapshot(db: Database, user: CurrentUser, plan_id: str) -> None:
 
 
 def _validate_for_submit(session: Session, plan: Plan) -> None:
-    view = load_plan_view(session, plan)
-    utama = view.rhk_of(JenisRhk.UTAMA.value)
-    if not utama:
-        raise ValidationError("SKP belum memiliki Rencana Hasil Kerja utama.", field="RHK")
-    for number, rhk in enumerate(view.rhk, start=1):
-        if not rhk.text.strip():
-            raise ValidationError(f"RHK nomor {number} masih kosong.", field="RHK")
-        if not rhk.indicators:
-            raise ValidationError(f"RHK “{rhk.text[:60]}” belum memiliki indikator.", field="Indikator")
-        for ind in rhk.indicators:
-            if not ind.text.strip():
-                raise ValidationError(f"Ada indikator tanpa uraian pada RHK “{rhk.text[:60]}”.", field="Indikator")
-            if not ind.target_display.strip():
-                raise ValidationError(f"Indikator “{ind.text[:60]}” belum memiliki target.", field="Target")
+    """Refuse Ajukan at the first gap :mod:`submit_rules` finds (readiness lists them all)."""
+    gaps = submit_gaps(load_plan_view(session, plan))
+    if gaps:
+        raise refusal(gaps[0])
 
 
 def submit_plan(db: Database, user: CurrentUser, plan_id: str) -> None:

@@ -27,6 +27,7 @@ from kinerja_desktop.domain.permissions import Action
 from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services import readiness_service as rd
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.submit_rules import submit_gaps
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
@@ -640,19 +641,9 @@ class PlanEditor(QWidget):
             delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _locate(self, error: KinerjaError) -> None:
-        """Point at the row an Ajukan refusal is about (an empty RHK, a missing indicator or target)."""
-        plan = self.controller.plan
-        for rhk in plan.rhk:
-            if not rhk.text.strip():
-                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
-                return
-            if not rhk.indicators:
-                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
-                return
-            for ind in rhk.indicators:
-                if not ind.text.strip():
-                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(IKI)), str(error))
-                    return
-                if not ind.target_display.strip():
-                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(TARGET)), str(error))
-                    return
+        """Point at the row an Ajukan refusal is about: the first gap of :mod:`submit_rules`, as the service."""
+        gaps = submit_gaps(self.controller.plan)
+        column = {"empty_rhk": RHK, "no_indicator": RHK, "empty_indicator": IKI, "no_target": TARGET}
+        if gaps and gaps[0].item_id is not None:
+            index = self.model.index_for(gaps[0].item_id, self.model.column_of(column[gaps[0].rule]))
+            self.show_cell_message(index, str(error))
