@@ -46,6 +46,7 @@ from kinerja_desktop.services.common import (
     subject_for,
     supervisor_of,
 )
+from kinerja_desktop.services.submit_rules import refusal, submit_gaps
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
@@ -323,11 +324,13 @@ def get_plan(db: Database, user: CurrentUser, plan_id: str) -> PlanView:
         return load_plan_view(s, plan)
 
 
-def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
-                           approved_only: bool = False) -> list[tuple[str, str]]:
+def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *, approved_only: bool = False,
+                           with_indicators: bool = False) -> list[tuple[str, str]]:
     """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan.
 
     ``approved_only``: only when that plan is approved (the guided first SKP offers agreed RHK only).
+    ``with_indicators``: the label is "text — IKI: indicator; indicator", so RHK with the same text
+    (a leader often repeats one across perspectives) can be told apart in a choice.
     """
     with db.reader() as s:
         plan = get_live(s, Plan, plan_id, "SKP")
@@ -348,7 +351,16 @@ def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
             .where(Rhk.plan_id == sup_plan, Rhk.deleted.is_(False))
             .order_by(Rhk.kind.desc(), Rhk.position)
         ).all()
-        return [(r[0], r[1]) for r in rows]
+        if not with_indicators or not rows:
+            return [(r[0], r[1]) for r in rows]
+        named: dict[str, list[str]] = {}
+        for rhk_id, text in s.execute(
+            select(Indicator.rhk_id, Indicator.text)
+            .where(Indicator.rhk_id.in_([r[0] for r in rows]), Indicator.deleted.is_(False))
+            .order_by(Indicator.rhk_id, Indicator.position)
+        ):
+            named.setdefault(rhk_id, []).append(text)
+        return [(r[0], f"{r[1]} — IKI: {'; '.join(named[r[0]])}" if named.get(r[0]) else r[1]) for r in rows]
 
 
 # ---------------------------------------------------------------------------- plan lifecycle
@@ -434,20 +446,10 @@ def refresh_snapshot(db: Database, user: CurrentUser, plan_id: str) -> None:
 
 
 def _validate_for_submit(session: Session, plan: Plan) -> None:
-    view = load_plan_view(session, plan)
-    utama = view.rhk_of(JenisRhk.UTAMA.value)
-    if not utama:
-        raise ValidationError("SKP belum memiliki Rencana Hasil Kerja utama.", field="RHK")
-    for number, rhk in enumerate(view.rhk, start=1):
-        if not rhk.text.strip():
-            raise ValidationError(f"RHK nomor {number} masih kosong.", field="RHK")
-        if not rhk.indicators:
-            raise ValidationError(f"RHK “{rhk.text[:60]}” belum memiliki indikator.", field="Indikator")
-        for ind in rhk.indicators:
-            if not ind.text.strip():
-                raise ValidationError(f"Ada indikator tanpa uraian pada RHK “{rhk.text[:60]}”.", field="Indikator")
-            if not ind.target_display.strip():
-                raise ValidationError(f"Indikator “{ind.text[:60]}” belum memiliki target.", field="Target")
+    """Refuse Ajukan at the first gap :mod:`submit_rules` finds (readiness lists them all)."""
+    gaps = submit_gaps(load_plan_view(session, plan))
+    if gaps:
+        raise refusal(gaps[0])
 
 
 def submit_plan(db: Database, user: CurrentUser, plan_id: str) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.models import SYNCED_MODELS, ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
 from kinerja_desktop.store.partitions import Partitioner
-from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge
+from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge, SyncOutbox
 
 DEVICE_KEY = "device_id"
 
@@ -132,8 +132,11 @@ def device_id(session: Session) -> str:
 
 
 def next_seq(session: Session, device: str) -> int:
+    """The next change number of this replica's ``device``: after its log, and after every bundle it made
+    (a restored backup's log can end before what this PC sent; the sync re-applies that, store.backups)."""
     current = session.execute(select(func.max(ChangeLog.seq)).where(ChangeLog.device_id == device)).scalar()
-    return int(current or 0) + 1
+    sent = session.execute(select(func.max(SyncOutbox.last_seq))).scalar()
+    return max(int(current or 0), int(sent or 0)) + 1
 
 
 def _apply_defaults(obj: SyncedBase, user: str | None) -> None:
