@@ -35,7 +35,8 @@ def _dump(db: Any) -> dict[str, Any]:
             (r.device_id, r.seq, r.table_name, r.row_id, r.op, r.changes, r.base_versions, r.user, r.role, r.local,
              r.part, r.clock, r.sig)
             for r in s.scalars(select(ChangeLog).order_by(ChangeLog.id))]
-        out["field_version"] = sorted((v.table_name, v.row_id, v.field, v.version) for v in s.scalars(select(FieldVersion)))
+        out["field_version"] = sorted((v.table_name, v.row_id, v.field, v.version)
+                                      for v in s.scalars(select(FieldVersion)))
         out["conflicts"] = sorted(((c.table_name, c.row_id, c.field, c.version, repr(c.value), c.kind, c.status,
                                    c.author, c.device_id, c.resolved_version)
                                   for c in s.scalars(select(SyncConflict))), key=repr)

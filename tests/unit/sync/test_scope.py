@@ -64,6 +64,37 @@ def _up_line(db: Database, employee_id: str) -> set[str]:
     return out
 
 
+def _central_sync(office: Office, options: object = None, *,
+                  move: tuple[People, str, str, list[int]] | None = None) -> None:
+    """One sync of the central office's own database (it keeps the root key), all demo keys unlocked;
+    ``move``: (people, employee, new penilai, years) — the roster moves the employee first and is published."""
+    from kinerja_desktop.central.roster import publish_roster
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN
+    from kinerja_desktop.services.roster_service import set_supervisor
+    from kinerja_desktop.services.trust_service import unlock_root
+    from kinerja_desktop.store.db import open_database
+    from kinerja_desktop.sync.engine import SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.helpers.fixtures import unlock_demo_keys
+    from tests.unit.sync.sync_office import FAST
+
+    central = open_database(office.master)
+    try:
+        unlock_demo_keys(central)
+        remote = open_remote(str(office.store))
+        try:
+            if move is not None:
+                people, employee, penilai, years = move
+                for year in years:
+                    set_supervisor(central, people.admin, employee, penilai, year)
+                publish_roster(central, remote, unlock_root(central, DEMO_ADMIN[1]))
+            SyncEngine(central, remote, options or FAST).run()  # type: ignore[arg-type]
+        finally:
+            remote.close()
+    finally:
+        central.dispose()
+
+
 def _setup_pc(office: Office, name: str, who: str) -> Database:
     """A new PC set up for one person: a fresh database, the root pinned, the person named."""
     db = office.add_device(name, fresh=True)
@@ -305,15 +336,6 @@ def test_a_subordinates_evidence_comes_to_the_penilai_pc_when_opened(office: Off
 
 
 def test_scope_follows_a_mutation_the_old_penilai_pc_lets_go(office: Office, people: People) -> None:
-    from kinerja_desktop.central.roster import publish_roster
-    from kinerja_desktop.services.demo_service import DEMO_ADMIN
-    from kinerja_desktop.services.roster_service import set_supervisor
-    from kinerja_desktop.services.trust_service import unlock_root
-    from kinerja_desktop.store.db import open_database
-    from kinerja_desktop.sync.engine import SyncEngine
-    from kinerja_desktop.sync.remote import open_remote
-    from tests.helpers.fixtures import unlock_demo_keys
-    from tests.unit.sync.sync_office import FAST
 
     staff_id, penilai_id, other_id = (people.staff.employee_id, people.penilai.employee_id,
                                       people.other_penilai.employee_id)
@@ -326,19 +348,7 @@ def test_scope_follows_a_mutation_the_old_penilai_pc_lets_go(office: Office, peo
     with reader.reader() as s:
         years = sorted(set(s.execute(select(Supervision.year).where(Supervision.employee_id == staff_id)).scalars()))
 
-    central = open_database(office.master)  # the central office's own database (it keeps the root key)
-    try:
-        unlock_demo_keys(central)
-        for year in years:
-            set_supervisor(central, people.admin, staff_id, other_id, year)
-        remote = open_remote(str(office.store))
-        try:
-            publish_roster(central, remote, unlock_root(central, DEMO_ADMIN[1]))
-            SyncEngine(central, remote, FAST).run()
-        finally:
-            remote.close()
-    finally:
-        central.dispose()
+    _central_sync(office, move=(people, staff_id, other_id, years))
 
     moved_in = office.sync("new-penilai-pc")
     let_go = office.sync("old-penilai-pc")
@@ -429,14 +439,9 @@ def test_a_signature_made_on_a_scoped_pc_keeps_what_its_signer_had_seen(office: 
 def test_what_a_pc_wrote_stays_until_the_central_offices_receipt_covers_it(office: Office, people: People) -> None:
     """A record leaving a PC's scope keeps what the PC's own people wrote about it until the central
     office has it (its signed receipt says so); a receipt not signed by an admin counts for nothing."""
-    from kinerja_desktop.central.roster import publish_roster
-    from kinerja_desktop.services.demo_service import DEMO_ADMIN
-    from kinerja_desktop.services.roster_service import set_supervisor
-    from kinerja_desktop.services.trust_service import unlock_root
     from kinerja_desktop.store import signing
     from kinerja_desktop.store.db import open_database
-    from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
-    from kinerja_desktop.sync.remote import open_remote
+    from kinerja_desktop.sync.engine import SyncOptions
     from tests.helpers.fixtures import unlock_demo_keys
     from tests.unit.sync.sync_office import FAST
 
@@ -452,28 +457,13 @@ def test_what_a_pc_wrote_stays_until_the_central_offices_receipt_covers_it(offic
     evaluation_service.set_rhk_feedback(pc, penilai, people.staff_plan_id, "TW4", rhk_id, "Tetap pertahankan")
     office.sync("penilai-pc")  # sent: on the store, not yet in the central replica
 
-    def central_sync(options: SyncOptions, mutate: bool = False) -> None:
-        central = open_database(office.master)  # keeps the root key: the central office's database
-        try:
-            unlock_demo_keys(central)
-            remote = open_remote(str(office.store))
-            try:
-                if mutate:
-                    for year in years:
-                        set_supervisor(central, people.admin, staff_id, other_id, year)
-                    publish_roster(central, remote, unlock_root(central, DEMO_ADMIN[1]))
-                SyncEngine(central, remote, options).run()
-            finally:
-                remote.close()
-        finally:
-            central.dispose()
-
     def my_feedback() -> int:
         with pc.reader() as s:
             return len(s.execute(select(RhkFeedback.id).where(RhkFeedback.rhk_id == rhk_id,
                                                               RhkFeedback.text == "Tetap pertahankan")).all())
 
-    central_sync(SyncOptions(**{**FAST.__dict__, "pull": False}), mutate=True)  # the roster moves the staff
+    _central_sync(office, SyncOptions(**{**FAST.__dict__, "pull": False}),  # the roster moves the staff
+                  move=(people, staff_id, other_id, years))
     office.sync("penilai-pc")
     assert f"e-{staff_id}" not in scope_of(pc).parts
     assert my_feedback() == 1  # the penilai's own words wait for the central office
@@ -495,7 +485,7 @@ def test_what_a_pc_wrote_stays_until_the_central_offices_receipt_covers_it(offic
     assert my_feedback() == 1
     forged.unlink()
 
-    central_sync(FAST)  # the central office takes in the PC's work and says so
+    _central_sync(office)  # the central office takes in the PC's work and says so
     assert any((office.store / P.receipt_dir(device)).iterdir())
     report = office.sync("penilai-pc")
     assert my_feedback() == 0 and report.purged > 0
