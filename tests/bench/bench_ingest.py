@@ -57,8 +57,16 @@ _RUN = textwrap.dedent("""
     except KeyboardInterrupt:
         refused, waiting = 0, 0
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+            size = pages * conn.exec_driver_sql("PRAGMA page_size").scalar()
+        else:
+            size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
     print(json.dumps({"applied": applied[0], "refused": refused, "waiting": waiting, "wall": wall, "cpu": cpu,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "rss_mb": rss, "db_mb": size / 1e6}))
 """)
 
 
@@ -73,7 +81,7 @@ def _line(name: str, r: dict[str, float], base_rate: float | None) -> str:
     rate = r["applied"] / r["wall"]
     ratio = f", {rate / base_rate:.1f}x the baseline's rate" if base_rate else ""
     return (f"{name}: {r['applied']:.0f} changes in {r['wall']:.1f} s wall ({r['cpu']:.1f} s CPU), "
-            f"{rate:.0f} changes/s{ratio}, peak memory {r['rss_mb']:.0f} MB"
+            f"{rate:.0f} changes/s{ratio}, peak memory {r['rss_mb']:.0f} MB, database {r['db_mb']:.0f} MB"
             + (f", refused {r['refused']:.0f}, waiting {r['waiting']:.0f}" if r.get("refused") or r.get("waiting")
                else ""))
 
