@@ -24,6 +24,8 @@ DOC_ACTIONS = (
     ("evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Evaluasi Kinerja…")),
     ("dokumen-evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani Dokumen E&valuasi…")),
     ("penetapan", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Penetapan Predikat…")),
+    ("penghargaan", QT_TRANSLATE_NOOP("install", "Tanda Tangani Daftar Pengharga&an…")),
+    ("rekap-jp", QT_TRANSLATE_NOOP("install", "Tanda Tangani Rekap 20 &JP…")),
 )
 
 
@@ -131,6 +133,10 @@ class SigningIntegration(QObject):
         page = self.window.current_page()
         if kind == "penetapan":
             return self.open_sign_penetapan(getattr(page, "unit_id", None))
+        if kind in ("penghargaan", "rekap-jp"):  # the list open in its page, else the instansi's of this year
+            if getattr(page, "pengelola_kind", None) == kind:
+                return self.open_sign_pengelola(kind, page.year, page.period(), page.unit_code())
+            return self.open_sign_pengelola(kind, self.window.year(), self.window.period(), None)
         header = getattr(page, "header", None)
         if header is not None:
             period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
@@ -170,8 +176,7 @@ class SigningIntegration(QObject):
 
     def open_sign_penetapan(self, unit_id: str | None = None) -> QWidget | None:
         """The pimpinan signs the Penetapan Predikat Kinerja of a unit (asked whether with its sub-units)."""
-        from kinerja_desktop.documents.signed_documents import penetapan_target, render_record
-        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+        from kinerja_desktop.documents.signed_documents import penetapan_target
 
         db, user, window = self.window.db, self.window.user, self.window
         unit_id = unit_id or _unit_of(db, user.employee_id)
@@ -184,8 +189,25 @@ class SigningIntegration(QObject):
             answer = QMessageBox.question(window, self.tr("Penetapan predikat kinerja"),
                                           self.tr("Tetapkan juga predikat pegawai di sub-unitnya?"))
             recursive = answer == QMessageBox.StandardButton.Yes
+        return self._sign_unit_document(lambda: penetapan_target(db, unit_id, year=window.year(),
+                                                                 period=window.period(), recursive=recursive))
+
+    def open_sign_pengelola(self, kind: str, year: int, period: str | None, unit_code: str | None) -> QWidget | None:
+        """The pengelola kepegawaian (an admin who is an employee) signs a recognition list or a 20 JP recap."""
+        from kinerja_desktop.documents.signed_documents import pengelola_target
+
+        db, user = self.window.db, self.window.user
+        return self._sign_unit_document(lambda: pengelola_target(db, user, kind, year=year, period=period,
+                                                                 unit_code=unit_code))
+
+    def _sign_unit_document(self, make_target: Any) -> QWidget | None:
+        """The sign dialog for a unit's document (penetapan, pengelola list); a refusal is shown, not raised."""
+        from kinerja_desktop.documents.signed_documents import render_record
+        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+
+        db, user, window = self.window.db, self.window.user, self.window
         try:
-            target = penetapan_target(db, unit_id, year=window.year(), period=window.period(), recursive=recursive)
+            target = make_target()
             dialog = SignDialog(db, user, target, default_pki(), user_nip=_nip_of(db, user.employee_id),
                                 render=lambda: render_record(db, user, target), options=self._sign_options(),
                                 runner=self._runner(), parent=window)
