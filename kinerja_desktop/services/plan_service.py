@@ -432,6 +432,10 @@ def _validate_for_submit(session: Session, plan: Plan) -> None:
     for number, rhk in enumerate(view.rhk, start=1):
         if not rhk.text.strip():
             raise ValidationError(f"RHK nomor {number} masih kosong.", field="RHK")
+        if plan.variant == SkpVariant.JPT and not rhk.perspektif:  # the JPT form's PERSPEKTIF column
+            raise ValidationError(
+                f"RHK “{rhk.text[:60]}” belum memiliki perspektif: pada SKP pejabat pimpinan tinggi setiap RHK "
+                "berperspektif Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran.", field="Perspektif")
         if not rhk.indicators:
             raise ValidationError(f"RHK “{rhk.text[:60]}” belum memiliki indikator.", field="Indikator")
         for ind in rhk.indicators:
