@@ -147,16 +147,23 @@ def _employee_by_nip(session: Session, nip: str) -> Employee:
     return emp
 
 
-def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str | None = None) -> DocumentTarget:
-    """The current plan (and evaluation) of an employee behind a sheet of ``kind``."""
+def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str | None = None,
+                   plan_id: str | None = None) -> DocumentTarget:
+    """The current plan (and evaluation) of an employee behind a sheet of ``kind``; ``plan_id`` names another
+    SKP of the year (a Plt./Plh. SKP, which is never current)."""
     if kind not in KIND_LABELS:
         raise ValidationError(f"Jenis dokumen tidak dikenal: {kind} (skp, evaluasi, dokumen-evaluasi).", field="doc")
     with db.reader() as s:
         emp = _employee_by_nip(s, nip)
         code = parse_period(period or "TAHUNAN").code
         # an evaluation belongs to the plan version its period was finalised or signed on
-        plans = current_plans(s, [emp.id], year) if kind == "skp" else plans_for_period(s, [emp.id], year, code)
-        plan = plans.get(emp.id)
+        if plan_id:
+            plan = s.get(Plan, plan_id)
+            plan = plan if plan is not None and not plan.deleted and (plan.employee_id, plan.year) == (
+                emp.id, year) else None
+        else:
+            plans = current_plans(s, [emp.id], year) if kind == "skp" else plans_for_period(s, [emp.id], year, code)
+            plan = plans.get(emp.id)
         if plan is None:
             raise NotFound(f"SKP {emp.name} tahun {year} belum ada.")
         if kind == "skp":

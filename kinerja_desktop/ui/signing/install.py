@@ -141,7 +141,8 @@ class SigningIntegration(QObject):
         if header is not None:
             period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
             return self.open_sign(header.nip, header.year, kind, period,
-                                  refresh=getattr(page, "_signing_panel", None))
+                                  refresh=getattr(page, "_signing_panel", None),
+                                  plan_id=getattr(page, "acting_plan_id", None))
         selected = getattr(self.window, "selected_employee", None)
         row = selected() if callable(selected) else None
         if row is not None and getattr(row, "nip", None):
@@ -151,13 +152,15 @@ class SigningIntegration(QObject):
                                 self.tr("Pilih pegawai di daftar, atau buka halamannya, lalu pilih Tanda Tangani."))
         return None
 
-    def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None) -> QWidget | None:
+    def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None,
+                  plan_id: str | None = None) -> QWidget | None:
+        """Sign a sheet of the employee's current SKP, or of ``plan_id`` (a Plt./Plh. SKP's page)."""
         from kinerja_desktop.documents.signed_documents import render_record, resolve_target
         from kinerja_desktop.ui.signing.sign_dialog import SignDialog
 
         db, user = self.window.db, self.window.user
         try:
-            target = resolve_target(db, kind, nip=nip, year=year, period=period)
+            target = resolve_target(db, kind, nip=nip, year=year, period=period, plan_id=plan_id)
             user_nip = _nip_of(db, user.employee_id)
             dialog = SignDialog(db, user, target, default_pki(), user_nip=user_nip,
                                 render=lambda: render_record(db, user, target),
@@ -235,7 +238,8 @@ class SigningIntegration(QObject):
         except KinerjaError:
             return None
         panel.sign_requested.connect(
-            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel)
+            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel,
+                                        plan_id=view.plan_id if getattr(page, "acting_plan_id", None) else None)
         )
         page._signing_panel = panel
         page.add_tab(panel, QCoreApplication.translate("install", PANEL_TITLE))
