@@ -15,7 +15,8 @@ __all__ = ["recap_sheet", "share_text", "status_text"]
 
 def share_text(m: PersonMonth, today: date) -> str:
     """Share of the working days up to ``today`` (or the whole month once over) that were logged."""
-    due = sum(1 for d in m.days if d.working and d.day <= today)
+    del today  # the person's month was counted as of the recap's day
+    due = m.totals().due
     return f"{round(100 * m.logged / due) if due else 100}%"
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import mimetypes
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
@@ -68,10 +70,26 @@ class DayStatus:
     entries: int = 0
     late: bool = False  # logged, but only late
     missing: bool = False  # a working day up to today with no entry
+    due: bool = False  # a working day up to today
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCounts:
+    """A person's month in numbers: working days, working days logged (of them late), working days up to
+    today (``due``) and those of them not logged."""
+
+    working_days: int
+    logged: int
+    late: int
+    due: int
+    missing: int
 
 
 @dataclass
 class PersonMonth:
+    """One person's month: day by day (``days``, for one person or a team's week), or only its numbers
+    (``counts``, for a unit's recap, counted by the database)."""
+
     employee_id: str
     nama: str
     nip: str
@@ -79,22 +97,32 @@ class PersonMonth:
     year: int
     month: int
     days: list[DayStatus] = field(default_factory=list)
+    counts: MonthCounts | None = None
+
+    def totals(self) -> MonthCounts:
+        if self.counts is not None:
+            return self.counts
+        days = self.days
+        return MonthCounts(sum(1 for d in days if d.working), sum(1 for d in days if d.working and d.entries),
+                           sum(1 for d in days if d.working and d.late),
+                           sum(1 for d in days if d.due),
+                           sum(1 for d in days if d.missing))
 
     @property
     def working_days(self) -> int:
-        return sum(1 for d in self.days if d.working)
+        return self.totals().working_days
 
     @property
     def logged(self) -> int:
-        return sum(1 for d in self.days if d.working and d.entries)
+        return self.totals().logged
 
     @property
     def late(self) -> int:
-        return sum(1 for d in self.days if d.working and d.late)
+        return self.totals().late
 
     @property
     def missing(self) -> int:
-        return sum(1 for d in self.days if d.missing)
+        return self.totals().missing
 
     @property
     def on_time(self) -> int:
@@ -343,7 +371,8 @@ def _statuses(calendar: list[tuple[date, bool, str]], counts: dict[tuple[str, da
     out = []
     for d, working, reason in calendar:
         n, late = counts.get((emp, d), (0, False))
-        out.append(DayStatus(d, working, reason, n, bool(n) and late, working and not n and d <= today))
+        due = working and d <= today
+        out.append(DayStatus(d, working, reason, n, bool(n) and late, due and not n, due))
     return out
 
 
@@ -357,6 +386,36 @@ def _recap(session: Session, cal: WorkCalendar, people: list[_Person], days: lis
     calendar = _calendar(cal, days)
     return [PersonMonth(p.id, p.nama, p.nip, p.unit, days[0].year, days[0].month,
                         _statuses(calendar, counts, p.id, today)) for p in people]
+
+
+def _unit_counts(session: Session, cal: WorkCalendar, days: list[date], today: date, *,
+                 unit_ids: list[str] | None = None, ids: list[str] | None = None) -> list[PersonMonth]:
+    """The month of everyone (with an NIP) in ``unit_ids``, or of ``ids``, in numbers: one grouped query (the
+    (employee, day) index gives each person's range), ordered by unit code and name. A day counts once however
+    many entries it has; it is late when none of its entries was on time."""
+    working = [d for d in days if cal.is_working(d)]
+    due = [d for d in working if d <= today]
+    p = ProgresHarian
+    logged = func.count(func.distinct(p.day))
+    on_time = func.count(func.distinct(case((p.late.is_(False), p.day))))
+    logged_due = func.count(func.distinct(case((p.day <= today, p.day))))
+    query = (select(Employee.id, Employee.name, Employee.nip, Unit.name, logged, on_time, logged_due)
+             .join(Unit, Unit.id == Employee.unit_id)
+             .outerjoin(p, (p.employee_id == Employee.id) & p.day.in_(working) & p.deleted.is_(False))
+             .group_by(Employee.id).order_by(Unit.code, Employee.name))
+    if unit_ids is not None:
+        queries = [query.where(Employee.unit_id.in_(unit_ids), Employee.deleted.is_(False),
+                               Employee.active.is_(True), Employee.nip.is_not(None))]
+    else:  # people already chosen (and ordered by unit and name): consecutive slices stay in that order
+        ids = ids or []
+        queries = [query.where(Employee.id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    out = []
+    conn = session.connection()  # plain Core rows: 20,000 of them for a whole instansi
+    for q in queries:
+        for emp, nama, nip, unit, n, n_on_time, n_due in conn.execute(q):
+            counts = MonthCounts(len(working), n, n - n_on_time, len(due), len(due) - n_due)
+            out.append(PersonMonth(emp, nama, nip or "", unit or "", days[0].year, days[0].month, counts=counts))
+    return out
 
 
 def person_month(db: Database, user: CurrentUser, employee_id: str | None, year: int, month: int,
@@ -390,18 +449,19 @@ def unit_month(db: Database, user: CurrentUser, unit_id: str, year: int, month: 
     units = descendant_unit_ids(db, unit_id)
     with db.reader() as s:
         get_live(s, Unit, unit_id, "Unit kerja")
+        if user.is_admin:
+            return _unit_counts(s, cal, days, today, unit_ids=units)
         ids = list(s.scalars(select(Employee.id).join(Unit, Unit.id == Employee.unit_id)
                              .where(Employee.unit_id.in_(units), Employee.deleted.is_(False),
                                     Employee.active.is_(True), Employee.nip.is_not(None))
                              .order_by(Unit.code, Employee.name)))
-        if not user.is_admin:
-            mine = set(subordinate_ids(s, user.employee_id, year, depth=2)) if user.employee_id else set()
-            mine.add(user.employee_id or "")
-            ids = [i for i in ids if i in mine and may(user.actor, Action.VIEW_DAILY_WORK, _subject(s, i, days[-1]))]
-            if not ids:
-                raise PermissionDenied("Anda tidak dapat melihat rekap progres harian unit ini; hanya admin atau "
-                                       "pejabat penilai pegawainya yang berwenang.")
-        return _recap(s, cal, _people(s, ids), days, today)
+        mine = set(subordinate_ids(s, user.employee_id, year, depth=2)) if user.employee_id else set()
+        mine.add(user.employee_id or "")
+        ids = [i for i in ids if i in mine and may(user.actor, Action.VIEW_DAILY_WORK, _subject(s, i, days[-1]))]
+        if not ids:
+            raise PermissionDenied("Anda tidak dapat melihat rekap progres harian unit ini; hanya admin atau "
+                                   "pejabat penilai pegawainya yang berwenang.")
+        return _unit_counts(s, cal, days, today, ids=ids)
 
 
 def team_week(db: Database, user: CurrentUser, day: date, *, today: date | None = None) -> TeamWeek:
@@ -464,30 +524,63 @@ def month_recap(db: Database, user: CurrentUser, year: int, month: int, *, emplo
     return MonthRecap(scope, year, month, people, shown, calendar_of(db), late_window(db), today)
 
 
-def write_recap_xlsx(recap: MonthRecap, path: str | Path) -> Path:
+def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Sheets ``Rekap`` (one row per person) and, for one person, ``Harian`` (every day and entry).
-    Every text cell goes through the spreadsheet safety (no formulas from user text)."""
+
+    Streamed (openpyxl write-only: a whole instansi's 20,000 rows never sit in memory as cells) into a
+    temporary file beside ``path`` that replaces it only when complete; ``progress(done, total)`` is called
+    as rows are written and ``cancelled()`` is asked between them: a cancelled export returns None and
+    leaves no file. Every text cell goes through the spreadsheet safety (no formulas from user text)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     from kinerja_desktop.services.spreadsheet_safety import neutralise_row
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Rekap"
-    ws.append(neutralise_row(["unit", "nip", "nama", "tahun", "bulan", "hari_kerja", "diisi", "tepat_waktu",
-                              "terlambat", "tidak_diisi"]))
+    out = Path(path)
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def header(sheet: Any, titles: list[str]) -> None:
+        cells = []
+        for title in titles:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+
+    by_day: dict[date, list[EntryView]] = defaultdict(list)
+    for e in recap.entries or []:
+        by_day[e.day].append(e)
+    day_rows = sum(max(1, len(by_day.get(d.day, ()))) for d in recap.people[0].days) if recap.entries is not None \
+        else 0
+    total, done = len(recap.people) + day_rows, 0
+
+    def step() -> bool:
+        nonlocal done
+        done += 1
+        if done % 500 == 0 or done == total:
+            if cancelled is not None and cancelled():
+                return False
+            if progress is not None:
+                progress(done, total)
+        return True
+
+    ws = wb.create_sheet("Rekap")
+    header(ws, ["unit", "nip", "nama", "tahun", "bulan", "hari_kerja", "diisi", "tepat_waktu", "terlambat",
+                "tidak_diisi"])
     for m in recap.people:
-        ws.append(neutralise_row([m.unit, m.nip, m.nama, m.year, m.month, m.working_days, m.logged, m.on_time,
-                                  m.late, m.missing]))
-    sheets = [ws]
+        c = m.totals()
+        ws.append(neutralise_row([m.unit, m.nip, m.nama, m.year, m.month, c.working_days, c.logged,
+                                  c.logged - c.late, c.late, c.missing]))
+        if not step():
+            return None
     if recap.entries is not None:
         ws2 = wb.create_sheet("Harian")
-        ws2.append(neutralise_row(["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat",
-                                   "ditulis_pada", "umpan_balik"]))
-        by_day: dict[date, list[EntryView]] = defaultdict(list)
-        for e in recap.entries:
-            by_day[e.day].append(e)
+        header(ws2, ["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat", "ditulis_pada",
+                     "umpan_balik"])
         for d in recap.people[0].days:
             for e in by_day.get(d.day) or [None]:  # type: ignore[list-item]
                 ws2.append(neutralise_row([d.day.isoformat(), "ya" if d.working else "tidak", d.reason,
@@ -495,10 +588,14 @@ def write_recap_xlsx(recap: MonthRecap, path: str | Path) -> Path:
                                            ("ya" if e.late else "tidak") if e else "",
                                            e.written_on.isoformat() if e and e.written_on else "",
                                            e.umpan_balik if e else ""]))
-        sheets.append(ws2)
-    for sheet in sheets:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    out = Path(path)
-    wb.save(out)
+                if not step():
+                    return None
+    if cancelled is not None and cancelled():
+        return None
+    partial = out.with_name(f".{out.name}.part")
+    try:
+        wb.save(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
     return out

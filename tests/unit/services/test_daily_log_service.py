@@ -139,7 +139,14 @@ def test_unit_recap_is_for_admins_and_the_units_penilai(demo_db: Database, peopl
     rows = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=FRIDAY)
     staff_row = next(r for r in rows if r.employee_id == people.staff.employee_id)
     assert (staff_row.working_days, staff_row.missing) == (21, 4)  # missing: up to today (2-5 November)
-    assert staff_row.days[5].entries == 1  # 6 November
+    assert staff_row.totals().due == 5  # 2-6 November
+    # the unit's numbers (one grouped query) are each person's month counted day by day, late days included
+    for today in (FRIDAY, date(2026, 11, 22)):
+        counted = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=today)
+        by_day = [dl.person_month(demo_db, people.admin, r.employee_id, 2026, 11, today=today) for r in counted]
+        assert [r.totals() for r in counted] == [m.totals() for m in by_day]
+        assert [r.employee_id for r in counted] == [m.employee_id for m in by_day]
+    assert any(m.late for m in by_day) and any(m.logged > m.late for m in by_day)
     mine = dl.unit_month(demo_db, people.penilai, unit_id, 2026, 11, today=FRIDAY)
     assert people.staff.employee_id in {r.employee_id for r in mine} and len(mine) <= len(rows)
     with pytest.raises(PermissionDenied):
