@@ -402,7 +402,7 @@ def _unit_counts(session: Session, cal: WorkCalendar, days: list[date], today: d
     query = (select(Employee.id, Employee.name, Employee.nip, Unit.name, logged, on_time, logged_due)
              .join(Unit, Unit.id == Employee.unit_id)
              .outerjoin(p, (p.employee_id == Employee.id) & p.day.in_(working) & p.deleted.is_(False))
-             .group_by(Employee.id).order_by(Unit.code, Employee.name))
+             .group_by(Employee.id).order_by(Unit.code, Employee.name, Employee.id))
     if unit_ids is not None:
         queries = [query.where(Employee.unit_id.in_(unit_ids), Employee.deleted.is_(False),
                                Employee.active.is_(True), Employee.nip.is_not(None))]
@@ -454,7 +454,7 @@ def unit_month(db: Database, user: CurrentUser, unit_id: str, year: int, month: 
         ids = list(s.scalars(select(Employee.id).join(Unit, Unit.id == Employee.unit_id)
                              .where(Employee.unit_id.in_(units), Employee.deleted.is_(False),
                                     Employee.active.is_(True), Employee.nip.is_not(None))
-                             .order_by(Unit.code, Employee.name)))
+                             .order_by(Unit.code, Employee.name, Employee.id)))
         mine = set(subordinate_ids(s, user.employee_id, year, depth=2)) if user.employee_id else set()
         mine.add(user.employee_id or "")
         ids = [i for i in ids if i in mine and may(user.actor, Action.VIEW_DAILY_WORK, _subject(s, i, days[-1]))]
@@ -563,6 +563,9 @@ def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
         done += 1
         if done % 500 == 0 or done == total:
             if cancelled is not None and cancelled():
+                for sheet in wb.worksheets:  # end their XML streams (openpyxl drops its own temporary files)
+                    if not sheet.closed:
+                        sheet.close()
                 return False
             if progress is not None:
                 progress(done, total)
@@ -590,8 +593,6 @@ def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
                                            e.umpan_balik if e else ""]))
                 if not step():
                     return None
-    if cancelled is not None and cancelled():
-        return None
     partial = out.with_name(f".{out.name}.part")
     try:
         wb.save(partial)

@@ -162,3 +162,28 @@ def test_the_demo_office_has_a_realistic_fortnight(demo_db: Database, people: Pe
         rows = list(s.scalars(select(ProgresHarian)))
     assert any(r.late for r in rows) and any(r.umpan_balik for r in rows)
     assert {r.day.month for r in rows} == {11}
+
+
+def test_the_recap_xlsx_reports_progress_and_a_cancelled_export_keeps_the_old_file(demo_db: Database, people: People,
+                                                                                   tmp_path) -> None:
+    """Streamed export: progress reaches the row count; cancelled, it returns None and the file there is kept."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    with demo_db.reader() as s:
+        unit_id = s.get(Employee, people.staff.employee_id).unit_id
+    rec = dl.month_recap(demo_db, people.admin, 2026, 11, unit_id=unit_id, today=date(2026, 11, 22))
+    rec = replace(rec, people=rec.people * 300)
+    seen: list[tuple[int, int]] = []
+    folder = tmp_path / "ekspor"
+    folder.mkdir()
+    out = dl.write_recap_xlsx(rec, folder / "rekap.xlsx", progress=lambda d, t: seen.append((d, t)))
+    rows = list(load_workbook(out)["Rekap"].iter_rows(values_only=True))
+    assert len(rows) == len(rec.people) + 1 and seen[-1] == (len(rec.people), len(rec.people))
+    first = rec.people[0]
+    assert rows[1][:3] == (first.unit, first.nip, first.nama) and rows[1][6:] == (
+        first.logged, first.on_time, first.late, first.missing)
+    before = out.read_bytes()
+    assert dl.write_recap_xlsx(rec, out, cancelled=lambda: True) is None
+    assert out.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["rekap.xlsx"]
