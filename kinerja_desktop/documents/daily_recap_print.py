@@ -46,7 +46,8 @@ def recap_sheet(loader: SheetLoader, months: list[PersonMonth], *, scope: str, y
         by_day: dict[date, list[str]] = {}
         for e in entries:
             by_day.setdefault(e.day, []).append(e.text + (f" ({e.hours:g} jam)" if e.hours else "")
-                                                + (" [terlambat]" if e.late else ""))
+                                                + (" [terlambat]" if e.late else "")
+                                                + (f" [waktu PC diragukan: {e.doubt}]" if e.doubt else ""))
         days = tuple(DailyDayRow(f"{DAY_NAMES[d.day.weekday()]}, {d.day.day} {MONTH_NAMES[d.day.month - 1][:3]}",
                                  status_text(d.day, d.working, d.reason, d.entries, d.late, today),
                                  tuple(by_day.get(d.day, ())))

@@ -34,7 +34,7 @@ from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.services.query_service import descendant_unit_ids, subordinate_ids
 from kinerja_desktop.services.realisation_service import DEFAULT_MAX_EVIDENCE_BYTES
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Employee, Plan, Rhk, Unit, utcnow
+from kinerja_desktop.store.models import ChangeLog, Employee, Plan, Rhk, Unit, utcnow
 from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi
 
 __all__ = ["DayStatus", "EntryView", "MonthRecap", "PersonMonth", "TeamWeek", "add_entry", "attach_evidence",
@@ -60,6 +60,9 @@ class EntryView:
     late: bool = False
     written_on: date | None = None
     umpan_balik: str = ""
+    #: Why the date the writing PC gave is not believed ('' when nothing says otherwise); ``late`` then
+    #: follows the earliest date the entry can really have been written (see :func:`_check_clock`).
+    doubt: str = ""
 
 
 @dataclass(slots=True)
@@ -184,14 +187,59 @@ def _rows(session: Session, employee_ids: list[str], start: date, end: date) -> 
     ))
 
 
+def _check_clock(session: Session, cal: WorkCalendar, window: int, employee_id: str,
+                 views: list[EntryView]) -> list[EntryView]:
+    """Doubt the written date of entries that a PC wrote after one it had dated later, and recompute their
+    lateness from that later date.
+
+    The late mark comes from the writing PC's clock, which its user can set back. What the PC cannot rewrite
+    is the order of its own changes: each device numbers them (``change_log`` device and sequence, carried
+    by the hash-chained bundles to every replica). So when the same person's entries, taken in the order one
+    PC wrote them under one account, go back in time (Tuesday's line dated Tuesday, then Monday's line dated
+    Monday), the later one was not written before Tuesday whatever the clock said. This holds on the
+    penilai's PC and at the central office as well as on the writer's PC, offline. It cannot catch a PC whose
+    clock was wrong all along (no trustworthy time exists offline); one person's recap shows it (a unit's
+    recap keeps the marks as written).
+    """
+    if not views:
+        return views
+    c = ChangeLog
+    made = session.execute(
+        select(c.device_id, c.user, c.seq, ProgresHarian.id, ProgresHarian.written_on)
+        .join(ProgresHarian, ProgresHarian.id == c.row_id)
+        .where(c.table_name == "progres_harian", c.op == "insert", ProgresHarian.employee_id == employee_id)
+        .order_by(c.device_id, c.user, c.seq)
+    ).all()
+    earliest: dict[str, date] = {}
+    writer, latest = None, None
+    for dev, account, _seq, entry_id, written in made:
+        if (dev, account) != writer:  # one PC under one account (an import or another user keeps its own order)
+            writer, latest = (dev, account), None
+        if written is None:
+            continue
+        if latest is not None and written < latest:
+            earliest[entry_id] = latest
+        latest = written if latest is None else max(latest, written)
+    for v in views:
+        bound = earliest.get(v.id)
+        if bound is not None and v.written_on is not None:
+            v.doubt = (f"ditulis di PC yang sama setelah entri bertanggal tulis {bound:%d-%m-%Y}, padahal mengaku "
+                       f"ditulis {v.written_on:%d-%m-%Y}: jam PC diragukan; keterlambatan dihitung dari "
+                       f"{bound:%d-%m-%Y}")
+            v.late = v.late or cal.is_late(v.day, bound, window)
+    return views
+
+
 def entries(db: Database, user: CurrentUser, employee_id: str | None, start: date, end: date | None = None
             ) -> list[EntryView]:
-    """A person's entries from ``start`` to ``end`` (one day when ``end`` is None), oldest first."""
+    """A person's entries from ``start`` to ``end`` (one day when ``end`` is None), oldest first; an entry whose
+    written date its PC's own record contradicts carries ``doubt`` and the recomputed ``late``."""
     end = end or start
     emp = employee_id or _own_employee(user)
+    cal, window = calendar_of(db), late_window(db)
     with db.reader() as s:
         require(user.actor, Action.VIEW_DAILY_WORK, _subject(s, emp, end))
-        return _views(s, _rows(s, [emp], start, end))
+        return _check_clock(s, cal, window, emp, _views(s, _rows(s, [emp], start, end)))
 
 
 # ----------------------------------------------------------------------------- writing
@@ -521,7 +569,18 @@ def month_recap(db: Database, user: CurrentUser, year: int, month: int, *, emplo
         people = [person]
         scope = f"{person.nama} — NIP {person.nip}" if person.nip else person.nama
         shown = entries(db, user, person.employee_id, person.days[0].day, person.days[-1].day)
+        _relate_late(person, shown)
     return MonthRecap(scope, year, month, people, shown, calendar_of(db), late_window(db), today)
+
+
+def _relate_late(person: PersonMonth, shown: list[EntryView]) -> None:
+    """A day of one person's month is late when all its entries are, after their clocks were checked."""
+    late_by_day: dict[date, bool] = {}
+    for e in shown:
+        late_by_day[e.day] = late_by_day.get(e.day, True) and e.late
+    for d in person.days:
+        if d.entries and d.day in late_by_day:
+            d.late = late_by_day[d.day]
 
 
 def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
@@ -583,14 +642,14 @@ def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
     if recap.entries is not None:
         ws2 = wb.create_sheet("Harian")
         header(ws2, ["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat", "ditulis_pada",
-                     "umpan_balik"])
+                     "umpan_balik", "waktu_diragukan"])
         for d in recap.people[0].days:
             for e in by_day.get(d.day) or [None]:  # type: ignore[list-item]
                 ws2.append(neutralise_row([d.day.isoformat(), "ya" if d.working else "tidak", d.reason,
                                            e.text if e else "", e.hours if e else None,
                                            ("ya" if e.late else "tidak") if e else "",
                                            e.written_on.isoformat() if e and e.written_on else "",
-                                           e.umpan_balik if e else ""]))
+                                           e.umpan_balik if e else "", e.doubt if e else ""]))
                 if not step():
                     return None
     partial = out.with_name(f".{out.name}.part")

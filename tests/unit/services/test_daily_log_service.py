@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -187,3 +187,30 @@ def test_the_recap_xlsx_reports_progress_and_a_cancelled_export_keeps_the_old_fi
     before = out.read_bytes()
     assert dl.write_recap_xlsx(rec, out, cancelled=lambda: True) is None
     assert out.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["rekap.xlsx"]
+
+
+def test_a_pc_clock_set_back_does_not_make_a_late_entry_on_time(demo_db: Database, people: People, tmp_path) -> None:
+    """GIVEN Wednesday's line written on Wednesday WHEN the same PC, its clock set back to Monday, writes Monday's
+    line THEN the PC's own order of changes contradicts the date: the entry is doubted and counted late, in the
+    list, the person's month recap and its XLSX; another person's entries are untouched."""
+    from openpyxl import load_workbook
+
+    monday, wednesday = date(2026, 11, 2), date(2026, 11, 4)  # before the demo's fortnight of logs
+    dl.add_entry(demo_db, people.staff, wednesday, "rapat koordinasi layanan", today=wednesday)
+    cheat = dl.add_entry(demo_db, people.staff, monday, "verifikasi berkas (susulan)", today=monday)  # clock set back
+    honest = dl.add_entry(demo_db, people.staff, date(2026, 11, 5), "pelayanan loket", today=date(2026, 11, 5))
+    by_id = {e.id: e for e in dl.entries(demo_db, people.penilai, people.staff.employee_id, monday, wednesday + 
+                                         timedelta(days=1))}
+    assert by_id[cheat].written_on == monday and by_id[cheat].late
+    assert "jam PC diragukan" in by_id[cheat].doubt and "04-11-2026" in by_id[cheat].doubt
+    assert not by_id[honest].doubt and not by_id[honest].late
+    rec = dl.month_recap(demo_db, people.penilai, 2026, 11, employee_id=people.staff.employee_id,
+                         today=date(2026, 11, 20))
+    assert next(d for d in rec.people[0].days if d.day == monday).late
+    out = dl.write_recap_xlsx(rec, tmp_path / "harian.xlsx")
+    rows = list(load_workbook(out)["Harian"].iter_rows(values_only=True))
+    assert rows[0][-1] == "waktu_diragukan"
+    flagged = [r for r in rows[1:] if r[-1]]
+    assert [r[3] for r in flagged] == ["verifikasi berkas (susulan)"] and flagged[0][5] == "ya"
+    other = dl.entries(demo_db, people.admin, people.penilai.employee_id, date(2026, 11, 1), date(2026, 11, 30))
+    assert not any(e.doubt for e in other)  # the demo's own history is in order
