@@ -37,18 +37,19 @@ from kinerja_desktop.ui.tindak_lanjut.table_models import RowTableModel
 
 
 def acting_plan_model(parent: Any = None) -> RowTableModel[penugasan_service.ActingPlanView]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ActingPlansDialog", text)
-
     return RowTableModel(
         [
-            (tr("Nama"), lambda a: a.nama, lambda a: a.nama, None),
+            (QCoreApplication.translate("ActingPlansDialog", "Nama"), lambda a: a.nama, lambda a: a.nama, None),
             ("NIP", lambda a: a.nip or "-", lambda a: a.nip, None),
-            (tr("Jabatan yang dilaksanakan"), lambda a: a.jabatan, lambda a: a.jabatan, None),
-            (tr("Masa"), lambda a: f"{a.tmt:%d-%m-%Y} s.d. " + (f"{a.end_date:%d-%m-%Y}" if a.end_date else "-"),
+            (QCoreApplication.translate("ActingPlansDialog", "Jabatan yang dilaksanakan"), lambda a: a.jabatan,
+             lambda a: a.jabatan, None),
+            (QCoreApplication.translate("ActingPlansDialog", "Masa"),
+             lambda a: f"{a.tmt:%d-%m-%Y} s.d. " + (f"{a.end_date:%d-%m-%Y}" if a.end_date else "-"),
              lambda a: a.tmt.isoformat(), None),
-            (tr("Pejabat penilai"), lambda a: a.penilai or "-", lambda a: a.penilai, None),
-            (tr("Status SKP"), lambda a: tr_label(STATUS_LABELS.get(a.status, a.status)), lambda a: a.status, None),
+            (QCoreApplication.translate("ActingPlansDialog", "Pejabat penilai"), lambda a: a.penilai or "-",
+             lambda a: a.penilai, None),
+            (QCoreApplication.translate("ActingPlansDialog", "Status SKP"),
+             lambda a: tr_label(STATUS_LABELS.get(a.status, a.status)), lambda a: a.status, None),
         ],
         parent,
     )

@@ -79,9 +79,18 @@ class _Page(QWizardPage):
         self.setSubTitle(subtitle)
         self.notice = NoticeBar(self)
         self.body = QVBoxLayout(self)
+        self._loaded_for: str | None = None
 
     def guided(self) -> Any:
         return self.wizard()
+
+    def first_visit_for_plan(self) -> bool:
+        """True once per plan: a choice page is filled the first time it is shown (Back keeps the ticks)."""
+        plan_id = self.guided().draft.plan_id
+        if self._loaded_for == plan_id:
+            return False
+        self._loaded_for = plan_id
+        return True
 
     def run(self, work: Any) -> bool:
         """Call ``work()``; a service's refusal is shown here and keeps the user on this page."""
@@ -164,13 +173,11 @@ class ParentPage(_Page):
         self.body.addWidget(_label(self.tr("Tips: satu RHK pimpinan biasanya cukup didukung oleh satu RHK Anda. "
                                            "Pilih yang paling dekat dengan tugas jabatan Anda."), self, muted=True))
         self.body.addWidget(self.notice)
-        self._loaded_for: str | None = None
 
     def initializePage(self) -> None:
-        wizard = self.guided()
-        if self._loaded_for == wizard.draft.plan_id:
+        if not self.first_visit_for_plan():
             return
-        self._loaded_for = wizard.draft.plan_id
+        wizard = self.guided()
         penilai = wizard.view.snapshot.get("penilai", {}).get("nama", "")
         self.penilai.setText(self.tr("Pejabat penilai kinerja: <b>{0}</b>").format(html.escape(penilai or "—")))
         self.options.blockSignals(True)
@@ -234,13 +241,11 @@ class PerspektifPage(_Page):
                                    self, muted=True))
         self.body.addStretch(1)
         self.body.addWidget(self.notice)
-        self._loaded_for: str | None = None
 
     def initializePage(self) -> None:
-        wizard = self.guided()
-        if self._loaded_for == wizard.draft.plan_id:
+        if not self.first_visit_for_plan():
             return
-        self._loaded_for = wizard.draft.plan_id
+        wizard = self.guided()
         have = {r.perspektif for r in wizard.rhks if r.perspektif}
         for value, check in self.checks.items():
             check.setChecked(not have or value in have)

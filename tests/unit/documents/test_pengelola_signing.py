@@ -24,21 +24,14 @@ from kinerja_desktop.services import recognition_service as rs
 from kinerja_desktop.services.auth_service import set_account_flags, user_by_username
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Employee
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import CA_PASS, identity_for, pki, trust_test_ca
+from tests.helpers.signing_pki import CA_PASS, identity_for, name_and_nip, pki, trust_test_ca
 from tests.unit.documents.test_tindak_lanjut_print import _candidate
 
 
 @pytest.fixture(autouse=True)
 def _trusted_test_ca() -> None:
     trust_test_ca()
-
-
-def _who(db: Database, employee_id: str) -> tuple[str, str]:
-    with db.reader() as s:
-        emp = s.get(Employee, employee_id)
-        return emp.name, emp.nip
 
 
 def _pengelola(db: Database, people: People) -> CurrentUser:
@@ -55,7 +48,7 @@ def test_the_pengelola_signs_the_recognition_list_and_verify_names_the_role(demo
     _candidate(demo_db, people)
     rs.record_award(demo_db, people.admin, people.staff.employee_id, DEMO_YEAR, "PIAGAM", period="TW4")
     pengelola = _pengelola(demo_db, people)
-    name, nip = _who(demo_db, pengelola.employee_id)
+    name, nip = name_and_nip(demo_db, pengelola.employee_id)
     target = pengelola_target(demo_db, pengelola, "penghargaan", year=DEMO_YEAR, period="TW4")
     pdf, _sha = render_record(demo_db, pengelola, target)
     (box,) = read_signature_fields(PdfFileReader(io.BytesIO(pdf)))
@@ -84,7 +77,7 @@ def test_only_an_admin_who_is_an_employee_signs_as_pengelola(demo_db: Database, 
     target = pengelola_target(demo_db, _pengelola(demo_db, people), "rekap-jp", year=DEMO_YEAR)
     set_account_flags(demo_db, people.admin, people.atasan.username, is_admin=True)
     other = user_by_username(demo_db, people.atasan.username)
-    name, nip = _who(demo_db, other.employee_id)
+    name, nip = name_and_nip(demo_db, other.employee_id)
     with pytest.raises(PermissionDenied, match="pengelola kepegawaian lain"):
         sign_record(demo_db, other, identity_for(name, nip), target, render=lambda: (b"", ""), role="pengelola")
 
@@ -95,7 +88,7 @@ def test_kinerja_sign_rekap_jp_from_the_database_and_verify(demo_db: Database, p
     """`kinerja sign --doc rekap-jp` signs the 20 JP recap as pengelola; `kinerja verify` names the role; a
     printed list signed in file mode with --role pengelola validates too."""
     pengelola = _pengelola(demo_db, people)
-    name, nip = _who(demo_db, pengelola.employee_id)
+    name, nip = name_and_nip(demo_db, pengelola.employee_id)
     p12 = tmp_path / "pengelola.p12"
     p12.write_bytes(pki().ca.issue(CA_PASS, name=name, nip=nip, p12_passphrase="rahasia-p12",
                                    key_type="ec-p256"))
