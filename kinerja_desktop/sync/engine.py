@@ -375,7 +375,12 @@ class SyncEngine:
                 delay = min(delay * 2, self.opt.retry_max)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _read(self, path: str, tries: int | None = None) -> bytes | None:
+    def _read(self, path: str, tries: int | None = None, *, sha: str | None = None) -> bytes | None:
+        """An object's bytes (None: not on the store). With ``sha`` (an object whose name fixes its
+        content) the download resumes where a cut left it: see :meth:`_read_resumable`."""
+        if sha is not None:
+            return self._read_resumable(path, sha, tries)
+
         def go() -> bytes | None:
             try:
                 return self.remote.read(path)
@@ -388,7 +393,48 @@ class SyncEngine:
                 self.report.bytes_down += len(data)
         return data
 
-    def _write(self, path: str, data: bytes) -> None:
+    def _read_resumable(self, path: str, sha: str, tries: int | None) -> bytes | None:
+        """Download into ``<data>/sync/partial/<sha>``, each attempt (and each later run) asking only for
+        the bytes not yet there (an HTTP range request; a server without ranges sends it all again).
+
+        The bytes are checked against ``sha`` at the end: a copy pieced together wrongly is dropped
+        and fetched whole once; a store copy that does not match its name is returned as it is, for
+        the caller to refuse (quarantine, or "file missing").
+        """
+        partial = self.db.data_dir / "sync" / "partial" / f"{sha}.part"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+
+        def go() -> bool:
+            with open(partial, "ab") as sink:
+                offset = sink.tell()
+                try:
+                    self.remote.read_into(path, sink, offset)
+                except FileNotFoundError:
+                    return False
+                finally:
+                    sink.flush()
+                    got = sink.tell() - offset
+                    if got > 0:
+                        with self._lock:
+                            self.report.bytes_down += got
+            return True
+
+        found: bool | None = None
+        try:
+            found = self._retry(go, f"read {path}", tries)
+        finally:  # a cut keeps what arrived for the next attempt or run
+            if found is False or (partial.is_file() and not partial.stat().st_size):
+                partial.unlink(missing_ok=True)
+        if not found:
+            return None
+        data = partial.read_bytes()
+        partial.unlink(missing_ok=True)
+        if P.sha256(data) != sha:
+            log.warning("resumed download of %s does not match its hash; fetching it whole", path)
+            return self._read(path, tries)
+        return data
+
+    def _write(self, path: str, data: bytes, tries: int | None = None) -> None:
         """Write an object whose name fixes its content (chunk, chunk list, bundle).
 
         After a failed attempt the next one first asks whether the object is complete on the
@@ -406,7 +452,7 @@ class SyncEngine:
             if len(data) >= 16 * 1024:
                 self._measured(len(data), time.monotonic() - started)
 
-        self._retry(go, f"write {path}")
+        self._retry(go, f"write {path}", tries)
         with self._lock:
             self.report.bytes_up += len(data)
 
@@ -899,13 +945,30 @@ class SyncEngine:
             piece = self._piece_size()
             if piece > P.CHUNK_SIZE and self._objects.has(P.chunk_path(P.sha256(data[:P.CHUNK_SIZE]))):
                 piece = P.CHUNK_SIZE  # begun in small pieces by a run before: finish it so
+            try:
+                send_blob(plan, data, piece)
+            except RemoteUnavailable:
+                if piece <= P.CHUNK_SIZE or len(data) <= P.CHUNK_SIZE:
+                    raise
+                # A big piece did not get through (a link cut more often than it takes): forget the
+                # measured speed and send this file, and the next ones, in small pieces (an upload
+                # cannot resume inside a piece: WebDAV has no standard partial PUT).
+                log.info("piece of %d bytes for %s did not get through; small pieces now", piece, plan.sha)
+                with self._lock:
+                    self._rate = None
+                send_blob(plan, data, P.CHUNK_SIZE)
+
+        def send_blob(plan: _BlobPlan, data: bytes, piece: int) -> None:
+            def tries(part: bytes) -> int | None:  # a big piece: once, then small pieces
+                return 1 if len(part) > P.CHUNK_SIZE else None
+
             if len(data) <= piece:
                 done_path = P.chunk_path(plan.sha)
                 # one small request tells whether another PC sent the very same file already (no
                 # listing of the chunk folders, whose size grows with the store)
                 if not may_exist(done_path) or \
                         self._retry(lambda: self.remote.size(done_path), f"size {done_path}") != len(data):
-                    self._write(done_path, data)
+                    self._write(done_path, data, tries(data))
                     self._sent_piece(len(data))
                 else:
                     with self._lock:
@@ -930,7 +993,7 @@ class SyncEngine:
                         self.report.chunks_skipped += 1
                     continue
                 self._check_cancel()
-                self._write(cpath, part)
+                self._write(cpath, part, tries(part))
                 self._objects.add(cpath)
                 self._sent_piece(len(part))
             self._write(done_path, P.encode_manifest(plan.sha, len(data), chunks))
@@ -1566,7 +1629,7 @@ class SyncEngine:
             if P.sha256(data) == item.sha:
                 return data
             path.unlink(missing_ok=True)
-        return self._read(self._stream_path(device, item.name))
+        return self._read(self._stream_path(device, item.name), sha=item.sha)
 
     # ------------------------------------------------------------------ files
 
@@ -1616,7 +1679,7 @@ class SyncEngine:
                     if local.is_file() and P.sha256(local.read_bytes()) == csha:
                         parts.append(local.read_bytes())
                         continue
-                    piece = self._read(P.chunk_path(csha))
+                    piece = self._read(P.chunk_path(csha), sha=csha)
                     if piece is None or P.sha256(piece) != csha:
                         parts = []
                         break
@@ -1631,7 +1694,7 @@ class SyncEngine:
                         for csha, _size in chunks:
                             (cache / csha).unlink(missing_ok=True)
             elif index.size(P.chunk_path(sha)) is not None:
-                data = self._read(P.chunk_path(sha))
+                data = self._read(P.chunk_path(sha), sha=sha)
                 if data is not None and P.sha256(data) == sha:
                     self.db.blobs.put_bytes(data)
                     ok = True
