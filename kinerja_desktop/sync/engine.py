@@ -58,9 +58,9 @@ from kinerja_desktop.store.sync_models import (
     SyncStore,
     SyncStoreObject,
 )
+from kinerja_desktop.sync import probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
-from kinerja_desktop.sync import trust
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
 from kinerja_desktop.sync.replica import knowledge_at, record_knowledge, set_meta
@@ -482,6 +482,7 @@ class SyncEngine:
         self.report.device = self.me
         try:
             self._check_identity()
+            self._check_listing()
             if self.opt.push:
                 self.push()
             if self.opt.pull:
@@ -545,6 +546,14 @@ class SyncEngine:
                 row.store_id = self.store_id
                 row.pushed_seq = 0
                 row.confirmed_at = utcnow()
+
+    def _check_listing(self) -> None:
+        """Once per store on this PC: does the store list nested folders (see sync.probe)?"""
+        key = f"{probe.CHECKED_KEY}.{self.store_id}.{self.remote.display}"  # a copy elsewhere: checked again
+        if self.db.meta(key) is True:
+            return
+        probe.check_listing(self.remote, self.me, self._retry, self._write)
+        self.db.set_meta(key, True)
 
     # ------------------------------------------------------------------ push
 

@@ -48,6 +48,8 @@ DEVICES_DIR = "devices"
 CHUNKS_DIR = "chunks"
 FILES_DIR = "files"
 ROSTER_DIR = "roster"
+#: Where each PC writes the small file that checks the store lists nested folders (sync.probe).
+PROBE_DIR = "probe"
 #: Files travel in content-addressed pieces. An upload cannot resume inside a piece (WebDAV has no
 #: standard partial PUT, and S3 multipart parts must be at least 5 MB), so a PUT cut off starts again
 #: from its first byte: on a slow link pieces are CHUNK_SIZE (32 KiB take about 4 s over 64 kbit/s, so
