@@ -1293,8 +1293,8 @@ class SyncEngine:
         listing = self._retry(lambda: trust.roster_listing(self.remote), "list roster")
         if not listing or listing[-1][0] <= have:
             return  # nothing newer than the roster taken before: nothing is downloaded
-        found = self._retry(lambda: trust.latest_verified_roster(self.remote, root, listing, newer_than=have),
-                            "read roster")
+        found = trust.latest_verified_roster(self.remote, root, listing, newer_than=have,
+                                             read=lambda path, digest: self._read(path, sha=digest))
         if found is not None:
             seq, doc = found
             accept_roster(self.db, doc, seq)
@@ -1306,7 +1306,7 @@ class SyncEngine:
                                         reverse=True):  # type: ignore[misc]
             if seq <= have:
                 return None
-            data = self._read(f"{P.card_dir(key)}/{name}")
+            data = self._read(f"{P.card_dir(key)}/{name}", sha=digest)
             if data is None or P.sha256(data) != digest:
                 continue
             try:
