@@ -96,3 +96,15 @@ def test_a_sound_store_is_checked_once_per_pc(office: Office, dav: DavServer) ->
     assert len(probes) == 1 and all(p.endswith("/list/probe.json") for p in probes)
     _sync(reader, dav)
     assert dav.puts("/kinerja/probe/") == probes  # not again
+
+
+def test_the_app_stops_and_asks_instead_of_retrying(office: Office, broken_dav: DavServer) -> None:
+    """In the app the broken store is not "offline, trying again": automatic runs stop and a person is told."""
+    from types import SimpleNamespace
+
+    from kinerja_desktop.ui.sync.controller import run_sync
+
+    ctx = SimpleNamespace(cancelled=False, progress=lambda *a: None)
+    url = broken_dav.url.replace(f"{broken_dav.user}@", f"{broken_dav.user}:{broken_dav.password}@")
+    result = run_sync(ctx, office.dbs["reader"], url, FAST)
+    assert result[:2] == ("attention", "listing") and "tidak menampilkan isi folder bertingkat" in result[2]
