@@ -70,6 +70,8 @@ T = TypeVar("T")
 
 #: Tables whose rows name a file by its SHA-256 (column ``sha256``): evidence, signed sheets, certificates.
 BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
+#: Change-log entries read at once when packing bundles (memory stays flat however long the log).
+PACK_WINDOW = 20_000
 #: A piece of a file should take about this long to send (see SyncEngine._piece_size).
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
@@ -832,34 +834,52 @@ class SyncEngine:
         return upto
 
     def _make_bundles(self) -> None:
+        """Pack this device's new signed changes into outbox bundles, PACK_WINDOW entries at a time
+        (the log is never held in memory whole: a founding push packs millions of entries)."""
+        with self.db.reader() as s:
+            last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
+            deletes = s.execute(select(func.count()).select_from(ChangeLog).where(
+                ChangeLog.device_id == self.me, ChangeLog.seq > last, ChangeLog.op == "delete")).scalar() or 0
+        if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
+            raise MassDeletionPending(
+                f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
+                "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
+        window: int | None = PACK_WINDOW
+        while window:
+            window = self._pack_window(window)
+
+    def _pack_window(self, window: int) -> int | None:
+        """Pack the next ``window`` entries at most; returns the window for the next call (None: done)."""
         with self.db.session() as s:
             last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
             rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
-                                  .order_by(ChangeLog.seq)))
+                                  .order_by(ChangeLog.seq).limit(window)))
             if not rows:
-                return
+                return None
             # only a contiguous run can be sent (a gap would stall every receiver)
             run: list[ChangeLog] = []
             for r in rows:
                 if r.seq != last + len(run) + 1:
                     break
                 run.append(r)
+            more = len(rows) == window and len(run) == len(rows)
+            if more:  # the window may end inside a signature group: its start waits for the next window
+                end = max((i for i, r in enumerate(run) if r.sig), default=-1)
+                if end < 0:
+                    return window * 2  # one group longer than the window: read more at once
+                run = run[:end + 1]
             # only signed changes are sent: no receiver applies an unsigned one, and it would
             # hold up everything after it (see changelog.sign_entries)
             signed = sum(len(g) for g in _signed_groups(run)[:_first_unsigned(run)])
             if signed < len(run):
+                more = False
                 self.report.unsigned = len(run) - signed
                 log.warning("%d changes from seq %d on are not signed by their author; not sent",
                             len(run) - signed, run[signed].seq)
             run = run[:signed]
             if not run:
-                return
-            deletes = sum(1 for r in run if r.op == "delete")
-            if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
-                raise MassDeletionPending(
-                    f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
-                    "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
+                return None
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
             made: dict[int, P.Entry] = {}
             lines: dict[int, str] = {}  # each entry is written as JSON once, however often its part is split
@@ -905,6 +925,7 @@ class SyncEngine:
                 s.add(SyncOutbox(last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
                                  prev_sha256=prev, name=name, size=len(data), count=len(part), blobs=blobs))
                 prev = digest
+        return PACK_WINDOW if more else None
 
     def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
         clock = r.clock
