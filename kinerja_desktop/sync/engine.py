@@ -651,20 +651,43 @@ class SyncEngine:
             upto = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             if upto <= packed:
                 return
-            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me,
-                                                          ChangeLog.seq > packed, ChangeLog.seq <= upto)
-                                  .order_by(ChangeLog.seq)))
             parts = Partitioner(s)
-            # the partition each entry goes to: the one it names (and its signature covers), else worked out
-            part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows}
+            # One pass over the log, a window at a time, keeping of each signature group only its range of
+            # sequence numbers per partition it touches (a founding push never holds its whole log). The
+            # partition of an entry: the one it names (and its signature covers), else worked out.
+            ranges: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # part -> [(first, last, entries)]
+
+            def close(group: list[tuple[int, str]]) -> None:
+                for part, n in Counter(p for _seq, p in group if valid_part(p)).items():
+                    ranges[part].append((group[0][0], group[-1][0], n))
+
+            pending: list[tuple[int, str]] = []
+            after = packed
+            while after < upto:
+                window = s.execute(select(ChangeLog.seq, ChangeLog.part, ChangeLog.table_name, ChangeLog.row_id,
+                                          ChangeLog.sig).where(ChangeLog.device_id == self.me, ChangeLog.seq > after,
+                                                               ChangeLog.seq <= upto)
+                                   .order_by(ChangeLog.seq).limit(PACK_WINDOW)).all()
+                if not window:
+                    break
+                for seq, part, table, row_id, sig in window:
+                    pending.append((seq, part or parts.of(table, row_id)))
+                    if sig:
+                        n = max(1, min(int(sig.get("n") or 1), len(pending)))
+                        for single in pending[:-n]:
+                            close([single])
+                        close(pending[-n:])
+                        pending = []
+                after = window[-1][0]
+            for single in pending:
+                close([single])
             # what is already in each partition (a device's history the central office migrated)
             tips: dict[str, tuple[int, str | None]] = {}
             for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
                                                     SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
                 tips[part] = (last, sha)
-            touched = sorted({p for p in part_of.values() if valid_part(p)})
             existing = None
-            for part in touched:
+            for part in sorted(ranges):
                 if part in tips:
                     continue
                 if existing is None:  # one listing: which partitions exist at all on the store
@@ -676,24 +699,36 @@ class SyncEngine:
                 if mine:
                     _dev, last, sha = max(mine, key=lambda x: x[1])
                     tips[part] = (last, sha)
-            per_part: dict[str, list[list[ChangeLog]]] = defaultdict(list)
-            for group in _signed_groups(rows):
-                for part in sorted({part_of[r.seq] for r in group if valid_part(part_of[r.seq])}):
-                    if group[-1].seq > tips.get(part, (0, None))[0]:
-                        per_part[part].append(group)
-            for part, groups in per_part.items():
+            for part in sorted(ranges):
+                todo = [r for r in ranges.pop(part) if r[1] > tips.get(part, (0, None))[0]]
                 prev = tips.get(part, (0, None))[1]
-                batch: list[list[ChangeLog]] = []
+                batch: list[tuple[int, int, int]] = []
                 size = 0
-                for group in [*groups, None]:
-                    n = sum(1 for r in group if part_of[r.seq] == part) if group else 0
+                for group in [*todo, None]:
+                    n = group[2] if group else 0
                     if batch and (group is None or size + n > P.BUNDLE_MAX_ENTRIES):
-                        prev = self._write_part_bundle(s, part, batch, prev, part_of)
+                        prev = self._write_part_ranges(s, parts, part, batch, prev)
                         batch, size = [], 0
                     if group:
                         batch.append(group)
                         size += n
             s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+
+    def _write_part_ranges(self, s: Any, parts: Partitioner, part: str, batch: list[tuple[int, int, int]],
+                           prev: str | None) -> str:
+        """Read the entries of these signature groups (ranges of sequence numbers) and write their bundle."""
+        seqs = [seq for first, last, _n in batch for seq in range(first, last + 1)]
+        rows: dict[int, ChangeLog] = {}
+        for i in range(0, len(seqs), 500):
+            rows.update((r.seq, r) for r in s.scalars(select(ChangeLog).where(
+                ChangeLog.device_id == self.me, ChangeLog.seq.in_(seqs[i:i + 500]))))
+        groups = [[rows[seq] for seq in range(first, last + 1)] for first, last, _n in batch]
+        part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows.values()}
+        digest = self._write_part_bundle(s, part, groups, prev, part_of)
+        s.flush()
+        for r in rows.values():  # done with them: memory stays flat over thousands of partitions
+            s.expunge(r)
+        return digest
 
     def _write_part_bundle(self, s: Any, part: str, groups: list[list[ChangeLog]], prev: str | None,
                            part_of: dict[int, str]) -> str:
