@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 import warnings
+from pathlib import Path
 
 from kinerja_desktop import __version__
 
@@ -41,6 +42,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.matriks_cmd",
     "kinerja_desktop.cli.harian_cmd",
     "kinerja_desktop.cli.workflow_cmd",
+    "kinerja_desktop.cli.pohon_cmd",
 ]
 
 
@@ -88,40 +90,45 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     from kinerja_desktop.cli.context import CliContext
     from kinerja_desktop.domain.errors import KinerjaError
+    from kinerja_desktop.services.error_log import file_log_during
 
     ctx = CliContext(args)
-    try:
-        return int(args.func(args, ctx) or 0)
-    except KinerjaError as exc:
-        ctx.error(str(exc))
-        return 1
-    except KeyboardInterrupt:
-        ctx.error("Dibatalkan.")
-        return 2
-    except Exception as exc:  # never a traceback, SQL or stored value on the terminal
-        if os.environ.get("KINERJA_DEBUG"):
-            raise
-        ctx.error(unexpected_error(exc, getattr(args, "db", None)))
-        return 2
-    finally:
-        ctx.close()
+    with file_log_during() as log:  # the GUI's log file: <data>/log/kinerja.log
+        try:
+            return int(args.func(args, ctx) or 0)
+        except KinerjaError as exc:
+            ctx.error(str(exc))
+            return 1
+        except KeyboardInterrupt:
+            ctx.error("Dibatalkan.")
+            return 2
+        except Exception as exc:  # never a traceback, SQL or stored value on the terminal
+            if os.environ.get("KINERJA_DEBUG"):
+                raise
+            ctx.error(unexpected_error(exc, getattr(args, "db", None), log, argv))
+            return 2
+        finally:
+            ctx.close()
 
 
-def unexpected_error(exc: BaseException, db: str | None) -> str:
-    """One sentence for an error no service turned into a message (its text may hold SQL or stored values)."""
-    import errno
+def unexpected_error(exc: BaseException, db: str | None, log: Path | None, argv: list[str]) -> str:
+    """Log ``exc`` with its traceback to ``log``; one sentence for the terminal saying where the detail is.
 
-    from kinerja_desktop.store.storage_errors import DISK_FULL_ERRNOS, disk_full, storage_error
+    The sentence comes from :func:`~kinerja_desktop.services.error_log.plain_message`, as in the GUI
+    (the exception's own text may hold SQL or stored values, so it is never shown).
+    """
+    from kinerja_desktop.services.error_log import plain_message, redact, report
 
-    if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
-        return str(disk_full("berkas" if not exc.filename else f"berkas {exc.filename}"))
-    known = storage_error(exc, db or os.environ.get("KINERJA_DB") or "aplikasi")
-    if known is not None:
-        return str(known)
-    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Berkas {exc.filename or ''} tidak boleh ditulisi atau dibaca. Periksa izin berkas dan foldernya."
-    return (f"Terjadi kesalahan tak terduga ({type(exc).__name__}). "
-            "Jalankan lagi dengan KINERJA_DEBUG=1 untuk rinciannya, lalu laporkan ke admin.")
+    where = redact(db or os.environ.get("KINERJA_DB") or "aplikasi")
+    if log is None:  # the user data folder cannot be written
+        detail_at = "tampil bila perintah dijalankan lagi dengan KINERJA_DEBUG=1"
+        pointer = "Untuk melihat rinciannya, jalankan lagi dengan KINERJA_DEBUG=1."
+    else:
+        report(exc, "kinerja " + " ".join(argv), logger=__name__)
+        detail_at = f"tercatat di {log}"
+        pointer = f"Rinciannya tercatat di {log}."
+    message = plain_message(exc, where, detail_at=detail_at, restore_with="perintah kinerja restore")
+    return message if detail_at in message else f"{message} {pointer}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 
 if TYPE_CHECKING:
     from kinerja_desktop.services.common import CurrentUser
@@ -92,6 +92,23 @@ class CliContext:
                     f"NIP, atau terlalu umum): kinerja --user {user.username} akun sandi")
             self._user = user
         return self._user
+
+    def employee_id(self, nip: str | None) -> str:
+        """The employee with this NIP (spaces ignored); without one, the signed-in user's own."""
+        if not nip:
+            if not self.user.employee_id:
+                raise ValidationError("Akun ini tidak terhubung dengan pegawai; beri --nip.", field="nip")
+            return self.user.employee_id
+        from sqlalchemy import select
+
+        from kinerja_desktop.store.models import Employee
+
+        clean = "".join(nip.split())
+        with self.db.reader() as s:
+            eid = s.scalars(select(Employee.id).where(Employee.nip == clean, Employee.deleted.is_(False))).first()
+        if eid is None:
+            raise ValidationError(f"NIP {clean} tidak ada di daftar pegawai.", field="nip")
+        return str(eid)
 
     def out(self, data: Any, text: str | None = None) -> None:
         """Print ``data`` as JSON with --json, otherwise ``text`` (or str(data))."""

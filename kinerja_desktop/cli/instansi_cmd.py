@@ -37,10 +37,11 @@ def _line(u) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_overview(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kinerja_desktop.central.overview import instansi_overview, write_xlsx
+    from kinerja_desktop.central.overview import load_instansi, write_xlsx
     from kinerja_desktop.domain.errors import ValidationError
 
-    ov = instansi_overview(ctx.db, ctx.user, args.year, args.period)
+    data = load_instansi(ctx.db, ctx.user, args.year)
+    ov = data.overview(args.period)
     since = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=args.sepi)
     if args.xlsx:
         write_xlsx(ov, Path(args.xlsx))
@@ -48,7 +49,7 @@ def cmd_overview(args: argparse.Namespace, ctx: CliContext) -> int:
         unit = next((u for u in ov.units if u.code == args.unit.strip()), None)
         if unit is None:
             raise ValidationError(f"Unit {args.unit} tidak ditemukan.", field="unit")
-        return _drill(ctx, ov, unit)
+        return _drill(ctx, data, ov, unit)
     t = ov.total
     lines = [f"Instansi {args.year} {ov.period}: {t.employees} pegawai ASN di {len(ov.units)} unit.",
              f"SKP draf {t.skp.get('DRAFT', 0)}, diajukan {t.skp.get('SUBMITTED', 0)}, disetujui "
@@ -79,21 +80,19 @@ def cmd_overview(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _drill(ctx: CliContext, ov, unit) -> int:  # type: ignore[no-untyped-def]
-    from kinerja_desktop.services.query_service import employee_rows, unit_id_by_code
-
+def _drill(ctx: CliContext, data, ov, unit) -> int:  # type: ignore[no-untyped-def]
     children = [u for u in ov.units if u.parent_code == unit.code]
-    unit_id = unit_id_by_code(ctx.db, unit.code)
-    people = employee_rows(ctx.db, ctx.user, ov.year, ov.period, unit_ids=[unit_id] if unit_id else [])
+    people = data.people(unit.unit_id, ov.period)
     lines = [_line(unit)]
     if unit.violations:
         lines += [f"  kurva: {m}" for m in unit.violations]
     if children:
         lines += ["", "Sub-unit:"] + ["  " + _line(u) for u in children]
     lines += ["", "Pegawai:"]
-    lines += [f"  {p.nip or '-':<18} {p.name[:34]:<34} SKP {p.plan_status or '-':<9} evaluasi {p.eval_status or '-':<7}"
-              f" {(p.predikat or '-').replace('_', ' ').title()}" for p in people]
+    lines += [f"  {p.nip or '-':<18} {p.name[:34]:<34} SKP {p.skp or '-':<9} evaluasi {p.evaluation or '-':<7}"
+              f" {(p.predikat or '-').replace('_', ' ').title():<16} realisasi {'ya' if p.realised else '-'}"
+              for p in people]
     ctx.out({"unit": unit.to_dict(), "sub_unit": [u.to_dict() for u in children],
-             "pegawai": [{"nip": p.nip, "nama": p.name, "skp": p.plan_status, "evaluasi": p.eval_status,
-                          "predikat": p.predikat} for p in people]}, "\n".join(lines))
+             "pegawai": [{"nip": p.nip, "nama": p.name, "skp": p.skp, "evaluasi": p.evaluation,
+                          "predikat": p.predikat, "realisasi": p.realised} for p in people]}, "\n".join(lines))
     return 0

@@ -125,23 +125,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 # ----------------------------------------------------------------------------- helpers
 
 
-def _employee_id(ctx: CliContext, nip: str | None) -> str:
-    if not nip:
-        if not ctx.user.employee_id:
-            raise ValidationError("Akun ini tidak terhubung dengan pegawai; beri --nip.", field="nip")
-        return ctx.user.employee_id
-    from sqlalchemy import select
-
-    from kinerja_desktop.store.models import Employee
-
-    clean = "".join(nip.split())
-    with ctx.db.reader() as s:
-        eid = s.scalars(select(Employee.id).where(Employee.nip == clean, Employee.deleted.is_(False))).first()
-    if eid is None:
-        raise ValidationError(f"NIP {clean} tidak ada di daftar pegawai.", field="nip")
-    return str(eid)
-
-
 def _day(text: str | None, what: str) -> date | None:
     if not text:
         return None
@@ -196,7 +179,7 @@ def _draft_id(ctx: CliContext, plan_id: str, prefix: str) -> str:
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services import role_matrix_service as rm
 
-    m = rm.matrix(ctx.db, ctx.user, args.year, _employee_id(ctx, args.nip) if args.nip else None)
+    m = rm.matrix(ctx.db, ctx.user, args.year, ctx.employee_id(args.nip) if args.nip else None)
     lines = [f"Matriks peran hasil {m.head_name} — {m.unit} — {m.year} ({m.filled} isian)"]
     names = {p.employee_id: p.name for p in m.people}
     for r in m.rows:
@@ -224,7 +207,7 @@ def cmd_fill(args: argparse.Namespace, ctx: CliContext) -> int:
         team = next((t.id for t in m.teams if t.name.casefold() == args.tim.strip().casefold()), None)
         if team is None:
             raise ValidationError(f"Tim kerja “{args.tim}” tidak ada di antara tim yang Anda pimpin.", field="tim")
-    cell = rm.set_cell(ctx.db, ctx.user, row.rhk_id, _employee_id(ctx, args.nip), peran=args.peran,
+    cell = rm.set_cell(ctx.db, ctx.user, row.rhk_id, ctx.employee_id(args.nip), peran=args.peran,
                        text=args.rhk_pegawai, indicators=_indicators(args.indikator), kind=args.jenis,
                        tim_kerja_id=team)
     ctx.out({"id": cell}, f"Tersimpan: {row.number} untuk NIP {args.nip}.")
@@ -235,7 +218,7 @@ def cmd_clear(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services import role_matrix_service as rm
 
     m = rm.matrix(ctx.db, ctx.user, args.year)
-    cell = _row(m, args.rhk).cells.get(_employee_id(ctx, args.nip))
+    cell = _row(m, args.rhk).cells.get(ctx.employee_id(args.nip))
     if cell is None:
         raise ValidationError("Sel itu memang kosong.")
     rm.remove_cell(ctx.db, ctx.user, cell.id)
@@ -249,7 +232,7 @@ def cmd_team(args: argparse.Namespace, ctx: CliContext) -> int:
     members = []
     for item in args.anggota:
         nip, _sep, peran = item.partition("=")
-        members.append((_employee_id(ctx, nip), peran or "Anggota"))
+        members.append((ctx.employee_id(nip), peran or "Anggota"))
     existing = next((t.id for t in rm.teams(ctx.db, ctx.user, args.year)
                      if t.name.casefold() == args.nama.strip().casefold()), None)
     team = rm.save_team(ctx.db, ctx.user, args.year, args.nama, members, description=args.uraian, team_id=existing)
@@ -261,7 +244,7 @@ def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.page_setup import PageSetup, parse_paper
     from kinerja_desktop.documents.print_service import PrintJob, print_documents
 
-    ids = (_employee_id(ctx, args.nip),) if args.nip else ()
+    ids = (ctx.employee_id(args.nip),) if args.nip else ()
     result = print_documents(ctx.db, ctx.user, PrintJob(kind="matriks", year=args.year, out=Path(args.out),
                                                         employee_ids=ids, setup=PageSetup(paper=parse_paper(args.paper))))
     if result.failures:
@@ -331,9 +314,9 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         unit_id = unit_id_by_code(ctx.db, args.unit)
         if unit_id is None:
             raise ValidationError(f"Unit {args.unit} tidak ada.", field="unit")
-    pid = ps.record_penugasan(ctx.db, ctx.user, _employee_id(ctx, args.nip), args.jenis, tmt,
+    pid = ps.record_penugasan(ctx.db, ctx.user, ctx.employee_id(args.nip), args.jenis, tmt,
                               end_date=_day(args.selesai, "--selesai"), jabatan=args.jabatan, unit_id=unit_id,
-                              penilai_id=_employee_id(ctx, args.penilai) if args.penilai else None, nomor_sk=args.sk)
+                              penilai_id=ctx.employee_id(args.penilai) if args.penilai else None, nomor_sk=args.sk)
     ctx.out({"id": pid}, f"Penugasan tercatat ({pid[:8]}). Pegawai membuka SKP-nya dengan: kinerja penugasan "
             f"buka-skp {pid[:8]}")
     return 0
@@ -356,7 +339,7 @@ def _penugasan_id(ctx: CliContext, prefix: str) -> str:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services import penugasan_service as ps
 
-    rows = ps.list_penugasan(ctx.db, ctx.user, _employee_id(ctx, args.nip), args.year)
+    rows = ps.list_penugasan(ctx.db, ctx.user, ctx.employee_id(args.nip), args.year)
     lines = [f"{r.id[:8]}  {r.kind_label}  TMT {r.tmt:%d-%m-%Y}"
              + (f" s.d. {r.end_date:%d-%m-%Y}" if r.end_date else "")
              + f"  {r.jabatan or '-'}  penilai {r.penilai or '-'}  SK {r.nomor_sk or '-'}"
@@ -400,7 +383,7 @@ def cmd_print_assignment(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_annual(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.services import penugasan_service as ps
 
-    eid = _employee_id(ctx, args.nip)
+    eid = ctx.employee_id(args.nip)
     if args.terapkan:
         ps.apply_annual(ctx.db, ctx.user, eid, args.year)
     view = ps.year_overview(ctx.db, ctx.user, eid, args.year)

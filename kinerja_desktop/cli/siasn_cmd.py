@@ -7,6 +7,8 @@
   kinerja --user admin siasn antrean [--ulang]                                   # the queue; --ulang retries failed
 
 The real SIASN endpoint needs the instansi's credentials; it was not reached while building this.
+Each record's signed evaluation documents are uploaded with it; the SIASN reference ids used
+(id_ref_dokumen, koefisienId) are settings: kinerja --user admin pengaturan --set siasn.dokumen_periodik=890.
 """
 
 from __future__ import annotations
@@ -121,7 +123,9 @@ def cmd_credentials(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_send(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kinerja_desktop.documents.signed_documents import document_pdf
     from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.services.siasn_export import dokumen_refs
     from kinerja_desktop.sync.siasn_client import SiasnClient, load_credentials, send_queue
 
     url = _url(args)
@@ -134,7 +138,9 @@ def cmd_send(args: argparse.Namespace, ctx: CliContext) -> int:
     added = queue.enqueue(ctx.user, batch.records)
     with ctx.progress(len(queue.pending()), "Mengirim ke SIASN") as bar:
         run = send_queue(ctx.user, queue, SiasnClient(url, credentials), limit=args.limit,
-                         progress=lambda _n, total, _i: bar.update(1, total=total))
+                         progress=lambda _n, total, _i: bar.update(1, total=total),
+                         documents=lambda doc_id: document_pdf(ctx.db, ctx.user, doc_id),
+                         dokumen_ref=dokumen_refs(ctx.db))
     lines = [f"Masuk antrean: {added}. Terkirim: {len(run.sent)}. Gagal: {len(run.failed)}. "
              f"Masih menunggu: {run.left}. Tidak dapat dikirim (lihat 'siasn check'): {len(batch.problems)}."]
     lines += [f"  gagal {i.nip} {i.key.split(':')[-1]}: {i.last_error}" for i in run.failed]

@@ -312,7 +312,7 @@ def cmd_tte_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_tte_send(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kinerja_desktop.documents.signed_documents import document_pdf, record_certified
+    from kinerja_desktop.documents.signed_documents import certified_request, document_pdf, record_certified
     from kinerja_desktop.documents.tte import BsreClient, TteCredentials, process_queue
     from kinerja_desktop.services.settings_service import get_setting
 
@@ -324,6 +324,7 @@ def cmd_tte_send(args: argparse.Namespace, ctx: CliContext) -> int:
                        if client_user else None)
     client = BsreClient(url, username=client_user, password=client_password)
     user, db = ctx.user, ctx.db
+    timezone = get_setting(db, "timezone")
     env = ("KINERJA_TTE_TOTP",) if args.totp else ("KINERJA_TTE_PASSPHRASE",)
     prompt = "Kode TOTP: " if args.totp else "Passphrase TTE: "
 
@@ -336,6 +337,7 @@ def cmd_tte_send(args: argparse.Namespace, ctx: CliContext) -> int:
         load_pdf=lambda job: document_pdf(db, user, job.document_key),
         store_pdf=lambda job, pdf: record_certified(db, user, job.document_key, pdf, role=job.role).sha256,
         credentials_for=credentials,
+        prepare=lambda job, pdf: certified_request(db, user, job.document_key, job.role, pdf, timezone=timezone),
     )
     lines = [f"Selesai: {len(run.done)}, gagal: {len(run.failed)}, dilewati: {len(run.skipped)}."]
     lines += [f"  gagal: dokumen {j.document_key[:8]}… — {j.last_error}" for j in run.failed]

@@ -23,6 +23,7 @@ import sys
 from typing import Any
 
 from kinerja_desktop.cli.context import CliContext
+from kinerja_desktop.domain.errors import PermissionDenied
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,6 +137,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     who = getattr(args, "user", None)
     if who:  # `kinerja --user NIP sync` sets this PC up for that person: it holds their scope (sync.scope)
         remember_person(ctx.db, who)
+    step = _long_term_step(ctx, who)
     remote = open_remote(url, secret=_secret(args, url))
     state: dict[str, Any] = {"phase": None, "done": 0}
     try:
@@ -149,11 +151,27 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
                 bar.update(max(0, done - state["done"]), total=total)
                 state["done"] = done
 
-            report = SyncEngine(ctx.db, remote, options, progress=on_progress).run()
+            report = SyncEngine(ctx.db, remote, options, progress=on_progress, before_push=step).run()
     finally:
         remote.close()
-    ctx.out(report.to_dict(), report.summary())
+    lines = [report.summary()]
+    lines += [f"  LTV gagal: {f['document']} — {f['error']}" for f in report.long_term.get("failed", [])]
+    ctx.out(report.to_dict(), "\n".join(lines))
     return 0
+
+
+def _long_term_step(ctx: CliContext, who: str | None) -> Any:
+    """Before sending: long-term validation of the signed documents held here, when a timestamp server is
+    set and a user signed in (``--user`` with KINERJA_PASSWORD); documents/long_term_documents.py."""
+    from kinerja_desktop.documents.long_term_documents import sync_step, tsa_url
+
+    if not who or not tsa_url(ctx.db):
+        return None
+    try:
+        user = ctx.user
+    except PermissionDenied:
+        user = None
+    return sync_step(ctx.db, user)
 
 
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:

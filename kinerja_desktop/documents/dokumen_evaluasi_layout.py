@@ -123,7 +123,7 @@ def story(sheet: DokumenEvaluasiSheet, ctx: LayoutContext) -> list[Flowable]:
     return build(
         sheet.instansi,
         periode_title=f"PERIODE: {evaluation_period_label(sheet.period)}",
-        periode_range=f"PERIODE PENILAIAN: {sheet.period.range_label(sheet.year)}",
+        periode_range=f"PERIODE PENILAIAN: {sheet.range_text}",
         parts=parts,
         signers=signers,
         ctx=ctx,

@@ -87,7 +87,7 @@ def story(sheet: EvaluasiSheet, ctx: LayoutContext) -> list[Flowable]:
     out: list[Flowable] = [
         *kop(sheet.instansi, width, ctx.logo),
         *title_block(TITLE, subtitles(variant, pendekatan, sheet.period)),
-        identity_header(sheet.instansi.nama, f"PERIODE PENILAIAN: {sheet.period.range_label(sheet.year)}", width),
+        identity_header(sheet.instansi.nama, f"PERIODE PENILAIAN: {sheet.range_text}", width),
         identity_table(
             sheet.pegawai, sheet.penilai, width,
             jpt_instansi=sheet.instansi.nama if variant is SkpVariant.JPT else None,

@@ -51,13 +51,24 @@ _SAFE = re.compile(r"[^A-Z0-9.+/$%*]+")
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _HASHED_FIELDS: dict[type, tuple[str, ...]] = {}
+_UNLESS_NONE: dict[type, frozenset[str]] = {}
 
 
 def _hashed_fields(cls: type) -> tuple[str, ...]:
     names = _HASHED_FIELDS.get(cls)
     if names is None:
-        names = _HASHED_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("hash", True))
+        fields = dataclasses.fields(cls)
+        names = _HASHED_FIELDS[cls] = tuple(f.name for f in fields if f.metadata.get("hash", True))
+        _UNLESS_NONE[cls] = frozenset(f.name for f in fields if f.metadata.get("hash") == "unless_none")
     return names
+
+
+def _hashed_items(value: Any, kind: type) -> dict[str, Any]:
+    """A dataclass's hashed fields; one marked ``hash: "unless_none"`` only when set (fields added
+    later that way leave the hash of every sheet without them, and so their printed QR, unchanged)."""
+    names = _hashed_fields(kind)
+    skip = _UNLESS_NONE[kind]
+    return {n: _plain(getattr(value, n)) for n in names if not (n in skip and getattr(value, n) is None)}
 
 
 def _plain(value: Any) -> Any:
@@ -65,7 +76,7 @@ def _plain(value: Any) -> Any:
     if kind in _SCALARS:  # exact types: enums built on str or int are handled below
         return value
     if kind in _HASHED_FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-        return {name: _plain(getattr(value, name)) for name in _hashed_fields(kind)}
+        return _hashed_items(value, kind)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Period):

@@ -52,6 +52,7 @@ from kinerja_desktop.domain.kepegawaian import (
 from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.periods import period as period_of
+from kinerja_desktop.services.plan_spans import clip, plan_spans
 from kinerja_desktop.services.plan_versions import current_plans, plans_for_period
 from kinerja_desktop.services.query_service import capaian_by_unit
 from kinerja_desktop.store.db import Database
@@ -420,6 +421,7 @@ class _Bulk:
             if chosen is not None and chosen.employee_id == eid and not chosen.deleted:
                 self.plans[eid] = chosen
         plan_ids = [p.id for p in self.plans.values()]
+        self.spans = plan_spans(s, ids, year)  # only SKP that do not cover the whole year are in it
         # people named on plans (penilai/atasan) and, for employees without a plan, from the roster
         self.sup = _supervisors(s, ids, year)
         self.sup.update(_supervisors(s, [v for v in self.sup.values() if v], year))
@@ -629,6 +631,9 @@ class _Bulk:
         version = plan.version if kind == "skp" and plan is not None else 1
         doc_id = make_doc_id(kind, self.year, self.per if version <= 1 else f"V{version}", subject)
         kota = self.instansi.kota
+        span = self.spans.get(plan.id) if plan is not None else None
+        if span is not None and kind != "skp":
+            span = clip(span, self.per.start(self.year), self.per.end(self.year))
         if kind == "skp":
             return SkpSheet(
                 doc_id=doc_id,
@@ -641,6 +646,7 @@ class _Bulk:
                 tanggal=_day(plan.approved_at) if plan else None,
                 variant=variant,
                 draft=plan is None or plan.status != "APPROVED",
+                span=span,
             )
         ev = self.evals.get(plan.id) if plan else None
         if kind == "dokumen-evaluasi":
@@ -658,6 +664,7 @@ class _Bulk:
                 tempat=kota,
                 tanggal=_day(ev.finalised_at) if ev else None,
                 draft=not _is_final(ev),
+                span=span,
             )
         return EvaluasiSheet(
             doc_id=doc_id,
@@ -679,4 +686,5 @@ class _Bulk:
             tanggal=_day(ev.finalised_at) if ev else None,
             variant=variant,
             draft=not _is_final(ev),
+            span=span,
         )

@@ -26,7 +26,7 @@ from kinerja_desktop.domain.kepegawaian import (
     SkpVariant,
 )
 from kinerja_desktop.domain.penilaian import Predikat, PredikatOrganisasi, Rating
-from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.periods import Period, range_label
 
 __all__ = [
     "BlankForm",
@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 NO_HASH = {"hash": False}
+#: Hashed when set: the days an SKP covers when it is not the whole year (services.plan_spans).
+SPAN = {"hash": "unless_none"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,12 @@ class SkpSheet(Sheet):
     tanggal: date | None = None
     variant: SkpVariant = SkpVariant.JA_JF  # used when there is no plan yet (from the jenis jabatan)
     draft: bool = False  # not approved yet: every page is marked KONSEP and it cannot be signed
+    span: tuple[date, date] | None = field(default=None, metadata=SPAN)  # None: the whole year
+
+    @property
+    def range_text(self) -> str:
+        """The days the SKP covers: the whole year, or from/to a mid-year change."""
+        return range_label(*(self.span or (date(self.year, 1, 1), date(self.year, 12, 31))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,11 @@ class EvaluasiSheet(Sheet):
     tanggal: date | None = None
     variant: SkpVariant = SkpVariant.JA_JF  # used when there is no plan yet
     draft: bool = False  # the evaluation is not final yet: marked KONSEP, cannot be signed
+    span: tuple[date, date] | None = field(default=None, metadata=SPAN)  # the period's days this SKP covers
+
+    @property
+    def range_text(self) -> str:
+        return range_label(*(self.span or (self.period.start(self.year), self.period.end(self.year))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +200,11 @@ class DokumenEvaluasiSheet(Sheet):
     tempat: str = ""
     tanggal: date | None = None
     draft: bool = False  # the evaluation is not final yet: marked KONSEP, cannot be signed
+    span: tuple[date, date] | None = field(default=None, metadata=SPAN)  # the period's days this SKP covers
+
+    @property
+    def range_text(self) -> str:
+        return range_label(*(self.span or (self.period.start(self.year), self.period.end(self.year))))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from pyhanko.pdf_utils.writer import init_xobject_dictionary
 from pyhanko.stamp import QRPosition, QRStampStyle
 from pyhanko.stamp.qr import QRStamp
 
-from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.documents.library_internals import stamp_font_engine
+from kinerja_desktop.documents.qr import qr_runs
 from kinerja_desktop.resources import resource_path
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "StampFont",
     "format_stamp_time",
     "resolve_timezone",
+    "stamp_png",
     "stamp_style",
 ]
 
@@ -148,3 +149,43 @@ def stamp_style(font_size: int = STAMP_FONT_SIZE) -> QRStampStyle:
             inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
         ),
     )
+
+
+def stamp_png(text_params: dict[str, str], width: float, height: float, *, dpi: int = 200) -> bytes:
+    """The stamp as a PNG of ``width`` x ``height`` points, for a signing server that draws an image.
+
+    The instansi's BSrE server places a visible certified signature as an image; this is the same
+    stamp (QR of ``url`` on the left, ``STAMP_TEXT`` beside it, thin grey border) drawn with Pillow.
+    """
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = dpi / 72
+    w, h = max(1, round(width * scale)), max(1, round(height * scale))
+    img = Image.new("RGB", (w, h), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, w - 1, h - 1), outline=(115, 115, 115), width=max(1, round(scale)))
+    pad = round(4 * scale)
+    n, runs = qr_runs(text_params["url"])
+    side = h - 2 * pad
+    module = side / (n + 2 * QR_BORDER)
+    left = pad + QR_BORDER * module
+    top = pad + QR_BORDER * module
+    for row, col, length in runs:
+        draw.rectangle(
+            (left + col * module, top + row * module, left + (col + length) * module - 1, top + (row + 1) * module - 1),
+            fill="black",
+        )
+    lines = (STAMP_TEXT % {k: v for k, v in text_params.items() if k != "url"}).split("\n")
+    size = STAMP_FONT_SIZE * scale
+    font = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans.ttf")), round(size))
+    leading = (STAMP_FONT_SIZE + 2) * scale
+    x = pad + side + pad
+    y = (h - leading * len(lines)) / 2
+    for line in lines:
+        draw.text((x, y), line, fill="black", font=font)
+        y += leading
+    out = io.BytesIO()
+    img.save(out, format="PNG", dpi=(dpi, dpi))
+    return out.getvalue()

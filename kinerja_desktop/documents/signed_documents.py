@@ -39,6 +39,7 @@ __all__ = [
     "STATUS_LABELS",
     "DocumentTarget",
     "DocumentView",
+    "certified_request",
     "document_pdf",
     "list_documents",
     "pending_pdf",
@@ -675,3 +676,17 @@ def record_certified(
         }]
         s.flush()
         return _view(doc)
+
+
+def certified_request(
+    db: Database, user: CurrentUser, document_id: str, role: str, pdf: bytes, *, timezone: str | None = None
+) -> tuple[bytes, list[Any]]:
+    """The stored sheet made ready for ``user``'s certified signature as ``role`` (tte.sheet_for_server)."""
+    from kinerja_desktop.documents.tte import sheet_for_server
+
+    if role not in _ROLE_ACTIONS:
+        raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
+    with db.reader() as s:
+        signer = s.get(Employee, user.employee_id) if user.employee_id else None
+        name, nip = (signer.name, signer.nip) if signer else (user.display_name, None)
+    return sheet_for_server(pdf, role, name=name, nip=nip, timezone=timezone)

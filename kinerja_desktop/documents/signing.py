@@ -47,6 +47,7 @@ from kinerja_desktop.documents.stamp_copies import add_copy_fields, fill_copies
 from kinerja_desktop.domain.errors import KinerjaError, ValidationError
 
 __all__ = [
+    "CertifiedSheet",
     "FIELD_INFO_KEY",
     "ROLE_LABELS",
     "FieldPlacement",
@@ -56,6 +57,7 @@ __all__ = [
     "SigningIdentity",
     "SigningProblem",
     "field_name_for",
+    "prepare_certified",
     "read_signature_fields",
     "sign_batch",
     "sign_pdf",
@@ -495,6 +497,62 @@ def sign_pdf(
         qr_payload=qr_payload,
         notes=notes,
     )
+
+
+@dataclass(frozen=True)
+class CertifiedSheet:
+    """A sheet made ready for a certified (TTE) signature of ``role`` by the instansi's server.
+
+    ``pdf`` extends the stored file with one revision that fills ``role``'s Lampiran copy blocks;
+    the server's visible signature goes into ``box`` on ``page`` with the same stamp (``stamp_params``).
+    """
+
+    pdf: bytes
+    page: int
+    box: tuple[float, float, float, float]
+    stamp_params: dict[str, str]
+
+
+def prepare_certified(
+    pdf: bytes, role: str, *, name: str, nip: str | None, now: dt.datetime | None = None, timezone: str | None = None
+) -> CertifiedSheet | None:
+    """Ready a sheet for ``role``'s certified signature; None when ``role`` already signed it here.
+
+    Offline signing draws the stamp in the signer's block and copies it into their Lampiran block
+    in the revision the signature covers (stamp_copies.py). The server only adds its signature, so
+    the copies are filled here, in the revision just before it, which that signature covers; the
+    server is then asked for a visible signature in the signer's own block. When the role signed
+    locally first, its block and copies already carry the stamp and nothing is added.
+    """
+    if role not in ROLE_LABELS:
+        raise ValidationError(f"Peran penanda tangan tidak dikenal: {role}.", field="role")
+    reader = _open_reader(pdf)
+    placements = read_signature_fields(reader)
+    placement = next((p for p in placements if p.role == role and not p.copy), None)
+    if placement is None:
+        _refuse_combined(reader)
+        raise SigningProblem(
+            f"Lembar ini tidak punya kolom tanda tangan untuk {ROLE_LABELS[role]}.", code="sign.no_field_for_role"
+        )
+    _refuse_unsignable(reader)
+    existing = {field: value for field, value, _ref in sig_fields.enumerate_sig_fields(reader)}
+    if existing.get(placement.field_name) is not None:
+        return None
+    tz = resolve_timezone(timezone)
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(tz)
+    params = {
+        "nama": name,
+        "nip": nip or "-",
+        "waktu": format_stamp_time(moment, tz),
+        "url": _qr_for(reader, pdf, role, nip, moment),
+    }
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    add_copy_fields(writer, placements)
+    if fill_copies(writer, placements, role, params):
+        out = io.BytesIO()
+        writer.write(out)
+        pdf = out.getvalue()
+    return CertifiedSheet(pdf=pdf, page=placement.page, box=placement.box, stamp_params=params)
 
 
 @dataclass

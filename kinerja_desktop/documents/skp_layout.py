@@ -39,10 +39,6 @@ def default_perilaku() -> tuple[PerilakuItem, ...]:
     return tuple(PerilakuItem(v.code, v.name, v.panduan) for v in BERAKHLAK)
 
 
-def periode_text(year: int) -> str:
-    return f"PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN {year}"
-
-
 def signers(
     pegawai: Person, penilai: Person | None, tempat_tanggal: str, *, record: bool = True, copy: bool = False
 ) -> list[Signer]:
@@ -58,7 +54,7 @@ def story(sheet: SkpSheet, ctx: LayoutContext) -> list[Flowable]:
     variant = plan.variant if plan else sheet.variant
     pendekatan = plan.pendekatan if plan else Pendekatan.KUANTITATIF
     out: list[Flowable] = [*kop(sheet.instansi, width, ctx.logo), *title_block(TITLE, subtitles(variant, pendekatan))]
-    out.append(identity_header(sheet.instansi.nama, periode_text(sheet.year), width))
+    out.append(identity_header(sheet.instansi.nama, f"PERIODE PENILAIAN: {sheet.range_text}", width))
     jpt_instansi = sheet.instansi.nama if variant is SkpVariant.JPT else None
     out.append(identity_table(sheet.pegawai, sheet.penilai, width, jpt_instansi=jpt_instansi))
     out.append(Spacer(1, 3 * mm))
@@ -71,7 +67,7 @@ def story(sheet: SkpSheet, ctx: LayoutContext) -> list[Flowable]:
     # LAMPIRAN
     out.append(PageBreak())
     out += title_block(f"LAMPIRAN {TITLE}", [])
-    out.append(identity_header(sheet.instansi.nama, periode_text(sheet.year), width))
+    out.append(identity_header(sheet.instansi.nama, f"PERIODE PENILAIAN: {sheet.range_text}", width))
     out.append(lampiran_table(plan, width))
     # Signed like the SKP: each signature's stamp is copied into these blocks (stamp_copies.py).
     out.append(signature_row(signers(sheet.pegawai, sheet.penilai, caption, copy=True), width))

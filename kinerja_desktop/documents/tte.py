@@ -43,6 +43,7 @@ __all__ = [
     "TteResult",
     "TteUnavailable",
     "process_queue",
+    "sheet_for_server",
 ]
 
 CERTIFIED_NOTICE = (
@@ -232,6 +233,28 @@ def _server_message(status: int, raw: bytes) -> str:
     return f"Server TTE menolak permintaan (HTTP {status}){': ' + detail if detail else ''}."
 
 
+def sheet_for_server(
+    pdf: bytes, role: str, *, name: str, nip: str | None, timezone: str | None = None
+) -> tuple[bytes, list[SignatureProperties]]:
+    """What to send for ``role``'s certified signature: the sheet and its signature properties.
+
+    When ``role`` has not signed here, its Lampiran copies get the stamp in a revision the server's
+    signature covers and the server draws the same stamp in the role's own block (VISIBLE), so the
+    certified sheet looks like one signed offline. When it has, the stamp is there already and the
+    certified signature is added invisibly.
+    """
+    from kinerja_desktop.documents.signature_stamp import stamp_png
+    from kinerja_desktop.documents.signing import ROLE_LABELS, prepare_certified
+
+    sheet = prepare_certified(pdf, role, name=name, nip=nip, timezone=timezone)
+    reason = f"Ditandatangani sebagai {ROLE_LABELS[role]} (TTE tersertifikasi)"
+    if sheet is None:
+        return pdf, [SignatureProperties(reason=reason)]
+    x1, y1, x2, y2 = sheet.box
+    image = stamp_png(sheet.stamp_params, abs(x2 - x1), abs(y2 - y1))
+    return sheet.pdf, [SignatureProperties.visible(sheet.page, sheet.box, image, reason=reason)]
+
+
 # --------------------------------------------------------------------------- queue
 
 PENDING, DONE, FAILED = "menunggu", "selesai", "gagal"
@@ -350,11 +373,13 @@ def process_queue(
     store_pdf: Callable[[TteJob, bytes], str],
     credentials_for: Callable[[TteJob], TteCredentials | None],
     progress: Callable[[int, int, TteJob], None] | None = None,
+    prepare: Callable[[TteJob, bytes], tuple[bytes, list[SignatureProperties]]] | None = None,
 ) -> QueueRun:
     """Send pending jobs to the server. Offline: stop at once and keep the rest pending.
 
     A refused job (wrong passphrase, bad document) is marked failed with the server's reason;
-    a returned file that does not keep the earlier signatures is refused too.
+    a returned file that does not keep the earlier signatures is refused too. ``prepare`` readies a
+    job without its own signature properties (``sheet_for_server``).
     """
     run = QueueRun()
     jobs = queue.pending()
@@ -364,7 +389,10 @@ def process_queue(
             run.skipped.append(job)
             continue
         try:
-            result = signer.sign_pdf(load_pdf(job), credentials, list(job.properties))
+            pdf, properties = load_pdf(job), list(job.properties)
+            if prepare is not None and not properties:
+                pdf, properties = prepare(job, pdf)
+            result = signer.sign_pdf(pdf, credentials, properties)
             if not result.keeps_earlier_signatures:
                 raise TteError(
                     "Server TTE mengembalikan dokumen yang ditulis ulang; tanda tangan sebelumnya akan rusak.",
@@ -374,7 +402,7 @@ def process_queue(
             queue.note_attempt(job.id, str(exc), attempts=job.attempts + 1)
             run.offline = str(exc)
             break
-        except TteError as exc:
+        except KinerjaError as exc:  # refused by the server, or a sheet that cannot be signed
             run.failed.append(queue.mark_failed(job.id, str(exc), attempts=job.attempts + 1))
         else:
             try:

@@ -28,6 +28,7 @@ __all__ = [
     "period",
     "periods_containing",
     "periods_in",
+    "range_label",
 ]
 
 MONTH_NAMES: tuple[str, ...] = (
@@ -116,11 +117,15 @@ class Period:
 
     def range_label(self, year: int) -> str:
         """``'1 JANUARI SD 31 DESEMBER TAHUN 2024'`` as on the identity block."""
-        start, end = self.start(year), self.end(year)
-        return (
-            f"{start.day} {MONTH_NAMES[start.month - 1].upper()} SD "
-            f"{end.day} {MONTH_NAMES[end.month - 1].upper()} TAHUN {year}"
-        )
+        return range_label(self.start(year), self.end(year))
+
+
+def range_label(start: date, end: date) -> str:
+    """``'1 JULI SD 31 DESEMBER TAHUN 2026'``: the days a sheet covers, as on its identity block."""
+    return (
+        f"{start.day} {MONTH_NAMES[start.month - 1].upper()} SD "
+        f"{end.day} {MONTH_NAMES[end.month - 1].upper()} TAHUN {end.year}"
+    )
 
 
 def _build() -> tuple[Period, ...]:

@@ -9,12 +9,15 @@ both (:func:`redact`).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import logging.handlers
 import platform
 import re
 import sqlite3
 import traceback
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from kinerja_desktop.store.location import default_data_dir
 __all__ = [
     "LOG_BACKUPS",
     "LOG_BYTES",
+    "file_log_during",
     "install_file_log",
     "log_file",
     "plain_message",
@@ -60,6 +64,14 @@ class _RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (full disk, folder removed) stays silent: logging's default prints
+    a traceback on stderr, which the command line and the terminal that started the app must never show."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's own name
+        pass
+
+
 def log_file(folder: Path | None = None) -> Path:
     """Where the log is written: ``<user data folder>/log/kinerja.log``."""
     return (folder or default_data_dir() / "log") / "kinerja.log"
@@ -76,7 +88,7 @@ def install_file_log(folder: Path | None = None, *, level: int = logging.INFO, m
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=LOG_BACKUPS,
+    handler = _QuietRotatingFileHandler(path, maxBytes=max_bytes, backupCount=LOG_BACKUPS,
                                                    encoding="utf-8", delay=True)
     handler.setFormatter(_RedactingFormatter(_FORMAT))
     handler.setLevel(level)
@@ -85,6 +97,29 @@ def install_file_log(folder: Path | None = None, *, level: int = logging.INFO, m
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return path
+
+
+@contextlib.contextmanager
+def file_log_during(folder: Path | None = None) -> Iterator[Path | None]:
+    """The rotated log file (:func:`install_file_log`) for one piece of work, such as a command-line run.
+
+    Yields the file, or None when the user data folder cannot be written (the work still runs). On exit
+    the handler is closed and the root logger's level restored, so a process that runs several commands
+    (the tests call the CLI in-process) keeps no handler of a finished one.
+    """
+    root = logging.getLogger()
+    level, before = root.level, list(root.handlers)
+    try:
+        path: Path | None = install_file_log(folder)
+    except OSError:
+        path = None
+    try:
+        yield path
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -96,15 +131,27 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return seen
 
 
-def plain_message(exc: BaseException, where: str = "aplikasi") -> str:
+#: Where the GUI's user finds the technical detail, and how they restore a backup (the CLI names its own).
+GUI_DETAIL = "tombol Salin rincian"
+GUI_RESTORE = "Alat > Pulihkan dari Cadangan"
+
+
+def plain_message(exc: BaseException, where: str = "aplikasi", *, detail_at: str = GUI_DETAIL,
+                  restore_with: str = GUI_RESTORE) -> str:
     """What happened, in Indonesian, with what to do next (never the exception's own text).
 
     Database and disk failures are worded by :func:`store.storage_errors.storage_error` (the same
-    sentences the engine raises); a damaged database, file access and a few others are added here.
+    sentences the engine raises); a file that could not be written for a full disk, a damaged
+    database, file access and a few others are added here. ``detail_at`` says where the technical
+    detail is and ``restore_with`` how a backup is restored (the GUI's defaults; the CLI names the
+    log file and ``kinerja restore``).
     """
-    from kinerja_desktop.store.storage_errors import storage_error
+    from kinerja_desktop.store.storage_errors import DISK_FULL_ERRNOS, disk_full, storage_error
 
     chain = _chain(exc)
+    for e in chain:
+        if isinstance(e, OSError) and e.errno in DISK_FULL_ERRNOS and getattr(e, "filename", None):
+            return str(disk_full(f"berkas \u201c{Path(e.filename).name}\u201d", str(Path(e.filename).parent)))
     for e in chain:
         known = storage_error(e, where)
         if known is not None:
@@ -114,16 +161,16 @@ def plain_message(exc: BaseException, where: str = "aplikasi") -> str:
     sqlite_error = any(isinstance(e, sqlite3.Error) for e in chain) or any(isinstance(o, sqlite3.Error) for o in orig)
     if sqlite_error and ("malformed" in texts or "not a database" in texts):
         return ("Database di komputer ini rusak. Jangan mengisi data dulu; pulihkan dari cadangan terakhir "
-                "(Alat > Pulihkan dari Cadangan) atau hubungi admin.")
+                f"({restore_with}) atau hubungi admin.")
     if sqlite_error:
         return ("Database tidak dapat menjalankan permintaan ini. Coba lagi; bila berulang, kirim rinciannya "
-                "(tombol Salin rincian) kepada admin.")
+                f"({detail_at}) kepada admin.")
     for e in chain:
         if not isinstance(e, OSError):
             continue
         name = Path(e.filename).name if getattr(e, "filename", None) else ""
         where_file = f" \u201c{name}\u201d" if name else ""
-        if isinstance(e, PermissionError):
+        if isinstance(e, PermissionError) or e.errno == errno.EROFS:
             return (f"Komputer ini menolak akses ke berkas{where_file}. Pilih folder lain (misalnya Dokumen), "
                     "atau tutup program lain yang sedang membuka berkas itu.")
         if isinstance(e, FileNotFoundError):
@@ -134,7 +181,7 @@ def plain_message(exc: BaseException, where: str = "aplikasi") -> str:
     if any(isinstance(e, MemoryError) for e in chain):
         return "Memori komputer tidak cukup untuk pekerjaan ini. Tutup program lain, lalu ulangi."
     return ("Terjadi kesalahan yang tidak terduga. Isian yang sudah tersimpan tetap aman. Coba lagi; bila "
-            "berulang, kirim rinciannya (tombol Salin rincian) kepada admin.")
+            f"berulang, kirim rinciannya ({detail_at}) kepada admin.")
 
 
 def technical_detail(exc: BaseException, context: str = "") -> str:

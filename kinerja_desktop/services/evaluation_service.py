@@ -84,6 +84,18 @@ def _find(session: Session, plan_id: str, period: str) -> Evaluation | None:
     ).scalar()
 
 
+def evaluated_plan(db: Database, user: CurrentUser, plan_id: str, period: str) -> str:
+    """The plan version whose evaluation of ``period`` belongs to ``plan_id``'s SKP: the older version
+    the period was finalised or signed on (it stays evaluated on that version after a Revisi), else
+    ``plan_id`` itself. Screens show and edit the evaluation of that version."""
+    code = period_of(period).code
+    with db.reader() as s:
+        plan = get_live(s, Plan, plan_id, "SKP")
+        require_on_plan(s, user, Action.VIEW_EVALUATION, plan)
+        older = closed_on_older_version(s, plan, code)
+        return older.id if older is not None else plan.id
+
+
 def get_evaluation(db: Database, user: CurrentUser, plan_id: str, period: str) -> EvaluationView:
     """The evaluation of a plan for a period (an empty view with status BELUM when none exists)."""
     code = period_of(period).code

@@ -1,7 +1,6 @@
 """Password hashing and the sign-in check on an account's stored values.
 
-No database imports: ``auth_service`` (SQLAlchemy) and the start-up path (``quick_session``,
-stdlib sqlite3) both check passwords here, so both say the same thing for the same account.
+No database imports: ``auth_service`` keeps the accounts; the rules on a stored hash live here.
 """
 
 from __future__ import annotations

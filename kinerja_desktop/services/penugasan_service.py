@@ -30,13 +30,13 @@ from kinerja_desktop.domain.peran import (
     PenugasanKind,
     Segment,
     combine_segments,
-    segments_of_year,
 )
 from kinerja_desktop.domain.periods import PeriodKind, periods_in
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, require
 from kinerja_desktop.services import evaluation_service, plan_service
 from kinerja_desktop.services.common import CurrentUser, clean_text, get_live, subject_for
+from kinerja_desktop.services.plan_spans import year_groups
 from kinerja_desktop.services.settings_service import get_setting
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Evaluation, Plan, Unit, utcnow
@@ -246,16 +246,9 @@ def year_overview(db: Database, user: CurrentUser, employee_id: str, year: int) 
                                .order_by(Plan.version)))
         moves = list(s.scalars(select(Penugasan).where(Penugasan.employee_id == employee_id, Penugasan.year == year,
                                                        Penugasan.deleted.is_(False)).order_by(Penugasan.tmt)))
-        opened = {p.plan_id: p for p in moves if p.plan_id and not PenugasanKind(p.kind).acting}
-        groups: list[tuple[date, list[Plan]]] = []
-        for plan in plans:
-            if plan.id in opened or not groups:
-                groups.append((opened[plan.id].tmt if plan.id in opened else date(year, 1, 1), []))
-            groups[-1][1].append(plan)
-        ranges = segments_of_year(year, [g[0] for g in groups])
         segments: list[Segment] = []
         views: list[SegmentView] = []
-        for (start, end), (_tmt, group) in zip(ranges, groups, strict=False):
+        for start, end, group in year_groups(year, plans, moves):
             code = closing_period(end, periods)
             ev = _closing(s, [p.id for p in group], code)
             last = group[-1]

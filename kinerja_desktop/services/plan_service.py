@@ -30,8 +30,10 @@ from kinerja_desktop.domain.kepegawaian import (
     pangkat_label,
     skp_variant_for,
 )
+from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Role, Subject, require
+from kinerja_desktop.services import plan_spans
 from kinerja_desktop.services.acting import acting_title
 from kinerja_desktop.services.common import (
     CurrentUser,
@@ -44,6 +46,7 @@ from kinerja_desktop.services.common import (
     subject_for,
     supervisor_of,
 )
+from kinerja_desktop.services.submit_rules import refusal, submit_gaps
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import (
@@ -116,6 +119,12 @@ class PlanView:
     lampiran: list[LampiranView]
     expectations: dict[str, str]
     updated_at: Any = None
+    #: (first day, last day) when the SKP covers part of the year only (services.plan_spans).
+    span: tuple[date, date] | None = None
+
+    def period_span(self, period: Period) -> tuple[date, date]:
+        """The days of ``period`` this SKP covers (the whole period when it covers the whole year)."""
+        return plan_spans.clip(self.span, period.start(self.year), period.end(self.year))
 
     def rhk_of(self, kind: str) -> list[RhkView]:
         return [r for r in self.rhk if r.kind == kind]
@@ -304,6 +313,7 @@ def load_plan_view(session: Session, plan: Plan) -> PlanView:
         status=plan.status, pendekatan=plan.pendekatan, variant=plan.variant, penilai_id=plan.penilai_id,
         atasan_penilai_id=plan.atasan_penilai_id, snapshot=dict(plan.snapshot or {}), review_note=plan.review_note,
         frozen=plan.frozen, rhk=rhk_views, lampiran=lampiran, expectations=expectations, updated_at=plan.updated_at,
+        span=plan_spans.plan_spans(session, [plan.employee_id], plan.year).get(plan.id),
     )
 
 
@@ -314,11 +324,13 @@ def get_plan(db: Database, user: CurrentUser, plan_id: str) -> PlanView:
         return load_plan_view(s, plan)
 
 
-def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
-                           approved_only: bool = False) -> list[tuple[str, str]]:
+def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *, approved_only: bool = False,
+                           with_indicators: bool = False) -> list[tuple[str, str]]:
     """The penilai's RHK this plan can intervene in: (rhk id, text), from the penilai's current plan.
 
     ``approved_only``: only when that plan is approved (the guided first SKP offers agreed RHK only).
+    ``with_indicators``: the label is "text — IKI: indicator; indicator", so RHK with the same text
+    (a leader often repeats one across perspectives) can be told apart in a choice.
     """
     with db.reader() as s:
         plan = get_live(s, Plan, plan_id, "SKP")
@@ -339,7 +351,16 @@ def supervisor_rhk_options(db: Database, user: CurrentUser, plan_id: str, *,
             .where(Rhk.plan_id == sup_plan, Rhk.deleted.is_(False))
             .order_by(Rhk.kind.desc(), Rhk.position)
         ).all()
-        return [(r[0], r[1]) for r in rows]
+        if not with_indicators or not rows:
+            return [(r[0], r[1]) for r in rows]
+        named: dict[str, list[str]] = {}
+        for rhk_id, text in s.execute(
+            select(Indicator.rhk_id, Indicator.text)
+            .where(Indicator.rhk_id.in_([r[0] for r in rows]), Indicator.deleted.is_(False))
+            .order_by(Indicator.rhk_id, Indicator.position)
+        ):
+            named.setdefault(rhk_id, []).append(text)
+        return [(r[0], f"{r[1]} — IKI: {'; '.join(named[r[0]])}" if named.get(r[0]) else r[1]) for r in rows]
 
 
 # ---------------------------------------------------------------------------- plan lifecycle
@@ -425,20 +446,10 @@ def refresh_snapshot(db: Database, user: CurrentUser, plan_id: str) -> None:
 
 
 def _validate_for_submit(session: Session, plan: Plan) -> None:
-    view = load_plan_view(session, plan)
-    utama = view.rhk_of(JenisRhk.UTAMA.value)
-    if not utama:
-        raise ValidationError("SKP belum memiliki Rencana Hasil Kerja utama.", field="RHK")
-    for number, rhk in enumerate(view.rhk, start=1):
-        if not rhk.text.strip():
-            raise ValidationError(f"RHK nomor {number} masih kosong.", field="RHK")
-        if not rhk.indicators:
-            raise ValidationError(f"RHK “{rhk.text[:60]}” belum memiliki indikator.", field="Indikator")
-        for ind in rhk.indicators:
-            if not ind.text.strip():
-                raise ValidationError(f"Ada indikator tanpa uraian pada RHK “{rhk.text[:60]}”.", field="Indikator")
-            if not ind.target_display.strip():
-                raise ValidationError(f"Indikator “{ind.text[:60]}” belum memiliki target.", field="Target")
+    """Refuse Ajukan at the first gap :mod:`submit_rules` finds (readiness lists them all)."""
+    gaps = submit_gaps(load_plan_view(session, plan))
+    if gaps:
+        raise refusal(gaps[0])
 
 
 def submit_plan(db: Database, user: CurrentUser, plan_id: str) -> None:
@@ -860,7 +871,7 @@ def set_expectation(db: Database, user: CurrentUser, plan_id: str, value_code: s
 # ---------------------------------------------------------------------------- a year with changes
 
 #: Plt./Plh. SKP are numbered from here (100, 200, ...) so the definitive SKP's versions never collide.
-ACTING_VERSION_BASE = 100
+ACTING_VERSION_BASE = plan_spans.ACTING_VERSION_BASE
 
 
 def open_assignment_plan(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.services.plan_spans import ACTING_VERSION_BASE
 from kinerja_desktop.store.models import Evaluation, Plan
 
 __all__ = ["CLOSED_STATUSES", "closed_on_older_version", "current_plans", "plans_for_period"]
@@ -58,8 +59,7 @@ def _closed(session: Session, employee_ids: Sequence[str], year: int, period: st
     return out
 
 
-#: Plt./Plh. SKP are versions 100, 200, ... (plan_service.ACTING_VERSION_BASE; not imported: a cycle).
-_ACTING_BASE = 100
+_ACTING_BASE = ACTING_VERSION_BASE  # Plt./Plh. SKP are versions 100, 200, ...
 
 
 def _assignment_floors(session: Session, employee_ids: Sequence[str], year: int) -> dict[str, int]:

@@ -19,6 +19,7 @@ from kinerja_desktop.services import evaluation_service as es
 from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services import realisation_service as rs
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.submit_rules import listing, submit_gaps
 from kinerja_desktop.store.db import Database
 
 __all__ = [
@@ -105,22 +106,9 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def _plan_gaps(db: Database, user: CurrentUser, plan: ps.PlanView) -> list[Gap]:
-    """What an SKP lacks: the rules Ajukan enforces (blocking), then what it may lack but should not."""
-    gaps: list[Gap] = []
-    if not plan.rhk_of(JenisRhk.UTAMA.value):
-        gaps.append(Gap("SKP belum memiliki Rencana Hasil Kerja utama.", True))
-    empty = [n for n, r in enumerate(plan.rhk, start=1) if not r.text.strip()]
-    if empty:
-        gaps.append(Gap(f"RHK nomor {', '.join(map(str, empty))} masih kosong.", True))
-    no_indicator = [r.text for r in plan.rhk if r.text.strip() and not r.indicators]
-    if no_indicator:
-        gaps.append(Gap(f"RHK tanpa indikator: {_named(no_indicator)}.", True))
-    indicators = [i for r in plan.rhk for i in r.indicators]
-    if any(not i.text.strip() for i in indicators):
-        gaps.append(Gap("Ada indikator tanpa uraian.", True))
-    no_target = [i.text for i in indicators if i.text.strip() and not i.target_display.strip()]
-    if no_target:
-        gaps.append(Gap(f"Indikator tanpa target: {_named(no_target)}.", True))
+    """What an SKP lacks: the rules Ajukan enforces (blocking, from :mod:`submit_rules`), then what it
+    may lack but should not."""
+    gaps = [Gap(line, True) for line in listing(submit_gaps(plan), _named)]
     if plan.penilai_id and ps.supervisor_rhk_options(db, user, plan.id):
         loose = [r.text or "(kosong)" for r in plan.rhk_of(JenisRhk.UTAMA.value) if not r.parent_rhk_id]
         if loose:

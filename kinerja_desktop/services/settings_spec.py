@@ -38,5 +38,11 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("kalender.libur", "Hari libur nasional dan cuti bersama", []),
         SettingSpec("harian.batas_hari", "Batas pengisian progres harian (hari kerja setelah harinya)", 1),
         SettingSpec("rencana_aksi.periode", "Periode rencana aksi (BULANAN atau TRIWULAN)", "BULANAN"),
+        # SIASN reference ids that the public clients disagree on or leave open (issue 18; docs/central.md).
+        SettingSpec("siasn.dokumen_skp22", "SIASN: id_ref_dokumen dokumen evaluasi tahunan (skp22)", "890"),
+        SettingSpec("siasn.dokumen_periodik", "SIASN: id_ref_dokumen dokumen evaluasi periodik", "890"),
+        SettingSpec("siasn.koefisien_id", "SIASN: koefisienId per jenjang jabatan fungsional (JENJANG=id)",
+                    ["AHLI_PERTAMA=12", "AHLI_MUDA=22", "AHLI_MADYA=32", "AHLI_UTAMA=42", "PEMULA=52",
+                     "TERAMPIL=62", "MAHIR=72", "PENYELIA=82"]),
     )
 }

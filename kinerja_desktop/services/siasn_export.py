@@ -7,9 +7,17 @@ black-coffee04/ws-siasn-php README): ``POST /apisiasn/1.0/skp22/save`` and
 ekspektasi; kuadran 1 Sangat Baik ... 5 Sangat Kurang; periodikId 1 bulanan, 2 triwulan
 (semester has no code, so semester evaluations cannot be sent).
 
-Not known here and left to the sending side: SIASN's own person id (``pnsDinilaiOrang`` /
-``pnsDinilaiId``, looked up by NIP at send time), the ``path`` of documents uploaded to SIASN,
-and ``koefisienId`` (a SIASN reference id). Only admins collect or export (the whole instansi).
+Left to the sending side: SIASN's own person id (``pnsDinilaiOrang`` / ``pnsDinilaiId``, looked up
+by NIP at send time) and the ``path`` of the signed evaluation documents, uploaded to SIASN
+(``POST /upload-dok``) just before their record is saved.
+
+Two SIASN reference ids are settings, because the public clients disagree or leave them open and the
+real server could not be asked here (docs/central.md, "SIASN"): ``id_ref_dokumen`` of the uploaded
+document (``siasn.dokumen_skp22``, ``siasn.dokumen_periodik``; default 890, "Riwayat Kinerja - Dokumen
+Evaluasi Kinerja" in the reference table shipped by black-coffee04/ws-siasn-php) and ``koefisienId``
+of a periodic record (``siasn.koefisien_id``: per jenjang of a jabatan fungsional, default the ids of that
+table's ``koefisien`` reference, 12 Ahli Pertama ... 82 Penyelia; empty for other positions).
+Only admins collect or export (the whole instansi).
 """
 
 from __future__ import annotations
@@ -36,7 +44,9 @@ __all__ = [
     "SiasnProblem",
     "SiasnRecord",
     "collect_siasn",
+    "dokumen_refs",
     "golongan_id",
+    "koefisien_ids",
     "write_json",
     "write_xlsx",
 ]
@@ -121,6 +131,8 @@ class _Emp(NamedTuple):
     name: str
     asn_kind: str
     unit_id: str | None
+    jenis_jabatan: str | None
+    jenjang: str | None
 
 
 def golongan_id(golongan: str | None) -> str:
@@ -130,6 +142,42 @@ def golongan_id(golongan: str | None) -> str:
     if roman in _ROMAN and len(letter) == 1 and letter.lower() in "abcde":
         return f"{_ROMAN[roman]}{'abcde'.index(letter.lower()) + 1}"
     return text
+
+
+def koefisien_ids(db: Database) -> dict[str, str]:
+    """``siasn.koefisien_id`` as {jenjang: SIASN koefisienId}; a malformed entry is refused in words."""
+    from kinerja_desktop.domain.kepegawaian import JenjangFungsional
+    from kinerja_desktop.services.settings_service import get_setting
+
+    raw = get_setting(db, "siasn.koefisien_id")
+    entries = raw.split(",") if isinstance(raw, str) else raw if isinstance(raw, list) else None
+    if entries is None:
+        raise ValidationError("Pengaturan siasn.koefisien_id harus daftar JENJANG=id, mis. AHLI_PERTAMA=12.",
+                              field="siasn.koefisien_id")
+    out: dict[str, str] = {}
+    for entry in entries:
+        jenjang, sep, ref = str(entry).partition("=")
+        jenjang, ref = jenjang.strip().upper(), ref.strip()
+        if not sep or jenjang not in JenjangFungsional.__members__ or not ref.isdigit():
+            raise ValidationError(
+                f"Isian siasn.koefisien_id tidak sah: {str(entry)[:40]!r}. Bentuknya JENJANG=id, jenjang salah satu "
+                f"dari {', '.join(JenjangFungsional.__members__)}.", field="siasn.koefisien_id")
+        out[jenjang] = ref
+    return out
+
+
+def dokumen_refs(db: Database) -> dict[str, str]:
+    """The ``id_ref_dokumen`` under which each kind's signed document is uploaded (settings)."""
+    from kinerja_desktop.services.settings_service import get_setting
+
+    out = {}
+    for kind, key in ((SKP22, "siasn.dokumen_skp22"), (PERIODIK, "siasn.dokumen_periodik")):
+        ref = str(get_setting(db, key) or "").strip()
+        if not ref.isdigit():
+            raise ValidationError(f"Pengaturan {key} harus kode angka referensi dokumen SIASN (mis. 890).",
+                                  field=key)
+        out[kind] = ref
+    return out
 
 
 def _require_admin(user: CurrentUser) -> None:
@@ -148,6 +196,7 @@ def collect_siasn(db: Database, user: CurrentUser, year: int, *, unit_code: str 
     _require_admin(user)
     wanted = {period(p).code for p in periods} if periods else None
     batch = SiasnBatch(year=year)
+    koefisien = koefisien_ids(db)
     with db.reader() as s:
         units = {u.id: u for u in s.scalars(select(Unit))}
         unit_ids: set[str] | None = None
@@ -167,7 +216,8 @@ def collect_siasn(db: Database, user: CurrentUser, year: int, *, unit_code: str 
             for row in s.execute(
                 select(Evaluation.id, Evaluation.period, Evaluation.status, Evaluation.rating_hasil,
                        Evaluation.rating_perilaku, Evaluation.predikat, Plan.id, Plan.version, Plan.penilai_id,
-                       Employee.id, Employee.nip, Employee.name, Employee.asn_kind, Employee.unit_id)
+                       Employee.id, Employee.nip, Employee.name, Employee.asn_kind, Employee.unit_id,
+                       Employee.jenis_jabatan, Employee.jenjang)
                 .join(Plan, Plan.id == Evaluation.plan_id)
                 .join(Employee, Employee.id == Plan.employee_id)
                 .where(Plan.year == year, Plan.deleted.is_(False), Evaluation.deleted.is_(False),
@@ -199,7 +249,7 @@ def collect_siasn(db: Database, user: CurrentUser, year: int, *, unit_code: str 
             if pid and pid not in penilai_cache:
                 penilai_cache[pid] = s.get(Employee, pid)
             penilai = penilai_cache.get(pid) if pid else None
-            record_or_problem = _build(ev, emp, penilai, units, year, docs.get(ev.id, []))
+            record_or_problem = _build(ev, emp, penilai, units, year, docs.get(ev.id, []), koefisien)
             if isinstance(record_or_problem, SiasnRecord):
                 batch.records.append(record_or_problem)
             else:
@@ -213,7 +263,7 @@ def _period_order(code: str) -> tuple[int, int]:
 
 
 def _build(ev: _Ev, emp: _Emp, penilai: Employee | None, units: dict[str, Unit], year: int,
-           docs: list[str]) -> SiasnRecord | SiasnProblem:
+           docs: list[str], koefisien: dict[str, str]) -> SiasnRecord | SiasnProblem:
     per = period(ev.period)
     unit = units.get(emp.unit_id or "")
     unit_code = unit.code if unit else ""
@@ -257,7 +307,8 @@ def _build(ev: _Ev, emp: _Emp, penilai: Employee | None, units: dict[str, Unit],
         payload = {**common, "id": None, "penilaiJabatanNama": penilai.jabatan, "pnsDinilaiId": None,
                    "periodikId": PERIODIK_ID[per.kind], "bulanMulaiPenilaian": per.first_month,
                    "bulanSelesaiPenilaian": per.last_month, "tahunMulaiPenilaian": year,
-                   "tahunSelesaiPenilaian": year, "koefisienId": ""}
+                   "tahunSelesaiPenilaian": year,
+                   "koefisienId": koefisien.get(emp.jenjang or "", "") if emp.jenis_jabatan == "FUNGSIONAL" else ""}
     nip = emp.nip or ""
     return SiasnRecord(key=f"{kind}:{nip}:{year}:{per.code}", kind=kind, nip=nip, nama=emp.name, unit=unit_code,
                        year=year, period=per.code, payload=dict(sorted(payload.items())), dokumen=docs)

@@ -1,9 +1,8 @@
 """Sign-in that resists guessing: a growing wait after failed attempts, a lock an admin lifts,
 and the password policy.
 
-No database imports: ``auth_service`` (SQLAlchemy) keeps the per-account state in ``local_meta``
-of this PC, and the start-up path (``quick_session``) reads the same state with the standard
-library, so both refuse the same attempts.
+No database imports: ``auth_service`` keeps the per-account state in ``local_meta`` of this PC
+and asks here what it means.
 
 * The first :data:`FREE_FAILURES` failures cost nothing; after that each further attempt must
   wait 1, 2, 4, ... seconds (at most :data:`MAX_DELAY`) after the previous failure.

@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -233,15 +233,16 @@ def keep_sync_identity(db: Database, before: Path) -> None:
     taken just before the restore (``before``):
 
     * the device id is this PC's again (also when the backup was made on another PC);
-    * this device's change-log entries that were already sent after the backup was made are kept
-      (as sent), with the outbox rows of the bundles that carried them and the stores' sent
-      counters, so numbering goes on after them; entries never sent are dropped with the data
-      they described, which the restore took back.
-
-    The data those sent entries changed stays as the backup had it here; the other PCs keep it
-    (see the report to the sync engine's owner: re-reading this device's own bundles would bring
-    it back).
+    * what this PC sent is known as sent: its outbox rows and the stores' sent counters come from
+      the copy, so change numbers go on after the last one sent (``changelog.next_seq``);
+    * the entries it sent after the backup was made are not copied: the next sync re-applies them
+      from the store, verified like any other device's bundles (``sync.own_replay``), so the data,
+      the field versions and the log catch up with what the other PCs have. Until then this
+      device's stream waits in a ``SyncPeer`` row of its own from the backup's last entry;
+    * entries never sent go with the data they described, which the restore took back.
     """
+    from kinerja_desktop.store.sync_models import OWN_REPLAY_KEY
+
     old = sqlite3.connect(f"{before.resolve().as_uri()}?mode=ro", uri=True)
     try:
         row = old.execute("SELECT value FROM local_meta WHERE key = 'device_id'").fetchone()
@@ -250,6 +251,9 @@ def keep_sync_identity(db: Database, before: Path) -> None:
         device = json.loads(row[0])
         sent_upto = old.execute("SELECT max(seq) FROM change_log WHERE device_id = ? AND pushed",
                                 (device,)).fetchone()[0] or 0
+        waiting = old.execute("SELECT value FROM local_meta WHERE key = ?", (OWN_REPLAY_KEY,)).fetchone()
+        if waiting is not None:  # restored before and not synced since: what it sent is not in its log yet
+            sent_upto = max(sent_upto, int(json.loads(str(waiting[0]))))  # JSON text; SQLite may give a number
         with db.engine.connect() as conn_:
             raw = conn_.connection.driver_connection
             try:
@@ -281,13 +285,12 @@ def _copy_rows(old: sqlite3.Connection, new: sqlite3.Connection, table: str, whe
 
 
 def _carry_over(old: sqlite3.Connection, new: sqlite3.Connection, device: str, sent_upto: int) -> None:
+    from kinerja_desktop.store.sync_models import OWN_REPLAY_KEY
+
     new.execute("UPDATE local_meta SET value = ? WHERE key = 'device_id'", (json.dumps(device),))
     if new.execute("SELECT changes()").fetchone()[0] == 0:
         new.execute("INSERT INTO local_meta (key, value) VALUES ('device_id', ?)", (json.dumps(device),))
-    have = new.execute("SELECT max(seq) FROM change_log WHERE device_id = ?", (device,)).fetchone()[0] or 0
-    # Entries this backup does not have and that were sent: kept, in their order (new local ids).
-    _copy_rows(old, new, "change_log", "device_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
-               (device, have, sent_upto), skip=("id",))
+    have = _contiguous(new, device)
     # Entries the backup has but that were sent only after it was made: they count as sent now.
     new.execute("UPDATE change_log SET pushed = 1 WHERE device_id = ? AND seq <= ?", (device, sent_upto))
     # Entries the backup has beyond what was ever sent: the data is the backup's, so they stay to be sent.
@@ -295,8 +298,14 @@ def _carry_over(old: sqlite3.Connection, new: sqlite3.Connection, device: str, s
     old_tables = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in _SENT_TABLES:
         if table in existing and table in old_tables:
-            new.execute(f"DELETE FROM {table} WHERE last_seq > ?", (sent_upto,))  # noqa: S608
+            new.execute(f"DELETE FROM {table}")  # noqa: S608 - a backup from another PC holds that PC's bundles
             _copy_rows(old, new, table, "last_seq <= ?", (sent_upto,))
+    # sync.engine.PART_PACKED_KEY: how far this device's sent entries were packed per partition
+    packed = f"sync.part_packed.{device}"
+    row = old.execute("SELECT value FROM local_meta WHERE key = ?", (packed,)).fetchone()
+    new.execute("DELETE FROM local_meta WHERE key = ?", (packed,))
+    if row is not None:
+        new.execute("INSERT INTO local_meta (key, value) VALUES (?, ?)", (packed, row[0]))
     if "sync_store" in existing and "sync_store" in old_tables:
         stores = old.execute("SELECT url, pushed_seq FROM sync_store").fetchall()
         known = {r[0] for r in new.execute("SELECT url FROM sync_store")}
@@ -305,3 +314,20 @@ def _carry_over(old: sqlite3.Connection, new: sqlite3.Connection, device: str, s
                 new.execute("UPDATE sync_store SET pushed_seq = max(pushed_seq, ?) WHERE url = ?", (pushed, url))
             else:
                 _copy_rows(old, new, "sync_store", "url = ?", (url,))
+    # What was sent after the backup was made: the next sync takes it back from the store (sync.own_replay).
+    new.execute("DELETE FROM sync_peer WHERE device_id = ?", (device,))
+    new.execute("DELETE FROM local_meta WHERE key = ?", (OWN_REPLAY_KEY,))
+    if sent_upto > have:
+        new.execute("INSERT INTO sync_peer (device_id, applied_seq, bundle_seq, updated_at) VALUES (?, ?, 0, ?)",
+                    (device, have, datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")))
+        new.execute("INSERT INTO local_meta (key, value) VALUES (?, ?)", (OWN_REPLAY_KEY, json.dumps(sent_upto)))
+
+
+def _contiguous(conn: sqlite3.Connection, device: str) -> int:
+    """Highest n such that entries 1..n of ``device`` are all in the change log of ``conn``."""
+    n = 0
+    for (seq,) in conn.execute("SELECT seq FROM change_log WHERE device_id = ? ORDER BY seq", (device,)):
+        if seq != n + 1:
+            break
+        n = seq
+    return n

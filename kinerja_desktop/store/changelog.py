@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.store import signing
 from kinerja_desktop.store.models import SYNCED_MODELS, ChangeLog, FieldVersion, LocalMeta, SyncedBase, utcnow
 from kinerja_desktop.store.partitions import Partitioner
-from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge
+from kinerja_desktop.store.sync_models import SyncConflict, SyncKnowledge, SyncOutbox
 
 DEVICE_KEY = "device_id"
 
@@ -102,8 +102,11 @@ def device_id(session: Session) -> str:
 
 
 def next_seq(session: Session, device: str) -> int:
+    """The next change number of this replica's ``device``: after its log, and after every bundle it made
+    (a restored backup's log can end before what this PC sent; the sync re-applies that, store.backups)."""
     current = session.execute(select(func.max(ChangeLog.seq)).where(ChangeLog.device_id == device)).scalar()
-    return int(current or 0) + 1
+    sent = session.execute(select(func.max(SyncOutbox.last_seq))).scalar()
+    return max(int(current or 0), int(sent or 0)) + 1
 
 
 def _apply_defaults(obj: SyncedBase, user: str | None) -> None:
@@ -171,6 +174,23 @@ def _set_versions(session: Session, table: str, row_id: str, fields: Iterable[st
             fv.version = version
 
 
+def _origin_at(origin: dict[str, Any] | None, now: datetime) -> datetime:
+    """When a change was made: the author's time for a remote change that carries it (``origin["at"]``,
+    ISO text from the bundle), never later than ``now`` (a PC's clock may run ahead); else ``now``.
+
+    The central office reads it to tell when each unit's PCs last sent work (central/overview)."""
+    text = origin.get("at") if origin else None
+    if not isinstance(text, str) or not text:
+        return now
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return now
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return min(when, now)
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     ctx = capture(session)
     if ctx.disabled:
@@ -189,6 +209,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     seq = int(origin["seq"]) if origin else next_seq(session, device)
     entries: list[ChangeLog] = []
     now = utcnow()
+    at = _origin_at(origin, now)
     for obj in news:
         _apply_defaults(obj, origin["user"] if origin else user)
         table = type(obj).__tablename__
@@ -197,7 +218,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             ChangeLog(
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op="insert", changes=changes,
                 base_versions={}, user=origin["user"] if origin else user, role=origin["role"] if origin else role,
-                at=now, local=origin is None,
+                at=at, local=origin is None,
                 part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
             )
         )
@@ -231,7 +252,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             ChangeLog(
                 device_id=device, seq=seq, table_name=table, row_id=obj.id, op=op, changes=changes,
                 base_versions=base, user=origin["user"] if origin else user,
-                role=origin["role"] if origin else role, at=now, local=origin is None,
+                role=origin["role"] if origin else role, at=at, local=origin is None,
                 part=parts.of(table, obj.id, {c: getattr(obj, c) for c in _columns(type(obj))}),
             )
         )

@@ -26,6 +26,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kinerja_desktop.store.models import Base, utcnow
 
+#: ``local_meta`` key set by a restore (store.backups): the last change number this device had sent
+#: when the backup it restored was older; its own stream is re-applied from the store up to there.
+OWN_REPLAY_KEY = "sync.own_replay_upto"
+
 
 class SyncPeer(Base):
     """How far one stream of changes has been processed here.

@@ -62,6 +62,7 @@ from kinerja_desktop.sync import probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
+from kinerja_desktop.sync.own_replay import finish_own_replay, own_replay_upto
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
 from kinerja_desktop.sync.replica import knowledge_at, record_knowledge, set_meta
 
@@ -166,6 +167,8 @@ class SyncReport:
     scope: dict[str, Any] = field(default_factory=dict)
     #: Records removed because they left this PC's scope.
     purged: int = 0
+    #: Long-term validation of signed documents before the push (documents/long_term_documents.LongTermRun).
+    long_term: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -188,6 +191,10 @@ class SyncReport:
             parts.append(f"{self.files_missing} berkas belum tersedia")
         if self.unsigned:
             parts.append(f"{self.unsigned} perubahan di komputer ini tanpa tanda tangan penulisnya tidak dikirim")
+        if self.long_term.get("extended"):
+            parts.append(f"keabsahan {self.long_term['extended']} dokumen bertanda tangan diperpanjang (LTV)")
+        if self.long_term.get("failed"):
+            parts.append(f"LTV gagal untuk {len(self.long_term['failed'])} dokumen")
         return "Sinkronisasi selesai: " + "; ".join(parts) + f" ({self.seconds:.1f} dtk)."
 
 
@@ -305,8 +312,13 @@ class _ObjectLog:
 class SyncEngine:
     def __init__(self, db: Database, remote: Remote, options: SyncOptions | None = None, *,
                  progress: Callable[[SyncProgress], None] | None = None,
-                 cancel: threading.Event | None = None) -> None:
+                 cancel: threading.Event | None = None,
+                 before_push: Callable[[Callable[[int, int, str], None]], dict[str, Any]] | None = None) -> None:
+        """``before_push(progress)``: a step run once the store answered and before this PC's changes are
+        sent, so what it changes goes out in the same run (the long-term validation of signed documents,
+        documents/long_term_documents.py); it reports a dict (``report.long_term``) and must not raise."""
         self.db = db
+        self._before_push = before_push
         self.remote = remote
         self.opt = options or SyncOptions()
         self._progress_cb = progress
@@ -335,6 +347,8 @@ class SyncEngine:
         self._awaited: set[str] = set()
         self._partitioner: Partitioner | None = None
         self._partitioned: bool | None = None
+        #: After a restore: this device's own stream is re-applied up to this number (sync.own_replay).
+        self._replay_upto: int | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -485,6 +499,10 @@ class SyncEngine:
         try:
             self._check_identity()
             self._check_listing()
+            if self._before_push is not None and self.opt.push:
+                self._phase_started = time.monotonic()
+                self.report.long_term = self._before_push(
+                    lambda done, total, msg: self._emit("validasi jangka panjang", done, total, msg=msg))
             if self.opt.push:
                 self.push()
             if self.opt.pull:
@@ -1118,6 +1136,7 @@ class SyncEngine:
         self.roster = current_roster(self.db)
         self._refresh_roster()
         self.roster = current_roster(self.db)
+        self._replay_upto = own_replay_upto(self.db)
         for _round in range(3):
             scope = self._scope()
             self._pull_once(scope)
@@ -1129,6 +1148,8 @@ class SyncEngine:
             self.report.waiting.clear()
             self._refresh_roster()  # the roster cards of the people newly in view (their keys, their line)
             self.roster = current_roster(self.db)
+        if self._replay_upto and finish_own_replay(self.db, self.me, self._replay_upto):
+            self._replay_upto = None
         if not scope.full:
             self._purge(scope)
         self.report.scope = self._scope_report(scope)
@@ -1144,6 +1165,7 @@ class SyncEngine:
         self._awaited = set()
         peers = self._peer_states()
         listings = self._new_bundles(peers) if scope.full else self._new_part_bundles(peers, scope)
+        listings.update(self._own_bundles(peers))
         self._fetched, self._to_fetch = 0, sum(1 for d, items in listings.items() for it in items
                                               if it.last > peers[d].applied)
         self._applied_seq = {d: p.applied for d, p in peers.items()}
@@ -1177,6 +1199,15 @@ class SyncEngine:
             if items and items[-1].last > peers[d].applied:
                 out[d] = items
         return out
+
+    def _own_bundles(self, peers: dict[str, _PeerState]) -> dict[str, list[_Listed]]:
+        """After a restore: this device's own bundles up to what it had sent, while not applied (sync.own_replay)."""
+        if not self._replay_upto:
+            return {}
+        names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        upto = self._replay_upto
+        items = sorted(_Listed(*parsed, n) for n in names if (parsed := P.parse_bundle_name(n)) and parsed[0] <= upto)
+        return {self.me: items} if items and items[-1].last > peers[self.me].applied else {}
 
     def _scope(self) -> scoping.Scope:
         """What this PC holds: its people's scope on a partitioned store, else everything."""
@@ -1466,15 +1497,17 @@ class SyncEngine:
 
     def _processed(self, version: str) -> bool:
         dev, _, seq_text = version.rpartition(":")
-        if dev == self.me:
+        if dev == self.me and not self._replay_upto:
             return True
         try:
             seq = int(seq_text)
         except ValueError:
             return False
+        if dev == self.me and seq > (self._replay_upto or 0):
+            return True  # made here since the restore (own versions up to there come back from the store)
         # A field's versions all lie in its row's partition: on a PC that reads partitions, the stream
         # of the partition being applied says whether that version was processed.
-        stream = f"{self._part_now}/{dev}" if self._part_now else dev
+        stream = f"{self._part_now}/{dev}" if self._part_now and dev != self.me else dev
         if seq <= self._applied_seq.get(stream, 0):
             return True
         chain = self._chains.get(stream)

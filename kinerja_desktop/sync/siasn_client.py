@@ -8,6 +8,12 @@ continues where it stopped and never sends a record twice. Transient failures (n
 HTTP 429 and 5xx) are retried with a growing pause; a refusal (other 4xx) marks that record
 failed with the server's reason and the run goes on.
 
+A record's signed evaluation documents are uploaded first (``POST /upload-dok``, multipart ``file`` and
+``id_ref_dokumen``, as in the public clients) and their answers go into the record's ``path``; what was
+uploaded is kept in the queue, so a cut run does not upload a document twice. The reference ids are
+instansi settings (``services.siasn_export.dokumen_refs``, ``koefisien_ids``): when SIASN refuses one,
+the error names the setting to change.
+
 **The real endpoint needs the instansi's credentials and was not reached while building this**;
 the tests run it against a stand-in server on 127.0.0.1 that checks the fields.
 """
@@ -23,6 +29,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -117,7 +124,8 @@ class SiasnClient:
     def __repr__(self) -> str:
         return f"SiasnClient({self.base_url!r})"
 
-    def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _request(self, method: str, path: str, body: dict[str, Any] | None = None, *,
+                 raw_body: tuple[str, bytes] | None = None, what: str = "data") -> dict[str, Any]:
         headers = {"Accept": "application/json", "Authorization": f"Bearer {self._credentials.token}"}
         if self._credentials.sso_token:
             headers["Auth"] = f"bearer {self._credentials.sso_token}"
@@ -125,6 +133,8 @@ class SiasnClient:
         if body is not None:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        elif raw_body is not None:
+            headers["Content-Type"], data = raw_body
         context = self.ssl_context if self.base_url.startswith("https") else None
         last = ""
         for attempt in range(self.retries):
@@ -140,7 +150,7 @@ class SiasnClient:
                 if exc.code == 429 or exc.code >= 500:
                     last = f"HTTP {exc.code}"
                     continue
-                raise SiasnError(_refusal(exc.code, raw), code=f"siasn.http_{exc.code}") from None
+                raise SiasnError(_refusal(exc.code, raw, what), code=f"siasn.http_{exc.code}") from None
             except (urllib.error.URLError, OSError) as exc:
                 last = str(getattr(exc, "reason", exc))
                 continue
@@ -151,7 +161,7 @@ class SiasnClient:
             if not isinstance(answer, dict):
                 raise SiasnError("Jawaban SIASN tidak dikenal.", code="siasn.bad_answer")
             if answer.get("success") is False:
-                raise SiasnError(f"SIASN menolak: {answer.get('message') or 'tanpa keterangan'}.",
+                raise SiasnError(f"SIASN menolak {what}: {answer.get('message') or 'tanpa keterangan'}.",
                                  code="siasn.refused")
             return answer
         raise SiasnUnavailable(f"SIASN tidak dapat dihubungi setelah {self.retries} kali mencoba ({last}). "
@@ -166,11 +176,28 @@ class SiasnClient:
             raise SiasnError(f"NIP {nip} tidak ditemukan di SIASN.", code="siasn.unknown_nip")
         return str(pid)
 
+    def upload(self, ref_id: str, filename: str, pdf: bytes) -> dict[str, Any]:
+        """Upload one PDF under SIASN's document reference ``ref_id``; SIASN's answer (``dok_uri`` ...) is
+        what a record's ``path`` holds."""
+        boundary = uuid.uuid4().hex
+        safe_name = "".join(c if c.isalnum() or c in "-_." else "_" for c in filename) or "dokumen.pdf"
+        body = b"".join([
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"id_ref_dokumen\"\r\n\r\n{ref_id}\r\n".encode(),
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{safe_name}\"\r\n"
+            "Content-Type: application/pdf\r\n\r\n".encode(), pdf, f"\r\n--{boundary}--\r\n".encode()])
+        answer = self._request("POST", "/upload-dok", raw_body=(f"multipart/form-data; boundary={boundary}", body),
+                               what=f"dokumen (id_ref_dokumen {ref_id})")
+        data = answer.get("data")
+        if not isinstance(data, dict) or not str(data.get("dok_uri") or "").strip():
+            raise SiasnError(f"SIASN menerima dokumen (id_ref_dokumen {ref_id}) tetapi tidak mengembalikan alamatnya "
+                             "(dok_uri); data ini belum dikirim.", code="siasn.upload_answer")
+        return {str(k): v for k, v in data.items()}
+
     def save(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
         """``POST /skp22/save`` or ``POST /kinerjaperiodik/save``."""
         if kind not in (SKP22, PERIODIK):
             raise ValueError(kind)
-        return self._request("POST", f"/{kind}/save", payload)
+        return self._request("POST", f"/{kind}/save", payload, what=f"data {kind}")
 
 
 # --------------------------------------------------------------------------- queue
@@ -191,6 +218,8 @@ class QueueItem:
     last_error: str | None = None
     siasn_id: str | None = None
     updated_at: str = ""
+    dokumen: list[str] = field(default_factory=list)  # ids of the signed documents to upload with it
+    uploaded: dict[str, dict[str, Any]] = field(default_factory=dict)  # document id -> SIASN's path entry
 
 
 class SiasnQueue:
@@ -230,13 +259,14 @@ class SiasnQueue:
             n = index.get(record.key)
             if n is not None:
                 old = items[n]
-                if old.payload == record.payload and old.status in (PENDING, DONE):
+                if old.payload == record.payload and old.dokumen == record.dokumen and old.status in (PENDING, DONE):
                     continue
-                items[n] = replace(old, payload=record.payload, status=PENDING, last_error=None, updated_at=_now())
+                items[n] = replace(old, payload=record.payload, dokumen=list(record.dokumen), status=PENDING,
+                                   last_error=None, updated_at=_now())
             else:
                 index[record.key] = len(items)
                 items.append(QueueItem(key=record.key, kind=record.kind, nip=record.nip, payload=record.payload,
-                                       updated_at=_now()))
+                                       dokumen=list(record.dokumen), updated_at=_now()))
             added += 1
         self._save(items)
         return added
@@ -268,8 +298,15 @@ class SendRun:
 
 
 def send_queue(user: CurrentUser, queue: SiasnQueue, client: SiasnClient, *, limit: int | None = None,
-               progress: Callable[[int, int, QueueItem], None] | None = None) -> SendRun:
-    """Send what waits in the queue, in order; offline: stop and keep the rest for the next run."""
+               progress: Callable[[int, int, QueueItem], None] | None = None,
+               documents: Callable[[str], bytes] | None = None, dokumen_ref: dict[str, str] | None = None,
+               ) -> SendRun:
+    """Send what waits in the queue, in order; offline: stop and keep the rest for the next run.
+
+    With ``documents`` (a reader of a stored document's bytes by id) and ``dokumen_ref`` (the
+    ``id_ref_dokumen`` per kind), each record's signed documents are uploaded first and named in its
+    ``path``; without them records go without documents.
+    """
     _require_admin(user)
     run = SendRun()
     items = queue.pending()
@@ -284,6 +321,9 @@ def send_queue(user: CurrentUser, queue: SiasnQueue, client: SiasnClient, *, lim
             payload = {**item.payload, id_field: person_ids[item.nip]}
             if item.siasn_id:  # sent before and changed since: update SIASN's record instead of adding one
                 payload["id"] = item.siasn_id
+            if item.dokumen and documents is not None and dokumen_ref is not None:
+                uploaded = _upload_documents(queue, client, item, documents, dokumen_ref[item.kind])
+                payload["path"] = [uploaded[d] for d in item.dokumen]
             answer = client.save(item.kind, payload)
         except SiasnUnavailable as exc:
             queue.update(item.key, attempts=item.attempts + 1, last_error=str(exc))
@@ -300,6 +340,26 @@ def send_queue(user: CurrentUser, queue: SiasnQueue, client: SiasnClient, *, lim
     return run
 
 
+def _upload_documents(queue: SiasnQueue, client: SiasnClient, item: QueueItem, documents: Callable[[str], bytes],
+                      ref_id: str) -> dict[str, dict[str, Any]]:
+    """Upload the item's documents not uploaded yet, keeping each answer in the queue as it comes."""
+    uploaded = dict(item.uploaded)
+    for n, doc_id in enumerate(item.dokumen, start=1):
+        if doc_id in uploaded:
+            continue
+        try:
+            pdf = documents(doc_id)
+        except KinerjaError as exc:
+            raise SiasnError(f"Dokumen evaluasi {doc_id[:8]} tidak dapat dibaca: {exc}",
+                             code="siasn.document") from None
+        if not pdf.startswith(b"%PDF-"):
+            raise SiasnError(f"Dokumen evaluasi {doc_id[:8]} bukan PDF; tidak diunggah.", code="siasn.document")
+        period = item.key.rsplit(":", 1)[-1]
+        uploaded[doc_id] = client.upload(ref_id, f"{item.kind}-{item.nip}-{period}-{n}.pdf", pdf)
+        queue.update(item.key, uploaded=dict(uploaded))
+    return uploaded
+
+
 def _answer_id(answer: dict[str, Any]) -> str | None:
     for holder in (answer.get("mapData"), answer.get("data")):
         if isinstance(holder, dict):
@@ -309,7 +369,7 @@ def _answer_id(answer: dict[str, Any]) -> str | None:
     return None
 
 
-def _refusal(status: int, raw: bytes) -> str:
+def _refusal(status: int, raw: bytes, what: str = "data") -> str:
     detail = ""
     try:
         answer = json.loads(raw)
@@ -320,4 +380,11 @@ def _refusal(status: int, raw: bytes) -> str:
     if status in (401, 403):
         return (f"SIASN menolak kredensial instansi (HTTP {status}). "
                 "Periksa token yang disimpan: kinerja siasn kredensial.")
-    return f"SIASN menolak data (HTTP {status}){': ' + detail if detail else ''}."
+    hint = ""
+    if what.startswith("dokumen"):
+        hint = (" Kode referensi dokumen diatur di pengaturan siasn.dokumen_skp22 dan siasn.dokumen_periodik "
+                "(bawaan 890); tanyakan kode yang benar ke BKN bila ditolak.")
+    elif "koefisien" in detail.lower():
+        hint = (" koefisienId diatur per jenjang di pengaturan siasn.koefisien_id (bawaan AHLI_PERTAMA=12 ... "
+                "PENYELIA=82); tanyakan kode yang benar ke BKN bila ditolak.")
+    return f"SIASN menolak {what} (HTTP {status}){': ' + detail if detail else ''}.{hint}"

@@ -9,14 +9,14 @@ Start-up order (measured in tests/bench/bench_gui.py):
 3. When the database is ready and a user signed in on this PC before, their first list is
    loaded in a worker while they type (used only if that account signs in; see
    ``session_tasks.prefetch_session_task``).
-   A SQLite file is also read at once with the standard library (``services.quick_session``,
-   no SQLAlchemy): signing in works from the first paint, and a sign-in made before the database
-   is open is checked and its first screen read that way; the main window opens without a
-   database, which it gets (``MainWindow.attach_database``) when it is open, and the services
-   then check the password once more, definitively. "Masuk" checks the password in a worker while
-   the GUI thread builds the empty main window; then the window is filled and shown. A large
-   list comes as its first screen (``session_tasks.FIRST_SCREEN_ROWS`` rows); the main window
-   loads the rest in a worker after that first paint (``MainWindow._load_rest``).
+   Meanwhile the worker also imports what the first employee page needs
+   (``session_tasks.warm_up_task``), so the first open costs what later ones do.
+   "Masuk" checks the password in a worker while the GUI thread builds the empty main window;
+   then the window is filled and shown. A large list comes as its first screen
+   (``session_tasks.FIRST_SCREEN_ROWS`` rows); the main window loads the rest in a worker after
+   that first paint (``MainWindow._load_rest``).
+   Before SQLAlchemy loads, only the instansi's name is read from a SQLite file with the standard
+   library (``store.quick``), for a PC that has not remembered it yet.
 
 :class:`AppController` owns that flow and the later ones: first-run wizard on an empty
 database, switch user, rebuilding the windows after a language change.
@@ -28,7 +28,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -40,10 +39,6 @@ from kinerja_desktop.ui.workers import run_task, wait_for_tasks
 
 #: Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).
 OPEN_FALLBACK_MS = 400
-#: With the start-up reads available, SQLAlchemy starts loading this long after the first paint,
-#: or as soon as a quick sign-in's main window is painted: loading it holds the GIL ~0.45 s, which
-#: would slow a sign-in typed meanwhile by about as much.
-QUICK_GRACE_MS = 1000
 
 
 class AppController(QObject):
@@ -51,7 +46,7 @@ class AppController(QObject):
 
     Signals:
         first_painted(): the sign-in window is on screen.
-        sign_in_ready(): signing in works now (from the start-up reads, or the open database).
+        sign_in_ready(): signing in works now (the database is open).
         database_ready(object opened): ``session_tasks.OpenedDatabase``; signing in works now.
         wizard_shown(object wizard): an empty database: the first-run wizard is open.
         main_window_shown(object window): the main window is on screen with its list filled.
@@ -78,13 +73,10 @@ class AppController(QObject):
         self._spare_window: Any = None  # a MainWindow built while the password is checked
         self._signing_in: Any = None
         self._own_db = db is None
-        self._quick_path: Any = None  # the SQLite file, while the start-up reads may serve a sign-in
-        self._quick_user: Any = None  # signed in through them: (username, password) until re-checked
         self._open_task: Any = None
         self._shut_down = False
-        self._grace = QTimer(self)  # QUICK_GRACE_MS: then open the database anyway
-        self._grace.setSingleShot(True)
-        self._grace.timeout.connect(self._start_open)
+        self._warm_gate: Any = None  # session_tasks.WarmUpGate of the warm-up worker
+        self._warm_task: Any = None
         self.sign_in = self._make_sign_in()
 
     def _make_sign_in(self) -> SignInWindow:
@@ -108,19 +100,21 @@ class AppController(QObject):
             return
         self._opening = True
         self.first_painted.emit()
-        if self.db is not None:
-            self._start_open()
-            return
-        from kinerja_desktop.ui.session_tasks import quick_check_task
+        if self.db is None and not preferences.get("session/instansi_name"):
+            from kinerja_desktop.ui.session_tasks import instansi_name_task
 
-        quick = run_task(quick_check_task, self.location, title=self.tr("Membuka database"), cancellable=False)
-        quick.succeeded.connect(self._quick_checked)
-        quick.failed.connect(lambda _message: self._start_open())
+            named = run_task(instansi_name_task, self.location, title=self.tr("Membuka database"), cancellable=False)
+            named.succeeded.connect(self._instansi_read)
+        self._start_open()
+
+    @Slot(object)
+    def _instansi_read(self, name: Any) -> None:
+        if name and self.opened is None:
+            self.sign_in.set_instansi(name)
 
     @Slot()
     def _start_open(self) -> None:
         """Open the database through the services (loads SQLAlchemy); once."""
-        self._grace.stop()
         if self._open_task is not None or self._shut_down:
             return
         from kinerja_desktop.ui.session_tasks import open_database_task
@@ -131,35 +125,14 @@ class AppController(QObject):
         task.failed.connect(self._database_failed)
         self._open_task = task
 
-    @Slot(object)
-    def _quick_checked(self, found: Any) -> None:
-        if found is None or self.db is not None or not found.has_accounts:
-            self._start_open()  # no file, not readable this way, or the first-run wizard is due
-            return
-        self._grace.start(QUICK_GRACE_MS)
-        self._quick_path = found.path
-        if found.instansi:
-            self.sign_in.set_instansi(found.instansi)
-        self.sign_in.set_database_ready(str(found.path))
-        self.sign_in_ready.emit()
-
     @Slot(str)
     def _database_failed(self, message: str) -> None:
-        self._quick_path = None
-        if self.main_window is not None and self.main_window.db is None:
-            self._sign_out_with(message)
-            return
         self.sign_in.set_database_failed(message)
 
     @Slot(object)
     def _database_opened(self, opened: Any) -> None:
         self.opened = opened
         self.db = opened.db
-        self._quick_path = None
-        if self._quick_user is not None:
-            self._confirm_quick_sign_in()
-            self.database_ready.emit(opened)
-            return
         if not opened.has_accounts:
             self._show_wizard()
             return
@@ -167,6 +140,7 @@ class AppController(QObject):
             self.sign_in.set_instansi(opened.instansi)
             preferences.put("session/instansi_name", opened.instansi)
         self._start_prefetch()
+        self._start_warm_up()
         self.sign_in.set_database_ready(opened.description)
         self.sign_in_ready.emit()
         self.database_ready.emit(opened)
@@ -212,11 +186,21 @@ class AppController(QObject):
                                   title=self.tr("Menyiapkan daftar"), cancellable=True)
         self._prefetch_username = username
 
+    def _start_warm_up(self) -> None:
+        from kinerja_desktop.ui.session_tasks import WarmUpGate, warm_up_task
+
+        self._warm_gate = WarmUpGate()
+        self._warm_task = run_task(warm_up_task, self._warm_gate, title=self.tr("Menyiapkan halaman"),
+                                   cancellable=True)
+
+    def _resume_warm_up(self) -> None:
+        if self._warm_gate is not None:
+            self._warm_gate.resume()
+
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
-        if self.db is None and self._quick_path is not None:
-            self._quick_sign_in(username, password)
-            return
+        if self._warm_gate is not None:
+            self._warm_gate.pause()  # signing in first; the warm-up goes on once the list is painted
         from kinerja_desktop.ui.session_tasks import authenticate_task
 
         task = run_task(authenticate_task, self.db, username, password, title=self.tr("Masuk"), cancellable=False)
@@ -227,77 +211,15 @@ class AppController(QObject):
 
     @Slot()
     def _build_spare_window(self) -> None:
-        if self._spare_window is None and (self.db is not None or self._quick_path is not None):
+        if self._spare_window is None and self.db is not None:
             self._spare_window = self._new_main_window()
-
-    def _quick_sign_in(self, username: str, password: str) -> None:
-        from kinerja_desktop.ui.session_tasks import quick_sign_in_task
-
-        labels, year, period = self._context()
-        task = run_task(quick_sign_in_task, self._quick_path, username, password, labels, year, period,
-                        _first_screen(), title=self.tr("Masuk"), cancellable=False)
-        task.succeeded.connect(lambda session: self._quick_signed_in(username, password, session))
-        task.failed.connect(self._sign_in_failed)
-        self._signing_in = task
-        QTimer.singleShot(0, self._build_spare_window)
-
-    def _quick_signed_in(self, username: str, password: str, session: Any) -> None:
-        self._signing_in = None
-        if session is None or self.db is not None:
-            # The file could not serve it, or the database opened meanwhile: the normal way.
-            self._quick_path = None
-            if self.db is not None:
-                self._sign_in(username, password)
-            else:
-                self.sign_in.wait_for_database()  # the typed sign-in is sent when it is open
-                self._start_open()
-            return
-        self._quick_user = (session.user, password)
-        self._session_loaded(session.user, session)
-
-    def _confirm_quick_sign_in(self) -> None:
-        """The database is open: the services check the quick sign-in's password once more."""
-        from kinerja_desktop.ui.session_tasks import authenticate_task
-
-        user, password = self._quick_user
-        self._quick_user = None
-        window = self.main_window
-        if window is None or not shiboken6.isValid(window):
-            return
-        task = run_task(authenticate_task, self.db, user.username, password, title=self.tr("Masuk"),
-                        cancellable=False)
-        task.succeeded.connect(lambda checked: self._quick_confirmed(window, user, checked))
-        task.failed.connect(self._sign_out_with)
-
-    def _quick_confirmed(self, window: Any, user: Any, checked: Any) -> None:
-        if checked.actor != user.actor:
-            self._sign_out_with(self.tr("Akun berubah saat database dibuka. Silakan masuk lagi."))
-            return
-        if window is self.main_window and shiboken6.isValid(window):
-            window.attach_database(self.db)
-            if checked.must_change_password:
-                window.change_password(forced=True)
-
-    @Slot(str)
-    def _sign_out_with(self, message: str) -> None:
-        """Close a main window whose sign-in did not hold, and say why on the sign-in window."""
-        window, self.main_window = self.main_window, None
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-        self.sign_in.reset("")
-        if self.db is not None:
-            self.sign_in.set_database_ready(self.db.describe())
-        self.sign_in.show()
-        self.sign_in.show_error(message)
-        self._forget_keys()
-        self.signed_out.emit()
 
     @Slot(str)
     def _sign_in_failed(self, message: str) -> None:
         self._signing_in = None
+        self._resume_warm_up()
         self.sign_in.set_busy(False, "")
-        self.sign_in.set_database_ready(self.db.describe() if self.db is not None else str(self._quick_path or ""))
+        self.sign_in.set_database_ready(self.db.describe())
         self.sign_in.show_error(message)
 
     @Slot(object)
@@ -343,7 +265,7 @@ class AppController(QObject):
     def _new_main_window(self) -> Any:
         from kinerja_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(self.db)  # None: signed in before the database opened (attached later)
+        window = MainWindow(self.db)
         window.switch_user_requested.connect(self.switch_user)
         window.language_changed.connect(self._language_changed)
         return window
@@ -352,13 +274,11 @@ class AppController(QObject):
         from kinerja_desktop.ui.main_window import FirstPaintWatcher
 
         window, self._spare_window = self._spare_window or self._new_main_window(), None
-        if window.db is None and self.db is not None:
-            window.attach_database(self.db)
         window.start_session(session)
         watcher = FirstPaintWatcher(window.list_page.table.viewport())
         watcher.painted.connect(lambda: self.main_window_shown.emit(window))
+        watcher.painted.connect(self._resume_warm_up)
         watcher.painted.connect(window.install_integrations)  # print, signing, sync: after the first paint
-        watcher.painted.connect(self._start_open)  # a quick sign-in's window is up: load the rest now
         self.main_window = window
         window.show()
 
@@ -378,7 +298,6 @@ class AppController(QObject):
             self.sign_in.hide()
             return
         self.main_window = None
-        self._quick_user = None  # nothing left to re-check: the next sign-in is checked anew
         window.deleteLater()
         self._forget_keys()
         self.signed_out.emit()
@@ -427,7 +346,9 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """After the event loop: let workers end, close the database we opened."""
         self._shut_down = True
-        self._grace.stop()
+        if self._warm_task is not None:
+            self._warm_task.cancel()
+        self._resume_warm_up()  # a paused warm-up sees its cancellation
         wait_for_tasks(10_000)
         if self._own_db and self.db is not None:
             self.db.dispose()

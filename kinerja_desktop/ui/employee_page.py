@@ -96,10 +96,12 @@ class EmployeePage(QWidget):
     Signals:
         plan_changed(str): the employee's plan changed (for lists showing its status).
         data_changed(): a realisation or the evaluation changed (lists show evaluation status, predikat).
+        pohon_requested(str): show the pohon kinerja from this RHK (the SKP tab's context menu).
     """
 
     plan_changed = Signal(str)
     data_changed = Signal()
+    pohon_requested = Signal(str)
 
     def __init__(self, db: Database, user: CurrentUser, employee_id: str, year: int, period: str,  # noqa: PLR0917
                  parent: QWidget | None = None) -> None:
@@ -184,6 +186,7 @@ class EmployeePage(QWidget):
             return
         self.plan_editor = PlanEditor(self.db, self.user, self.plan_id, self)
         self.plan_editor.plan_changed.connect(self._plan_changed)
+        self.plan_editor.pohon_requested.connect(self.pohon_requested)
         self.skp_stack.addWidget(self.plan_editor)
         self.skp_stack.setCurrentWidget(self.plan_editor)
         for index in (TAB_REALISASI, TAB_EVALUASI):
@@ -205,9 +208,10 @@ class EmployeePage(QWidget):
     def _plan_changed(self, plan_id: str) -> None:
         if plan_id != self.plan_id:  # a Revisi made a new version: the other tabs follow it
             self.plan_id = plan_id
-            for page in (self.realisation_page, self.evaluation_page):
-                if page is not None:
-                    page.controller.plan_id = plan_id
+            if self.realisation_page is not None:
+                self.realisation_page.controller.plan_id = plan_id
+            if self.evaluation_page is not None:
+                self.evaluation_page.controller.follow_plan(plan_id)
         self._stale.update({TAB_REALISASI, TAB_EVALUASI})
         self.plan_changed.emit(plan_id)
 

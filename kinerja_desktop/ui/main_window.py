@@ -32,7 +32,6 @@ Signals ``locked_changed(bool)``, ``list_loaded()``, ``integrations_installed()`
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -89,8 +88,11 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.matriks.install", "install_matriks"),
     ("kinerja_desktop.ui.harian.install", "install_harian"),
 )
-#: Imported in the same worker, so the first employee or unit opened does not pay for the import.
-PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")
+#: Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the
+#: first employee or unit opened does not pay for the import of its page or of the tabs integrations add.
+#: The employee page comes first (the warm-up imports in this order).
+PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.signing.documents_panel",
+           "kinerja_desktop.ui.tindak_lanjut.competency_tab", "kinerja_desktop.ui.unit_view")
 SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
@@ -159,7 +161,6 @@ class MainWindow(QMainWindow):
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
-        self._after_database: list[Callable[[], Any]] = []  # work waiting for attach_database
         self._task_items: list[Any] | None = None  # the inbox, once loaded
         self._hidden_by_lock: list[QWidget] = []  # other windows hidden while the screen is locked
         self._tasks_timer = QTimer(self)
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         Search, sort and selection made meanwhile are kept (the rows are appended); a refresh
         started meanwhile (F5, other scope or period) loads the whole list itself instead.
         """
-        if not self._rest_pending or not self._needs_database(self._load_rest):
+        if not self._rest_pending:
             return
         self._rest_pending = False
         self._list_generation += 1
@@ -403,9 +404,6 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(widget)
 
     def _show_database(self) -> None:
-        if self.db is None:
-            self.database_label.setText(self.tr("Database: sedang dibuka…"))
-            return
         description = self.db.describe() if hasattr(self.db, "describe") else str(self.db)
         self.database_label.setText(self.tr("Database: {0}").format(_short_path(description)))
         self.database_label.setToolTip(description)
@@ -415,6 +413,7 @@ class MainWindow(QMainWindow):
         self.navigation.unit_selected.connect(self._unit_selected)
         self.navigation.my_skp_requested.connect(self.open_my_skp)
         self.navigation.tasks_requested.connect(self.open_tasks)
+        self.navigation.pohon_requested.connect(self.open_pohon)
         self.list_loaded.connect(self.refresh_tasks)  # after sign-in, F5, a period change and every sync
         self.navigation.unit_view_requested.connect(self.open_unit)
         self.list_page.employee_activated.connect(self.open_employee)
@@ -426,30 +425,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== public hooks
 
-    def attach_database(self, db: Any) -> None:
-        """The database opened after the window was shown (a sign-in from the start-up path, see
-        ``AppController``): run what waited for it (the rest of the list, integrations, a page the
-        user asked for meanwhile)."""
-        self.db = db
-        self._show_database()
-        waiting, self._after_database = self._after_database, []
-        if waiting:
-            self.statusBar().clearMessage()  # "Database sedang dibuka" is over
-        for work in waiting:
-            work()
-
-    def _needs_database(self, work: Callable[[], Any]) -> bool:
-        """False (and ``work`` queued for attach_database) while the database is still opening."""
-        if self.db is not None:
-            return True
-        self._after_database.append(work)
-        self.statusBar().showMessage(self.tr("Database sedang dibuka, sebentar…"), 3000)
-        return False
-
     def install_integrations(self, integrations: tuple[tuple[str, str], ...] = INTEGRATIONS) -> Task | None:
         """Import the other parts of the GUI in a worker, then let each add itself to this window."""
-        if not self._needs_database(lambda: self.install_integrations(integrations)):
-            return None
         task = self.tasks.start(_import_integrations, integrations, PRELOAD, title=self.tr("Menyiapkan menu"),
                                 cancellable=False)
         task.succeeded.connect(self._install_integrations)
@@ -534,6 +511,9 @@ class MainWindow(QMainWindow):
         wants_employee = getattr(widget, "employee_open_requested", None)
         if wants_employee is not None and hasattr(wants_employee, "connect"):
             wants_employee.connect(self.open_employee)
+        wants_pohon = getattr(widget, "pohon_requested", None)
+        if wants_pohon is not None and hasattr(wants_pohon, "connect"):
+            wants_pohon.connect(self.open_pohon)
         return widget
 
     def notify_data_changed(self, *args: Any) -> None:
@@ -553,8 +533,6 @@ class MainWindow(QMainWindow):
         key = ("employee", employee_id)
         if self.tabs.page(key) is not None:
             return self.tabs.show_page(self.tabs.page(key))
-        if not self._needs_database(lambda: self.open_employee(employee_id)):
-            return None
         row = self._row_for(employee_id)
         name = row.name if row is not None else (self.user.display_name if employee_id == self.user.employee_id
                                                  else self.tr("Pegawai"))
@@ -589,8 +567,6 @@ class MainWindow(QMainWindow):
         key = ("unit", unit_id)
         if self.tabs.page(key) is not None:
             return self.tabs.show_page(self.tabs.page(key))
-        if not self._needs_database(lambda: self.open_unit(unit_id)):
-            return None
         node = self.navigation.unit_model.node(self.navigation.unit_model.index_of(unit_id))
         name = node.name if node is not None else self.tr("Unit")
         cls = unit_view_class()
@@ -610,12 +586,11 @@ class MainWindow(QMainWindow):
         key = ("instansi",)
         if self.tabs.page(key) is not None:
             return self.tabs.show_page(self.tabs.page(key))
-        if not self._needs_database(self.open_instansi):
-            return None
         from kinerja_desktop.ui.instansi_view import InstansiView
 
         page = InstansiView(self.db, self.user, self._year, self._period, parent=self.tabs)
         page.unit_open_requested.connect(self.open_unit)
+        page.person_open_requested.connect(self.open_employee)
         return self.add_page(key, page, page.windowTitle())
 
     @Slot()
@@ -637,13 +612,30 @@ class MainWindow(QMainWindow):
         return page
 
     @Slot()
+    @Slot(str)
+    def open_pohon(self, rhk_id: str | None = None) -> QWidget | None:
+        """Pohon Kinerja of the year shown: from ``rhk_id`` (an RHK's context menu), else the user's own RHK
+        (an admin's: the office's top); Enter on a node opens its owner's SKP."""
+        key = ("pohon", rhk_id or "")
+        if self.tabs.page(key) is not None:
+            return self.tabs.show_page(self.tabs.page(key))
+        from kinerja_desktop.ui.pohon.pohon_page import PohonPage
+
+        try:
+            page = PohonPage(self.db, self.user, self._year, rhk_id or None, parent=self.tabs)
+        except Exception as exc:  # a service refused (e.g. PermissionDenied): say why, open nothing
+            self.show_error(error_message(exc), self.tr("Pohon kinerja tidak dapat dibuka"))
+            return None
+        start = page.current_node() if rhk_id else None
+        title = self.tr("Pohon: {0}").format(start.owner_name.split(",")[0]) if start else page.windowTitle()
+        self.add_page(key, page, title, start.text if start else "")
+        page.tree.setFocus()
+        return page
+
+    @Slot()
     def refresh_tasks(self) -> None:
         """Reload the tasks (off the GUI thread): the count in the navigation, and the Tugas page if open."""
         if self.session is None:
-            return
-        if self.db is None:  # signed in while the database still opens: count once it is there
-            if self.refresh_tasks not in self._after_database:
-                self._after_database.append(self.refresh_tasks)
             return
         from kinerja_desktop.ui.session_tasks import load_inbox_task
 
@@ -747,7 +739,7 @@ class MainWindow(QMainWindow):
         self._list_generation += 1
         generation = self._list_generation
         self.list_page.set_loading(True)
-        if self.session is None or not self._needs_database(self.refresh):
+        if self.session is None:
             return
         units = self.navigation.unit_model.unit_index() if self.session.units is not None else None
         task = self.tasks.start(load_list_task, self.db, self.user, self._year, self._period, self._scope,
@@ -772,6 +764,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def focus_search(self) -> None:
         if self._locked:
+            return
+        page = self.current_page()
+        if page is not self.list_page and hasattr(page, "focus_search"):
+            page.focus_search()  # a page with a search of its own (Pohon Kinerja)
             return
         self.tabs.setCurrentWidget(self.list_page)
         self.list_page.focus_search()
@@ -812,8 +808,6 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _unlock(self, password: str) -> None:
-        if not self._needs_database(lambda: self._unlock(password)):
-            return
         task = self.tasks.start(unlock_task, self.db, self.user.username, password,
                                 title=self.tr("Memeriksa kata sandi"), cancellable=False)
         task.succeeded.connect(lambda _user: self._unlocked())
@@ -848,8 +842,6 @@ class MainWindow(QMainWindow):
         """Ganti Kata Sandi; ``forced``: the password must change now, or the user signs out."""
         from kinerja_desktop.ui.password_dialog import PasswordDialog
 
-        if not self._needs_database(lambda: self.change_password(forced)):
-            return
         dialog = PasswordDialog(self.db, self.user, forced=forced, parent=self)
         self.password_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -863,8 +855,6 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from kinerja_desktop.ui.settings_dialog import SettingsDialog
 
-        if not self._needs_database(self.open_settings):
-            return
         dialog = SettingsDialog(self.db, self.user, self.tasks, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.language_changed.connect(self.language_changed)
@@ -875,8 +865,6 @@ class MainWindow(QMainWindow):
     def open_roster_import(self) -> None:
         from kinerja_desktop.ui.roster_import_panel import RosterImportDialog
 
-        if not self._needs_database(self.open_roster_import):
-            return
         dialog = RosterImportDialog(self.db, self.user, self)
         dialog.panel.imported.connect(lambda _result: self._reload_units())
         dialog.finished.connect(dialog.deleteLater)

@@ -26,6 +26,7 @@ from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF, SCOPE_SUBORD
 
 MY_SKP = "my_skp"
 TASKS = "tasks"
+POHON = "pohon"
 _KeyRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -41,6 +42,7 @@ class NavigationPane(QWidget):
     unit_selected = Signal(object, str)
     my_skp_requested = Signal()
     tasks_requested = Signal()
+    pohon_requested = Signal()
     unit_view_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -113,6 +115,9 @@ class NavigationPane(QWidget):
         self._add(TASKS, self.tr("Tugas"), self.tr("Yang menunggu Anda: persetujuan, evaluasi, tanda tangan"))
         if has_employee:
             self._add(MY_SKP, self.tr("SKP Saya"), self.tr("Rencana, realisasi dan evaluasi kinerja Anda sendiri"))
+        if has_employee or is_admin:
+            self._add(POHON, self.tr("Pohon Kinerja"),
+                      self.tr("RHK pimpinan dan RHK bawahan yang mengintervensinya, tingkat demi tingkat"))
         if is_penilai:
             self._add(SCOPE_SUBORDINATES, self.tr("Bawahan Saya"),
                       self.tr("Pegawai yang Anda nilai sebagai pejabat penilai kinerja"))
@@ -191,6 +196,9 @@ class NavigationPane(QWidget):
         if key == TASKS:
             self.tasks_requested.emit()
             return
+        if key == POHON:
+            self.pohon_requested.emit()
+            return
         if key == SCOPE_ALL and self.unit_model.unit_count():
             self.unit_tree.clearSelection()
             self.unit_tree.setCurrentIndex(QModelIndex())
@@ -203,6 +211,8 @@ class NavigationPane(QWidget):
             self.my_skp_requested.emit()
         elif item.data(_KeyRole) == TASKS:
             self.tasks_requested.emit()
+        elif item.data(_KeyRole) == POHON:
+            self.pohon_requested.emit()
 
     @Slot(QModelIndex, QModelIndex)
     def _unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -8,6 +8,7 @@ functions, so importing this module costs nothing before the first paint.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -60,27 +61,13 @@ def open_database_task(ctx: TaskContext, location: str | None, db: Any = None) -
     return OpenedDatabase(db, has_accounts, instansi, db.describe())
 
 
-@dataclass
-class QuickCheck:
-    path: Any  # pathlib.Path of the SQLite file
-    has_accounts: bool
-    instansi: str
+def instansi_name_task(_ctx: TaskContext, location: str | None) -> str:
+    """The instansi's name read from a SQLite file before SQLAlchemy loads ("" when it cannot be read)."""
+    from kinerja_desktop.store.location import resolve_url, sqlite_file
+    from kinerja_desktop.store.quick import instansi_name
 
-
-def quick_check_task(ctx: TaskContext, location: str | None) -> QuickCheck | None:
-    """Whether the start-up reads can serve a sign-in (a current SQLite file), before SQLAlchemy loads."""
-    from kinerja_desktop.services.quick_session import QuickSource, QuickUnavailable, quick_file
-
-    path = quick_file(location)
-    if path is None:
-        return None
-    source = QuickSource(path)
-    try:
-        has_accounts = source.has_accounts()
-        instansi = str(source.settings().get("instansi.name") or "") if has_accounts else ""
-    except QuickUnavailable:
-        return None
-    return QuickCheck(path, has_accounts, instansi)
+    path = sqlite_file(resolve_url(location))
+    return instansi_name(path) if path is not None and path.is_file() else ""
 
 
 @dataclass
@@ -147,12 +134,8 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
                       period: str | None = None, scope: str | None = None, *,
                       limit: int | None = None) -> SessionData:
     """What the main window shows first. With ``limit``, the "all employees" list holds only its
-    first ``limit`` rows by name (``complete`` False; unit counts then come with the rest).
-
-    ``db`` is a Database, or a source with the same reads (``DatabaseSource`` or
-    ``services.quick_session.QuickSource``, which reads the SQLite file before SQLAlchemy loads).
-    """
-    source = db if hasattr(db, "employee_rows") else DatabaseSource(db)
+    first ``limit`` rows by name (``complete`` False; unit counts then come with the rest)."""
+    source = DatabaseSource(db)
     today = date.today()
     settings = source.settings()
     codes = list(settings.get("periods") or ["TAHUNAN"])
@@ -177,25 +160,6 @@ def load_session_task(ctx: TaskContext, db: Any, user: Any, labels: dict[str, An
                  if tree is not None else None)
     return SessionData(user, user.is_admin, is_penilai, period_choices(codes), year, period, scope, table, units,
                        str(settings.get("instansi.name") or ""), complete)
-
-
-def quick_sign_in_task(ctx: TaskContext, path: Any, username: str, password: str, labels: dict[str, Any],
-                       year: int | None = None, period: str | None = None,
-                       limit: int | None = None) -> SessionData | None:
-    """Sign in and load the first screen from the SQLite file itself, while the database opens.
-
-    Raises the sign-in's PermissionDenied; None when the file cannot be read this way (the
-    caller then waits for the database as usual).
-    """
-    from kinerja_desktop.services.quick_session import QuickSource, QuickUnavailable
-
-    source = QuickSource(path)
-    try:
-        user = source.authenticate(username, password)
-        ctx.check_cancelled()
-        return load_session_task(ctx, source, user, labels, year, period, limit=limit)
-    except QuickUnavailable:
-        return None
 
 
 def authenticate_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
@@ -274,6 +238,55 @@ def load_rest_task(ctx: TaskContext, db: Any, user: Any, year: int, period: str,
         units = units.with_counts(Counter(r.unit_id for r in rows))
     rest = prepare_table([r for r in rows if r.id not in loaded_ids], labels)
     return LoadedRest(rest, units, len(rows))
+
+
+#: Libraries that the first employee page's signing tab pulls in, each imported as a step of its own
+#: so a paused warm-up resumes soon (after the page module itself, before the tab modules).
+WARM_UP_LIBRARIES = ("reportlab.pdfgen.canvas", "fontTools.subset", "aiohttp", "pyhanko.sign")
+
+
+class WarmUpGate:
+    """Lets the warm-up run while nothing else waits for the GIL: paused from "Masuk" until the
+    list's first screen is painted, so signing in is not slowed by the imports."""
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+        self._open.set()
+
+    def pause(self) -> None:
+        self._open.clear()
+
+    def resume(self) -> None:
+        self._open.set()
+
+    def wait(self, ctx: TaskContext) -> None:
+        while not self._open.wait(0.1):
+            ctx.check_cancelled()
+
+
+def warm_up_task(ctx: TaskContext, gate: WarmUpGate) -> int:
+    """Import, while the password is typed, what opening the first employee would otherwise import
+    on the GUI thread (issue 14: the first open paid ~1 s for pyhanko, reportlab and the tabs that
+    signing and follow-up add). Returns the number of modules imported here."""
+    import importlib
+    import sys
+
+    from kinerja_desktop.ui.main_window import INTEGRATIONS, PRELOAD
+
+    page, *tabs = PRELOAD  # the employee page first: it is what a person opens next
+    steps = (page, *WARM_UP_LIBRARIES, *tabs, *(name for name, _function in INTEGRATIONS))
+    imported = 0
+    for name in steps:
+        gate.wait(ctx)
+        ctx.check_cancelled()
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a part not in this build: opening the page reports what matters
+            continue
+        imported += 1
+    return imported
 
 
 def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:

@@ -1,25 +1,22 @@
 """GUI benchmarks on the 20,000-employee demo office, with a bare PySide6 window as the baseline.
 
 Run: .venv/bin/python -m pytest tests/bench/bench_gui.py -s
+(``KINERJA_BENCH_EMPLOYEES=2000`` runs it on a small office.)
 
-The bare window is ``gui_startup_probe.py bare``; the application runs are this module run as
-a child (``python -m tests.bench.bench_gui app T0 DB``), which marks both the first screen
-and the full list.
-
-Each start-up is a fresh process (``gui_startup_probe.py``) timed from just before its launch,
-so interpreter and PySide6 start-up count. Bare window and application runs alternate, and
-medians are compared, so a busy machine slows both alike. Targets (issue 3, item 7):
+Each start-up is a fresh process (``gui_startup_probe.py``: ``bare`` or ``app``) timed from just
+before its launch, so interpreter and PySide6 start-up count. Bare window and application runs
+alternate, and medians are compared, so a busy machine slows both alike. The application run is
+what a person does (issue 14, section 6): the password typed ``TYPING_S`` (2 s) after the sign-in
+window appears, the first employee opened ``FIRST_OPEN_AFTER_S`` after the list shows. Targets:
 
 * launch -> first paint of the sign-in window: at most 1.5x the bare window;
-* launch -> main window with the 20,000-employee list on screen: at most 4x (the sign-in is
-  typed by the probe the moment signing in is possible, ``AppController.sign_in_ready``; the
-  user who signed in last is the one signing in again, as on an office PC). "On screen" means the list's FIRST SCREEN of
-  rows painted (``session_tasks.FIRST_SCREEN_ROWS`` rows by name, loaded lazily); the time
-  until all 20,000 rows are in the model (appended by a worker) is reported separately;
-* filtering the list: under 50 ms per keystroke (median); opening an employee: under 150 ms.
+* pressing Masuk -> the list's first screen painted (``session_tasks.FIRST_SCREEN_ROWS`` rows by
+  name; the rest is appended by a worker, its time reported separately): at most 0.3 s;
+* the first employee opened in the session: under 250 ms; later opens (``--interactive``) and
+  filtering the list (under 50 ms per keystroke, median) are measured on the full list.
 
 ``KINERJA_BENCH_RUNS`` (default 7) sets the number of start-ups; ``KINERJA_BENCH_DEMO_BUILD=1``
-also times ``kinerja demo --employees 20000`` from scratch (about two minutes).
+also times ``kinerja demo --employees N`` from scratch (minutes).
 """
 
 from __future__ import annotations
@@ -33,8 +30,10 @@ import sys
 import time
 from pathlib import Path
 
+from tests.bench.gui_startup_probe import TYPING_S
+
 REPO = Path(__file__).resolve().parents[2]
-EMPLOYEES = 20_000
+EMPLOYEES = int(os.environ.get("KINERJA_BENCH_EMPLOYEES", "20000"))
 
 
 def _demo(tmp: Path) -> tuple[Path, float | None]:
@@ -57,8 +56,7 @@ def _demo(tmp: Path) -> tuple[Path, float | None]:
 
 def _probe(mode: str, env: dict[str, str], *extra: str) -> dict[str, float]:
     launched = time.time()
-    module = "tests.bench.gui_startup_probe" if mode == "bare" else "tests.bench.bench_gui"
-    out = subprocess.run([sys.executable, "-m", module, mode, repr(launched), *extra],
+    out = subprocess.run([sys.executable, "-m", "tests.bench.gui_startup_probe", mode, repr(launched), *extra],
                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=True)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert lines, out.stdout + out.stderr
@@ -79,10 +77,12 @@ def test_bench_gui(tmp_path: Path) -> None:
     shutil.copy2(source, work)  # sign-in upgrades the demo's cheap password hash: keep the cache pristine
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KINERJA_DATA_DIR=str(tmp_path / "pc"))
     env.pop("KINERJA_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed programs run from compiled bytecode
     runs = int(os.environ.get("KINERJA_BENCH_RUNS", "7"))
 
+    load_before = os.getloadavg()[0]
     _probe("app", env, str(work))  # warm the page cache; admin becomes "the last user" of this PC
-    bare, paint, filled, full, ready, opened = [], [], [], [], [], []
+    bare, paint, masuk, filled, full, ready, first_open = [], [], [], [], [], [], []
     first_rows = set()
     for _ in range(runs):
         bare.append(_probe("bare", env)["first_paint"])
@@ -90,85 +90,38 @@ def test_bench_gui(tmp_path: Path) -> None:
         assert 0 < app["first_rows"] < EMPLOYEES and app["rows"] == EMPLOYEES
         first_rows.add(app["first_rows"])
         paint.append(app["first_paint"])
+        masuk.append(app["main_window_filled"] - app["masuk"])
         filled.append(app["main_window_filled"])
         full.append(app["list_full"])
-        ready.append(app["sign_in_ready"])
-        opened.append(app["database_ready"])
+        ready.append(app["database_ready"])
+        first_open.append(app["first_open_ms"])
     inter = _probe("app", env, str(work), "--interactive")
 
-    b, p, f, u, r, o = (statistics.median(x) for x in (bare, paint, filled, full, ready, opened))
-    after_ready = statistics.median(x - y for x, y in zip(filled, ready, strict=True))
+    b, p, m, f, u, r, o = (statistics.median(x) for x in (bare, paint, masuk, filled, full, ready, first_open))
     shown = "/".join(str(n) for n in sorted(first_rows))
     lines = [
         "",
         f"demo {EMPLOYEES:,}: " + ("from the cache" if built is None else f"built in {built:.1f} s"),
-        f"start-ups: {runs} of each, medians (seconds since launch)",
+        f"start-ups: {runs} of each, medians (seconds since launch); password typed {TYPING_S:.0f} s after "
+        "the sign-in window appeared",
         f"  bare QApplication + QMainWindow shown: {b:.3f}",
         f"  sign-in window first paint:            {p:.3f}  = {p / b:.2f}x bare   (target <= 1.5x)",
-        f"  sign-in possible (typed at once):      {r:.3f}",
-        f"  database open (SQLAlchemy loaded):     {o:.3f}",
-        f"  main window, list's first screen ({shown} of {EMPLOYEES:,} rows) painted: {f:.3f}  = {f / b:.2f}x bare"
-        "   (target <= 4x)",
-        f"    of that, sign-in typed -> first screen painted (password check, window, paint): {after_ready:.3f}",
-        f"  all {EMPLOYEES:,} rows in the list model (worker appended the rest): {u:.3f}  = {u / b:.2f}x bare",
+        f"  database open (SQLAlchemy loaded):     {r:.3f}",
+        f"  main window, list's first screen ({shown} of {EMPLOYEES:,} rows) painted: {f:.3f}",
+        f"    Masuk pressed -> first screen painted: {m:.3f} s (runs: {', '.join(f'{x:.3f}' for x in masuk)})"
+        "   (target <= 0.3 s)",
+        f"  all {EMPLOYEES:,} rows in the list model (worker appended the rest): {u:.3f}",
+        f"first employee opened in the session: median {o:.0f} ms (runs: {', '.join(f'{x:.0f}' for x in first_open)})"
+        "   (target < 250 ms)",
         f"filter, {inter['keystrokes']} keystrokes: median {inter['filter_ms_median']:.1f} ms, "
         f"p90 {inter['filter_ms_p90']:.1f} ms, max {inter['filter_ms_max']:.1f} ms   (target median < 50 ms)",
         f"GUI thread on the full list: sort by a column <= {inter['sort_ms_max']:.0f} ms, choose a unit "
         f"{inter['unit_filter_ms']:.0f} ms, show a reloaded list {inter['reload_gui_ms']:.0f} ms",
-        f"open an employee ({inter['employee_page']}): median {inter['open_ms_median']:.0f} ms "
-        f"of {inter['open_ms']}   (target < 150 ms)",
+        f"later opens of an employee ({inter['employee_page']}): median {inter['open_ms_median']:.0f} ms "
+        f"of {inter['open_ms']}; in that run the first open took {inter['first_open_ms']:.0f} ms",
+        f"machine load (1-minute average) at the start and the end: {load_before:.1f} / {os.getloadavg()[0]:.1f}",
     ]
     if os.environ.get("KINERJA_BENCH_DEMO_BUILD"):
         lines.append(f"kinerja demo --employees {EMPLOYEES}: {_time_cli_demo(tmp_path):.1f} s")
     print("\n".join(lines))
     assert inter["filter_ms_median"] < 50
-
-
-def _child_app(db: str, interactive: bool) -> int:
-    """One application start-up (child process): marks the first screen painted and the full list loaded."""
-    from PySide6.QtCore import QTimer
-
-    from kinerja_desktop.ui import app as kapp
-    from tests.bench.gui_startup_probe import MARKS, interact, mark
-
-    extra: dict[str, object] = {}
-
-    def hook(controller: kapp.AppController) -> None:
-        controller.first_painted.connect(lambda: mark("first_paint"))
-
-        def ready() -> None:
-            if "sign_in_ready" in MARKS:
-                return  # typed once (the start-up reads and the open database both announce it)
-            mark("sign_in_ready")
-            controller.sign_in.username_edit.setText("admin")
-            controller.sign_in.password_edit.setText("admin")
-            controller.sign_in.submit()
-
-        controller.sign_in_ready.connect(ready)
-        controller.database_ready.connect(lambda _opened: mark("database_ready"))
-
-        def full(window: object) -> None:
-            if "list_full" in MARKS or not window.list_complete():
-                return
-            mark("list_full")
-            extra["rows"] = window.list_page.model.rowCount()
-            if interactive:
-                QTimer.singleShot(0, lambda: interact(window, extra))
-            QTimer.singleShot(0, controller.quit)
-
-        def shown(window: object) -> None:
-            mark("main_window_filled")  # the list's first screen is painted
-            extra["first_rows"] = window.list_page.model.rowCount()
-            window.list_loaded.connect(lambda: full(window))
-            full(window)  # the rest may have arrived before the first paint
-
-        controller.main_window_shown.connect(shown)
-
-    code = kapp.main(db, on_controller=hook)
-    print(json.dumps({**MARKS, **extra}))
-    return code
-
-
-if __name__ == "__main__":
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.exit(_child_app(sys.argv[3], "--interactive" in sys.argv))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -22,13 +24,29 @@ from tests.gui.shell_helpers import (
 pytestmark = [IGNORE_SIZE_HINTS, pytest.mark.usefixtures("themed_app")]
 
 
-def _answer_boxes(button: QMessageBox.StandardButton, rounds: int = 200) -> None:
-    """Press ``button`` in every message box that shows up in the next 10 s (the restore asks, then informs)."""
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, QMessageBox) and w.isVisible():
-            w.button(button).click() if w.button(button) else w.accept()
-    if rounds:
-        QTimer.singleShot(50, lambda: _answer_boxes(button, rounds - 1))
+@contextlib.contextmanager
+def _answering_boxes(button: QMessageBox.StandardButton) -> Iterator[list[str]]:
+    """Press ``button`` in each message box that shows up while the block runs; yields their texts.
+
+    The restore asks (a modal ``question``), then informs. The timer stops when the block ends:
+    a poll left running after the test closed the next test's message box (seen in test_error_report).
+    """
+    answered: list[str] = []
+
+    def answer() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible() and w.text() not in answered:
+                answered.append(w.text())
+                w.button(button).click() if w.button(button) else w.accept()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(answer)
+    timer.start()
+    try:
+        yield answered
+    finally:
+        timer.stop()
 
 
 def test_daily_backup_then_restore_from_the_menu(qtbot, controller, demo_db) -> None:
@@ -45,10 +63,12 @@ def test_daily_backup_then_restore_from_the_menu(qtbot, controller, demo_db) -> 
 
     dialog = backup_actions.open_restore_dialog(window)
     assert dialog.chosen().path == made[0].path
-    _answer_boxes(QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(controller.signed_out, timeout=20_000):
+    with _answering_boxes(QMessageBox.StandardButton.Yes) as answered, \
+            qtbot.waitSignal(controller.signed_out, timeout=20_000):
         dialog.restore_button.click()
     wait_for_tasks(10_000)
+    assert len(answered) == 2 and answered[0].endswith("Lanjutkan?")  # asked first,
+    assert answered[1].startswith("Data dipulihkan dari cadangan")  # then told
     with demo_db.reader() as s:
         assert s.get(Employee, emp_id).jabatan != "diubah sesudah cadangan"
     assert any(b.tag == "sebelum-pulihkan" for b in backups.list_backups(demo_db))

@@ -32,6 +32,7 @@ def test_overview_shows_the_services_figures(qtbot, qtmodeltester, demo_db, peop
     assert view.model.rowCount() == len(expected.units)
     assert f"{expected.total.employees} pegawai ASN" in view.summary.text()
     assert "Unit paling tertinggal" in view.notes.text()
+    assert "Belum ada data sinkronisasi dari PC unit mana pun" in view.notes.text()  # the demo office: no PC yet
     bars = next(s for s in view.predikat_chart.chart().series() if isinstance(s, QBarSeries)).barSets()[0]
     assert [int(bars.at(i)) for i in range(bars.count())] == [expected.total.predikat.get(p.value, 0)
                                                               for p in PREDIKAT_ORDER_CHART]
@@ -61,3 +62,56 @@ def test_non_admin_sees_the_refusal(qtbot, demo_db, people):
     show(qtbot, view)
     qtbot.waitUntil(lambda: "admin" in view.summary.text(), timeout=10_000)
     assert view.model.rowCount() == 0
+
+
+def test_a_period_change_and_a_unit_drill_down_read_nothing_new(qtbot, demo_db, people, monkeypatch):
+    """After the first load (in a worker, with progress) the period and unit views come from memory: no task
+    is started and no query runs, and the figures are those of a fresh load."""
+    from sqlalchemy import event
+
+    from kinerja_desktop.ui import instansi_view
+    from kinerja_desktop.ui.instansi_model import P_NAME
+
+    progressed: list[str] = []
+    view = InstansiView(demo_db, people.admin, YEAR, "TW2")
+    view._task.progressed.connect(lambda _d, _t, label: progressed.append(label))
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        show(qtbot, view)
+    assert progressed and view.progress.isHidden()
+    started = []
+    monkeypatch.setattr(instansi_view, "run_task", lambda *a, **k: started.append(a))
+    queries = []
+    listener = lambda *a: queries.append(a[2])  # noqa: E731
+    event.listen(demo_db.engine, "before_cursor_execute", listener)
+    try:
+        unit = view.proxy.index(0, 0).data(ObjectRole)
+        view.table.selectRow(0)
+        assert view.people_model.rowCount() == unit.employees
+        assert unit.name in view.unit_title.text()
+        with qtbot.waitSignal(view.loaded, timeout=1_000):
+            view.period_combo.choose("TW1")
+        assert view.overview.period == "TW1"
+        # the drill-down stays on the same unit, now with its TW1 figures
+        assert view._selected_unit().unit_id == unit.unit_id
+        assert view.people_model.rowCount() == unit.employees
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", listener)
+    assert not started and not queries
+    fresh = instansi_overview(demo_db, people.admin, YEAR, "TW1")
+    assert [u.to_dict() for u in view.overview.units] == [u.to_dict() for u in fresh.units]  # both by code
+    assert f"{fresh.total.employees} pegawai ASN" in view.summary.text()
+    person = view.people_model.index(0, P_NAME)
+    with qtbot.waitSignal(view.person_open_requested, timeout=2_000) as blocker:
+        view.people.doubleClicked.emit(person)
+    assert blocker.args == [person.data(ObjectRole).employee_id]
+    screenshot(view, "instansi_view_drill")
+
+
+def test_another_year_is_read_in_the_worker_once_typing_stops(qtbot, demo_db, people):
+    view = open_view(qtbot, demo_db, people.admin)
+    assert view.data.year == YEAR
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        view.year_spin.setValue(YEAR - 1)
+        view.year_spin.setValue(YEAR + 1)  # typed on: only the last year is read
+    assert view.data.year == YEAR + 1 and view.overview.year == YEAR + 1
+    assert view.overview.total.finalised == 0 and view.model.rowCount() == len(view.overview.units)

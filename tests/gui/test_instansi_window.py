@@ -1,4 +1,5 @@
-"""The main window's Ringkasan Instansi: admins only; opens a tab, a double-clicked unit opens the unit view."""
+"""The main window's Ringkasan Instansi: admins only; opens a tab, a double-clicked unit opens the unit view
+and a double-clicked person of the selected unit the employee."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def test_admin_opens_the_overview_and_drills_down_to_a_unit(qtbot, controller) -
     assert isinstance(page, InstansiView) and window.current_page() is page
     qtbot.waitUntil(lambda: page.overview is not None, timeout=15_000)
     index = page.proxy.index(0, COL_NAME)
+    page.table.selectRow(0)  # its people, from memory; a double-clicked person opens the employee
+    person = page.people_model.index(0, 1)
+    assert person.isValid()
+    page.people.doubleClicked.emit(person)
+    assert window.current_page() is window.page(("employee", person.data(ObjectRole).employee_id))
+    window.tabs.show_page(page)
     page.table.doubleClicked.emit(index)
     assert window.current_page() is window.page(("unit", index.data(ObjectRole).unit_id))
 

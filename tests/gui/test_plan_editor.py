@@ -190,6 +190,8 @@ def test_intervensi_combo_picks_a_supervisor_rhk(qtbot, demo_db, people):
     combo = tree.indexWidget(index)
     assert isinstance(combo, QComboBox)
     assert [combo.itemData(i) for i in range(1, combo.count())] == [o[0] for o in options]
+    # each choice names its indicators, so two RHK with the same text can be told apart (issue 14, item 5)
+    assert all(combo.itemText(i).startswith(options[i - 1][1] + " — IKI: ") for i in range(1, combo.count()))
     current = combo.currentIndex()
     target = 1 if current != 1 else 2
     while combo.currentIndex() != target:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop.services import query_service
 from kinerja_desktop.ui import preferences
-from kinerja_desktop.ui.navigation_pane import MY_SKP, TASKS
+from kinerja_desktop.ui.navigation_pane import MY_SKP, POHON, TASKS
 from kinerja_desktop.ui.session_tasks import SCOPE_ALL, SCOPE_SELF, SCOPE_SUBORDINATES
 from tests.gui.shell_helpers import (
     IGNORE_SIZE_HINTS,
@@ -36,7 +36,7 @@ def test_admin_signs_in_with_the_keyboard_and_sees_every_employee(qtbot, control
     window = sign_in(qtbot, controller, "admin", "admin")
     assert not controller.sign_in.isVisible()
     assert window.list_page.model.rowCount() == 60
-    assert window.navigation.keys() == [TASKS, SCOPE_ALL]
+    assert window.navigation.keys() == [TASKS, POHON, SCOPE_ALL]
     assert window.navigation.unit_model.unit_count() > 5
     assert "Admin Kepegawaian" in window.user_label.text()
     assert window.windowTitle() == "Kinerja Desktop — PEMERINTAH KABUPATEN CONTOH"
@@ -89,7 +89,7 @@ def test_sign_in_typed_before_the_database_is_open_is_kept(qtbot, demo_db) -> No
 def test_staff_sees_their_own_skp_and_status_only(qtbot, controller, people) -> None:
     """A pegawai gets SKP Saya and their own row; no unit tree, no other employees."""
     window = sign_in(qtbot, controller, people.staff.username, people.staff.username)
-    assert window.navigation.keys() == [TASKS, MY_SKP, SCOPE_SELF]
+    assert window.navigation.keys() == [TASKS, MY_SKP, POHON, SCOPE_SELF]
     assert window.scope() == SCOPE_SELF
     assert window.list_page.model.rowCount() == 1
     assert window.list_page.model.row_object(0).id == people.staff.employee_id
@@ -107,7 +107,7 @@ def test_staff_sees_their_own_skp_and_status_only(qtbot, controller, people) -> 
 def test_penilai_sees_bawahan_saya_and_cannot_open_another_units_staff(qtbot, controller, demo_db, people) -> None:
     """Bawahan Saya lists the penilai's direct subordinates with status; staff of another unit stay out of reach."""
     window = sign_in(qtbot, controller, people.penilai.username, people.penilai.username)
-    assert window.navigation.keys() == [TASKS, MY_SKP, SCOPE_SUBORDINATES, SCOPE_ALL]
+    assert window.navigation.keys() == [TASKS, MY_SKP, POHON, SCOPE_SUBORDINATES, SCOPE_ALL]
     assert window.scope() == SCOPE_SUBORDINATES
     expected = query_service.employee_rows(demo_db, people.penilai, DEMO_YEAR, "TW3",
                                            subordinates_of=people.penilai.employee_id)

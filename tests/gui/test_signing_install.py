@@ -14,9 +14,10 @@ from kinerja_desktop.store.models import Employee
 from kinerja_desktop.ui.employee_page import EmployeePage
 from kinerja_desktop.ui.signing.install import PANEL_TITLE, install_signing
 from kinerja_desktop.ui.workers import TaskManager
-from tests.gui.form_helpers import QT_LOG_IGNORE
+from tests.gui.form_helpers import QT_LOG_IGNORE, screenshot
 from tests.helpers.fixtures import DEMO_YEAR, People
 from tests.helpers.signing_pki import CA_PASS, P12_PASS, identity_for, pki, sheet_pdf, trust_test_ca
+from tests.helpers.tsa_standin import TsaStandIn
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +71,8 @@ def test_menus_panel_and_signing_the_open_employee_page(qtbot, demo_db: Database
     qtbot.addWidget(window)
     signing = install_signing(window)
     assert install_signing(window) is signing  # once per window
-    assert window.menus["documents"] == ["&Periksa Tanda Tangan…", "&Tanda Tangani…"]  # the kind is asked
+    assert window.menus["documents"] == ["&Periksa Tanda Tangan…", "&Tanda Tangani…",  # the kind is asked
+                                         "Perpanjang &Keabsahan (LTV)…"]
     assert window.menus["tools"] == ["&Sertifikat Tanda Tangan…"]
 
     page = EmployeePage(demo_db, people.penilai, people.staff.employee_id, DEMO_YEAR, "TW1")
@@ -94,3 +96,43 @@ def test_menus_panel_and_signing_the_open_employee_page(qtbot, demo_db: Database
     certs = signing.open_certificates()
     qtbot.addWidget(certs)
     assert certs.tabs.count() == 2  # the penilai is no admin: no office-CA tab
+
+
+def test_perpanjang_keabsahan_on_the_stored_document_of_the_open_page(qtbot, demo_db: Database, people: People):
+    """GIVEN a stored signed SKP, a timestamp server set and trusted, and the employee's signed-documents tab
+    open WHEN Dokumen > Perpanjang Keabsahan (LTV) THEN the selected document gets its document timestamp and
+    validation data (off the GUI thread), the tab says so, and the stored file verifies."""
+    from kinerja_desktop.documents.long_term_documents import needs_long_term
+    from kinerja_desktop.documents.verification import verify_pdf
+    from kinerja_desktop.services.settings_service import set_setting
+    from kinerja_desktop.store.models import Document
+
+    staff, penilai = _who(demo_db, people.staff.employee_id), _who(demo_db, people.penilai.employee_id)
+    target = resolve_target(demo_db, "skp", nip=staff[1], year=DEMO_YEAR)
+    view, _ = sign_record(demo_db, people.staff, identity_for(*staff), target,
+                          render=lambda: (sheet_pdf("SKP-LTV", True, staff, penilai), "b" * 64))
+    window = FakeWindow(demo_db, people.staff)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    signing = install_signing(window)
+    page = EmployeePage(demo_db, people.staff, people.staff.employee_id, DEMO_YEAR, "TW1")
+    window.tabs.addTab(page, "Pegawai")
+    panel = page._signing_panel
+    page.tabs.setCurrentWidget(panel)
+    window.show()
+    qtbot.waitExposed(window)
+    assert panel.ltv_button.isEnabled()
+    with TsaStandIn() as tsa:
+        default_pki().trust.add(tsa.root)
+        set_setting(demo_db, people.admin, "signing.tsa_url", tsa.url)
+        with qtbot.waitSignal(panel.extended, timeout=30_000) as done:
+            assert signing.extend_long_term() is panel
+        roots = [*pki().roots(), tsa.root]
+    assert done.args == ["B-B+LTA"] and "diperpanjang (B-B+LTA)" in panel.hint.text()
+    screenshot(window, "dokumen_perpanjang_keabsahan")
+    with demo_db.reader() as s:
+        pdf = demo_db.blobs.read_bytes(s.get(Document, view.id).sha256)
+    assert not needs_long_term(pdf) and verify_pdf(pdf, roots).ok
+    panel.extend_selected()  # a second time: said plainly, nothing changes
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert "sudah memiliki validasi jangka panjang" in panel.hint.text()

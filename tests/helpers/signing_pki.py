@@ -134,3 +134,12 @@ def trust_test_ca() -> None:
     from kinerja_desktop.documents.certs import default_pki
 
     default_pki().trust.add(pki().ca.certificate())
+
+
+def who(db, employee_id: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """(name, NIP) of an employee, as a certificate for them is issued."""
+    from kinerja_desktop.store.models import Employee
+
+    with db.reader() as s:
+        emp = s.get(Employee, employee_id)
+        return emp.name, emp.nip

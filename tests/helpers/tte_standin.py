@@ -14,8 +14,12 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from PIL import Image
+from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
+from pyhanko.sign.fields import SigFieldSpec
+from pyhanko.stamp import StaticStampStyle
 
 from kinerja_desktop.documents.certs import OfficeCA, TrustStore
 from kinerja_desktop.documents.signing import SigningIdentity
@@ -64,7 +68,8 @@ class TteStandIn:
                 props, files = payload.get("signatureProperties"), payload.get("file")
                 if not isinstance(props, list) or not isinstance(files, list) or len(props) != len(files):
                     return self._send(400, {"error": "signatureProperties dan file tidak sesuai"})
-                signed = [base64.b64encode(outer._sign(base64.b64decode(f), i)).decode() for i, f in enumerate(files)]
+                signed = [base64.b64encode(outer._sign(base64.b64decode(f), i, props[i])).decode()
+                          for i, f in enumerate(files)]
                 self._send(200, {"file": signed, "time": "2026-11-23T08:00:00+07:00"})
 
             def log_message(self, *args: object) -> None:
@@ -75,7 +80,7 @@ class TteStandIn:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
-    def _sign(self, pdf: bytes, index: int) -> bytes:
+    def _sign(self, pdf: bytes, index: int, props: dict | None = None) -> bytes:
         if self.rewrite:
             from pypdf import PdfWriter
 
@@ -83,8 +88,17 @@ class TteStandIn:
             PdfWriter(clone_from=io.BytesIO(pdf)).write(out)
             return out.getvalue()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        meta = signers.PdfSignatureMetadata(field_name=f"BSrE_{len(self.requests)}_{index}", md_algorithm="sha256")
-        return signers.sign_pdf(writer, meta, signer=self._identity.signer).getvalue()
+        name = f"BSrE_{len(self.requests)}_{index}"
+        meta = signers.PdfSignatureMetadata(field_name=name, md_algorithm="sha256")
+        if (props or {}).get("tampilan") != "VISIBLE":
+            return signers.sign_pdf(writer, meta, signer=self._identity.signer).getvalue()
+        # Like the real server: the image drawn at originX/originY (points, page 1-based).
+        x, y, w, h = (float(props[k]) for k in ("originX", "originY", "width", "height"))
+        image = PdfImage(Image.open(io.BytesIO(base64.b64decode(props["imageBase64"]))))
+        spec = SigFieldSpec(name, on_page=int(props["page"]) - 1, box=(round(x), round(y), round(x + w), round(y + h)))
+        pdf_signer = signers.PdfSigner(meta, self._identity.signer, new_field_spec=spec,
+                                       stamp_style=StaticStampStyle(background=image, border_width=0))
+        return pdf_signer.sign_pdf(writer).getvalue()
 
     def __enter__(self) -> TteStandIn:
         self._thread.start()

@@ -2,6 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionPlanPage</name>
+    <message>
+        <source>Rencana Aksi {0}</source>
+        <translation>Action Plans {0}</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Salin ke periode berikutnya</source>
+        <translation>Copy to the next period</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Realisasi rencana aksi terpilih, mis. 5 berkas (Enter)</source>
+        <translation>Realisation of the selected action plan, e.g. 5 files (Enter)</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Simpan realisasi</source>
+        <translation>Save realisation</translation>
+    </message>
+    <message>
+        <source>Hitung realisasi indikator</source>
+        <translation>Calculate indicator realisation</translation>
+    </message>
+    <message>
+        <source>Jumlahkan realisasi rencana aksi indikator ini dalam periode evaluasinya dan simpan sebagai realisasi indikator</source>
+        <translation>Add up the realisations of this indicator&apos;s action plans in its evaluation period and save the total as the indicator&apos;s realisation</translation>
+    </message>
+    <message>
+        <source>Lampirkan bukti…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Rencana aksi baru (Enter untuk menambah)</source>
+        <translation>New action plan (Enter to add)</translation>
+    </message>
+    <message>
+        <source>target, mis. 4</source>
+        <translation>target, e.g. 4</translation>
+    </message>
+    <message>
+        <source>satuan</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Rencana aksi</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>(tidak dihitung ke indikator)</source>
+        <translation>(not counted towards an indicator)</translation>
+    </message>
+    <message>
+        <source>Belum ada SKP tahun {0}; rencana aksi disusun per RHK SKP.</source>
+        <translation>There is no SKP for {0} yet; action plans are drawn up per RHK of the SKP.</translation>
+    </message>
+    <message>
+        <source>Pilih RHK dulu.</source>
+        <translation>Choose an RHK first.</translation>
+    </message>
+    <message>
+        <source>Rencana aksi ditambahkan.</source>
+        <translation>Action plan added.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu rencana aksi yang akan diisi realisasinya.</source>
+        <translation>First choose the action plan whose realisation you want to fill in.</translation>
+    </message>
+    <message>
+        <source>Realisasi disimpan.</source>
+        <translation>Realisation saved.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu rencana aksi yang akan diberi bukti.</source>
+        <translation>First choose the action plan to attach evidence to.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti</source>
+        <translation>Choose an evidence file</translation>
+    </message>
+    <message>
+        <source>Bukti dilampirkan.</source>
+        <translation>Evidence attached.</translation>
+    </message>
+    <message>
+        <source>Rencana aksi dihapus.</source>
+        <translation>Action plan deleted.</translation>
+    </message>
+    <message>
+        <source>{0} rencana aksi disalin ke {1}.</source>
+        <translation>{0} action plans copied to {1}.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana aksi yang terhubung ke indikator.</source>
+        <translation>Choose an action plan that is linked to an indicator.</translation>
+    </message>
+    <message>
+        <source>Realisasi indikator {0}: {1}</source>
+        <translation>Indicator realisation {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTableModel</name>
+    <message>
+        <source>RHK</source>
+        <translation>RHK</translation>
+    </message>
+    <message>
+        <source>Rencana aksi</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Akun admin kepegawaian</source>
@@ -36,7 +194,7 @@
     <name>AppController</name>
     <message>
         <source>Membuka database</source>
-        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised). With the start-up reads available, SQLAlchemy starts loading this long after the first paint, or as soon as a quick sign-in&apos;s main window is painted: loading it holds the GIL ~0.45 s, which would slow a sign-in typed meanwhile by about as much.</extracomment>
+        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).</extracomment>
         <translation>Opening the database</translation>
     </message>
     <message>
@@ -44,12 +202,12 @@
         <translation>Preparing the list</translation>
     </message>
     <message>
-        <source>Masuk</source>
-        <translation>Sign in</translation>
+        <source>Menyiapkan halaman</source>
+        <translation>Preparing pages</translation>
     </message>
     <message>
-        <source>Akun berubah saat database dibuka. Silakan masuk lagi.</source>
-        <translation>The account changed while the database was opening. Please sign in again.</translation>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Memuat daftar</source>
@@ -104,6 +262,142 @@
     <message>
         <source>Keterangan</source>
         <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Kalender Kerja Instansi</source>
+        <translation>Agency Work Calendar</translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source> hari kerja</source>
+        <translation> working day(s)</translation>
+    </message>
+    <message>
+        <source>Progres yang ditulis lebih lambat dari ini setelah harinya ditandai terlambat (tidak ditolak).</source>
+        <translation>Progress written later than this after its day is marked late (it is not refused).</translation>
+    </message>
+    <message>
+        <source>Batas pengisian progres harian</source>
+        <translation>Deadline for daily progress</translation>
+    </message>
+    <message>
+        <source>Hari libur nasional dan cuti bersama:</source>
+        <translation>Public holidays and collective leave days:</translation>
+    </message>
+    <message>
+        <source>Keterangan, mis. Hari Raya Natal</source>
+        <translation>Description, e.g. Christmas Day</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Impor CSV/XLSX…</source>
+        <translation>Import CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Disimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Hari libur {0:%d-%m-%Y} disimpan.</source>
+        <translation>Holiday {0:%d-%m-%Y} saved.</translation>
+    </message>
+    <message>
+        <source>Hari libur dihapus.</source>
+        <translation>Holiday deleted.</translation>
+    </message>
+    <message>
+        <source>Impor hari libur</source>
+        <translation>Import holidays</translation>
+    </message>
+</context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <source>Peran Hasil — {0}</source>
+        <translation>Results Role — {0}</translation>
+    </message>
+    <message>
+        <source>RHK pimpinan yang diintervensi: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Leader&apos;s RHK supported: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>mis. Koordinator, Pelaksana verifikasi</source>
+        <translation>e.g. Coordinator, Verification officer</translation>
+    </message>
+    <message>
+        <source>Utama</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Tambahan</source>
+        <translation>Additional</translation>
+    </message>
+    <message>
+        <source>RHK yang diusulkan kepada pegawai</source>
+        <translation>RHK proposed to the employee</translation>
+    </message>
+    <message>
+        <source>Satu indikator per baris: Aspek | Indikator | Target
+Kuantitas | Jumlah berkas diverifikasi | 240 berkas</source>
+        <translation>One indicator per line: Aspect | Indicator | Target
+Kuantitas | Files verified | 240 files</translation>
+    </message>
+    <message>
+        <source>(tanpa tim kerja)</source>
+        <translation>(no work team)</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Jenis RHK</source>
+        <translation>RHK type</translation>
+    </message>
+    <message>
+        <source>RHK usulan</source>
+        <translation>Proposed RHK</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Tim kerja</source>
+        <translation>Work team</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kosongkan sel</source>
+        <translation>Clear cell</translation>
     </message>
 </context>
 <context>
@@ -639,6 +933,126 @@
     </message>
 </context>
 <context>
+    <name>DailyLogPage</name>
+    <message>
+        <source>Progres Harian</source>
+        <extracomment>Shortcuts of the page (also listed in its tooltip texts).</extracomment>
+        <translation>Daily Progress</translation>
+    </message>
+    <message>
+        <source>Hari sebelumnya ({0})</source>
+        <translation>Previous day ({0})</translation>
+    </message>
+    <message>
+        <source>Hari berikutnya ({0})</source>
+        <translation>Next day ({0})</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Pilih tanggal</source>
+        <translation>Choose a date</translation>
+    </message>
+    <message>
+        <source>Apa yang Anda kerjakan? Tekan Enter untuk menyimpan</source>
+        <translation>What did you work on? Press Enter to save</translation>
+    </message>
+    <message>
+        <source>Uraian kegiatan</source>
+        <translation>Activity description</translation>
+    </message>
+    <message>
+        <source>Rencana aksi atau RHK</source>
+        <translation>Action plan or RHK</translation>
+    </message>
+    <message>
+        <source>jam</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>Jam kerja</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lampirkan bukti…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus progres yang dipilih (Delete)</source>
+        <translation>Delete the selected progress entry (Delete)</translation>
+    </message>
+    <message>
+        <source> (hari ini)</source>
+        <translation> (today)</translation>
+    </message>
+    <message>
+        <source>Hari kerja.</source>
+        <translation>Working day.</translation>
+    </message>
+    <message>
+        <source>Bukan hari kerja ({0}); progres tetap boleh diisi.</source>
+        <translation>Not a working day ({0}); progress may still be recorded.</translation>
+    </message>
+    <message>
+        <source>Batas pengisian hari ini sudah lewat: progres baru ditandai terlambat.</source>
+        <translation>Today&apos;s deadline has passed: new progress is marked late.</translation>
+    </message>
+    <message>
+        <source>(tanpa tautan)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>Rencana aksi: {0}</source>
+        <translation>Action plan: {0}</translation>
+    </message>
+    <message>
+        <source>RHK: {0}</source>
+        <translation>RHK: {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} dari {3} hari kerja sudah diisi, {4} terlambat, {5} belum diisi.</source>
+        <translation>{0} {1}: {2} of {3} working days recorded, {4} late, {5} not recorded yet.</translation>
+    </message>
+    <message>
+        <source>Belum diisi: {0}</source>
+        <translation>Not recorded yet: {0}</translation>
+    </message>
+    <message>
+        <source>Tersimpan (terlambat).</source>
+        <translation>Saved (late).</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Perubahan disimpan.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Progres dihapus.</source>
+        <translation>Progress entry deleted.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu progres yang akan diberi bukti.</source>
+        <translation>First choose the progress entry to attach evidence to.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bukti</source>
+        <translation>Choose an evidence file</translation>
+    </message>
+</context>
+<context>
     <name>DateDelegate</name>
     <message>
         <source>hh-bb-tttt</source>
@@ -725,6 +1139,34 @@
 </context>
 <context>
     <name>DomainLabels</name>
+    <message>
+        <source>Unit dan pegawai</source>
+        <translation>Units and employees</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Realisasi</source>
+        <translation>Realisation</translation>
+    </message>
+    <message>
+        <source>Predikat organisasi</source>
+        <translation>Organisation rating</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir</source>
+        <translation>Last synchronisation</translation>
+    </message>
+    <message>
+        <source>Menyusun ringkasan</source>
+        <translation>Putting the overview together</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
     <message>
         <source>Kuantitas</source>
         <translation>Quantity</translation>
@@ -1097,6 +1539,45 @@
     </message>
 </context>
 <context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Usulan RHK untuk SKP Anda</source>
+        <translation>Proposed RHK for your SKP</translation>
+    </message>
+    <message>
+        <source>RHK di bawah ini diusulkan pimpinan Anda (matriks peran hasil) atau diimpor admin. Terima untuk menambahkannya ke SKP dengan RHK pimpinan yang diintervensi sudah terisi; Anda tetap dapat mengubahnya di SKP.</source>
+        <translation>The RHK below were proposed by your leader (results role matrix) or imported by the admin. Accept one to add it to your SKP with the leader&apos;s RHK already filled in; you can still change it in the SKP.</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Ubah lalu Terima…</source>
+        <translation>Edit and Accept…</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ubah RHK</source>
+        <translation>Edit RHK</translation>
+    </message>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result</translation>
+    </message>
+    <message>
+        <source>Diterima ke SKP: {0}</source>
+        <translation>Added to the SKP: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeListPage</name>
     <message>
         <source>Cari nama, NIP atau jabatan… (Ctrl+F)</source>
@@ -1242,9 +1723,49 @@ Check the spelling, or search by NIP or position.</translation>
     </message>
 </context>
 <context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Uraian kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Rencana aksi / RHK</source>
+        <translation>Action plan / RHK</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Umpan balik penilai</source>
+        <translation>Appraiser&apos;s feedback</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        <translation>On time</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationController</name>
     <message>
         <source>Ubah umpan balik</source>
+        <extracomment>The SKP the page is for (the current version); ``plan_id`` is the version the chosen period is evaluated on: an older one when the period was finalised or signed before a Revisi.</extracomment>
         <translation>Edit feedback</translation>
     </message>
     <message>
@@ -1274,6 +1795,10 @@ Check the spelling, or search by NIP or position.</translation>
 </context>
 <context>
     <name>EvaluationPage</name>
+    <message>
+        <source>{0}, SKP versi {1}</source>
+        <translation>{0}, SKP version {1}</translation>
+    </message>
     <message>
         <source>Periode:</source>
         <translation>Period:</translation>
@@ -1584,6 +2109,10 @@ SHA-256 {3}…</translation>
 <context>
     <name>IdentityHeader</name>
     <message>
+        <source>Periode penilaian: {0}</source>
+        <translation>Assessment period: {0}</translation>
+    </message>
+    <message>
         <source>PEGAWAI YANG DINILAI</source>
         <translation>EMPLOYEE BEING APPRAISED</translation>
     </message>
@@ -1721,7 +2250,69 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>InstansiPeopleModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>SKP</source>
+        <translation>SKP</translation>
+    </message>
+    <message>
+        <source>Evaluasi</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Reali-
+sasi</source>
+        <translation>Reali-
+sation</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+</context>
+<context>
     <name>InstansiUnitModel</name>
+    <message>
+        <source>SKP
+disetujui</source>
+        <translation>SKP
+approved</translation>
+    </message>
+    <message>
+        <source>Evaluasi
+final</source>
+        <translation>Evaluations
+final</translation>
+    </message>
+    <message>
+        <source>%
+selesai</source>
+        <translation>%
+done</translation>
+    </message>
+    <message>
+        <source>Ditanda-
+tangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Sinkron
+terakhir</source>
+        <translation>Last
+sync</translation>
+    </message>
     <message>
         <source>Kode</source>
         <translation>Code</translation>
@@ -1735,32 +2326,12 @@ SHA-256 {3}…</translation>
         <translation>Employees</translation>
     </message>
     <message>
-        <source>SKP disetujui</source>
-        <translation>SKP approved</translation>
-    </message>
-    <message>
         <source>Realisasi</source>
         <translation>Realisations</translation>
     </message>
     <message>
-        <source>Evaluasi final</source>
-        <translation>Evaluations final</translation>
-    </message>
-    <message>
-        <source>% selesai</source>
-        <translation>% done</translation>
-    </message>
-    <message>
-        <source>Ditandatangani</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
         <source>Kurva</source>
         <translation>Curve</translation>
-    </message>
-    <message>
-        <source>Sinkron terakhir</source>
-        <translation>Last sync</translation>
     </message>
     <message>
         <source>dilanggar</source>
@@ -1778,7 +2349,28 @@ SHA-256 {3}…</translation>
 <context>
     <name>InstansiView</name>
     <message>
+        <source>Pilih unit untuk melihat pegawainya.</source>
+        <translation>Select a unit to see its employees.</translation>
+    </message>
+    <message>
+        <source>Unit yang PC-nya tidak mengirim data {days} hari terakhir: {n} ({names})</source>
+        <translation>Units whose PCs sent nothing in the last {days} days: {n} ({names})</translation>
+    </message>
+    <message>
+        <source>Belum ada data sinkronisasi dari PC unit mana pun di basis data ini.</source>
+        <translation>No unit&apos;s PC has synchronised into this database yet.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {n} pegawai ASN, {subs} sub-unit. SKP disetujui {approved}; realisasi {realised}; evaluasi final {final} ({pct}), ditandatangani {signed}.</source>
+        <translation>{name} ({code}): {n} civil servants, {subs} sub-units. SKP approved {approved}; realisations {realised}; evaluations final {final} ({pct}), signed {signed}.</translation>
+    </message>
+    <message>
+        <source>Kurva dilanggar: {what}</source>
+        <translation>Distribution curve broken: {what}</translation>
+    </message>
+    <message>
         <source>Ringkasan Instansi</source>
+        <extracomment>A unit whose PCs sent nothing for this many days is named as silent (the CLI&apos;s --sepi default).</extracomment>
         <translation>Instansi Overview</translation>
     </message>
     <message>
@@ -2500,7 +3092,6 @@ SHA-256 {3}…</translation>
     <name>MainWindow</name>
     <message>
         <source>&amp;Berkas</source>
-        <extracomment>Start loading the rest of a first-screen list by then even if the window was not painted. Imported in the same worker, so the first employee or unit opened does not pay for the import.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2529,6 +3120,7 @@ SHA-256 {3}…</translation>
     </message>
     <message>
         <source>Kinerja Desktop</source>
+        <extracomment>Technical detail of the unexpected errors whose plain message was made recently (message -&gt; detail), so any box showing that message offers &quot;Salin rincian&quot; (see workers.error_message).</extracomment>
         <translation>Kinerja Desktop</translation>
     </message>
     <message>
@@ -2688,10 +3280,6 @@ SHA-256 {3}…</translation>
         <translation>Evaluation period</translation>
     </message>
     <message>
-        <source>Database: sedang dibuka…</source>
-        <translation>Database: opening…</translation>
-    </message>
-    <message>
         <source>Database: {0}</source>
         <translation>Database: {0}</translation>
     </message>
@@ -2706,10 +3294,6 @@ SHA-256 {3}…</translation>
     <message>
         <source>Sinkronisasi dengan kantor pusat belum diatur di PC ini.</source>
         <translation>Synchronisation with the central office is not set up on this PC.</translation>
-    </message>
-    <message>
-        <source>Database sedang dibuka, sebentar…</source>
-        <translation>The database is still opening, one moment…</translation>
     </message>
     <message>
         <source>Menyiapkan menu</source>
@@ -2754,6 +3338,14 @@ SHA-256 {3}…</translation>
     <message>
         <source>Unit tidak dapat dibuka</source>
         <translation>The unit cannot be opened</translation>
+    </message>
+    <message>
+        <source>Pohon kinerja tidak dapat dibuka</source>
+        <translation>The performance tree cannot be opened</translation>
+    </message>
+    <message>
+        <source>Pohon: {0}</source>
+        <translation>Tree: {0}</translation>
     </message>
     <message>
         <source>Pilih unit di panel navigasi terlebih dahulu.</source>
@@ -2837,6 +3429,7 @@ SHA-256 {3}…</translation>
     </message>
     <message>
         <source>Ubah sel terpilih</source>
+        <extracomment>The Tugas count is reloaded this long after the last save (a burst of autosaves counts once). Start loading the rest of a first-screen list by then even if the window was not painted. Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the first employee or unit opened does not pay for the import of its page or of the tabs integrations add. The employee page comes first (the warm-up imports in this order). Keys of the forms themselves (not window actions), listed under Bantuan &gt; Pintasan Keyboard.</extracomment>
         <translation>Edit the selected cell</translation>
     </message>
     <message>
@@ -2936,6 +3529,127 @@ SHA-256 {3}…</translation>
     </message>
 </context>
 <context>
+    <name>MatriksPage</name>
+    <message>
+        <source>Matriks Peran Hasil {0}</source>
+        <translation>Results Role Matrix {0}</translation>
+    </message>
+    <message>
+        <source>Tim Kerja Baru…</source>
+        <translation>New Work Team…</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Muat Ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Klik dua kali sel (RHK × pegawai) untuk mengisi peran dan RHK usulan; pegawai melihatnya sebagai usulan di SKP-nya. Warna: kuning menunggu, hijau diterima, abu-abu ditolak.</source>
+        <translation>Double-click a cell (RHK × employee) to fill in the role and the proposed RHK; the employee sees it as a proposal in their SKP. Colours: yellow waiting, green accepted, grey declined.</translation>
+    </message>
+    <message>
+        <source> — SKP pimpinan: {0}</source>
+        <translation> — leader&apos;s SKP: {0}</translation>
+    </message>
+    <message>
+        <source> — SKP pimpinan belum ada</source>
+        <translation> — leader has no SKP yet</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}{3} · {4} isian</source>
+        <translation>{0} · {1} · {2}{3} · {4} filled</translation>
+    </message>
+    <message>
+        <source>Tim kerja: {0}</source>
+        <translation>Work teams: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada tim kerja.</source>
+        <translation>No work team yet.</translation>
+    </message>
+    <message>
+        <source>Matriks Peran Hasil</source>
+        <translation>Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Simpan Matriks Peran Hasil</source>
+        <translation>Save Results Role Matrix</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTableModel</name>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>RHK Pimpinan</source>
+        <translation>Leader&apos;s RHK</translation>
+    </message>
+</context>
+<context>
+    <name>MonthRecapPage</name>
+    <message>
+        <source>Rekap Progres Harian</source>
+        <translation>Daily Progress Recap</translation>
+    </message>
+    <message>
+        <source>Cakupan</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Cakupan:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Bulan:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Saya sendiri</source>
+        <translation>Myself</translation>
+    </message>
+    <message>
+        <source>— pilih unit kerja —</source>
+        <translation>— choose a work unit —</translation>
+    </message>
+    <message>
+        <source>Pilih unit kerja untuk melihat rekap progres hariannya.</source>
+        <translation>Choose a work unit to see its daily progress recap.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} pegawai; {2} hari diisi, {3} terlambat, {4} hari kerja belum diisi.</source>
+        <translation>{0}: {1} employees; {2} days recorded, {3} late, {4} working days not recorded yet.</translation>
+    </message>
+    <message>
+        <source>Simpan rekap (PDF)</source>
+        <translation>Save the recap (PDF)</translation>
+    </message>
+    <message>
+        <source>Disimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Simpan rekap (XLSX)</source>
+        <translation>Save the recap (XLSX)</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPane</name>
     <message>
         <source>Navigasi</source>
@@ -2964,6 +3678,14 @@ SHA-256 {3}…</translation>
     <message>
         <source>Rencana, realisasi dan evaluasi kinerja Anda sendiri</source>
         <translation>Your own plan, realisation and evaluation</translation>
+    </message>
+    <message>
+        <source>Pohon Kinerja</source>
+        <translation>Performance Tree</translation>
+    </message>
+    <message>
+        <source>RHK pimpinan dan RHK bawahan yang mengintervensinya, tingkat demi tingkat</source>
+        <translation>A leader&apos;s work results (RHK) and the subordinates&apos; RHK that support them, level by level</translation>
     </message>
     <message>
         <source>Bawahan Saya</source>
@@ -3488,6 +4210,10 @@ expectations</translation>
         <translation>Saved {0:%H:%M:%S}</translation>
     </message>
     <message>
+        <source>Lihat Pohon Kinerja</source>
+        <translation>Show Performance Tree</translation>
+    </message>
+    <message>
         <source>Pilih dahulu RHK yang akan diberi indikator.</source>
         <translation>First choose the RHK that gets the indicator.</translation>
     </message>
@@ -3542,6 +4268,104 @@ expectations</translation>
     <message>
         <source>Setujui</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Usulan RHK…</source>
+        <translation>Proposed RHK…</translation>
+    </message>
+    <message>
+        <source>RHK yang diusulkan pimpinan (matriks peran hasil) atau diimpor admin</source>
+        <translation>RHK proposed by the leader (results role matrix) or imported by the admin</translation>
+    </message>
+</context>
+<context>
+    <name>PohonModel</name>
+    <message>
+        <source>Rencana Hasil Kerja</source>
+        <translation>Planned Work Result (RHK)</translation>
+    </message>
+    <message>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Status SKP</source>
+        <translation>SKP status</translation>
+    </message>
+    <message>
+        <source>Indikator Kinerja Individu</source>
+        <translation>Individual Performance Indicators</translation>
+    </message>
+    <message>
+        <source>[Tambahan] </source>
+        <translation>[Additional] </translation>
+    </message>
+    <message>
+        <source>IKI: {0}</source>
+        <translation>Indicator: {0}</translation>
+    </message>
+    <message>
+        <source>{0} RHK bawahan mengintervensi RHK ini</source>
+        <translation>{0} subordinate RHK support this RHK</translation>
+    </message>
+</context>
+<context>
+    <name>PohonPage</name>
+    <message>
+        <source>Pohon Kinerja</source>
+        <translation>Performance Tree</translation>
+    </message>
+    <message>
+        <source>Pohon Kinerja {0}</source>
+        <translation>Performance Tree {0}</translation>
+    </message>
+    <message>
+        <source>RHK pimpinan dan RHK bawahan yang mengintervensinya. Kanan/Kiri membuka dan menutup cabang · Enter membuka SKP pemilik · Ctrl+F mencari</source>
+        <translation>A leader&apos;s RHK and the subordinates&apos; RHK that support them. Right/Left opens and closes a branch · Enter opens the owner&apos;s SKP · Ctrl+F searches</translation>
+    </message>
+    <message>
+        <source>Cari RHK, indikator, nama atau NIP lalu tekan Enter</source>
+        <translation>Search RHK, indicator, name or NIP, then press Enter</translation>
+    </message>
+    <message>
+        <source>Buka SKP</source>
+        <translation>Open SKP</translation>
+    </message>
+    <message>
+        <source>Buka SKP pemilik RHK yang dipilih (Enter)</source>
+        <translation>Open the SKP of the selected RHK&apos;s owner (Enter)</translation>
+    </message>
+    <message>
+        <source>Tutup Semua</source>
+        <translation>Collapse All</translation>
+    </message>
+    <message>
+        <source>Belum ada RHK pada SKP tahun {0} yang dapat Anda lihat.</source>
+        <translation>There is no RHK in the {0} SKPs that you may see.</translation>
+    </message>
+    <message>
+        <source>Buka SKP {0}</source>
+        <translation>Open the SKP of {0}</translation>
+    </message>
+    <message>
+        <source>Buka Cabang Ini</source>
+        <translation>Expand This Branch</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Mencari RHK</source>
+        <translation>Searching RHK</translation>
+    </message>
+    <message>
+        <source>Tidak ditemukan</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>{0} dari {1}</source>
+        <translation>{0} of {1}</translation>
     </message>
 </context>
 <context>
@@ -3834,6 +4658,37 @@ Please note:
     </message>
 </context>
 <context>
+    <name>RecapTableModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hari kerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Tepat waktu</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Tidak diisi</source>
+        <translation>Not recorded</translation>
+    </message>
+</context>
+<context>
     <name>RecognitionPage</name>
     <message>
         <source>Penghargaan</source>
@@ -3902,6 +4757,53 @@ Please note:
     <message>
         <source>{0} disimpan ke {1}.</source>
         <translation>{0} saved to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Catat Penugasan dari SK</source>
+        <translation>Record an Assignment from its Decree</translation>
+    </message>
+    <message>
+        <source>sampai</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>NIP pejabat penilai pada penugasan ini</source>
+        <translation>NIP of the appraising official in this assignment</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>TMT</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Selesai (Plt./Plh.)</source>
+        <translation>Ends (acting)</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai</source>
+        <translation>Appraising official</translation>
+    </message>
+    <message>
+        <source>Nomor SK</source>
+        <translation>Decree number</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4474,6 +5376,26 @@ feedback</translation>
 <context>
     <name>SignedDocumentsPanel</name>
     <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
+    <message>
+        <source>Tambahkan cap waktu dokumen dan data validasi (PAdES B-LTA) dari server cap waktu instansi, agar tanda tangan yang sah hari ini tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Add a document timestamp and validation data (PAdES B-LTA) from the agency&apos;s timestamp server, so that signatures valid today can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Meminta cap waktu dokumen dari server cap waktu…</source>
+        <translation>Requesting a document timestamp from the timestamp server…</translation>
+    </message>
+    <message>
+        <source>Keabsahan dokumen diperpanjang ({0}): tanda tangannya tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa.</source>
+        <translation>Document validity extended ({0}): its signatures can still be proven valid after their certificates expire.</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan gagal: {0}</source>
+        <translation>Extending validity failed: {0}</translation>
+    </message>
+    <message>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
@@ -4520,6 +5442,18 @@ feedback</translation>
 </context>
 <context>
     <name>SigningIntegration</name>
+    <message>
+        <source>Perpanjang &amp;Keabsahan (LTV)…</source>
+        <translation>Extend &amp;Validity (LTV)…</translation>
+    </message>
+    <message>
+        <source>Cap waktu dokumen dan data validasi (PAdES B-LTA) untuk dokumen bertanda tangan yang tersimpan di komputer ini</source>
+        <translation>Document timestamp and validation data (PAdES B-LTA) for the signed documents stored on this computer</translation>
+    </message>
+    <message>
+        <source>Perpanjang keabsahan (LTV)</source>
+        <translation>Extend validity (LTV)</translation>
+    </message>
     <message>
         <source>Buka dulu unit kerja yang penetapannya akan ditandatangani.</source>
         <translation>First open the work unit whose predicate decision is to be signed.</translation>
@@ -4571,6 +5505,268 @@ feedback</translation>
     <message>
         <source>Pilih pegawai di daftar, atau buka halamannya, lalu pilih Tanda Tangani.</source>
         <translation>Select an employee in the list, or open their page, then choose Sign.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFormDialog</name>
+    <message>
+        <source>Ubah Survei</source>
+        <extracomment>The periods a survey is usually run for (the regulation: at least once a year).</extracomment>
+        <translation>Edit Survey</translation>
+    </message>
+    <message>
+        <source>Survei Baru</source>
+        <translation>New Survey</translation>
+    </message>
+    <message>
+        <source>Satu jenis layanan per baris, misalnya:
+Kartu Keluarga
+Akta Kelahiran</source>
+        <translation>One service per line, for example:
+Kartu Keluarga (family card)
+Akta Kelahiran (birth certificate)</translation>
+    </message>
+    <message>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Unit pelayanan</source>
+        <translation>Service unit</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Jenis layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Populasi pengguna layanan</source>
+        <translation>Population of service users</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Isi populasi untuk melihat jumlah sampel minimal.</source>
+        <translation>Fill in the population to see the minimum sample size.</translation>
+    </message>
+    <message>
+        <source>Sampel minimal: &lt;b&gt;{0}&lt;/b&gt; responden (tabel Krejcie-Morgan, lampiran PermenPAN-RB 14/2017)</source>
+        <translation>Minimum sample: &lt;b&gt;{0}&lt;/b&gt; respondents (Krejcie-Morgan table, annex to PermenPAN-RB 14/2017)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Survei Kepuasan Masyarakat</source>
+        <translation>Public Satisfaction Survey</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Survei Kepuasan Masyarakat&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Public Satisfaction Survey&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Tahun:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Survei baru…</source>
+        <translation>New survey…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Tutup survei</source>
+        <translation>Close survey</translation>
+    </message>
+    <message>
+        <source>Buka kios…</source>
+        <translation>Open kiosk…</translation>
+    </message>
+    <message>
+        <source>Kuesioner layar penuh untuk warga; keluar memerlukan kata sandi admin</source>
+        <translation>Full-screen questionnaire for the public; leaving it requires the admin password</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Impor tanggapan dari CSV/XLSX&lt;/b&gt; (kolom U1 … U9 berisi 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan boleh ada)</source>
+        <translation>&lt;b&gt;Import responses from CSV/XLSX&lt;/b&gt; (columns U1 … U9 hold 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan are optional)</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan…</source>
+        <translation>Import responses…</translation>
+    </message>
+    <message>
+        <source>Periksa berkas saja…</source>
+        <translation>Only check a file…</translation>
+    </message>
+    <message>
+        <source>Simpan templat…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>lewati baris bermasalah</source>
+        <translation>skip rows with problems</translation>
+    </message>
+    <message>
+        <source>Baris yang salah akan tercantum di sini dengan nomor baris dan kolomnya.</source>
+        <translation>Rows with errors will be listed here with their row number and column.</translation>
+    </message>
+    <message>
+        <source>Memuat survei</source>
+        <translation>Loading the surveys</translation>
+    </message>
+    <message>
+        <source>Belum ada survei untuk tahun ini. Pilih &lt;b&gt;Survei baru…&lt;/b&gt; untuk membuka survei sebuah unit pelayanan.</source>
+        <translation>There is no survey for this year yet. Choose &lt;b&gt;New survey…&lt;/b&gt; to open a survey for a service unit.</translation>
+    </message>
+    <message>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Jenis layanan: {0}</source>
+        <translation>Services: {0}</translation>
+    </message>
+    <message>
+        <source>Responden: {0}</source>
+        <translation>Respondents: {0}</translation>
+    </message>
+    <message>
+        <source> dari sampel minimal {0}</source>
+        <translation> of a minimum sample of {0}</translation>
+    </message>
+    <message>
+        <source> (dibatalkan: {0})</source>
+        <translation> (voided: {0})</translation>
+    </message>
+    <message>
+        <source>IKM &lt;b&gt;{0}&lt;/b&gt; · mutu {1} ({2})</source>
+        <translation>IKM &lt;b&gt;{0}&lt;/b&gt; · quality {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Unsur terlemah: {0}</source>
+        <translation>Weakest element: {0}</translation>
+    </message>
+    <message>
+        <source>Dibanding survei sebelumnya: {0}</source>
+        <translation>Compared with the previous survey: {0}</translation>
+    </message>
+    <message>
+        <source>NRR per unsur: {0}</source>
+        <translation>NRR per element: {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada IKM: setiap unsur perlu dijawab paling sedikit satu responden.</source>
+        <translation>No IKM yet: every element needs an answer from at least one respondent.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas tanggapan survei</source>
+        <translation>Choose a survey response file</translation>
+    </message>
+    <message>
+        <source>Tanggapan survei (*.xlsx *.csv)</source>
+        <translation>Survey responses (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Mengimpor…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan survei</source>
+        <translation>Import survey responses</translation>
+    </message>
+    <message>
+        <source>Sudah pernah diimpor (dilewati):</source>
+        <translation>Already imported (skipped):</translation>
+    </message>
+    <message>
+        <source>Peringatan:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>Simpan templat tanggapan</source>
+        <translation>Save the response template</translation>
+    </message>
+    <message>
+        <source>Menyimpan templat</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan di {0}.</source>
+        <translation>Template saved as {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTableModel</name>
+    <message>
+        <source>Kode unit</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Unit pelayanan</source>
+        <translation>Service unit</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Responden</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>Sampel minimal</source>
+        <translation>Minimum sample</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Mutu</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} responden yang diminta tabel sampel</source>
+        <translation>{0} of the {1} respondents the sample table requires</translation>
     </message>
 </context>
 <context>
@@ -4953,6 +6149,100 @@ Go ahead with this deletion?</translation>
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Tim Kerja</source>
+        <translation>Work Team</translation>
+    </message>
+    <message>
+        <source>Nama tim</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>NIP anggota (boleh dari unit lain)</source>
+        <translation>Member NIP (any unit)</translation>
+    </message>
+    <message>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Keluarkan dari tim</source>
+        <translation>Remove from team</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>NIP {0} tidak ada di daftar pegawai.</source>
+        <translation>NIP {0} is not on the roster.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWeekPage</name>
+    <message>
+        <source>Progres Tim (Mingguan)</source>
+        <translation>Team Progress (Weekly)</translation>
+    </message>
+    <message>
+        <source>Minggu sebelumnya (Alt+Left)</source>
+        <translation>Previous week (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Minggu berikutnya (Alt+Right)</source>
+        <translation>Next week (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Umpan balik singkat untuk progres yang dipilih (Enter)</source>
+        <translation>Short feedback on the selected progress entry (Enter)</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Simpan umpan balik</source>
+        <translation>Save feedback</translation>
+    </message>
+    <message>
+        <source>Minggu {0} {1} – {2} {3} {4}</source>
+        <translation>Week of {0} {1} – {2} {3} {4}</translation>
+    </message>
+    <message>
+        <source>{0} pegawai; {1} sudah mengisi semua hari kerja minggu ini.</source>
+        <translation>{0} employees; {1} have recorded every working day this week.</translation>
+    </message>
+    <message>
+        <source>Ada yang belum diisi: {0}.</source>
+        <translation>Not complete yet: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} progres minggu ini</source>
+        <translation>{0}: {1} progress entries this week</translation>
+    </message>
+    <message>
+        <source>Pilih dulu progres yang akan diberi umpan balik.</source>
+        <translation>First choose the progress entry to give feedback on.</translation>
+    </message>
+    <message>
+        <source>Umpan balik disimpan.</source>
+        <translation>Feedback saved.</translation>
+    </message>
+</context>
+<context>
     <name>TindakLanjut</name>
     <message>
         <source>Nama</source>
@@ -5106,7 +6396,7 @@ Go ahead with this deletion?</translation>
     <name>UnitTreeModel</name>
     <message>
         <source>{0} (kode {1})</source>
-        <extracomment>Number of employees in the unit and all units below it (when counts were given).</extracomment>
+        <extracomment>Number of employees in the unit and all units below it (when counts were given). Names more than one unit has (&quot;Seksi Pelayanan&quot; in every kecamatan): shown with their code.</extracomment>
         <translation>{0} (code {1})</translation>
     </message>
     <message>
@@ -5249,6 +6539,25 @@ Go ahead with this deletion?</translation>
     </message>
 </context>
 <context>
+    <name>WeekTableModel</name>
+    <message>
+        <source>Pegawai</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Belum diisi</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{0} progres, terlambat</source>
+        <translation>{0} progress entries, late</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Selamat datang di Kinerja Desktop</source>
@@ -5320,6 +6629,69 @@ Go ahead with this deletion?</translation>
     <message>
         <source>Versi {0} · {1}</source>
         <translation>Version {0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>YearDialog</name>
+    <message>
+        <source>Penugasan dan SKP {0} — {1}</source>
+        <translation>Assignments and SKP {0} — {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SKP tahun ini&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This year&apos;s SKP&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Penugasan (dari SK)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Assignments (from decrees)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Catat Penugasan…</source>
+        <translation>Record Assignment…</translation>
+    </message>
+    <message>
+        <source>Buka SKP Penugasan</source>
+        <translation>Open the Assignment&apos;s SKP</translation>
+    </message>
+    <message>
+        <source>Terapkan ke Evaluasi Tahunan</source>
+        <translation>Apply to the Annual Evaluation</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>dibuka</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <source>belum dibuka</source>
+        <translation>not opened</translation>
+    </message>
+    <message>
+        <source>Aturan instansi: {0}</source>
+        <translation>Agency rule: {0}</translation>
+    </message>
+    <message>
+        <source>Predikat tahunan gabungan: {0}</source>
+        <translation>Combined annual predicate: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih penugasannya dahulu.</source>
+        <translation>Choose the assignment first.</translation>
+    </message>
+    <message>
+        <source>SKP untuk penugasan ini terbuka; susun RHK-nya di halaman SKP.</source>
+        <translation>The SKP for this assignment is open; write its RHK on the SKP page.</translation>
+    </message>
+    <message>
+        <source>Rating gabungan ditulis ke evaluasi tahunan SKP sekarang.</source>
+        <translation>The combined ratings were written into the current SKP&apos;s annual evaluation.</translation>
+    </message>
+    <message>
+        <source>NIP penilai {0} tidak ada di daftar pegawai.</source>
+        <translation>Appraiser NIP {0} is not on the roster.</translation>
     </message>
 </context>
 <context>
@@ -5455,6 +6827,10 @@ Go ahead with this deletion?</translation>
 </context>
 <context>
     <name>controller</name>
+    <message>
+        <source>Validasi jangka panjang</source>
+        <translation>Long-term validation</translation>
+    </message>
     <message>
         <source>Menyiapkan</source>
         <translation>Preparing</translation>
@@ -5980,1272 +7356,6 @@ evidence</translation>
     <message>
         <source>Ditandatangani</source>
         <translation>Signed</translation>
-    </message>
-</context>
-<context>
-    <name>CellDialog</name>
-    <message>
-        <source>Peran Hasil — {0}</source>
-        <translation>Results Role — {0}</translation>
-    </message>
-    <message>
-        <source>RHK pimpinan yang diintervensi: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation>Leader's RHK supported: &lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>mis. Koordinator, Pelaksana verifikasi</source>
-        <translation>e.g. Coordinator, Verification officer</translation>
-    </message>
-    <message>
-        <source>Utama</source>
-        <translation>Main</translation>
-    </message>
-    <message>
-        <source>Tambahan</source>
-        <translation>Additional</translation>
-    </message>
-    <message>
-        <source>RHK yang diusulkan kepada pegawai</source>
-        <translation>RHK proposed to the employee</translation>
-    </message>
-    <message>
-        <source>Satu indikator per baris: Aspek | Indikator | Target
-Kuantitas | Jumlah berkas diverifikasi | 240 berkas</source>
-        <translation>One indicator per line: Aspect | Indicator | Target
-Kuantitas | Files verified | 240 files</translation>
-    </message>
-    <message>
-        <source>(tanpa tim kerja)</source>
-        <translation>(no work team)</translation>
-    </message>
-    <message>
-        <source>Peran</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Jenis RHK</source>
-        <translation>RHK type</translation>
-    </message>
-    <message>
-        <source>RHK usulan</source>
-        <translation>Proposed RHK</translation>
-    </message>
-    <message>
-        <source>Indikator</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>Tim kerja</source>
-        <translation>Work team</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Kosongkan sel</source>
-        <translation>Clear cell</translation>
-    </message>
-</context>
-<context>
-    <name>DraftsDialog</name>
-    <message>
-        <source>Usulan RHK untuk SKP Anda</source>
-        <translation>Proposed RHK for your SKP</translation>
-    </message>
-    <message>
-        <source>RHK di bawah ini diusulkan pimpinan Anda (matriks peran hasil) atau diimpor admin. Terima untuk menambahkannya ke SKP dengan RHK pimpinan yang diintervensi sudah terisi; Anda tetap dapat mengubahnya di SKP.</source>
-        <translation>The RHK below were proposed by your leader (results role matrix) or imported by the admin. Accept one to add it to your SKP with the leader's RHK already filled in; you can still change it in the SKP.</translation>
-    </message>
-    <message>
-        <source>Terima</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <source>Ubah lalu Terima…</source>
-        <translation>Edit and Accept…</translation>
-    </message>
-    <message>
-        <source>Tolak</source>
-        <translation>Decline</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Ubah RHK</source>
-        <translation>Edit RHK</translation>
-    </message>
-    <message>
-        <source>Rencana Hasil Kerja</source>
-        <translation>Planned Work Result</translation>
-    </message>
-    <message>
-        <source>Diterima ke SKP: {0}</source>
-        <translation>Added to the SKP: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>MatriksPage</name>
-    <message>
-        <source>Matriks Peran Hasil {0}</source>
-        <translation>Results Role Matrix {0}</translation>
-    </message>
-    <message>
-        <source>Tim Kerja Baru…</source>
-        <translation>New Work Team…</translation>
-    </message>
-    <message>
-        <source>Cetak PDF…</source>
-        <translation>Print PDF…</translation>
-    </message>
-    <message>
-        <source>Muat Ulang</source>
-        <translation>Reload</translation>
-    </message>
-    <message>
-        <source>Klik dua kali sel (RHK × pegawai) untuk mengisi peran dan RHK usulan; pegawai melihatnya sebagai usulan di SKP-nya. Warna: kuning menunggu, hijau diterima, abu-abu ditolak.</source>
-        <translation>Double-click a cell (RHK × employee) to fill in the role and the proposed RHK; the employee sees it as a proposal in their SKP. Colours: yellow waiting, green accepted, grey declined.</translation>
-    </message>
-    <message>
-        <source> — SKP pimpinan: {0}</source>
-        <translation> — leader's SKP: {0}</translation>
-    </message>
-    <message>
-        <source> — SKP pimpinan belum ada</source>
-        <translation> — leader has no SKP yet</translation>
-    </message>
-    <message>
-        <source>{0} · {1} · {2}{3} · {4} isian</source>
-        <translation>{0} · {1} · {2}{3} · {4} filled</translation>
-    </message>
-    <message>
-        <source>Tim kerja: {0}</source>
-        <translation>Work teams: {0}</translation>
-    </message>
-    <message>
-        <source>Belum ada tim kerja.</source>
-        <translation>No work team yet.</translation>
-    </message>
-    <message>
-        <source>Matriks Peran Hasil</source>
-        <translation>Results Role Matrix</translation>
-    </message>
-    <message>
-        <source>Simpan Matriks Peran Hasil</source>
-        <translation>Save Results Role Matrix</translation>
-    </message>
-    <message>
-        <source>Cetak</source>
-        <translation>Print</translation>
-    </message>
-</context>
-<context>
-    <name>MatrixTableModel</name>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>RHK Pimpinan</source>
-        <translation>Leader's RHK</translation>
-    </message>
-</context>
-<context>
-    <name>RecordDialog</name>
-    <message>
-        <source>Catat Penugasan dari SK</source>
-        <translation>Record an Assignment from its Decree</translation>
-    </message>
-    <message>
-        <source>sampai</source>
-        <translation>until</translation>
-    </message>
-    <message>
-        <source>NIP pejabat penilai pada penugasan ini</source>
-        <translation>NIP of the appraising official in this assignment</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>TMT</source>
-        <translation>Effective date</translation>
-    </message>
-    <message>
-        <source>Selesai (Plt./Plh.)</source>
-        <translation>Ends (acting)</translation>
-    </message>
-    <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Pejabat penilai</source>
-        <translation>Appraising official</translation>
-    </message>
-    <message>
-        <source>Nomor SK</source>
-        <translation>Decree number</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>TeamDialog</name>
-    <message>
-        <source>Tim Kerja</source>
-        <translation>Work Team</translation>
-    </message>
-    <message>
-        <source>Nama tim</source>
-        <translation>Team name</translation>
-    </message>
-    <message>
-        <source>Uraian</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>NIP anggota (boleh dari unit lain)</source>
-        <translation>Member NIP (any unit)</translation>
-    </message>
-    <message>
-        <source>Anggota</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Tambah</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Keluarkan dari tim</source>
-        <translation>Remove from team</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>NIP {0} tidak ada di daftar pegawai.</source>
-        <translation>NIP {0} is not on the roster.</translation>
-    </message>
-</context>
-<context>
-    <name>YearDialog</name>
-    <message>
-        <source>Penugasan dan SKP {0} — {1}</source>
-        <translation>Assignments and SKP {0} — {1}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;SKP tahun ini&lt;/b&gt;</source>
-        <translation>&lt;b&gt;This year's SKP&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Penugasan (dari SK)&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Assignments (from decrees)&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Catat Penugasan…</source>
-        <translation>Record Assignment…</translation>
-    </message>
-    <message>
-        <source>Buka SKP Penugasan</source>
-        <translation>Open the Assignment's SKP</translation>
-    </message>
-    <message>
-        <source>Terapkan ke Evaluasi Tahunan</source>
-        <translation>Apply to the Annual Evaluation</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>dibuka</source>
-        <translation>opened</translation>
-    </message>
-    <message>
-        <source>belum dibuka</source>
-        <translation>not opened</translation>
-    </message>
-    <message>
-        <source>Aturan instansi: {0}</source>
-        <translation>Agency rule: {0}</translation>
-    </message>
-    <message>
-        <source>Predikat tahunan gabungan: {0}</source>
-        <translation>Combined annual predicate: {0}</translation>
-    </message>
-    <message>
-        <source>Pilih penugasannya dahulu.</source>
-        <translation>Choose the assignment first.</translation>
-    </message>
-    <message>
-        <source>SKP untuk penugasan ini terbuka; susun RHK-nya di halaman SKP.</source>
-        <translation>The SKP for this assignment is open; write its RHK on the SKP page.</translation>
-    </message>
-    <message>
-        <source>Rating gabungan ditulis ke evaluasi tahunan SKP sekarang.</source>
-        <translation>The combined ratings were written into the current SKP's annual evaluation.</translation>
-    </message>
-    <message>
-        <source>NIP penilai {0} tidak ada di daftar pegawai.</source>
-        <translation>Appraiser NIP {0} is not on the roster.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Pilih pegawai di daftar dahulu.</source>
-        <translation>Choose an employee in the list first.</translation>
-    </message>
-    <message>
-        <source>Penugasan dan SKP Setahun…</source>
-        <translation>Assignments and SKP of the Year…</translation>
-    </message>
-    <message>
-        <source>Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya</source>
-        <translation>Transfer, promotion, new appraiser, acting: this year's SKP and its annual evaluation</translation>
-    </message>
-    <message>
-        <source>Matriks Peran Hasil</source>
-        <translation>Results Role Matrix</translation>
-    </message>
-    <message>
-        <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
-        <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
-    </message>
-    <message>
-        <source>Progres &amp;Harian</source>
-        <translation>&amp;Daily Progress</translation>
-    </message>
-    <message>
-        <source>Tulis progres hari ini</source>
-        <translation>Write today&apos;s progress</translation>
-    </message>
-    <message>
-        <source>Rencana &amp;Aksi</source>
-        <translation>Action P&amp;lans</translation>
-    </message>
-    <message>
-        <source>Rencana aksi per RHK dan periode</source>
-        <translation>Action plans per RHK and period</translation>
-    </message>
-    <message>
-        <source>Progres &amp;Tim (Mingguan)</source>
-        <translation>Team Progress (&amp;Weekly)</translation>
-    </message>
-    <message>
-        <source>Siapa di tim Anda sudah mengisi apa minggu ini</source>
-        <translation>Who in your team has recorded what this week</translation>
-    </message>
-    <message>
-        <source>Rekap Progres Harian</source>
-        <translation>Daily Progress Recap</translation>
-    </message>
-    <message>
-        <source>Rekap bulanan per pegawai dan unit</source>
-        <translation>Monthly recap per employee and unit</translation>
-    </message>
-    <message>
-        <source>Kalender Kerja…</source>
-        <translation>Work Calendar…</translation>
-    </message>
-    <message>
-        <source>Hari kerja, hari libur dan batas pengisian progres harian</source>
-        <translation>Working days, holidays and the deadline for daily progress</translation>
-    </message>
-</context>
-<context>
-    <name>PlanEditor</name>
-    <message>
-        <source>Usulan RHK…</source>
-        <translation>Proposed RHK…</translation>
-    </message>
-    <message>
-        <source>RHK yang diusulkan pimpinan (matriks peran hasil) atau diimpor admin</source>
-        <translation>RHK proposed by the leader (results role matrix) or imported by the admin</translation>
-    </message>
-</context>
-<context>
-    <name>ActionPlanPage</name>
-    <message>
-        <source>Rencana Aksi {0}</source>
-        <translation>Action Plans {0}</translation>
-    </message>
-    <message>
-        <source>Periode</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Salin ke periode berikutnya</source>
-        <translation>Copy to the next period</translation>
-    </message>
-    <message>
-        <source>Periode:</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <source>Realisasi rencana aksi terpilih, mis. 5 berkas (Enter)</source>
-        <translation>Realisation of the selected action plan, e.g. 5 files (Enter)</translation>
-    </message>
-    <message>
-        <source>Realisasi</source>
-        <translation>Realisation</translation>
-    </message>
-    <message>
-        <source>Simpan realisasi</source>
-        <translation>Save realisation</translation>
-    </message>
-    <message>
-        <source>Hitung realisasi indikator</source>
-        <translation>Calculate indicator realisation</translation>
-    </message>
-    <message>
-        <source>Jumlahkan realisasi rencana aksi indikator ini dalam periode evaluasinya dan simpan sebagai realisasi indikator</source>
-        <translation>Add up the realisations of this indicator&apos;s action plans in its evaluation period and save the total as the indicator&apos;s realisation</translation>
-    </message>
-    <message>
-        <source>Lampirkan bukti…</source>
-        <translation>Attach evidence…</translation>
-    </message>
-    <message>
-        <source>Hapus</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Rencana aksi baru (Enter untuk menambah)</source>
-        <translation>New action plan (Enter to add)</translation>
-    </message>
-    <message>
-        <source>target, mis. 4</source>
-        <translation>target, e.g. 4</translation>
-    </message>
-    <message>
-        <source>satuan</source>
-        <translation>unit</translation>
-    </message>
-    <message>
-        <source>Tambah</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>RHK</source>
-        <translation>RHK</translation>
-    </message>
-    <message>
-        <source>Indikator</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <source>Rencana aksi</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>(tidak dihitung ke indikator)</source>
-        <translation>(not counted towards an indicator)</translation>
-    </message>
-    <message>
-        <source>Belum ada SKP tahun {0}; rencana aksi disusun per RHK SKP.</source>
-        <translation>There is no SKP for {0} yet; action plans are drawn up per RHK of the SKP.</translation>
-    </message>
-    <message>
-        <source>Pilih RHK dulu.</source>
-        <translation>Choose an RHK first.</translation>
-    </message>
-    <message>
-        <source>Rencana aksi ditambahkan.</source>
-        <translation>Action plan added.</translation>
-    </message>
-    <message>
-        <source>Pilih dulu rencana aksi yang akan diisi realisasinya.</source>
-        <translation>First choose the action plan whose realisation you want to fill in.</translation>
-    </message>
-    <message>
-        <source>Realisasi disimpan.</source>
-        <translation>Realisation saved.</translation>
-    </message>
-    <message>
-        <source>Pilih dulu rencana aksi yang akan diberi bukti.</source>
-        <translation>First choose the action plan to attach evidence to.</translation>
-    </message>
-    <message>
-        <source>Pilih berkas bukti</source>
-        <translation>Choose an evidence file</translation>
-    </message>
-    <message>
-        <source>Bukti dilampirkan.</source>
-        <translation>Evidence attached.</translation>
-    </message>
-    <message>
-        <source>Rencana aksi dihapus.</source>
-        <translation>Action plan deleted.</translation>
-    </message>
-    <message>
-        <source>{0} rencana aksi disalin ke {1}.</source>
-        <translation>{0} action plans copied to {1}.</translation>
-    </message>
-    <message>
-        <source>Pilih rencana aksi yang terhubung ke indikator.</source>
-        <translation>Choose an action plan that is linked to an indicator.</translation>
-    </message>
-    <message>
-        <source>Realisasi indikator {0}: {1}</source>
-        <translation>Indicator realisation {0}: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>ActionTableModel</name>
-    <message>
-        <source>RHK</source>
-        <translation>RHK</translation>
-    </message>
-    <message>
-        <source>Rencana aksi</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>Realisasi</source>
-        <translation>Realisation</translation>
-    </message>
-    <message>
-        <source>Bukti</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>belum</source>
-        <translation>not yet</translation>
-    </message>
-</context>
-<context>
-    <name>CalendarDialog</name>
-    <message>
-        <source>Kalender Kerja Instansi</source>
-        <translation>Agency Work Calendar</translation>
-    </message>
-    <message>
-        <source>Hari kerja</source>
-        <translation>Working days</translation>
-    </message>
-    <message>
-        <source> hari kerja</source>
-        <translation> working day(s)</translation>
-    </message>
-    <message>
-        <source>Progres yang ditulis lebih lambat dari ini setelah harinya ditandai terlambat (tidak ditolak).</source>
-        <translation>Progress written later than this after its day is marked late (it is not refused).</translation>
-    </message>
-    <message>
-        <source>Batas pengisian progres harian</source>
-        <translation>Deadline for daily progress</translation>
-    </message>
-    <message>
-        <source>Hari libur nasional dan cuti bersama:</source>
-        <translation>Public holidays and collective leave days:</translation>
-    </message>
-    <message>
-        <source>Keterangan, mis. Hari Raya Natal</source>
-        <translation>Description, e.g. Christmas Day</translation>
-    </message>
-    <message>
-        <source>Tambah</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Hapus</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Impor CSV/XLSX…</source>
-        <translation>Import CSV/XLSX…</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Disimpan.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <source>Hari libur {0:%d-%m-%Y} disimpan.</source>
-        <translation>Holiday {0:%d-%m-%Y} saved.</translation>
-    </message>
-    <message>
-        <source>Hari libur dihapus.</source>
-        <translation>Holiday deleted.</translation>
-    </message>
-    <message>
-        <source>Impor hari libur</source>
-        <translation>Import holidays</translation>
-    </message>
-</context>
-<context>
-    <name>DailyLogPage</name>
-    <message>
-        <source>Progres Harian</source>
-        <extracomment>Shortcuts of the page (also listed in its tooltip texts).</extracomment>
-        <translation>Daily Progress</translation>
-    </message>
-    <message>
-        <source>Hari sebelumnya ({0})</source>
-        <translation>Previous day ({0})</translation>
-    </message>
-    <message>
-        <source>Hari berikutnya ({0})</source>
-        <translation>Next day ({0})</translation>
-    </message>
-    <message>
-        <source>Hari ini</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>Pilih tanggal</source>
-        <translation>Choose a date</translation>
-    </message>
-    <message>
-        <source>Apa yang Anda kerjakan? Tekan Enter untuk menyimpan</source>
-        <translation>What did you work on? Press Enter to save</translation>
-    </message>
-    <message>
-        <source>Uraian kegiatan</source>
-        <translation>Activity description</translation>
-    </message>
-    <message>
-        <source>Rencana aksi atau RHK</source>
-        <translation>Action plan or RHK</translation>
-    </message>
-    <message>
-        <source>jam</source>
-        <translation>hours</translation>
-    </message>
-    <message>
-        <source>Jam kerja</source>
-        <translation>Working hours</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Lampirkan bukti…</source>
-        <translation>Attach evidence…</translation>
-    </message>
-    <message>
-        <source>Hapus</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Hapus progres yang dipilih (Delete)</source>
-        <translation>Delete the selected progress entry (Delete)</translation>
-    </message>
-    <message>
-        <source> (hari ini)</source>
-        <translation> (today)</translation>
-    </message>
-    <message>
-        <source>Hari kerja.</source>
-        <translation>Working day.</translation>
-    </message>
-    <message>
-        <source>Bukan hari kerja ({0}); progres tetap boleh diisi.</source>
-        <translation>Not a working day ({0}); progress may still be recorded.</translation>
-    </message>
-    <message>
-        <source>Batas pengisian hari ini sudah lewat: progres baru ditandai terlambat.</source>
-        <translation>Today&apos;s deadline has passed: new progress is marked late.</translation>
-    </message>
-    <message>
-        <source>(tanpa tautan)</source>
-        <translation>(not linked)</translation>
-    </message>
-    <message>
-        <source>Rencana aksi: {0}</source>
-        <translation>Action plan: {0}</translation>
-    </message>
-    <message>
-        <source>RHK: {0}</source>
-        <translation>RHK: {0}</translation>
-    </message>
-    <message>
-        <source>{0} {1}: {2} dari {3} hari kerja sudah diisi, {4} terlambat, {5} belum diisi.</source>
-        <translation>{0} {1}: {2} of {3} working days recorded, {4} late, {5} not recorded yet.</translation>
-    </message>
-    <message>
-        <source>Belum diisi: {0}</source>
-        <translation>Not recorded yet: {0}</translation>
-    </message>
-    <message>
-        <source>Tersimpan (terlambat).</source>
-        <translation>Saved (late).</translation>
-    </message>
-    <message>
-        <source>Tersimpan.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <source>Perubahan disimpan.</source>
-        <translation>Changes saved.</translation>
-    </message>
-    <message>
-        <source>Progres dihapus.</source>
-        <translation>Progress entry deleted.</translation>
-    </message>
-    <message>
-        <source>Pilih dulu progres yang akan diberi bukti.</source>
-        <translation>First choose the progress entry to attach evidence to.</translation>
-    </message>
-    <message>
-        <source>Pilih berkas bukti</source>
-        <translation>Choose an evidence file</translation>
-    </message>
-</context>
-<context>
-    <name>EntryTableModel</name>
-    <message>
-        <source>Tanggal</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Uraian kegiatan</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <source>Rencana aksi / RHK</source>
-        <translation>Action plan / RHK</translation>
-    </message>
-    <message>
-        <source>Jam</source>
-        <translation>Hours</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Umpan balik penilai</source>
-        <translation>Appraiser&apos;s feedback</translation>
-    </message>
-    <message>
-        <source>Bukti</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>Terlambat</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>Tepat waktu</source>
-        <translation>On time</translation>
-    </message>
-</context>
-<context>
-    <name>MonthRecapPage</name>
-    <message>
-        <source>Rekap Progres Harian</source>
-        <translation>Daily Progress Recap</translation>
-    </message>
-    <message>
-        <source>Cakupan</source>
-        <translation>Scope</translation>
-    </message>
-    <message>
-        <source>Cetak PDF…</source>
-        <translation>Print PDF…</translation>
-    </message>
-    <message>
-        <source>Ekspor XLSX…</source>
-        <translation>Export XLSX…</translation>
-    </message>
-    <message>
-        <source>Cakupan:</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <source>Bulan:</source>
-        <translation>Month:</translation>
-    </message>
-    <message>
-        <source>Saya sendiri</source>
-        <translation>Myself</translation>
-    </message>
-    <message>
-        <source>— pilih unit kerja —</source>
-        <translation>— choose a work unit —</translation>
-    </message>
-    <message>
-        <source>Pilih unit kerja untuk melihat rekap progres hariannya.</source>
-        <translation>Choose a work unit to see its daily progress recap.</translation>
-    </message>
-    <message>
-        <source>{0}: {1} pegawai; {2} hari diisi, {3} terlambat, {4} hari kerja belum diisi.</source>
-        <translation>{0}: {1} employees; {2} days recorded, {3} late, {4} working days not recorded yet.</translation>
-    </message>
-    <message>
-        <source>Simpan rekap (PDF)</source>
-        <translation>Save the recap (PDF)</translation>
-    </message>
-    <message>
-        <source>Disimpan: {0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <source>Simpan rekap (XLSX)</source>
-        <translation>Save the recap (XLSX)</translation>
-    </message>
-</context>
-<context>
-    <name>RecapTableModel</name>
-    <message>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Nama</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>NIP</source>
-        <translation>NIP</translation>
-    </message>
-    <message>
-        <source>Hari kerja</source>
-        <translation>Working days</translation>
-    </message>
-    <message>
-        <source>Tepat waktu</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <source>Terlambat</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>Tidak diisi</source>
-        <translation>Not recorded</translation>
-    </message>
-</context>
-<context>
-    <name>SurveyFormDialog</name>
-    <message>
-        <source>Ubah Survei</source>
-        <extracomment>The periods a survey is usually run for (the regulation: at least once a year).</extracomment>
-        <translation>Edit Survey</translation>
-    </message>
-    <message>
-        <source>Survei Baru</source>
-        <translation>New Survey</translation>
-    </message>
-    <message>
-        <source>Satu jenis layanan per baris, misalnya:
-Kartu Keluarga
-Akta Kelahiran</source>
-        <translation>One service per line, for example:
-Kartu Keluarga (family card)
-Akta Kelahiran (birth certificate)</translation>
-    </message>
-    <message>
-        <source>tidak diketahui</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Unit pelayanan</source>
-        <translation>Service unit</translation>
-    </message>
-    <message>
-        <source>Tahun</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Periode</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Jenis layanan</source>
-        <translation>Services</translation>
-    </message>
-    <message>
-        <source>Populasi pengguna layanan</source>
-        <translation>Population of service users</translation>
-    </message>
-    <message>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Isi populasi untuk melihat jumlah sampel minimal.</source>
-        <translation>Fill in the population to see the minimum sample size.</translation>
-    </message>
-    <message>
-        <source>Sampel minimal: &lt;b&gt;{0}&lt;/b&gt; responden (tabel Krejcie-Morgan, lampiran PermenPAN-RB 14/2017)</source>
-        <translation>Minimum sample: &lt;b&gt;{0}&lt;/b&gt; respondents (Krejcie-Morgan table, annex to PermenPAN-RB 14/2017)</translation>
-    </message>
-</context>
-<context>
-    <name>SurveyPage</name>
-    <message>
-        <source>Survei Kepuasan Masyarakat</source>
-        <translation>Public Satisfaction Survey</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Survei Kepuasan Masyarakat&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;font-size:13pt; font-weight:bold&apos;&gt;Public Satisfaction Survey&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Tahun:</source>
-        <translation>Year:</translation>
-    </message>
-    <message>
-        <source>semua</source>
-        <translation>all</translation>
-    </message>
-    <message>
-        <source>Survei baru…</source>
-        <translation>New survey…</translation>
-    </message>
-    <message>
-        <source>Ubah…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <source>Tutup survei</source>
-        <translation>Close survey</translation>
-    </message>
-    <message>
-        <source>Buka kios…</source>
-        <translation>Open kiosk…</translation>
-    </message>
-    <message>
-        <source>Kuesioner layar penuh untuk warga; keluar memerlukan kata sandi admin</source>
-        <translation>Full-screen questionnaire for the public; leaving it requires the admin password</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Impor tanggapan dari CSV/XLSX&lt;/b&gt; (kolom U1 … U9 berisi 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan boleh ada)</source>
-        <translation>&lt;b&gt;Import responses from CSV/XLSX&lt;/b&gt; (columns U1 … U9 hold 1-4; tanggal, usia, jenis_kelamin, pendidikan, pekerjaan, layanan are optional)</translation>
-    </message>
-    <message>
-        <source>Impor tanggapan…</source>
-        <translation>Import responses…</translation>
-    </message>
-    <message>
-        <source>Periksa berkas saja…</source>
-        <translation>Only check a file…</translation>
-    </message>
-    <message>
-        <source>Simpan templat…</source>
-        <translation>Save template…</translation>
-    </message>
-    <message>
-        <source>lewati baris bermasalah</source>
-        <translation>skip rows with problems</translation>
-    </message>
-    <message>
-        <source>Baris yang salah akan tercantum di sini dengan nomor baris dan kolomnya.</source>
-        <translation>Rows with errors will be listed here with their row number and column.</translation>
-    </message>
-    <message>
-        <source>Memuat survei</source>
-        <translation>Loading the surveys</translation>
-    </message>
-    <message>
-        <source>Belum ada survei untuk tahun ini. Pilih &lt;b&gt;Survei baru…&lt;/b&gt; untuk membuka survei sebuah unit pelayanan.</source>
-        <translation>There is no survey for this year yet. Choose &lt;b&gt;New survey…&lt;/b&gt; to open a survey for a service unit.</translation>
-    </message>
-    <message>
-        <source>Buka kembali</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>Jenis layanan: {0}</source>
-        <translation>Services: {0}</translation>
-    </message>
-    <message>
-        <source>Responden: {0}</source>
-        <translation>Respondents: {0}</translation>
-    </message>
-    <message>
-        <source> dari sampel minimal {0}</source>
-        <translation> of a minimum sample of {0}</translation>
-    </message>
-    <message>
-        <source> (dibatalkan: {0})</source>
-        <translation> (voided: {0})</translation>
-    </message>
-    <message>
-        <source>IKM &lt;b&gt;{0}&lt;/b&gt; · mutu {1} ({2})</source>
-        <translation>IKM &lt;b&gt;{0}&lt;/b&gt; · quality {1} ({2})</translation>
-    </message>
-    <message>
-        <source>Unsur terlemah: {0}</source>
-        <translation>Weakest element: {0}</translation>
-    </message>
-    <message>
-        <source>Dibanding survei sebelumnya: {0}</source>
-        <translation>Compared with the previous survey: {0}</translation>
-    </message>
-    <message>
-        <source>NRR per unsur: {0}</source>
-        <translation>NRR per element: {0}</translation>
-    </message>
-    <message>
-        <source>Belum ada IKM: setiap unsur perlu dijawab paling sedikit satu responden.</source>
-        <translation>No IKM yet: every element needs an answer from at least one respondent.</translation>
-    </message>
-    <message>
-        <source>Pilih berkas tanggapan survei</source>
-        <translation>Choose a survey response file</translation>
-    </message>
-    <message>
-        <source>Tanggapan survei (*.xlsx *.csv)</source>
-        <translation>Survey responses (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>Memeriksa…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <source>Mengimpor…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>Impor tanggapan survei</source>
-        <translation>Import survey responses</translation>
-    </message>
-    <message>
-        <source>Sudah pernah diimpor (dilewati):</source>
-        <translation>Already imported (skipped):</translation>
-    </message>
-    <message>
-        <source>Peringatan:</source>
-        <translation>Warnings:</translation>
-    </message>
-    <message>
-        <source>Simpan templat tanggapan</source>
-        <translation>Save the response template</translation>
-    </message>
-    <message>
-        <source>Menyimpan templat</source>
-        <translation>Saving the template</translation>
-    </message>
-    <message>
-        <source>Templat disimpan di {0}.</source>
-        <translation>Template saved as {0}.</translation>
-    </message>
-</context>
-<context>
-    <name>SurveyTableModel</name>
-    <message>
-        <source>Kode unit</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <source>Unit pelayanan</source>
-        <translation>Service unit</translation>
-    </message>
-    <message>
-        <source>Tahun</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Periode</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Responden</source>
-        <translation>Respondents</translation>
-    </message>
-    <message>
-        <source>Sampel minimal</source>
-        <translation>Minimum sample</translation>
-    </message>
-    <message>
-        <source>IKM</source>
-        <translation>IKM</translation>
-    </message>
-    <message>
-        <source>Mutu</source>
-        <translation>Quality</translation>
-    </message>
-    <message>
-        <source>Berjalan</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Ditutup</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>{0} dari {1} responden yang diminta tabel sampel</source>
-        <translation>{0} of the {1} respondents the sample table requires</translation>
-    </message>
-</context>
-<context>
-    <name>TeamWeekPage</name>
-    <message>
-        <source>Progres Tim (Mingguan)</source>
-        <translation>Team Progress (Weekly)</translation>
-    </message>
-    <message>
-        <source>Minggu sebelumnya (Alt+Left)</source>
-        <translation>Previous week (Alt+Left)</translation>
-    </message>
-    <message>
-        <source>Minggu berikutnya (Alt+Right)</source>
-        <translation>Next week (Alt+Right)</translation>
-    </message>
-    <message>
-        <source>Umpan balik singkat untuk progres yang dipilih (Enter)</source>
-        <translation>Short feedback on the selected progress entry (Enter)</translation>
-    </message>
-    <message>
-        <source>Umpan balik</source>
-        <translation>Feedback</translation>
-    </message>
-    <message>
-        <source>Simpan umpan balik</source>
-        <translation>Save feedback</translation>
-    </message>
-    <message>
-        <source>Minggu {0} {1} – {2} {3} {4}</source>
-        <translation>Week of {0} {1} – {2} {3} {4}</translation>
-    </message>
-    <message>
-        <source>{0} pegawai; {1} sudah mengisi semua hari kerja minggu ini.</source>
-        <translation>{0} employees; {1} have recorded every working day this week.</translation>
-    </message>
-    <message>
-        <source>Ada yang belum diisi: {0}.</source>
-        <translation>Not complete yet: {0}.</translation>
-    </message>
-    <message>
-        <source>{0}: {1} progres minggu ini</source>
-        <translation>{0}: {1} progress entries this week</translation>
-    </message>
-    <message>
-        <source>Pilih dulu progres yang akan diberi umpan balik.</source>
-        <translation>First choose the progress entry to give feedback on.</translation>
-    </message>
-    <message>
-        <source>Umpan balik disimpan.</source>
-        <translation>Feedback saved.</translation>
-    </message>
-</context>
-<context>
-    <name>WeekTableModel</name>
-    <message>
-        <source>Pegawai</source>
-        <translation>Employee</translation>
-    </message>
-    <message>
-        <source>Belum diisi</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <source>belum</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>{0} progres, terlambat</source>
-        <translation>{0} progress entries, late</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Progres &amp;Harian</source>
-        <translation>&amp;Daily Progress</translation>
-    </message>
-    <message>
-        <source>Tulis progres hari ini</source>
-        <translation>Write today&apos;s progress</translation>
-    </message>
-    <message>
-        <source>Rencana &amp;Aksi</source>
-        <translation>Action P&amp;lans</translation>
-    </message>
-    <message>
-        <source>Rencana aksi per RHK dan periode</source>
-        <translation>Action plans per RHK and period</translation>
-    </message>
-    <message>
-        <source>Progres &amp;Tim (Mingguan)</source>
-        <translation>Team Progress (&amp;Weekly)</translation>
-    </message>
-    <message>
-        <source>Siapa di tim Anda sudah mengisi apa minggu ini</source>
-        <translation>Who in your team has recorded what this week</translation>
-    </message>
-    <message>
-        <source>Rekap Progres Harian</source>
-        <translation>Daily Progress Recap</translation>
-    </message>
-    <message>
-        <source>Rekap bulanan per pegawai dan unit</source>
-        <translation>Monthly recap per employee and unit</translation>
-    </message>
-    <message>
-        <source>Kalender Kerja…</source>
-        <translation>Work Calendar…</translation>
-    </message>
-    <message>
-        <source>Hari kerja, hari libur dan batas pengisian progres harian</source>
-        <translation>Working days, holidays and the deadline for daily progress</translation>
-    </message>
-    <message>
-        <source>Pilih pegawai di daftar dahulu.</source>
-        <translation>Choose an employee in the list first.</translation>
-    </message>
-    <message>
-        <source>Penugasan dan SKP Setahun…</source>
-        <translation>Assignments and SKP of the Year…</translation>
-    </message>
-    <message>
-        <source>Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya</source>
-        <translation>Transfer, promotion, new appraiser, acting: this year&apos;s SKP and its annual evaluation</translation>
-    </message>
-    <message>
-        <source>Matriks Peran Hasil</source>
-        <translation>Results Role Matrix</translation>
-    </message>
-    <message>
-        <source>Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK</source>
-        <translation>Share your RHK with staff and work teams; they receive them as proposed RHK</translation>
     </message>
 </context>
 </TS>

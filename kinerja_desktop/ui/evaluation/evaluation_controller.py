@@ -20,15 +20,28 @@ class EvaluationController(FormController):
     def __init__(self, db: Database, user: CurrentUser, plan_id: str, period: str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db, self.user, self.plan_id, self.period = db, user, plan_id, period
+        #: The SKP the page is for (the current version); ``plan_id`` is the version the chosen period
+        #: is evaluated on: an older one when the period was finalised or signed before a Revisi.
+        self.db, self.user, self.base_plan_id, self.period = db, user, plan_id, period
+        self.plan_id = plan_id
         self.plan: ps.PlanView = ps.get_plan(db, user, plan_id)
         self.evaluation = es.EvaluationView(None, plan_id, period)
         self.realisations: dict[str, rs.RealisationView] = {}
         self.reload()
 
     def reload(self) -> None:
+        plan_id = es.evaluated_plan(self.db, self.user, self.base_plan_id, self.period)
+        if plan_id != self.plan_id:
+            self.plan_id = plan_id
+            self.plan = ps.get_plan(self.db, self.user, plan_id)
         self.evaluation = es.get_evaluation(self.db, self.user, self.plan_id, self.period)
         self.realisations = rs.realisations_for(self.db, self.user, self.plan_id, self.period)
+
+    def follow_plan(self, plan_id: str) -> None:
+        """The SKP page made a new version (Revisi): evaluate against it from now on (the page reloads
+        when shown again; a period finalised on the old version stays shown from that version)."""
+        self.base_plan_id = plan_id
+        self.clear_history()
 
     def set_period(self, period: str) -> None:
         self.period = period
@@ -37,6 +50,7 @@ class EvaluationController(FormController):
         self.changed.emit()
 
     def reload_plan(self) -> None:
+        self.plan_id = es.evaluated_plan(self.db, self.user, self.base_plan_id, self.period)
         self.plan = ps.get_plan(self.db, self.user, self.plan_id)
         self.reload()
 

@@ -163,6 +163,7 @@ class EvaluationPage(QWidget):
     def refresh(self) -> None:
         c = self.controller
         ev = c.evaluation
+        self.period.show_days_of(c.plan)
         editable = c.editable
         self.status.set_status(tr_label(STATUS_LABELS.get(ev.status, ev.status)),
                                EVAL_STATUS_COLOUR.get(ev.status, "DRAFT"))
@@ -213,6 +214,8 @@ class EvaluationPage(QWidget):
         c = self.controller
         ev = c.evaluation
         label = self.period.currentText()
+        if c.plan_id != c.base_plan_id:  # finalised or signed before a Revisi: shown from that version
+            label = self.tr("{0}, SKP versi {1}").format(label, c.plan.version)
         if c.plan.status != "APPROVED":
             self.notice.show_notice(self.tr("Evaluasi dapat dilakukan setelah SKP disetujui."), "readonly")
         elif c.editable:

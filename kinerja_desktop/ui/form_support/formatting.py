@@ -92,12 +92,15 @@ def long_date(day: date | datetime | None) -> str:
     return f"{day.day} {month_name(day.month)} {day.year}"
 
 
-def period_label(period: Period, year: int) -> str:
-    """``'Triwulan I (1 Januari – 31 Maret 2026)'``."""
-    start, end = period.start(year), period.end(year)
-    return (
-        f"{tr_label(period.label)} ({start.day} {month_name(start.month)} – {end.day} {month_name(end.month)} {year})"
-    )
+def period_label(period: Period, year: int, span: tuple[date, date] | None = None) -> str:
+    """``'Triwulan I (1 Januari – 31 Maret 2026)'``; ``span``: the days of it an SKP covers instead."""
+    start, end = span or (period.start(year), period.end(year))
+    return f"{tr_label(period.label)} ({day_range(start, end)})"
+
+
+def day_range(start: date, end: date) -> str:
+    """``'15 Mei – 31 Desember 2026'``."""
+    return f"{start.day} {month_name(start.month)} – {end.day} {month_name(end.month)} {end.year}"
 
 
 _BARE_NUMBER = re.compile(r"^\s*[-+]?\d[\d.,]*\s*%?\s*$")

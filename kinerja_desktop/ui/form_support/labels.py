@@ -100,6 +100,14 @@ KNOWN = (
     QT_TRANSLATE_NOOP("DomainLabels", "Pejabat Penilai Kinerja"),
     QT_TRANSLATE_NOOP("DomainLabels", "Atasan Pejabat Penilai Kinerja"),
     QT_TRANSLATE_NOOP("DomainLabels", "Pimpinan"),
+    # the steps of loading the instansi overview (central/overview.load_instansi)
+    QT_TRANSLATE_NOOP("DomainLabels", "Unit dan pegawai"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Evaluasi"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Realisasi"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Predikat organisasi"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Sinkronisasi terakhir"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Menyusun ringkasan"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Selesai"),
 )
 
 

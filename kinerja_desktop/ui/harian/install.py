@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
+
+
+def _tr(text: str) -> str:
+    """Menu text in the main window's translation context (where lupdate files it, and Qt looks it up)."""
+    return QCoreApplication.translate("MainWindow", text)
+
 
 __all__ = ["install_harian", "open_action_plan", "open_calendar", "open_daily_log", "open_month_recap",
            "open_team_week"]
@@ -83,13 +90,13 @@ def install_harian(window: Any, *, open_on_start: bool = True) -> None:
     own = bool(user.employee_id)
     actions = []
     if own:
-        actions.append((window.tr("Progres &Harian"), "Ctrl+H", window.tr("Tulis progres hari ini"), open_daily_log))
-        actions.append((window.tr("Rencana &Aksi"), "", window.tr("Rencana aksi per RHK dan periode"),
+        actions.append((_tr("Progres &Harian"), "Ctrl+H", _tr("Tulis progres hari ini"), open_daily_log))
+        actions.append((_tr("Rencana &Aksi"), "", _tr("Rencana aksi per RHK dan periode"),
                         open_action_plan))
         if _leads_a_team(window):
-            actions.append((window.tr("Progres &Tim (Mingguan)"), "Ctrl+Shift+H",
-                            window.tr("Siapa di tim Anda sudah mengisi apa minggu ini"), open_team_week))
-    actions.append((window.tr("Rekap Progres Harian"), "", window.tr("Rekap bulanan per pegawai dan unit"),
+            actions.append((_tr("Progres &Tim (Mingguan)"), "Ctrl+Shift+H",
+                            _tr("Siapa di tim Anda sudah mengisi apa minggu ini"), open_team_week))
+    actions.append((_tr("Rekap Progres Harian"), "", _tr("Rekap bulanan per pegawai dan unit"),
                     open_month_recap))
     for text, keys, tip, opener in actions:
         action = QAction(text, window)
@@ -99,8 +106,8 @@ def install_harian(window: Any, *, open_on_start: bool = True) -> None:
         action.triggered.connect(lambda _checked=False, opener=opener: opener(window))
         window.add_menu_action("employee", action)
     if user.is_admin:
-        calendar = QAction(window.tr("Kalender Kerja…"), window)
-        calendar.setStatusTip(window.tr("Hari kerja, hari libur dan batas pengisian progres harian"))
+        calendar = QAction(_tr("Kalender Kerja…"), window)
+        calendar.setStatusTip(_tr("Hari kerja, hari libur dan batas pengisian progres harian"))
         calendar.triggered.connect(lambda _checked=False: open_calendar(window))
         window.add_menu_action("tools", calendar)
     if own and not user.is_admin and open_on_start and window.current_page() is getattr(window, "list_page", None):

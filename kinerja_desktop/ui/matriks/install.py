@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
+
+
+def _tr(text: str) -> str:
+    """Menu text in the main window's translation context (where lupdate files it, and Qt looks it up)."""
+    return QCoreApplication.translate("MainWindow", text)
+
 
 
 def open_matriks(window: Any) -> Any:
@@ -28,7 +35,7 @@ def open_year(window: Any) -> Any:
     row = window.selected_employee()
     employee_id = row.id if row is not None else window.user.employee_id
     if not employee_id:
-        window.statusBar().showMessage(window.tr("Pilih pegawai di daftar dahulu."), 5000)
+        window.statusBar().showMessage(_tr("Pilih pegawai di daftar dahulu."), 5000)
         return None
     dialog = YearDialog(window.db, window.user, employee_id, window.year(), row.name if row is not None else "",
                         window)
@@ -39,14 +46,14 @@ def open_year(window: Any) -> Any:
 
 
 def install_matriks(window: Any) -> None:
-    year = QAction(window.tr("Penugasan dan SKP Setahun…"), window)
-    year.setToolTip(window.tr("Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya"))
+    year = QAction(_tr("Penugasan dan SKP Setahun…"), window)
+    year.setToolTip(_tr("Mutasi, promosi, ganti penilai, Plt./Plh.: SKP tahun ini dan evaluasi tahunannya"))
     year.triggered.connect(lambda: open_year(window))
     window.add_menu_action("employee", year)
     if window.user is None or not window.user.employee_id:
         return  # a pure admin account leads no unit
-    action = QAction(window.tr("Matriks Peran Hasil"), window)
+    action = QAction(_tr("Matriks Peran Hasil"), window)
     action.setShortcut("Ctrl+Shift+M")
-    action.setToolTip(window.tr("Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK"))
+    action.setToolTip(_tr("Bagi RHK Anda kepada bawahan dan tim kerja; mereka menerimanya sebagai usulan RHK"))
     action.triggered.connect(lambda: open_matriks(window))
     window.add_menu_action("employee", action)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from kinerja_desktop.ui.form_support.formatting import day_range
 
 ROWS = (
     ("nama", QT_TRANSLATE_NOOP("identity_header", "Nama")),
@@ -48,6 +51,17 @@ class IdentityHeader(QFrame):
                 self._values[(side, key)] = value
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # "PERIODE PENILAIAN" as on the sheet: the whole year, or the days of a mid-year SKP
+        self._period = QLabel("", self)
+        self._period.setObjectName("identityPeriod")
+        self._period.setProperty("role", "caption")
+        grid.addWidget(self._period, len(ROWS) + 1, 0, 1, 4, Qt.AlignmentFlag.AlignRight)
+
+    def set_period(self, start: date, end: date) -> None:
+        self._period.setText(self.tr("Periode penilaian: {0}").format(day_range(start, end)))
+
+    def period_text(self) -> str:
+        return self._period.text()
 
     def set_snapshot(self, snapshot: dict[str, Any]) -> None:
         for (side, key), label in self._values.items():

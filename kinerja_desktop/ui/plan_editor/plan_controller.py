@@ -88,7 +88,7 @@ class PlanController(FormController):
     def supervisor_options(self) -> list[tuple[str, str]]:
         """The penilai's RHK this plan may intervene in (fetched once, on first need)."""
         if self._options is None:
-            self._options = ps.supervisor_rhk_options(self.db, self.user, self.plan_id)
+            self._options = ps.supervisor_rhk_options(self.db, self.user, self.plan_id, with_indicators=True)
         return self._options
 
     # ------------------------------------------------------------------ lookups

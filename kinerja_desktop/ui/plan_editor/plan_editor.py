@@ -5,14 +5,15 @@ and can be undone."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
+    QMenu,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -26,6 +27,7 @@ from kinerja_desktop.domain.permissions import Action
 from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services import readiness_service as rd
 from kinerja_desktop.services.common import CurrentUser
+from kinerja_desktop.services.submit_rules import submit_gaps
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.columns import ProportionalColumns
@@ -98,9 +100,11 @@ class PlanEditor(QWidget):
 
     Signals:
         plan_changed(str): the plan (id given) changed — other tabs may refresh.
+        pohon_requested(str): show the pohon kinerja from this RHK (id given; context menu of a row).
     """
 
     plan_changed = Signal(str)
+    pohon_requested = Signal(str)
 
     def __init__(self, db: Database, user: CurrentUser, plan_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +226,8 @@ class PlanEditor(QWidget):
             lambda _i: [(p.value, tr_label(p.label)) for p in Perspektif], self.tree
         )
         self.tree.setItemDelegate(self._text_delegate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._row_menu)
         layout.addWidget(self.tree, 1)
         # Tab moves between cells (it used to leave the tree for a widget that showed no focus).
         self.tree.setTabKeyNavigation(True)
@@ -275,6 +281,7 @@ class PlanEditor(QWidget):
         first = self.model.plan is None
         self.model.set_plan(plan, c.editable)  # a reset lays out the tree (see _after_reset)
         self.identity.set_snapshot(plan.snapshot)
+        self.identity.set_period(*(plan.span or (date(plan.year, 1, 1), date(plan.year, 12, 31))))
         self.workflow.set_state(
             plan,
             editable=c.editable,
@@ -406,6 +413,30 @@ class PlanEditor(QWidget):
     def _current_node(self) -> tuple[str, str] | None:
         node = self.model.node(self.tree.currentIndex())
         return (node.kind, node.key) if node is not None else None
+
+    def _rhk_at(self, index: QModelIndex) -> str | None:
+        """The RHK id of an RHK row or of one of its indicator rows."""
+        node = self.model.node(index)
+        if node is None or node.kind not in ("rhk", "indicator"):
+            return None
+        return node.obj.id if node.kind == "rhk" else node.obj.rhk_id
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a row (None where it has none): "Lihat Pohon Kinerja" on an RHK."""
+        rhk_id = self._rhk_at(index)
+        if rhk_id is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("rhkMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Lihat Pohon Kinerja"), lambda: self.pohon_requested.emit(rhk_id))
+        return menu
+
+    @Slot(QPoint)
+    def _row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _current_group(self) -> str:
         node = self.model.node(self.tree.currentIndex())
@@ -610,19 +641,9 @@ class PlanEditor(QWidget):
             delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _locate(self, error: KinerjaError) -> None:
-        """Point at the row an Ajukan refusal is about (an empty RHK, a missing indicator or target)."""
-        plan = self.controller.plan
-        for rhk in plan.rhk:
-            if not rhk.text.strip():
-                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
-                return
-            if not rhk.indicators:
-                self.show_cell_message(self.model.index_for(rhk.id, self.model.column_of(RHK)), str(error))
-                return
-            for ind in rhk.indicators:
-                if not ind.text.strip():
-                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(IKI)), str(error))
-                    return
-                if not ind.target_display.strip():
-                    self.show_cell_message(self.model.index_for(ind.id, self.model.column_of(TARGET)), str(error))
-                    return
+        """Point at the row an Ajukan refusal is about: the first gap of :mod:`submit_rules`, as the service."""
+        gaps = submit_gaps(self.controller.plan)
+        column = {"empty_rhk": RHK, "no_indicator": RHK, "empty_indicator": IKI, "no_target": TARGET}
+        if gaps and gaps[0].item_id is not None:
+            index = self.model.index_for(gaps[0].item_id, self.model.column_of(column[gaps[0].rule]))
+            self.show_cell_message(index, str(error))

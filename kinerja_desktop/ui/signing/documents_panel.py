@@ -3,6 +3,7 @@
 Signals:
     sign_requested(object): the user asked to sign the selected document (a DocumentView);
         the page opens a :class:`~kinerja_desktop.ui.signing.sign_dialog.SignDialog` for it.
+    extended(str): the selected document got its long-term validation (the level, e.g. B-LTA).
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.documents.document_export import default_filename, export_document
+from kinerja_desktop.documents.long_term_documents import extend_document
 from kinerja_desktop.documents.signed_documents import DocumentView, document_pdf, list_documents
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui import file_dialogs
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.signing.background import Runner, run_in_background
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
@@ -108,6 +111,7 @@ class SignedDocumentsModel(QAbstractTableModel):
 
 class SignedDocumentsPanel(QWidget):
     sign_requested = Signal(object)
+    extended = Signal(str)
 
     def __init__(
         self,
@@ -116,11 +120,15 @@ class SignedDocumentsPanel(QWidget):
         employee_id: str,
         *,
         verify: Callable[[bytes, str], Any] | None = None,
+        runner: Runner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``verify(pdf, label)`` shows a verification (e.g. a VerifyDialog's ``verify_bytes``)."""
+        """``verify(pdf, label)`` shows a verification (e.g. a VerifyDialog's ``verify_bytes``); ``runner``
+        runs the long-term validation off the GUI thread (ui/signing/background.py)."""
         super().__init__(parent)
         self.db, self.user, self.employee_id, self._verify = db, user, employee_id, verify
+        self._runner = runner or run_in_background
+        self.busy = False
         layout = QVBoxLayout(self)
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #5f6368;")
@@ -144,11 +152,17 @@ class SignedDocumentsPanel(QWidget):
         )
         self.verify_button = QPushButton(self.tr("Periksa tanda tangan"), self)
         self.sign_button = QPushButton(self.tr("Tanda tangani…"), self)
+        self.ltv_button = QPushButton(self.tr("Perpanjang keabsahan (LTV)"), self)
+        self.ltv_button.setObjectName("ltvButton")
+        self.ltv_button.setToolTip(self.tr(
+            "Tambahkan cap waktu dokumen dan data validasi (PAdES B-LTA) dari server cap waktu instansi, agar "
+            "tanda tangan yang sah hari ini tetap dapat dibuktikan sah setelah sertifikatnya kedaluwarsa."))
+        self.ltv_button.clicked.connect(self.extend_selected)
         self.open_button.clicked.connect(self.open_selected)
         self.save_button.clicked.connect(self._export_clicked)
         self.verify_button.clicked.connect(self._verify_selected)
         self.sign_button.clicked.connect(self._sign_selected)
-        for button in (self.open_button, self.save_button, self.verify_button, self.sign_button):
+        for button in (self.open_button, self.save_button, self.verify_button, self.sign_button, self.ltv_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -177,6 +191,31 @@ class SignedDocumentsPanel(QWidget):
         for button in (self.open_button, self.save_button, self.verify_button):
             button.setEnabled(doc is not None)
         self.sign_button.setEnabled(doc is not None and doc.status != "SIGNED")
+        self.ltv_button.setEnabled(doc is not None and doc.status in ("PARTIAL", "SIGNED") and not self.busy)
+
+    @Slot()
+    def extend_selected(self) -> None:
+        """Perpanjang keabsahan (LTV) of the selected stored document, off the GUI thread."""
+        doc = self.selected()
+        if doc is None or self.busy:
+            return
+        db, user = self.db, self.user
+        self.busy = True
+        self._update_buttons()
+        self.hint.setText(self.tr("Meminta cap waktu dokumen dari server cap waktu…"))
+        self._runner(lambda: extend_document(db, user, doc.id), self._extended, self._extend_failed)
+
+    def _extended(self, level: object) -> None:
+        self.busy = False
+        self.refresh()
+        self.hint.setText(self.tr("Keabsahan dokumen diperpanjang ({0}): tanda tangannya tetap dapat dibuktikan "
+                                  "sah setelah sertifikatnya kedaluwarsa.").format(level))
+        self.extended.emit(str(level))
+
+    def _extend_failed(self, message: str) -> None:
+        self.busy = False
+        self._update_buttons()
+        self.hint.setText(self.tr("Perpanjang keabsahan gagal: {0}").format(message))
 
     def _pdf(self, doc: DocumentView) -> bytes:
         return document_pdf(self.db, self.user, doc.id)

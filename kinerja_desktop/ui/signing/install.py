@@ -43,6 +43,11 @@ class SigningIntegration(QObject):
                                               "di daftar atau yang halamannya terbuka"))
         self.sign_action.triggered.connect(self.ask_kind)
         window.add_menu_action("documents", self.sign_action)
+        self.ltv_action = QAction(self.tr("Perpanjang &Keabsahan (LTV)…"), window)
+        self.ltv_action.setStatusTip(self.tr("Cap waktu dokumen dan data validasi (PAdES B-LTA) untuk dokumen "
+                                             "bertanda tangan yang tersimpan di komputer ini"))
+        self.ltv_action.triggered.connect(self.extend_long_term)
+        window.add_menu_action("documents", self.ltv_action)
         self._kind_dialog: QInputDialog | None = None
         self.certs_action = QAction(self.tr("&Sertifikat Tanda Tangan…"), window)
         self.certs_action.triggered.connect(self.open_certificates)
@@ -198,6 +203,32 @@ class SigningIntegration(QObject):
         dialog.show()
         return dialog
 
+    @Slot()
+    def extend_long_term(self) -> Any:
+        """Perpanjang Keabsahan (LTV): the document selected on the open page's signed-documents tab, or
+        else every signed document held here that lacks it (as sync does; bounded, errors listed)."""
+        page = self.window.current_page()
+        panel = getattr(page, "_signing_panel", None)
+        if panel is not None and page.tabs.currentWidget() is panel and panel.selected() is not None:
+            panel.extend_selected()
+            return panel
+        from kinerja_desktop.documents.long_term_documents import extend_stored
+
+        db, user, window = self.window.db, self.window.user, self.window
+
+        def work(ctx: Any) -> Any:
+            return extend_stored(db, user, progress=ctx.progress,
+                                 cancelled=lambda: ctx.cancelled)
+
+        def done(run: Any) -> None:
+            QMessageBox.information(window, self.tr("Perpanjang keabsahan (LTV)"), "\n".join(run.summary_lines()))
+
+        task = window.tasks.start(work, title=self.tr("Perpanjang keabsahan (LTV)"))
+        task.succeeded.connect(done)
+        task.failed.connect(lambda message: QMessageBox.warning(window, self.tr("Perpanjang keabsahan (LTV)"),
+                                                                message))
+        return task
+
     # ------------------------------------------------------------------ employee pages
 
     def attach_panel(self, page: Any) -> QWidget | None:
@@ -209,7 +240,7 @@ class SigningIntegration(QObject):
 
         try:
             panel = SignedDocumentsPanel(self.window.db, self.window.user, header.employee_id, verify=self._verify,
-                                         parent=page)
+                                         runner=self._runner(), parent=page)
         except KinerjaError:
             return None
         panel.sign_requested.connect(

@@ -32,7 +32,8 @@ def progress_label(p: Any) -> str:
     phases = {"menyiapkan": QCoreApplication.translate("controller", "Menyiapkan"),
               "mengunggah": QCoreApplication.translate("controller", "Mengunggah"),
               "mengunduh": QCoreApplication.translate("controller", "Mengunduh"),
-              "menerapkan": QCoreApplication.translate("controller", "Menerapkan")}
+              "menerapkan": QCoreApplication.translate("controller", "Menerapkan"),
+              "validasi jangka panjang": QCoreApplication.translate("controller", "Validasi jangka panjang")}
     phase = phases.get(p.phase, p.phase)
     if p.bytes_total:
         text = f"{phase} {_mb(p.bytes_done)} / {_mb(p.bytes_total)} MB"
@@ -45,8 +46,11 @@ def progress_label(p: Any) -> str:
     return text
 
 
-def run_sync(ctx: Any, db: Any, url: str, options: Any) -> Any:
-    """The task: one sync run; returns the report, or ('attention', kind, message) for a person."""
+def run_sync(ctx: Any, db: Any, url: str, options: Any, user: Any = None) -> Any:
+    """The task: one sync run; returns the report, or ('attention', kind, message) for a person.
+
+    With ``user`` and a timestamp server set, the signed documents held here get their long-term
+    validation first (documents/long_term_documents.py), sent in the same run."""
     from kinerja_desktop.sync.engine import (
         DeviceClash,
         MassDeletionPending,
@@ -67,9 +71,12 @@ def run_sync(ctx: Any, db: Any, url: str, options: Any) -> Any:
         done = p.bytes_done if p.bytes_total else p.items_done
         ctx.progress(min(done, total) if total else 0, total, progress_label(p))
 
+    from kinerja_desktop.documents.long_term_documents import sync_step, tsa_url
+
+    step = sync_step(db, user) if user is not None and tsa_url(db) else None
     remote = open_remote(url)
     try:
-        return SyncEngine(db, remote, options, progress=on_progress, cancel=cancel).run()
+        return SyncEngine(db, remote, options, progress=on_progress, cancel=cancel, before_push=step).run()
     except SyncCancelled as exc:
         raise Cancelled from exc
     except StoreIdentityChanged as exc:
@@ -256,7 +263,8 @@ class SyncController(QObject):
         for t in (self._start, self._debounce, self._retry):
             t.stop()
         options = SyncOptions(confirm_store=confirm_store, allow_mass_delete=allow_mass_delete)
-        self.task = self.window.tasks.start(run_sync, self.window.db, url, options, title=self.tr("Sinkronisasi"))
+        self.task = self.window.tasks.start(run_sync, self.window.db, url, options, getattr(self.window, "user", None),
+                                            title=self.tr("Sinkronisasi"))
         self.task.succeeded.connect(self._succeeded)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._cancelled)

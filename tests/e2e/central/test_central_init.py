@@ -109,14 +109,14 @@ def test_failures_are_one_indonesian_sentence(server, tmp_path, capsys):
 
 def test_the_instansi_overview_gives_the_same_figures_on_postgresql_as_on_sqlite(server, tmp_path, capsys,
                                                                                  monkeypatch):
-    """The overview's queries (EXISTS per plan, covering indexes of migration 0009) on both engines."""
+    """The overview's one load of the year (covering indexes of migration 0009) on both engines: every
+    period's unit figures and every unit's people, derived in memory, are the same."""
     from datetime import date
 
-    from kinerja_desktop.central.overview import instansi_overview
+    from kinerja_desktop.central.overview import load_instansi
+    from kinerja_desktop.services import demo_tindak_lanjut
     from kinerja_desktop.services.auth_service import user_by_username
     from kinerja_desktop.services.demo_service import build_demo
-
-    from kinerja_desktop.services import demo_tindak_lanjut
 
     # The tindak lanjut part of the demo stores source "ASSESSMENT_CENTER" (17 characters) in a
     # String(16) column, which PostgreSQL refuses (SQLite does not check): left out on both engines here.
@@ -126,13 +126,17 @@ def test_the_instansi_overview_gives_the_same_figures_on_postgresql_as_on_sqlite
     capsys.readouterr()
     dbs = {"postgresql": open_database(url), "sqlite": open_database(tmp_path / "office.sqlite")}
     try:
-        figures = {}
+        figures, people = {}, {}
         for name, db in dbs.items():
             build_demo(db, employees=40, seed=2, year=2026, today=date(2026, 11, 22))
             admin = user_by_username(db, "admin")
-            figures[name] = {per: [u.to_dict() for u in instansi_overview(db, admin, 2026, per).units]
-                             for per in ("TW3", "TAHUNAN", "S1")}
+            data = load_instansi(db, admin, 2026)
+            figures[name] = {per: [u.to_dict() for u in data.overview(per).units] for per in ("TW3", "TAHUNAN", "S1")}
+            people[name] = {(per, u.code): [(p.nip, p.name, p.skp, p.evaluation, p.predikat, p.realised)
+                                            for p in data.people(u.unit_id, per)]
+                            for per in ("TW1", "TW3", "TAHUNAN") for u in data.overview(per).units}
         assert figures["postgresql"] == figures["sqlite"]
+        assert people["postgresql"] == people["sqlite"] and sum(len(v) for v in people["sqlite"].values()) >= 3 * 36
         total = sum(u["final"] for u in figures["sqlite"]["TW3"])
         assert total > 20 and sum(u["realisasi"] for u in figures["sqlite"]["TW3"]) >= total
         with dbs["postgresql"].engine.connect() as conn:

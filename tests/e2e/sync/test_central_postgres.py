@@ -124,6 +124,17 @@ def test_central_postgres_replica_ingests_reports_and_publishes_the_roster(postg
             assert ev.predikat == "SANGAT_BAIK"
         rows = predikat_by_unit(central, 2026, "TW4")
         assert sum(r.counts.get("SANGAT_BAIK", 0) for r in rows) == 1
+        # the instansi overview on PostgreSQL: the units of the two PCs that sent work show when, the rest are silent
+        from kinerja_desktop.central.overview import load_instansi
+
+        with central.reader() as s:
+            staff_unit = s.get(Employee, plan.employee_id).unit_id
+            pc_units = {staff_unit, s.get(Employee, sup_id).unit_id}
+        data = load_instansi(central, user_by_username(central, "admin"), 2026)
+        ov = data.overview("TW4")
+        assert {u.unit_id for u in ov.units if u.last_sync is not None} == pc_units
+        person = next(p for p in data.people(staff_unit, "TW4") if p.employee_id == plan.employee_id)
+        assert person.realised and person.evaluation == "DRAFT"  # rated, not final yet: not counted as done
 
         # the central admin changes the roster; devices get it; the roster is published
         unlock_demo_keys(central)

@@ -114,3 +114,42 @@ def test_the_devices_writers_are_read_incrementally_and_new_ones_are_seen(demo_d
 def s_code(db: Database, unit_id: str) -> str:
     with db.reader() as s:
         return s.get(Unit, unit_id).code
+
+
+def test_one_load_gives_every_period_and_each_units_people(demo_db: Database, people: People) -> None:
+    """A year read once answers every period as a fresh load does, and a unit's people add up to its figures."""
+    from kinerja_desktop.central.overview import load_instansi
+
+    steps: list[tuple[str, int, int]] = []
+    data = load_instansi(demo_db, people.admin, DEMO_YEAR, progress=lambda *a: steps.append(a))
+    assert steps[0][1] == 0 and steps[-1][1] == steps[-1][2] and len(steps) >= 5
+    for period in ("TW1", "TW2", "TW3", "TAHUNAN", "S1"):
+        derived = data.overview(period)
+        fresh = instansi_overview(demo_db, people.admin, DEMO_YEAR, period)
+        assert [u.to_dict() for u in derived.units] == [u.to_dict() for u in fresh.units]
+        assert derived.total.to_dict() == fresh.total.to_dict()
+        assert data.overview(period) is derived  # asked again: kept
+        for unit in derived.units:
+            mine = data.people(unit.unit_id, period)
+            assert len(mine) == unit.employees
+            assert sum(p.evaluation in ("FINAL", "SIGNED") for p in mine) == unit.finalised
+            assert sum(p.evaluation == "SIGNED" for p in mine) == unit.signed
+            assert sum(p.realised for p in mine) == unit.realised
+            assert sum(p.skp == "APPROVED" for p in mine) == unit.skp.get("APPROVED", 0)
+            assert sum(1 for p in mine if p.predikat) == sum(unit.predikat.values())
+            assert [p.name for p in mine] == sorted(p.name for p in mine)
+    # the people's figures against the database itself
+    with demo_db.reader() as s:
+        emp = s.get(Employee, people.staff.employee_id)
+        ev = s.execute(select(Evaluation.status, Evaluation.predikat).join(Plan, Plan.id == Evaluation.plan_id)
+                       .where(Plan.employee_id == emp.id, Plan.year == DEMO_YEAR, Plan.is_current.is_(True),
+                              Evaluation.period == "TW2")).one_or_none()
+    staff = next(p for p in data.people(emp.unit_id, "TW2") if p.employee_id == emp.id)
+    assert staff.nip == emp.nip and staff.name == emp.name
+    expected = (ev[0], ev[1] if ev[0] in ("FINAL", "SIGNED") else None) if ev else (None, None)
+    assert (staff.evaluation, staff.predikat) == expected
+    top = next(u for u in data.overview("TW2").units if not u.parent_code)
+    assert data.sub_units(top.unit_id) and all(
+        u.parent_code == top.code for u in data.overview("TW2").units if u.unit_id in data.sub_units(top.unit_id))
+    with pytest.raises(PermissionDenied):
+        load_instansi(demo_db, people.atasan, DEMO_YEAR)

@@ -122,3 +122,32 @@ def test_bulk_writes_that_capture_cannot_see_are_refused(empty_db):
         s.execute(Unit.__table__.insert(), [{"id": "u2", "code": "V", "name": "Lain", "level": 0, "deleted": False}])
     with empty_db.reader() as s:
         assert s.get(Unit, "u1").name == "Unit" and s.get(Unit, "u2") is None
+
+
+def test_a_remote_change_keeps_its_authors_time_never_a_future_one(empty_db):
+    """A change applied from another device is logged with the time its author made it (the bundle's
+    ``at``), so the central office sees when a unit's PC last worked, not when the office read it; a PC
+    clock running ahead is capped at now, and an unreadable time is now."""
+    from datetime import UTC, datetime, timedelta
+
+    from kinerja_desktop.store.changelog import capture
+
+    before = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
+    cases = [("2026-11-20T08:30:00+07:00", datetime(2026, 11, 20, 1, 30)), ("2026-11-21T09:00:00", None),
+             ("2999-01-01T00:00:00", "now"), ("kemarin", "now"), (None, "now")]
+    for n, (text, _expected) in enumerate(cases):
+        with empty_db.session(user="t", role="ADMIN") as s:
+            capture(s).origin = {"device": "pc-unit", "seq": n + 1, "user": "pegawai", "role": "PEGAWAI",
+                                 "base_versions": {}, "at": text}
+            try:
+                s.add(Unit(code=f"U{n}", name="Unit"))
+                s.flush()
+            finally:
+                capture(s).origin = None
+    with empty_db.reader() as s:
+        logged = dict(s.execute(select(ChangeLog.seq, ChangeLog.at).where(ChangeLog.device_id == "pc-unit")).all())
+    after = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=1)
+    assert logged[1] == datetime(2026, 11, 20, 1, 30)  # +07:00 read as UTC
+    assert logged[2] == datetime(2026, 11, 21, 9, 0)  # no zone: already UTC, as the bundles write it
+    for seq in (3, 4, 5):
+        assert before <= logged[seq] <= after

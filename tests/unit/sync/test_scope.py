@@ -390,11 +390,8 @@ def test_joining_an_office_takes_the_persons_scope_and_refuses_an_unknown_nip(of
         assert err.value.field == "NIP" and not people_here(wrong)
         # the admins' accounts arrived, but the PC is not set up: the first-run wizard shows again
         from kinerja_desktop.services.auth_service import has_accounts
-        from kinerja_desktop.store.quick import QuickReader
 
         assert not has_accounts(wrong)
-        with QuickReader(wrong.path) as quick:
-            assert not quick.has_accounts()
     finally:
         wrong.dispose()
     db = open_database(tmp_path / "ani.sqlite")
