@@ -185,7 +185,7 @@ def cmd_recap(args: argparse.Namespace, ctx: CliContext) -> int:
         from kinerja_desktop.documents.render import render
         from kinerja_desktop.documents.tindak_lanjut_print import jp_recap_sheet
 
-        doc = render(jp_recap_sheet(ctx.db, rec), PageSetup(paper=args.paper))
+        doc = render(jp_recap_sheet(ctx.db, ctx.user, rec), PageSetup(paper=args.paper))
         Path(args.out).write_bytes(doc.pdf)
         lines.append(f"PDF ditulis ke {args.out} ({doc.page_count} halaman).")
     ctx.out(rec.as_dict(), "\n".join(lines))

@@ -4,6 +4,7 @@ Two forms:
   kinerja sign FILE.pdf --p12 FILE.p12 --role pegawai|penilai|pimpinan [--out PATH]
   kinerja --user NAMA sign --nip NIP --year Y --doc evaluasi|skp|dokumen-evaluasi [--period P] --p12 FILE.p12
   kinerja --user NAMA sign --unit KODE [--recursive] --year Y --doc penetapan --period P --p12 FILE.p12
+  kinerja --user NAMA sign [--unit KODE] --year Y --doc penghargaan|rekap-jp [--period P] --p12 FILE.p12
 The second and third render the sheet from the database (or take the stored, partly signed PDF),
 sign it, store it content-addressed and freeze the record. Every form first checks the certificate
 (valid now, allowed to sign, issued by a CA this PC trusts) and refuses a KONSEP sheet.
@@ -30,13 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sign", help="tanda tangani lembar PDF (PAdES) dengan sertifikat .p12")
     p.add_argument("pdf", nargs="?", metavar="FILE.pdf", help="PDF lembar dari aplikasi ini")
     p.add_argument("--p12", required=True, metavar="FILE.p12", help="sertifikat penanda tangan")
-    p.add_argument("--role", choices=("pegawai", "penilai", "pimpinan"),
-                   help="peran penanda tangan: pegawai, penilai, atau pimpinan (penetapan predikat); bawaan: dari akun")
+    p.add_argument("--role", choices=("pegawai", "penilai", "pimpinan", "pengelola"),
+                   help="peran penanda tangan: pegawai, penilai, pimpinan (penetapan predikat) atau pengelola "
+                        "(pengelola kepegawaian: daftar penghargaan, rekap 20 JP); bawaan: dari akun")
     p.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: <nama>-ttd.pdf)")
     p.add_argument("--nip", metavar="NIP", help="pegawai yang dinilai (mode database)")
     p.add_argument("--year", type=int, metavar="Y", help="tahun penilaian (mode database)")
-    p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi", "penetapan"),
-                   help="jenis lembar (mode database); penetapan: dengan --unit KODE")
+    p.add_argument("--doc", choices=("evaluasi", "skp", "dokumen-evaluasi", "penetapan", "penghargaan", "rekap-jp"),
+                   help="jenis lembar (mode database); penetapan: dengan --unit KODE; penghargaan dan rekap-jp "
+                        "(pengelola kepegawaian): instansi, atau --unit KODE")
     p.add_argument("--period", metavar="P", help="periode evaluasi, mis. TW1 atau TAHUNAN")
     p.add_argument("--subordinates", action="store_true",
                    help="pejabat penilai: tanda tangani lembar semua bawahan (dengan --year, --doc, --period)")
@@ -144,7 +147,7 @@ def _sign_file(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.signing import sign_pdf
 
     if not args.role:
-        raise ValidationError("Beri --role pegawai, --role penilai atau --role pimpinan.")
+        raise ValidationError("Beri --role pegawai, --role penilai, --role pimpinan atau --role pengelola.")
     src = Path(args.pdf)
     pdf = _read(src, "Berkas PDF")
     identity = _identity(args)
@@ -182,18 +185,26 @@ def cmd_ltv(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _sign_database(args: argparse.Namespace, ctx: CliContext) -> int:
-    from kinerja_desktop.documents.signed_documents import resolve_target, sign_record
+    from kinerja_desktop.documents.signed_documents import PENGELOLA_KINDS, resolve_target, sign_record
 
-    if args.doc == "penetapan":
+    if args.doc in PENGELOLA_KINDS:
+        if args.nip or not args.year:
+            raise ValidationError(f"{args.doc} ditandatangani pengelola kepegawaian per instansi atau unit: beri "
+                                  "--year (dan --unit KODE untuk satu unit), tanpa --nip.")
+    elif args.doc == "penetapan":
         if not (args.unit and args.year and args.period) or args.nip:
             raise ValidationError(
                 "Penetapan ditandatangani per unit: beri --unit KODE, --year dan --period (tanpa --nip).")
     elif not (args.nip and args.year and args.doc):
         raise ValidationError("Mode database memerlukan --nip, --year dan --doc.")
-    if args.doc != "skp" and not args.period:
+    if args.doc not in ("skp", "rekap-jp") and not args.period:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db
-    if args.doc == "penetapan":
+    if args.doc in PENGELOLA_KINDS:
+        from kinerja_desktop.documents.signed_documents import pengelola_target
+
+        target = pengelola_target(db, user, args.doc, year=args.year, period=args.period, unit_code=args.unit)
+    elif args.doc == "penetapan":
         from kinerja_desktop.documents.signed_documents import resolve_penetapan
 
         target = resolve_penetapan(db, args.unit, year=args.year, period=args.period, recursive=args.recursive)
@@ -236,6 +247,9 @@ def _sign_subordinates(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.doc == "penetapan":
         raise ValidationError(
             "Penetapan ditandatangani pimpinan unit per unit: --doc penetapan --unit KODE (tanpa --subordinates).")
+    if args.doc in ("penghargaan", "rekap-jp"):
+        raise ValidationError(f"{args.doc} ditandatangani pengelola kepegawaian sekali per instansi atau unit "
+                              "(tanpa --subordinates).")
     if args.doc != "skp" and not args.period:
         raise ValidationError("Beri --period untuk lembar evaluasi (mis. TW1 atau TAHUNAN).")
     user, db = ctx.user, ctx.db

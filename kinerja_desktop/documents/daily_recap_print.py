@@ -15,7 +15,8 @@ __all__ = ["recap_sheet", "share_text", "status_text"]
 
 def share_text(m: PersonMonth, today: date) -> str:
     """Share of the working days up to ``today`` (or the whole month once over) that were logged."""
-    due = sum(1 for d in m.days if d.working and d.day <= today)
+    del today  # the person's month was counted as of the recap's day
+    due = m.totals().due
     return f"{round(100 * m.logged / due) if due else 100}%"
 
 
@@ -45,7 +46,8 @@ def recap_sheet(loader: SheetLoader, months: list[PersonMonth], *, scope: str, y
         by_day: dict[date, list[str]] = {}
         for e in entries:
             by_day.setdefault(e.day, []).append(e.text + (f" ({e.hours:g} jam)" if e.hours else "")
-                                                + (" [terlambat]" if e.late else ""))
+                                                + (" [terlambat]" if e.late else "")
+                                                + (f" [waktu PC diragukan: {e.doubt}]" if e.doubt else ""))
         days = tuple(DailyDayRow(f"{DAY_NAMES[d.day.weekday()]}, {d.day.day} {MONTH_NAMES[d.day.month - 1][:3]}",
                                  status_text(d.day, d.working, d.reason, d.entries, d.late, today),
                                  tuple(by_day.get(d.day, ())))

@@ -28,7 +28,7 @@ from kinerja_desktop.documents.signing import (
 )
 from kinerja_desktop.domain.errors import ConflictError, KinerjaError, NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.domain.periods import parse_period
-from kinerja_desktop.domain.permissions import Action, require
+from kinerja_desktop.domain.permissions import Action, may, require
 from kinerja_desktop.services.common import CurrentUser, get_live, plan_subject, subject_for
 from kinerja_desktop.services.plan_versions import current_plans, plans_for_period
 from kinerja_desktop.store.db import Database
@@ -47,6 +47,7 @@ __all__ = [
     "record_signature",
     "render_record",
     "penetapan_target",
+    "pengelola_target",
     "resolve_penetapan",
     "resolve_target",
     "role_of",
@@ -58,6 +59,8 @@ KIND_LABELS = {
     "evaluasi": "Evaluasi Kinerja",
     "dokumen-evaluasi": "Dokumen Evaluasi Kinerja",
     "penetapan": "Penetapan Predikat Kinerja",
+    "penghargaan": "Daftar Penghargaan Kinerja",
+    "rekap-jp": "Rekap Pengembangan Kompetensi",
 }
 STATUS_LABELS = {
     "UNSIGNED": "Belum ditandatangani",
@@ -66,6 +69,10 @@ STATUS_LABELS = {
 }
 _ROLE_ACTIONS = {"pegawai": Action.SIGN_PEGAWAI, "penilai": Action.SIGN_PENILAI}
 PENETAPAN = "penetapan"
+#: Lists the kepegawaian office keeps and its pengelola signs: the admin who records awards / organised training.
+PENGELOLA_KINDS = {"penghargaan": Action.MANAGE_AWARDS, "rekap-jp": Action.RECORD_TRAINING}
+#: Documents of a unit (or the instansi), not of one plan: signed by one officer, freezing no record.
+UNIT_KINDS = frozenset({PENETAPAN, *PENGELOLA_KINDS})
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,9 @@ class DocumentTarget:
     """The record a sheet is made from.
 
     A Penetapan Predikat Kinerja is a unit's: ``unit_id`` (with ``recursive`` for its sub-units),
-    ``employee_id`` is the pimpinan who signs it and ``plan_id`` is empty.
+    ``employee_id`` is the pimpinan who signs it and ``plan_id`` is empty. A pengelola list (recognition
+    list, 20 JP recap) is likewise a unit's (``unit_id`` None: the whole instansi) and ``employee_id`` is
+    the pengelola kepegawaian who signs it.
     """
 
     kind: str
@@ -139,16 +148,23 @@ def _employee_by_nip(session: Session, nip: str) -> Employee:
     return emp
 
 
-def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str | None = None) -> DocumentTarget:
-    """The current plan (and evaluation) of an employee behind a sheet of ``kind``."""
+def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str | None = None,
+                   plan_id: str | None = None) -> DocumentTarget:
+    """The current plan (and evaluation) of an employee behind a sheet of ``kind``; ``plan_id`` names another
+    SKP of the year (a Plt./Plh. SKP, which is never current)."""
     if kind not in KIND_LABELS:
         raise ValidationError(f"Jenis dokumen tidak dikenal: {kind} (skp, evaluasi, dokumen-evaluasi).", field="doc")
     with db.reader() as s:
         emp = _employee_by_nip(s, nip)
         code = parse_period(period or "TAHUNAN").code
         # an evaluation belongs to the plan version its period was finalised or signed on
-        plans = current_plans(s, [emp.id], year) if kind == "skp" else plans_for_period(s, [emp.id], year, code)
-        plan = plans.get(emp.id)
+        if plan_id:
+            plan = s.get(Plan, plan_id)
+            plan = plan if plan is not None and not plan.deleted and (plan.employee_id, plan.year) == (
+                emp.id, year) else None
+        else:
+            plans = current_plans(s, [emp.id], year) if kind == "skp" else plans_for_period(s, [emp.id], year, code)
+            plan = plans.get(emp.id)
         if plan is None:
             raise NotFound(f"SKP {emp.name} tahun {year} belum ada.")
         if kind == "skp":
@@ -164,10 +180,10 @@ def resolve_target(db: Database, kind: str, *, nip: str, year: int, period: str 
 
 
 def _current(session: Session, target: DocumentTarget) -> Document | None:
-    if target.kind == PENETAPAN:
+    if target.kind in UNIT_KINDS:
         rows = session.scalars(
             select(Document).where(
-                Document.kind == PENETAPAN, Document.employee_id == target.employee_id, Document.year == target.year,
+                Document.kind == target.kind, Document.employee_id == target.employee_id, Document.year == target.year,
                 Document.period == target.period, Document.deleted.is_(False),
             ).order_by(Document.updated_at.desc())
         )
@@ -181,10 +197,14 @@ def _current(session: Session, target: DocumentTarget) -> Document | None:
 
 
 def role_of(db: Database, user: CurrentUser, target: DocumentTarget) -> str:
-    """``pegawai``, ``penilai`` or (penetapan) ``pimpinan``: the signing role the user holds on this record."""
+    """``pegawai``, ``penilai``, (penetapan) ``pimpinan`` or (pengelola lists) ``pengelola``: the signing role
+    the user holds on this record."""
     if target.kind == PENETAPAN:
         _require_pimpinan(db, user, target)
         return "pimpinan"
+    if target.kind in PENGELOLA_KINDS:
+        _require_pengelola(db, user, target)
+        return "pengelola"
     with db.reader() as s:
         subject = plan_subject(s, get_live(s, Plan, target.plan_id, "SKP"))
     if user.employee_id and user.employee_id == subject.employee_id:
@@ -252,6 +272,12 @@ def check_may_sign(db: Database, user: CurrentUser, target: DocumentTarget, role
                 "penilai; belum dapat ditandatangani."
             )
         return
+    if target.kind in PENGELOLA_KINDS:
+        if role != "pengelola":
+            raise ValidationError(f"{KIND_LABELS[target.kind]} ditandatangani oleh pengelola kepegawaian.",
+                                  field="role")
+        _require_pengelola(db, user, target)
+        return
     if role not in _ROLE_ACTIONS:
         raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
     with db.reader() as s:
@@ -265,8 +291,8 @@ def record_signature(
 ) -> DocumentView:
     """Store a newly signed PDF, update the document row and freeze the record (one transaction)."""
     role = result.role
-    if target.kind == PENETAPAN:
-        return _record_penetapan(db, user, target, result, data_sha256)
+    if target.kind in UNIT_KINDS:
+        return _record_unit_document(db, user, target, result, data_sha256)
     if role not in _ROLE_ACTIONS:
         raise ValidationError(f"Peran {ROLE_LABELS.get(role, role)} tidak menandatangani dokumen ini.", field="role")
     with db.session(user=user.username, role=role.upper()) as s:
@@ -320,6 +346,12 @@ def render_record(db: Database, user: CurrentUser, target: DocumentTarget) -> tu
         if not user.is_admin:
             _require_pimpinan(db, user, target)
         rendered = render(_penetapan_sheet(db, target))
+        return rendered.pdf, rendered.data_sha256
+    if target.kind in PENGELOLA_KINDS:
+        from kinerja_desktop.documents.render import render
+
+        _require_pengelola(db, user, target)
+        rendered = render(_pengelola_sheet(db, user, target))
         return rendered.pdf, rendered.data_sha256
     try:
         from kinerja_desktop.documents.sheet_builder import build_sheet
@@ -403,15 +435,21 @@ def _require_pimpinan(db: Database, user: CurrentUser, target: DocumentTarget) -
     raise PermissionDenied(f"Penetapan predikat kinerja unit ini ditandatangani oleh pimpinan unitnya{who}.")
 
 
-def _record_penetapan(
+def _record_unit_document(
     db: Database, user: CurrentUser, target: DocumentTarget, result: SignResult, data_sha256: str
 ) -> DocumentView:
-    """Store a signed penetapan. It freezes no evaluation: each was finalised (and may be signed) by its
-    penilai; the stored sheet keeps what was set, and its QR tells a later change apart."""
-    if result.role != "pimpinan":
-        raise ValidationError("Penetapan predikat kinerja ditandatangani oleh pimpinan unit.", field="role")
-    _require_pimpinan(db, user, target)
-    with db.session(user=user.username, role="PIMPINAN") as s:
+    """Store a signed unit document (penetapan, pengelola list). It freezes no evaluation: each was finalised
+    (and may be signed) by its penilai; the stored sheet keeps what was set, and its QR tells a later change
+    apart."""
+    role = "pimpinan" if target.kind == PENETAPAN else "pengelola"
+    if result.role != role:
+        raise ValidationError(f"{KIND_LABELS[target.kind]} ditandatangani oleh "
+                              f"{'pimpinan unit' if role == 'pimpinan' else 'pengelola kepegawaian'}.", field="role")
+    if role == "pimpinan":
+        _require_pimpinan(db, user, target)
+    else:
+        _require_pengelola(db, user, target)
+    with db.session(user=user.username, role=role.upper()) as s:
         doc = _current(s, target)
         if doc is not None and not result.pdf.startswith(db.blobs.read_bytes(doc.sha256)):
             raise ConflictError(
@@ -419,12 +457,12 @@ def _record_penetapan(
             )
         state = signature_state(result.pdf)
         entry = {
-            "role": "pimpinan", "name": result.signer_name, "nip": result.signer_nip,
+            "role": role, "name": result.signer_name, "nip": result.signer_nip,
             "signed_at": result.signed_at.isoformat(), "level": result.level, "certified": False,
             "doc_id": target.doc_id,
         }
         if doc is None:
-            doc = Document(kind=PENETAPAN, employee_id=target.employee_id, year=target.year, period=target.period,
+            doc = Document(kind=target.kind, employee_id=target.employee_id, year=target.year, period=target.period,
                            data_sha256=data_sha256, signers=[])
             s.add(doc)
         doc.sha256 = db.blobs.put_bytes(result.pdf)
@@ -432,6 +470,63 @@ def _record_penetapan(
         doc.signers = [*(doc.signers or []), entry]
         s.flush()
         return _view(doc)
+
+
+# --------------------------------------------------------------------------- pengelola lists
+
+
+def pengelola_target(db: Database, user: CurrentUser, kind: str, *, year: int, period: str | None = None,
+                     unit_code: str | None = None) -> DocumentTarget:
+    """A list the pengelola kepegawaian signs (``penghargaan``: of a period; ``rekap-jp``: of a year), for a
+    unit or (``unit_code`` None) the whole instansi, to be signed by the signed-in pengelola."""
+    if kind not in PENGELOLA_KINDS:
+        raise ValidationError(f"Jenis dokumen pengelola tidak dikenal: {kind} (penghargaan, rekap-jp).", field="doc")
+    unit_id = None
+    if unit_code:
+        from kinerja_desktop.documents.print_scope import resolve_unit
+
+        unit_id = resolve_unit(db, unit_code)[0]
+    code = parse_period(period or "TAHUNAN").code if kind == "penghargaan" else None
+    target = DocumentTarget(kind, user.employee_id or "", "", year, code, unit_id=unit_id)
+    _require_pengelola(db, user, target)
+    return replace(target, doc_id=_pengelola_sheet(db, user, target).doc_id)
+
+
+def _pengelola_sheet(db: Database, user: CurrentUser, target: DocumentTarget) -> Any:
+    from kinerja_desktop.documents import tindak_lanjut_print
+    from kinerja_desktop.services import development_service
+    from kinerja_desktop.store.models import Unit
+
+    unit_code = None
+    if target.unit_id:
+        with db.reader() as s:
+            unit_code = get_live(s, Unit, target.unit_id, "Unit kerja").code
+    if target.kind == "penghargaan":
+        return tindak_lanjut_print.award_list_sheet(db, user, target.year, target.period or "TAHUNAN",
+                                                    unit_code=unit_code)
+    recap = development_service.jp_recap(db, user, target.year, unit_code=unit_code)
+    return tindak_lanjut_print.jp_recap_sheet(db, user, recap)
+
+
+def _require_pengelola(db: Database, user: CurrentUser, target: DocumentTarget) -> None:
+    """The pengelola kepegawaian is the instansi's admin (who records awards and organised training), signing
+    in their own name: the account must belong to an employee, whose name and NIP the box prints."""
+    label = KIND_LABELS[target.kind]
+    if not may(user.actor, PENGELOLA_KINDS[target.kind]):
+        raise PermissionDenied(f"{label} ditandatangani oleh pengelola kepegawaian (akun admin instansi).",
+                               code="permission.sign_pengelola")
+    if not user.employee_id:
+        raise PermissionDenied(
+            f"Akun {user.username} tidak terhubung dengan data pegawai, sedangkan kolom pengelola kepegawaian "
+            f"pada {label} memuat nama dan NIP penanda tangannya. Masuk dengan akun admin milik pegawai "
+            "pengelola kepegawaian, atau minta admin menghubungkan akun ini dengan data pegawainya.",
+            code="permission.sign_pengelola_no_employee")
+    if target.employee_id and target.employee_id != user.employee_id:
+        with db.reader() as s:
+            other = s.get(Employee, target.employee_id)
+        who = f" ({other.name})" if other is not None else ""
+        raise PermissionDenied(f"{label} ini disiapkan untuk ditandatangani pengelola kepegawaian lain{who}.",
+                               code="permission.sign_pengelola_other")
 
 
 # --------------------------------------------------------------------------- printed QR codes
@@ -499,6 +594,8 @@ def check_qr(db: Database, payload: str, user: CurrentUser | None = None) -> QrC
         return _check_penetapan_qr(db, doc_id, data_sha, user)
     if len(pieces) == 4 and pieces[0] == "FORM":
         return _check_blank_qr(db, doc_id, data_sha)
+    if pieces[0] in _PENGELOLA_CODES and len(pieces) >= 3 and pieces[1].isdigit():
+        return _check_pengelola_qr(db, doc_id, data_sha)
     if len(pieces) != 4 or pieces[0] not in _KIND_BY_CODE or not pieces[1].isdigit():
         return QrCheck(False, "bukan_kode", f"Nomor dokumen {doc_id} tidak dikenali.", doc_id)
     kind, year, period, subject = _KIND_BY_CODE[pieces[0]], int(pieces[1]), pieces[2], pieces[3]
@@ -597,6 +694,29 @@ def _check_penetapan_qr(db: Database, doc_id: str, data_sha: str | None, user: C
         hint = "" if user is not None else " Masuk (--user) untuk membandingkannya dengan data saat ini."
         return QrCheck(False, "tidak_tercatat",
                        f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.{hint}", doc_id)
+    return QrCheck(False, "tidak_cocok", f"TIDAK cocok: isi lembar ini berbeda dari {label} yang tercatat. "
+                   "Lembar mungkin versi lain atau telah diubah.", doc_id, views)
+
+
+_PENGELOLA_CODES = {"PHG": "penghargaan", "JP": "rekap-jp"}
+
+
+def _check_pengelola_qr(db: Database, doc_id: str, data_sha: str | None) -> QrCheck:
+    """A recognition list (``PHG-<year>-<period>-<unit>``) or 20 JP recap (``JP-<year>-<unit>``) signed by the
+    pengelola kepegawaian: compared with the recorded signed documents of that number."""
+    kind = _PENGELOLA_CODES[doc_id.split("-", 1)[0]]
+    with db.reader() as s:
+        docs = s.scalars(select(Document).where(Document.kind == kind, Document.year == int(doc_id.split("-")[1]),
+                                                Document.deleted.is_(False)).order_by(Document.updated_at.desc()))
+        views = [_view(d) for d in docs if any(e.get("doc_id") == doc_id for e in d.signers or [])]
+    label = f"{KIND_LABELS[kind]} nomor {doc_id}"
+    match = next((v for v in views if data_sha is None or v.data_sha256 == data_sha), None)
+    if match is not None:
+        return QrCheck(True, "cocok", f"Cocok: {label} tercatat; status {match.status_label.lower()}; "
+                       f"ditandatangani oleh {_signers_text(match)}.", doc_id, [match])
+    if not views:
+        return QrCheck(False, "tidak_tercatat", f"Tidak ada dokumen bertanda tangan yang tercatat untuk {label}.",
+                       doc_id)
     return QrCheck(False, "tidak_cocok", f"TIDAK cocok: isi lembar ini berbeda dari {label} yang tercatat. "
                    "Lembar mungkin versi lain atau telah diubah.", doc_id, views)
 

@@ -77,6 +77,7 @@ ROLE_LABELS = {
     "penilai": "Pejabat Penilai Kinerja",
     "atasan": "Atasan Pejabat Penilai Kinerja",
     "pimpinan": "Pimpinan",
+    "pengelola": "Pengelola Kepegawaian",
 }
 QR_PREFIX = "KINERJA-TTD"
 

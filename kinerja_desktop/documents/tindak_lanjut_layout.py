@@ -61,6 +61,7 @@ class AwardListSheet(Sheet):
     period_label: str
     scope: str
     rows: tuple[AwardRow, ...] = ()
+    pengelola: Person | None = None  # the kepegawaian officer who signs (an admin linked to an employee)
     tempat: str = ""
     tanggal: date | None = None
 
@@ -104,8 +105,16 @@ class JpRecapSheet(Sheet):
     target: int
     rows: tuple[JpRow, ...] = ()
     units: tuple[tuple[str, int, int, str], ...] = ()  # unit, people, below, average JP
+    pengelola: Person | None = None  # the kepegawaian officer who signs (an admin linked to an employee)
     tempat: str = ""
     tanggal: date | None = None
+
+
+def _pengelola_row(tempat: str, tanggal: date | None, pengelola: Person | None, width: float) -> Flowable:
+    """The pengelola kepegawaian's signature block (the ``pengelola`` field of the signing contract)."""
+    caption = periode_caption(tempat, tanggal)
+    return signature_row([None, Signer("pengelola", (caption, "Pengelola kepegawaian,"), pengelola,
+                                       show_nip=pengelola is not None)], width)
 
 
 # ----------------------------------------------------------------------------- the list
@@ -145,8 +154,7 @@ def _list_story(sheet: AwardListSheet, ctx: LayoutContext) -> list[Flowable]:
              "(tindak lanjut hasil evaluasi, PermenPAN-RB 6/2022).", st.small),
         Spacer(1, 2 * mm), _award_table(sheet, width),
     ]
-    caption = periode_caption(sheet.tempat, sheet.tanggal)
-    out.append(signature_row([None, Signer("pengelola", (caption, "Pengelola kepegawaian,"), None)], width))
+    out.append(_pengelola_row(sheet.tempat, sheet.tanggal, sheet.pengelola, width))
     return out
 
 
@@ -251,8 +259,7 @@ def _jp_story(sheet: JpRecapSheet, ctx: LayoutContext) -> list[Flowable]:
         plain("I. REKAP PER UNIT", st.section), Spacer(1, 1.5 * mm), _jp_units(sheet, width), Spacer(1, 3 * mm),
         plain("II. REKAP PER PEGAWAI", st.section), Spacer(1, 1.5 * mm), _jp_table(sheet, width),
     ]
-    caption = periode_caption(sheet.tempat, sheet.tanggal)
-    out.append(signature_row([None, Signer("pengelola", (caption, "Pengelola kepegawaian,"), None)], width))
+    out.append(_pengelola_row(sheet.tempat, sheet.tanggal, sheet.pengelola, width))
     return out
 
 

@@ -10,6 +10,7 @@ from kinerja_desktop.documents.loader import SheetLoader, _live_person
 from kinerja_desktop.documents.page_setup import PageSetup
 from kinerja_desktop.documents.render import render
 from kinerja_desktop.documents.rendered import RenderedDocument
+from kinerja_desktop.documents.sheet_data import Person
 from kinerja_desktop.documents.tindak_lanjut_layout import (
     AwardListSheet,
     AwardRow,
@@ -26,7 +27,8 @@ from kinerja_desktop.services.common import CurrentUser, subject_for
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee
 
-__all__ = ["award_list_sheet", "jp_recap_sheet", "letter_sheet", "print_award_list", "print_jp_recap", "print_letter"]
+__all__ = ["award_list_sheet", "jp_recap_sheet", "letter_sheet", "pengelola_person", "print_award_list",
+           "print_jp_recap", "print_letter"]
 
 
 def _token(text: str) -> str:
@@ -46,6 +48,17 @@ def _given(a: recognition_service.AwardView) -> str:
     return ", ".join(parts)
 
 
+def pengelola_person(db: Database, user: CurrentUser) -> Person | None:
+    """The pengelola kepegawaian named in the lists' signature box: the admin printing them, when the account
+    belongs to an employee (an admin-only account prints an empty box, to be signed by hand)."""
+    if not (user.is_admin and user.employee_id):
+        return None
+    loader = SheetLoader(db)
+    units = loader.units()
+    with db.reader() as s:
+        return _live_person(s, s.get(Employee, user.employee_id), units)
+
+
 def award_list_sheet(db: Database, user: CurrentUser, year: int, period: str, *, unit_code: str | None = None,
                      today: date | None = None) -> AwardListSheet:
     title, cands = recognition_service.candidates(db, user, year, period, unit_code=unit_code)
@@ -57,7 +70,7 @@ def award_list_sheet(db: Database, user: CurrentUser, year: int, period: str, *,
     code = period_of(period)
     return AwardListSheet(doc_id=f"PHG-{year}-{_token(code.code)}-{_token(unit_code or 'INSTANSI')}",
                           instansi=instansi, year=year, period_label=code.label, scope=title, rows=rows,
-                          tempat=instansi.kota, tanggal=today or date.today())
+                          pengelola=pengelola_person(db, user), tempat=instansi.kota, tanggal=today or date.today())
 
 
 def letter_sheet(db: Database, user: CurrentUser, employee_id: str, year: int, period: str, *, bentuk: str = "",
@@ -93,7 +106,8 @@ def letter_sheet(db: Database, user: CurrentUser, employee_id: str, year: int, p
         tempat=instansi.kota, tanggal=today or date.today())
 
 
-def jp_recap_sheet(db: Database, rec: development_service.JpRecap, *, today: date | None = None) -> JpRecapSheet:
+def jp_recap_sheet(db: Database, user: CurrentUser, rec: development_service.JpRecap, *,
+                   today: date | None = None) -> JpRecapSheet:
     instansi = SheetLoader(db).instansi()
     rows = tuple(JpRow(f"{x.unit_name} ({x.unit_code})", x.nama, x.nip, x.jabatan, x.jp_done, x.jp_planned,
                        x.items_late, x.below) for x in rec.lines)
@@ -101,7 +115,8 @@ def jp_recap_sheet(db: Database, rec: development_service.JpRecap, *, today: dat
                   for u in rec.units())
     scope_token = _token(rec.scope.split("(")[-1].rstrip(")")) if "(" in rec.scope else "INSTANSI"
     return JpRecapSheet(doc_id=f"JP-{rec.year}-{scope_token}", instansi=instansi, year=rec.year, scope=rec.scope,
-                        target=JP_PER_YEAR, rows=rows, units=units, tempat=instansi.kota, tanggal=today or date.today())
+                        target=JP_PER_YEAR, rows=rows, units=units, pengelola=pengelola_person(db, user),
+                        tempat=instansi.kota, tanggal=today or date.today())
 
 
 def _write(sheet: object, out: str | Path, paper: str) -> RenderedDocument:
@@ -123,4 +138,4 @@ def print_letter(db: Database, user: CurrentUser, employee_id: str, year: int, p
 def print_jp_recap(db: Database, user: CurrentUser, year: int, out: str | Path, *, unit_code: str | None = None,
                    paper: str = "A4", today: date | None = None) -> RenderedDocument:
     rec = development_service.jp_recap(db, user, year, unit_code=unit_code, today=today)
-    return _write(jp_recap_sheet(db, rec, today=today), out, paper)
+    return _write(jp_recap_sheet(db, user, rec, today=today), out, paper)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import mimetypes
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
@@ -32,7 +34,7 @@ from kinerja_desktop.services.identity import CurrentUser
 from kinerja_desktop.services.query_service import descendant_unit_ids, subordinate_ids
 from kinerja_desktop.services.realisation_service import DEFAULT_MAX_EVIDENCE_BYTES
 from kinerja_desktop.store.db import Database
-from kinerja_desktop.store.models import Employee, Plan, Rhk, Unit, utcnow
+from kinerja_desktop.store.models import ChangeLog, Employee, Plan, Rhk, Unit, utcnow
 from kinerja_desktop.store.models_harian import ProgresHarian, RencanaAksi
 
 __all__ = ["DayStatus", "EntryView", "MonthRecap", "PersonMonth", "TeamWeek", "add_entry", "attach_evidence",
@@ -58,6 +60,9 @@ class EntryView:
     late: bool = False
     written_on: date | None = None
     umpan_balik: str = ""
+    #: Why the date the writing PC gave is not believed ('' when nothing says otherwise); ``late`` then
+    #: follows the earliest date the entry can really have been written (see :func:`_check_clock`).
+    doubt: str = ""
 
 
 @dataclass(slots=True)
@@ -68,10 +73,26 @@ class DayStatus:
     entries: int = 0
     late: bool = False  # logged, but only late
     missing: bool = False  # a working day up to today with no entry
+    due: bool = False  # a working day up to today
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCounts:
+    """A person's month in numbers: working days, working days logged (of them late), working days up to
+    today (``due``) and those of them not logged."""
+
+    working_days: int
+    logged: int
+    late: int
+    due: int
+    missing: int
 
 
 @dataclass
 class PersonMonth:
+    """One person's month: day by day (``days``, for one person or a team's week), or only its numbers
+    (``counts``, for a unit's recap, counted by the database)."""
+
     employee_id: str
     nama: str
     nip: str
@@ -79,22 +100,32 @@ class PersonMonth:
     year: int
     month: int
     days: list[DayStatus] = field(default_factory=list)
+    counts: MonthCounts | None = None
+
+    def totals(self) -> MonthCounts:
+        if self.counts is not None:
+            return self.counts
+        days = self.days
+        return MonthCounts(sum(1 for d in days if d.working), sum(1 for d in days if d.working and d.entries),
+                           sum(1 for d in days if d.working and d.late),
+                           sum(1 for d in days if d.due),
+                           sum(1 for d in days if d.missing))
 
     @property
     def working_days(self) -> int:
-        return sum(1 for d in self.days if d.working)
+        return self.totals().working_days
 
     @property
     def logged(self) -> int:
-        return sum(1 for d in self.days if d.working and d.entries)
+        return self.totals().logged
 
     @property
     def late(self) -> int:
-        return sum(1 for d in self.days if d.working and d.late)
+        return self.totals().late
 
     @property
     def missing(self) -> int:
-        return sum(1 for d in self.days if d.missing)
+        return self.totals().missing
 
     @property
     def on_time(self) -> int:
@@ -156,14 +187,59 @@ def _rows(session: Session, employee_ids: list[str], start: date, end: date) -> 
     ))
 
 
+def _check_clock(session: Session, cal: WorkCalendar, window: int, employee_id: str,
+                 views: list[EntryView]) -> list[EntryView]:
+    """Doubt the written date of entries that a PC wrote after one it had dated later, and recompute their
+    lateness from that later date.
+
+    The late mark comes from the writing PC's clock, which its user can set back. What the PC cannot rewrite
+    is the order of its own changes: each device numbers them (``change_log`` device and sequence, carried
+    by the hash-chained bundles to every replica). So when the same person's entries, taken in the order one
+    PC wrote them under one account, go back in time (Tuesday's line dated Tuesday, then Monday's line dated
+    Monday), the later one was not written before Tuesday whatever the clock said. This holds on the
+    penilai's PC and at the central office as well as on the writer's PC, offline. It cannot catch a PC whose
+    clock was wrong all along (no trustworthy time exists offline); one person's recap shows it (a unit's
+    recap keeps the marks as written).
+    """
+    if not views:
+        return views
+    c = ChangeLog
+    made = session.execute(
+        select(c.device_id, c.user, c.seq, ProgresHarian.id, ProgresHarian.written_on)
+        .join(ProgresHarian, ProgresHarian.id == c.row_id)
+        .where(c.table_name == "progres_harian", c.op == "insert", ProgresHarian.employee_id == employee_id)
+        .order_by(c.device_id, c.user, c.seq)
+    ).all()
+    earliest: dict[str, date] = {}
+    writer, latest = None, None
+    for dev, account, _seq, entry_id, written in made:
+        if (dev, account) != writer:  # one PC under one account (an import or another user keeps its own order)
+            writer, latest = (dev, account), None
+        if written is None:
+            continue
+        if latest is not None and written < latest:
+            earliest[entry_id] = latest
+        latest = written if latest is None else max(latest, written)
+    for v in views:
+        bound = earliest.get(v.id)
+        if bound is not None and v.written_on is not None:
+            v.doubt = (f"ditulis di PC yang sama setelah entri bertanggal tulis {bound:%d-%m-%Y}, padahal mengaku "
+                       f"ditulis {v.written_on:%d-%m-%Y}: jam PC diragukan; keterlambatan dihitung dari "
+                       f"{bound:%d-%m-%Y}")
+            v.late = v.late or cal.is_late(v.day, bound, window)
+    return views
+
+
 def entries(db: Database, user: CurrentUser, employee_id: str | None, start: date, end: date | None = None
             ) -> list[EntryView]:
-    """A person's entries from ``start`` to ``end`` (one day when ``end`` is None), oldest first."""
+    """A person's entries from ``start`` to ``end`` (one day when ``end`` is None), oldest first; an entry whose
+    written date its PC's own record contradicts carries ``doubt`` and the recomputed ``late``."""
     end = end or start
     emp = employee_id or _own_employee(user)
+    cal, window = calendar_of(db), late_window(db)
     with db.reader() as s:
         require(user.actor, Action.VIEW_DAILY_WORK, _subject(s, emp, end))
-        return _views(s, _rows(s, [emp], start, end))
+        return _check_clock(s, cal, window, emp, _views(s, _rows(s, [emp], start, end)))
 
 
 # ----------------------------------------------------------------------------- writing
@@ -343,7 +419,8 @@ def _statuses(calendar: list[tuple[date, bool, str]], counts: dict[tuple[str, da
     out = []
     for d, working, reason in calendar:
         n, late = counts.get((emp, d), (0, False))
-        out.append(DayStatus(d, working, reason, n, bool(n) and late, working and not n and d <= today))
+        due = working and d <= today
+        out.append(DayStatus(d, working, reason, n, bool(n) and late, due and not n, due))
     return out
 
 
@@ -357,6 +434,36 @@ def _recap(session: Session, cal: WorkCalendar, people: list[_Person], days: lis
     calendar = _calendar(cal, days)
     return [PersonMonth(p.id, p.nama, p.nip, p.unit, days[0].year, days[0].month,
                         _statuses(calendar, counts, p.id, today)) for p in people]
+
+
+def _unit_counts(session: Session, cal: WorkCalendar, days: list[date], today: date, *,
+                 unit_ids: list[str] | None = None, ids: list[str] | None = None) -> list[PersonMonth]:
+    """The month of everyone (with an NIP) in ``unit_ids``, or of ``ids``, in numbers: one grouped query (the
+    (employee, day) index gives each person's range), ordered by unit code and name. A day counts once however
+    many entries it has; it is late when none of its entries was on time."""
+    working = [d for d in days if cal.is_working(d)]
+    due = [d for d in working if d <= today]
+    p = ProgresHarian
+    logged = func.count(func.distinct(p.day))
+    on_time = func.count(func.distinct(case((p.late.is_(False), p.day))))
+    logged_due = func.count(func.distinct(case((p.day <= today, p.day))))
+    query = (select(Employee.id, Employee.name, Employee.nip, Unit.name, logged, on_time, logged_due)
+             .join(Unit, Unit.id == Employee.unit_id)
+             .outerjoin(p, (p.employee_id == Employee.id) & p.day.in_(working) & p.deleted.is_(False))
+             .group_by(Employee.id).order_by(Unit.code, Employee.name, Employee.id))
+    if unit_ids is not None:
+        queries = [query.where(Employee.unit_id.in_(unit_ids), Employee.deleted.is_(False),
+                               Employee.active.is_(True), Employee.nip.is_not(None))]
+    else:  # people already chosen (and ordered by unit and name): consecutive slices stay in that order
+        ids = ids or []
+        queries = [query.where(Employee.id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    out = []
+    conn = session.connection()  # plain Core rows: 20,000 of them for a whole instansi
+    for q in queries:
+        for emp, nama, nip, unit, n, n_on_time, n_due in conn.execute(q):
+            counts = MonthCounts(len(working), n, n - n_on_time, len(due), len(due) - n_due)
+            out.append(PersonMonth(emp, nama, nip or "", unit or "", days[0].year, days[0].month, counts=counts))
+    return out
 
 
 def person_month(db: Database, user: CurrentUser, employee_id: str | None, year: int, month: int,
@@ -390,18 +497,19 @@ def unit_month(db: Database, user: CurrentUser, unit_id: str, year: int, month: 
     units = descendant_unit_ids(db, unit_id)
     with db.reader() as s:
         get_live(s, Unit, unit_id, "Unit kerja")
+        if user.is_admin:
+            return _unit_counts(s, cal, days, today, unit_ids=units)
         ids = list(s.scalars(select(Employee.id).join(Unit, Unit.id == Employee.unit_id)
                              .where(Employee.unit_id.in_(units), Employee.deleted.is_(False),
                                     Employee.active.is_(True), Employee.nip.is_not(None))
-                             .order_by(Unit.code, Employee.name)))
-        if not user.is_admin:
-            mine = set(subordinate_ids(s, user.employee_id, year, depth=2)) if user.employee_id else set()
-            mine.add(user.employee_id or "")
-            ids = [i for i in ids if i in mine and may(user.actor, Action.VIEW_DAILY_WORK, _subject(s, i, days[-1]))]
-            if not ids:
-                raise PermissionDenied("Anda tidak dapat melihat rekap progres harian unit ini; hanya admin atau "
-                                       "pejabat penilai pegawainya yang berwenang.")
-        return _recap(s, cal, _people(s, ids), days, today)
+                             .order_by(Unit.code, Employee.name, Employee.id)))
+        mine = set(subordinate_ids(s, user.employee_id, year, depth=2)) if user.employee_id else set()
+        mine.add(user.employee_id or "")
+        ids = [i for i in ids if i in mine and may(user.actor, Action.VIEW_DAILY_WORK, _subject(s, i, days[-1]))]
+        if not ids:
+            raise PermissionDenied("Anda tidak dapat melihat rekap progres harian unit ini; hanya admin atau "
+                                   "pejabat penilai pegawainya yang berwenang.")
+        return _unit_counts(s, cal, days, today, ids=ids)
 
 
 def team_week(db: Database, user: CurrentUser, day: date, *, today: date | None = None) -> TeamWeek:
@@ -461,44 +569,93 @@ def month_recap(db: Database, user: CurrentUser, year: int, month: int, *, emplo
         people = [person]
         scope = f"{person.nama} — NIP {person.nip}" if person.nip else person.nama
         shown = entries(db, user, person.employee_id, person.days[0].day, person.days[-1].day)
+        _relate_late(person, shown)
     return MonthRecap(scope, year, month, people, shown, calendar_of(db), late_window(db), today)
 
 
-def write_recap_xlsx(recap: MonthRecap, path: str | Path) -> Path:
+def _relate_late(person: PersonMonth, shown: list[EntryView]) -> None:
+    """A day of one person's month is late when all its entries are, after their clocks were checked."""
+    late_by_day: dict[date, bool] = {}
+    for e in shown:
+        late_by_day[e.day] = late_by_day.get(e.day, True) and e.late
+    for d in person.days:
+        if d.entries and d.day in late_by_day:
+            d.late = late_by_day[d.day]
+
+
+def write_recap_xlsx(recap: MonthRecap, path: str | Path, *,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Sheets ``Rekap`` (one row per person) and, for one person, ``Harian`` (every day and entry).
-    Every text cell goes through the spreadsheet safety (no formulas from user text)."""
+
+    Streamed (openpyxl write-only: a whole instansi's 20,000 rows never sit in memory as cells) into a
+    temporary file beside ``path`` that replaces it only when complete; ``progress(done, total)`` is called
+    as rows are written and ``cancelled()`` is asked between them: a cancelled export returns None and
+    leaves no file. Every text cell goes through the spreadsheet safety (no formulas from user text)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     from kinerja_desktop.services.spreadsheet_safety import neutralise_row
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Rekap"
-    ws.append(neutralise_row(["unit", "nip", "nama", "tahun", "bulan", "hari_kerja", "diisi", "tepat_waktu",
-                              "terlambat", "tidak_diisi"]))
+    out = Path(path)
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def header(sheet: Any, titles: list[str]) -> None:
+        cells = []
+        for title in titles:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+
+    by_day: dict[date, list[EntryView]] = defaultdict(list)
+    for e in recap.entries or []:
+        by_day[e.day].append(e)
+    day_rows = sum(max(1, len(by_day.get(d.day, ()))) for d in recap.people[0].days) if recap.entries is not None \
+        else 0
+    total, done = len(recap.people) + day_rows, 0
+
+    def step() -> bool:
+        nonlocal done
+        done += 1
+        if done % 500 == 0 or done == total:
+            if cancelled is not None and cancelled():
+                for sheet in wb.worksheets:  # end their XML streams (openpyxl drops its own temporary files)
+                    if not sheet.closed:
+                        sheet.close()
+                return False
+            if progress is not None:
+                progress(done, total)
+        return True
+
+    ws = wb.create_sheet("Rekap")
+    header(ws, ["unit", "nip", "nama", "tahun", "bulan", "hari_kerja", "diisi", "tepat_waktu", "terlambat",
+                "tidak_diisi"])
     for m in recap.people:
-        ws.append(neutralise_row([m.unit, m.nip, m.nama, m.year, m.month, m.working_days, m.logged, m.on_time,
-                                  m.late, m.missing]))
-    sheets = [ws]
+        c = m.totals()
+        ws.append(neutralise_row([m.unit, m.nip, m.nama, m.year, m.month, c.working_days, c.logged,
+                                  c.logged - c.late, c.late, c.missing]))
+        if not step():
+            return None
     if recap.entries is not None:
         ws2 = wb.create_sheet("Harian")
-        ws2.append(neutralise_row(["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat",
-                                   "ditulis_pada", "umpan_balik"]))
-        by_day: dict[date, list[EntryView]] = defaultdict(list)
-        for e in recap.entries:
-            by_day[e.day].append(e)
+        header(ws2, ["tanggal", "hari_kerja", "keterangan_libur", "uraian", "jam", "terlambat", "ditulis_pada",
+                     "umpan_balik", "waktu_diragukan"])
         for d in recap.people[0].days:
             for e in by_day.get(d.day) or [None]:  # type: ignore[list-item]
                 ws2.append(neutralise_row([d.day.isoformat(), "ya" if d.working else "tidak", d.reason,
                                            e.text if e else "", e.hours if e else None,
                                            ("ya" if e.late else "tidak") if e else "",
                                            e.written_on.isoformat() if e and e.written_on else "",
-                                           e.umpan_balik if e else ""]))
-        sheets.append(ws2)
-    for sheet in sheets:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    out = Path(path)
-    wb.save(out)
+                                           e.umpan_balik if e else "", e.doubt if e else ""]))
+                if not step():
+                    return None
+    partial = out.with_name(f".{out.name}.part")
+    try:
+        wb.save(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
     return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.penilaian import PredikatOrganisasi, check_distribution
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, Subject, require
@@ -40,17 +41,24 @@ class EmployeeHeader:
     plan_status: str | None
 
 
-def employee_header(db: Database, user: CurrentUser, employee_id: str, year: int) -> EmployeeHeader:
-    """The header of an employee page; raises PermissionDenied when the user may not see the employee."""
+def employee_header(db: Database, user: CurrentUser, employee_id: str, year: int,
+                    plan_id: str | None = None) -> EmployeeHeader:
+    """The header of an employee page; raises PermissionDenied when the user may not see the employee.
+
+    ``plan_id`` names another SKP of that year than the current one (a Plt./Plh. SKP): its penilai, the
+    acting position's, then sees the page.
+    """
     with db.reader() as s:
         emp = get_live(s, Employee, employee_id, "Pegawai")
         subject = subject_for(s, employee_id, year)
+        chosen = Plan.id == plan_id if plan_id else Plan.is_current.is_(True)
         plan = s.execute(
             select(Plan.id, Plan.status, Plan.penilai_id).where(
-                Plan.employee_id == employee_id, Plan.year == year, Plan.is_current.is_(True),
-                Plan.deleted.is_(False),
+                Plan.employee_id == employee_id, Plan.year == year, chosen, Plan.deleted.is_(False),
             )
         ).first()
+        if plan_id and plan is None:
+            raise NotFound("SKP ini tidak ada (lagi) untuk pegawai dan tahun itu.")
         if plan is not None and plan.penilai_id and plan.penilai_id != subject.penilai_id:
             # The penilai recorded on the plan wins (as in services.common.plan_subject).
             atasan = subject_for(s, plan.penilai_id, year).penilai_id

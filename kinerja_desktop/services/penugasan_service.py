@@ -43,9 +43,11 @@ from kinerja_desktop.store.models import Employee, Evaluation, Plan, Unit, utcno
 from kinerja_desktop.store.models_peran import Penugasan
 
 __all__ = [
+    "ActingPlanView",
     "PenugasanView",
     "SegmentView",
     "YearView",
+    "acting_plans",
     "apply_annual",
     "list_penugasan",
     "open_plan",
@@ -99,6 +101,22 @@ class YearView:
     combination: AnnualCombination | None
     current_plan_id: str | None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ActingPlanView:
+    """A Plt./Plh. SKP: who holds the acting position, which, when, and the SKP's status."""
+
+    plan_id: str
+    employee_id: str
+    nama: str
+    nip: str
+    jabatan: str  # "Plt. Kepala Seksi Pelayanan"
+    kind_label: str
+    tmt: date
+    end_date: date | None
+    status: str
+    penilai: str
 
 
 def _view(session: Session, p: Penugasan) -> PenugasanView:
@@ -204,6 +222,33 @@ def open_plan(db: Database, user: CurrentUser, penugasan_id: str) -> str:
         unit_name=unit_name, on_created=link,
     )
     return plan_id
+
+
+def acting_plans(db: Database, user: CurrentUser, year: int) -> list[ActingPlanView]:
+    """The Plt./Plh. SKP of ``year`` the user rates (penilai of the acting position) or holds; an admin sees all.
+
+    These SKP are never "current", so the employee list and the inbox (which follow the roster and the
+    current SKP) do not lead to them: this list does.
+    """
+    me = user.employee_id
+    with db.reader() as s:
+        query = (select(Penugasan, Plan, Employee).join(Plan, Plan.id == Penugasan.plan_id)
+                 .join(Employee, Employee.id == Penugasan.employee_id)
+                 .where(Penugasan.year == year, Penugasan.deleted.is_(False), Plan.deleted.is_(False),
+                        Penugasan.kind.in_((PenugasanKind.PLT.value, PenugasanKind.PLH.value)))
+                 .order_by(Penugasan.tmt, Employee.name))
+        if not user.is_admin:
+            if not me:
+                return []
+            query = query.where((Plan.penilai_id == me) | (Plan.employee_id == me))
+        out = []
+        for row, plan, emp in s.execute(query):
+            penilai = s.get(Employee, plan.penilai_id) if plan.penilai_id else None
+            jabatan = ((plan.snapshot or {}).get("pegawai") or {}).get("jabatan") or row.jabatan
+            out.append(ActingPlanView(plan.id, emp.id, emp.name, emp.nip or "", jabatan,
+                                      PenugasanKind(row.kind).label, row.tmt, row.end_date, plan.status,
+                                      penilai.name if penilai else ""))
+        return out
 
 
 # ---------------------------------------------------------------------------- the year

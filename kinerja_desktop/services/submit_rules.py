@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.kepegawaian import JenisRhk
+from kinerja_desktop.domain.kepegawaian import JenisRhk, SkpVariant
 
 if TYPE_CHECKING:
     from kinerja_desktop.services.plan_service import PlanView
@@ -23,10 +23,15 @@ __all__ = ["RULES", "SubmitGap", "listing", "refusal", "submit_gaps"]
 RULES = {
     "no_utama": "RHK",
     "empty_rhk": "RHK",
+    "no_perspektif": "Perspektif",
     "no_indicator": "Indikator",
     "empty_indicator": "Indikator",
     "no_target": "Target",
 }
+
+
+_PERSPEKTIF = ("pada SKP pejabat pimpinan tinggi setiap RHK berperspektif Penerima Layanan, Proses Bisnis, "
+               "Penguatan Internal atau Anggaran.")
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,9 @@ def submit_gaps(plan: PlanView) -> list[SubmitGap]:
     for number, rhk in enumerate(plan.rhk, start=1):
         if not rhk.text.strip():
             gaps.append(SubmitGap("empty_rhk", rhk.id, str(number)))
-        elif not rhk.indicators:
+        elif plan.variant == SkpVariant.JPT and not rhk.perspektif:  # the JPT form's PERSPEKTIF column
+            gaps.append(SubmitGap("no_perspektif", rhk.id, rhk.text))
+        if rhk.text.strip() and not rhk.indicators:
             gaps.append(SubmitGap("no_indicator", rhk.id, rhk.text))
         for ind in rhk.indicators:
             if not ind.text.strip():
@@ -71,6 +78,7 @@ def refusal(gap: SubmitGap) -> ValidationError:
     text = {
         "no_utama": "SKP belum memiliki Rencana Hasil Kerja utama.",
         "empty_rhk": f"RHK nomor {gap.label} masih kosong.",
+        "no_perspektif": f"RHK “{gap.label[:60]}” belum memiliki perspektif: {_PERSPEKTIF}",
         "no_indicator": f"RHK “{gap.label[:60]}” belum memiliki indikator.",
         "empty_indicator": f"Ada indikator tanpa uraian pada RHK “{gap.label[:60]}”.",
         "no_target": f"Indikator “{gap.label[:60]}” belum memiliki target.",
@@ -88,6 +96,7 @@ def listing(gaps: list[SubmitGap], named: Callable[[list[str]], str]) -> list[st
         lines.append({
             "no_utama": lambda _items: "SKP belum memiliki Rencana Hasil Kerja utama.",
             "empty_rhk": lambda items: f"RHK nomor {', '.join(items)} masih kosong.",
+            "no_perspektif": lambda items: f"RHK tanpa perspektif: {named(items)} ({_PERSPEKTIF[:-1]}).",
             "no_indicator": lambda items: f"RHK tanpa indikator: {named(items)}.",
             "empty_indicator": lambda items: f"Ada indikator tanpa uraian pada RHK {named(items)}.",
             "no_target": lambda items: f"Indikator tanpa target: {named(items)}.",

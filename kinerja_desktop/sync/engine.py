@@ -59,9 +59,9 @@ from kinerja_desktop.store.sync_models import (
     SyncStore,
     SyncStoreObject,
 )
+from kinerja_desktop.sync import probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
-from kinerja_desktop.sync import trust
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.own_replay import finish_own_replay, own_replay_upto
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
@@ -72,6 +72,8 @@ T = TypeVar("T")
 
 #: Tables whose rows name a file by its SHA-256 (column ``sha256``): evidence, signed sheets, certificates.
 BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
+#: Change-log entries read at once when packing bundles (memory stays flat however long the log).
+PACK_WINDOW = 20_000
 #: A piece of a file should take about this long to send (see SyncEngine._piece_size).
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
@@ -396,7 +398,12 @@ class SyncEngine:
                 delay = min(delay * 2, self.opt.retry_max)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _read(self, path: str, tries: int | None = None) -> bytes | None:
+    def _read(self, path: str, tries: int | None = None, *, sha: str | None = None) -> bytes | None:
+        """An object's bytes (None: not on the store). With ``sha`` (an object whose name fixes its
+        content) the download resumes where a cut left it: see :meth:`_read_resumable`."""
+        if sha is not None:
+            return self._read_resumable(path, sha, tries)
+
         def go() -> bytes | None:
             try:
                 return self.remote.read(path)
@@ -409,7 +416,48 @@ class SyncEngine:
                 self.report.bytes_down += len(data)
         return data
 
-    def _write(self, path: str, data: bytes) -> None:
+    def _read_resumable(self, path: str, sha: str, tries: int | None) -> bytes | None:
+        """Download into ``<data>/sync/partial/<sha>``, each attempt (and each later run) asking only for
+        the bytes not yet there (an HTTP range request; a server without ranges sends it all again).
+
+        The bytes are checked against ``sha`` at the end: a copy pieced together wrongly is dropped
+        and fetched whole once; a store copy that does not match its name is returned as it is, for
+        the caller to refuse (quarantine, or "file missing").
+        """
+        partial = self.db.data_dir / "sync" / "partial" / f"{sha}.part"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+
+        def go() -> bool:
+            with open(partial, "ab") as sink:
+                offset = sink.tell()
+                try:
+                    self.remote.read_into(path, sink, offset)
+                except FileNotFoundError:
+                    return False
+                finally:
+                    sink.flush()
+                    got = sink.tell() - offset
+                    if got > 0:
+                        with self._lock:
+                            self.report.bytes_down += got
+            return True
+
+        found: bool | None = None
+        try:
+            found = self._retry(go, f"read {path}", tries)
+        finally:  # a cut keeps what arrived for the next attempt or run
+            if found is False or (partial.is_file() and not partial.stat().st_size):
+                partial.unlink(missing_ok=True)
+        if not found:
+            return None
+        data = partial.read_bytes()
+        partial.unlink(missing_ok=True)
+        if P.sha256(data) != sha:
+            log.warning("resumed download of %s does not match its hash; fetching it whole", path)
+            return self._read(path, tries)
+        return data
+
+    def _write(self, path: str, data: bytes, tries: int | None = None) -> None:
         """Write an object whose name fixes its content (chunk, chunk list, bundle).
 
         After a failed attempt the next one first asks whether the object is complete on the
@@ -427,7 +475,7 @@ class SyncEngine:
             if len(data) >= 16 * 1024:
                 self._measured(len(data), time.monotonic() - started)
 
-        self._retry(go, f"write {path}")
+        self._retry(go, f"write {path}", tries)
         with self._lock:
             self.report.bytes_up += len(data)
 
@@ -457,6 +505,7 @@ class SyncEngine:
         self.report.device = self.me
         try:
             self._check_identity()
+            self._check_listing()
             if self._before_push is not None and self.opt.push:
                 self._phase_started = time.monotonic()
                 self.report.long_term = self._before_push(
@@ -524,6 +573,14 @@ class SyncEngine:
                 row.store_id = self.store_id
                 row.pushed_seq = 0
                 row.confirmed_at = utcnow()
+
+    def _check_listing(self) -> None:
+        """Once per store on this PC: does the store list nested folders (see sync.probe)?"""
+        key = f"{probe.CHECKED_KEY}.{self.store_id}.{self.remote.display}"  # a copy elsewhere: checked again
+        if self.db.meta(key) is True:
+            return
+        probe.check_listing(self.remote, self.me, self._retry, self._write)
+        self.db.set_meta(key, True)
 
     # ------------------------------------------------------------------ push
 
@@ -619,20 +676,43 @@ class SyncEngine:
             upto = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             if upto <= packed:
                 return
-            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me,
-                                                          ChangeLog.seq > packed, ChangeLog.seq <= upto)
-                                  .order_by(ChangeLog.seq)))
             parts = Partitioner(s)
-            # the partition each entry goes to: the one it names (and its signature covers), else worked out
-            part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows}
+            # One pass over the log, a window at a time, keeping of each signature group only its range of
+            # sequence numbers per partition it touches (a founding push never holds its whole log). The
+            # partition of an entry: the one it names (and its signature covers), else worked out.
+            ranges: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # part -> [(first, last, entries)]
+
+            def close(group: list[tuple[int, str]]) -> None:
+                for part, n in Counter(p for _seq, p in group if valid_part(p)).items():
+                    ranges[part].append((group[0][0], group[-1][0], n))
+
+            pending: list[tuple[int, str]] = []
+            after = packed
+            while after < upto:
+                window = s.execute(select(ChangeLog.seq, ChangeLog.part, ChangeLog.table_name, ChangeLog.row_id,
+                                          ChangeLog.sig).where(ChangeLog.device_id == self.me, ChangeLog.seq > after,
+                                                               ChangeLog.seq <= upto)
+                                   .order_by(ChangeLog.seq).limit(PACK_WINDOW)).all()
+                if not window:
+                    break
+                for seq, part, table, row_id, sig in window:
+                    pending.append((seq, part or parts.of(table, row_id)))
+                    if sig:
+                        n = max(1, min(int(sig.get("n") or 1), len(pending)))
+                        for single in pending[:-n]:
+                            close([single])
+                        close(pending[-n:])
+                        pending = []
+                after = window[-1][0]
+            for single in pending:
+                close([single])
             # what is already in each partition (a device's history the central office migrated)
             tips: dict[str, tuple[int, str | None]] = {}
             for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
                                                     SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
                 tips[part] = (last, sha)
-            touched = sorted({p for p in part_of.values() if valid_part(p)})
             existing = None
-            for part in touched:
+            for part in sorted(ranges):
                 if part in tips:
                     continue
                 if existing is None:  # one listing: which partitions exist at all on the store
@@ -644,24 +724,36 @@ class SyncEngine:
                 if mine:
                     _dev, last, sha = max(mine, key=lambda x: x[1])
                     tips[part] = (last, sha)
-            per_part: dict[str, list[list[ChangeLog]]] = defaultdict(list)
-            for group in _signed_groups(rows):
-                for part in sorted({part_of[r.seq] for r in group if valid_part(part_of[r.seq])}):
-                    if group[-1].seq > tips.get(part, (0, None))[0]:
-                        per_part[part].append(group)
-            for part, groups in per_part.items():
+            for part in sorted(ranges):
+                todo = [r for r in ranges.pop(part) if r[1] > tips.get(part, (0, None))[0]]
                 prev = tips.get(part, (0, None))[1]
-                batch: list[list[ChangeLog]] = []
+                batch: list[tuple[int, int, int]] = []
                 size = 0
-                for group in [*groups, None]:
-                    n = sum(1 for r in group if part_of[r.seq] == part) if group else 0
+                for group in [*todo, None]:
+                    n = group[2] if group else 0
                     if batch and (group is None or size + n > P.BUNDLE_MAX_ENTRIES):
-                        prev = self._write_part_bundle(s, part, batch, prev, part_of)
+                        prev = self._write_part_ranges(s, parts, part, batch, prev)
                         batch, size = [], 0
                     if group:
                         batch.append(group)
                         size += n
             s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+
+    def _write_part_ranges(self, s: Any, parts: Partitioner, part: str, batch: list[tuple[int, int, int]],
+                           prev: str | None) -> str:
+        """Read the entries of these signature groups (ranges of sequence numbers) and write their bundle."""
+        seqs = [seq for first, last, _n in batch for seq in range(first, last + 1)]
+        rows: dict[int, ChangeLog] = {}
+        for i in range(0, len(seqs), 500):
+            rows.update((r.seq, r) for r in s.scalars(select(ChangeLog).where(
+                ChangeLog.device_id == self.me, ChangeLog.seq.in_(seqs[i:i + 500]))))
+        groups = [[rows[seq] for seq in range(first, last + 1)] for first, last, _n in batch]
+        part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows.values()}
+        digest = self._write_part_bundle(s, part, groups, prev, part_of)
+        s.flush()
+        for r in rows.values():  # done with them: memory stays flat over thousands of partitions
+            s.expunge(r)
+        return digest
 
     def _write_part_bundle(self, s: Any, part: str, groups: list[list[ChangeLog]], prev: str | None,
                            part_of: dict[int, str]) -> str:
@@ -802,34 +894,52 @@ class SyncEngine:
         return upto
 
     def _make_bundles(self) -> None:
+        """Pack this device's new signed changes into outbox bundles, PACK_WINDOW entries at a time
+        (the log is never held in memory whole: a founding push packs millions of entries)."""
+        with self.db.reader() as s:
+            last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
+            deletes = s.execute(select(func.count()).select_from(ChangeLog).where(
+                ChangeLog.device_id == self.me, ChangeLog.seq > last, ChangeLog.op == "delete")).scalar() or 0
+        if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
+            raise MassDeletionPending(
+                f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
+                "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
+        window: int | None = PACK_WINDOW
+        while window:
+            window = self._pack_window(window)
+
+    def _pack_window(self, window: int) -> int | None:
+        """Pack the next ``window`` entries at most; returns the window for the next call (None: done)."""
         with self.db.session() as s:
             last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
             rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
-                                  .order_by(ChangeLog.seq)))
+                                  .order_by(ChangeLog.seq).limit(window)))
             if not rows:
-                return
+                return None
             # only a contiguous run can be sent (a gap would stall every receiver)
             run: list[ChangeLog] = []
             for r in rows:
                 if r.seq != last + len(run) + 1:
                     break
                 run.append(r)
+            more = len(rows) == window and len(run) == len(rows)
+            if more:  # the window may end inside a signature group: its start waits for the next window
+                end = max((i for i, r in enumerate(run) if r.sig), default=-1)
+                if end < 0:
+                    return window * 2  # one group longer than the window: read more at once
+                run = run[:end + 1]
             # only signed changes are sent: no receiver applies an unsigned one, and it would
             # hold up everything after it (see changelog.sign_entries)
             signed = sum(len(g) for g in _signed_groups(run)[:_first_unsigned(run)])
             if signed < len(run):
+                more = False
                 self.report.unsigned = len(run) - signed
                 log.warning("%d changes from seq %d on are not signed by their author; not sent",
                             len(run) - signed, run[signed].seq)
             run = run[:signed]
             if not run:
-                return
-            deletes = sum(1 for r in run if r.op == "delete")
-            if deletes > self.opt.mass_delete_threshold and not self.opt.allow_mass_delete:
-                raise MassDeletionPending(
-                    f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
-                    "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
+                return None
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
             made: dict[int, P.Entry] = {}
             lines: dict[int, str] = {}  # each entry is written as JSON once, however often its part is split
@@ -875,6 +985,7 @@ class SyncEngine:
                 s.add(SyncOutbox(last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
                                  prev_sha256=prev, name=name, size=len(data), count=len(part), blobs=blobs))
                 prev = digest
+        return PACK_WINDOW if more else None
 
     def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
         clock = r.clock
@@ -924,13 +1035,30 @@ class SyncEngine:
             piece = self._piece_size()
             if piece > P.CHUNK_SIZE and self._objects.has(P.chunk_path(P.sha256(data[:P.CHUNK_SIZE]))):
                 piece = P.CHUNK_SIZE  # begun in small pieces by a run before: finish it so
+            try:
+                send_blob(plan, data, piece)
+            except RemoteUnavailable:
+                if piece <= P.CHUNK_SIZE or len(data) <= P.CHUNK_SIZE:
+                    raise
+                # A big piece did not get through (a link cut more often than it takes): forget the
+                # measured speed and send this file, and the next ones, in small pieces (an upload
+                # cannot resume inside a piece: WebDAV has no standard partial PUT).
+                log.info("piece of %d bytes for %s did not get through; small pieces now", piece, plan.sha)
+                with self._lock:
+                    self._rate = None
+                send_blob(plan, data, P.CHUNK_SIZE)
+
+        def send_blob(plan: _BlobPlan, data: bytes, piece: int) -> None:
+            def tries(part: bytes) -> int | None:  # a big piece: once, then small pieces
+                return 1 if len(part) > P.CHUNK_SIZE else None
+
             if len(data) <= piece:
                 done_path = P.chunk_path(plan.sha)
                 # one small request tells whether another PC sent the very same file already (no
                 # listing of the chunk folders, whose size grows with the store)
                 if not may_exist(done_path) or \
                         self._retry(lambda: self.remote.size(done_path), f"size {done_path}") != len(data):
-                    self._write(done_path, data)
+                    self._write(done_path, data, tries(data))
                     self._sent_piece(len(data))
                 else:
                     with self._lock:
@@ -955,7 +1083,7 @@ class SyncEngine:
                         self.report.chunks_skipped += 1
                     continue
                 self._check_cancel()
-                self._write(cpath, part)
+                self._write(cpath, part, tries(part))
                 self._objects.add(cpath)
                 self._sent_piece(len(part))
             self._write(done_path, P.encode_manifest(plan.sha, len(data), chunks))
@@ -1317,8 +1445,8 @@ class SyncEngine:
         listing = self._retry(lambda: trust.roster_listing(self.remote), "list roster")
         if not listing or listing[-1][0] <= have:
             return  # nothing newer than the roster taken before: nothing is downloaded
-        found = self._retry(lambda: trust.latest_verified_roster(self.remote, root, listing, newer_than=have),
-                            "read roster")
+        found = trust.latest_verified_roster(self.remote, root, listing, newer_than=have,
+                                             read=lambda path, digest: self._read(path, sha=digest))
         if found is not None:
             seq, doc = found
             accept_roster(self.db, doc, seq)
@@ -1330,7 +1458,7 @@ class SyncEngine:
                                         reverse=True):  # type: ignore[misc]
             if seq <= have:
                 return None
-            data = self._read(f"{P.card_dir(key)}/{name}")
+            data = self._read(f"{P.card_dir(key)}/{name}", sha=digest)
             if data is None or P.sha256(data) != digest:
                 continue
             try:
@@ -1669,7 +1797,7 @@ class SyncEngine:
             if P.sha256(data) == item.sha:
                 return data
             path.unlink(missing_ok=True)
-        return self._read(self._stream_path(device, item.name))
+        return self._read(self._stream_path(device, item.name), sha=item.sha)
 
     # ------------------------------------------------------------------ files
 
@@ -1719,7 +1847,7 @@ class SyncEngine:
                     if local.is_file() and P.sha256(local.read_bytes()) == csha:
                         parts.append(local.read_bytes())
                         continue
-                    piece = self._read(P.chunk_path(csha))
+                    piece = self._read(P.chunk_path(csha), sha=csha)
                     if piece is None or P.sha256(piece) != csha:
                         parts = []
                         break
@@ -1734,7 +1862,7 @@ class SyncEngine:
                         for csha, _size in chunks:
                             (cache / csha).unlink(missing_ok=True)
             elif index.size(P.chunk_path(sha)) is not None:
-                data = self._read(P.chunk_path(sha))
+                data = self._read(P.chunk_path(sha), sha=sha)
                 if data is not None and P.sha256(data) == sha:
                     self.db.blobs.put_bytes(data)
                     ok = True

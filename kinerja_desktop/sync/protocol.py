@@ -48,12 +48,16 @@ DEVICES_DIR = "devices"
 CHUNKS_DIR = "chunks"
 FILES_DIR = "files"
 ROSTER_DIR = "roster"
-#: Files travel in content-addressed pieces. Every object on the store is written in one
-#: request, and a request cut off starts again from its first byte: on a slow link pieces are
-#: CHUNK_SIZE (64 KiB take about 8 s over 64 kbit/s, so a link cut every 30 s still moves three or
-#: four between cuts), on a fast one CHUNK_SIZE_MAX (fewer requests). A reader takes any piece
-#: sizes: a file's chunk list names each piece and its size.
-CHUNK_SIZE = 64 * 1024
+#: Where each PC writes the small file that checks the store lists nested folders (sync.probe).
+PROBE_DIR = "probe"
+#: Files travel in content-addressed pieces. An upload cannot resume inside a piece (WebDAV has no
+#: standard partial PUT, and S3 multipart parts must be at least 5 MB), so a PUT cut off starts again
+#: from its first byte: on a slow link pieces are CHUNK_SIZE (32 KiB take about 4 s over 64 kbit/s, so
+#: a link cut every 30 s still moves seven between cuts and a cut costs at most one of them), on a
+#: fast one CHUNK_SIZE_MAX (fewer requests). A download resumes inside any piece (HTTP range
+#: requests, see SyncEngine._read_resumable). A reader takes any piece sizes: a file's chunk list
+#: names each piece and its size.
+CHUNK_SIZE = 32 * 1024
 CHUNK_SIZE_MAX = 256 * 1024
 #: Entries per bundle, and compressed bytes per bundle (a bundle is split between signature
 #: groups until it is this small; one signature group is never split): keeps a bundle small

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from kinerja_desktop.domain.errors import KinerjaError, ValidationError
@@ -183,6 +183,14 @@ class Remote(Protocol):
     def read(self, path: str) -> bytes:
         """The whole file; FileNotFoundError when missing."""
 
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        """Append the file's bytes from ``offset`` on to ``sink`` as they arrive (a cut keeps what came).
+
+        ``sink`` is open for appending and already holds ``offset`` bytes of the file. A store that
+        cannot start in the middle (an HTTP server without range requests) empties ``sink`` first and
+        sends the whole file. FileNotFoundError when missing.
+        """
+
     def write(self, path: str, data: bytes) -> None:
         """Create the file (parents as needed). Callers only write names not yet complete."""
 
@@ -311,6 +319,21 @@ def _translated(display: str) -> Iterator[None]:
         raise translated from exc
 
 
+#: Bytes copied per step when a file is streamed into a sink.
+_COPY_BLOCK = 64 * 1024
+
+
+def _copy_from(fh: Any, sink: BinaryIO, offset: int) -> None:
+    """Copy an open file from ``offset`` on into ``sink``, block by block."""
+    if offset:
+        fh.seek(offset)
+    while True:
+        block = fh.read(_COPY_BLOCK)
+        if not block:
+            return
+        sink.write(block)
+
+
 class FolderRemote:
     """A folder on this computer, a USB stick or a mapped network drive."""
 
@@ -343,6 +366,10 @@ class FolderRemote:
     def read(self, path: str) -> bytes:
         with _translated(self.display):
             return self._p(path).read_bytes()
+
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        with _translated(self.display), open(self._p(path), "rb") as fh:
+            _copy_from(fh, sink, offset)
 
     def write(self, path: str, data: bytes) -> None:
         target = self._p(path)
@@ -397,6 +424,10 @@ class FsspecRemote:
     def read(self, path: str) -> bytes:
         with _translated(self.display):
             return bytes(self.fs.cat_file(self._p(path)))
+
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        with _translated(self.display), self.fs.open(self._p(path), "rb") as fh:
+            _copy_from(fh, sink, offset)
 
     def _ensure_dir(self, parent: str) -> None:
         if parent in self._dirs or not parent:
@@ -459,6 +490,31 @@ class WebdavRemote(FsspecRemote):
             resp.raise_for_status()
             return bytes(resp.content)
 
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        """GET with ``Range: bytes=<offset>-``; a server that answers 200 (no range support) sends it all."""
+        client = self.fs.client
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        with _translated(self.display):
+            with client.http.stream("GET", client.join_url(self._p(path)), headers=headers) as resp:
+                if resp.status_code == 404:
+                    raise FileNotFoundError(path)
+                if resp.status_code == 416:  # the partial copy is not shorter than the file: start again
+                    sink.truncate(0)
+                    resp.close()
+                    self.read_into(path, sink, 0)
+                    return
+                resp.raise_for_status()
+                if resp.status_code == 206:
+                    start = _range_start(resp.headers.get("content-range", ""))
+                    if start != offset:
+                        raise RemoteError(f"Penyimpanan {self.display} mengirim bagian berkas yang salah "
+                                          f"({resp.headers.get('content-range')!r} untuk byte {offset}).",
+                                          code="sync.store_error")
+                elif offset:
+                    sink.truncate(0)  # the whole file came: what was kept is replaced
+                for block in resp.iter_bytes():  # as they arrive: a cut loses nothing buffered
+                    sink.write(block)
+
     def write(self, path: str, data: bytes) -> None:
         import io
 
@@ -481,6 +537,13 @@ class WebdavRemote(FsspecRemote):
             self.fs.client.http.close()
         except Exception:  # pragma: no cover - best effort
             pass
+
+
+def _range_start(content_range: str) -> int | None:
+    """The first byte of ``Content-Range: bytes <start>-<end>/<size>`` (None when unreadable)."""
+    unit, _, rest = content_range.strip().partition(" ")
+    start = rest.partition("-")[0]
+    return int(start) if unit == "bytes" and start.isdigit() else None
 
 
 class S3Remote:
@@ -521,6 +584,24 @@ class S3Remote:
                 return bytes(self.client.get_object(Bucket=self.bucket, Key=self._k(path))["Body"].read())
             except self.client.exceptions.NoSuchKey as exc:
                 raise FileNotFoundError(path) from exc
+
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        extra = {"Range": f"bytes={offset}-"} if offset else {}
+        with _translated(self.display):
+            try:
+                obj = self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
+            except self.client.exceptions.NoSuchKey as exc:
+                raise FileNotFoundError(path) from exc
+            except Exception as exc:
+                if offset and _error_code(exc) == "InvalidRange":  # kept more than the object has: start again
+                    sink.truncate(0)
+                    self.read_into(path, sink, 0)
+                    return
+                raise
+            if offset and "ContentRange" not in obj:
+                sink.truncate(0)
+            for block in obj["Body"].iter_chunks(_COPY_BLOCK):
+                sink.write(block)
 
     def write(self, path: str, data: bytes) -> None:
         with _translated(self.display):
@@ -658,6 +739,10 @@ class SftpRemote:
                     fh.seek(offset)
                 fh.prefetch(max(0, size - offset))
                 return bytes(fh.read())
+
+    def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
+        with self._op() as sftp, sftp.open(self._p(path), "rb") as fh:
+            _copy_from(fh, sink, offset)
 
     def _ensure_dir(self, parent: str) -> None:
         if not parent or parent in self._dirs:

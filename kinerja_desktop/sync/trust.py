@@ -9,7 +9,7 @@ forger cannot pre-empt them). Also here: reading signed rosters from the store, 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +26,14 @@ def roster_listing(remote: Remote) -> list[tuple[int, str, str]]:
     return sorted((*P.parse_roster_name(n), n) for n in names if P.parse_roster_name(n))  # type: ignore[misc]
 
 
-def read_roster_doc(remote: Remote, name: str, digest: str) -> dict[str, Any] | None:
-    data = remote.read(f"{P.ROSTER_DIR}/{name}")
-    if P.sha256(data) != digest:
+#: How a roster snapshot's bytes are read: (path, digest) -> bytes or None (the engine's resumable read).
+ReadObject = Callable[[str, str], "bytes | None"]
+
+
+def read_roster_doc(remote: Remote, name: str, digest: str, read: ReadObject | None = None) -> dict[str, Any] | None:
+    path = f"{P.ROSTER_DIR}/{name}"
+    data = read(path, digest) if read is not None else remote.read(path)
+    if data is None or P.sha256(data) != digest:
         return None
     try:
         lines = P.gunzip_lines(data, max_lines=1, max_line=P.MAX_BUNDLE_BYTES)
@@ -39,13 +44,13 @@ def read_roster_doc(remote: Remote, name: str, digest: str) -> dict[str, Any] | 
 
 
 def latest_verified_roster(remote: Remote, root: str, listing: list[tuple[int, str, str]] | None = None, *,
-                           newer_than: int = 0) -> tuple[int, dict[str, Any]] | None:
+                           newer_than: int = 0, read: ReadObject | None = None) -> tuple[int, dict[str, Any]] | None:
     """(seq, document) of the newest snapshot signed by ``root`` (and numbered above ``newer_than``);
     unsigned or forged ones are skipped."""
     for seq, digest, name in reversed(listing if listing is not None else roster_listing(remote)):
         if seq <= newer_than:
             break
-        doc = read_roster_doc(remote, name, digest)
+        doc = read_roster_doc(remote, name, digest, read)
         if doc is not None and verify_roster(doc, root):
             return seq, doc
     return None

@@ -104,12 +104,19 @@ class EmployeePage(QWidget):
     pohon_requested = Signal(str)
 
     def __init__(self, db: Database, user: CurrentUser, employee_id: str, year: int, period: str,  # noqa: PLR0917
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, plan_id: str | None = None) -> None:
         super().__init__(parent)
         self.db, self.user, self.year = db, user, year
         self.period = period_of(period).code
-        self.header = employee_header(db, user, employee_id, year)  # raises PermissionDenied
+        # plan_id: a Plt./Plh. SKP (never current), shown with the acting position's penilai
+        self.header = employee_header(db, user, employee_id, year, plan_id)  # raises PermissionDenied
+        self.acting_plan_id = plan_id
+        self.acting_title = ""
         self.setWindowTitle(self.header.name)
+        if plan_id:
+            snapshot = ps.get_plan(db, user, plan_id).snapshot
+            self.acting_title = str((snapshot.get("pegawai") or {}).get("jabatan") or "")
+            self.setWindowTitle(f"{self.header.name} — {self.acting_title}")
         self.plan_id = self.header.plan_id
         self.plan_editor = None
         self.realisation_page = None
@@ -145,7 +152,8 @@ class EmployeePage(QWidget):
         row = QHBoxLayout(box)
         row.setContentsMargins(10, 6, 10, 6)
         name = QLabel(f"<span style='font-size:13pt; font-weight:bold'>{h.name}</span>", box)
-        details = " · ".join(part for part in (f"NIP {h.nip}" if h.nip else "", h.jabatan, h.unit) if part)
+        jabatan = self.acting_title or h.jabatan
+        details = " · ".join(part for part in (f"NIP {h.nip}" if h.nip else "", jabatan, h.unit) if part)
         # A long jabatan and unit are shortened ("…", whole in the tooltip) instead of widening the page
         # past the screen (1366 at 125 %); a wrapped label would make the page taller than its frame.
         info = ElidedLabel(details, box)

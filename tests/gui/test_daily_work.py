@@ -148,9 +148,38 @@ def test_month_recap_per_unit_prints_and_exports(qtbot, qtmodeltester, demo_db, 
     screenshot(page, "harian_04_rekap_unit")
     pdf = page.write_pdf(tmp_path / "rekap.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
-    xlsx = page.write_xlsx(tmp_path / "rekap.xlsx")
-    rows = list(load_workbook(xlsx)["Rekap"].iter_rows(values_only=True))
+    task = page.write_xlsx(tmp_path / "rekap.xlsx")
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        assert page.progress.isVisible() and page.cancel_button.isVisible()
+    assert task.state == "succeeded" and not page.progress.isVisible()
+    rows = list(load_workbook(task.result)["Rekap"].iter_rows(values_only=True))
     assert len(rows) == page.model.rowCount() + 1 and rows[1][5] == 21
+    assert "Disimpan" in page.message.text()
+
+
+def test_a_whole_instansi_export_shows_progress_and_batal_leaves_no_file(qtbot, demo_db, people, tmp_path: Path):
+    """20,000 rows are written in a worker: the bar moves, Batal stops it, and no (partial) file is left."""
+    from dataclasses import replace
+
+    page = MonthRecapPage(demo_db, people.admin, year=2026, month=11, today=FRIDAY)
+    show(qtbot, page)
+    with demo_db.reader() as s:
+        unit_id = s.scalar(select(Employee.unit_id).where(Employee.id == people.staff.employee_id))
+    page.scope_combo.setCurrentIndex(page.scope_combo.findData(unit_id))
+    one = page.recap.people[0]
+    page.recap = replace(page.recap, people=[replace(one, nama=f"{one.nama} {n}") for n in range(20_000)])
+    folder = tmp_path / "ekspor"
+    folder.mkdir()
+    task = page.write_xlsx(folder / "instansi.xlsx")
+    with qtbot.waitSignal(task.progressed, timeout=20_000):
+        pass
+    assert 0 < page.progress.value() < 20_000 and page.progress.maximum() == 20_000
+    screenshot(page, "harian_05_ekspor_berjalan")
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert task.state == "cancelled" and "dibatalkan" in page.message.text()
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary part
+    assert page.export_button.isEnabled() and not page.cancel_button.isVisible()
 
 
 def test_rencana_aksi_page_plans_realises_copies_and_counts(qtbot, qtmodeltester, demo_db, people, tmp_path: Path):

@@ -279,3 +279,90 @@ def test_example_indicators_follow_the_rhk_and_the_pendekatan() -> None:
     kual = example_indicators("Tersusunnya laporan keuangan", "KUALITATIF")
     assert kual[1].text == "Laporan keuangan diterima pimpinan tanpa revisi"
     assert not any(e.target_hint.split(': ', 1)[1][0].isdigit() for e in kual)  # narratives, not numbers
+
+
+JPT_NIP = "197602102000031002"  # born 1976-02-10, CPNS 2000-03, male, 002
+JPT_RHK = "Meningkatnya kepuasan masyarakat terhadap pelayanan perizinan terpadu"
+JPT_RHK_2 = "Terwujudnya pengelolaan anggaran dinas yang efektif dan akuntabel"
+
+
+def test_a_new_kepala_dinas_writes_a_jpt_skp_with_perspektif(qtbot, demo_db, people, tmp_path) -> None:
+    """JPT form: step 2 is the perspektif (not RHK pimpinan); each RHK carries its perspektif, the indicators
+    have no aspek, Ajukan works, and the printed SKP shows the PERSPEKTIF column filled."""
+    from kinerja_desktop.ui.wizards.first_skp_wizard import PAGE_PERSPEKTIF
+
+    with demo_db.reader() as s:
+        sekda_id, unit_code = s.execute(select(Employee.id, Unit.code).join(Unit, Unit.id == Employee.unit_id)
+                                        .where(Employee.jenis_jabatan == "JPT_MADYA")).first()
+    emp_id = roster_service.save_employee(demo_db, people.admin, roster_service.EmployeeInput(
+        nip=JPT_NIP, name="Dr. Hendra Wijaya, M.Si.", unit_code=unit_code, jabatan="Kepala Dinas Perizinan",
+        jenis_jabatan="JPT_PRATAMA", golongan="IV/c"))
+    roster_service.set_supervisor(demo_db, people.admin, emp_id, sekda_id, DEMO_YEAR)
+    auth_service.create_account(demo_db, people.admin, JPT_NIP, PASSWORD, employee_id=emp_id)
+    user = auth_service.authenticate(demo_db, JPT_NIP, PASSWORD)
+    wizard = FirstSkpWizard(demo_db, user, emp_id, DEMO_YEAR)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.jpt
+    _next(qtbot, wizard, PAGE_PERSPEKTIF)
+    page = wizard.page(PAGE_PERSPEKTIF)
+    assert page.title().startswith("Langkah 2 dari 6")
+    assert page.chosen() == ["PENERIMA_LAYANAN", "PROSES_BISNIS", "PENGUATAN_INTERNAL", "ANGGARAN"]
+    for value in ("PROSES_BISNIS", "PENGUATAN_INTERNAL"):
+        page.checks[value].setChecked(False)
+    screenshot(wizard, "wizard_jpt_2_perspektif", (900, 640))
+    _next(qtbot, wizard, PAGE_RHK)
+    rhk_page = wizard.page(PAGE_RHK)
+    assert len(rhk_page.edits) == 2 and rhk_page.example_jpt.isVisible() and not rhk_page.example.isVisible()
+    assert "kepuasan masyarakat" in rhk_page.edits[0].placeholderText()
+    _type(qtbot, rhk_page.edits[0], JPT_RHK)
+    _type(qtbot, rhk_page.edits[1], JPT_RHK_2)
+    assert not rhk_page.hints[0].isVisible()  # "Meningkatnya ..." is a result, not an activity
+    screenshot(wizard, "wizard_jpt_3_rhk", (900, 640))
+    _next(qtbot, wizard, PAGE_INDICATOR)
+    rows = wizard.page(PAGE_INDICATOR).rows
+    assert [r.check.text() for r in rows[0]] == ["IKI 1", "IKI 2"]
+    assert rows[0][0].text.text().startswith("Indeks kepuasan masyarakat")
+    assert rows[1][0].text.text().startswith("Persentase realisasi anggaran")
+    assert [r.check.isChecked() for r in rows[0]] == [True, False]
+    _type(qtbot, rows[0][0].target, "85 indeks")
+    rows[0][1].check.setChecked(True)
+    _type(qtbot, rows[0][1].target, "100 %")
+    _type(qtbot, rows[1][0].target, "95 %")
+    screenshot(wizard, "wizard_jpt_4_indikator", (900, 640))
+    _next(qtbot, wizard, PAGE_LAMPIRAN)
+    _next(qtbot, wizard, PAGE_REVIEW)
+    summary = wizard.page(PAGE_REVIEW).summary.toPlainText()
+    assert "Perspektif: Penerima Layanan" in summary and "Perspektif: Anggaran" in summary
+    screenshot(wizard, "wizard_jpt_6_ajukan", (900, 640))
+    # Back to step 2: a perspektif added keeps the RHK written for the others.
+    for _ in range(4):
+        wizard.back()
+    assert wizard.currentId() == PAGE_PERSPEKTIF
+    page.checks["PROSES_BISNIS"].setChecked(True)
+    _next(qtbot, wizard, PAGE_RHK)
+    assert [e.text() for e in rhk_page.edits] == [JPT_RHK, "", JPT_RHK_2]
+    _type(qtbot, rhk_page.edits[1], "Terwujudnya proses perizinan yang cepat dan sesuai standar pelayanan")
+    _next(qtbot, wizard, PAGE_INDICATOR)
+    _type(qtbot, wizard.page(PAGE_INDICATOR).rows[1][0].target, "90 %")
+    _next(qtbot, wizard, PAGE_LAMPIRAN)
+    _next(qtbot, wizard, PAGE_REVIEW)
+    with qtbot.waitSignal(wizard.plan_submitted, timeout=5_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    with demo_db.reader() as s:
+        plan = s.execute(select(Plan).where(Plan.employee_id == emp_id, Plan.year == DEMO_YEAR)).scalar_one()
+        assert (plan.status, plan.variant) == ("SUBMITTED", "JPT")
+        rhks = list(s.scalars(select(Rhk).where(Rhk.plan_id == plan.id, Rhk.deleted.is_(False))
+                              .order_by(Rhk.position)))
+        assert [r.perspektif for r in rhks] == ["PENERIMA_LAYANAN", "PROSES_BISNIS", "ANGGARAN"]
+        inds = list(s.scalars(select(Indicator).where(Indicator.rhk_id.in_([r.id for r in rhks]),
+                                                      Indicator.deleted.is_(False))))
+        assert len(inds) == 4 and {i.aspek for i in inds} == {None}
+    from kinerja_desktop.documents.loader import SheetLoader
+    from kinerja_desktop.documents.render import render
+    from tests.unit.documents.pdf_checks import flat, page_texts
+
+    (sheet,) = SheetLoader(demo_db).load("skp", [emp_id], DEMO_YEAR)
+    text = flat("\n".join(page_texts(render(sheet).pdf)))
+    assert flat("PERSPEKTIF") in text and flat("Penerima Layanan") in text and flat("Proses Bisnis") in text

@@ -257,3 +257,42 @@ def test_the_penilai_accepts_an_edited_proposal_that_links_to_the_evaluation(qtb
     item = next(i for i in tab.item_views if i.topic == "Pelatihan public speaking")
     assert (item.form, item.source, item.evaluation_label) == ("PELATIHAN", "OTOMATIS", "Evaluasi Triwulan IV 2026")
     assert not any(p.evaluation_id for p in tab.proposals)  # accepted: no longer proposed
+
+
+def test_the_pengelola_signs_the_jp_recap_from_its_page(qtbot, controller, demo_db, people: People,
+                                                        tmp_path: Path) -> None:
+    """An employee who is admin (the pengelola kepegawaian) presses Tanda Tangani Rekap… on the Rekap 20 JP
+    page: the one sign dialog opens for the pengelola role and stores a signed recap."""
+    from kinerja_desktop.documents.certs import default_pki
+    from kinerja_desktop.documents.signed_documents import list_documents
+    from kinerja_desktop.services.auth_service import set_account_flags
+    from kinerja_desktop.store.models import Employee
+    from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+    from tests.helpers.signing_pki import CA_PASS, P12_PASS, pki, trust_test_ca
+
+    trust_test_ca()
+    nip = people.other_penilai.username
+    set_account_flags(demo_db, people.admin, nip, is_admin=True)
+    with demo_db.reader() as s:
+        name = s.get(Employee, people.other_penilai.employee_id).name
+    p12 = tmp_path / "pengelola.p12"
+    p12.write_bytes(pki().ca.issue(CA_PASS, name=name, nip=nip, p12_passphrase=P12_PASS, key_type="ec-p256"))
+    default_pki().identities.import_p12(p12, P12_PASS)
+    window = sign_in(qtbot, controller, nip, nip)
+    _installed(qtbot, window)
+    window.tindak_lanjut.recap_action.trigger()
+    page = window.page(("rekap-jp",))
+    qtbot.waitUntil(lambda: page.recap is not None, timeout=15_000)
+    assert page.sign_button.isVisible()
+    page.sign_button.click()
+    (dialog,) = window.findChildren(SignDialog)
+    assert dialog.role == "pengelola" and nip in dialog.certificate.currentText()
+    screenshot(dialog, "tindak_lanjut_sign_rekap_jp", size=(600, 420))
+    dialog.passphrase.setText(P12_PASS)
+    with qtbot.waitSignal(dialog.signed, timeout=30_000) as signed:
+        dialog.sign_button.click()
+    assert signed.args[0].kind == "rekap-jp" and signed.args[0].status == "SIGNED"
+    assert "Pengelola" in dialog.status.text() or name in dialog.status.text()
+    user = window.user
+    assert [d.kind for d in list_documents(demo_db, user, user.employee_id)] == ["rekap-jp"]
+    dialog.close()

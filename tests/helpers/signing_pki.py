@@ -136,8 +136,8 @@ def trust_test_ca() -> None:
     default_pki().trust.add(pki().ca.certificate())
 
 
-def who(db, employee_id: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    """(name, NIP) of an employee, as a certificate for them is issued."""
+def name_and_nip(db, employee_id: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """(name, NIP) of an employee, to issue their certificate with :func:`identity_for`."""
     from kinerja_desktop.store.models import Employee
 
     with db.reader() as s:

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActingPlansDialog</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan yang dilaksanakan</source>
+        <translation>Acting position</translation>
+    </message>
+    <message>
+        <source>Masa</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Pejabat penilai</source>
+        <translation>Appraising official</translation>
+    </message>
+    <message>
+        <source>Status SKP</source>
+        <translation>SKP status</translation>
+    </message>
+    <message>
+        <source>SKP Plt./Plh. Tahun {0}</source>
+        <translation>Acting (Plt./Plh.) SKP {0}</translation>
+    </message>
+    <message>
+        <source>SKP pegawai yang melaksanakan tugas sebagai Plt./Plh.: dinilai pejabat penilai jabatan yang dilaksanakan, di samping SKP definitifnya. Buka untuk menyetujui, mengisi realisasi, mengevaluasi atau menandatanganinya.</source>
+        <translation>SKP of employees acting in another position (Plt./Plh.): appraised by the appraising official of the acting position, beside their definitive SKP. Open one to approve it, fill in realisations, evaluate or sign it.</translation>
+    </message>
+    <message>
+        <source>Buka SKP</source>
+        <translation>Open SKP</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tidak ada SKP Plt./Plh. yang Anda nilai atau laksanakan pada tahun {0}.</source>
+        <translation>No acting (Plt./Plh.) SKP that you appraise or hold in {0}.</translation>
+    </message>
+    <message>
+        <source>Pilih SKP-nya dahulu.</source>
+        <translation>Choose the SKP first.</translation>
+    </message>
+</context>
+<context>
     <name>ActionPlanPage</name>
     <message>
         <source>Rencana Aksi {0}</source>
@@ -1984,6 +2031,7 @@ SHA-256 {3}…</translation>
     <name>FirstSkpWizard</name>
     <message>
         <source>Susun SKP Pertama</source>
+        <extracomment>Which page follows which (the second step is PAGE_PARENT, or PAGE_PERSPEKTIF for a JPT).</extracomment>
         <translation>Write Your First SKP</translation>
     </message>
     <message>
@@ -2008,6 +2056,7 @@ SHA-256 {3}…</translation>
     </message>
     <message>
         <source>Langkah {0} dari {1} · {2}</source>
+        <extracomment>The JPT form (perspektif, no aspek); a continued draft keeps the form it was made on.</extracomment>
         <translation>Step {0} of {1} · {2}</translation>
     </message>
     <message>
@@ -2041,6 +2090,14 @@ SHA-256 {3}…</translation>
     <message>
         <source>Lampiran</source>
         <translation>Annex</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Perspektif: {0}</source>
+        <translation>Perspective: {0}</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2241,14 @@ SHA-256 {3}…</translation>
     <message>
         <source>&lt;b&gt;Target&lt;/b&gt;</source>
         <translation>&lt;b&gt;Target&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sesuaikan contoh indikator menurut perspektif setiap RHK dan isi targetnya. Indikator kedua boleh dicentang bila RHK perlu dua ukuran.</source>
+        <translation>Adapt the example indicators to each RHK&apos;s perspective and fill in the targets. Tick the second indicator when an RHK needs two measures.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2736,14 @@ sync</translation>
     <message>
         <source>Rekap dicetak ke {0}.</source>
         <translation>Recap printed to {0}.</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani Rekap…</source>
+        <translation>Sign Recap…</translation>
+    </message>
+    <message>
+        <source>Pengelola kepegawaian menandatangani rekap ini secara elektronik</source>
+        <translation>The personnel officer signs this recap electronically</translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3721,22 @@ sync</translation>
         <source>Simpan rekap (XLSX)</source>
         <translation>Save the recap (XLSX)</translation>
     </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Menulis rekap XLSX</source>
+        <translation>Writing the XLSX recap</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Menulis {0} baris rekap…</source>
+        <translation>Writing {0} recap rows…</translation>
+    </message>
 </context>
 <context>
     <name>NavigationPane</name>
@@ -3959,7 +4048,7 @@ sync</translation>
     <name>PendekatanPage</name>
     <message>
         <source>Selamat datang</source>
-        <extracomment>Words that start an activity rather than a result (&quot;Menyusun laporan&quot; instead of &quot;Tersusunnya laporan&quot;). Fewest characters of an RHK worth saving (a word or two is not a result yet).</extracomment>
+        <extracomment>Words that start an activity rather than a result (&quot;Menyusun laporan&quot; instead of &quot;Tersusunnya laporan&quot;); a word ending in -nya is a result (&quot;Meningkatnya kepuasan ...&quot;). Fewest characters of an RHK worth saving (a word or two is not a result yet).</extracomment>
         <translation>Welcome</translation>
     </message>
     <message>
@@ -4025,6 +4114,25 @@ expectations</translation>
     <message>
         <source>(tidak ada ekspektasi khusus)</source>
         <translation>(no specific expectations)</translation>
+    </message>
+</context>
+<context>
+    <name>PerspektifPage</name>
+    <message>
+        <source>Perspektif RHK</source>
+        <translation>RHK perspectives</translation>
+    </message>
+    <message>
+        <source>SKP pejabat pimpinan tinggi memuat RHK menurut perspektif: penerima layanan, proses bisnis, penguatan internal, dan anggaran. Centang perspektif yang memuat hasil kerja Anda; satu RHK ditulis untuk setiap perspektif.</source>
+        <translation>The SKP of a senior executive (JPT) sets out RHK by perspective: service recipients, business process, internal strengthening and budget. Tick the perspectives your results belong to; one RHK is written for each.</translation>
+    </message>
+    <message>
+        <source>{0}. Contoh RHK: &lt;i&gt;{1}&lt;/i&gt;</source>
+        <translation>{0}. Example RHK: &lt;i&gt;{1}&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Tips: RHK pejabat pimpinan tinggi diturunkan dari sasaran strategis instansi (Renstra); tulis hasil yang dirasakan, bukan kegiatan.</source>
+        <translation>Tip: a senior executive&apos;s RHK derive from the agency&apos;s strategic goals (Renstra); write results people notice, not activities.</translation>
     </message>
 </context>
 <context>
@@ -4758,6 +4866,14 @@ Please note:
         <source>{0} disimpan ke {1}.</source>
         <translation>{0} saved to {1}.</translation>
     </message>
+    <message>
+        <source>Tanda Tangani Daftar…</source>
+        <translation>Sign List…</translation>
+    </message>
+    <message>
+        <source>Pengelola kepegawaian menandatangani daftar ini secara elektronik</source>
+        <translation>The personnel officer signs this list electronically</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -4951,6 +5067,22 @@ feedback</translation>
     <message>
         <source>Terlalu singkat: sebutkan hasil apa yang diwujudkan.</source>
         <translation>Too short: say which result is delivered.</translation>
+    </message>
+    <message>
+        <source>Meningkatnya kepuasan masyarakat terhadap pelayanan administrasi kependudukan</source>
+        <translation>Increased public satisfaction with civil registration services</translation>
+    </message>
+    <message>
+        <source>Melaksanakan koordinasi pelayanan (kegiatan, bukan hasil; tidak terukur)</source>
+        <translation>Coordinating services (an activity, not a result; not measurable)</translation>
+    </message>
+    <message>
+        <source>Tulis hasil kerja Anda, pada tingkat jabatan Anda, untuk setiap perspektif yang dipilih. Tulis hasil yang dirasakan, bukan kegiatan.</source>
+        <translation>Write your own results, at the level of your position, for each chosen perspective. Write results people notice, not activities.</translation>
+    </message>
+    <message>
+        <source>Perspektif &lt;b&gt;{0}&lt;/b&gt;: {1}.</source>
+        <translation>Perspective &lt;b&gt;{0}&lt;/b&gt;: {1}.</translation>
     </message>
 </context>
 <context>
@@ -7056,6 +7188,14 @@ Go ahead with this deletion?</translation>
         <source>Tanda Tangani Dokumen E&amp;valuasi…</source>
         <translation>Sign E&amp;valuation Document…</translation>
     </message>
+    <message>
+        <source>Tanda Tangani Daftar Pengharga&amp;an…</source>
+        <translation>Sign &amp;Awards List…</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani Rekap 20 &amp;JP…</source>
+        <translation>Sign 20 &amp;JP Recap…</translation>
+    </message>
 </context>
 <context>
     <name>kuadran_widget</name>
@@ -7349,6 +7489,21 @@ evidence</translation>
     <message>
         <source>Cap waktu dokumen</source>
         <translation>Document timestamp</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>SKP Plt./Plh. tidak dapat dibuka</source>
+        <translation>The acting (Plt./Plh.) SKP cannot be opened</translation>
+    </message>
+    <message>
+        <source>SKP Plt./Plh.…</source>
+        <translation>Acting (Plt./Plh.) SKP…</translation>
+    </message>
+    <message>
+        <source>SKP Plt./Plh. yang Anda nilai atau laksanakan: setujui, isi realisasi, evaluasi</source>
+        <translation>Acting (Plt./Plh.) SKP you appraise or hold: approve, fill in realisations, evaluate</translation>
     </message>
 </context>
 <context>

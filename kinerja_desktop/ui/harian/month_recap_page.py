@@ -1,6 +1,7 @@
 """Rekap Progres Harian per month: for the signed-in pegawai, or per unit (admins: any unit; a penilai: the
 people they appraise in their unit). Printable as PDF (print_service, kind ``rekap-harian``) and
-exportable as XLSX for the tunjangan kinerja calculation.
+exportable as XLSX for the tunjangan kinerja calculation; the export runs off the GUI thread with a
+progress bar and Batal (a whole instansi is 20,000 rows), and a cancelled export leaves no file.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -27,6 +29,7 @@ from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.periods import MONTH_NAMES
 from kinerja_desktop.services import daily_log_service as dl
 from kinerja_desktop.ui.harian.entry_table_model import SORT_ROLE, RecapTableModel
+from kinerja_desktop.ui.workers import Cancelled, Task, TaskContext, run_task
 
 __all__ = ["MonthRecapPage"]
 
@@ -75,8 +78,20 @@ class MonthRecapPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(RecapTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         outer.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
         self.message = QLabel(self)
-        outer.addWidget(self.message)
+        bottom.addWidget(self.message, 1)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setMaximumWidth(320)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Batal"), self)
+        self.cancel_button.setObjectName("cancelExport")
+        self.cancel_button.hide()
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        outer.addLayout(bottom)
+        self.export_task: Task | None = None
         self._fill_scopes()
         self.scope_combo.currentIndexChanged.connect(lambda _i: self.load())
         self.month_combo.currentIndexChanged.connect(lambda _i: self.load())
@@ -163,13 +178,45 @@ class MonthRecapPage(QWidget):
         if path:
             self.write_xlsx(Path(path))
 
-    def write_xlsx(self, path: Path) -> Path | None:
-        if self.recap is None:
+    def write_xlsx(self, path: Path) -> Task | None:
+        """Write the recap shown to ``path`` in a worker: progress bar and Batal while it runs."""
+        if self.recap is None or (self.export_task is not None and self.export_task.running):
             return None
-        try:
-            dl.write_recap_xlsx(self.recap, path)
-        except (KinerjaError, OSError) as exc:
-            self.message.setText(str(exc))
-            return None
-        self.message.setText(self.tr("Disimpan: {0}").format(path))
-        return path
+        recap = self.recap
+        label = self.tr("Menulis rekap XLSX")
+
+        def work(ctx: TaskContext) -> Path:
+            out = dl.write_recap_xlsx(recap, path, progress=lambda done, total: ctx.progress(done, total, label),
+                                      cancelled=lambda: ctx.cancelled)
+            if out is None:
+                raise Cancelled
+            return out
+
+        task = run_task(work, title=label, owner=self)
+        self.export_task = task
+        self.progress.setRange(0, max(1, len(recap.people)))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self.cancel_button.clicked.connect(task.cancel)
+        task.progressed.connect(self._export_progressed)
+        task.succeeded.connect(lambda out: self.message.setText(self.tr("Disimpan: {0}").format(out)))
+        task.failed.connect(self.message.setText)
+        task.cancelled.connect(lambda: self.message.setText(self.tr("Ekspor dibatalkan; berkas tidak ditulis.")))
+        task.finished.connect(self._export_finished)
+        self.message.setText(self.tr("Menulis {0} baris rekap…").format(len(recap.people)))
+        return task
+
+    @Slot(int, int, str)
+    def _export_progressed(self, done: int, total: int, _label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    @Slot()
+    def _export_finished(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+        if self.export_task is not None:
+            self.cancel_button.clicked.disconnect(self.export_task.cancel)

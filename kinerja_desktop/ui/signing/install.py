@@ -24,6 +24,8 @@ DOC_ACTIONS = (
     ("evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Evaluasi Kinerja…")),
     ("dokumen-evaluasi", QT_TRANSLATE_NOOP("install", "Tanda Tangani Dokumen E&valuasi…")),
     ("penetapan", QT_TRANSLATE_NOOP("install", "Tanda Tangani &Penetapan Predikat…")),
+    ("penghargaan", QT_TRANSLATE_NOOP("install", "Tanda Tangani Daftar Pengharga&an…")),
+    ("rekap-jp", QT_TRANSLATE_NOOP("install", "Tanda Tangani Rekap 20 &JP…")),
 )
 
 
@@ -136,11 +138,16 @@ class SigningIntegration(QObject):
         page = self.window.current_page()
         if kind == "penetapan":
             return self.open_sign_penetapan(getattr(page, "unit_id", None))
+        if kind in ("penghargaan", "rekap-jp"):  # the list open in its page, else the instansi's of this year
+            if getattr(page, "pengelola_kind", None) == kind:
+                return self.open_sign_pengelola(kind, page.year, page.period(), page.unit_code())
+            return self.open_sign_pengelola(kind, self.window.year(), self.window.period(), None)
         header = getattr(page, "header", None)
         if header is not None:
             period = None if kind == "skp" else ("TAHUNAN" if kind == "dokumen-evaluasi" else page.period)
             return self.open_sign(header.nip, header.year, kind, period,
-                                  refresh=getattr(page, "_signing_panel", None))
+                                  refresh=getattr(page, "_signing_panel", None),
+                                  plan_id=getattr(page, "acting_plan_id", None))
         selected = getattr(self.window, "selected_employee", None)
         row = selected() if callable(selected) else None
         if row is not None and getattr(row, "nip", None):
@@ -150,13 +157,15 @@ class SigningIntegration(QObject):
                                 self.tr("Pilih pegawai di daftar, atau buka halamannya, lalu pilih Tanda Tangani."))
         return None
 
-    def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None) -> QWidget | None:
+    def open_sign(self, nip: str, year: int, kind: str, period: str | None, refresh: Any = None,
+                  plan_id: str | None = None) -> QWidget | None:
+        """Sign a sheet of the employee's current SKP, or of ``plan_id`` (a Plt./Plh. SKP's page)."""
         from kinerja_desktop.documents.signed_documents import render_record, resolve_target
         from kinerja_desktop.ui.signing.sign_dialog import SignDialog
 
         db, user = self.window.db, self.window.user
         try:
-            target = resolve_target(db, kind, nip=nip, year=year, period=period)
+            target = resolve_target(db, kind, nip=nip, year=year, period=period, plan_id=plan_id)
             user_nip = _nip_of(db, user.employee_id)
             dialog = SignDialog(db, user, target, default_pki(), user_nip=user_nip,
                                 render=lambda: render_record(db, user, target),
@@ -175,8 +184,7 @@ class SigningIntegration(QObject):
 
     def open_sign_penetapan(self, unit_id: str | None = None) -> QWidget | None:
         """The pimpinan signs the Penetapan Predikat Kinerja of a unit (asked whether with its sub-units)."""
-        from kinerja_desktop.documents.signed_documents import penetapan_target, render_record
-        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+        from kinerja_desktop.documents.signed_documents import penetapan_target
 
         db, user, window = self.window.db, self.window.user, self.window
         unit_id = unit_id or _unit_of(db, user.employee_id)
@@ -189,8 +197,25 @@ class SigningIntegration(QObject):
             answer = QMessageBox.question(window, self.tr("Penetapan predikat kinerja"),
                                           self.tr("Tetapkan juga predikat pegawai di sub-unitnya?"))
             recursive = answer == QMessageBox.StandardButton.Yes
+        return self._sign_unit_document(lambda: penetapan_target(db, unit_id, year=window.year(),
+                                                                 period=window.period(), recursive=recursive))
+
+    def open_sign_pengelola(self, kind: str, year: int, period: str | None, unit_code: str | None) -> QWidget | None:
+        """The pengelola kepegawaian (an admin who is an employee) signs a recognition list or a 20 JP recap."""
+        from kinerja_desktop.documents.signed_documents import pengelola_target
+
+        db, user = self.window.db, self.window.user
+        return self._sign_unit_document(lambda: pengelola_target(db, user, kind, year=year, period=period,
+                                                                 unit_code=unit_code))
+
+    def _sign_unit_document(self, make_target: Any) -> QWidget | None:
+        """The sign dialog for a unit's document (penetapan, pengelola list); a refusal is shown, not raised."""
+        from kinerja_desktop.documents.signed_documents import render_record
+        from kinerja_desktop.ui.signing.sign_dialog import SignDialog
+
+        db, user, window = self.window.db, self.window.user, self.window
         try:
-            target = penetapan_target(db, unit_id, year=window.year(), period=window.period(), recursive=recursive)
+            target = make_target()
             dialog = SignDialog(db, user, target, default_pki(), user_nip=_nip_of(db, user.employee_id),
                                 render=lambda: render_record(db, user, target), options=self._sign_options(),
                                 runner=self._runner(), parent=window)
@@ -244,7 +269,8 @@ class SigningIntegration(QObject):
         except KinerjaError:
             return None
         panel.sign_requested.connect(
-            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel)
+            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel,
+                                        plan_id=view.plan_id if getattr(page, "acting_plan_id", None) else None)
         )
         page._signing_panel = panel
         page.add_tab(panel, QCoreApplication.translate("install", PANEL_TITLE))

@@ -58,6 +58,7 @@ def run_sync(ctx: Any, db: Any, url: str, options: Any, user: Any = None) -> Any
         SyncCancelled,
         SyncEngine,
     )
+    from kinerja_desktop.sync.probe import StoreListingBroken
     from kinerja_desktop.sync.remote import RemoteAuthError, RemoteNotMounted, open_remote
     from kinerja_desktop.ui.workers import Cancelled
 
@@ -86,6 +87,8 @@ def run_sync(ctx: Any, db: Any, url: str, options: Any, user: Any = None) -> Any
         return ("attention", "clash", str(exc))
     except RemoteAuthError as exc:
         return ("attention", "auth", str(exc))
+    except StoreListingBroken as exc:  # retrying cannot help: a person picks another store
+        return ("attention", "listing", str(exc))
     except RemoteNotMounted as exc:
         return ("offline", "not_mounted", str(exc))
     finally:
@@ -98,7 +101,8 @@ class SyncController(QObject):
     Signals:
         state_changed(str text, str tooltip): for the status bar.
         synced(object report): a run finished.
-        attention(str kind, str message): a person must decide (kind: identity, mass_delete, clash, auth).
+        attention(str kind, str message): a person must decide (kind: identity, mass_delete, clash, auth,
+            listing).
         running_changed(bool)
     """
 

@@ -53,6 +53,7 @@ class TindakLanjutIntegration(QObject):
             return self.window.tabs.show_page(page)
         page = RecognitionPage(self.window.db, self.window.user, self.window.year(), self.window.period(),
                                parent=self.window.tabs)
+        page.sign_requested.connect(lambda: self._sign(page))
         return self.window.add_page(key, page, page.windowTitle())
 
     def open_recap(self) -> QWidget:
@@ -63,7 +64,15 @@ class TindakLanjutIntegration(QObject):
         if page is not None:
             return self.window.tabs.show_page(page)
         page = JpRecapPage(self.window.db, self.window.user, self.window.year(), parent=self.window.tabs)
+        page.sign_requested.connect(lambda: self._sign(page))
         return self.window.add_page(key, page, page.windowTitle())
+
+    def _sign(self, page: Any) -> QWidget | None:
+        """The one signing path (the Tanda Tangani dialog) for the list on ``page``."""
+        from kinerja_desktop.ui.signing.install import install_signing
+
+        return install_signing(self.window).open_sign_pengelola(page.pengelola_kind, page.year, page.period(),
+                                                                page.unit_code())
 
     def open_import(self) -> QWidget:
         from kinerja_desktop.ui.tindak_lanjut.import_dialog import CompetencyImportDialog

@@ -53,6 +53,8 @@ class JpRecapPage(QWidget):
 
     loaded = Signal()
     employee_open_requested = Signal(str)
+    sign_requested = Signal()  # the pengelola kepegawaian signs the recap shown (year, unit)
+    pengelola_kind = "rekap-jp"
 
     def __init__(self, db: Database, user: CurrentUser, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,8 +111,14 @@ class JpRecapPage(QWidget):
         self.xlsx_button.clicked.connect(lambda _checked=False: self.export_xlsx())
         self.pdf_button = QPushButton(self.tr("Cetak Rekap…"), self)
         self.pdf_button.clicked.connect(lambda _checked=False: self.print_pdf())
+        self.sign_button = QPushButton(self.tr("Tanda Tangani Rekap…"), self)
+        self.sign_button.setObjectName("signRecapButton")
+        self.sign_button.setToolTip(self.tr("Pengelola kepegawaian menandatangani rekap ini secara elektronik"))
+        self.sign_button.setVisible(user.is_admin)
+        self.sign_button.clicked.connect(self.sign_requested)
         buttons.addWidget(self.xlsx_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.sign_button)
         layout.addLayout(buttons)
         self.year_spin.valueChanged.connect(lambda _v: self.reload())
         self.unit_combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -123,6 +131,16 @@ class JpRecapPage(QWidget):
                               title=self.tr("Memuat rekap pengembangan kompetensi"), owner=self)
         self._task.succeeded.connect(self._loaded)
         self._task.failed.connect(lambda message: self.notice.show_notice(message, "error"))
+
+    @property
+    def year(self) -> int:
+        return self.year_spin.value()
+
+    def period(self) -> str | None:
+        return None
+
+    def unit_code(self) -> str | None:
+        return self.unit_combo.currentData()
 
     def _loaded(self, recap: development_service.JpRecap) -> None:
         self.recap = recap
@@ -171,7 +189,7 @@ class JpRecapPage(QWidget):
         if not path:
             return None
         try:
-            doc = render(tindak_lanjut_print.jp_recap_sheet(self.db, self.recap), PageSetup(paper=paper))
+            doc = render(tindak_lanjut_print.jp_recap_sheet(self.db, self.user, self.recap), PageSetup(paper=paper))
             with open(path, "wb") as fh:
                 fh.write(doc.pdf)
         except Exception as exc:

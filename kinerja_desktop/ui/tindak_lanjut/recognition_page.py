@@ -54,6 +54,8 @@ class RecognitionPage(QWidget):
     loaded = Signal()
     data_changed = Signal()
     employee_open_requested = Signal(str)
+    sign_requested = Signal()  # the pengelola kepegawaian signs the list shown (year, period, unit)
+    pengelola_kind = "penghargaan"
 
     def __init__(self, db: Database, user: CurrentUser, year: int, period: str,
                  parent: QWidget | None = None) -> None:
@@ -121,7 +123,12 @@ class RecognitionPage(QWidget):
         self.letter_button.clicked.connect(self.print_letter)
         self.list_button = QPushButton(self.tr("Cetak Daftar…"), self)
         self.list_button.clicked.connect(self.print_list)
-        for b in (self.award_button, self.letter_button, self.list_button):
+        self.sign_button = QPushButton(self.tr("Tanda Tangani Daftar…"), self)
+        self.sign_button.setObjectName("signListButton")
+        self.sign_button.setToolTip(self.tr("Pengelola kepegawaian menandatangani daftar ini secara elektronik"))
+        self.sign_button.setVisible(user.is_admin)
+        self.sign_button.clicked.connect(self.sign_requested)
+        for b in (self.award_button, self.letter_button, self.list_button, self.sign_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.year_spin.valueChanged.connect(lambda _v: self.reload())

@@ -11,21 +11,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind, Pendekatan
+from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind, Pendekatan, Perspektif
 from kinerja_desktop.services import plan_service as ps
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
 
 #: Indicator rows the wizard offers for each RHK, in the order of the JA/JF form.
 ASPEK_ORDER = (Aspek.KUANTITAS.value, Aspek.KUALITAS.value, Aspek.WAKTU.value, Aspek.BIAYA.value)
+#: The JPT form has no aspek: its indicator rows are numbered slots (stored with no aspek).
+IKI_SLOTS = ("IKI1", "IKI2")
+#: The JPT form's perspektif, in the annex's order (one RHK or more each).
+PERSPEKTIF_ORDER = tuple(p.value for p in Perspektif)
 
 
 @dataclass
 class IndicatorDraft:
-    aspek: str
+    aspek: str  # the aspek (JA/JF form) or the row's slot in IKI_SLOTS (JPT form)
     text: str
     target: str
     included: bool = True
+
+    @property
+    def service_aspek(self) -> str | None:
+        """The aspek stored on the indicator: none on the JPT form."""
+        return self.aspek if self.aspek in ASPEK_ORDER else None
 
 
 @dataclass
@@ -34,6 +43,7 @@ class RhkDraft:
     parent_text: str
     text: str = ""
     indicators: list[IndicatorDraft] = field(default_factory=list)
+    perspektif: str | None = None  # JPT form only
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,78 @@ def example_indicators(rhk_text: str, pendekatan: str) -> list[IndicatorExample]
     ]
 
 
+@dataclass(frozen=True)
+class PerspektifGuide:
+    """What a perspektif of the JPT form covers, with an example RHK."""
+
+    meaning: str
+    example_rhk: str
+
+
+PERSPEKTIF_GUIDE = {
+    Perspektif.PENERIMA_LAYANAN.value: PerspektifGuide(
+        "hasil yang dirasakan masyarakat atau pengguna layanan unit Anda",
+        "Meningkatnya kepuasan masyarakat terhadap pelayanan administrasi kependudukan"),
+    Perspektif.PROSES_BISNIS.value: PerspektifGuide(
+        "proses layanan dan tata kerja yang lebih cepat, mudah dan sesuai standar",
+        "Terwujudnya proses pelayanan perizinan yang cepat dan sesuai standar pelayanan"),
+    Perspektif.PENGUATAN_INTERNAL.value: PerspektifGuide(
+        "kapasitas pegawai, budaya kerja, dan akuntabilitas kinerja organisasi",
+        "Meningkatnya akuntabilitas kinerja dan kompetensi aparatur perangkat daerah"),
+    Perspektif.ANGGARAN.value: PerspektifGuide(
+        "pengelolaan anggaran yang tepat sasaran, efisien dan akuntabel",
+        "Terwujudnya pengelolaan anggaran perangkat daerah yang efektif dan akuntabel"),
+}
+
+
+_JPT_LEAD = re.compile(r"^(kepuasan masyarakat|kualitas|kinerja|proses|pengelolaan)\s+((terhadap|atas)\s+)?",
+                       re.IGNORECASE)
+
+
+def jpt_object(rhk_text: str) -> str:
+    """The service or area a JPT RHK is about: ``Meningkatnya kepuasan masyarakat terhadap pelayanan perizinan
+    terpadu`` -> ``pelayanan perizinan terpadu``."""
+    obj = re.sub(r"\s+yang\b.*$", "", result_object(rhk_text))
+    return _JPT_LEAD.sub("", obj, count=1) or "layanan"
+
+
+def example_indicators_jpt(rhk_text: str, perspektif: str | None, pendekatan: str) -> list[IndicatorExample]:
+    """Example IKI of a JPT RHK by its perspektif (two rows; the second is offered unticked)."""
+    obj = jpt_object(rhk_text)
+    qualitative = pendekatan == Pendekatan.KUALITATIF
+    first, second = {
+        Perspektif.PENERIMA_LAYANAN.value: (
+            (f"Indeks kepuasan masyarakat terhadap {obj}", "misalnya: 85 (mutu B)",
+             f"Masyarakat menilai {obj} baik pada survei kepuasan", "misalnya: mutu layanan minimal B"),
+            (f"Persentase pengaduan atas {obj} yang diselesaikan", "misalnya: 100 %",
+             f"Pengaduan atas {obj} ditindaklanjuti", "misalnya: seluruh pengaduan dijawab")),
+        Perspektif.PROSES_BISNIS.value: (
+            (f"Persentase {obj} yang diselesaikan sesuai standar pelayanan", "misalnya: 95 %",
+             f"{obj.capitalize()} berjalan sesuai standar pelayanan", "misalnya: tanpa keluhan prosedur"),
+            (f"Rata-rata waktu penyelesaian {obj}", "misalnya: 3 hari kerja",
+             f"{obj.capitalize()} selesai dalam waktu yang dijanjikan", "misalnya: sesuai maklumat pelayanan")),
+        Perspektif.PENGUATAN_INTERNAL.value: (
+            ("Nilai evaluasi SAKIP perangkat daerah", "misalnya: 70 (BB)",
+             "Akuntabilitas kinerja perangkat daerah dinilai baik", "misalnya: predikat BB"),
+            ("Persentase pegawai yang memenuhi 20 JP pengembangan kompetensi", "misalnya: 80 %",
+             "Pegawai mendapat pengembangan kompetensi yang sesuai kebutuhan", "misalnya: seluruh pegawai")),
+        Perspektif.ANGGARAN.value: (
+            ("Persentase realisasi anggaran terhadap pagu", "misalnya: 95 %",
+             "Anggaran terserap sesuai rencana", "misalnya: sesuai jadwal DPA"),
+            ("Jumlah temuan pemeriksaan keuangan yang belum ditindaklanjuti", "misalnya: 0 temuan",
+             "Temuan pemeriksaan keuangan ditindaklanjuti", "misalnya: seluruhnya tuntas")),
+    }.get(perspektif or "", (
+        (f"Capaian {obj}", "misalnya: 100 %", f"{obj.capitalize()} tercapai sesuai rencana",
+         "misalnya: sesuai rencana strategis"),
+        (f"Persentase {obj} yang tepat waktu", "misalnya: 100 %", f"{obj.capitalize()} tepat waktu",
+         "misalnya: sesuai jadwal")))
+    rows = []
+    for slot, row, included in ((IKI_SLOTS[0], first, True), (IKI_SLOTS[1], second, False)):
+        text, hint = (row[2], row[3]) if qualitative else (row[0], row[1])
+        rows.append(IndicatorExample(slot, text, hint, included))
+    return rows
+
+
 #: Lampiran suggestions, one list per kind (the pegawai edits them; an empty list is allowed).
 LAMPIRAN_SUGGESTIONS = {
     LampiranKind.DUKUNGAN_SUMBER_DAYA.value: ("Perangkat komputer dan aplikasi kerja",
@@ -115,18 +197,22 @@ class FirstSkpDraft:
         """Continue a draft written earlier: its RHK utama, indicators and lampiran become this pass's rows."""
         parents = dict(self.parent_options())
         rhks = []
+        jpt = view.variant == "JPT"
+        slots = IKI_SLOTS if jpt else ASPEK_ORDER
         for rhk in view.rhk_of("UTAMA"):
             self._rhk_ids.append(rhk.id)
-            draft = RhkDraft(rhk.parent_rhk_id, parents.get(rhk.parent_rhk_id or "", rhk.parent_text), rhk.text)
-            for ind in rhk.indicators:
-                key = (len(rhks), ind.aspek or "")
-                if ind.aspek in ASPEK_ORDER and key not in self._indicator_ids:
+            draft = RhkDraft(rhk.parent_rhk_id, parents.get(rhk.parent_rhk_id or "", rhk.parent_text), rhk.text,
+                             perspektif=rhk.perspektif if jpt else None)
+            for n, ind in enumerate(rhk.indicators):
+                slot = (IKI_SLOTS[n] if n < len(IKI_SLOTS) else "") if jpt else ind.aspek or ""
+                key = (len(rhks), slot)
+                if slot in slots and key not in self._indicator_ids:
                     self._indicator_ids[key] = ind.id
-                    draft.indicators.append(IndicatorDraft(ind.aspek, ind.text, ind.target_display))
+                    draft.indicators.append(IndicatorDraft(slot, ind.text, ind.target_display))
             if draft.indicators:
                 have = {i.aspek for i in draft.indicators}
-                draft.indicators += [IndicatorDraft(a, "", "", False) for a in ASPEK_ORDER if a not in have]
-                draft.indicators.sort(key=lambda i: ASPEK_ORDER.index(i.aspek))
+                draft.indicators += [IndicatorDraft(a, "", "", False) for a in slots if a not in have]
+                draft.indicators.sort(key=lambda i: slots.index(i.aspek))
             rhks.append(draft)
         for item in view.lampiran:
             self._lampiran_ids.setdefault(item.kind, []).append(item.id)
@@ -148,10 +234,11 @@ class FirstSkpDraft:
         assert self.plan_id is not None
         for n, rhk in enumerate(rhks):
             if n < len(self._rhk_ids):
-                ps.update_rhk(self.db, self.user, self._rhk_ids[n], text=rhk.text, parent_rhk_id=rhk.parent_rhk_id)
+                ps.update_rhk(self.db, self.user, self._rhk_ids[n], text=rhk.text, parent_rhk_id=rhk.parent_rhk_id,
+                              perspektif=rhk.perspektif)
             else:
                 self._rhk_ids.append(ps.add_rhk(self.db, self.user, self.plan_id, text=rhk.text,
-                                                parent_rhk_id=rhk.parent_rhk_id))
+                                                parent_rhk_id=rhk.parent_rhk_id, perspektif=rhk.perspektif))
         for extra in self._rhk_ids[len(rhks):]:
             ps.remove_rhk(self.db, self.user, extra)
         del self._rhk_ids[len(rhks):]
@@ -165,11 +252,11 @@ class FirstSkpDraft:
                 key = (n, ind.aspek)
                 existing = self._indicator_ids.get(key)
                 if ind.included and existing:
-                    ps.update_indicator(self.db, self.user, existing, text=ind.text, aspek=ind.aspek,
+                    ps.update_indicator(self.db, self.user, existing, text=ind.text, aspek=ind.service_aspek,
                                         target=ind.target)
                 elif ind.included:
                     self._indicator_ids[key] = ps.add_indicator(self.db, self.user, self._rhk_ids[n], text=ind.text,
-                                                                aspek=ind.aspek, target=ind.target)
+                                                                aspek=ind.service_aspek, target=ind.target)
                 elif existing:
                     ps.remove_indicator(self.db, self.user, existing)
                     del self._indicator_ids[key]

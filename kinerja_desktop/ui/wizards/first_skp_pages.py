@@ -1,4 +1,5 @@
-"""The steps of the guided first SKP: pendekatan, RHK pimpinan, RHK, indicators, lampiran, review.
+"""The steps of the guided first SKP: pendekatan, RHK pimpinan (JPT: perspektif), RHK, indicators, lampiran,
+review.
 
 Every page that collects something writes it through :class:`FirstSkpDraft` when it is left
 (``validatePage``), and shows a service's message in its notice bar instead of moving on.
@@ -32,17 +33,22 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import KinerjaError
-from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind, Pendekatan
+from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind, Pendekatan, Perspektif
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.wizards.first_skp_draft import (
+    IKI_SLOTS,
     LAMPIRAN_SUGGESTIONS,
+    PERSPEKTIF_GUIDE,
+    PERSPEKTIF_ORDER,
     IndicatorDraft,
     example_indicators,
+    example_indicators_jpt,
 )
 
-#: Words that start an activity rather than a result ("Menyusun laporan" instead of "Tersusunnya laporan").
-_ACTIVITY = re.compile(r"^(me\w+|mengikuti|melaksanakan|melakukan|membuat|membantu)\b", re.IGNORECASE)
+#: Words that start an activity rather than a result ("Menyusun laporan" instead of "Tersusunnya laporan");
+#: a word ending in -nya is a result ("Meningkatnya kepuasan ...").
+_ACTIVITY = re.compile(r"^(?!\w+nya\b)(me\w+|mengikuti|melaksanakan|melakukan|membuat|membantu)\b", re.IGNORECASE)
 #: Fewest characters of an RHK worth saving (a word or two is not a result yet).
 MIN_RHK_CHARS = 15
 
@@ -73,9 +79,18 @@ class _Page(QWizardPage):
         self.setSubTitle(subtitle)
         self.notice = NoticeBar(self)
         self.body = QVBoxLayout(self)
+        self._loaded_for: str | None = None
 
     def guided(self) -> Any:
         return self.wizard()
+
+    def first_visit_for_plan(self) -> bool:
+        """True once per plan: a choice page is filled the first time it is shown (Back keeps the ticks)."""
+        plan_id = self.guided().draft.plan_id
+        if self._loaded_for == plan_id:
+            return False
+        self._loaded_for = plan_id
+        return True
 
     def run(self, work: Any) -> bool:
         """Call ``work()``; a service's refusal is shown here and keeps the user on this page."""
@@ -158,13 +173,11 @@ class ParentPage(_Page):
         self.body.addWidget(_label(self.tr("Tips: satu RHK pimpinan biasanya cukup didukung oleh satu RHK Anda. "
                                            "Pilih yang paling dekat dengan tugas jabatan Anda."), self, muted=True))
         self.body.addWidget(self.notice)
-        self._loaded_for: str | None = None
 
     def initializePage(self) -> None:
-        wizard = self.guided()
-        if self._loaded_for == wizard.draft.plan_id:
+        if not self.first_visit_for_plan():
             return
-        self._loaded_for = wizard.draft.plan_id
+        wizard = self.guided()
         penilai = wizard.view.snapshot.get("penilai", {}).get("nama", "")
         self.penilai.setText(self.tr("Pejabat penilai kinerja: <b>{0}</b>").format(html.escape(penilai or "—")))
         self.options.blockSignals(True)
@@ -203,6 +216,51 @@ class ParentPage(_Page):
         return True
 
 
+class PerspektifPage(_Page):
+    """JPT form: tick the perspektif the SKP has results in; one RHK is written for each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Perspektif RHK"),
+                         self.tr("SKP pejabat pimpinan tinggi memuat RHK menurut perspektif: penerima layanan, "
+                                 "proses bisnis, penguatan internal, dan anggaran. Centang perspektif yang "
+                                 "memuat hasil kerja Anda; satu RHK ditulis untuk setiap perspektif."), parent)
+        self.checks: dict[str, QCheckBox] = {}
+        for value in PERSPEKTIF_ORDER:
+            guide = PERSPEKTIF_GUIDE[value]
+            check = QCheckBox(tr_label(Perspektif(value).label), self)
+            check.setObjectName(f"perspektif_{value}")
+            check.setChecked(True)
+            check.toggled.connect(lambda _on: self.completeChanged.emit())
+            self.checks[value] = check
+            self.body.addWidget(check)
+            self.body.addWidget(_label(self.tr("{0}. Contoh RHK: <i>{1}</i>").format(
+                html.escape(guide.meaning[:1].upper() + guide.meaning[1:]), html.escape(guide.example_rhk)), self,
+                muted=True))
+        self.body.addWidget(_label(self.tr("Tips: RHK pejabat pimpinan tinggi diturunkan dari sasaran strategis "
+                                           "instansi (Renstra); tulis hasil yang dirasakan, bukan kegiatan."),
+                                   self, muted=True))
+        self.body.addStretch(1)
+        self.body.addWidget(self.notice)
+
+    def initializePage(self) -> None:
+        if not self.first_visit_for_plan():
+            return
+        wizard = self.guided()
+        have = {r.perspektif for r in wizard.rhks if r.perspektif}
+        for value, check in self.checks.items():
+            check.setChecked(not have or value in have)
+
+    def chosen(self) -> list[str]:
+        return [value for value, check in self.checks.items() if check.isChecked()]
+
+    def isComplete(self) -> bool:
+        return bool(self.chosen())
+
+    def validatePage(self) -> bool:
+        self.guided().choose_perspektif(self.chosen())
+        return True
+
+
 class RhkPage(_Page):
     """One line per chosen RHK pimpinan: the pegawai's own result."""
 
@@ -210,9 +268,14 @@ class RhkPage(_Page):
         super().__init__(self.tr("Tulis RHK Anda"),
                          self.tr("Tulis hasil kerja Anda sendiri, pada tingkat jabatan Anda, untuk setiap RHK "
                                  "pimpinan. Tulis hasil, bukan kegiatan."), parent)
-        self.body.addWidget(_example_box(
+        self.example = _example_box(
             self.tr("Terselesaikannya verifikasi berkas permohonan KTP-el secara tepat waktu dan akurat"),
-            self.tr("Melaksanakan tugas yang diberikan pimpinan (kegiatan, bukan hasil; tidak terukur)"), self))
+            self.tr("Melaksanakan tugas yang diberikan pimpinan (kegiatan, bukan hasil; tidak terukur)"), self)
+        self.example_jpt = _example_box(
+            self.tr("Meningkatnya kepuasan masyarakat terhadap pelayanan administrasi kependudukan"),
+            self.tr("Melaksanakan koordinasi pelayanan (kegiatan, bukan hasil; tidak terukur)"), self)
+        self.body.addWidget(self.example)
+        self.body.addWidget(self.example_jpt)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -223,6 +286,11 @@ class RhkPage(_Page):
 
     def initializePage(self) -> None:
         wizard = self.guided()
+        if wizard.jpt:
+            self.setSubTitle(self.tr("Tulis hasil kerja Anda, pada tingkat jabatan Anda, untuk setiap perspektif "
+                                     "yang dipilih. Tulis hasil yang dirasakan, bukan kegiatan."))
+        self.example.setVisible(not wizard.jpt)
+        self.example_jpt.setVisible(wizard.jpt)
         holder = QWidget(self.scroll)
         layout = QVBoxLayout(holder)
         self.edits, self.hints = [], []
@@ -232,9 +300,14 @@ class RhkPage(_Page):
             if rhk.parent_rhk_id:
                 supports = self.tr("Mendukung RHK pimpinan: <i>{0}</i>").format(html.escape(rhk.parent_text))
                 inner.addWidget(_label(supports, box, muted=True))
+            guide = PERSPEKTIF_GUIDE.get(rhk.perspektif or "")
+            if guide is not None:
+                inner.addWidget(_label(self.tr("Perspektif <b>{0}</b>: {1}.").format(
+                    tr_label(Perspektif(rhk.perspektif).label), html.escape(guide.meaning)), box, muted=True))
             edit = QLineEdit(rhk.text, box)
             edit.setObjectName(f"rhkText{n}")
-            edit.setPlaceholderText(self.tr("Terselesaikannya … / Tersusunnya … / Tersedianya …"))
+            edit.setPlaceholderText(guide.example_rhk if guide is not None
+                                    else self.tr("Terselesaikannya … / Tersusunnya … / Tersedianya …"))
             edit.setAccessibleName(self.tr("Rencana Hasil Kerja {0}").format(n))
             hint = _label("", box, muted=True)
             hint.setStyleSheet("color: #8c5a00;")
@@ -277,10 +350,13 @@ class RhkPage(_Page):
 class _IndicatorRow:
     def __init__(self, box: QWidget, grid: QGridLayout, row: int, ind: IndicatorDraft, hint: str, tag: str) -> None:
         self.aspek = ind.aspek
-        self.check = QCheckBox(tr_label(Aspek(ind.aspek).label), box)
+        label = (f"IKI {IKI_SLOTS.index(ind.aspek) + 1}" if ind.aspek in IKI_SLOTS
+                 else tr_label(Aspek(ind.aspek).label))
+        self.check = QCheckBox(label, box)
         self.check.setChecked(ind.included)
         self.text = QLineEdit(ind.text, box)
         self.text.setObjectName(f"iki{tag}")
+        self.text.setCursorPosition(0)  # a long example reads from its start
         self.target = QLineEdit(ind.target, box)
         self.target.setObjectName(f"target{tag}")
         self.target.setPlaceholderText(hint)
@@ -316,11 +392,15 @@ class IndicatorPage(_Page):
 
     def initializePage(self) -> None:
         wizard = self.guided()
+        if wizard.jpt:
+            self.setSubTitle(self.tr("Sesuaikan contoh indikator menurut perspektif setiap RHK dan isi targetnya. "
+                                     "Indikator kedua boleh dicentang bila RHK perlu dua ukuran."))
         holder = QWidget(self.scroll)
         layout = QVBoxLayout(holder)
         self.rows = []
         for n, rhk in enumerate(wizard.rhks, start=1):
-            examples = example_indicators(rhk.text, wizard.pendekatan)
+            examples = (example_indicators_jpt(rhk.text, rhk.perspektif, wizard.pendekatan) if wizard.jpt
+                        else example_indicators(rhk.text, wizard.pendekatan))
             if not rhk.indicators:
                 rhk.indicators = [IndicatorDraft(e.aspek, e.text, "", e.included) for e in examples]
             hints = {e.aspek: e.target_hint for e in examples}
@@ -329,7 +409,7 @@ class IndicatorPage(_Page):
                 ind.text = ind.text or texts.get(ind.aspek, "")
             box = QGroupBox(self.tr("RHK {0}: {1}").format(n, rhk.text), holder)
             grid = QGridLayout(box)
-            grid.addWidget(_label(self.tr("<b>Aspek</b>"), box), 0, 0)
+            grid.addWidget(_label(self.tr("<b>No</b>") if wizard.jpt else self.tr("<b>Aspek</b>"), box), 0, 0)
             grid.addWidget(_label(self.tr("<b>Indikator Kinerja Individu</b>"), box), 0, 1)
             grid.addWidget(_label(self.tr("<b>Target</b>"), box), 0, 2)
             grid.setColumnStretch(1, 3)

@@ -1,7 +1,8 @@
 """The guided first SKP for a new staff member (a QWizard), ending with Ajukan.
 
-``FirstSkpWizard(db, user, employee_id, year, parent=None)``: the steps are in
-:mod:`first_skp_pages`; every write goes through ``services.plan_service`` (via
+``FirstSkpWizard(db, user, employee_id, year, parent=None)``: six steps, in
+:mod:`first_skp_pages` (a JPT's second step is the perspektif of the JPT form instead of the RHK
+pimpinan: that form has no intervensi column); every write goes through ``services.plan_service`` (via
 :class:`FirstSkpDraft`), the same path as the plan editor, so the permission checks and
 validation are the services' own. Offered when a pegawai without a plan for the year signs in
 (``ui.help.install``) and from Bantuan > Susun SKP Pertama dengan Panduan.
@@ -20,7 +21,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget, QWizard
 
-from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind
+from kinerja_desktop.domain.kepegawaian import Aspek, LampiranKind, Perspektif, SkpVariant, skp_variant_for
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.services.form_queries import employee_header
 from kinerja_desktop.store.db import Database
@@ -31,11 +32,15 @@ from kinerja_desktop.ui.wizards.first_skp_pages import (
     LampiranPage,
     ParentPage,
     PendekatanPage,
+    PerspektifPage,
     ReviewPage,
     RhkPage,
 )
 
-PAGE_PENDEKATAN, PAGE_PARENT, PAGE_RHK, PAGE_INDICATOR, PAGE_LAMPIRAN, PAGE_REVIEW = range(6)
+PAGE_PENDEKATAN, PAGE_PARENT, PAGE_RHK, PAGE_INDICATOR, PAGE_LAMPIRAN, PAGE_REVIEW, PAGE_PERSPEKTIF = range(7)
+#: Which page follows which (the second step is PAGE_PARENT, or PAGE_PERSPEKTIF for a JPT).
+_NEXT = {PAGE_PARENT: PAGE_RHK, PAGE_PERSPEKTIF: PAGE_RHK, PAGE_RHK: PAGE_INDICATOR,
+         PAGE_INDICATOR: PAGE_LAMPIRAN, PAGE_LAMPIRAN: PAGE_REVIEW, PAGE_REVIEW: -1}
 
 
 class FirstSkpWizard(QWizard):
@@ -62,6 +67,8 @@ class FirstSkpWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         self.db, self.user, self.year = db, user, year
         self.header = employee_header(db, user, employee_id, year)  # raises PermissionDenied
+        #: The JPT form (perspektif, no aspek); a continued draft keeps the form it was made on.
+        self.jpt = skp_variant_for(self.header.jenis_jabatan) == SkpVariant.JPT
         self.draft = FirstSkpDraft(db, user, employee_id, year)
         self.view: Any = None
         self.pendekatan = ""
@@ -71,13 +78,21 @@ class FirstSkpWizard(QWizard):
         self._adopted = False
         self.submitted = False
         pages = (PendekatanPage(self), ParentPage(self), RhkPage(self), IndicatorPage(self), LampiranPage(self),
-                 ReviewPage(self))
+                 ReviewPage(self), PerspektifPage(self))
+        steps = len(pages) - 1  # the perspektif step takes the RHK pimpinan step's place
         for page_id, page in enumerate(pages):
-            page.setTitle(self.tr("Langkah {0} dari {1} · {2}").format(page_id + 1, len(pages), page.title()))
+            number = PAGE_PARENT + 1 if page_id == PAGE_PERSPEKTIF else page_id + 1
+            page.setTitle(self.tr("Langkah {0} dari {1} · {2}").format(number, steps, page.title()))
             self.setPage(page_id, page)
         self.help_requested = QShortcut(QKeySequence("F1"), self)  # the Panduan of this wizard (ui.help.install)
         self.resize(900, 640)
         self._page_changed(PAGE_PENDEKATAN)
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == PAGE_PENDEKATAN:
+            return PAGE_PERSPEKTIF if self.jpt else PAGE_PARENT
+        return _NEXT.get(current, -1)
 
     # ------------------------------------------------------------------ what the pages call
 
@@ -86,6 +101,7 @@ class FirstSkpWizard(QWizard):
         self.draft.start(pendekatan)
         self.view = self.draft.view()
         self.pendekatan = self.view.pendekatan
+        self.jpt = self.view.variant == SkpVariant.JPT
         self.parent_options = self.draft.parent_options()
         if not self._adopted:
             self._adopted = True
@@ -101,6 +117,13 @@ class FirstSkpWizard(QWizard):
             return
         self.rhks = [by_parent.get(rhk_id) or RhkDraft(rhk_id, text) for rhk_id, text in chosen]
 
+    def choose_perspektif(self, chosen: list[str]) -> None:
+        """JPT: the perspektif ticked, in the form's order: one RHK each (RHK already written are kept)."""
+        kept: dict[str, list[RhkDraft]] = {}
+        for rhk in self.rhks:
+            kept.setdefault(rhk.perspektif or "", []).append(rhk)
+        self.rhks = [r for p in chosen for r in kept.get(p) or [RhkDraft(None, "", perspektif=p)]]
+
     def submit(self) -> None:
         self.draft.submit()
         self.submitted = True
@@ -109,7 +132,8 @@ class FirstSkpWizard(QWizard):
         """The plan as saved, for the last step (read back through the service, not from the pages)."""
         view = self.draft.view()
         heading = self.tr("SKP tahun {0}").format(self.year)
-        columns = (self.tr("Aspek"), self.tr("Indikator Kinerja Individu"), self.tr("Target"))
+        columns = ((self.tr("No"),) if self.jpt else (self.tr("Aspek"),)) + (
+            self.tr("Indikator Kinerja Individu"), self.tr("Target"))
         penilai = view.snapshot.get("penilai", {}).get("nama", "") or "—"
         parts = [f"<h3>{html.escape(self.header.name)} · {heading}</h3>",
                  "<p>" + self.tr("Pendekatan: {0} · Pejabat penilai kinerja: {1}").format(
@@ -118,11 +142,14 @@ class FirstSkpWizard(QWizard):
             parts.append(f"<p><b>{n}. {html.escape(rhk.text)}</b>")
             if rhk.parent_text:
                 parts.append("<br><i>" + self.tr("Mengintervensi: {0}").format(html.escape(rhk.parent_text)) + "</i>")
+            if rhk.perspektif:
+                parts.append("<br><i>" + self.tr("Perspektif: {0}").format(
+                    tr_label(Perspektif(rhk.perspektif).label)) + "</i>")
             parts.append("</p><table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>")
             parts.extend(f"<th align='left'>{title}</th>" for title in columns)
             parts.append("</tr>")
-            for ind in rhk.indicators:
-                aspek = tr_label(Aspek(ind.aspek).label) if ind.aspek else ""
+            for number, ind in enumerate(rhk.indicators, start=1):
+                aspek = tr_label(Aspek(ind.aspek).label) if ind.aspek else str(number)
                 parts.append(f"<tr><td>{aspek}</td><td>{html.escape(ind.text)}</td>"
                              f"<td>{html.escape(ind.target_display)}</td></tr>")
             parts.append("</table>")

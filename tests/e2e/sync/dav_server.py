@@ -41,6 +41,27 @@ def self_signed(folder: Path) -> tuple[str, str]:
     return str(cert_file), str(key_file)
 
 
+def _flat_listing(root: Path) -> Any:
+    """WsgiDAV's own filesystem provider whose listings below the second level leave out folders."""
+    import os
+
+    from wsgidav.fs_dav_provider import FilesystemProvider, FolderResource
+
+    class FlatFolder(FolderResource):
+        def get_member_names(self) -> list[str]:
+            names = super().get_member_names()
+            if self.path.strip("/").count("/") < 1:  # "/" and "/kinerja" list everything
+                return names
+            return [n for n in names if not os.path.isdir(os.path.join(self._file_path, n))]
+
+    class FlatListing(FilesystemProvider):
+        def get_resource_inst(self, path: str, environ: dict[str, Any]) -> Any:
+            res = super().get_resource_inst(path, environ)
+            return FlatFolder(path, environ, res._file_path) if isinstance(res, FolderResource) else res
+
+    return FlatListing(str(root), fs_opts={})
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -55,6 +76,9 @@ class DavServer:
     port: int = 0
     #: (certificate file, key file) to serve HTTPS.
     tls: tuple[str, str] | None = None
+    #: A broken store: folders two levels down or deeper list their files but not their sub-folders
+    #: (like the fake S3 server of issue 19, whose listings left out nested folders).
+    hide_nested_folders: bool = False
     requests: list[tuple[str, str, int, int]] = field(default_factory=list)
     _server: Any = None
     _thread: threading.Thread | None = None
@@ -74,7 +98,7 @@ class DavServer:
         config = {
             "host": "127.0.0.1",
             "port": self.port,
-            "provider_mapping": {"/": str(self.root)},
+            "provider_mapping": {"/": _flat_listing(self.root) if self.hide_nested_folders else str(self.root)},
             "simple_dc": {"user_mapping": {"*": {self.user: {"password": self.password}}}},
             "http_authenticator": {"accept_basic": True, "accept_digest": False, "default_to_digest": False},
             "verbose": 0,

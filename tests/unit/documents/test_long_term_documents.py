@@ -27,7 +27,7 @@ from kinerja_desktop.services import evaluation_service as es
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Document
 from tests.helpers.fixtures import DEMO_YEAR, People
-from tests.helpers.signing_pki import identity_for, pki, sheet_pdf, trust_test_ca, who
+from tests.helpers.signing_pki import identity_for, name_and_nip, pki, sheet_pdf, trust_test_ca
 from tests.helpers.tsa_standin import TsaStandIn
 
 
@@ -38,7 +38,7 @@ def _trusted_test_ca() -> None:
 
 def signed_documents(db: Database, people: People, periods: tuple[str, ...] = ("TW1",)) -> list[str]:
     """The staff member signs their SKP and their evaluations of ``periods`` (finalised first)."""
-    staff, penilai = who(db, people.staff.employee_id), who(db, people.penilai.employee_id)
+    staff, penilai = name_and_nip(db, people.staff.employee_id), name_and_nip(db, people.penilai.employee_id)
     ids = []
     for period in periods:
         ev = es.get_evaluation(db, people.penilai, people.staff_plan_id, period)
@@ -136,7 +136,7 @@ def test_cli_dokumen_ltv_one_document_and_all(
     demo_db: Database, people: People, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     skp, ev = signed_documents(demo_db, people)
-    nip = who(demo_db, people.staff.employee_id)[1]
+    nip = name_and_nip(demo_db, people.staff.employee_id)[1]
     monkeypatch.setenv("KINERJA_PASSWORD", nip)
     base = ["--db", str(demo_db.path), "--user", nip]
     with TsaStandIn() as tsa:

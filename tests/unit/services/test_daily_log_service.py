@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -139,7 +139,14 @@ def test_unit_recap_is_for_admins_and_the_units_penilai(demo_db: Database, peopl
     rows = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=FRIDAY)
     staff_row = next(r for r in rows if r.employee_id == people.staff.employee_id)
     assert (staff_row.working_days, staff_row.missing) == (21, 4)  # missing: up to today (2-5 November)
-    assert staff_row.days[5].entries == 1  # 6 November
+    assert staff_row.totals().due == 5  # 2-6 November
+    # the unit's numbers (one grouped query) are each person's month counted day by day, late days included
+    for today in (FRIDAY, date(2026, 11, 22)):
+        counted = dl.unit_month(demo_db, people.admin, unit_id, 2026, 11, today=today)
+        by_day = [dl.person_month(demo_db, people.admin, r.employee_id, 2026, 11, today=today) for r in counted]
+        assert [r.totals() for r in counted] == [m.totals() for m in by_day]
+        assert [r.employee_id for r in counted] == [m.employee_id for m in by_day]
+    assert any(m.late for m in by_day) and any(m.logged > m.late for m in by_day)
     mine = dl.unit_month(demo_db, people.penilai, unit_id, 2026, 11, today=FRIDAY)
     assert people.staff.employee_id in {r.employee_id for r in mine} and len(mine) <= len(rows)
     with pytest.raises(PermissionDenied):
@@ -155,3 +162,55 @@ def test_the_demo_office_has_a_realistic_fortnight(demo_db: Database, people: Pe
         rows = list(s.scalars(select(ProgresHarian)))
     assert any(r.late for r in rows) and any(r.umpan_balik for r in rows)
     assert {r.day.month for r in rows} == {11}
+
+
+def test_the_recap_xlsx_reports_progress_and_a_cancelled_export_keeps_the_old_file(demo_db: Database, people: People,
+                                                                                   tmp_path) -> None:
+    """Streamed export: progress reaches the row count; cancelled, it returns None and the file there is kept."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    with demo_db.reader() as s:
+        unit_id = s.get(Employee, people.staff.employee_id).unit_id
+    rec = dl.month_recap(demo_db, people.admin, 2026, 11, unit_id=unit_id, today=date(2026, 11, 22))
+    rec = replace(rec, people=rec.people * 300)
+    seen: list[tuple[int, int]] = []
+    folder = tmp_path / "ekspor"
+    folder.mkdir()
+    out = dl.write_recap_xlsx(rec, folder / "rekap.xlsx", progress=lambda d, t: seen.append((d, t)))
+    rows = list(load_workbook(out)["Rekap"].iter_rows(values_only=True))
+    assert len(rows) == len(rec.people) + 1 and seen[-1] == (len(rec.people), len(rec.people))
+    first = rec.people[0]
+    assert rows[1][:3] == (first.unit, first.nip, first.nama) and rows[1][6:] == (
+        first.logged, first.on_time, first.late, first.missing)
+    before = out.read_bytes()
+    assert dl.write_recap_xlsx(rec, out, cancelled=lambda: True) is None
+    assert out.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["rekap.xlsx"]
+
+
+def test_a_pc_clock_set_back_does_not_make_a_late_entry_on_time(demo_db: Database, people: People, tmp_path) -> None:
+    """GIVEN Wednesday's line written on Wednesday WHEN the same PC, its clock set back to Monday, writes Monday's
+    line THEN the PC's own order of changes contradicts the date: the entry is doubted and counted late, in the
+    list, the person's month recap and its XLSX; another person's entries are untouched."""
+    from openpyxl import load_workbook
+
+    monday, wednesday = date(2026, 11, 2), date(2026, 11, 4)  # before the demo's fortnight of logs
+    dl.add_entry(demo_db, people.staff, wednesday, "rapat koordinasi layanan", today=wednesday)
+    cheat = dl.add_entry(demo_db, people.staff, monday, "verifikasi berkas (susulan)", today=monday)  # clock set back
+    honest = dl.add_entry(demo_db, people.staff, date(2026, 11, 5), "pelayanan loket", today=date(2026, 11, 5))
+    by_id = {e.id: e for e in dl.entries(demo_db, people.penilai, people.staff.employee_id, monday, wednesday + 
+                                         timedelta(days=1))}
+    assert by_id[cheat].written_on == monday and by_id[cheat].late
+    assert "jam PC diragukan" in by_id[cheat].doubt and "04-11-2026" in by_id[cheat].doubt
+    assert not by_id[honest].doubt and not by_id[honest].late
+    rec = dl.month_recap(demo_db, people.penilai, 2026, 11, employee_id=people.staff.employee_id,
+                         today=date(2026, 11, 20))
+    assert next(d for d in rec.people[0].days if d.day == monday).late
+    out = dl.write_recap_xlsx(rec, tmp_path / "harian.xlsx")
+    rows = list(load_workbook(out)["Harian"].iter_rows(values_only=True))
+    assert rows[0][-1] == "waktu_diragukan"
+    flagged = [r for r in rows[1:] if r[-1]]
+    assert [r[3] for r in flagged] == ["verifikasi berkas (susulan)"] and flagged[0][5] == "ya"
+    other = dl.entries(demo_db, people.admin, people.penilai.employee_id, date(2026, 11, 1), date(2026, 11, 30))
+    assert not any(e.doubt for e in other)  # the demo's own history is in order

@@ -305,3 +305,22 @@ def test_missing_and_tombstoned_rows_are_not_found(demo_db, people, new_plan):
     with demo_db.reader() as s:
         assert s.execute(select(Plan.id).where(Plan.id == new_plan)).scalar() == new_plan
         assert s.execute(select(Indicator).where(Indicator.rhk_id == rhk)).first() is None
+
+
+def test_a_jpt_skp_is_submitted_only_when_every_rhk_has_its_perspektif(demo_db, people):
+    """The JPT form has a PERSPEKTIF column: Ajukan names the RHK without one; with it the plan goes."""
+    from kinerja_desktop.services.auth_service import user_by_username
+    from kinerja_desktop.store.models import Employee
+
+    with demo_db.reader() as s:
+        nip = s.scalars(select(Employee.nip).where(Employee.jenis_jabatan == "JPT_PRATAMA")).first()
+    kadis = user_by_username(demo_db, nip)
+    plan_id = ps.create_plan(demo_db, kadis, kadis.employee_id, YEAR)
+    assert ps.get_plan(demo_db, kadis, plan_id).variant == "JPT"
+    rhk = ps.add_rhk(demo_db, kadis, plan_id, text="Meningkatnya kepuasan masyarakat terhadap layanan dinas")
+    ps.add_indicator(demo_db, kadis, rhk, text="Indeks kepuasan masyarakat", target="85 indeks")
+    with pytest.raises(ValidationError, match="belum memiliki perspektif"):
+        ps.submit_plan(demo_db, kadis, plan_id)
+    ps.update_rhk(demo_db, kadis, rhk, perspektif="PENERIMA_LAYANAN")
+    ps.submit_plan(demo_db, kadis, plan_id)
+    assert ps.get_plan(demo_db, kadis, plan_id).status == "SUBMITTED"

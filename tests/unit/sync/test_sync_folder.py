@@ -170,3 +170,42 @@ def test_applying_the_same_bundles_twice_changes_nothing(office: Office, people:
 def test_conflict_rows_are_local_bookkeeping(office: Office) -> None:
     with office.dbs["staff"].reader() as s:
         assert s.execute(select(SyncConflict)).first() is None
+
+
+def test_packing_in_windows_keeps_signature_groups_whole(office: Office, people: People, monkeypatch) -> None:
+    """The outbox is packed a window of entries at a time (memory stays flat on a founding push); a window
+    never splits a signature group (a group longer than the window is read whole) and the chain stays
+    contiguous."""
+    from kinerja_desktop.store.changelog import device_id
+    from kinerja_desktop.sync import engine
+
+    staff_db, reader_db = office.dbs["staff"], office.dbs["reader"]
+    with staff_db.reader() as s:
+        indicators = list(s.scalars(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id).where(
+            Rhk.plan_id == people.staff_plan_id, Indicator.deleted.is_(False))))
+        me = device_id(s)
+        before = s.execute(select(ChangeLog.seq).where(ChangeLog.device_id == me)
+                           .order_by(ChangeLog.seq.desc())).scalars().first() or 0
+    for n, ind in enumerate(indicators):
+        realisation_service.set_realisation(staff_db, people.staff, ind, "TW4", value=f"{n + 3} dokumen",
+                                            note=f"catatan {n}")
+    with staff_db.session(user=people.staff.username, role="PEGAWAI") as s:  # one commit, one signed group
+        for r in s.scalars(select(Realisation).where(Realisation.period == "TW4",
+                                                     Realisation.indicator_id.in_(indicators))):
+            r.note = f"dirangkum {r.value_text}"
+    with staff_db.reader() as s:
+        sigs = [r.sig for r in s.scalars(select(ChangeLog).where(ChangeLog.device_id == me, ChangeLog.seq > before))]
+    assert any(sig and int(sig.get("n") or 1) > 1 for sig in sigs), (len(indicators), sigs)  # a group of several
+    monkeypatch.setattr(engine, "PACK_WINDOW", 2)
+    pushed = office.sync("staff")
+    assert pushed.entries_pushed == len(sigs) and pushed.unsigned == 0
+    pulled = office.sync("reader")
+    assert not pulled.quarantined and not pulled.waiting
+    with reader_db.reader() as s:
+        got = dict(s.execute(select(Realisation.indicator_id, Realisation.value_text).where(
+            Realisation.period == "TW4", Realisation.indicator_id.in_(indicators))).all())
+    assert got == {ind: f"{n + 3} dokumen" for n, ind in enumerate(indicators)}
+    with reader_db.reader() as s:
+        notes = set(s.scalars(select(Realisation.note).where(Realisation.period == "TW4",
+                                                              Realisation.indicator_id.in_(indicators))))
+    assert notes == {f"dirangkum {n + 3} dokumen" for n in range(len(indicators))}
