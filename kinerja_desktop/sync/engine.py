@@ -1286,6 +1286,10 @@ class SyncEngine:
                 for r in doc.get("supervision") or []:
                     if r.get("supervisor_id"):
                         todo.append((str(r["supervisor_id"]), "up", depth + 1))
+            if kind in ("self", "down"):  # the ketua of their tim kerja (sync.scope: the RHK drafts hang from)
+                for t in doc.get("teams") or []:
+                    if isinstance(t, dict) and t.get("head_id"):
+                        todo.append((str(t["head_id"]), "up", depth + 1))
             if kind == "self" or (kind == "down" and depth < 2):
                 for r in doc.get("below") or []:
                     todo.append((str(r.get("employee_id")), "down", depth + 1))
