@@ -8,6 +8,8 @@
   counted from when the previous cut happened (or from arming; connections are kept alive by
   HTTP clients, so counting per connection would never trigger). A cut closes both sides of the
   connection that carried the byte (RST, or FIN with ``rst=False``).
+* ``arm_timed_cuts(seconds)``: also cut every connection open at each ``seconds`` of wall-clock
+  time (a link that drops every 30 s whatever it carries); ``cuts_done`` counts both kinds.
 * ``up_bytes`` / ``down_bytes``: what went client->server / server->client through the proxy.
 """
 
@@ -75,6 +77,20 @@ class FaultProxy:
             self._cuts = [self._rng.randint(lo, hi) for _ in range(n)]
             self._since_cut = 0
             self._cut_down = downstream
+
+    def arm_timed_cuts(self, seconds: float) -> None:
+        """Cut every open connection each ``seconds`` from now on (until :meth:`stop`)."""
+        assert self._loop is not None
+
+        async def ticker() -> None:
+            while True:
+                await asyncio.sleep(seconds)
+                if self._writers:
+                    with self._lock:
+                        self.cuts_done += 1
+                    self._abort(list(self._writers))
+
+        asyncio.run_coroutine_threadsafe(ticker(), self._loop)
 
     @property
     def pending_cuts(self) -> int:
