@@ -22,6 +22,7 @@ from sqlalchemy import select
 from kinerja_desktop.store.changelog import json_value
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import Employee, Supervision, Unit, UserAccount
+from kinerja_desktop.store.models_peran import TimKerja
 from kinerja_desktop.store.signing import Signer, sign_document
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.remote import Remote
@@ -54,8 +55,19 @@ def roster_snapshot(db: Database) -> dict[str, Any]:
                      "active": a.active, "keys": [a.public_key] if a.public_key else []}
                     for a in s.scalars(select(UserAccount).where(UserAccount.deleted.is_(False))
                                        .order_by(UserAccount.username))]
+        teams = [{"id": t.id, "head_id": t.employee_id, "year": t.year, "members": team_members(t.members)}
+                 for t in s.scalars(select(TimKerja).where(TimKerja.deleted.is_(False))
+                                    .order_by(TimKerja.employee_id, TimKerja.year, TimKerja.id))]
     return json.loads(json.dumps({"units": units, "employees": employees, "supervision": supervision,
-                                  "accounts": accounts}, default=json_value))
+                                  "accounts": accounts, "teams": teams}, default=json_value))
+
+
+def team_members(members: Any) -> list[str]:
+    """The employee ids a tim kerja's ``members`` list names (anything else in it is left out)."""
+    if not isinstance(members, list):
+        return []
+    return sorted({str(m["employee_id"]) for m in members
+                   if isinstance(m, dict) and isinstance(m.get("employee_id"), str) and m["employee_id"]})
 
 
 def read_latest_roster(remote: Remote) -> dict[str, Any] | None:
@@ -103,7 +115,9 @@ def roster_cards(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The roster cut into signed cards, so a PC that holds a scope reads a few kilobytes, not the office.
 
     * ``<employee id>``: the person, who their penilai is per year (``supervision``), who reports
-      to them (``below``) and their accounts with public keys;
+      to them (``below``), their accounts with public keys, and the tim kerja they are members of
+      (``teams``: the ketua and the year; only on the cards of members, so the other cards stay
+      as they were);
     * ``_admins``: every admin account (they may sign in and act anywhere);
     * ``_names/<xx>``: user names and NIPs whose SHA-256 starts with ``xx``, to the employee id
       (how a PC finds the card of the person set up on it).
@@ -123,10 +137,16 @@ def roster_cards(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
         if a.get("employee_id"):
             accounts[a["employee_id"]].append(a)
             names[P.card_shard(a["username"])][a["username"]] = a["employee_id"]
+    teams: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for t in body.get("teams") or []:
+        for member in t["members"]:
+            teams[member].append({"head_id": t["head_id"], "year": t["year"]})
     cards: dict[str, dict[str, Any]] = {}
     for e in body["employees"]:
         cards[e["id"]] = {"employee": e, "supervision": sup[e["id"]], "below": below[e["id"]],
                           "accounts": accounts[e["id"]]}
+        if teams.get(e["id"]):
+            cards[e["id"]]["teams"] = sorted(teams[e["id"]], key=lambda t: (t["year"], t["head_id"]))
         if e.get("nip"):
             names[P.card_shard(e["nip"])][e["nip"]] = e["id"]
     cards["_admins"] = {"admins": admins}

@@ -234,6 +234,7 @@ def merge_cards(cards: Mapping[str, tuple[int, Mapping[str, Any]]]) -> dict[str,
     accounts: dict[str, Any] = {}
     employees: dict[str, Any] = {}
     supervision: dict[tuple[str, int], Any] = {}
+    teams: list[dict[str, Any]] = []
     seq = 0
     for key, (card_seq, doc) in cards.items():
         seq = max(seq, card_seq)
@@ -246,13 +247,17 @@ def merge_cards(cards: Mapping[str, tuple[int, Mapping[str, Any]]]) -> dict[str,
                 employees[str(emp.get("id"))] = emp
             for a in doc.get("accounts") or []:
                 accounts[str(a.get("username"))] = a
+            for t in doc.get("teams") or []:  # the tim kerja this person is a member of
+                if isinstance(t, dict) and isinstance(emp, dict):
+                    teams.append({"head_id": t.get("head_id"), "year": t.get("year"), "members": [emp.get("id")]})
             for r in [*(doc.get("supervision") or []), *(doc.get("below") or [])]:
                 try:
                     supervision[(str(r["employee_id"]), int(r["year"]))] = r
                 except (KeyError, TypeError, ValueError):
                     continue
     return {"accounts": list(accounts.values()), "employees": list(employees.values()),
-            "supervision": list(supervision.values()), "units": [], "seq": seq, "from_cards": True}
+            "supervision": list(supervision.values()), "teams": teams, "units": [], "seq": seq,
+            "from_cards": True}
 
 
 def current_roster(db: Database) -> Roster | None:

@@ -5,7 +5,8 @@
 ``u-<id>``  a unit's survey (SKM) and its responses
 ``r-<id>``  an employee's roster entry: the employee row and who their penilai is per year
 ``a-<id>``  an employee's sign-in account (password verifier, wrapped key)
-``s-<id>``  an employee's plans and RHK: what their subordinates intervene in
+``s-<id>``  an employee's plans and RHK: what their subordinates intervene in; and the tim
+            kerja they lead (its members, from any unit, receive draft RHK in them)
 ``e-<id>``  everything else of an employee's record: indicators, lampiran, realisations and
             evidence, evaluations and feedback, signed documents, and the tables of later
             features (found through the employee, plan, evaluation, RHK, indicator or
@@ -201,7 +202,7 @@ class Partitioner:
         if table == "skm_response":
             unit = self.parent("skm_survey", val("survey_id"))
             return f"u-{unit}" if unit else GLOBAL
-        if table == "plan":
+        if table in ("plan", "tim_kerja"):
             emp = val("employee_id")
             return f"s-{emp}" if emp else GLOBAL
         if table == "document":

@@ -82,6 +82,13 @@ WAITING_KEY = "sync.waiting"
 RECEIPTS_KEY = "sync.receipts_written"
 #: Last sequence number of this device packed into partition bundles (see sync.scope), per device id.
 PART_PACKED_KEY = "sync.part_packed"
+#: Up to this many objects, ask the store about each (a small request, or a read that may find
+#: nothing) instead of listing the folders they are in: a listing of ``chunks/`` or ``parts/``
+#: grows with the whole office (180 KB of WebDAV XML for 256 chunk folders, 20 s at 64 kbit/s),
+#: while a staff PC's daily sync touches one file and one or two partitions.
+FEW_OBJECTS = 16
+#: What a PC that holds a scope reads ahead of applying, at most (see SyncEngine._read_ahead).
+READ_AHEAD_BYTES = 8 * 1024 * 1024
 
 
 class StoreIdentityChanged(KinerjaError):
@@ -211,6 +218,8 @@ class _Listed(NamedTuple):
     last: int
     sha: str
     name: str
+    #: Its size as listed (None: not told).
+    size: int | None = None
 
 
 @dataclass
@@ -356,6 +365,8 @@ class SyncEngine:
         self._partitioned: bool | None = None
         #: After a restore: this device's own stream is re-applied up to this number (sync.own_replay).
         self._replay_upto: int | None = None
+        #: Bundles read ahead in parallel for a PC that holds a scope: (stream, name) -> bytes.
+        self._ahead: dict[tuple[str, str], bytes] = {}
 
     # ------------------------------------------------------------------ plumbing
 
@@ -715,9 +726,10 @@ class SyncEngine:
             for part in sorted(ranges):
                 if part in tips:
                     continue
-                if existing is None:  # one listing: which partitions exist at all on the store
-                    existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions"))
-                if part not in existing:
+                if existing is None:  # which partitions exist at all: one listing when many are new here
+                    existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions")) \
+                        if len(ranges) > FEW_OBJECTS else None
+                if existing is not None and part not in existing:
                     continue
                 mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
                         if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
@@ -1019,11 +1031,14 @@ class SyncEngine:
         # Folders that did not exist when the upload began hold nothing of another PC's: no need to ask
         # the store about each file there (the chunk folders are at most 256; a first push, the slowest,
         # then asks about none).
-        top = set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
+        few = len(plans) <= FEW_OBJECTS  # then each file is asked about (see FEW_OBJECTS)
+        top = set() if few else set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
         prefixes = set(self._retry(lambda: self.remote.list_dirs(P.CHUNKS_DIR), "list chunks")) \
             if P.CHUNKS_DIR in top else set()
 
         def may_exist(path: str) -> bool:
+            if few:
+                return True
             folder = path.split("/", 2)
             if folder[0] == P.CHUNKS_DIR:
                 return folder[1] in prefixes
@@ -1183,6 +1198,8 @@ class SyncEngine:
         if self._expected > self.opt.backup_threshold and self.db.is_sqlite:
             backup = self.db.backup()
             self.report.backup = str(backup) if backup else None
+        if not scope.full:
+            self._read_ahead(listings, peers)
         for d, items in listings.items():
             self._fetch_device(d, items, peers[d])
         self._hold_mass_deletions(self._chains)
@@ -1191,6 +1208,35 @@ class SyncEngine:
             if chain.waiting and chain.has_work():
                 self.report.waiting[chain.device] = chain.waiting
         self._chains = {}
+
+    def _read_ahead(self, listings: dict[str, list[_Listed]], peers: dict[str, _PeerState]) -> None:
+        """Read a scope's new bundles several at once (each is still checked when its turn comes).
+
+        A scope is a few dozen small bundles: on a slow link with latency, one request at a time
+        spends most of the time waiting. At most ``READ_AHEAD_BYTES`` (by the listed sizes) are
+        held; the rest is read in turn.
+        """
+        todo: list[tuple[str, _Listed]] = []
+        budget = READ_AHEAD_BYTES
+        for stream, items in listings.items():
+            for item in items:
+                if item.last > peers[stream].applied and not self._inbox_path(stream, item.name).is_file():
+                    size = item.size if item.size is not None else P.CHUNK_SIZE
+                    if size > budget:
+                        break
+                    budget -= size
+                    todo.append((stream, item))
+        if len(todo) < 2 or self.opt.workers < 2:
+            return
+
+        def fetch(job: tuple[str, _Listed]) -> None:
+            stream, item = job
+            data = self._read(self._stream_path(stream, item.name))
+            if data is not None:
+                with self._lock:
+                    self._ahead[(stream, item.name)] = data
+
+        self._in_parallel(fetch, todo, self.opt.workers)
 
     def _peer_states(self) -> defaultdict[str, _PeerState]:
         with self.db.reader() as s:
@@ -1233,13 +1279,21 @@ class SyncEngine:
     def _new_part_bundles(self, peers: dict[str, _PeerState], scope: scoping.Scope) -> dict[str, list[_Listed]]:
         """Per stream (partition of another device) in this PC's scope, its bundles when any is new."""
         out: dict[str, list[_Listed]] = {}
+        listed: dict[str, dict[str, int | None]] = {}
+
+        def list_part(part: str) -> None:  # several at once: on a slow link each costs a round trip
+            names = self._retry(lambda: self.remote.list(P.part_dir(part)), "list partition")
+            with self._lock:
+                listed[part] = names
+
+        self._in_parallel(list_part, sorted(scope.parts), max(1, self.opt.workers))
         for part in sorted(scope.parts):
-            names = self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
+            names = listed[part]
             per_dev: dict[str, list[_Listed]] = defaultdict(list)
             for n in names:
                 parsed = P.parse_part_bundle_name(n)
                 if parsed and parsed[0] != self.me:
-                    per_dev[parsed[0]].append(_Listed(parsed[1], parsed[2], n))
+                    per_dev[parsed[0]].append(_Listed(parsed[1], parsed[2], n, names[n]))
             for dev, items in sorted(per_dev.items()):
                 stream = f"{part}/{dev}"
                 items.sort()
@@ -1472,18 +1526,33 @@ class SyncEngine:
 
     def _refresh_cards(self, root: str, people: list[str]) -> bool:
         """Read the roster cards this PC's scope needs: its people, up their line, two levels below
-        them, the people their records name, and the admins. False when one of its people is an
-        admin (such a PC holds everything: it reads the snapshot)."""
+        them, the ketua of their tim kerja, the people their records name, and the admins. False
+        when one of its people is an admin (such a PC holds everything: it reads the snapshot).
+
+        The cards of one level of that walk are read together (each is a listing and a read: on a
+        slow link with latency, mostly waiting)."""
         have = current_cards(self.db)
         got: dict[str, tuple[int, dict[str, Any]]] = {}
+        asked: set[str] = set()
+
+        def fetch(key: str) -> None:
+            found = self._newest_card(root, key, have.get(key, (0, {}))[0])
+            with self._lock:
+                asked.add(key)
+                if found is not None:
+                    got[key] = found
+
+        def read_all(keys: Iterable[str]) -> None:
+            self._in_parallel(fetch, sorted(set(keys) - asked), max(1, self.opt.workers))
 
         def card(key: str) -> dict[str, Any] | None:
-            found = self._newest_card(root, key, have.get(key, (0, {}))[0])
-            if found is not None:
-                got[key] = found
-                return found[1]
+            if key not in asked:
+                fetch(key)
+            if key in got:
+                return got[key][1]
             return have[key][1] if key in have else None
 
+        read_all(["_admins", *(f"_names/{P.card_shard(name)}" for name in people)])
         admins = {str(a.get("username")) for a in (card("_admins") or {}).get("admins") or []}
         if set(people) & admins:
             accept_cards(self.db, got)
@@ -1499,20 +1568,17 @@ class SyncEngine:
                                                   + [(e, "up", 0) for e in sorted(named - start)])
         seen: set[str] = set()
         while todo and len(seen) < 5000:
-            emp, kind, depth = todo.popleft()
-            if emp in seen or not _looks_like_id(emp):
-                continue
-            seen.add(emp)
-            doc = card(emp)
-            if doc is None:
-                continue
-            if kind in ("self", "up"):
-                for r in doc.get("supervision") or []:
-                    if r.get("supervisor_id"):
-                        todo.append((str(r["supervisor_id"]), "up", depth + 1))
-            if kind == "self" or (kind == "down" and depth < 2):
-                for r in doc.get("below") or []:
-                    todo.append((str(r.get("employee_id")), "down", depth + 1))
+            level: list[tuple[str, str, int]] = []  # breadth first: one level's cards are read together
+            while todo:
+                emp, kind, depth = todo.popleft()
+                if emp not in seen and _looks_like_id(emp):
+                    seen.add(emp)
+                    level.append((emp, kind, depth))
+            read_all(emp for emp, _kind, _depth in level)
+            for emp, kind, depth in level:
+                doc = card(emp)
+                if doc is not None:
+                    todo.extend(_card_links(doc, kind, depth))
         accept_cards(self.db, got)
         return True
 
@@ -1791,6 +1857,9 @@ class SyncEngine:
 
     def _bundle_bytes(self, device: str, item: _Listed) -> bytes | None:
         """A bundle's bytes: from the cache when a cut pull already fetched it (hash checked), else the store."""
+        ahead = self._ahead.pop((device, item.name), None)
+        if ahead is not None and P.sha256(ahead) == item.sha:
+            return ahead
         path = self._inbox_path(device, item.name)
         if path.is_file():
             data = path.read_bytes()
@@ -1827,17 +1896,22 @@ class SyncEngine:
         if not missing:
             return 0
         self._phase_started = time.monotonic()
-        index = _RemoteIndex(self)
+        # many files: one listing per folder says which exist; a few: each is read (see FEW_OBJECTS)
+        index = _RemoteIndex(self) if len(missing) > FEW_OBJECTS else None
+
+        def on_store(path: str) -> bool:
+            return index is None or index.size(path) is not None
+
         cache = self.db.data_dir / "sync" / "chunks"
         fetched = 0
         for n, sha in enumerate(missing, 1):
             self._check_cancel()
             self._emit("mengunduh", n, len(missing), msg="Mengunduh berkas")
             ok = False
-            if index.size(P.manifest_path(sha)) is not None:
-                raw = self._read(P.manifest_path(sha))
+            raw = self._read(P.manifest_path(sha)) if on_store(P.manifest_path(sha)) else None
+            if raw is not None:
                 try:
-                    chunks = P.decode_manifest(raw or b"", sha)
+                    chunks = P.decode_manifest(raw, sha)
                 except P.BundleError as exc:
                     log.warning("bad chunk list for %s: %s", sha, exc)
                     chunks = []
@@ -1861,7 +1935,7 @@ class SyncEngine:
                         ok = True
                         for csha, _size in chunks:
                             (cache / csha).unlink(missing_ok=True)
-            elif index.size(P.chunk_path(sha)) is not None:
+            elif on_store(P.chunk_path(sha)):
                 data = self._read(P.chunk_path(sha), sha=sha)
                 if data is not None and P.sha256(data) == sha:
                     self.db.blobs.put_bytes(data)
@@ -1904,6 +1978,21 @@ class _RemoteIndex:
     def size(self, path: str) -> int | None:
         folder, _, name = path.rpartition("/")
         return self._listing(folder).get(name)
+
+
+def _card_links(doc: dict[str, Any], kind: str, depth: int) -> list[tuple[str, str, int]]:
+    """The cards one roster card leads to (see SyncEngine._refresh_cards): up the line from a person
+    or someone above them; the ketua of the tim kerja of a person or someone below them; below."""
+    out: list[tuple[str, str, int]] = []
+    if kind in ("self", "up"):
+        out += [(str(r["supervisor_id"]), "up", depth + 1) for r in doc.get("supervision") or []
+                if isinstance(r, dict) and r.get("supervisor_id")]
+    if kind in ("self", "down"):  # the drafts of a tim kerja's matrix hang from the ketua's RHK (sync.scope)
+        out += [(str(t["head_id"]), "up", depth + 1) for t in doc.get("teams") or []
+                if isinstance(t, dict) and t.get("head_id")]
+    if kind == "self" or (kind == "down" and depth < 2):
+        out += [(str(r.get("employee_id")), "down", depth + 1) for r in doc.get("below") or [] if isinstance(r, dict)]
+    return out
 
 
 def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:

@@ -12,6 +12,10 @@ roster for the people who sign in on it:
 * a penilai adds, per direct subordinate, ``r- s- e-``; an atasan penilai, per person one
   level further down, ``r- s- e-`` (the read access the permissions give);
 * a person with subordinates also reads their unit's ``u-`` (the IKM their team reports);
+* a member of a tim kerja (issue 17) led by someone outside their line reads the ketua's
+  ``r- s-`` and up the ketua's line, like their own penilai's: the matriks peran hasil gives them
+  draft RHK that intervene in the ketua's RHK (the team itself is in the ketua's ``s-``); so do
+  the PCs that hold the member's records (their penilai's, their atasan penilai's);
 * an admin (the central office, the kepegawaian office) reads everything.
 
 Password verifiers (``a-``) are read only for the people who sign in on the PC and for the
@@ -77,6 +81,8 @@ class RosterFacts:
     admins: frozenset[str]
     #: account ids of admins that have no employee
     admin_accounts: frozenset[str]
+    #: employee id -> {year: ids of the ketua of the tim kerja they are members of}
+    teams: Mapping[str, Mapping[int, frozenset[str]]] = field(default_factory=dict)
 
 
 def penilai_in(facts: RosterFacts, employee: str, year: int) -> str | None:
@@ -85,6 +91,27 @@ def penilai_in(facts: RosterFacts, employee: str, year: int) -> str | None:
         return None
     best = max((y for y in years if y <= year), default=None)
     return years[best if best is not None else min(years)]
+
+
+def _up_the_line(facts: RosterFacts, first: str | None, years: Iterable[int], parts: set[str]) -> None:
+    """Add the roster entry and shared part (plans, RHK) of ``first`` and of everyone up their line.
+
+    Each roster entry names the next one up, and each RHK hangs from the RHK of the plan above
+    it (the cascade); a plan's own indicators and results stay with its owner.
+    """
+    for y in years:
+        seen: set[str] = set()
+        boss = first
+        while boss and boss not in seen and len(seen) < 16:
+            seen.add(boss)
+            parts.update({f"r-{boss}", f"s-{boss}"})
+            boss = penilai_in(facts, boss, y)
+
+
+def team_heads(facts: RosterFacts, employee: str, years: Iterable[int]) -> set[str]:
+    """The ketua of the tim kerja ``employee`` is a member of in these years."""
+    per_year = facts.teams.get(employee) or {}
+    return {h for y in years for h in per_year.get(y, ())}
 
 
 def compute_scope(facts: RosterFacts, people: Iterable[str], years: Iterable[int], *,
@@ -112,14 +139,7 @@ def compute_scope(facts: RosterFacts, people: Iterable[str], years: Iterable[int
         scope.employees.add(person)
         parts.update({f"r-{person}", f"a-{person}", f"s-{person}", f"e-{person}"})
         for y in years:
-            boss = penilai_in(facts, person, y)
-            # up the line: each roster entry names the next one up, and each RHK hangs from the RHK of
-            # the plan above it (the cascade); a plan's own indicators and results stay with its owner
-            seen: set[str] = set()
-            while boss and boss not in seen and len(seen) < 16:
-                seen.add(boss)
-                parts.update({f"r-{boss}", f"s-{boss}"})
-                boss = penilai_in(facts, boss, y)
+            _up_the_line(facts, penilai_in(facts, person, y), [y], parts)
         direct = below.get(person, set())
         if direct:
             unit = facts.unit_of.get(person)
@@ -129,6 +149,11 @@ def compute_scope(facts: RosterFacts, people: Iterable[str], years: Iterable[int
             scope.employees.add(sub)
             parts.update({f"r-{sub}", f"s-{sub}", f"e-{sub}"})
             # their penilai's (the person's or a direct subordinate's) shared part is already here
+    # the ketua of each tim kerja whose members' records are held here: their draft RHK (the matrix
+    # cells) intervene in the ketua's RHK, and the team itself is in the ketua's shared part
+    for emp in sorted(scope.employees):
+        for head in sorted(team_heads(facts, emp, years)):
+            _up_the_line(facts, head, years, parts)
     return scope
 
 
@@ -145,7 +170,17 @@ def facts_from_roster_doc(doc: Mapping[str, Any]) -> RosterFacts:
                        if a.get("is_admin") is True and a.get("employee_id"))
     admin_accounts = frozenset(str(a["id"]) for a in doc.get("accounts") or []
                                if a.get("is_admin") is True and not a.get("employee_id") and a.get("id"))
-    return RosterFacts(penilai=penilai, unit_of=unit_of, admins=admins, admin_accounts=admin_accounts)
+    teams: dict[str, dict[int, set[str]]] = {}
+    for t in doc.get("teams") or []:
+        try:
+            head, year = str(t["head_id"]), int(t["year"])
+            members = [str(m) for m in t.get("members") or [] if m]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        for member in members:
+            teams.setdefault(member, {}).setdefault(year, set()).add(head)
+    return RosterFacts(penilai=penilai, unit_of=unit_of, admins=admins, admin_accounts=admin_accounts,
+                       teams={m: {y: frozenset(h) for y, h in per.items()} for m, per in teams.items()})
 
 
 def scope_of(db: Database) -> Scope:
@@ -188,13 +223,7 @@ def scope_of(db: Database) -> Scope:
             named = {p for row in s.execute(select(Plan.penilai_id, Plan.atasan_penilai_id).where(
                 Plan.employee_id.in_(sorted(scope.employees)))) for p in row if p}
         for first in sorted(named):
-            for y in years:
-                seen: set[str] = set()
-                boss: str | None = first
-                while boss and boss not in seen and len(seen) < 16:
-                    seen.add(boss)
-                    scope.parts.update({f"r-{boss}", f"s-{boss}"})
-                    boss = penilai_in(facts, boss, y)
+            _up_the_line(facts, first, years, scope.parts)
         extra = db.meta(EXTRA_KEY)
         scope.parts |= {p for p in extra if isinstance(p, str) and p.startswith("r-")} \
             if isinstance(extra, list) else set()
@@ -319,4 +348,4 @@ def purge_outside(db: Database, scope: Scope, received: Callable[[], int] = lamb
 
 
 __all__ = ["EXTRA_KEY", "RosterFacts", "Scope", "compute_scope", "count_records", "facts_from_roster_doc",
-           "named_people", "penilai_in", "purge_outside", "roster_entries_wanted", "scope_of"]
+           "named_people", "penilai_in", "purge_outside", "roster_entries_wanted", "scope_of", "team_heads"]

@@ -1,10 +1,15 @@
 """An asyncio TCP proxy on 127.0.0.1 that throttles and cuts connections (no ``tc netem`` needed).
 
 * ``rate``: bytes per second in each direction (token bucket), None for full speed.
+* ``latency``: one-way delay in seconds added in EACH direction (a round trip costs twice it:
+  ``latency=0.15`` is a 300 ms round trip). Bytes are delayed, not the bandwidth: a stream
+  keeps flowing at ``rate`` once its first byte arrives. A cut takes effect after the delay too.
 * ``arm_cuts(n, lo, hi)``: cut ``n`` times, each after a random number of bytes in [lo, hi]
   counted from when the previous cut happened (or from arming; connections are kept alive by
   HTTP clients, so counting per connection would never trigger). A cut closes both sides of the
   connection that carried the byte (RST, or FIN with ``rst=False``).
+* ``arm_timed_cuts(seconds)``: also cut every connection open at each ``seconds`` of wall-clock
+  time (a link that drops every 30 s whatever it carries); ``cuts_done`` counts both kinds.
 * ``up_bytes`` / ``down_bytes``: what went client->server / server->client through the proxy.
 """
 
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 class FaultProxy:
     target_port: int
     rate: float | None = None
+    latency: float = 0.0
     seed: int = 0
     rst: bool = True
     up_bytes: int = 0
@@ -71,6 +77,20 @@ class FaultProxy:
             self._cuts = [self._rng.randint(lo, hi) for _ in range(n)]
             self._since_cut = 0
             self._cut_down = downstream
+
+    def arm_timed_cuts(self, seconds: float) -> None:
+        """Cut every open connection each ``seconds`` from now on (until :meth:`stop`)."""
+        assert self._loop is not None
+
+        async def ticker() -> None:
+            while True:
+                await asyncio.sleep(seconds)
+                if self._writers:
+                    with self._lock:
+                        self.cuts_done += 1
+                    self._abort(list(self._writers))
+
+        asyncio.run_coroutine_threadsafe(ticker(), self._loop)
 
     @property
     def pending_cuts(self) -> int:
@@ -133,6 +153,9 @@ class FaultProxy:
 
     async def _pipe(self, direction: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                     others: list[asyncio.StreamWriter]) -> None:
+        # what was read waits in a queue until its delivery time (the one-way latency), then is written
+        queue: asyncio.Queue[tuple[float, bytes | None, bool]] = asyncio.Queue()
+        deliver = asyncio.ensure_future(self._deliver(queue, writer, others))
         try:
             while True:
                 data = await reader.read(16384)
@@ -140,14 +163,39 @@ class FaultProxy:
                     break
                 await self._throttle(direction, len(data))
                 allowed = self._count(direction, len(data))
+                due = time.monotonic() + self.latency
                 if allowed is not None:
-                    if allowed:
-                        writer.write(data[:allowed])
-                        await writer.drain()
+                    queue.put_nowait((due, data[:allowed], True))
+                    return
+                queue.put_nowait((due, data, False))
+                if queue.qsize() > 64:  # the other side is slow: back-pressure, as a socket buffer would
+                    while queue.qsize() > 16:
+                        await asyncio.sleep(0.01)
+        except (ConnectionError, OSError, asyncio.CancelledError):
+            pass
+        finally:
+            queue.put_nowait((time.monotonic() + self.latency, None, False))
+            try:
+                await deliver
+            except (ConnectionError, OSError, asyncio.CancelledError):
+                pass
+
+    async def _deliver(self, queue: asyncio.Queue[tuple[float, bytes | None, bool]], writer: asyncio.StreamWriter,
+                       others: list[asyncio.StreamWriter]) -> None:
+        try:
+            while True:
+                due, data, cut = await queue.get()
+                wait_s = due - time.monotonic()
+                if wait_s > 0:
+                    await asyncio.sleep(wait_s)
+                if data:
+                    writer.write(data)
+                    await writer.drain()
+                if cut:
                     self._abort(others)
                     return
-                writer.write(data)
-                await writer.drain()
+                if data is None:
+                    return
         except (ConnectionError, OSError, asyncio.CancelledError):
             pass
         finally:
@@ -180,5 +228,7 @@ class FaultProxy:
         try:
             await asyncio.gather(self._pipe("up", client_r, server_w, both),
                                  self._pipe("down", server_r, client_w, both))
+        except asyncio.CancelledError:  # the proxy stops with this connection open
+            pass
         finally:
             self._writers.difference_update(both)

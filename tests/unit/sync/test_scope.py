@@ -489,3 +489,51 @@ def test_what_a_pc_wrote_stays_until_the_central_offices_receipt_covers_it(offic
     assert any((office.store / P.receipt_dir(device)).iterdir())
     report = office.sync("penilai-pc")
     assert my_feedback() == 0 and report.purged > 0
+
+
+def test_a_tim_kerja_member_from_another_unit_receives_the_ketuas_draft_rhk(office: Office, people: People) -> None:
+    """Issue 17's matriks peran hasil across units: the ketua's plan and RHK come to the member's PC (the
+    drafts intervene in them) and to their penilai's, through the team on the signed roster cards;
+    nothing else of the ketua's record does."""
+    from kinerja_desktop.services import role_matrix_service
+    from kinerja_desktop.store.models_peran import PeranHasil, TimKerja
+
+    master = office.dbs["reader"]
+    with master.reader() as s:
+        team = s.scalars(select(TimKerja).where(TimKerja.deleted.is_(False)).order_by(TimKerja.id)).first()
+        assert team is not None, "the demo office has a tim kerja across units"
+        head_id = team.employee_id
+        member_id = team.members[0]["employee_id"]
+        member_penilai = s.execute(select(Supervision.supervisor_id).where(
+            Supervision.employee_id == member_id, Supervision.year == team.year)).scalar()
+        assert member_penilai and member_penilai != head_id
+        assert head_id not in _up_line(master, member_id), "a member from outside the ketua's line"
+        cells = set(s.scalars(select(PeranHasil.id).where(PeranHasil.employee_id == member_id,
+                                                          PeranHasil.tim_kerja_id == team.id)))
+        member_plan = s.execute(select(Plan.id).where(Plan.employee_id == member_id, Plan.year == team.year,
+                                                      Plan.is_current.is_(True))).scalar()
+        assert cells and member_plan
+    db = _setup_pc(office, "member-pc", _nip(master, member_id))
+    report = office.sync("member-pc")
+    assert not report.waiting and not report.quarantined, (report.waiting, report.quarantined)
+    owners = _owners(db)
+    assert head_id in owners["plan"], "the ketua's plan header arrives"
+    for kind in ("indicator", "realisation", "evaluation", "feedback"):
+        assert head_id not in owners[kind], kind  # the ketua's own results stay with them
+    with db.reader() as s:
+        assert s.get(TimKerja, team.id) is not None
+    user = authenticate(db, _nip(master, member_id), _nip(master, member_id))
+    drafts = role_matrix_service.drafts_for_plan(db, user, member_plan)
+    offered = {d.id: d for d in drafts if d.source == "MATRIKS"}
+    assert cells <= set(offered), (cells, offered)
+    with master.reader() as s:
+        head_rhk = {r for (r,) in s.execute(select(Rhk.id).join(Plan, Plan.id == Rhk.plan_id)
+                                             .where(Plan.employee_id == head_id))}
+    assert all(offered[c].parent_rhk_id in head_rhk for c in cells)
+    # the member's penilai holds the member's records, the matrix cells among them: no change waits there
+    pen = _setup_pc(office, "member-penilai-pc", _nip(master, member_penilai))
+    pen_report = office.sync("member-penilai-pc")
+    assert not pen_report.waiting and not pen_report.quarantined, (pen_report.waiting, pen_report.quarantined)
+    with pen.reader() as s:
+        assert set(s.scalars(select(PeranHasil.id).where(PeranHasil.employee_id == member_id))) >= cells
+    assert head_id not in _owners(pen)["indicator"]
