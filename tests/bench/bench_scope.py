@@ -5,7 +5,8 @@ Run on demand (not part of the suite)::
     KINERJA_BENCH_EMPLOYEES=20000 .venv/bin/python -m pytest -q -s tests/bench/bench_scope.py
 
 The office (default 2,000 employees; the issue's figures are for 20,000) founds a folder store
-(the central office's push, with its partitions). Then, in the same run:
+(the central office's push, with its partitions; cached beside the demo database, see
+``demo_cache.founded_store``, and copied for each run). Then, in the same run:
 
 * baseline: a new PC with nobody signed in (a full replica) pulls the whole office;
 * a staff member's new PC (``kinerja --user NIP sync``): bytes and seconds, on the folder store;
@@ -36,20 +37,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.central.roster import publish_roster
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.periods import ALL_PERIODS
 from kinerja_desktop.services import realisation_service
 from kinerja_desktop.services.auth_service import authenticate
-from kinerja_desktop.services.demo_service import DEMO_ADMIN
 from kinerja_desktop.services.people_here import remember_person
-from kinerja_desktop.services.trust_service import pin_root, pinned_root, unlock_root
+from kinerja_desktop.services.trust_service import pin_root
 from kinerja_desktop.store.db import open_database
 from kinerja_desktop.store.models import Employee, Indicator, Plan, Rhk, Supervision
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
 from kinerja_desktop.sync.remote import RemoteUnavailable, open_remote
-from tests.bench.demo_cache import demo_database
+from tests.bench.demo_cache import demo_database, founded_store
 from tests.helpers.fixtures import copy_database
 
 pytestmark = [pytest.mark.filterwarnings("ignore::ResourceWarning"),
@@ -87,13 +86,11 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
     central_path = tmp_path / "central.sqlite"
     copy_database(src, central_path)
     store = tmp_path / "store"
-    store.mkdir()
-    central = open_database(central_path)
     started = time.perf_counter()
-    publish_roster(central, open_remote(str(store)), unlock_root(central, DEMO_ADMIN[1]))
-    founding, _ = _sync(central, str(store))
+    founded_at, root, pushed = founded_store(EMPLOYEES)  # the central office's founding push (cached)
+    shutil.copytree(founded_at, store)
     founded = time.perf_counter() - started
-    root = pinned_root(central) or ""
+    central = open_database(central_path)
     with central.reader() as s:
         counts = dict(s.execute(select(Supervision.supervisor_id, func.count()).group_by(Supervision.supervisor_id))
                       .all())
@@ -112,9 +109,8 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
         penilai_nip = s.get(Employee, penilai_id).nip
     central.dispose()
     store_bytes = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
-    print(f"\noffice: {EMPLOYEES} employees (built {built or 0:.0f} s), founding push {founded:.0f} s, "
-          f"{founding.entries_pushed} changes, {founding.part_bundles_pushed} partition bundles, "
-          f"store {store_bytes / 1e6:.1f} MB")
+    print(f"\noffice: {EMPLOYEES} employees (built {built or 0:.0f} s), founding push (cached beside the demo, "
+          f"see demo_cache.founded_store) and copy {founded:.0f} s, {pushed} changes, store {store_bytes / 1e6:.1f} MB")
 
     if FULL_BASELINE:
         full = _new_pc(tmp_path / "full.sqlite", root, None)
