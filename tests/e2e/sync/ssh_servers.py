@@ -37,6 +37,17 @@ def _wait_port(proc: subprocess.Popen[bytes], port: int, what: str, log: Path | 
         time.sleep(0.1)
 
 
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate a server the test started (and only that process), killing it if it lingers."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
 def _keygen(path: Path, kind: str = "ed25519") -> Path:
     keygen = shutil.which("ssh-keygen")
     if keygen is None:
@@ -62,13 +73,7 @@ class SftpServer:
         return f"{base}/{folder}"
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        stop_process(self.proc)
 
 
 def start_rclone(root: Path, work: Path, *, password: str = "rahasia-sftp", host_key: Path | None = None,
