@@ -16,17 +16,15 @@ import hashlib
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.sync.dav_server import free_port
-from tests.e2e.sync.ssh_servers import stop_process
+from tests.e2e.sync.ssh_servers import stop_process, wait_for_server
 
 APACHE_MODULES = ("mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_basic", "dav",
                   "dav_fs", "dav_lock")
@@ -52,23 +50,10 @@ class WebServer:
             shutil.rmtree(self.own_folder, ignore_errors=True)
 
 
-def _wait_http(proc: subprocess.Popen[bytes], port: int, what: str, log: Path | None = None) -> None:
+def _wait_http(proc: subprocess.Popen[bytes], port: int, what: str, log: Path) -> None:
     """Until the server answers an HTTP request on ``port`` (any status), or fail with its log."""
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-                sock.settimeout(2)
-                sock.sendall(b"OPTIONS / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
-                if sock.recv(5) == b"HTTP/":
-                    return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            detail = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
-            pytest.fail(f"{what} did not start: {detail}")
-        time.sleep(0.1)
+    wait_for_server(proc, port, what, log, hello=b"OPTIONS / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n",
+                    greeting=b"HTTP/")
 
 
 def start_apache(store: Path, work: Path, *, password: str = "rahasia-dav") -> WebServer:

@@ -6,6 +6,7 @@ stops it; skipped, with the reason, when the server is not installed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,19 +44,10 @@ def _wrong_password_refused(office: Office, server: WebServer) -> None:
     assert wrong.value.code == "sync.auth" and "kata sandi" in str(wrong.value).lower()
 
 
-def test_three_devices_over_apache_mod_dav(office: Office, people: People, memory_keyring, tmp_path: Path) -> None:
-    server = start_apache(office.store, tmp_path / "apache")
-    before = _files(server)
-    try:
-        _wrong_password_refused(office, server)
-        three_devices(office, people, server.url(), server.user, server.password, memory_keyring, tmp_path)
-        _check_written(server, before)
-    finally:
-        server.stop()
-
-
-def test_three_devices_over_rclone_webdav(office: Office, people: People, memory_keyring, tmp_path: Path) -> None:
-    server = start_rclone_webdav(office.store, tmp_path / "rclone")
+@pytest.mark.parametrize("start", [start_apache, start_rclone_webdav], ids=["apache-mod-dav", "rclone-webdav"])
+def test_three_devices_over_a_real_webdav_server(start: Callable[[Path, Path], WebServer], office: Office,
+                                                 people: People, memory_keyring, tmp_path: Path) -> None:
+    server = start(office.store, tmp_path / "server")
     before = _files(server)
     try:
         _wrong_password_refused(office, server)
