@@ -20,13 +20,17 @@ import pytest
 from tests.e2e.sync.dav_server import free_port
 
 
-def _wait_port(proc: subprocess.Popen[bytes], port: int, what: str, log: Path | None = None) -> None:
+def wait_for_server(proc: subprocess.Popen[bytes], port: int, what: str, log: Path | None = None, *,
+                    hello: bytes = b"", greeting: bytes = b"SSH-") -> None:
+    """Until the server on ``port`` answers ``hello`` with ``greeting``, or fail with the tail of its log."""
     deadline = time.monotonic() + 15
     while True:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
                 sock.settimeout(2)
-                if sock.recv(4).startswith(b"SSH-"):
+                if hello:
+                    sock.sendall(hello)
+                if sock.recv(len(greeting)).startswith(greeting):
                     return
         except OSError:
             pass
@@ -35,6 +39,17 @@ def _wait_port(proc: subprocess.Popen[bytes], port: int, what: str, log: Path | 
             detail = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
             pytest.fail(f"{what} did not start: {detail}")
         time.sleep(0.1)
+
+
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate a server the test started (and only that process), killing it if it lingers."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
 
 
 def _keygen(path: Path, kind: str = "ed25519") -> Path:
@@ -62,13 +77,7 @@ class SftpServer:
         return f"{base}/{folder}"
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        stop_process(self.proc)
 
 
 def start_rclone(root: Path, work: Path, *, password: str = "rahasia-sftp", host_key: Path | None = None,
@@ -88,7 +97,7 @@ def start_rclone(root: Path, work: Path, *, password: str = "rahasia-sftp", host
         [rclone, "serve", "sftp", str(root), "--addr", f"127.0.0.1:{port}", "--user", "kantor", "--pass", password,
          "--key", str(host_key), "--authorized-keys", str(work / "no_keys")],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_port(proc, port, "rclone serve sftp")
+    wait_for_server(proc, port, "rclone serve sftp")
     return SftpServer(root, port, "kantor", proc, password=password)
 
 
@@ -117,7 +126,7 @@ def start_sshd(root: Path, work: Path) -> SftpServer:
     log = work / "sshd.log"
     proc = subprocess.Popen([sshd, "-D", "-E", str(log), "-f", str(config)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    _wait_port(proc, port, "sshd", log)
+    wait_for_server(proc, port, "sshd", log)
     import pwd
 
     return SftpServer(root, port, pwd.getpwuid(os.getuid()).pw_name, proc, client_key=client_key)

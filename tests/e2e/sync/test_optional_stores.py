@@ -121,7 +121,11 @@ def test_sftp_errors_are_one_sentence_and_never_hang(tmp_path: Path, own_ssh_key
     pytest.importorskip("paramiko")
     (tmp_path / "root" / "kinerja").mkdir(parents=True)
     rclone = start_rclone(tmp_path / "root", tmp_path / "rclone")
-    sshd = start_sshd(tmp_path / "root", tmp_path / "sshd")
+    try:
+        sshd = start_sshd(tmp_path / "root", tmp_path / "sshd")
+    except BaseException:  # sshd missing (a skip) or not starting: rclone must not outlive the test
+        rclone.stop()
+        raise
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(5)  # accepts connections and never says a word

@@ -2,70 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from kinerja_desktop.services import evaluation_service, realisation_service
-from kinerja_desktop.store.models import Attachment, Evaluation, Indicator, LocalMeta, Rhk
+from kinerja_desktop.services import realisation_service
+from kinerja_desktop.store.models import Evaluation
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import SyncEngine
 from kinerja_desktop.sync.remote import RemoteAuthError, open_remote
 from kinerja_desktop.sync.replica import configured_remote, save_remote
 from tests.e2e.sync.dav_server import DavServer
+from tests.e2e.sync.three_devices import indicator, sync_configured, three_devices
 from tests.helpers.fixtures import People
-from tests.unit.sync.sync_office import FAST, Office, diff, snapshot
-
-
-def _indicator(db, plan_id: str) -> str:
-    with db.reader() as s:
-        return s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
-                         .where(Rhk.plan_id == plan_id, Indicator.deleted.is_(False))).scalars().first()
-
-
-def _sync(db) -> object:
-    remote = open_remote(configured_remote(db))
-    try:
-        return SyncEngine(db, remote, FAST).run()
-    finally:
-        remote.close()
+from tests.unit.sync.sync_office import FAST, Office
 
 
 def test_three_devices_over_webdav_with_keyring_credentials(office: Office, dav: DavServer, people: People,
                                                              memory_keyring, tmp_path: Path) -> None:
-    url_with_secret = dav.url.replace(f"{dav.user}@", f"{dav.user}:{dav.password}@")
-    for db in office.dbs.values():
-        shown = save_remote(db, url_with_secret)
-        assert dav.password not in shown
-    staff, pen, reader = office.dbs["staff"], office.dbs["penilai"], office.dbs["reader"]
-    ind = _indicator(staff, people.staff_plan_id)
-    realisation_service.set_realisation(staff, people.staff, ind, "TW4", value="9 dokumen")
-    evidence = tmp_path / "foto-kegiatan.jpg"
-    evidence.write_bytes(os.urandom(P.CHUNK_SIZE + 12345))
-    realisation_service.add_evidence(staff, people.staff, ind, "TW4", evidence)
-    evaluation_service.set_ratings(pen, people.penilai, people.staff_plan_id, "TW4", hasil="SESUAI",
-                                   perilaku="DI_ATAS")
-    for _ in range(2):
-        for db in (staff, pen, reader):
-            report = _sync(db)
-            assert not report.quarantined and not report.refused
-    snaps = [snapshot(db) for db in (staff, pen, reader)]
-    assert not diff(snaps[0], snaps[1]) and not diff(snaps[0], snaps[2])
-    with reader.reader() as s:
-        ev = s.execute(select(Evaluation).where(Evaluation.plan_id == people.staff_plan_id,
-                                                Evaluation.period == "TW4")).scalar_one()
-        assert ev.predikat == "BAIK"
-        att = s.execute(select(Attachment).where(Attachment.filename == "foto-kegiatan.jpg")).scalar_one()
-    assert reader.blobs.read_bytes(att.sha256) == evidence.read_bytes()
-    # the password lives only in the keyring
-    assert any(dav.password == v for v in memory_keyring.store.values())
-    for db in (staff, pen, reader):
-        with db.reader() as s:
-            assert all(dav.password not in str(m.value) for m in s.scalars(select(LocalMeta)))
-        db.dispose()
-        assert dav.password.encode() not in Path(db.path).read_bytes()
+    three_devices(office, people, dav.url, dav.user, dav.password, memory_keyring, tmp_path)
     # nothing on the store was written twice
     assert all(n == 1 for path, n in dav.puts("/kinerja/").items() if path != "/kinerja/" + P.IDENTITY_PATH)
 
@@ -142,11 +98,11 @@ def test_forged_changes_written_over_webdav_are_refused(office: Office, dav: Dav
             remote.write(f"{P.bundles_dir(device)}/{P.bundle_name(1, P.sha256(data))}", data)
     finally:
         remote.close()
-    ind = _indicator(office.dbs["staff"], people.staff_plan_id)
+    ind = indicator(office.dbs["staff"], people.staff_plan_id)
     realisation_service.set_realisation(office.dbs["staff"], people.staff, ind, "TW4", value="tetap sampai")
-    _sync(office.dbs["staff"])
+    sync_configured(office.dbs["staff"])
     for name in ("penilai", "reader"):
-        report = _sync(office.dbs[name])
+        report = sync_configured(office.dbs[name])
         assert len(report.quarantined) == 2 and report.applied >= 1
         with office.dbs[name].reader() as s:
             assert s.get(Evaluation, ev.id).rating_hasil == before
