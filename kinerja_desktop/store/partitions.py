@@ -89,10 +89,11 @@ class Partitioner:
     :meth:`remember` so that their children resolve without a query.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, parents: dict[tuple[str, str], str | None] | None = None) -> None:
         self.s = session
-        #: (table, id) -> the id one level up (employee id for a plan, unit id for a survey).
-        self._up: dict[tuple[str, str], str | None] = {}
+        #: (table, id) -> the id one level up (employee id for a plan, unit id for a survey); ``parents``:
+        #: shared with other partitioners of one piece of work (a row's parent never changes).
+        self._up: dict[tuple[str, str], str | None] = parents if parents is not None else {}
         self._cache: dict[tuple[str, str], str] = {}
 
     def remember(self, table: str, row_id: str, values: Mapping[str, Any]) -> None:
@@ -100,6 +101,10 @@ class Partitioner:
             key = _UP[table][1].key
             if key in values:
                 self._up[(table, row_id)] = values.get(key)
+
+    def known_parent(self, table: str, row_id: str | None) -> str | None:
+        """The parent link of a row when it is already known here (no query)."""
+        return self._up.get((table, row_id)) if row_id else None
 
     def prefetch(self, table: str, ids: Iterable[str]) -> None:
         """Load the parent links of many rows of ``table`` at once (bulk packing)."""

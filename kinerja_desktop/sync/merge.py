@@ -272,8 +272,7 @@ class Merger:
         self._seen_versions: set[str] = memo.seen_versions
         self._logged: dict[str, set[int]] = memo.logged
         self.authz._subjects = memo.subjects
-        self._parts = Partitioner(session)
-        self._parts._up = memo.parents
+        self._parts = Partitioner(session, parents=memo.parents)
 
     def _add_alias(self, table: str, loser: str, winner: str) -> None:
         self.s.execute(update(SyncAlias).where(SyncAlias.canonical_id == loser).values(canonical_id=winner))
@@ -607,7 +606,8 @@ class Merger:
             ref = values.get(col)
             if not ref or (target, ref) in self._exists:
                 continue
-            if self.s.get(MODEL_BY_TABLE[target], ref) is None:
+            t = model_info(target).table
+            if self.s.execute(select(t.c.id).where(t.c.id == ref)).first() is None:
                 raise Wait(f"menunggu data induk ({target}) tiba", str(ref))
             self._exists.add((target, ref))
 
@@ -891,12 +891,39 @@ class Merger:
                         here[tuple(vals)] = rid
                 for vals in wanted:
                     here.setdefault(vals, None)
+        self._prefetch_parents(by_table)
         self._prefetch_frozen(by_table)
+
+    def _prefetch_parents(self, by_table: dict[str, list[Entry]]) -> None:
+        """Which rows the inserts' foreign keys name are here, at once (what :meth:`_check_fks` asks)."""
+        wanted: dict[str, set[str]] = {}
+        for table, batch in by_table.items():
+            info = model_info(table)
+            for col, target in info.fks.items():
+                for e in batch:
+                    ref = _new_value(info, e, col)
+                    if isinstance(ref, str) and ref:
+                        ref = self.canonical(ref)
+                        if (target, ref) not in self._exists and (target, ref) not in self._pending:
+                            wanted.setdefault(target, set()).add(ref)
+        for target, refs in wanted.items():
+            t = model_info(target).table
+            todo = sorted(refs)
+            for start in range(0, len(todo), 500):
+                self._exists.update((target, i) for i in self.s.scalars(
+                    select(t.c.id).where(t.c.id.in_(todo[start:start + 500]))))
 
     def _prefetch_frozen(self, by_table: dict[str, list[Entry]]) -> None:
         """The frozen flags :meth:`frozen` will ask for these inserts: plans and evaluations, at once."""
         plans: set[str] = set()
         periods: set[tuple[str, str]] = set()
+        # the links up to the plan, at once (Partitioner.parent then answers from memory)
+        self._parts.prefetch("indicator", (_new_value(model_info("realisation"), e, "indicator_id")
+                                           for e in by_table.get("realisation", ())))
+        rhk_ids = [_new_value(model_info("indicator"), e, "rhk_id") for e in by_table.get("indicator", ())]
+        rhk_ids += [self._parts.known_parent("indicator", _new_value(model_info("realisation"), e, "indicator_id"))
+                    for e in by_table.get("realisation", ())]
+        self._parts.prefetch("rhk", rhk_ids)
         for table, batch in by_table.items():
             for e in batch:
                 if table in _FROZEN_BY_PLAN:
