@@ -139,6 +139,8 @@ class Database:
 
     def set_meta(self, key: str, value: Any) -> None:
         """Keep a per-replica fact; ``None`` removes it."""
+        if len(key) > 80:  # the column's width: PostgreSQL refuses longer keys, SQLite would take them
+            raise ValueError(f"local_meta key longer than 80 characters: {key[:40]}…")
         with self.session() as s:
             row = s.get(LocalMeta, key)
             if value is None:
