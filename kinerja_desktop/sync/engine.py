@@ -20,7 +20,6 @@ cancelled between any two steps and the next run continues where it stopped.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
@@ -588,9 +587,7 @@ class SyncEngine:
 
     def _check_listing(self) -> None:
         """Once per store on this PC: does the store list nested folders (see sync.probe)?"""
-        # per store and location (a copy elsewhere is checked again); hashed: a key holds at most 80 characters
-        where = hashlib.sha256(f"{self.store_id}\n{self.remote.display}".encode()).hexdigest()[:32]
-        key = f"{probe.CHECKED_KEY}.{where}"
+        key = probe.checked_key(self.store_id, self.remote.display)
         if self.db.meta(key) is True:
             return
         probe.check_listing(self.remote, self.me, self._retry, self._write)

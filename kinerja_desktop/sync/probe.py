@@ -9,6 +9,7 @@ are and looked up level by level; a store that cannot show it is refused with on
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,13 +19,21 @@ from kinerja_desktop.sync.remote import Remote, RemoteError
 
 T = TypeVar("T")
 
-#: ``local_meta`` key (plus the store id and location): the store's listing was checked from this PC.
+#: ``local_meta`` key (plus a hash of the store id and location, see :func:`checked_key`): the store's
+#: listing was checked from this PC.
 CHECKED_KEY = "sync.listing_checked"
 PROBE_FILE = "probe.json"
 
 
 class StoreListingBroken(RemoteError):
     """The store does not list what was written in nested folders: sync cannot work with it."""
+
+
+def checked_key(store_id: str, location: str) -> str:
+    """The ``local_meta`` key saying this store, at this location, was checked (a copy elsewhere is checked
+    again); hashed, as a key holds at most 80 characters."""
+    where = hashlib.sha256((store_id + "\n" + location).encode()).hexdigest()[:32]
+    return f"{CHECKED_KEY}.{where}"
 
 
 def probe_dir(device: str) -> str:

@@ -82,7 +82,7 @@ def test_without_the_check_that_store_would_fake_a_successful_sync(
     realisation_service.set_realisation(staff, people.staff, ind, "TW4", value="9 kegiatan")
     store_id = json.loads((office.store / P.IDENTITY_PATH).read_text())["store_id"]
     for db in (staff, reader):  # as if checked before (the check is what stops this)
-        db.set_meta(f"{probe.CHECKED_KEY}.{store_id}.{broken_dav.url}", True)
+        db.set_meta(probe.checked_key(store_id, broken_dav.url), True)
     pushed = _sync(staff, broken_dav)
     assert pushed.bundles_pushed >= 1 and broken_dav.puts("/kinerja/devices/")
     pulled = _sync(reader, broken_dav)
