@@ -485,20 +485,9 @@ class Merger:
             return bool(values.get("frozen"))
         if table in _FROZEN_BY_PLAN:
             return self._flag(Plan, values.get(_FROZEN_BY_PLAN[table]))
-        if table == "indicator":
-            from kinerja_desktop.store.models import Rhk
-
-            rhk = values.get("rhk_id")
-            if not rhk:
-                return False
-            if ("rhk_plan", rhk) not in self._frozen_cache:
-                pending = self._pending.get(("rhk", rhk))
-                row = (pending["plan_id"],) if pending is not None else \
-                    self.s.execute(select(Rhk.plan_id).where(Rhk.id == rhk)).first()
-                if row is None:
-                    return False
-                self._frozen_cache[("rhk_plan", rhk)] = row[0]
-            return self._flag(Plan, self._frozen_cache[("rhk_plan", rhk)])
+        if table == "indicator":  # frozen with the plan of its RHK (the RHK's plan never changes)
+            plan = self._parts.parent("rhk", values.get("rhk_id"))
+            return bool(plan) and self._flag(Plan, plan)
         if table in _FROZEN_BY_EVALUATION:
             return self._flag(Evaluation, values.get(_FROZEN_BY_EVALUATION[table]))
         if table == "realisation":  # a period's realisations are part of its signed evaluation sheet
@@ -659,8 +648,6 @@ class Merger:
         if table == "evaluation":  # a (un)freeze of a period changes what its realisations may take
             for key in [k for k in self._frozen_cache if k[0] == "plan_period"]:
                 del self._frozen_cache[key]
-        if table == "rhk":
-            self._frozen_cache.pop(("rhk_plan", row_id), None)
         vc = e.version
         derived = {d: src for d, src in DERIVED.get(table, {}).items() if src in changed}
         changed = {f: v for f, v in changed.items() if f not in derived}
