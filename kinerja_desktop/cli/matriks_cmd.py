@@ -245,8 +245,9 @@ def cmd_print(args: argparse.Namespace, ctx: CliContext) -> int:
     from kinerja_desktop.documents.print_service import PrintJob, print_documents
 
     ids = (ctx.employee_id(args.nip),) if args.nip else ()
-    result = print_documents(ctx.db, ctx.user, PrintJob(kind="matriks", year=args.year, out=Path(args.out),
-                                                        employee_ids=ids, setup=PageSetup(paper=parse_paper(args.paper))))
+    job = PrintJob(kind="matriks", year=args.year, out=Path(args.out), employee_ids=ids,
+                   setup=PageSetup(paper=parse_paper(args.paper)))
+    result = print_documents(ctx.db, ctx.user, job)
     if result.failures:
         raise ValidationError("; ".join(f.message for f in result.failures))
     ctx.out({"file": str(result.files[0]), "pages": result.pages},
