@@ -20,13 +20,14 @@ cancelled between any two steps and the next run continues where it stopped.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
 import time
 import uuid
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -62,6 +63,8 @@ from kinerja_desktop.store.sync_models import (
 from kinerja_desktop.sync import probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
+from kinerja_desktop.sync.ahead import DEPTH as AHEAD_DEPTH
+from kinerja_desktop.sync.ahead import AheadChecker, decode_stream, stream_device, stream_part, stream_verdicts
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.own_replay import finish_own_replay, own_replay_upto
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
@@ -126,6 +129,9 @@ class SyncOptions:
     pull: bool = True
     #: Entries applied per transaction.
     batch: int = 1000
+    #: ... in a large pull: fewer commits (each waits for the disk); the write lock is still let go
+    #: every few seconds.
+    large_batch: int = 10_000
     #: Size of the pieces files are sent in; None: by the measured speed of the link (64 or 256 KiB).
     piece_size: int | None = None
     #: Read every device's full stream whatever the PC's people (the central office's replica).
@@ -134,6 +140,11 @@ class SyncOptions:
     #: ``merge.Merger``); False applies every change in a flush of its own (the reference the
     #: equivalence test and the ingest benchmark compare against).
     batched_inserts: bool = True
+    #: A pull of at least this many changes (a central replica catching up, a new PC's first sync of
+    #: a large scope) is large: a second process checks the signatures of the bundles ahead of the
+    #: one being applied (see :mod:`.ahead`) and ``large_batch`` entries go in one transaction.
+    #: None: no pull is.
+    large_pull: int | None = 50_000
 
 
 @dataclass
@@ -161,6 +172,8 @@ class SyncReport:
     bytes_up: int = 0
     bytes_down: int = 0
     bundles_pulled: int = 0
+    #: Bundles whose signatures a second process checked ahead of applying them (see sync.ahead).
+    checked_ahead: int = 0
     applied: int = 0
     conflicts: int = 0
     refused: int = 0
@@ -264,16 +277,6 @@ class _Chain:
         return stream_part(self.device)
 
 
-def stream_part(stream: str) -> str | None:
-    """The partition of a stream key (None for a device's full stream)."""
-    part, _, _dev = stream.rpartition("/")
-    return part or None
-
-
-def stream_device(stream: str) -> str:
-    return stream.rpartition("/")[2]
-
-
 @dataclass
 class _BlobPlan:
     """A file still to be sent."""
@@ -367,6 +370,9 @@ class SyncEngine:
         self._replay_upto: int | None = None
         #: Bundles read ahead in parallel for a PC that holds a scope: (stream, name) -> bytes.
         self._ahead: dict[tuple[str, str], bytes] = {}
+        #: Checks the signatures of the bundles ahead in a second process during a large pull.
+        self._checker: AheadChecker | None = None
+        self._batch = self.opt.batch
 
     # ------------------------------------------------------------------ plumbing
 
@@ -1200,8 +1206,16 @@ class SyncEngine:
             self.report.backup = str(backup) if backup else None
         if not scope.full:
             self._read_ahead(listings, peers)
-        for d, items in listings.items():
-            self._fetch_device(d, items, peers[d])
+        large = self.opt.large_pull is not None and self._expected >= self.opt.large_pull
+        self._batch = self.opt.large_batch if large else self.opt.batch
+        self._checker = AheadChecker(self.roster) if large and AheadChecker.worth_it() else None
+        try:
+            for d, items in listings.items():
+                self._fetch_device(d, items, peers[d])
+        finally:
+            if self._checker is not None:
+                self._checker.close()
+            self._checker = None
         self._hold_mass_deletions(self._chains)
         self._apply([c for c in self._chains.values() if c.has_work() and not c.deferred])
         for chain in self._chains.values():
@@ -1370,20 +1384,33 @@ class SyncEngine:
 
     def _decode(self, stream: str, data: bytes, item: _Listed) -> tuple[Any, list[P.Entry], list[Any]]:
         """(header, entries, what the signatures cover: the entries and any stubs, in order)."""
-        part = stream_part(stream)
-        if part is None:
-            header, entries = P.decode_bundle(data, expected_sha=item.sha, device=stream, last_seq=item.last)
-            return header, entries, entries
-        header, entries = P.decode_part_bundle(data, expected_sha=item.sha, device=stream_device(stream),
-                                               part=part, last_seq=item.last)
-        return header, entries, P.with_stubs(entries, header.stubs)
+        return decode_stream(stream, data, item.sha, item.last)
 
-    def _verdicts(self, entries: list[P.Entry], covered: list[Any]) -> list[trust.Verdict]:
-        """The trust verdict of each entry (stubs are checked with their group, then left out)."""
-        verdicts = trust.check_bundle(covered, self.roster)
-        if covered is entries:
-            return verdicts
-        return [v for x, v in zip(covered, verdicts, strict=True) if isinstance(x, P.Entry)]
+    def _verdicts(self, entries: list[P.Entry], covered: list[Any], stream: str | None = None,
+                  sha: str | None = None) -> Sequence[trust.Verdict]:
+        """The trust verdict of each entry: the worker's when it checked these very bytes (``stream``,
+        ``sha``) ahead, else checked here."""
+        ahead = self._checker.take(stream, sha) if self._checker is not None and stream and sha else None
+        if ahead is not None and len(ahead) == len(entries):
+            self.report.checked_ahead += 1
+            return ahead
+        return stream_verdicts(entries, covered, self.roster)
+
+    def _check_ahead(self, device: str, upcoming: list[_Listed]) -> None:
+        """Hand the next bundles of ``device`` to the signature worker (see :mod:`.ahead`)."""
+        checker = self._checker
+        if checker is None:
+            return
+        for item in upcoming:
+            if checker.in_flight() >= AHEAD_DEPTH:
+                return
+            if checker.submitted(device, item.sha):
+                continue
+            data = self._bundle_bytes(device, item)
+            if data is None:
+                return
+            self._ahead[(device, item.name)] = data  # taken from there by _choose_bundle
+            checker.submit(device, data, item.sha, item.last)
 
     def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Chain:
         """Take one device's new bundles along its hash chain, applying each as it arrives.
@@ -1397,12 +1424,16 @@ class SyncEngine:
         by_last: dict[int, list[_Listed]] = defaultdict(list)
         for item in items:
             by_last[item.last].append(item)
+        upcoming = deque(c for last in sorted(by_last) if last > peer.applied for c in by_last[last])
         for last in sorted(by_last):
             candidates = by_last[last]
             if last <= peer.applied:
                 known = peer.tip_seq == last and any(c.sha == peer.tip_sha for c in candidates)
                 prev_last, prev_sha = last, peer.tip_sha if known else candidates[0].sha
                 continue
+            while upcoming and upcoming[0].last <= last:
+                upcoming.popleft()
+            self._check_ahead(device, list(itertools.islice(upcoming, AHEAD_DEPTH)))
             chosen = self._choose_bundle(device, candidates, prev_last, prev_sha)
             if chosen is None:
                 break
@@ -1419,6 +1450,8 @@ class SyncEngine:
             else:
                 chain.queued.append(item)  # in the cache; applied from there
             prev_last, prev_sha = last, sha
+        for key in [k for k in self._ahead if k[0] == device]:  # read for the worker, not taken
+            del self._ahead[key]
         return chain
 
     def _choose_bundle(self, device: str, candidates: list[_Listed], prev_last: int,
@@ -1456,7 +1489,7 @@ class SyncEngine:
                 if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
                     self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
                     continue
-            verdicts = self._verdicts(entries, covered)
+            verdicts = self._verdicts(entries, covered, device, item.sha)
             refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
             if refused is not None:
                 self._quarantine(device, item.name, data, f"ditolak: {refused.reason}")
@@ -1645,7 +1678,8 @@ class SyncEngine:
         return chain is not None and seq in chain.done
 
     def _apply(self, chains: list[_Chain], *, final: bool = True) -> None:
-        """Apply the chains' bundles in transactions of ``opt.batch`` entries, round after round.
+        """Apply the chains' bundles in transactions of ``opt.batch`` entries (``opt.large_batch`` in a large
+        pull), round after round.
 
         An entry that waits for another device stops its device for the round; with ``final``
         the rounds go on while any device moves (what one applies may unblock another).
@@ -1654,11 +1688,13 @@ class SyncEngine:
         while progress:
             progress = False
             self._check_cancel()
-            with self.db.session() as s:
+            # what is applied here is applied again from the store when a power cut takes it (the
+            # peer's applied number is in the same transaction): no need to wait for the disk
+            with self.db.session(durable=False) as s:
                 merger = Merger(s, processed=self._processed, log_high=lambda s=s: log_high_water(s),
                                 roster=self.roster, shared=self._memo,
                                 batched=self.opt.batched_inserts)
-                budget = self.opt.batch
+                budget = self._batch
                 for chain in chains:
                     moved = self._apply_chain(s, merger, chain, budget)
                     budget -= moved
