@@ -628,24 +628,27 @@ class S3Remote:
 
     def read(self, path: str) -> bytes:
         with _translated(self.display):
-            try:
-                return bytes(self.client.get_object(Bucket=self.bucket, Key=self._k(path))["Body"].read())
-            except self.client.exceptions.NoSuchKey as exc:
-                raise FileNotFoundError(path) from exc
+            return bytes(self._get(path)["Body"].read())
+
+    def _get(self, path: str, expected: tuple[str, ...] = (), **extra: str) -> Any:
+        """``GetObject``; FileNotFoundError when missing; the error's code (a str) when one of ``expected``."""
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
+        except self.client.exceptions.NoSuchKey as exc:
+            raise FileNotFoundError(path) from exc
+        except Exception as exc:
+            if _error_code(exc) in expected:
+                return _error_code(exc)
+            raise
 
     def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
         extra = {"Range": f"bytes={offset}-"} if offset else {}
         with _translated(self.display):
-            try:
-                obj = self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
-            except self.client.exceptions.NoSuchKey as exc:
-                raise FileNotFoundError(path) from exc
-            except Exception as exc:
-                if offset and _error_code(exc) == "InvalidRange":  # kept more than the object has: start again
-                    sink.truncate(0)
-                    self.read_into(path, sink, 0)
-                    return
-                raise
+            obj = self._get(path, ("InvalidRange",) if offset else (), **extra)
+            if isinstance(obj, str):  # kept more than the object has: start again
+                sink.truncate(0)
+                self.read_into(path, sink, 0)
+                return
             if offset and "ContentRange" not in obj:
                 sink.truncate(0)
             for block in obj["Body"].iter_chunks(_COPY_BLOCK):
@@ -659,14 +662,9 @@ class S3Remote:
         """``GetObject`` with ``IfNoneMatch`` (an S3 ETag is the content's MD5: it changes with every write)."""
         extra = {"IfNoneMatch": etag} if etag else {}
         with _translated(self.display):
-            try:
-                obj = self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
-            except self.client.exceptions.NoSuchKey as exc:
-                raise FileNotFoundError(path) from exc
-            except Exception as exc:
-                if etag and _error_code(exc) in ("304", "NotModified"):
-                    return etag, None
-                raise
+            obj = self._get(path, ("304", "NotModified") if etag else (), **extra)
+            if isinstance(obj, str):
+                return etag, None
             return obj.get("ETag") or None, bytes(obj["Body"].read())
 
     def size(self, path: str) -> int | None:

@@ -235,7 +235,8 @@ def test_an_old_store_gets_its_heads_from_the_migration_with_a_dry_run_first(off
     assert not [p for p in quiet.listed if p.startswith((P.PARTS_DIR + "/", P.ROSTER_CARDS_DIR + "/"))]
 
 
-def test_a_head_is_read_conditionally_on_webdav_and_s3_and_a_fresh_validator_is_not_kept(tmp_path: Path) -> None:
+def test_a_head_is_read_conditionally_on_webdav_and_s3_and_a_fresh_validator_is_not_kept(tmp_path: Path,
+                                                                                          moto_s3: str) -> None:
     """WebDAV: WsgiDAV's ETag is inode-mtime(s)-size, so one written within the last seconds may not change
     with the next write of the same size: such a validator is not kept (the content is compared)."""
     dav = DavServer(tmp_path / "dav").start()
@@ -259,27 +260,12 @@ def test_a_head_is_read_conditionally_on_webdav_and_s3_and_a_fresh_validator_is_
         remote.close()
         dav.stop()
 
-    pytest.importorskip("boto3")
-    moto_server = pytest.importorskip("moto.server")
-    from tests.e2e.sync.dav_server import free_port
-
-    port = free_port()
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        import boto3
-
-        endpoint = f"http://127.0.0.1:{port}"
-        boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="kunci",
-                     aws_secret_access_key="rahasia-s3").create_bucket(Bucket="kinerja")
-        s3 = open_remote(f"s3://kunci@kinerja/kantor?endpoint={endpoint}&region=us-east-1", secret="rahasia-s3")
-        s3.write(path, b"satu")
-        etag, data = s3.read_if_changed(path, None)
-        assert etag and data == b"satu"
-        assert s3.read_if_changed(path, etag) == (etag, None)
-        s3.write(path, b"dua!")
-        assert s3.read_if_changed(path, etag)[1] == b"dua!"
-        with pytest.raises(FileNotFoundError):
-            s3.read_if_changed("parts/r-x/head.json", None)
-    finally:
-        server.stop()
+    s3 = open_remote(f"s3://kunci@kinerja/kantor?endpoint={moto_s3}&region=us-east-1", secret="rahasia-s3")
+    s3.write(path, b"satu")
+    etag, data = s3.read_if_changed(path, None)
+    assert etag and data == b"satu"
+    assert s3.read_if_changed(path, etag) == (etag, None)
+    s3.write(path, b"dua!")
+    assert s3.read_if_changed(path, etag)[1] == b"dua!"
+    with pytest.raises(FileNotFoundError):
+        s3.read_if_changed("parts/r-x/head.json", None)
