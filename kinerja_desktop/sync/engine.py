@@ -27,7 +27,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -60,6 +60,7 @@ from kinerja_desktop.store.sync_models import (
     SyncStore,
     SyncStoreObject,
 )
+from kinerja_desktop.sync import heads as H
 from kinerja_desktop.sync import probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
@@ -145,6 +146,9 @@ class SyncOptions:
     #: one being applied (see :mod:`.ahead`) and ``large_batch`` entries go in one transaction.
     #: None: no pull is.
     large_pull: int | None = 50_000
+    #: A PC that holds a scope lists every folder of it, whatever their heads say, when its last such
+    #: full listing is older than this many seconds (see sync.heads: what bounds a missed head).
+    full_listing_every: float = 24 * 3600.0
 
 
 @dataclass
@@ -373,6 +377,12 @@ class SyncEngine:
         #: Checks the signatures of the bundles ahead in a second process during a large pull.
         self._checker: AheadChecker | None = None
         self._batch = self.opt.batch
+        #: The folder heads seen (sync.heads), on a store whose writers keep them; loaded by the pull.
+        self._headbook: H.HeadBook | None = None
+        self._keeps_heads: bool | None = None
+        self._heads_lock = threading.Lock()  # the first reader threads of a pull load them once
+        #: This device's bundles on the store as listed by the push's first step (its second one reuses it).
+        self._own_listing: dict[str, int | None] | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -572,7 +582,8 @@ class SyncEngine:
                      "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
                      "created_by": self.me}
             self._write(P.IDENTITY_PATH, P.dumps(ident).encode("utf-8"))
-            self._write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "since": ident["created_at"]}).encode())
+            self._write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "heads": H.HEADS_FORMAT,
+                                                 "since": ident["created_at"]}).encode())
             raw2 = self._read(P.IDENTITY_PATH)  # two founders at once: the file that stayed wins
             ident = json.loads(raw2.decode("utf-8")) if raw2 else ident
         elif known_id and known_id != ident["store_id"] and not self.opt.confirm_store:
@@ -618,10 +629,14 @@ class SyncEngine:
         finally:
             if self._store_is_partitioned():
                 self._make_part_bundles()
+                owed = self._owe_heads()
                 self._push_parts()
+                self._write_heads(owed)
 
     def _push_full(self) -> None:
-        remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        remote_names, self._own_listing = self._own_listing, None  # listed a moment ago by _check_device_clash
+        if remote_names is None:
+            remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         with self.db.reader() as s:
             store = s.get(SyncStore, self.remote.display)
             pushed_seq = store.pushed_seq if store else 0
@@ -840,6 +855,39 @@ class SyncEngine:
         workers = max(1, self.opt.workers)
         self._in_parallel(send, list(by_part), workers)
 
+    def _owe_heads(self) -> dict[str, int]:
+        """The partitions this push writes into (and earlier pushes did without writing their head yet).
+
+        Kept in ``local_meta`` before any bundle goes out, so a push cut between a bundle and its head
+        writes the head in the next run (see sync.heads)."""
+        key = f"sync.heads_owed.{self.store_id}"
+        owed = {str(k): int(v) for k, v in (self.db.meta(key) or {}).items() if valid_part(str(k))}
+        with self.db.reader() as s:
+            for part, last, name in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq, SyncPartOutbox.name)
+                                              .where((SyncPartOutbox.sent_to.is_(None))
+                                                     | (SyncPartOutbox.sent_to != self.store_id))):
+                if (self._outbox_dir() / "parts" / part / name).is_file():  # (not a tip the migration wrote)
+                    owed[part] = max(int(last), owed.get(part, 0))
+        if owed:
+            self.db.set_meta(key, owed)
+        return owed
+
+    def _write_heads(self, owed: dict[str, int]) -> None:
+        """After the partition bundles went out: rewrite the head of each partition written into."""
+        if not owed:
+            return
+
+        def write(part: str) -> None:
+            folder = P.part_dir(part)
+            data = H.head_bytes(folder, self.me, owed[part])
+            # not _write: a head is rewritten in place, and an old head of the same size is not this one
+            self._retry(lambda: self.remote.write(H.head_path(folder), data), f"write head of {part}")
+            with self._lock:
+                self.report.bytes_up += len(data)
+
+        self._in_parallel(write, sorted(owed), max(1, self.opt.workers))
+        self.db.set_meta(f"sync.heads_owed.{self.store_id}", None)
+
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
         with self.db.session() as s:
@@ -853,7 +901,7 @@ class SyncEngine:
         return self._outbox_dir() / name
 
     def _check_device_clash(self) -> None:
-        names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+        names = self._own_listing = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         if not names:
             return
         with self.db.reader() as s:
@@ -1176,6 +1224,7 @@ class SyncEngine:
             self.report.waiting.clear()
             self._refresh_roster()  # the roster cards of the people newly in view (their keys, their line)
             self.roster = current_roster(self.db)
+        self._save_heads()
         if self._replay_upto and finish_own_replay(self.db, self.me, self._replay_upto):
             self._replay_upto = None
         if not scope.full:
@@ -1290,8 +1339,75 @@ class SyncEngine:
         out["records"] = scoping.count_records(self.db)
         return out
 
+    # ------------------------------------------------------------------ folder heads (sync.heads)
+
+    def _store_keeps_heads(self) -> bool:
+        """Do the store's writers keep folder heads (its layout marker says so; remembered once seen)?"""
+        if self._keeps_heads is None:
+            key = f"sync.heads_kept.{self.store_id}"
+            self._keeps_heads = self.db.meta(key) is True
+            if not self._keeps_heads:
+                self._keeps_heads = H.keeps_heads(self._read(P.PARTS_MARKER, tries=2))
+                if self._keeps_heads:
+                    self.db.set_meta(key, True)
+        return self._keeps_heads
+
+    def _heads(self) -> H.HeadBook | None:
+        """The heads this PC saw on this store, when the pull may rely on them."""
+        with self._heads_lock:
+            if self._headbook is None and not self.opt.full_scope and self._store_keeps_heads():
+                self._headbook = H.HeadBook(self.db, self.store_id, self.opt.full_listing_every)
+            return self._headbook
+
+    def _read_head(self, path: str, etag: str | None) -> tuple[str | None, bytes | None, bool]:
+        """(etag, content or None when unchanged, absent) of a folder's head."""
+        def go() -> tuple[str | None, bytes | None, bool]:
+            try:
+                return (*self.remote.read_if_changed(path, etag), False)
+            except FileNotFoundError:
+                return None, None, True
+
+        got = self._retry(go, f"read {path}")
+        if got[1] is not None:
+            with self._lock:
+                self.report.bytes_down += len(got[1])
+        return got
+
+    def _unchanged(self, folders: list[str], settled: Callable[[str, Mapping[str, int]], bool]) -> set[str]:
+        """Of ``folders``, those whose listing can be skipped: their head is the one seen at their last
+        listing and all that listing showed is applied (``settled(folder, tips)``). Heads are read
+        several at once."""
+        if self._heads() is None:
+            return set()
+        same: set[str] = set()  # (on the periodic full listing the heads are read all the same, to be kept)
+
+        def check(folder: str) -> None:
+            if self._head_unchanged(folder, lambda tips: settled(folder, tips)):
+                with self._lock:
+                    same.add(folder)
+
+        self._in_parallel(check, folders, max(1, self.opt.workers))
+        return same
+
+    def _head_unchanged(self, folder: str, settled: Callable[[Mapping[str, int]], bool]) -> bool:
+        book = self._heads()
+        return book is not None and book.read(folder, self._read_head, settled)
+
+    def _listed(self, folder: str, tips: Mapping[str, int]) -> None:
+        if self._headbook is not None:
+            self._headbook.listed(folder, tips)
+
+    def _save_heads(self) -> None:
+        """Keep the heads read by this pull (its scope's partitions and roster cards) for the next one."""
+        if self._headbook is not None:
+            self._headbook.save()
+            self._headbook = None
+
     def _new_part_bundles(self, peers: dict[str, _PeerState], scope: scoping.Scope) -> dict[str, list[_Listed]]:
-        """Per stream (partition of another device) in this PC's scope, its bundles when any is new."""
+        """Per stream (partition of another device) in this PC's scope, its bundles when any is new.
+
+        A partition whose head says nothing was written since it was last listed here is not listed
+        (sync.heads)."""
         out: dict[str, list[_Listed]] = {}
         listed: dict[str, dict[str, int | None]] = {}
 
@@ -1300,8 +1416,14 @@ class SyncEngine:
             with self._lock:
                 listed[part] = names
 
-        self._in_parallel(list_part, sorted(scope.parts), max(1, self.opt.workers))
-        for part in sorted(scope.parts):
+        def settled(folder: str, tips: Mapping[str, int]) -> bool:
+            part = folder.rpartition("/")[2]
+            return all(peers[f"{part}/{dev}"].applied >= last for dev, last in tips.items())
+
+        same = self._unchanged([P.part_dir(p) for p in sorted(scope.parts)], settled)
+        todo = [p for p in sorted(scope.parts) if P.part_dir(p) not in same]
+        self._in_parallel(list_part, todo, max(1, self.opt.workers))
+        for part in todo:
             names = listed[part]
             per_dev: dict[str, list[_Listed]] = defaultdict(list)
             for n in names:
@@ -1313,6 +1435,7 @@ class SyncEngine:
                 items.sort()
                 if items[-1].last > peers[stream].applied:
                     out[stream] = items
+            self._listed(P.part_dir(part), {dev: max(i.last for i in items) for dev, items in per_dev.items()})
         return out
 
     def _purge(self, scope: scoping.Scope) -> None:
@@ -1525,7 +1648,7 @@ class SyncEngine:
             return
         people = people_here(self.db)
         if people and not self.opt.full_scope and self._store_is_partitioned() \
-                and "cards" in self._retry(lambda: self.remote.list_dirs(P.ROSTER_DIR), "list roster") \
+                and self._store_has_cards() \
                 and self._refresh_cards(root, people):
             return
         have = self.roster.seq if self.roster is not None else 0
@@ -1538,9 +1661,25 @@ class SyncEngine:
             seq, doc = found
             accept_roster(self.db, doc, seq)
 
+    def _store_has_cards(self) -> bool:
+        """Does the store hold roster cards (remembered once seen: the central office keeps writing them)?"""
+        key = f"sync.cards.{self.store_id}"
+        if self.db.meta(key) is True:
+            return True
+        has = "cards" in self._retry(lambda: self.remote.list_dirs(P.ROSTER_DIR), "list roster")
+        if has:
+            self.db.set_meta(key, True)
+        return has
+
     def _newest_card(self, root: str, key: str, have: int) -> tuple[int, dict[str, Any]] | None:
-        """(seq, document) of the newest card under ``key`` that verifies and is newer than ``have``."""
-        listing = self._retry(lambda: self.remote.list(P.card_dir(key)), "list roster card")
+        """(seq, document) of the newest card under ``key`` that verifies and is newer than ``have``.
+
+        Not listed when the card folder's head says nothing was written since it was listed here."""
+        folder = P.card_dir(key)
+        if self._head_unchanged(folder, lambda tips: have >= tips.get("seq", 0)):
+            return None
+        listing = self._retry(lambda: self.remote.list(folder), "list roster card")
+        self._listed(folder, {"seq": max((p[0] for n in listing if (p := P.parse_roster_name(n))), default=0)})
         for seq, digest, name in sorted(((*p, n) for n in listing if (p := P.parse_roster_name(n))),
                                         reverse=True):  # type: ignore[misc]
             if seq <= have:
