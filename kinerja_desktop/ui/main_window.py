@@ -67,10 +67,11 @@ from kinerja_desktop.ui.session_tasks import (
     SessionData,
     load_list_task,
     load_rest_task,
+    read_ahead_task,
     unlock_task,
 )
 from kinerja_desktop.ui.task_panel import TaskPanel
-from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message
+from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message, run_task
 
 #: The Tugas count is reloaded this long after the last save (a burst of autosaves counts once).
 TASKS_REFRESH_MS = 1000
@@ -261,6 +262,17 @@ class MainWindow(QMainWindow):
         if result.units is not None:
             self.navigation.update_counts(result.units)
         self.list_loaded.emit()
+
+    @Slot()
+    def read_ahead(self) -> Task | None:
+        """After the list's first paint: the reads of the page of the list's first employee (or one's
+        own), made in a worker and dropped, so the first page a person opens is not slowed by SQLAlchemy
+        compiling each of its queries (issue 14, section 6). Not shown in the status bar."""
+        model = self.list_page.model
+        employee_id = model.row_object(0).id if model.rowCount() else self.user.employee_id
+        if not employee_id:
+            return None
+        return run_task(read_ahead_task, self.db, self.user, employee_id, self._year, cancellable=False, owner=self)
 
     def list_complete(self) -> bool:
         """Whether the list holds every row (not only the first screen shown at sign-in)."""

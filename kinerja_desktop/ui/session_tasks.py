@@ -289,6 +289,18 @@ def warm_up_task(ctx: TaskContext, gate: WarmUpGate) -> int:
     return imported
 
 
+def read_ahead_task(_ctx: TaskContext, db: Any, user: Any, employee_id: str, year: int) -> None:
+    """Worker, once the list is painted: an employee page's reads (``employee_page.read_ahead``), so the
+    first employee opened in the session does not compile its queries on the GUI thread."""
+    from kinerja_desktop.domain.errors import KinerjaError
+    from kinerja_desktop.ui.employee_page import read_ahead
+
+    try:
+        read_ahead(db, user, employee_id, year)
+    except KinerjaError:  # not visible to this user, say: only a warm-up, opening says what matters
+        pass
+
+
 def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:
     """Re-check the password of the signed-in user (idle lock)."""
     from kinerja_desktop.services.auth_service import authenticate
