@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.domain.kepegawaian import Pendekatan
 from kinerja_desktop.domain.periods import period as period_of
 from kinerja_desktop.domain.permissions import Action, may
@@ -37,6 +36,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.evaluation import EvaluationPage
 from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.form_support.lazy_tab import LazyTab
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.plan_editor import PlanEditor
 from kinerja_desktop.ui.realisation import RealisationPage
@@ -54,32 +54,6 @@ def read_ahead(db: Database, user: CurrentUser, employee_id: str, year: int) -> 
     if header.plan_id is not None:
         plan = ps.get_plan(db, user, header.plan_id)
         ps.plan_versions(db, user, plan.employee_id, plan.year)
-
-
-class LazyTab(QWidget):
-    """A tab whose content is built by ``build(parent)`` the first time it is shown (``ensure_built``).
-    A :class:`KinerjaError` while building is said in the tab instead."""
-
-    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._build: Callable[[QWidget], QWidget] | None = build
-        self.content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    def ensure_built(self) -> QWidget | None:
-        build, self._build = self._build, None
-        if build is not None:
-            try:
-                self.content = build(self)
-            except KinerjaError as exc:
-                notice = QLabel(error_message(exc), self)
-                notice.setWordWrap(True)
-                notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.layout().addWidget(notice)
-            else:
-                self.layout().addWidget(self.content)
-        return self.content
 
 
 class NoPlanPanel(QFrame):

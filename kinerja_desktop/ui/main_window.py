@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._list_generation = 0
         self._stale = False
         self._rest_pending = False
+        self._tasks_pending = False
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
@@ -225,13 +226,19 @@ class MainWindow(QMainWindow):
         self.list_page.set_scope_title(self._scope_title(session.scope))
         self.list_page.set_table(session.table, partial=not session.complete)
         self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
-        QTimer.singleShot(0, self.refresh_tasks)  # the count in the navigation, after the first paint
-        if not session.complete:
-            # The rest starts once the first screen is painted (its query and row building would
-            # otherwise compete with that paint for the GIL); a window kept hidden starts it anyway.
-            self._rest_pending = True
-            FirstPaintWatcher(self.list_page.table.viewport()).painted.connect(self._load_rest)
-            QTimer.singleShot(REST_FALLBACK_MS, self._load_rest)
+        # The tasks' count and the rest of a partial list are read once the first screen is painted (their
+        # workers would otherwise compete with that paint for the GIL); a window kept hidden reads them anyway.
+        self._rest_pending = not session.complete
+        self._tasks_pending = True
+        FirstPaintWatcher(self.list_page.table.viewport()).painted.connect(self._after_first_paint)
+        QTimer.singleShot(REST_FALLBACK_MS, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        if self._tasks_pending:
+            self._tasks_pending = False
+            self.refresh_tasks()
+        self._load_rest()
 
     @Slot()
     def _load_rest(self) -> None:
