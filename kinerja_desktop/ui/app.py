@@ -10,11 +10,12 @@ Start-up order (measured in tests/bench/bench_gui.py):
    loaded in a worker while they type (used only if that account signs in; see
    ``session_tasks.prefetch_session_task``).
    Meanwhile the worker also imports what the first employee page needs
-   (``session_tasks.warm_up_task``), so the first open costs what later ones do.
-   "Masuk" checks the password in a worker while the GUI thread builds the empty main window;
-   then the window is filled and shown. A large list comes as its first screen
-   (``session_tasks.FIRST_SCREEN_ROWS`` rows); the main window loads the rest in a worker after
-   that first paint (``MainWindow._load_rest``).
+   (``session_tasks.warm_up_task``), and the GUI thread builds the empty main window.
+   "Masuk" checks the password in a worker; then the window is filled and shown. A large list
+   comes as its first screen (``session_tasks.FIRST_SCREEN_ROWS`` rows); after that first paint
+   the main window loads the rest, the tasks' count and the integrations in workers, and makes
+   an employee page's reads once (``MainWindow.read_ahead``) so the first page opened does not
+   compile its queries on the GUI thread. The page builds only its visible tab (``LazyTab``).
    Before SQLAlchemy loads, only the instansi's name is read from a SQLite file with the standard
    library (``store.quick``), for a PC that has not remembered it yet.
 
