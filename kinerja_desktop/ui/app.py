@@ -388,16 +388,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-#: How long a worker thread may hold the GIL while the GUI thread waits (Python's default is 5 ms). Every
-#: call from Qt into Python on the GUI thread (a model's data(), a delegate, an event filter) waits up to
-#: that long while a worker runs Python, and the start-up runs several workers beside the GUI thread:
-#: bench_gui.py measured the list after Masuk and the first employee page at about half the time with 0.5 ms.
-GIL_SWITCH_INTERVAL_S = 0.0005
-
-
 def main(db_location: str | None = None, *, on_controller: Callable[[AppController], None] | None = None) -> int:
     """Run the desktop application on ``db_location`` (path or SQLAlchemy URL; None: default)."""
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = create_application()
     install_error_handling()
     controller = AppController(db_location)
