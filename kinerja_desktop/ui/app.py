@@ -40,6 +40,9 @@ from kinerja_desktop.ui.workers import run_task, wait_for_tasks
 
 #: Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).
 OPEN_FALLBACK_MS = 400
+#: After the list's first paint, signing's libraries are imported this late at the latest (earlier once
+#: a page is opened): importing them beside the first page opened doubled its time on a loaded PC.
+WARM_UP_LATER_MS = 8000
 
 
 class AppController(QObject):
@@ -197,9 +200,21 @@ class AppController(QObject):
         self._warm_task = run_task(warm_up_task, self._warm_gate, title=self.tr("Menyiapkan halaman"),
                                    cancellable=True)
 
-    def _resume_warm_up(self) -> None:
+    def _resume_warm_up(self, *, all_of_it: bool = True) -> None:
         if self._warm_gate is not None:
             self._warm_gate.resume()
+            if all_of_it:
+                self._warm_gate.release_later()
+
+    @Slot()
+    def _resume_light_warm_up(self) -> None:
+        """The list is painted: the pages' modules go on; signing's libraries wait for the first page
+        opened (half a second after it) or ``WARM_UP_LATER_MS``, whichever comes first."""
+        self._resume_warm_up(all_of_it=False)
+        QTimer.singleShot(WARM_UP_LATER_MS, self._resume_warm_up)
+        window = self.main_window
+        if window is not None:
+            window.tabs.currentChanged.connect(lambda _index: QTimer.singleShot(500, self._resume_warm_up))
 
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
@@ -287,7 +302,7 @@ class AppController(QObject):
         window.start_session(session)
         watcher = FirstPaintWatcher(window.list_page.table.viewport())
         watcher.painted.connect(lambda: self.main_window_shown.emit(window))
-        watcher.painted.connect(self._resume_warm_up)
+        watcher.painted.connect(self._resume_light_warm_up)
         watcher.painted.connect(window.read_ahead)  # the first employee page's queries, compiled in a worker
         watcher.painted.connect(window.install_integrations)  # print, signing, sync: after the first paint
         self.main_window = window

@@ -90,10 +90,13 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.harian.install", "install_harian"),
 )
 #: Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the
-#: first employee or unit opened does not pay for the import of its page or of the tabs integrations add.
-#: The employee page comes first (the warm-up imports in this order).
-PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.signing.documents_panel",
-           "kinerja_desktop.ui.tindak_lanjut.competency_tab", "kinerja_desktop.ui.unit_view")
+#: first employee or unit opened does not pay for the import of its page. The employee page comes first
+#: (the warm-up imports in this order).
+PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")
+#: The tabs integrations add to an employee page, built when first shown; they pull in pyhanko, reportlab
+#: and fontTools (over a second of imports), so ``session_tasks.warm_up_task`` imports them only while
+#: the person types the password or reads (``WarmUpGate.release_later``), never beside the first page.
+PRELOAD_LATER = ("kinerja_desktop.ui.signing.documents_panel", "kinerja_desktop.ui.tindak_lanjut.competency_tab")
 SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
