@@ -40,8 +40,9 @@ from kinerja_desktop.ui.workers import run_task, wait_for_tasks
 
 #: Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).
 OPEN_FALLBACK_MS = 400
-#: After the list's first paint, signing's libraries are imported this late at the latest (earlier once
-#: a page is opened): importing them beside the first page opened doubled its time on a loaded PC.
+#: Signing's libraries not imported while the password was typed are imported this long after the list's
+#: first paint, while the person reads: beside the first pages opened they doubled their time on a loaded
+#: PC (over a second of imports holding the GIL). A tab that needs them earlier imports them itself.
 WARM_UP_LATER_MS = 8000
 
 
@@ -208,13 +209,9 @@ class AppController(QObject):
 
     @Slot()
     def _resume_light_warm_up(self) -> None:
-        """The list is painted: the pages' modules go on; signing's libraries wait for the first page
-        opened (half a second after it) or ``WARM_UP_LATER_MS``, whichever comes first."""
+        """The list is painted: the pages' modules go on; signing's libraries wait ``WARM_UP_LATER_MS``."""
         self._resume_warm_up(all_of_it=False)
         QTimer.singleShot(WARM_UP_LATER_MS, self._resume_warm_up)
-        window = self.main_window
-        if window is not None:
-            window.tabs.currentChanged.connect(lambda _index: QTimer.singleShot(500, self._resume_warm_up))
 
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:

@@ -248,8 +248,8 @@ WARM_UP_LIBRARIES = ("reportlab.pdfgen.canvas", "fontTools.subset", "aiohttp", "
 class WarmUpGate:
     """Lets the warm-up run while nothing else waits for the GIL. Paused from "Masuk": the light
     steps (the pages' modules) go on once the list's first screen is painted (``resume``), the
-    heavy ones (signing's libraries) once the person has opened a page or read the list a while
-    (``release_later``), so they never slow signing in or the first page opened."""
+    heavy ones (signing's libraries) once the person has read a while (``release_later``), so they
+    do not slow signing in or the first pages opened."""
 
     def __init__(self) -> None:
         self._open = threading.Event()
