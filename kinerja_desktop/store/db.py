@@ -136,8 +136,8 @@ class Database:
                 durable: bool = True) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls back on error.
 
-        ``durable=False``: the commit need not survive a power cut (SQLite commits without waiting
-        for the disk; the database stays consistent and keeps every earlier commit). Only for work
+        ``durable=False``: the commit need not survive a power cut (it does not wait for the disk;
+        the database stays consistent and keeps every earlier commit). Only for work
         that is done again from its source when it is lost, with its progress recorded in the same
         transaction: applying changes pulled from the store.
         """
@@ -148,6 +148,8 @@ class Database:
             conn = session.connection()
             conn.info["relaxed"] = True  # undone when the connection goes back to the pool
             conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+        elif not durable and self.engine.dialect.name == "postgresql":
+            session.connection().exec_driver_sql("SET LOCAL synchronous_commit TO OFF")  # this transaction only
         try:
             yield session
             session.commit()
