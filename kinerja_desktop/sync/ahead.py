@@ -132,8 +132,8 @@ class AheadChecker:
         for fut in self._pending.values():
             fut.cancel()
         self._pending.clear()
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:  # the worker ends after the bundle it is on (well under a second)
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = ["DEPTH", "AheadChecker", "decode_stream", "stream_device", "stream_part",

@@ -11,7 +11,8 @@ is its own:
 * baseline: the merge with one flush per change (``batched_inserts=False``), stopped after
   ``KINERJA_BENCH_BASELINE_CHANGES`` changes (default 60,000) — its rate is what the whole office
   would have taken;
-* the merge as shipped, on a new SQLite file, the whole office;
+* the merge as shipped, on a new SQLite file, the whole office (a large pull: a second process checks
+  signatures ahead, see sync/ahead.py; its peak memory is reported beside the main process's);
 * the same into a new PostgreSQL database (a throwaway cluster on 127.0.0.1; skipped without the
   PostgreSQL 15 binaries).
 
@@ -52,12 +53,15 @@ _RUN = textwrap.dedent("""
                 raise KeyboardInterrupt
     t0, c0 = time.perf_counter(), time.process_time()
     try:
-        report = ingest(db, store, options=SyncOptions(workers=4, batched_inserts=batched), progress=progress)
+        # the baseline is the merge as it was: one flush per change, nothing of a large pull's own
+        options = SyncOptions(workers=4, batched_inserts=batched, large_pull=50_000 if batched else None)
+        report = ingest(db, store, options=options, progress=progress)
         applied[0], refused, waiting = report.applied, report.refused, len(report.waiting)
     except KeyboardInterrupt:
         refused, waiting = 0, 0
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the signature worker
     with db.engine.connect() as conn:
         if db.is_sqlite:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -66,7 +70,7 @@ _RUN = textwrap.dedent("""
         else:
             size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
     print(json.dumps({"applied": applied[0], "refused": refused, "waiting": waiting, "wall": wall, "cpu": cpu,
-                      "rss_mb": rss, "db_mb": size / 1e6}))
+                      "rss_mb": rss, "worker_rss_mb": worker_rss, "db_mb": size / 1e6}))
 """)
 
 
@@ -81,7 +85,8 @@ def _line(name: str, r: dict[str, float], base_rate: float | None) -> str:
     rate = r["applied"] / r["wall"]
     ratio = f", {rate / base_rate:.1f}x the baseline's rate" if base_rate else ""
     return (f"{name}: {r['applied']:.0f} changes in {r['wall']:.1f} s wall ({r['cpu']:.1f} s CPU), "
-            f"{rate:.0f} changes/s{ratio}, peak memory {r['rss_mb']:.0f} MB, database {r['db_mb']:.0f} MB"
+            f"{rate:.0f} changes/s{ratio}, peak memory {r['rss_mb']:.0f} MB (+ {r['worker_rss_mb']:.0f} MB of the "
+            f"signature worker), database {r['db_mb']:.0f} MB"
             + (f", refused {r['refused']:.0f}, waiting {r['waiting']:.0f}" if r.get("refused") or r.get("waiting")
                else ""))
 
