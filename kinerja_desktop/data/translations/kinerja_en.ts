@@ -241,7 +241,7 @@
     <name>AppController</name>
     <message>
         <source>Membuka database</source>
-        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).</extracomment>
+        <extracomment>Open the database anyway if the sign-in window was not painted by then (e.g. started minimised). Signing&apos;s libraries not imported while the password was typed are imported this long after the list&apos;s first paint, while the person reads: beside the first pages opened they doubled their time on a loaded PC (over a second of imports holding the GIL). A tab that needs them earlier imports them itself.</extracomment>
         <translation>Opening the database</translation>
     </message>
     <message>
@@ -3502,7 +3502,7 @@ sync</translation>
     </message>
     <message>
         <source>Ubah sel terpilih</source>
-        <extracomment>The Tugas count is reloaded this long after the last save (a burst of autosaves counts once). Start loading the rest of a first-screen list by then even if the window was not painted. Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the first employee or unit opened does not pay for the import of its page or of the tabs integrations add. The employee page comes first (the warm-up imports in this order). Keys of the forms themselves (not window actions), listed under Bantuan &gt; Pintasan Keyboard.</extracomment>
+        <extracomment>The Tugas count is reloaded this long after the last save (a burst of autosaves counts once). Start loading the rest of a first-screen list by then even if the window was not painted. Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the first employee or unit opened does not pay for the import of its page. The employee page comes first (the warm-up imports in this order). The tabs integrations add to an employee page, built when first shown; they pull in pyhanko, reportlab and fontTools (over a second of imports), so ``session_tasks.warm_up_task`` imports them only while the person types the password or reads (``WarmUpGate.release_later``), never beside the first page. Keys of the forms themselves (not window actions), listed under Bantuan &gt; Pintasan Keyboard.</extracomment>
         <translation>Edit the selected cell</translation>
     </message>
     <message>
@@ -5089,7 +5089,7 @@ feedback</translation>
     <name>RhkTreeModel</name>
     <message>
         <source>Pendekatan kuantitatif: angka lalu satuan, misalnya “12 laporan”.</source>
-        <extracomment>(kind, row id, field, value, edit session) -&gt; refusal or None (kind, row id, target group kind or rhk id, position) -&gt; refusal or None</extracomment>
+        <extracomment>(kind, row id, field, value, edit session) -&gt; refusal or None (kind, row id, target group kind or rhk id, position) -&gt; refusal or None The roles ``RhkTreeModel.data`` answers below the alignment; any other is None at once.</extracomment>
         <translation>Quantitative approach: a number, then a unit, e.g. “12 reports”.</translation>
     </message>
     <message>
