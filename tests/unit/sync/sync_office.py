@@ -38,8 +38,18 @@ def open_replica(path: Path) -> Database:
 class Office:
     root: Path
     store: Path
-    master: Path
+    source: Path  # the session's founding master: copied, never opened
     dbs: dict[str, Database] = field(default_factory=dict)
+    _master: Path | None = None
+
+    @property
+    def master(self) -> Path:
+        """This test's own copy of the founding master (the central office), made when first asked for:
+        most tests never open it, and copying its ~400 files cost every sync test ~0.3 s."""
+        if self._master is None:
+            self._master = self.root / "master.sqlite"
+            copy_database(self.source, self._master)
+        return self._master
 
     def sync(self, name: str, options: SyncOptions | None = None) -> SyncReport:
         remote = open_remote(str(self.store))
@@ -58,7 +68,7 @@ class Office:
             finally:
                 master.dispose()
         else:
-            copy_database(self.master, path)
+            copy_database(self._master or self.source, path)  # the same bytes until the test changes its master
             db = open_replica(path)
             fork_replica(db)
             unlock_demo_keys(db)
@@ -88,11 +98,9 @@ def _pushed_master(tmp_path_factory: pytest.TempPathFactory, _demo_template: Pat
 @pytest.fixture
 def office(tmp_path: Path, _pushed_master: tuple[Path, Path]) -> Iterator[Office]:
     master_src, store_src = _pushed_master
-    master = tmp_path / "master.sqlite"
-    copy_database(master_src, master)
     store = tmp_path / "store"
     shutil.copytree(store_src, store)
-    off = Office(tmp_path, store, master)
+    off = Office(tmp_path, store, master_src)
     for name in ("staff", "penilai", "reader"):
         off.add_device(name)
     yield off

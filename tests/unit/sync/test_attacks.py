@@ -284,12 +284,21 @@ def test_a_signed_change_with_a_bad_value_is_refused_alone(office: Office, peopl
 def test_decompression_bombs_are_refused_within_bounded_memory() -> None:
     """About 1 MB of gzip'd spaces and of newlines (1 GiB each when opened): refused, memory bounded."""
     code = (
-        "import zlib\n"
+        "import struct, zlib\n"
         "from kinerja_desktop.sync import protocol as P\n"
+        # A whole gzip member of 1 GiB of ``byte``: one MiB compressed and ended with a full flush (byte-aligned,
+        # independent of what came before) repeated 1024 times, then the end with the CRC and size of the whole
+        # GiB (compressing the GiB itself took ~5 s a bomb; gzip.decompress accepts this one as 1 GiB).
         "def bomb(byte):\n"
-        "    z = zlib.compressobj(9, zlib.DEFLATED, 31)\n"
         "    block = byte * (1 << 20)\n"
-        "    return b''.join([z.compress(block) for _ in range(1024)] + [z.flush()])\n"
+        "    z = zlib.compressobj(9, zlib.DEFLATED, 31)\n"
+        "    first = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)\n"
+        "    piece = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)\n"
+        "    end = z.flush()[:-8]\n"
+        "    crc = 0\n"
+        "    for _ in range(1024):\n"
+        "        crc = zlib.crc32(block, crc)\n"
+        "    return b''.join([first] + [piece] * 1023 + [end, struct.pack('<II', crc, (1 << 30) & 0xFFFFFFFF)])\n"
         "for byte in (b' ', b'\\n'):\n"
         "    data = bomb(byte)\n"
         "    try:\n"
