@@ -50,7 +50,7 @@ from kinerja_desktop.store import signing
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, LocalMeta, utcnow
-from kinerja_desktop.store.partitions import Partitioner, valid_part
+from kinerja_desktop.store.partitions import Partitioner
 from kinerja_desktop.store.sync_models import (
     SyncOutbox,
     SyncPartOutbox,
@@ -59,7 +59,7 @@ from kinerja_desktop.store.sync_models import (
     SyncStore,
     SyncStoreObject,
 )
-from kinerja_desktop.sync import probe, trust
+from kinerja_desktop.sync import part_spill, probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
@@ -74,6 +74,10 @@ T = TypeVar("T")
 BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
 #: Change-log entries read at once when packing bundles (memory stays flat however long the log).
 PACK_WINDOW = 20_000
+#: What a bundle carries of a change-log row (see SyncEngine._entry_of).
+_LOG_COLUMNS = tuple(ChangeLog.__table__.c[name] for name in (
+    "id", "device_id", "seq", "table_name", "row_id", "op", "changes", "base_versions", "user", "role", "at",
+    "clock", "sig", "part"))
 #: A piece of a file should take about this long to send (see SyncEngine._piece_size).
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
@@ -678,128 +682,100 @@ class SyncEngine:
     def _make_part_bundles(self) -> None:
         """Pack what was sent in full bundles once more, per partition, for PCs that hold a scope.
 
-        Entries go in the order of the device's stream; a signature group that spans partitions
-        (history from before scoped sync) travels whole: the members of other partitions as stubs
-        (their digest and signature only).
+        The changes come from the spill file the outbox packing filled with the very JSON lines of the
+        device's bundles (see sync.part_spill); only bundles it lacks (packed by an older version, or
+        before a restore) are read from the log again. Entries go in the order of the device's stream;
+        a signature group that spans partitions (history from before scoped sync) travels whole: the
+        members of other partitions as stubs (their digest and signature only).
         """
         with self.db.session() as s:
             packed = int(self.db.meta(f"{PART_PACKED_KEY}.{self.me}") or 0)
             upto = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             if upto <= packed:
                 return
-            parts = Partitioner(s)
-            # One pass over the log, a window at a time, keeping of each signature group only its range of
-            # sequence numbers per partition it touches (a founding push never holds its whole log). The
-            # partition of an entry: the one it names (and its signature covers), else worked out.
-            ranges: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # part -> [(first, last, entries)]
-
-            def close(group: list[tuple[int, str]]) -> None:
-                for part, n in Counter(p for _seq, p in group if valid_part(p)).items():
-                    ranges[part].append((group[0][0], group[-1][0], n))
-
-            pending: list[tuple[int, str]] = []
-            after = packed
-            while after < upto:
-                window = s.execute(select(ChangeLog.seq, ChangeLog.part, ChangeLog.table_name, ChangeLog.row_id,
-                                          ChangeLog.sig).where(ChangeLog.device_id == self.me, ChangeLog.seq > after,
-                                                               ChangeLog.seq <= upto)
-                                   .order_by(ChangeLog.seq).limit(PACK_WINDOW)).all()
-                if not window:
-                    break
-                for seq, part, table, row_id, sig in window:
-                    pending.append((seq, part or parts.of(table, row_id)))
-                    if sig:
-                        n = max(1, min(int(sig.get("n") or 1), len(pending)))
-                        for single in pending[:-n]:
-                            close([single])
-                        close(pending[-n:])
-                        pending = []
-                after = window[-1][0]
-            for single in pending:
-                close([single])
-            # what is already in each partition (a device's history the central office migrated)
-            tips: dict[str, tuple[int, str | None]] = {}
-            for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
-                                                    SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
-                tips[part] = (last, sha)
-            existing = None
-            for part in sorted(ranges):
-                if part in tips:
-                    continue
-                if existing is None:  # which partitions exist at all: one listing when many are new here
-                    existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions")) \
-                        if len(ranges) > FEW_OBJECTS else None
-                if existing is not None and part not in existing:
-                    continue
-                mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
-                        if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
-                if mine:
-                    _dev, last, sha = max(mine, key=lambda x: x[1])
+            with self._spill() as spill:
+                self._fill_spill(s, spill, packed, upto)
+                touched = spill.parts(self.me)
+                # what is already in each partition (a device's history the central office migrated)
+                tips: dict[str, tuple[int, str | None]] = {}
+                for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
+                                                        SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
                     tips[part] = (last, sha)
-            for part in sorted(ranges):
-                todo = [r for r in ranges.pop(part) if r[1] > tips.get(part, (0, None))[0]]
-                prev = tips.get(part, (0, None))[1]
-                batch: list[tuple[int, int, int]] = []
-                size = 0
-                for group in [*todo, None]:
-                    n = group[2] if group else 0
-                    if batch and (group is None or size + n > P.BUNDLE_MAX_ENTRIES):
-                        prev = self._write_part_ranges(s, parts, part, batch, prev)
-                        batch, size = [], 0
-                    if group:
-                        batch.append(group)
-                        size += n
-            s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+                existing = None
+                for part in touched:
+                    if part in tips:
+                        continue
+                    if existing is None:  # which partitions exist at all: one listing when many are new here
+                        existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions")) \
+                            if len(touched) > FEW_OBJECTS else None
+                    if existing is not None and part not in existing:
+                        continue
+                    mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)),
+                                                        "list partition")
+                            if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
+                    if mine:
+                        _dev, last, sha = max(mine, key=lambda x: x[1])
+                        tips[part] = (last, sha)
+                created = datetime.now(UTC).isoformat(timespec="seconds")
+                for part in touched:
+                    after, prev = tips.get(part, (0, None))
+                    for batch in spill.batches(part, self.me, after_grp=after):
+                        data, header = part_spill.encode(part, self.me, batch, prev, created)
+                        prev = self._write_part_bundle(s, data, header)
+                s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+        with self._spill() as spill:  # packed for good: no longer needed
+            spill.forget(self.me, 0, upto)
 
-    def _write_part_ranges(self, s: Any, parts: Partitioner, part: str, batch: list[tuple[int, int, int]],
-                           prev: str | None) -> str:
-        """Read the entries of these signature groups (ranges of sequence numbers) and write their bundle."""
-        seqs = [seq for first, last, _n in batch for seq in range(first, last + 1)]
-        rows: dict[int, ChangeLog] = {}
-        for i in range(0, len(seqs), 500):
-            rows.update((r.seq, r) for r in s.scalars(select(ChangeLog).where(
-                ChangeLog.device_id == self.me, ChangeLog.seq.in_(seqs[i:i + 500]))))
-        groups = [[rows[seq] for seq in range(first, last + 1)] for first, last, _n in batch]
-        part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows.values()}
-        digest = self._write_part_bundle(s, part, groups, prev, part_of)
-        s.flush()
-        for r in rows.values():  # done with them: memory stays flat over thousands of partitions
-            s.expunge(r)
-        return digest
+    def _spill(self) -> part_spill.PartSpill:
+        path = self.db.data_dir / "sync" / "parts-spill.sqlite"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return part_spill.PartSpill(path)
 
-    def _write_part_bundle(self, s: Any, part: str, groups: list[list[ChangeLog]], prev: str | None,
-                           part_of: dict[int, str]) -> str:
-        lines: list[str] = []
-        stubs: list[P.Stub] = []
-        blobs: list[str] = []
-        seqs: list[int] = []
-        count = 0
-        for group in groups:
-            for r in group:
-                e = self._entry_of(s, r)
-                seqs.append(r.seq)
-                if part_of[r.seq] == part:
-                    lines.append(P.dumps(e.to_json()))
-                    count += 1
-                    if e.table in BLOB_TABLES:
-                        sha = (e.changes.get("sha256") or [None, None])[1]
-                        if P.is_sha256(sha) and sha not in blobs:
-                            blobs.append(sha)
-                else:
-                    stubs.append(P.Stub(self.me, r.seq, r.user, e.digest().hex(), dict(r.sig) if r.sig else None))
-        header = P.PartHeader(device=self.me, part=part, first_seq=min(seqs), last_seq=max(seqs), prev=prev,
-                              count=count, blobs=blobs, stubs=stubs,
-                              created_at=datetime.now(UTC).isoformat(timespec="seconds"))
-        data = P.encode_part_bundle(header, lines)
+    def _fill_spill(self, s: Any, spill: part_spill.PartSpill, packed: int, upto: int) -> None:
+        """Make the spill hold exactly this device's entries in (packed, upto]: the outbox packing put
+        them there; the outbox bundles it does not know are read from the log again."""
+        spill.forget(self.me, 0, packed)
+        spill.forget(self.me, upto)
+        have = spill.bundles(self.me)
+        parts = Partitioner(s)
+        for sha, first_seq, last in s.execute(select(SyncOutbox.sha256, SyncOutbox.first_seq, SyncOutbox.last_seq)
+                                              .where(SyncOutbox.last_seq > packed)
+                                              .order_by(SyncOutbox.last_seq)).all():
+            if sha in have:
+                continue
+            rows = s.execute(select(*_LOG_COLUMNS).where(ChangeLog.device_id == self.me,
+                                                         ChangeLog.seq.between(max(first_seq, packed + 1), last))
+                             .order_by(ChangeLog.seq)).all()
+            if not rows:
+                continue
+            made = {r.seq: self._entry_of(s, r) for r in rows}
+            lines = {seq: P.dumps(e.to_json()) for seq, e in made.items()}
+            self._spill_bundle(spill, parts, rows, made, lines, sha)
+
+    def _spill_bundle(self, spill: part_spill.PartSpill, parts: Partitioner, rows: list[Any],
+                      made: dict[int, P.Entry], lines: dict[int, str], sha: str) -> None:
+        """Put the entries of one device bundle (its JSON lines) into the spill, under their partitions."""
+        def member(r: Any) -> part_spill.Member:
+            e = made[r.seq]
+            return part_spill.Member(
+                r.seq, r.part or parts.of(r.table_name, r.row_id), lines[r.seq],
+                part_spill.blob_of(e.table, e.changes, BLOB_TABLES),
+                lambda: P.Stub(self.me, e.seq, e.user, e.digest().hex(), dict(e.sig) if e.sig else None))
+
+        spill.forget(self.me, rows[0].seq - 1, rows[-1].seq)
+        spill.add_groups(self.me, ([member(r) for r in g] for g in _signed_groups(rows)), None)
+        spill.record_bundle(self.me, sha, rows[0].seq, rows[-1].seq)
+
+    def _write_part_bundle(self, s: Any, data: bytes, header: P.PartHeader) -> str:
         digest = P.sha256(data)
         name = P.part_bundle_name(self.me, header.last_seq, digest)
-        folder = self._outbox_dir() / "parts" / part
+        folder = self._outbox_dir() / "parts" / header.part
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / (name + ".part")
         tmp.write_bytes(data)
         tmp.replace(folder / name)
-        s.add(SyncPartOutbox(part=part, last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
-                             prev_sha256=prev, name=name, size=len(data), count=count))
+        s.add(SyncPartOutbox(part=header.part, last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
+                             prev_sha256=header.prev, name=name, size=len(data), count=header.count))
         return digest
 
     def _push_parts(self) -> None:
@@ -917,20 +893,22 @@ class SyncEngine:
                 f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
                 "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
         window: int | None = PACK_WINDOW
-        while window:
-            window = self._pack_window(window)
+        with self._spill() as spill:
+            while window:
+                window = self._pack_window(window, spill)
 
-    def _pack_window(self, window: int) -> int | None:
+    def _pack_window(self, window: int, spill: part_spill.PartSpill) -> int | None:
         """Pack the next ``window`` entries at most; returns the window for the next call (None: done)."""
         with self.db.session() as s:
             last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
-            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
-                                  .order_by(ChangeLog.seq).limit(window)))
+            # plain rows of the needed columns (no ORM objects: packing is most of a founding push's work)
+            rows = s.execute(select(*_LOG_COLUMNS).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
+                             .order_by(ChangeLog.seq).limit(window)).all()
             if not rows:
                 return None
             # only a contiguous run can be sent (a gap would stall every receiver)
-            run: list[ChangeLog] = []
+            run: list[Any] = []
             for r in rows:
                 if r.seq != last + len(run) + 1:
                     break
@@ -953,6 +931,7 @@ class SyncEngine:
             if not run:
                 return None
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
+            partitioner = Partitioner(s)
             made: dict[int, P.Entry] = {}
             lines: dict[int, str] = {}  # each entry is written as JSON once, however often its part is split
             parts = deque(_bundle_parts(run))
@@ -978,17 +957,19 @@ class SyncEngine:
                     # as many parts as the size says, at once, rather than halving again and again
                     pieces = min(len(groups), -(-len(data) * 11 // (P.BUNDLE_MAX_BYTES * 10)))
                     target = -(-len(part) // pieces)
-                    split: list[list[ChangeLog]] = [[]]
+                    split: list[list[Any]] = [[]]
                     for g in groups:
                         if split[-1] and len(split[-1]) + len(g) > target:
                             split.append([])
                         split[-1].extend(g)
                     parts.extendleft(reversed(split))
                     continue
+                digest = P.sha256(data)
+                # the same lines, per partition, for the partition bundles (see _make_part_bundles)
+                self._spill_bundle(spill, partitioner, part, made, lines, digest)
                 for e in entries:
                     made.pop(e.seq, None)
                     lines.pop(e.seq, None)
-                digest = P.sha256(data)
                 name = P.bundle_name(header.last_seq, digest)
                 path = self._outbox_path(name)
                 tmp = path.with_suffix(".part")
@@ -999,7 +980,8 @@ class SyncEngine:
                 prev = digest
         return PACK_WINDOW if more else None
 
-    def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
+    def _entry_of(self, s: Any, r: Any) -> P.Entry:
+        """The bundle entry of a change-log row (a row of ``_LOG_COLUMNS``)."""
         clock = r.clock
         if clock is None and freezes(r.table_name, r.changes or {}):
             clock = knowledge_at(s, r.id)  # an entry from before clocks were recorded at commit
@@ -1995,10 +1977,10 @@ def _card_links(doc: dict[str, Any], kind: str, depth: int) -> list[tuple[str, s
     return out
 
 
-def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+def _signed_groups(rows: list[Any]) -> list[list[Any]]:
     """Split a run of entries into their signature groups (an unsigned entry is a group of its own)."""
-    groups: list[list[ChangeLog]] = []
-    pending: list[ChangeLog] = []
+    groups: list[list[Any]] = []
+    pending: list[Any] = []
     for r in rows:
         pending.append(r)
         if r.sig:
@@ -2010,7 +1992,7 @@ def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
     return groups
 
 
-def _first_unsigned(rows: list[ChangeLog]) -> int:
+def _first_unsigned(rows: list[Any]) -> int:
     """Index (in signature groups) of the first group that carries no signature."""
     for i, group in enumerate(_signed_groups(rows)):
         if not group[-1].sig:
@@ -2018,19 +2000,19 @@ def _first_unsigned(rows: list[ChangeLog]) -> int:
     return len(_signed_groups(rows))
 
 
-def _refers_to_file(group: list[ChangeLog]) -> bool:
+def _refers_to_file(group: list[Any]) -> bool:
     return any(r.table_name in BLOB_TABLES and P.is_sha256(((r.changes or {}).get("sha256") or [None, None])[1])
                for r in group)
 
 
-def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+def _bundle_parts(rows: list[Any]) -> list[list[Any]]:
     """Bundles of at most BUNDLE_MAX_ENTRIES entries that never split a signature group.
 
     A group that refers to a file (an attachment, a signed document) starts a bundle of its own,
     so changes made before it are sent without waiting for the file to be uploaded.
     """
-    parts: list[list[ChangeLog]] = []
-    part: list[ChangeLog] = []
+    parts: list[list[Any]] = []
+    part: list[Any] = []
     part_has_file = False
     for group in _signed_groups(rows):
         has_file = _refers_to_file(group)
