@@ -609,17 +609,17 @@ class SyncEngine:
         """
         self._phase_started = time.monotonic()
         self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
-        self._check_device_clash()
+        remote_names = self._check_device_clash()
         self._make_bundles()
         try:
-            self._push_full()
+            self._push_full(remote_names)
         finally:
             if self._store_is_partitioned():
                 self._make_part_bundles()
                 self._push_parts()
 
-    def _push_full(self) -> None:
-        remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+    def _push_full(self, remote_names: dict[str, int | None]) -> None:
+        """``remote_names``: this device's bundles on the store (listed once per push)."""
         with self.db.reader() as s:
             store = s.get(SyncStore, self.remote.display)
             pushed_seq = store.pushed_seq if store else 0
@@ -641,10 +641,11 @@ class SyncEngine:
             b.size for b in outbox if remote_names.get(b.name) != b.size)
         self._bytes_sent = 0
         self._objects = _ObjectLog(self, known)
+        may_exist = self._may_exist(sum(1 for p in plans.values() if p))
         try:
             for b in outbox:
                 self._check_cancel()
-                self._upload_blobs([plans.pop(sha) for sha in (b.blobs or []) if plans.get(sha)])
+                self._upload_blobs([plans.pop(sha) for sha in (b.blobs or []) if plans.get(sha)], may_exist)
                 if remote_names.get(b.name) != b.size:
                     data = self._outbox_path(b.name).read_bytes()
                     if P.sha256(data) != b.sha256:
@@ -791,6 +792,24 @@ class SyncEngine:
         for part, name, last, size in todo:
             by_part[part].append((name, last, size))
 
+        # What was sent is noted a few seconds' worth at a time (one transaction, not one per bundle); a
+        # run cut before a note sends those bundles again: same name, same bytes.
+        sent: list[tuple[str, int]] = []
+        noted = [time.monotonic()]
+
+        def note(force: bool = False) -> None:
+            with self._lock:
+                if not sent or not (force or time.monotonic() - noted[0] >= 3.0):
+                    return
+                done = sent[:]
+                sent.clear()
+                noted[0] = time.monotonic()
+            with self.db.session() as s:
+                for part, last in done:
+                    s.execute(update(SyncPartOutbox).where(SyncPartOutbox.part == part,
+                                                           SyncPartOutbox.last_seq == last)
+                              .values(sent_to=self.store_id))
+
         def send(part: str) -> None:
             for name, last, size in by_part[part]:
                 self._check_cancel()
@@ -802,13 +821,14 @@ class SyncEngine:
                 with self._lock:
                     self._bytes_sent += size
                     self.report.part_bundles_pushed += 1
-                with self.db.session() as s:
-                    row = s.get(SyncPartOutbox, (part, last))
-                    if row is not None:
-                        row.sent_to = self.store_id
+                    sent.append((part, last))
+                note()
 
         workers = max(1, self.opt.workers)
-        self._in_parallel(send, list(by_part), workers)
+        try:
+            self._in_parallel(send, list(by_part), workers)
+        finally:
+            note(force=True)
 
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
@@ -822,10 +842,12 @@ class SyncEngine:
     def _outbox_path(self, name: str) -> Path:
         return self._outbox_dir() / name
 
-    def _check_device_clash(self) -> None:
+    def _check_device_clash(self) -> dict[str, int | None]:
+        """Refuse to push when another database wrote under this device id; returns the device's bundles
+        on the store (name -> size)."""
         names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         if not names:
-            return
+            return names
         with self.db.reader() as s:
             mine = {b.name for b in s.scalars(select(SyncOutbox))}
         foreign = [n for n in names if P.parse_bundle_name(n) and n not in mine and self._genuine(n)]
@@ -834,6 +856,7 @@ class SyncEngine:
                 "Penyimpanan sudah berisi kiriman atas nama perangkat ini yang tidak dibuat oleh database ini. "
                 "Database ini tampaknya salinan dari komputer lain: jalankan “kinerja sync perangkat-baru” "
                 "agar komputer ini mendapat identitas sendiri.", code="sync.device_clash")
+        return names
 
     def _genuine(self, name: str) -> bool:
         """Is this bundle under our device id signed by its authors (a copy of this database wrote it)?
@@ -1006,25 +1029,32 @@ class SyncEngine:
             return None
         return _BlobPlan(sha, size)
 
-    def _upload_blobs(self, plans: list[_BlobPlan]) -> None:
-        """Upload files in pieces (several files in parallel), skipping what the store already has."""
-        if not plans:
-            return
-        # Folders that did not exist when the upload began hold nothing of another PC's: no need to ask
-        # the store about each file there (the chunk folders are at most 256; a first push, the slowest,
-        # then asks about none).
-        few = len(plans) <= FEW_OBJECTS  # then each file is asked about (see FEW_OBJECTS)
-        top = set() if few else set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
+    def _may_exist(self, files: int) -> Callable[[str], bool]:
+        """May the store hold this object already (sent by another PC)? Asked once per push.
+
+        Folders that did not exist when the push began hold nothing of another PC's: no need to ask the
+        store about each file there (the chunk folders are at most 256; a first push, the slowest, then
+        asks about none; what this push sent itself is in ``self._objects``). Up to FEW_OBJECTS files,
+        each is asked about instead of listing folders.
+        """
+        if files <= FEW_OBJECTS:
+            return lambda path: True
+        top = set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
         prefixes = set(self._retry(lambda: self.remote.list_dirs(P.CHUNKS_DIR), "list chunks")) \
             if P.CHUNKS_DIR in top else set()
 
         def may_exist(path: str) -> bool:
-            if few:
-                return True
             folder = path.split("/", 2)
             if folder[0] == P.CHUNKS_DIR:
                 return folder[1] in prefixes
             return folder[0] in top
+
+        return may_exist
+
+    def _upload_blobs(self, plans: list[_BlobPlan], may_exist: Callable[[str], bool]) -> None:
+        """Upload files in pieces (several files in parallel), skipping what the store already has."""
+        if not plans:
+            return
 
         def upload_blob(plan: _BlobPlan) -> None:
             self._check_cancel()
