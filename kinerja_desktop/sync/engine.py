@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.people_here import people_here
@@ -74,10 +74,37 @@ T = TypeVar("T")
 BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
 #: Change-log entries read at once when packing bundles (memory stays flat however long the log).
 PACK_WINDOW = 20_000
-#: What a bundle carries of a change-log row (see SyncEngine._entry_of).
-_LOG_COLUMNS = tuple(ChangeLog.__table__.c[name] for name in (
-    "id", "device_id", "seq", "table_name", "row_id", "op", "changes", "base_versions", "user", "role", "at",
-    "clock", "sig", "part"))
+
+
+class _LogRow(NamedTuple):
+    """What a bundle carries of a change-log row (see SyncEngine._entry_of), read as a plain row: packing is
+    most of a founding push's work, and ORM objects (or SQLAlchemy rows, by name) cost several times more."""
+
+    id: int
+    device_id: str
+    seq: int
+    table_name: str
+    row_id: str
+    op: str
+    changes: dict[str, Any] | None
+    base_versions: dict[str, Any] | None
+    user: str | None
+    role: str | None
+    at: datetime | None
+    clock: dict[str, Any] | None
+    sig: dict[str, Any] | None
+    part: str | None
+
+
+_LOG_COLUMNS = tuple(ChangeLog.__table__.c[name] for name in _LogRow._fields)
+
+
+def _log_rows(s: Any, *where: Any, limit: int | None = None) -> list[_LogRow]:
+    """This device's change-log rows that match ``where``, in sequence order."""
+    query = select(*_LOG_COLUMNS).where(*where).order_by(ChangeLog.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_LogRow._make(r) for r in s.execute(query)]
 #: A piece of a file should take about this long to send (see SyncEngine._piece_size).
 PIECE_SECONDS = 2.0
 #: ``local_meta``: {device: why its changes wait} after the last pull.
@@ -617,6 +644,8 @@ class SyncEngine:
             if self._store_is_partitioned():
                 self._make_part_bundles()
                 self._push_parts()
+            else:  # an old store: nobody reads partitions (once migrated, they are packed from the log)
+                self._spill().remove()
 
     def _push_full(self, remote_names: dict[str, int | None]) -> None:
         """``remote_names``: this device's bundles on the store (listed once per push)."""
@@ -718,14 +747,22 @@ class SyncEngine:
                         _dev, last, sha = max(mine, key=lambda x: x[1])
                         tips[part] = (last, sha)
                 created = datetime.now(UTC).isoformat(timespec="seconds")
+                written: list[dict[str, Any]] = []
                 for part in touched:
                     after, prev = tips.get(part, (0, None))
                     for batch in spill.batches(part, self.me, after_grp=after):
                         data, header = part_spill.encode(part, self.me, batch, prev, created)
-                        prev = self._write_part_bundle(s, data, header)
+                        written.append(self._write_part_bundle(data, header))
+                        prev = written[-1]["sha256"]
+                if written:
+                    s.execute(insert(SyncPartOutbox), written)
                 s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
-        with self._spill() as spill:  # packed for good: no longer needed
-            spill.forget(self.me, 0, upto)
+        spill = self._spill()  # packed for good: no longer needed
+        spill.forget(self.me, 0, upto)
+        if spill.empty(self.me):
+            spill.remove()
+        else:
+            spill.close()
 
     def _spill(self) -> part_spill.PartSpill:
         path = self.db.data_dir / "sync" / "parts-spill.sqlite"
@@ -744,16 +781,14 @@ class SyncEngine:
                                               .order_by(SyncOutbox.last_seq)).all():
             if sha in have:
                 continue
-            rows = s.execute(select(*_LOG_COLUMNS).where(ChangeLog.device_id == self.me,
-                                                         ChangeLog.seq.between(max(first_seq, packed + 1), last))
-                             .order_by(ChangeLog.seq)).all()
+            rows = _log_rows(s, ChangeLog.device_id == self.me, ChangeLog.seq.between(max(first_seq, packed + 1), last))
             if not rows:
                 continue
             made = {r.seq: self._entry_of(s, r) for r in rows}
             lines = {seq: P.dumps(e.to_json()) for seq, e in made.items()}
             self._spill_bundle(spill, parts, rows, made, lines, sha)
 
-    def _spill_bundle(self, spill: part_spill.PartSpill, parts: Partitioner, rows: list[Any],
+    def _spill_bundle(self, spill: part_spill.PartSpill, parts: Partitioner, rows: list[_LogRow],
                       made: dict[int, P.Entry], lines: dict[int, str], sha: str) -> None:
         """Put the entries of one device bundle (its JSON lines) into the spill, under their partitions."""
         def member(r: Any) -> part_spill.Member:
@@ -767,7 +802,8 @@ class SyncEngine:
         spill.add_groups(self.me, ([member(r) for r in g] for g in _signed_groups(rows)), None)
         spill.record_bundle(self.me, sha, rows[0].seq, rows[-1].seq)
 
-    def _write_part_bundle(self, s: Any, data: bytes, header: P.PartHeader) -> str:
+    def _write_part_bundle(self, data: bytes, header: P.PartHeader) -> dict[str, Any]:
+        """Keep a partition bundle in the outbox; returns its ``sync_part_outbox`` row."""
         digest = P.sha256(data)
         name = P.part_bundle_name(self.me, header.last_seq, digest)
         folder = self._outbox_dir() / "parts" / header.part
@@ -775,9 +811,8 @@ class SyncEngine:
         tmp = folder / (name + ".part")
         tmp.write_bytes(data)
         tmp.replace(folder / name)
-        s.add(SyncPartOutbox(part=header.part, last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
-                             prev_sha256=header.prev, name=name, size=len(data), count=header.count))
-        return digest
+        return {"part": header.part, "last_seq": header.last_seq, "first_seq": header.first_seq, "sha256": digest,
+                "prev_sha256": header.prev, "name": name, "size": len(data), "count": header.count}
 
     def _push_parts(self) -> None:
         """Send the partition bundles not yet on this store, in order per partition, several at a time."""
@@ -918,20 +953,19 @@ class SyncEngine:
         window: int | None = PACK_WINDOW
         with self._spill() as spill:
             while window:
-                window = self._pack_window(window, spill)
+                with spill.transaction():
+                    window = self._pack_window(window, spill)
 
     def _pack_window(self, window: int, spill: part_spill.PartSpill) -> int | None:
         """Pack the next ``window`` entries at most; returns the window for the next call (None: done)."""
         with self.db.session() as s:
             last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
-            # plain rows of the needed columns (no ORM objects: packing is most of a founding push's work)
-            rows = s.execute(select(*_LOG_COLUMNS).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
-                             .order_by(ChangeLog.seq).limit(window)).all()
+            rows = _log_rows(s, ChangeLog.device_id == self.me, ChangeLog.seq > last, limit=window)
             if not rows:
                 return None
             # only a contiguous run can be sent (a gap would stall every receiver)
-            run: list[Any] = []
+            run: list[_LogRow] = []
             for r in rows:
                 if r.seq != last + len(run) + 1:
                     break
@@ -975,17 +1009,7 @@ class SyncEngine:
                                         created_at=datetime.now(UTC).isoformat(timespec="seconds"))
                 data = P.encode_bundle_lines(header, (lines[e.seq] for e in entries))
                 groups = _signed_groups(part)
-                if len(data) > P.BUNDLE_MAX_BYTES and len(groups) > 1:
-                    # small enough to cross a poor link between two cuts: split (by signature groups) into
-                    # as many parts as the size says, at once, rather than halving again and again
-                    pieces = min(len(groups), -(-len(data) * 11 // (P.BUNDLE_MAX_BYTES * 10)))
-                    target = -(-len(part) // pieces)
-                    split: list[list[Any]] = [[]]
-                    for g in groups:
-                        if split[-1] and len(split[-1]) + len(g) > target:
-                            split.append([])
-                        split[-1].extend(g)
-                    parts.extendleft(reversed(split))
+                if len(groups) > 1 and self._split(parts, part, groups, len(data)):
                     continue
                 digest = P.sha256(data)
                 # the same lines, per partition, for the partition bundles (see _make_part_bundles)
@@ -1003,8 +1027,24 @@ class SyncEngine:
                 prev = digest
         return PACK_WINDOW if more else None
 
-    def _entry_of(self, s: Any, r: Any) -> P.Entry:
-        """The bundle entry of a change-log row (a row of ``_LOG_COLUMNS``)."""
+    @staticmethod
+    def _split(parts: deque[list[Any]], part: list[Any], groups: list[list[Any]], size: int) -> bool:
+        """A bundle of ``size`` bytes is too big to cross a poor link between two cuts: split it (by signature
+        groups) into as many parts as the size says, at once, rather than halving again and again."""
+        if size <= P.BUNDLE_MAX_BYTES:
+            return False
+        pieces = min(len(groups), -(-size * 11 // (P.BUNDLE_MAX_BYTES * 10)))
+        target = -(-len(part) // pieces)
+        split: list[list[Any]] = [[]]
+        for g in groups:
+            if split[-1] and len(split[-1]) + len(g) > target:
+                split.append([])
+            split[-1].extend(g)
+        parts.extendleft(reversed(split))
+        return True
+
+    def _entry_of(self, s: Any, r: _LogRow) -> P.Entry:
+        """The bundle entry of a change-log row."""
         clock = r.clock
         if clock is None and freezes(r.table_name, r.changes or {}):
             clock = knowledge_at(s, r.id)  # an entry from before clocks were recorded at commit

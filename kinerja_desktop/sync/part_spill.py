@@ -20,15 +20,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kinerja_desktop.store.partitions import valid_part
 from kinerja_desktop.sync import protocol as P
 
+# Rows are added in the stream's order (the index by sequence number grows at its end); the index by
+# partition, which inserts in that order would scatter, is made when the partitions are read.
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS e (part TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, "
-           "grp INTEGER NOT NULL, created TEXT, line TEXT, stub TEXT, blob TEXT, "
-           "PRIMARY KEY (part, device, seq)) WITHOUT ROWID",
+           "grp INTEGER NOT NULL, created TEXT, line TEXT, stub TEXT, blob TEXT)",
            "CREATE INDEX IF NOT EXISTS e_seq ON e (device, seq)",
            # the device bundles whose entries are here (see SyncEngine._fill_spill)
            "CREATE TABLE IF NOT EXISTS b (device TEXT NOT NULL, sha TEXT NOT NULL, first INTEGER NOT NULL, "
@@ -69,16 +71,42 @@ class PartSpill:
     def close(self) -> None:
         self.con.close()
 
+    def remove(self) -> None:
+        """Close and delete the file (everything in it is packed)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
     def __enter__(self) -> PartSpill:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything written inside in one transaction (else each call is one)."""
+        self.con.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        if self.con.in_transaction:
+            yield
+        else:
+            with self.transaction():
+                yield
+
     # ------------------------------------------------------------------ writing
 
     def add_groups(self, device: str, groups: Iterable[Sequence[Member]], created: str | None) -> None:
-        """Put each change under its partition; a group's id is its last sequence number."""
+        """Put each change under its partition; a group's id is its last sequence number. The caller
+        adds each sequence number once (:meth:`forget` first what may be there)."""
         rows: list[tuple[Any, ...]] = []
         for group in groups:
             grp = group[-1].seq
@@ -89,9 +117,8 @@ class PartSpill:
                         rows.append((part, device, m.seq, grp, created, m.line, None, m.blob))
                     else:
                         rows.append((part, device, m.seq, grp, created, None, P.dumps(m.stub().to_json()), None))
-        self.con.execute("BEGIN")
-        self.con.executemany("INSERT OR REPLACE INTO e VALUES (?,?,?,?,?,?,?,?)", rows)
-        self.con.execute("COMMIT")
+        with self._writing():
+            self.con.executemany("INSERT INTO e VALUES (?,?,?,?,?,?,?,?)", rows)
 
     def record_bundle(self, device: str, sha: str, first: int, last: int) -> None:
         """The entries of this device bundle are all here (added by the caller before)."""
@@ -103,14 +130,20 @@ class PartSpill:
     def forget(self, device: str, after: int = 0, upto: int | None = None) -> None:
         """Drop what is here of ``device`` with sequence numbers in (after, upto] (upto None: all after)."""
         hi = upto if upto is not None else 2**62
-        self.con.execute("BEGIN")
-        self.con.execute("DELETE FROM e WHERE device=? AND seq>? AND seq<=?", (device, after, hi))
-        self.con.execute("DELETE FROM b WHERE device=? AND last>? AND first<=?", (device, after, hi))
-        self.con.execute("COMMIT")
+        with self._writing():
+            self.con.execute("DELETE FROM e WHERE device=? AND seq>? AND seq<=?", (device, after, hi))
+            self.con.execute("DELETE FROM b WHERE device=? AND last>? AND first<=?", (device, after, hi))
 
     # ------------------------------------------------------------------ reading
 
+    def _by_part(self) -> None:
+        self.con.execute("CREATE INDEX IF NOT EXISTS e_part ON e (part, device, seq)")
+
+    def empty(self, device: str) -> bool:
+        return self.con.execute("SELECT 1 FROM e WHERE device=? LIMIT 1", (device,)).fetchone() is None
+
     def parts(self, device: str | None = None) -> list[str]:
+        self._by_part()
         if device is None:
             return [p for (p,) in self.con.execute("SELECT DISTINCT part FROM e ORDER BY part")]
         return [p for (p,) in self.con.execute("SELECT DISTINCT part FROM e WHERE device=? ORDER BY part",
@@ -138,6 +171,7 @@ class PartSpill:
             group = []
 
         finished: list[list[Row]] = []
+        self._by_part()
         for row in self.con.execute("SELECT seq, grp, created, line, stub, blob FROM e WHERE part=? AND device=? "
                                     "AND grp>? ORDER BY seq", (part, device, after_grp)):
             r = Row(*row)
