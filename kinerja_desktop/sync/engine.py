@@ -74,6 +74,21 @@ T = TypeVar("T")
 BLOB_TABLES = frozenset(t for t, m in MODEL_BY_TABLE.items() if "sha256" in m.__table__.c)
 #: Change-log entries read at once when packing bundles (memory stays flat however long the log).
 PACK_WINDOW = 20_000
+#: A piece of a file should take about this long to send (see SyncEngine._piece_size).
+PIECE_SECONDS = 2.0
+#: ``local_meta``: {device: why its changes wait} after the last pull.
+WAITING_KEY = "sync.waiting"
+#: {device: number}: the receipts this central replica has written (see SyncEngine._write_receipts).
+RECEIPTS_KEY = "sync.receipts_written"
+#: Last sequence number of this device packed into partition bundles (see sync.scope), per device id.
+PART_PACKED_KEY = "sync.part_packed"
+#: Up to this many objects, ask the store about each (a small request, or a read that may find
+#: nothing) instead of listing the folders they are in: a listing of ``chunks/`` or ``parts/``
+#: grows with the whole office (180 KB of WebDAV XML for 256 chunk folders, 20 s at 64 kbit/s),
+#: while a staff PC's daily sync touches one file and one or two partitions.
+FEW_OBJECTS = 16
+#: What a PC that holds a scope reads ahead of applying, at most (see SyncEngine._read_ahead).
+READ_AHEAD_BYTES = 8 * 1024 * 1024
 
 
 class _LogRow(NamedTuple):
@@ -100,26 +115,11 @@ _LOG_COLUMNS = tuple(ChangeLog.__table__.c[name] for name in _LogRow._fields)
 
 
 def _log_rows(s: Any, *where: Any, limit: int | None = None) -> list[_LogRow]:
-    """This device's change-log rows that match ``where``, in sequence order."""
+    """Change-log rows that match ``where``, in sequence order."""
     query = select(*_LOG_COLUMNS).where(*where).order_by(ChangeLog.seq)
     if limit is not None:
         query = query.limit(limit)
     return [_LogRow._make(r) for r in s.execute(query)]
-#: A piece of a file should take about this long to send (see SyncEngine._piece_size).
-PIECE_SECONDS = 2.0
-#: ``local_meta``: {device: why its changes wait} after the last pull.
-WAITING_KEY = "sync.waiting"
-#: {device: number}: the receipts this central replica has written (see SyncEngine._write_receipts).
-RECEIPTS_KEY = "sync.receipts_written"
-#: Last sequence number of this device packed into partition bundles (see sync.scope), per device id.
-PART_PACKED_KEY = "sync.part_packed"
-#: Up to this many objects, ask the store about each (a small request, or a read that may find
-#: nothing) instead of listing the folders they are in: a listing of ``chunks/`` or ``parts/``
-#: grows with the whole office (180 KB of WebDAV XML for 256 chunk folders, 20 s at 64 kbit/s),
-#: while a staff PC's daily sync touches one file and one or two partitions.
-FEW_OBJECTS = 16
-#: What a PC that holds a scope reads ahead of applying, at most (see SyncEngine._read_ahead).
-READ_AHEAD_BYTES = 8 * 1024 * 1024
 
 
 class StoreIdentityChanged(KinerjaError):
