@@ -60,13 +60,32 @@ class Row(NamedTuple):
 
 
 class PartSpill:
+    """The spill file: changes (as JSON lines) and stubs per partition and device stream.
+
+    Only a cache of what the log holds: a file that is not a readable spill (damaged, cut off, from
+    another program) is started anew, and whoever uses it fills in what is missing from the log.
+    """
+
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        try:
+            self._open()
+        except sqlite3.DatabaseError:
+            self.remove()
+            self._open()
+
+    def _open(self) -> None:
         self.con = sqlite3.connect(str(self.path), isolation_level=None)
-        self.con.execute("PRAGMA journal_mode=WAL")
-        self.con.execute("PRAGMA synchronous=NORMAL")
-        for statement in _SCHEMA:
-            self.con.execute(statement)
+        try:
+            self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.execute("PRAGMA synchronous=NORMAL")
+            for statement in _SCHEMA:
+                self.con.execute(statement)
+            self.con.execute("SELECT device, seq, part, grp, created, line, stub, blob FROM e LIMIT 1").fetchall()
+            self.con.execute("SELECT device, sha, first, last FROM b LIMIT 1").fetchall()
+        except sqlite3.DatabaseError:
+            self.con.close()
+            raise
 
     def close(self) -> None:
         self.con.close()

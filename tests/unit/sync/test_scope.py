@@ -612,3 +612,34 @@ def test_partition_bundles_cut_from_the_spill_equal_those_read_from_the_log(offi
     with mine.reader() as s:
         notes = set(s.scalars(select(Realisation.note).where(Realisation.indicator_id.in_(indicators))))
     assert {f"catatan 2 {n}" for n in range(len(indicators))} <= notes
+
+
+def test_a_damaged_spill_file_is_started_anew_and_the_partitions_still_get_the_change(office: Office,
+                                                                                      people: People) -> None:
+    from kinerja_desktop.sync.engine import SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.unit.sync.sync_office import FAST
+
+    staff_pc = office.dbs["staff"]
+    with staff_pc.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value="4 laporan", note="spill rusak")
+    remote = open_remote(str(office.store))
+    try:
+        SyncEngine(staff_pc, remote, FAST).pack()
+    finally:
+        remote.close()
+    spill = staff_pc.data_dir / "sync" / "parts-spill.sqlite"
+    assert spill.is_file()
+    for f in spill.parent.glob("parts-spill.sqlite*"):
+        f.write_bytes(b"\0rusak" * 1000)
+    pushed = office.sync("staff")
+    assert pushed.entries_pushed >= 1 and pushed.part_bundles_pushed >= 1
+    assert not spill.exists()
+    mine = _setup_pc(office, "mine", _nip(staff_pc, people.staff.employee_id))
+    report = office.sync("mine")
+    assert not report.quarantined and not report.waiting
+    with mine.reader() as s:
+        assert s.execute(select(Realisation.note).where(Realisation.indicator_id == ind,
+                                                        Realisation.period == "TW4")).scalar() == "spill rusak"
