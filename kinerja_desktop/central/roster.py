@@ -25,6 +25,7 @@ from kinerja_desktop.store.models import Employee, Supervision, Unit, UserAccoun
 from kinerja_desktop.store.models_peran import TimKerja
 from kinerja_desktop.store.signing import Signer, sign_document
 from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.heads import head_bytes, head_path
 from kinerja_desktop.sync.remote import Remote
 from kinerja_desktop.sync.trust import latest_verified_roster, read_roster_doc, roster_listing
 
@@ -169,6 +170,7 @@ def publish_cards(db: Database, remote: Remote, root: Signer, seq: int, body: di
         doc["sig"] = sign_document(root, doc)
         data = P.gzip_bytes(P.dumps(doc).encode("utf-8"))
         remote.write(f"{P.card_dir(key)}/{P.roster_name(seq, P.sha256(data))}", data)
+        remote.write(head_path(P.card_dir(key)), head_bytes(P.card_dir(key), "roster", seq))  # see sync.heads
         done[key] = digest
         written += 1
     db.set_meta(CARDS_PUBLISHED_KEY, done)

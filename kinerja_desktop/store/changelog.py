@@ -60,7 +60,7 @@ def capture(session: Session) -> Capture:
 
 def json_value(value: Any) -> Any:
     """Make a column value JSON-safe (dates as ISO text)."""
-    if isinstance(value, datetime | date):
+    if isinstance(value, (datetime, date)):  # the tuple is the faster check (per field of every row)
         return value.isoformat()
     return value
 
@@ -101,18 +101,29 @@ def insert_entry(model: type[SyncedBase], row_id: str, values: Mapping[str, Any]
             "local": local, "part": parts.of(table, row_id, values)}
 
 
+_DEFAULTS_CACHE: dict[type[SyncedBase], list[tuple[str, Any]]] = {}
+
+
+def _defaults(model: type[SyncedBase]) -> list[tuple[str, Any]]:
+    """(attribute, column default) of every column of ``model`` that has a default."""
+    found = _DEFAULTS_CACHE.get(model)
+    if found is None:
+        mapper = inspect(model)
+        found = _DEFAULTS_CACHE[model] = [(mapper.get_property_by_column(col).key, col.default)
+                                          for col in mapper.columns if col.default is not None]
+    return found
+
+
 def row_defaults(model: type[SyncedBase], values: dict[str, Any], user: str | None) -> dict[str, Any]:
     """``values`` (every column of a new row) with the column defaults a flush would apply (see
     :func:`_apply_defaults`), for rows written without the ORM."""
-    mapper = inspect(model)
     out = dict(values)
-    for col in mapper.columns:
-        key = mapper.get_property_by_column(col).key
-        if out.get(key) is None and col.default is not None:
-            if col.default.is_scalar:
-                out[key] = col.default.arg
-            elif col.default.is_callable:
-                out[key] = col.default.arg(None)
+    for key, default in _defaults(model):
+        if out.get(key) is None:
+            if default.is_scalar:
+                out[key] = default.arg
+            elif default.is_callable:
+                out[key] = default.arg(None)
     out["created_by"] = out.get("created_by") or user
     out["updated_by"] = user
     return out

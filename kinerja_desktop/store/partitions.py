@@ -102,10 +102,6 @@ class Partitioner:
             if key in values:
                 self._up[(table, row_id)] = values.get(key)
 
-    def known_parent(self, table: str, row_id: str | None) -> str | None:
-        """The parent link of a row when it is already known here (no query)."""
-        return self._up.get((table, row_id)) if row_id else None
-
     def prefetch(self, table: str, ids: Iterable[str]) -> None:
         """Load the parent links of many rows of ``table`` at once (bulk packing)."""
         if table not in _UP:

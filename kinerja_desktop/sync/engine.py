@@ -20,13 +20,14 @@ cancelled between any two steps and the next run continues where it stopped.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
 import time
 import uuid
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -50,7 +51,7 @@ from kinerja_desktop.store import signing
 from kinerja_desktop.store.changelog import device_id, freezes
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import MODEL_BY_TABLE, ChangeLog, LocalMeta, utcnow
-from kinerja_desktop.store.partitions import Partitioner
+from kinerja_desktop.store.partitions import Partitioner, valid_part
 from kinerja_desktop.store.sync_models import (
     SyncOutbox,
     SyncPartOutbox,
@@ -59,9 +60,12 @@ from kinerja_desktop.store.sync_models import (
     SyncStore,
     SyncStoreObject,
 )
+from kinerja_desktop.sync import heads as H
 from kinerja_desktop.sync import part_spill, probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
+from kinerja_desktop.sync.ahead import DEPTH as AHEAD_DEPTH
+from kinerja_desktop.sync.ahead import AheadChecker, decode_stream, stream_device, stream_part, stream_verdicts
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.own_replay import finish_own_replay, own_replay_upto
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
@@ -157,6 +161,9 @@ class SyncOptions:
     pull: bool = True
     #: Entries applied per transaction.
     batch: int = 1000
+    #: ... in a large pull: fewer commits (each waits for the disk); the write lock is still let go
+    #: every few seconds.
+    large_batch: int = 10_000
     #: Size of the pieces files are sent in; None: by the measured speed of the link (64 or 256 KiB).
     piece_size: int | None = None
     #: Read every device's full stream whatever the PC's people (the central office's replica).
@@ -165,6 +172,14 @@ class SyncOptions:
     #: ``merge.Merger``); False applies every change in a flush of its own (the reference the
     #: equivalence test and the ingest benchmark compare against).
     batched_inserts: bool = True
+    #: A pull of at least this many changes (a central replica catching up, a new PC's first sync of
+    #: a large scope) is large: a second process checks the signatures of the bundles ahead of the
+    #: one being applied (see :mod:`.ahead`) and ``large_batch`` entries go in one transaction.
+    #: None: no pull is.
+    large_pull: int | None = 50_000
+    #: A PC that holds a scope lists every folder of it, whatever their heads say, when its last such
+    #: full listing is older than this many seconds (see sync.heads: what bounds a missed head).
+    full_listing_every: float = 24 * 3600.0
 
 
 @dataclass
@@ -192,6 +207,8 @@ class SyncReport:
     bytes_up: int = 0
     bytes_down: int = 0
     bundles_pulled: int = 0
+    #: Bundles whose signatures a second process checked ahead of applying them (see sync.ahead).
+    checked_ahead: int = 0
     applied: int = 0
     conflicts: int = 0
     refused: int = 0
@@ -295,16 +312,6 @@ class _Chain:
         return stream_part(self.device)
 
 
-def stream_part(stream: str) -> str | None:
-    """The partition of a stream key (None for a device's full stream)."""
-    part, _, _dev = stream.rpartition("/")
-    return part or None
-
-
-def stream_device(stream: str) -> str:
-    return stream.rpartition("/")[2]
-
-
 @dataclass
 class _BlobPlan:
     """A file still to be sent."""
@@ -398,6 +405,15 @@ class SyncEngine:
         self._replay_upto: int | None = None
         #: Bundles read ahead in parallel for a PC that holds a scope: (stream, name) -> bytes.
         self._ahead: dict[tuple[str, str], bytes] = {}
+        #: Checks the signatures of the bundles ahead in a second process during a large pull.
+        self._checker: AheadChecker | None = None
+        self._batch = self.opt.batch
+        #: The folder heads seen (sync.heads), on a store whose writers keep them; loaded by the pull.
+        self._headbook: H.HeadBook | None = None
+        self._keeps_heads: bool | None = None
+        self._heads_lock = threading.Lock()  # the first reader threads of a pull load them once
+        #: This device's bundles on the store as listed by the push's first step (its second one reuses it).
+        self._own_listing: dict[str, int | None] | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -597,7 +613,8 @@ class SyncEngine:
                      "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
                      "created_by": self.me}
             self._write(P.IDENTITY_PATH, P.dumps(ident).encode("utf-8"))
-            self._write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "since": ident["created_at"]}).encode())
+            self._write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "heads": H.HEADS_FORMAT,
+                                                 "since": ident["created_at"]}).encode())
             raw2 = self._read(P.IDENTITY_PATH)  # two founders at once: the file that stayed wins
             ident = json.loads(raw2.decode("utf-8")) if raw2 else ident
         elif known_id and known_id != ident["store_id"] and not self.opt.confirm_store:
@@ -636,19 +653,23 @@ class SyncEngine:
         """
         self._phase_started = time.monotonic()
         self._emit("menyiapkan", msg="Menyiapkan perubahan untuk dikirim")
-        remote_names = self._check_device_clash()
+        self._check_device_clash()
         self._make_bundles()
         try:
-            self._push_full(remote_names)
+            self._push_full()
         finally:
             if self._store_is_partitioned():
                 self._make_part_bundles()
+                owed = self._owe_heads()
                 self._push_parts()
+                self._write_heads(owed)
             else:  # an old store: nobody reads partitions (once migrated, they are packed from the log)
                 self._spill().remove()
 
-    def _push_full(self, remote_names: dict[str, int | None]) -> None:
-        """``remote_names``: this device's bundles on the store (listed once per push)."""
+    def _push_full(self) -> None:
+        remote_names, self._own_listing = self._own_listing, None  # listed a moment ago by _check_device_clash
+        if remote_names is None:
+            remote_names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         with self.db.reader() as s:
             store = s.get(SyncStore, self.remote.display)
             pushed_seq = store.pushed_seq if store else 0
@@ -865,6 +886,39 @@ class SyncEngine:
         finally:
             note(force=True)
 
+    def _owe_heads(self) -> dict[str, int]:
+        """The partitions this push writes into (and earlier pushes did without writing their head yet).
+
+        Kept in ``local_meta`` before any bundle goes out, so a push cut between a bundle and its head
+        writes the head in the next run (see sync.heads)."""
+        key = f"sync.heads_owed.{self.store_id}"
+        owed = {str(k): int(v) for k, v in (self.db.meta(key) or {}).items() if valid_part(str(k))}
+        with self.db.reader() as s:
+            for part, last, name in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq, SyncPartOutbox.name)
+                                              .where((SyncPartOutbox.sent_to.is_(None))
+                                                     | (SyncPartOutbox.sent_to != self.store_id))):
+                if (self._outbox_dir() / "parts" / part / name).is_file():  # (not a tip the migration wrote)
+                    owed[part] = max(int(last), owed.get(part, 0))
+        if owed:
+            self.db.set_meta(key, owed)
+        return owed
+
+    def _write_heads(self, owed: dict[str, int]) -> None:
+        """After the partition bundles went out: rewrite the head of each partition written into."""
+        if not owed:
+            return
+
+        def write(part: str) -> None:
+            folder = P.part_dir(part)
+            data = H.head_bytes(folder, self.me, owed[part])
+            # not _write: a head is rewritten in place, and an old head of the same size is not this one
+            self._retry(lambda: self.remote.write(H.head_path(folder), data), f"write head of {part}")
+            with self._lock:
+                self.report.bytes_up += len(data)
+
+        self._in_parallel(write, sorted(owed), max(1, self.opt.workers))
+        self.db.set_meta(f"sync.heads_owed.{self.store_id}", None)
+
     def pack(self) -> None:
         """Only pack this device's new changes into outbox bundles (no network)."""
         with self.db.session() as s:
@@ -877,12 +931,10 @@ class SyncEngine:
     def _outbox_path(self, name: str) -> Path:
         return self._outbox_dir() / name
 
-    def _check_device_clash(self) -> dict[str, int | None]:
-        """Refuse to push when another database wrote under this device id; returns the device's bundles
-        on the store (name -> size)."""
-        names = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
+    def _check_device_clash(self) -> None:
+        names = self._own_listing = self._retry(lambda: self.remote.list(P.bundles_dir(self.me)), "list own bundles")
         if not names:
-            return names
+            return
         with self.db.reader() as s:
             mine = {b.name for b in s.scalars(select(SyncOutbox))}
         foreign = [n for n in names if P.parse_bundle_name(n) and n not in mine and self._genuine(n)]
@@ -891,7 +943,6 @@ class SyncEngine:
                 "Penyimpanan sudah berisi kiriman atas nama perangkat ini yang tidak dibuat oleh database ini. "
                 "Database ini tampaknya salinan dari komputer lain: jalankan “kinerja sync perangkat-baru” "
                 "agar komputer ini mendapat identitas sendiri.", code="sync.device_clash")
-        return names
 
     def _genuine(self, name: str) -> bool:
         """Is this bundle under our device id signed by its authors (a copy of this database wrote it)?
@@ -1222,6 +1273,7 @@ class SyncEngine:
             self.report.waiting.clear()
             self._refresh_roster()  # the roster cards of the people newly in view (their keys, their line)
             self.roster = current_roster(self.db)
+        self._save_heads()
         if self._replay_upto and finish_own_replay(self.db, self.me, self._replay_upto):
             self._replay_upto = None
         if not scope.full:
@@ -1252,8 +1304,16 @@ class SyncEngine:
             self.report.backup = str(backup) if backup else None
         if not scope.full:
             self._read_ahead(listings, peers)
-        for d, items in listings.items():
-            self._fetch_device(d, items, peers[d])
+        large = self.opt.large_pull is not None and self._expected >= self.opt.large_pull
+        self._batch = self.opt.large_batch if large else self.opt.batch
+        self._checker = AheadChecker(self.roster) if large and AheadChecker.worth_it() else None
+        try:
+            for d, items in listings.items():
+                self._fetch_device(d, items, peers[d])
+        finally:
+            if self._checker is not None:
+                self._checker.close()
+            self._checker = None
         self._hold_mass_deletions(self._chains)
         self._apply([c for c in self._chains.values() if c.has_work() and not c.deferred])
         for chain in self._chains.values():
@@ -1328,8 +1388,75 @@ class SyncEngine:
         out["records"] = scoping.count_records(self.db)
         return out
 
+    # ------------------------------------------------------------------ folder heads (sync.heads)
+
+    def _store_keeps_heads(self) -> bool:
+        """Do the store's writers keep folder heads (its layout marker says so; remembered once seen)?"""
+        if self._keeps_heads is None:
+            key = f"sync.heads_kept.{self.store_id}"
+            self._keeps_heads = self.db.meta(key) is True
+            if not self._keeps_heads:
+                self._keeps_heads = H.keeps_heads(self._read(P.PARTS_MARKER, tries=2))
+                if self._keeps_heads:
+                    self.db.set_meta(key, True)
+        return self._keeps_heads
+
+    def _heads(self) -> H.HeadBook | None:
+        """The heads this PC saw on this store, when the pull may rely on them."""
+        with self._heads_lock:
+            if self._headbook is None and not self.opt.full_scope and self._store_keeps_heads():
+                self._headbook = H.HeadBook(self.db, self.store_id, self.opt.full_listing_every)
+            return self._headbook
+
+    def _read_head(self, path: str, etag: str | None) -> tuple[str | None, bytes | None, bool]:
+        """(etag, content or None when unchanged, absent) of a folder's head."""
+        def go() -> tuple[str | None, bytes | None, bool]:
+            try:
+                return (*self.remote.read_if_changed(path, etag), False)
+            except FileNotFoundError:
+                return None, None, True
+
+        got = self._retry(go, f"read {path}")
+        if got[1] is not None:
+            with self._lock:
+                self.report.bytes_down += len(got[1])
+        return got
+
+    def _unchanged(self, folders: list[str], settled: Callable[[str, Mapping[str, int]], bool]) -> set[str]:
+        """Of ``folders``, those whose listing can be skipped: their head is the one seen at their last
+        listing and all that listing showed is applied (``settled(folder, tips)``). Heads are read
+        several at once."""
+        if self._heads() is None:
+            return set()
+        same: set[str] = set()  # (on the periodic full listing the heads are read all the same, to be kept)
+
+        def check(folder: str) -> None:
+            if self._head_unchanged(folder, lambda tips: settled(folder, tips)):
+                with self._lock:
+                    same.add(folder)
+
+        self._in_parallel(check, folders, max(1, self.opt.workers))
+        return same
+
+    def _head_unchanged(self, folder: str, settled: Callable[[Mapping[str, int]], bool]) -> bool:
+        book = self._heads()
+        return book is not None and book.read(folder, self._read_head, settled)
+
+    def _listed(self, folder: str, tips: Mapping[str, int]) -> None:
+        if self._headbook is not None:
+            self._headbook.listed(folder, tips)
+
+    def _save_heads(self) -> None:
+        """Keep the heads read by this pull (its scope's partitions and roster cards) for the next one."""
+        if self._headbook is not None:
+            self._headbook.save()
+            self._headbook = None
+
     def _new_part_bundles(self, peers: dict[str, _PeerState], scope: scoping.Scope) -> dict[str, list[_Listed]]:
-        """Per stream (partition of another device) in this PC's scope, its bundles when any is new."""
+        """Per stream (partition of another device) in this PC's scope, its bundles when any is new.
+
+        A partition whose head says nothing was written since it was last listed here is not listed
+        (sync.heads)."""
         out: dict[str, list[_Listed]] = {}
         listed: dict[str, dict[str, int | None]] = {}
 
@@ -1338,8 +1465,14 @@ class SyncEngine:
             with self._lock:
                 listed[part] = names
 
-        self._in_parallel(list_part, sorted(scope.parts), max(1, self.opt.workers))
-        for part in sorted(scope.parts):
+        def settled(folder: str, tips: Mapping[str, int]) -> bool:
+            part = folder.rpartition("/")[2]
+            return all(peers[f"{part}/{dev}"].applied >= last for dev, last in tips.items())
+
+        same = self._unchanged([P.part_dir(p) for p in sorted(scope.parts)], settled)
+        todo = [p for p in sorted(scope.parts) if P.part_dir(p) not in same]
+        self._in_parallel(list_part, todo, max(1, self.opt.workers))
+        for part in todo:
             names = listed[part]
             per_dev: dict[str, list[_Listed]] = defaultdict(list)
             for n in names:
@@ -1351,6 +1484,7 @@ class SyncEngine:
                 items.sort()
                 if items[-1].last > peers[stream].applied:
                     out[stream] = items
+            self._listed(P.part_dir(part), {dev: max(i.last for i in items) for dev, items in per_dev.items()})
         return out
 
     def _purge(self, scope: scoping.Scope) -> None:
@@ -1422,20 +1556,33 @@ class SyncEngine:
 
     def _decode(self, stream: str, data: bytes, item: _Listed) -> tuple[Any, list[P.Entry], list[Any]]:
         """(header, entries, what the signatures cover: the entries and any stubs, in order)."""
-        part = stream_part(stream)
-        if part is None:
-            header, entries = P.decode_bundle(data, expected_sha=item.sha, device=stream, last_seq=item.last)
-            return header, entries, entries
-        header, entries = P.decode_part_bundle(data, expected_sha=item.sha, device=stream_device(stream),
-                                               part=part, last_seq=item.last)
-        return header, entries, P.with_stubs(entries, header.stubs)
+        return decode_stream(stream, data, item.sha, item.last)
 
-    def _verdicts(self, entries: list[P.Entry], covered: list[Any]) -> list[trust.Verdict]:
-        """The trust verdict of each entry (stubs are checked with their group, then left out)."""
-        verdicts = trust.check_bundle(covered, self.roster)
-        if covered is entries:
-            return verdicts
-        return [v for x, v in zip(covered, verdicts, strict=True) if isinstance(x, P.Entry)]
+    def _verdicts(self, entries: list[P.Entry], covered: list[Any], stream: str | None = None,
+                  sha: str | None = None) -> Sequence[trust.Verdict]:
+        """The trust verdict of each entry: the worker's when it checked these very bytes (``stream``,
+        ``sha``) ahead, else checked here."""
+        ahead = self._checker.take(stream, sha) if self._checker is not None and stream and sha else None
+        if ahead is not None and len(ahead) == len(entries):
+            self.report.checked_ahead += 1
+            return ahead
+        return stream_verdicts(entries, covered, self.roster)
+
+    def _check_ahead(self, device: str, upcoming: list[_Listed]) -> None:
+        """Hand the next bundles of ``device`` to the signature worker (see :mod:`.ahead`)."""
+        checker = self._checker
+        if checker is None:
+            return
+        for item in upcoming:
+            if checker.in_flight() >= AHEAD_DEPTH:
+                return
+            if checker.submitted(device, item.sha):
+                continue
+            data = self._bundle_bytes(device, item)
+            if data is None:
+                return
+            self._ahead[(device, item.name)] = data  # taken from there by _choose_bundle
+            checker.submit(device, data, item.sha, item.last)
 
     def _fetch_device(self, device: str, items: list[_Listed], peer: _PeerState) -> _Chain:
         """Take one device's new bundles along its hash chain, applying each as it arrives.
@@ -1449,12 +1596,16 @@ class SyncEngine:
         by_last: dict[int, list[_Listed]] = defaultdict(list)
         for item in items:
             by_last[item.last].append(item)
+        upcoming = deque(c for last in sorted(by_last) if last > peer.applied for c in by_last[last])
         for last in sorted(by_last):
             candidates = by_last[last]
             if last <= peer.applied:
                 known = peer.tip_seq == last and any(c.sha == peer.tip_sha for c in candidates)
                 prev_last, prev_sha = last, peer.tip_sha if known else candidates[0].sha
                 continue
+            while upcoming and upcoming[0].last <= last:
+                upcoming.popleft()
+            self._check_ahead(device, list(itertools.islice(upcoming, AHEAD_DEPTH)))
             chosen = self._choose_bundle(device, candidates, prev_last, prev_sha)
             if chosen is None:
                 break
@@ -1471,6 +1622,8 @@ class SyncEngine:
             else:
                 chain.queued.append(item)  # in the cache; applied from there
             prev_last, prev_sha = last, sha
+        for key in [k for k in self._ahead if k[0] == device]:  # read for the worker, not taken
+            del self._ahead[key]
         return chain
 
     def _choose_bundle(self, device: str, candidates: list[_Listed], prev_last: int,
@@ -1508,7 +1661,7 @@ class SyncEngine:
                 if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
                     self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
                     continue
-            verdicts = self._verdicts(entries, covered)
+            verdicts = self._verdicts(entries, covered, device, item.sha)
             refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
             if refused is not None:
                 self._quarantine(device, item.name, data, f"ditolak: {refused.reason}")
@@ -1544,7 +1697,7 @@ class SyncEngine:
             return
         people = people_here(self.db)
         if people and not self.opt.full_scope and self._store_is_partitioned() \
-                and "cards" in self._retry(lambda: self.remote.list_dirs(P.ROSTER_DIR), "list roster") \
+                and self._store_has_cards() \
                 and self._refresh_cards(root, people):
             return
         have = self.roster.seq if self.roster is not None else 0
@@ -1557,9 +1710,25 @@ class SyncEngine:
             seq, doc = found
             accept_roster(self.db, doc, seq)
 
+    def _store_has_cards(self) -> bool:
+        """Does the store hold roster cards (remembered once seen: the central office keeps writing them)?"""
+        key = f"sync.cards.{self.store_id}"
+        if self.db.meta(key) is True:
+            return True
+        has = "cards" in self._retry(lambda: self.remote.list_dirs(P.ROSTER_DIR), "list roster")
+        if has:
+            self.db.set_meta(key, True)
+        return has
+
     def _newest_card(self, root: str, key: str, have: int) -> tuple[int, dict[str, Any]] | None:
-        """(seq, document) of the newest card under ``key`` that verifies and is newer than ``have``."""
-        listing = self._retry(lambda: self.remote.list(P.card_dir(key)), "list roster card")
+        """(seq, document) of the newest card under ``key`` that verifies and is newer than ``have``.
+
+        Not listed when the card folder's head says nothing was written since it was listed here."""
+        folder = P.card_dir(key)
+        if self._head_unchanged(folder, lambda tips: have >= tips.get("seq", 0)):
+            return None
+        listing = self._retry(lambda: self.remote.list(folder), "list roster card")
+        self._listed(folder, {"seq": max((p[0] for n in listing if (p := P.parse_roster_name(n))), default=0)})
         for seq, digest, name in sorted(((*p, n) for n in listing if (p := P.parse_roster_name(n))),
                                         reverse=True):  # type: ignore[misc]
             if seq <= have:
@@ -1697,7 +1866,8 @@ class SyncEngine:
         return chain is not None and seq in chain.done
 
     def _apply(self, chains: list[_Chain], *, final: bool = True) -> None:
-        """Apply the chains' bundles in transactions of ``opt.batch`` entries, round after round.
+        """Apply the chains' bundles in transactions of ``opt.batch`` entries (``opt.large_batch`` in a large
+        pull), round after round.
 
         An entry that waits for another device stops its device for the round; with ``final``
         the rounds go on while any device moves (what one applies may unblock another).
@@ -1706,11 +1876,13 @@ class SyncEngine:
         while progress:
             progress = False
             self._check_cancel()
-            with self.db.session() as s:
+            # what is applied here is applied again from the store when a power cut takes it (the
+            # peer's applied number is in the same transaction): no need to wait for the disk
+            with self.db.session(durable=False) as s:
                 merger = Merger(s, processed=self._processed, log_high=lambda s=s: log_high_water(s),
                                 roster=self.roster, shared=self._memo,
                                 batched=self.opt.batched_inserts)
-                budget = self.opt.batch
+                budget = self._batch
                 for chain in chains:
                     moved = self._apply_chain(s, merger, chain, budget)
                     budget -= moved

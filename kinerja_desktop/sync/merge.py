@@ -879,6 +879,9 @@ class Merger:
                 for vals in wanted:
                     here.setdefault(vals, None)
         self._prefetch_parents(by_table)
+        for table, batch in by_table.items():  # the links up to each row's employee (its partition)
+            info = model_info(table)
+            self._parts.prefetch_parents(table, [{c: _new_value(info, e, c) for c in info.fks} for e in batch])
         self._prefetch_frozen(by_table)
 
     def _prefetch_parents(self, by_table: dict[str, list[Entry]]) -> None:
@@ -903,16 +906,16 @@ class Merger:
     def _prefetch_frozen(self, by_table: dict[str, list[Entry]]) -> None:
         """The frozen flags :meth:`frozen` will ask for these inserts: plans and evaluations, at once."""
         plans: set[str] = set()
+        evaluations: set[str] = set()
         periods: set[tuple[str, str]] = set()
-        # the links up to the plan, at once (Partitioner.parent then answers from memory)
-        self._parts.prefetch("indicator", (_new_value(model_info("realisation"), e, "indicator_id")
-                                           for e in by_table.get("realisation", ())))
-        rhk_ids = [_new_value(model_info("indicator"), e, "rhk_id") for e in by_table.get("indicator", ())]
-        rhk_ids += [self._parts.known_parent("indicator", _new_value(model_info("realisation"), e, "indicator_id"))
-                    for e in by_table.get("realisation", ())]
-        self._parts.prefetch("rhk", rhk_ids)
+        # (the links up to the plan were loaded by prefetch: Partitioner.parent answers from memory)
         for table, batch in by_table.items():
             for e in batch:
+                if table in _FROZEN_BY_EVALUATION:
+                    ev = _new_value(model_info(table), e, _FROZEN_BY_EVALUATION[table])
+                    if ev and ("evaluation", ev) not in self._frozen_cache and ("evaluation", ev) not in self._pending:
+                        evaluations.add(ev)
+                    continue
                 if table in _FROZEN_BY_PLAN:
                     plan = _new_value(model_info(table), e, _FROZEN_BY_PLAN[table])
                 elif table == "indicator":
@@ -934,6 +937,11 @@ class Merger:
             for pid, frozen in self.s.execute(select(plan_t.c.id, plan_t.c.frozen)
                                               .where(plan_t.c.id.in_(todo[start:start + 500]))):
                 self._frozen_cache[("plan", pid)] = bool(frozen)
+        todo = sorted(evaluations)
+        for start in range(0, len(todo), 500):
+            for eid, frozen in self.s.execute(select(eval_t.c.id, eval_t.c.frozen)
+                                              .where(eval_t.c.id.in_(todo[start:start + 500]))):
+                self._frozen_cache[("evaluation", eid)] = bool(frozen)
         todo = sorted({p for p, _ in periods})
         found: dict[tuple[str, str], bool] = {}
         for start in range(0, len(todo), 500):

@@ -10,6 +10,12 @@ verifies them as before. The ``parts/layout.json`` marker is written last: until
 reads partitions, so a migration that is cut off is simply run again (what it wrote is written
 again byte for byte, and skipped).
 
+Folder heads (:mod:`kinerja_desktop.sync.heads`): the migration writes the head of every partition
+and roster card folder, then says ``"heads": 1`` in the marker; a store partitioned before heads
+existed gets only that (its bundles are not read again). From then on PCs rely on the heads every
+writer of this app version keeps: run it once every PC of the office has this version (an older
+one writes no heads, and what it sends then reaches scoped PCs only with their daily full listing).
+
 Memory stays bounded whatever the store holds: entries are spilled into a temporary SQLite
 file, then read back one partition at a time.
 """
@@ -30,6 +36,7 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import LocalMeta
 from kinerja_desktop.store.partitions import Partitioner, valid_part
 from kinerja_desktop.store.sync_models import SyncPartOutbox
+from kinerja_desktop.sync import heads as H
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import BLOB_TABLES, PART_PACKED_KEY
 from kinerja_desktop.sync.part_spill import Member, PartSpill, blob_of, encode
@@ -50,6 +57,10 @@ class MigrationReport:
     bundles_present: int = 0
     bytes_written: int = 0
     already_migrated: bool = False
+    #: The marker gets (or, in a dry run, would get) ``"heads": 1``: PCs may rely on folder heads.
+    heads_enabled: bool = False
+    #: Folder heads written (or to be written).
+    heads_written: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -67,6 +78,9 @@ class MigrationReport:
             text += f"; {len(self.damaged)} bundel rusak dilewati"
         if self.already_migrated:
             text = "Penyimpanan ini sudah memakai bagian (parts/). " + text
+        if self.heads_enabled:
+            text += (f"; {self.heads_written} kepala folder (head.json) {verb}, agar komputer yang sudah "
+                     "mutakhir cukup memeriksa kepala foldernya")
         return ("Uji coba migrasi: " if self.dry_run else "Migrasi selesai: ") + text + "."
 
 
@@ -79,11 +93,21 @@ def migrate_store(db: Database, remote: Remote, user: CurrentUser, *, dry_run: b
     if not user.is_admin:
         raise PermissionDenied("Migrasi penyimpanan hanya dapat dijalankan admin kantor pusat.")
     report = MigrationReport(dry_run=dry_run)
+    marker: bytes | None = None
     try:
-        remote.read(P.PARTS_MARKER)
+        marker = remote.read(P.PARTS_MARKER)
         report.already_migrated = True
     except FileNotFoundError:
         pass
+    report.heads_enabled = not H.keeps_heads(marker)
+    me = _local_device(db)
+    if report.already_migrated and report.heads_enabled:  # partitioned before heads: the heads, then the marker
+        parts = sorted(p for p in remote.list_dirs(P.PARTS_DIR) if valid_part(p))
+        report.partitions = len(parts)
+        _write_heads(remote, [P.part_dir(p) for p in parts] + _card_folders(remote), me, dry_run, report, progress)
+        if not dry_run:
+            remote.write(P.PARTS_MARKER, _with_heads(marker))
+        return report
     try:
         store_id = str(json.loads(remote.read(P.IDENTITY_PATH).decode("utf-8")).get("store_id") or "")
     except (FileNotFoundError, ValueError, UnicodeDecodeError, AttributeError):
@@ -99,11 +123,10 @@ def migrate_store(db: Database, remote: Remote, user: CurrentUser, *, dry_run: b
                 if progress:
                     progress("membaca", n, len(devices))
                 read_upto[device] = _spill_device(remote, device, parts, spill, report)
-        me = _local_device(db)
         tips: list[tuple[str, int, str]] = []
-        touched = spill.parts()
-        report.partitions = len(touched)
-        streams = [(part, device) for part in touched for device in spill.devices(part)]
+        spill_parts = spill.parts()
+        report.partitions = len(spill_parts)
+        streams = [(part, device) for part in spill_parts for device in spill.devices(part)]
         for n, (part, device) in enumerate(streams, 1):
             if progress and n % 200 == 0:
                 progress("menulis", n, len(streams))
@@ -125,11 +148,54 @@ def migrate_store(db: Database, remote: Remote, user: CurrentUser, *, dry_run: b
                 if device == me:
                     tips.append((part, last, digest))
         spill.close()
+    if report.heads_enabled:
+        _write_heads(remote, [P.part_dir(p) for p in spill_parts] + _card_folders(remote), me, dry_run, report,
+                     progress)
     if not dry_run:
         if not report.already_migrated:
-            remote.write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "migrated_by": me}).encode())
+            remote.write(P.PARTS_MARKER, P.dumps({"layout": P.PART_FORMAT, "heads": H.HEADS_FORMAT,
+                                                  "migrated_by": me}).encode())
         _remember_own_tips(db, me, tips, read_upto.get(me, 0), store_id)
     return report
+
+
+def _card_folders(remote: Remote) -> list[str]:
+    keys = [k for k in remote.list_dirs(P.ROSTER_CARDS_DIR) if k != "_names"]
+    keys += [f"_names/{x}" for x in remote.list_dirs(f"{P.ROSTER_CARDS_DIR}/_names")]
+    out = []
+    for key in sorted(keys):
+        try:
+            out.append(P.card_dir(key))
+        except ValueError:
+            continue  # not a card folder of this app
+    return out
+
+
+def _write_heads(remote: Remote, folders: list[str], me: str, dry_run: bool, report: MigrationReport,
+                 progress: Callable[[str, int, int], None] | None) -> None:
+    """Give every folder a head: asking for a missing one costs an error page (twice an unchanged head's 304)."""
+    report.heads_written += len(folders)
+    if dry_run:
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(folder: str) -> None:
+        remote.write(H.head_path(folder), H.head_bytes(folder, me, 0))
+
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="kinerja-heads") as pool:  # small writes: latency
+        for n, _done in enumerate(pool.map(write, folders), 1):
+            if progress and n % 500 == 0:
+                progress("kepala folder", n, len(folders))
+
+
+def _with_heads(marker: bytes | None) -> bytes:
+    """The layout marker with ``"heads"`` added (what else it says is kept)."""
+    try:
+        doc = json.loads(marker or b"")
+    except (ValueError, UnicodeDecodeError):
+        doc = None
+    doc = doc if isinstance(doc, dict) else {"layout": P.PART_FORMAT}
+    return P.dumps({**doc, "heads": H.HEADS_FORMAT}).encode()
 
 
 def _is_device(name: str) -> bool:

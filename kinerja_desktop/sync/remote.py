@@ -197,6 +197,11 @@ class Remote(Protocol):
     def size(self, path: str) -> int | None:
         """The file's size, or None when it does not exist."""
 
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        """(validator, content) of a small file, unless it still has the validator ``etag``: then
+        (``etag``, None). The validator is None where the store has none it can be trusted with (the
+        caller then compares contents). FileNotFoundError when missing. See :mod:`sync.heads`."""
+
     def close(self) -> None: ...
 
 
@@ -390,6 +395,9 @@ class FolderRemote:
         target = self._p(path)
         return target.stat().st_size if target.is_file() else None
 
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        return None, self.read(path)  # on this computer: the content is as cheap as any validator
+
     def close(self) -> None:
         pass
 
@@ -449,6 +457,9 @@ class FsspecRemote:
             except FileNotFoundError:
                 return None
         return int(info["size"]) if info.get("type") == "file" and info.get("size") is not None else None
+
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        return None, self.read(path)
 
     def close(self) -> None:
         pass
@@ -522,6 +533,19 @@ class WebdavRemote(FsspecRemote):
         with _translated(self.display):
             self.fs.client.upload_fileobj(io.BytesIO(data), self._p(path), overwrite=True, size=len(data))
 
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        """A GET with ``If-None-Match``: an unchanged file costs a 304 answer of a few headers."""
+        client = self.fs.client
+        headers = {"If-None-Match": etag} if etag else {}
+        with _translated(self.display):
+            resp = client.http.request("GET", client.join_url(self._p(path)), headers=headers)
+            if resp.status_code == 304 and etag:
+                return etag, None
+            if resp.status_code == 404:
+                raise FileNotFoundError(path)
+            resp.raise_for_status()
+            return _trusted_etag(resp.headers), bytes(resp.content)
+
     def size(self, path: str) -> int | None:
         from webdav4.client import ResourceNotFound
 
@@ -537,6 +561,30 @@ class WebdavRemote(FsspecRemote):
             self.fs.client.http.close()
         except Exception:  # pragma: no cover - best effort
             pass
+
+
+#: A validator younger than this (Date minus Last-Modified) is not kept: servers whose ETag is made of the
+#: modification time in whole seconds and the size (WsgiDAV, Apache's default) give two writes of the same
+#: size within one second the same ETag.
+ETAG_SETTLED_SECONDS = 2.0
+
+
+def _trusted_etag(headers: Any) -> str | None:
+    """The response's strong ETag, when it is old enough to change with any later write (else None)."""
+    from email.utils import parsedate_to_datetime
+
+    etag = headers.get("etag")
+    if not etag or etag.startswith("W/"):
+        return None
+    modified, now = headers.get("last-modified"), headers.get("date")
+    if modified and now:
+        try:
+            age = (parsedate_to_datetime(now) - parsedate_to_datetime(modified)).total_seconds()
+        except (TypeError, ValueError):
+            return None
+        if age < ETAG_SETTLED_SECONDS:
+            return None
+    return str(etag)
 
 
 def _range_start(content_range: str) -> int | None:
@@ -580,24 +628,27 @@ class S3Remote:
 
     def read(self, path: str) -> bytes:
         with _translated(self.display):
-            try:
-                return bytes(self.client.get_object(Bucket=self.bucket, Key=self._k(path))["Body"].read())
-            except self.client.exceptions.NoSuchKey as exc:
-                raise FileNotFoundError(path) from exc
+            return bytes(self._get(path)["Body"].read())
+
+    def _get(self, path: str, expected: tuple[str, ...] = (), **extra: str) -> Any:
+        """``GetObject``; FileNotFoundError when missing; the error's code (a str) when one of ``expected``."""
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
+        except self.client.exceptions.NoSuchKey as exc:
+            raise FileNotFoundError(path) from exc
+        except Exception as exc:
+            if _error_code(exc) in expected:
+                return _error_code(exc)
+            raise
 
     def read_into(self, path: str, sink: BinaryIO, offset: int) -> None:
         extra = {"Range": f"bytes={offset}-"} if offset else {}
         with _translated(self.display):
-            try:
-                obj = self.client.get_object(Bucket=self.bucket, Key=self._k(path), **extra)
-            except self.client.exceptions.NoSuchKey as exc:
-                raise FileNotFoundError(path) from exc
-            except Exception as exc:
-                if offset and _error_code(exc) == "InvalidRange":  # kept more than the object has: start again
-                    sink.truncate(0)
-                    self.read_into(path, sink, 0)
-                    return
-                raise
+            obj = self._get(path, ("InvalidRange",) if offset else (), **extra)
+            if isinstance(obj, str):  # kept more than the object has: start again
+                sink.truncate(0)
+                self.read_into(path, sink, 0)
+                return
             if offset and "ContentRange" not in obj:
                 sink.truncate(0)
             for block in obj["Body"].iter_chunks(_COPY_BLOCK):
@@ -606,6 +657,15 @@ class S3Remote:
     def write(self, path: str, data: bytes) -> None:
         with _translated(self.display):
             self.client.put_object(Bucket=self.bucket, Key=self._k(path), Body=data)
+
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        """``GetObject`` with ``IfNoneMatch`` (an S3 ETag is the content's MD5: it changes with every write)."""
+        extra = {"IfNoneMatch": etag} if etag else {}
+        with _translated(self.display):
+            obj = self._get(path, ("304", "NotModified") if etag else (), **extra)
+            if isinstance(obj, str):
+                return etag, None
+            return obj.get("ETag") or None, bytes(obj["Body"].read())
 
     def size(self, path: str) -> int | None:
         with _translated(self.display):
@@ -778,6 +838,9 @@ class SftpRemote:
                     if sftp.stat(target).st_size != len(data):
                         raise
                     sftp.remove(tmp)
+
+    def read_if_changed(self, path: str, etag: str | None) -> tuple[str | None, bytes | None]:
+        return None, self.read(path)  # a stat costs a round trip too, and its time has whole seconds
 
     def size(self, path: str) -> int | None:
         import stat

@@ -10,11 +10,12 @@ Start-up order (measured in tests/bench/bench_gui.py):
    loaded in a worker while they type (used only if that account signs in; see
    ``session_tasks.prefetch_session_task``).
    Meanwhile the worker also imports what the first employee page needs
-   (``session_tasks.warm_up_task``), so the first open costs what later ones do.
-   "Masuk" checks the password in a worker while the GUI thread builds the empty main window;
-   then the window is filled and shown. A large list comes as its first screen
-   (``session_tasks.FIRST_SCREEN_ROWS`` rows); the main window loads the rest in a worker after
-   that first paint (``MainWindow._load_rest``).
+   (``session_tasks.warm_up_task``), and the GUI thread builds the empty main window.
+   "Masuk" checks the password in a worker; then the window is filled and shown. A large list
+   comes as its first screen (``session_tasks.FIRST_SCREEN_ROWS`` rows); after that first paint
+   the main window loads the rest, the tasks' count and the integrations in workers, and makes
+   an employee page's reads once (``MainWindow.read_ahead``) so the first page opened does not
+   compile its queries on the GUI thread. The page builds only its visible tab (``LazyTab``).
    Before SQLAlchemy loads, only the instansi's name is read from a SQLite file with the standard
    library (``store.quick``), for a PC that has not remembered it yet.
 
@@ -39,6 +40,10 @@ from kinerja_desktop.ui.workers import run_task, wait_for_tasks
 
 #: Open the database anyway if the sign-in window was not painted by then (e.g. started minimised).
 OPEN_FALLBACK_MS = 400
+#: Signing's libraries not imported while the password was typed are imported this long after the list's
+#: first paint, while the person reads: beside the first pages opened they doubled their time on a loaded
+#: PC (over a second of imports holding the GIL). A tab that needs them earlier imports them itself.
+WARM_UP_LATER_MS = 8000
 
 
 class AppController(QObject):
@@ -141,6 +146,9 @@ class AppController(QObject):
             preferences.put("session/instansi_name", opened.instansi)
         self._start_prefetch()
         self._start_warm_up()
+        # The (empty) main window is built while the password is typed, not after Masuk: a pause of a
+        # tenth of a second then delays keystrokes, which Qt keeps, instead of the list after Masuk.
+        QTimer.singleShot(0, self._build_spare_window)
         self.sign_in.set_database_ready(opened.description)
         self.sign_in_ready.emit()
         self.database_ready.emit(opened)
@@ -193,9 +201,17 @@ class AppController(QObject):
         self._warm_task = run_task(warm_up_task, self._warm_gate, title=self.tr("Menyiapkan halaman"),
                                    cancellable=True)
 
-    def _resume_warm_up(self) -> None:
+    def _resume_warm_up(self, *, all_of_it: bool = True) -> None:
         if self._warm_gate is not None:
             self._warm_gate.resume()
+            if all_of_it:
+                self._warm_gate.release_later()
+
+    @Slot()
+    def _resume_light_warm_up(self) -> None:
+        """The list is painted: the pages' modules go on; signing's libraries wait ``WARM_UP_LATER_MS``."""
+        self._resume_warm_up(all_of_it=False)
+        QTimer.singleShot(WARM_UP_LATER_MS, self._resume_warm_up)
 
     @Slot(str, str)
     def _sign_in(self, username: str, password: str) -> None:
@@ -207,7 +223,7 @@ class AppController(QObject):
         task.succeeded.connect(self._authenticated)
         task.failed.connect(self._sign_in_failed)
         self._signing_in = task
-        QTimer.singleShot(0, self._build_spare_window)  # runs while the worker checks the password
+        QTimer.singleShot(0, self._build_spare_window)  # after a switch of user: while the worker checks
 
     @Slot()
     def _build_spare_window(self) -> None:
@@ -253,14 +269,19 @@ class AppController(QObject):
             return
         session.user = user
         self._signing_in = None
-        preferences.put("session/last_username", user.username)
-        if session.instansi:
-            preferences.put("session/instansi_name", session.instansi)
-        self._show_main_window(session)
+        watcher = self._show_main_window(session)
+        watcher.painted.connect(lambda: self._remember(user.username, session.instansi))
         self.sign_in.hide()
         self.sign_in.reset(user.username)
         if user.must_change_password and self.main_window is not None:
             self.main_window.change_password(forced=True)
+
+    @staticmethod
+    def _remember(username: str, instansi: str) -> None:
+        """For the next start: who signed in last, and the office's name (written after the first paint)."""
+        preferences.put("session/last_username", username)
+        if instansi:
+            preferences.put("session/instansi_name", instansi)
 
     def _new_main_window(self) -> Any:
         from kinerja_desktop.ui.main_window import MainWindow
@@ -270,17 +291,20 @@ class AppController(QObject):
         window.language_changed.connect(self._language_changed)
         return window
 
-    def _show_main_window(self, session: Any) -> None:
+    def _show_main_window(self, session: Any) -> Any:
+        """Show a main window for ``session``; the FirstPaintWatcher of its list."""
         from kinerja_desktop.ui.main_window import FirstPaintWatcher
 
         window, self._spare_window = self._spare_window or self._new_main_window(), None
         window.start_session(session)
         watcher = FirstPaintWatcher(window.list_page.table.viewport())
         watcher.painted.connect(lambda: self.main_window_shown.emit(window))
-        watcher.painted.connect(self._resume_warm_up)
+        watcher.painted.connect(self._resume_light_warm_up)
+        watcher.painted.connect(window.read_ahead)  # the first employee page's queries, compiled in a worker
         watcher.painted.connect(window.install_integrations)  # print, signing, sync: after the first paint
         self.main_window = window
         window.show()
+        return watcher
 
     # ------------------------------------------------------------------ later flows
 

@@ -2,10 +2,15 @@
 
 ``EmployeePage(db, user, employee_id, year, period, parent=None)`` raises the service's
 ``PermissionDenied`` when the user may not see this employee (the main window shows it).
-Realisasi and Evaluasi are built when first shown, so opening an SKP stays fast.
+Only the SKP tab is built when the page opens; Realisasi, Evaluasi and the tabs that other parts add
+(``add_lazy_tab``: signed documents, competencies) are built when first shown, so opening an employee
+stays fast (issue 14, section 6). ``read_ahead`` makes the page's reads once in a worker, so the first
+page of a session does not pay SQLAlchemy's first compile of each query on the GUI thread.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,12 +36,24 @@ from kinerja_desktop.store.db import Database
 from kinerja_desktop.ui.evaluation import EvaluationPage
 from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.form_support.lazy_tab import LazyTab
 from kinerja_desktop.ui.form_support.messages import NoticeBar
 from kinerja_desktop.ui.plan_editor import PlanEditor
 from kinerja_desktop.ui.realisation import RealisationPage
 from kinerja_desktop.ui.workers import error_message
 
 TAB_SKP, TAB_REALISASI, TAB_EVALUASI, TAB_DOKUMEN = range(4)
+
+
+def read_ahead(db: Database, user: CurrentUser, employee_id: str, year: int) -> None:
+    """Make the reads that opening ``employee_id``'s page makes (its header, SKP and SKP versions), and
+    drop the results: run in a worker while the list is read, it leaves every statement compiled in
+    SQLAlchemy's cache, so the first page opened in a session costs what later ones do. Only reads:
+    it never takes SQLite's write lock."""
+    header = employee_header(db, user, employee_id, year, None)
+    if header.plan_id is not None:
+        plan = ps.get_plan(db, user, header.plan_id)
+        ps.plan_versions(db, user, plan.employee_id, plan.year)
 
 
 class NoPlanPanel(QFrame):
@@ -175,9 +192,19 @@ class EmployeePage(QWidget):
         layout.addWidget(self.documents, 1)
         return page
 
-    def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab (printing and signing add theirs); returns its index."""
-        return self.tabs.addTab(widget, title)
+    def add_lazy_tab(self, build: Callable[[QWidget], QWidget], title: str) -> LazyTab:
+        """Add a tab whose widget ``build(parent)`` makes when the tab is first shown (signing and
+        follow-up add theirs so)."""
+        tab = LazyTab(build, self)
+        self.tabs.addTab(tab, title)
+        if self.tabs.currentWidget() is tab:
+            tab.ensure_built()
+        return tab
+
+    def show_lazy_tab(self, tab: LazyTab) -> QWidget | None:
+        """Bring ``tab`` forward (building it); its content."""
+        self.tabs.setCurrentWidget(tab)
+        return tab.ensure_built()
 
     # ------------------------------------------------------------------ tabs
 
@@ -225,7 +252,10 @@ class EmployeePage(QWidget):
 
     @Slot(int)
     def _tab_shown(self, index: int) -> None:
-        if index == TAB_REALISASI:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, LazyTab):
+            widget.ensure_built()
+        elif index == TAB_REALISASI:
             if self.realisation_page is None:
                 self.realisation_page = RealisationPage(self.db, self.user, self.plan_id, self.year, self.period, self)
                 self.realisation_page.controller.changed.connect(self.data_changed)

@@ -67,10 +67,11 @@ from kinerja_desktop.ui.session_tasks import (
     SessionData,
     load_list_task,
     load_rest_task,
+    read_ahead_task,
     unlock_task,
 )
 from kinerja_desktop.ui.task_panel import TaskPanel
-from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message
+from kinerja_desktop.ui.workers import Task, TaskContext, TaskManager, error_message, run_task
 
 #: The Tugas count is reloaded this long after the last save (a burst of autosaves counts once).
 TASKS_REFRESH_MS = 1000
@@ -89,10 +90,13 @@ INTEGRATIONS: tuple[tuple[str, str], ...] = (
     ("kinerja_desktop.ui.harian.install", "install_harian"),
 )
 #: Imported in the same worker (and by ``session_tasks.warm_up_task`` while the password is typed), so the
-#: first employee or unit opened does not pay for the import of its page or of the tabs integrations add.
-#: The employee page comes first (the warm-up imports in this order).
-PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.signing.documents_panel",
-           "kinerja_desktop.ui.tindak_lanjut.competency_tab", "kinerja_desktop.ui.unit_view")
+#: first employee or unit opened does not pay for the import of its page. The employee page comes first
+#: (the warm-up imports in this order).
+PRELOAD = ("kinerja_desktop.ui.employee_page", "kinerja_desktop.ui.unit_view")
+#: The tabs integrations add to an employee page, built when first shown; they pull in pyhanko, reportlab
+#: and fontTools (over a second of imports), so ``session_tasks.warm_up_task`` imports them only while
+#: the person types the password or reads (``WarmUpGate.release_later``), never beside the first page.
+PRELOAD_LATER = ("kinerja_desktop.ui.signing.documents_panel", "kinerja_desktop.ui.tindak_lanjut.competency_tab")
 SHORTCUTS = {
     "search": "Ctrl+F", "lock": "Ctrl+L", "refresh": "F5", "quit": "Ctrl+Q", "settings": "Ctrl+,",
     "open": "Ctrl+O", "my_skp": "Ctrl+Shift+S", "unit_view": "Ctrl+U", "close_tab": "Ctrl+W",
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         self._list_generation = 0
         self._stale = False
         self._rest_pending = False
+        self._tasks_pending = False
         self._locked = False
         self._enabled_before_lock: dict[QAction, bool] = {}
         self.integrations: list[str] = []  # the INTEGRATIONS modules installed in this window
@@ -224,13 +229,19 @@ class MainWindow(QMainWindow):
         self.list_page.set_scope_title(self._scope_title(session.scope))
         self.list_page.set_table(session.table, partial=not session.complete)
         self.idle_watcher.set_minutes(preferences.get("security/idle_lock_minutes"))
-        QTimer.singleShot(0, self.refresh_tasks)  # the count in the navigation, after the first paint
-        if not session.complete:
-            # The rest starts once the first screen is painted (its query and row building would
-            # otherwise compete with that paint for the GIL); a window kept hidden starts it anyway.
-            self._rest_pending = True
-            FirstPaintWatcher(self.list_page.table.viewport()).painted.connect(self._load_rest)
-            QTimer.singleShot(REST_FALLBACK_MS, self._load_rest)
+        # The tasks' count and the rest of a partial list are read once the first screen is painted (their
+        # workers would otherwise compete with that paint for the GIL); a window kept hidden reads them anyway.
+        self._rest_pending = not session.complete
+        self._tasks_pending = True
+        FirstPaintWatcher(self.list_page.table.viewport()).painted.connect(self._after_first_paint)
+        QTimer.singleShot(REST_FALLBACK_MS, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        if self._tasks_pending:
+            self._tasks_pending = False
+            self.refresh_tasks()
+        self._load_rest()
 
     @Slot()
     def _load_rest(self) -> None:
@@ -261,6 +272,17 @@ class MainWindow(QMainWindow):
         if result.units is not None:
             self.navigation.update_counts(result.units)
         self.list_loaded.emit()
+
+    @Slot()
+    def read_ahead(self) -> Task | None:
+        """After the list's first paint: the reads of the page of the list's first employee (or one's
+        own), made in a worker and dropped, so the first page a person opens is not slowed by SQLAlchemy
+        compiling each of its queries (issue 14, section 6). Not shown in the status bar."""
+        model = self.list_page.model
+        employee_id = model.row_object(0).id if model.rowCount() else self.user.employee_id
+        if not employee_id:
+            return None
+        return run_task(read_ahead_task, self.db, self.user, employee_id, self._year, cancellable=False, owner=self)
 
     def list_complete(self) -> bool:
         """Whether the list holds every row (not only the first screen shown at sign-in)."""

@@ -240,44 +240,53 @@ def load_rest_task(ctx: TaskContext, db: Any, user: Any, year: int, period: str,
     return LoadedRest(rest, units, len(rows))
 
 
-#: Libraries that the first employee page's signing tab pulls in, each imported as a step of its own
-#: so a paused warm-up resumes soon (after the page module itself, before the tab modules).
+#: Libraries that an employee page's signing tab pulls in, each imported as a step of its own so a
+#: paused warm-up resumes soon.
 WARM_UP_LIBRARIES = ("reportlab.pdfgen.canvas", "fontTools.subset", "aiohttp", "pyhanko.sign")
 
 
 class WarmUpGate:
-    """Lets the warm-up run while nothing else waits for the GIL: paused from "Masuk" until the
-    list's first screen is painted, so signing in is not slowed by the imports."""
+    """Lets the warm-up run while nothing else waits for the GIL. Paused from "Masuk": the light
+    steps (the pages' modules) go on once the list's first screen is painted (``resume``), the
+    heavy ones (signing's libraries) once the person has read a while (``release_later``), so they
+    do not slow signing in or the first pages opened."""
 
     def __init__(self) -> None:
         self._open = threading.Event()
+        self._later = threading.Event()
         self._open.set()
+        self._later.set()
 
     def pause(self) -> None:
         self._open.clear()
+        self._later.clear()
 
     def resume(self) -> None:
         self._open.set()
 
-    def wait(self, ctx: TaskContext) -> None:
-        while not self._open.wait(0.1):
+    def release_later(self) -> None:
+        self._later.set()
+
+    def wait(self, ctx: TaskContext, *, later: bool = False) -> None:
+        while not (self._open.wait(0.1) and (not later or self._later.wait(0.1))):
             ctx.check_cancelled()
 
 
 def warm_up_task(ctx: TaskContext, gate: WarmUpGate) -> int:
     """Import, while the password is typed, what opening the first employee would otherwise import
     on the GUI thread (issue 14: the first open paid ~1 s for pyhanko, reportlab and the tabs that
-    signing and follow-up add). Returns the number of modules imported here."""
+    signing and follow-up add); the heavy part waits for ``gate.release_later`` once signed in.
+    Returns the number of modules imported here."""
     import importlib
     import sys
 
-    from kinerja_desktop.ui.main_window import INTEGRATIONS, PRELOAD
+    from kinerja_desktop.ui.main_window import INTEGRATIONS, PRELOAD, PRELOAD_LATER
 
-    page, *tabs = PRELOAD  # the employee page first: it is what a person opens next
-    steps = (page, *WARM_UP_LIBRARIES, *tabs, *(name for name, _function in INTEGRATIONS))
+    steps = [(name, False) for name in (*PRELOAD, *(name for name, _function in INTEGRATIONS))]
+    steps += [(name, True) for name in (*WARM_UP_LIBRARIES, *PRELOAD_LATER)]
     imported = 0
-    for name in steps:
-        gate.wait(ctx)
+    for name, later in steps:
+        gate.wait(ctx, later=later)
         ctx.check_cancelled()
         if name in sys.modules:
             continue
@@ -287,6 +296,18 @@ def warm_up_task(ctx: TaskContext, gate: WarmUpGate) -> int:
             continue
         imported += 1
     return imported
+
+
+def read_ahead_task(_ctx: TaskContext, db: Any, user: Any, employee_id: str, year: int) -> None:
+    """Worker, once the list is painted: an employee page's reads (``employee_page.read_ahead``), so the
+    first employee opened in the session does not compile its queries on the GUI thread."""
+    from kinerja_desktop.domain.errors import KinerjaError
+    from kinerja_desktop.ui.employee_page import read_ahead
+
+    try:
+        read_ahead(db, user, employee_id, year)
+    except KinerjaError:  # not visible to this user, say: only a warm-up, opening says what matters
+        pass
 
 
 def unlock_task(ctx: TaskContext, db: Any, username: str, password: str) -> Any:

@@ -15,6 +15,10 @@ window appears, the first employee opened ``FIRST_OPEN_AFTER_S`` after the list 
 * the first employee opened in the session: under 250 ms; later opens (``--interactive``) and
   filtering the list (under 50 ms per keystroke, median) are measured on the full list.
 
+``test_bench_idle_filter`` opens employee pages in-process, alternating with the idle lock's
+application-wide event filter listening and resting (``IdleWatcher``: it rests after an input
+until its next check), and reports what the filter costs a page.
+
 ``KINERJA_BENCH_RUNS`` (default 7) sets the number of start-ups; ``KINERJA_BENCH_DEMO_BUILD=1``
 also times ``kinerja demo --employees N`` from scratch (minutes).
 """
@@ -125,3 +129,50 @@ def test_bench_gui(tmp_path: Path) -> None:
         lines.append(f"kinerja demo --employees {EMPLOYEES}: {_time_cli_demo(tmp_path):.1f} s")
     print("\n".join(lines))
     assert inter["filter_ms_median"] < 50
+
+
+def test_bench_idle_filter(qapp, tmp_path: Path) -> None:
+    """An employee page built and painted with the idle watcher's event filter listening against resting
+    (pages of the list's first employees, alternating): a Python call for every Qt event of the build."""
+    from kinerja_desktop.services import query_service
+    from kinerja_desktop.services.auth_service import user_by_username
+    from kinerja_desktop.store.db import open_database
+    from kinerja_desktop.ui.employee_page import EmployeePage
+    from kinerja_desktop.ui.idle_watcher import IdleWatcher
+
+    source, _built = _demo(tmp_path)
+    work = tmp_path / "gui.sqlite"
+    shutil.copy2(source, work)  # the cache stays pristine
+    db = open_database(work)
+    try:
+        user = user_by_username(db, "admin")
+        rows = query_service.employee_rows(db, user, 2026, "TW3", limit=60)
+
+        def build(employee_id: str) -> float:
+            started = time.perf_counter()
+            page = EmployeePage(db, user, employee_id, 2026, "TW3")
+            page.resize(1100, 650)
+            page.show()
+            page.repaint()
+            qapp.processEvents()
+            took = (time.perf_counter() - started) * 1000
+            page.close()
+            page.deleteLater()
+            qapp.processEvents()
+            return took
+
+        for row in rows[:3]:  # first-time costs (imports, compiling) out of the comparison
+            build(row.id)
+        watcher = IdleWatcher(10)
+        timings: dict[bool, list[float]] = {True: [], False: []}
+        for i, row in enumerate(rows[3:]):
+            listening = i % 2 == 0
+            watcher._listen(listening)
+            timings[listening].append(build(row.id))
+        watcher.stop()
+    finally:
+        db.dispose()
+    on, off = statistics.median(timings[True]), statistics.median(timings[False])
+    print(f"\nemployee page built and painted ({len(timings[True])} pages each, alternating, demo {EMPLOYEES:,}): "
+          f"idle filter listening {on:.1f} ms, resting {off:.1f} ms (ratio {on / off:.2f}); "
+          f"machine load {os.getloadavg()[0]:.1f}")

@@ -21,6 +21,13 @@ The office (default 2,000 employees; the issue's figures are for 20,000) founds 
 * a pull with nothing new on the folder store.
 
 Each figure is printed with its ratio to the full replica measured in the same run.
+
+``test_bench_idle_pull`` (issue 19's listing target: an up-to-date PC learns that nothing is new with
+under 20 KB) measures the staff PC's pull with nothing new, with folder heads (sync.heads) and, in the
+same run, with the full listing every PC still makes once a day (``full_listing_every=0``): on the
+folder store (seconds) and over WebDAV through the byte-counting proxy at full speed (bytes on the
+wire both ways, requests). A founded store cached before heads existed gets them first through the
+migration (``migrate_store``, as ``kinerja sync migrasi-penyimpanan`` does), timed.
 """
 
 from __future__ import annotations
@@ -95,19 +102,9 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
         counts = dict(s.execute(select(Supervision.supervisor_id, func.count()).group_by(Supervision.supervisor_id))
                       .all())
         penilai_id = max((k for k in counts if k), key=lambda k: counts[k])
-        # a staff member: nobody reports to them, they report to someone, their SKP of this year is approved
-        # (the daily sync records a realisation in it)
-        staff_id = s.execute(select(Supervision.employee_id).where(
-            Supervision.supervisor_id.is_not(None),
-            Supervision.employee_id.not_in(select(Supervision.supervisor_id).where(
-                Supervision.supervisor_id.is_not(None))),
-            Supervision.employee_id.in_(select(Plan.employee_id).where(
-                Plan.status == "APPROVED", Plan.is_current.is_(True), Plan.deleted.is_(False),
-                Plan.year == date.today().year)))
-            .order_by(Supervision.employee_id).limit(1)).scalar()
-        staff_nip = s.get(Employee, staff_id).nip
         penilai_nip = s.get(Employee, penilai_id).nip
     central.dispose()
+    staff_nip = _staff_nip(central_path)
     store_bytes = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
     print(f"\noffice: {EMPLOYEES} employees (built {built or 0:.0f} s), founding push (cached beside the demo, "
           f"see demo_cache.founded_store) and copy {founded:.0f} s, {pushed} changes, store {store_bytes / 1e6:.1f} MB")
@@ -176,6 +173,106 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
     assert staff_report.bytes_down < full_bytes
     print(f"targets: first sync {'met' if first_ok else 'NOT met'}, daily sync {'met' if daily_s < 60 else 'NOT met'}"
           f" (indicator {indicator[:8]}, period {period})")
+
+
+def _with_heads(store: Path, central_path: Path) -> str:
+    """Give a store founded before folder heads its heads (the migration's step for such a store)."""
+    import json
+
+    from kinerja_desktop.services.demo_service import DEMO_ADMIN
+    from kinerja_desktop.sync import heads as H
+    from kinerja_desktop.sync.migrate_store import migrate_store
+
+    if H.keeps_heads((store / P.PARTS_MARKER).read_bytes()):
+        return "store founded with heads"
+    central = open_database(central_path)
+    try:
+        admin = authenticate(central, DEMO_ADMIN[0], DEMO_ADMIN[1])
+        started = time.perf_counter()
+        report = migrate_store(central, open_remote(str(store)), admin, dry_run=False)
+        assert json.loads((store / P.PARTS_MARKER).read_text()).get("heads") == H.HEADS_FORMAT
+        return f"heads added by the migration: {report.heads_written} heads in {time.perf_counter() - started:.0f} s"
+    finally:
+        central.dispose()
+
+
+def test_bench_idle_pull(tmp_path: Path) -> None:
+    from tests.e2e.sync.dav_server import DavServer
+    from tests.e2e.sync.fault_proxy import FaultProxy
+
+    src, _built = demo_database(EMPLOYEES)
+    central_path = tmp_path / "central.sqlite"
+    copy_database(src, central_path)
+    founded_at, root, _pushed = founded_store(EMPLOYEES)
+    dav_root = tmp_path / "dav"
+    store = dav_root / "kinerja"
+    started = time.perf_counter()
+    shutil.copytree(founded_at, store)
+    copied = time.perf_counter() - started
+    how = _with_heads(store, central_path)
+    staff_nip = _staff_nip(central_path)
+    print(f"\noffice: {EMPLOYEES} employees, store copied in {copied:.0f} s; {how}")
+
+    staff = _new_pc(tmp_path / "staff.sqlite", root, staff_nip)
+    first, first_s = _sync(staff, str(store))
+    assert not first.waiting and not first.quarantined
+    print(f"staff PC first sync (folder): {first.bytes_down / 1e3:.0f} KB, {first_s:.2f} s, {first.scope}")
+    listing = SyncOptions(retry_base=0.05, retry_max=0.5, workers=4, full_listing_every=0)
+    folder = {}
+    for label, options in (("full listing", listing), ("heads", FAST)):
+        times = []
+        for _ in range(3):
+            report, seconds = _sync(staff, str(store), options)
+            assert report.applied == 0
+            times.append(seconds)
+        folder[label] = min(times)
+    print(f"idle pull, folder store: heads {folder['heads']:.3f} s, full listing {folder['full listing']:.3f} s "
+          f"(ratio {folder['heads'] / folder['full listing']:.2f}; best of 3 each)")
+
+    dav = DavServer(dav_root).start()
+    proxy = FaultProxy(dav.port).start()
+    url = dav.url.replace(f":{dav.port}/", f":{proxy.port}/")
+    try:
+        _sync(staff, url, FAST, secret=dav.password)  # this URL's first contact (the listing probe)
+        time.sleep(2.5)  # what it wrote answers with a validator (remote.ETAG_SETTLED_SECONDS)
+        _sync(staff, url, FAST, secret=dav.password)  # the validators of this server
+        wire = {}
+        for label, options in (("full listing", listing), ("heads", FAST)):
+            n0, down0, up0 = len(dav.requests), proxy.down_bytes, proxy.up_bytes
+            report, seconds = _sync(staff, url, options, secret=dav.password)
+            time.sleep(0.3)
+            methods = Counter(m for m, *_ in dav.requests[n0:])
+            wire[label] = (proxy.down_bytes - down0, proxy.up_bytes - up0, sum(methods.values()))
+            print(f"idle pull over WebDAV, {label}: {wire[label][0] + wire[label][1]} B on the wire "
+                  f"({wire[label][0]} down, {wire[label][1]} up), {wire[label][2]} requests "
+                  f"{dict(sorted(methods.items()))}, {seconds:.2f} s, payload {report.bytes_down} B")
+        total = sum(wire["heads"][:2])
+        print(f"idle pull over WebDAV: heads {total} B / full listing {sum(wire['full listing'][:2])} B "
+              f"(ratio {total / sum(wire['full listing'][:2]):.2f}); target < 20,000 B: "
+              f"{'met' if total < 20_000 else 'NOT met'}")
+    finally:
+        proxy.stop()
+        dav.stop()
+        staff.dispose()
+
+
+def _staff_nip(central_path: Path) -> str:
+    """A staff member: nobody reports to them, they report to someone, their SKP of this year is approved
+    (the daily sync records a realisation in it)."""
+    central = open_database(central_path)
+    try:
+        with central.reader() as s:
+            staff_id = s.execute(select(Supervision.employee_id).where(
+                Supervision.supervisor_id.is_not(None),
+                Supervision.employee_id.not_in(select(Supervision.supervisor_id).where(
+                    Supervision.supervisor_id.is_not(None))),
+                Supervision.employee_id.in_(select(Plan.employee_id).where(
+                    Plan.status == "APPROVED", Plan.is_current.is_(True), Plan.deleted.is_(False),
+                    Plan.year == date.today().year)))
+                .order_by(Supervision.employee_id).limit(1)).scalar()
+            return str(s.get(Employee, staff_id).nip)
+    finally:
+        central.dispose()
 
 
 def _sync_until_done(db, url: str, dav, proxy):  # type: ignore[no-untyped-def]

@@ -65,7 +65,7 @@ def test_f1_on_every_page_of_the_main_window_opens_its_panduan(qtbot, admin_wind
         QApplication.processEvents()
         topic = press_f1(qtbot, window)
         expected = (EMPLOYEE_TABS[index] if index < len(EMPLOYEE_TABS)
-                    else EXTRA_TAB_TOPICS[type(page.tabs.widget(index)).__name__])  # signing, tindak lanjut
+                    else EXTRA_TAB_TOPICS[type(page.tabs.widget(index).content).__name__])  # signing, tindak lanjut
         assert topic == expected, page.tabs.tabText(index)
         seen[f"tab {page.tabs.tabText(index)}"] = topic
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.services import plan_service as ps
-from kinerja_desktop.ui.employee_page import TAB_EVALUASI, TAB_REALISASI, EmployeePage
+from kinerja_desktop.ui.employee_page import TAB_EVALUASI, TAB_REALISASI, TAB_SKP, EmployeePage
 from kinerja_desktop.ui.form_support.autosave import AutosaveTextEdit
 from kinerja_desktop.ui.form_support.messages import balloon_for
 from kinerja_desktop.ui.plan_editor.rhk_tree_model import RHK
@@ -125,15 +125,20 @@ def test_penilai_of_another_unit_cannot_open_staff(qtbot, demo_db, people):
 
 
 def test_tabs_open_lazily_and_follow_plan_changes(qtbot, demo_db, people):
-    """Realisasi and Evaluasi are built on first view; the Dokumen tab takes extra tabs."""
+    """Realisasi and Evaluasi are built on first view; tabs added by other parts too (add_lazy_tab)."""
     page = page_for(qtbot, demo_db, people.staff, people.staff.employee_id)
     assert page.realisation_page is None and page.evaluation_page is None
     page.show_tab(TAB_REALISASI)
     assert page.realisation_page is not None
     page.show_tab(TAB_EVALUASI)
     assert page.evaluation_page is not None
-    index = page.add_tab(QLabel("Cetak"), "Cetak")
-    assert page.tabs.tabText(index) == "Cetak"
+    built = []
+    tab = page.add_lazy_tab(lambda parent: built.append(QLabel("Cetak", parent)) or built[-1], "Cetak")
+    assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Cetak" and not built and tab.content is None
+    assert page.show_lazy_tab(tab) is built[0] and tab.content is built[0]
+    page.show_tab(TAB_SKP)
+    page.show_lazy_tab(tab)
+    assert len(built) == 1  # once
     page.set_period("TW2")
     assert page.evaluation_page.controller.period == "TW2"
     assert page.realisation_page.period.code() == "TW2"

@@ -77,9 +77,10 @@ def test_menus_panel_and_signing_the_open_employee_page(qtbot, demo_db: Database
 
     page = EmployeePage(demo_db, people.penilai, people.staff.employee_id, DEMO_YEAR, "TW1")
     window.tabs.addTab(page, "Pegawai")  # the tab switch attaches the panel
-    panel = page._signing_panel
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert PANEL_TITLE in titles and panel.model.rowCount() == 1
+    assert PANEL_TITLE in titles and page._signing_panel is None  # built when first shown
+    panel = page.show_lazy_tab(page._signing_tab)
+    assert panel is page._signing_panel and panel.model.rowCount() == 1
     assert signing.attach_panel(page) is None  # not twice
 
     dialog = signing.sign_current("skp")
@@ -117,8 +118,7 @@ def test_perpanjang_keabsahan_on_the_stored_document_of_the_open_page(qtbot, dem
     signing = install_signing(window)
     page = EmployeePage(demo_db, people.staff, people.staff.employee_id, DEMO_YEAR, "TW1")
     window.tabs.addTab(page, "Pegawai")
-    panel = page._signing_panel
-    page.tabs.setCurrentWidget(panel)
+    panel = page.show_lazy_tab(page._signing_tab)
     window.show()
     qtbot.waitExposed(window)
     assert panel.ltv_button.isEnabled()

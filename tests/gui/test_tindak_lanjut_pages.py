@@ -78,9 +78,9 @@ def test_the_jp_recap_filters_who_is_below_and_exports(qtbot, qtmodeltester, con
 def _competency_tab(qtbot, window, employee_id: str):
     _installed(qtbot, window)
     page = window.open_employee(employee_id)
-    qtbot.waitUntil(lambda: getattr(page, "competency_tab", None) is not None, timeout=15_000)
-    page.tabs.setCurrentWidget(page.competency_tab)
-    return page, page.competency_tab
+    qtbot.waitUntil(lambda: getattr(page, "competency_holder", None) is not None, timeout=15_000)
+    assert page.competency_tab is None  # built when first shown
+    return page, page.show_lazy_tab(page.competency_holder)
 
 
 def test_the_penilai_assesses_plans_and_marks_on_the_employee_page(qtbot, controller, people: People) -> None:

@@ -78,6 +78,7 @@ def topic_for_page(page: Any) -> str:
         if 0 <= index < len(EMPLOYEE_TABS):
             return EMPLOYEE_TABS[index]
         tab = page.tabs.currentWidget()
+        tab = getattr(tab, "content", None) or tab  # a tab built when first shown (form_support.lazy_tab.LazyTab)
         return _own_topic(tab) or EXTRA_TAB_TOPICS.get(type(tab).__name__, FALLBACK)
     return PAGE_TOPICS.get(name, FALLBACK)
 

@@ -35,6 +35,7 @@ from kinerja_desktop.ui.form_support.confirm_step import ConfirmStepDialog, ask_
 from kinerja_desktop.ui.form_support.delegates import ComboDelegate, WrapTextDelegate
 from kinerja_desktop.ui.form_support.elided_label import ElidedLabel
 from kinerja_desktop.ui.form_support.labels import tr_label
+from kinerja_desktop.ui.form_support.lazy_tab import LazyTab
 from kinerja_desktop.ui.form_support.messages import NoticeBar, balloon_for
 from kinerja_desktop.ui.form_support.roles import set_read_only_look
 from kinerja_desktop.ui.form_support.undo import undo_redo_actions
@@ -131,14 +132,15 @@ class PlanEditor(QWidget):
         layout.addWidget(self.sections, 1)
 
         self.sections.addTab(self._build_hasil_kerja(), self.tr("Hasil Kerja"))
-        self.perilaku = PerilakuPanel(self)
-        self.perilaku.expectation_committed.connect(self._set_expectation)
-        self.sections.addTab(self.perilaku, self.tr("Perilaku Kerja"))
-        self.lampiran = LampiranPanel(self.controller.update_lampiran, self)
-        for column in self.lampiran.columns.values():
-            column.add_requested.connect(self._add_lampiran)
-            column.remove_requested.connect(self._remove_lampiran)
-        self.sections.addTab(self.lampiran, self.tr("Lampiran"))
+        # Perilaku Kerja and Lampiran are built when first shown (or first used): opening an SKP builds
+        # what is on screen only (issue 14, section 6).
+        self._perilaku: PerilakuPanel | None = None
+        self._lampiran: LampiranPanel | None = None
+        self._perilaku_tab = LazyTab(self._build_perilaku, self.sections)
+        self._lampiran_tab = LazyTab(self._build_lampiran, self.sections)
+        self.sections.addTab(self._perilaku_tab, self.tr("Perilaku Kerja"))
+        self.sections.addTab(self._lampiran_tab, self.tr("Lampiran"))
+        self.sections.currentChanged.connect(self._section_shown)
 
         self.undo_action, self.redo_action = undo_redo_actions(self, self.controller.undo_stack)
         self.workflow.undo.setDefaultAction(self.undo_action)
@@ -155,6 +157,40 @@ class PlanEditor(QWidget):
         self.refresh(versions=True)
 
     # ------------------------------------------------------------------ building
+
+    @property
+    def perilaku(self) -> PerilakuPanel:
+        self._perilaku_tab.ensure_built()
+        assert self._perilaku is not None
+        return self._perilaku
+
+    @property
+    def lampiran(self) -> LampiranPanel:
+        self._lampiran_tab.ensure_built()
+        assert self._lampiran is not None
+        return self._lampiran
+
+    def _build_perilaku(self, parent: QWidget) -> QWidget:
+        panel = PerilakuPanel(parent)
+        panel.expectation_committed.connect(self._set_expectation)
+        panel.set_expectations(self.controller.plan.expectations, self.controller.expectation_editable)
+        self._perilaku = panel
+        return panel
+
+    def _build_lampiran(self, parent: QWidget) -> QWidget:
+        panel = LampiranPanel(self.controller.update_lampiran, parent)
+        for column in panel.columns.values():
+            column.add_requested.connect(self._add_lampiran)
+            column.remove_requested.connect(self._remove_lampiran)
+        panel.set_items(self.controller.plan.lampiran, self.controller.editable)
+        self._lampiran = panel
+        return panel
+
+    @Slot(int)
+    def _section_shown(self, index: int) -> None:
+        widget = self.sections.widget(index)
+        if isinstance(widget, LazyTab):
+            widget.ensure_built()
 
     def _build_hasil_kerja(self) -> QWidget:
         page = QWidget(self)
@@ -297,8 +333,10 @@ class PlanEditor(QWidget):
             self.tool_buttons[key].setVisible(c.editable)
         self.hint.setVisible(c.editable)
         set_read_only_look(self.tree, not c.editable)
-        self.perilaku.set_expectations(plan.expectations, c.expectation_editable)
-        self.lampiran.set_items(plan.lampiran, c.editable)
+        if self._perilaku is not None:  # else built with the plan when first shown
+            self._perilaku.set_expectations(plan.expectations, c.expectation_editable)
+        if self._lampiran is not None:
+            self._lampiran.set_items(plan.lampiran, c.editable)
         self._show_state_notice()
         if self._focus is not None and not first:
             self._select(*self._focus)

@@ -70,6 +70,12 @@ MoveFn = Callable[[str, str, str, int], KinerjaError | None]
 
 _GROUP_BG = QBrush(QColor("#e8eef6"))
 _ERROR_BG = QBrush(QColor("#fde7e4"))
+#: The roles ``RhkTreeModel.data`` answers below the alignment; any other is None at once.
+_ANSWERED_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, RawValueRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+))
+
 _ERROR_FG = QBrush(QColor("#a50e0e"))
 _PLACEHOLDER_FG = QBrush(QColor("#80868b"))
 
@@ -288,8 +294,14 @@ class RhkTreeModel(QAbstractItemModel):
             return node.obj
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return TOP_CENTRE if key == NO and node.kind != "group" else TOP_LEFT
+        if role not in _ANSWERED_ROLES:  # a view asks for ~9 roles a cell (decoration, check state, ...)
+            return None
         field = self._field(node, key)
         pending = self._pending.get((node.key, field)) if field else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if pending is not None:
+                return _ERROR_BG
+            return _GROUP_BG if node.kind == "group" else None
         text, raw = self._value(node, key)
         if role == Qt.ItemDataRole.DisplayRole:
             if pending is not None and isinstance(pending[0], str):
@@ -313,10 +325,6 @@ class RhkTreeModel(QAbstractItemModel):
             if not text and self._editable and (key, node.kind) in PLACEHOLDERS:
                 return _PLACEHOLDER_FG
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if pending is not None:
-                return _ERROR_BG
-            return _GROUP_BG if node.kind == "group" else None
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "group":
                 font = QFont()

@@ -234,7 +234,8 @@ class SigningIntegration(QObject):
         else every signed document held here that lacks it (as sync does; bounded, errors listed)."""
         page = self.window.current_page()
         panel = getattr(page, "_signing_panel", None)
-        if panel is not None and page.tabs.currentWidget() is panel and panel.selected() is not None:
+        if (panel is not None and page.tabs.currentWidget() is getattr(page, "_signing_tab", None)
+                and panel.selected() is not None):
             panel.extend_selected()
             return panel
         from kinerja_desktop.documents.long_term_documents import extend_stored
@@ -257,24 +258,27 @@ class SigningIntegration(QObject):
     # ------------------------------------------------------------------ employee pages
 
     def attach_panel(self, page: Any) -> QWidget | None:
-        """Give an employee page a tab listing its signed documents (once)."""
+        """Give an employee page a tab listing its signed documents (once); the panel is built when
+        the tab is first shown (``page._signing_panel`` from then on). Returns the tab."""
         header = getattr(page, "header", None)
-        if header is None or not hasattr(page, "add_tab") or getattr(page, "_signing_panel", None) is not None:
+        if header is None or not hasattr(page, "add_lazy_tab") or getattr(page, "_signing_tab", None) is not None:
             return None
-        from kinerja_desktop.ui.signing.documents_panel import SignedDocumentsPanel
 
-        try:
+        def build(parent: QWidget) -> QWidget:
+            from kinerja_desktop.ui.signing.documents_panel import SignedDocumentsPanel
+
             panel = SignedDocumentsPanel(self.window.db, self.window.user, header.employee_id, verify=self._verify,
-                                         runner=self._runner(), parent=page)
-        except KinerjaError:
-            return None
-        panel.sign_requested.connect(
-            lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel,
-                                        plan_id=view.plan_id if getattr(page, "acting_plan_id", None) else None)
-        )
-        page._signing_panel = panel
-        page.add_tab(panel, QCoreApplication.translate("install", PANEL_TITLE))
-        return panel
+                                         runner=self._runner(), parent=parent)
+            panel.sign_requested.connect(
+                lambda view: self.open_sign(header.nip, view.year, view.kind, view.period, refresh=panel,
+                                            plan_id=view.plan_id if getattr(page, "acting_plan_id", None) else None)
+            )
+            page._signing_panel = panel
+            return panel
+
+        page._signing_panel = None
+        page._signing_tab = page.add_lazy_tab(build, QCoreApplication.translate("install", PANEL_TITLE))
+        return page._signing_tab
 
     def _verify(self, pdf: bytes, label: str) -> None:
         dialog = self.open_verify()

@@ -84,7 +84,7 @@ class TindakLanjutIntegration(QObject):
 
     def _page_shown(self, *_args: Any) -> None:
         page = self.window.current_page()
-        if page is None or not hasattr(page, "add_tab") or getattr(page, "header", None) is None:
+        if page is None or not hasattr(page, "add_lazy_tab") or getattr(page, "header", None) is None:
             return
         if page.property(TAB_PROPERTY):
             return
@@ -92,15 +92,22 @@ class TindakLanjutIntegration(QObject):
 
 
 def add_competency_tab(page: Any, db: Any, user: Any, period: str) -> QWidget:
-    """Give an employee page its "Kompetensi dan Pengembangan" tab (once)."""
-    from kinerja_desktop.ui.tindak_lanjut.competency_tab import CompetencyTab
+    """Give an employee page its "Kompetensi dan Pengembangan" tab (once), built when first shown
+    (``page.competency_tab`` from then on). Returns the tab."""
 
-    tab = CompetencyTab(db, user, page.header, period, page)
-    tab.data_changed.connect(page.data_changed)
-    page.add_tab(tab, QCoreApplication.translate("CompetencyTab", "Kompetensi dan Pengembangan"))
+    def build(parent: QWidget) -> QWidget:
+        from kinerja_desktop.ui.tindak_lanjut.competency_tab import CompetencyTab
+
+        tab = CompetencyTab(db, user, page.header, period, parent)
+        tab.data_changed.connect(page.data_changed)
+        page.competency_tab = tab
+        return tab
+
+    page.competency_tab = None
     page.setProperty(TAB_PROPERTY, True)
-    page.competency_tab = tab
-    return tab
+    page.competency_holder = page.add_lazy_tab(
+        build, QCoreApplication.translate("CompetencyTab", "Kompetensi dan Pengembangan"))
+    return page.competency_holder
 
 
 def install_tindak_lanjut(window: Any) -> TindakLanjutIntegration:

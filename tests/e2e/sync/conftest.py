@@ -58,3 +58,26 @@ def dav(tmp_path: Path, office: Office) -> Iterator[DavServer]:  # noqa: F811
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         gc.collect()
+
+
+@pytest.fixture
+def moto_s3() -> Iterator[str]:
+    """A moto S3 server on 127.0.0.1 with an empty bucket ``kinerja``; yields its endpoint (skips without moto)."""
+    pytest.importorskip("boto3")
+    moto_server = pytest.importorskip("moto.server")
+    import boto3
+
+    from tests.e2e.sync.dav_server import free_port
+
+    port = free_port()
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="kunci",
+                          aws_secret_access_key="rahasia-s3")
+        s3.create_bucket(Bucket="kinerja")
+        s3.close()
+        yield endpoint
+    finally:
+        server.stop()

@@ -21,7 +21,6 @@ from kinerja_desktop.store.models import Attachment, Indicator, Realisation, Rhk
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.engine import SyncEngine, SyncOptions
 from kinerja_desktop.sync.remote import RemoteAuthError, RemoteTLSError, RemoteUnavailable, open_remote
-from tests.e2e.sync.dav_server import free_port
 from tests.e2e.sync.ssh_servers import start_rclone, start_sshd
 from tests.helpers.fixtures import People
 from tests.unit.sync.sync_office import FAST, Office
@@ -150,24 +149,14 @@ def test_sftp_errors_are_one_sentence_and_never_hang(tmp_path: Path, own_ssh_key
     assert "tidak menjawab" in str(down.value)
 
 
-def test_s3_store(office: Office, people: People) -> None:
-    pytest.importorskip("boto3")
-    moto_server = pytest.importorskip("moto.server")
+def test_s3_store(office: Office, people: People, moto_s3: str) -> None:
     import boto3
 
-    port = free_port()
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        endpoint = f"http://127.0.0.1:{port}"
-        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="kunci",
-                          aws_secret_access_key="rahasia-s3")
-        s3.create_bucket(Bucket="kinerja")
-        for path in office.store.rglob("*"):
-            if path.is_file():
-                s3.put_object(Bucket="kinerja", Key="kantor/" + path.relative_to(office.store).as_posix(),
-                              Body=path.read_bytes())
-        s3.close()
-        _roundtrip(office, people, f"s3://kunci@kinerja/kantor?endpoint={endpoint}&region=us-east-1", "rahasia-s3")
-    finally:
-        server.stop()
+    s3 = boto3.client("s3", endpoint_url=moto_s3, region_name="us-east-1", aws_access_key_id="kunci",
+                      aws_secret_access_key="rahasia-s3")
+    for path in office.store.rglob("*"):
+        if path.is_file():
+            s3.put_object(Bucket="kinerja", Key="kantor/" + path.relative_to(office.store).as_posix(),
+                          Body=path.read_bytes())
+    s3.close()
+    _roundtrip(office, people, f"s3://kunci@kinerja/kantor?endpoint={moto_s3}&region=us-east-1", "rahasia-s3")

@@ -21,6 +21,7 @@ from kinerja_desktop.store import signing
 from kinerja_desktop.store.models import ChangeLog, Evaluation, Indicator, Plan, Realisation, Rhk, UserAccount
 from kinerja_desktop.store.sync_models import SyncPeer, SyncQuarantine, SyncRefused
 from kinerja_desktop.sync import protocol as P
+from kinerja_desktop.sync.engine import SyncOptions
 from tests.helpers.fixtures import People
 from tests.unit.sync.sync_office import FAST, Office
 
@@ -111,6 +112,25 @@ def test_a_rating_claimed_in_the_penilais_name_is_refused(office: Office, people
     reasons = " | ".join(_quarantine_reasons(office, "reader"))
     assert "tanpa tanda tangan" in reasons and "mengaku dibuat" in reasons
     _honest_edit_arrives(office, people, "rating forgery ignored")
+
+
+def test_bundles_checked_ahead_in_a_second_process_are_judged_as_inline(office: Office, people: People) -> None:
+    """A large pull's signature worker (sync.ahead) refuses and quarantines exactly what the inline check does."""
+    ev = _evaluation(office, people.staff_plan_id)
+    before = ev.rating_hasil
+    device = str(uuid.uuid4())
+    mine = office.dbs["staff"].keys.get(people.staff.username)
+    prev = None
+    for seq in (1, 2, 3):  # signed by their author, but a rating is not hers to give: refused one by one
+        prev = _write_bundle(office, device, _sign([_rating_entry(device, seq, ev, people.staff.username)], mine),
+                             prev=prev)
+    # then one claiming the penilai, signed with the staff member's key: quarantined, the device waits
+    _write_bundle(office, device, _sign([_rating_entry(device, 4, ev, people.penilai.username)], mine), prev=prev)
+    report = office.sync("reader", SyncOptions(**{**FAST.__dict__, "large_pull": 0}))
+    assert report.checked_ahead >= 3
+    assert _rating(office, "reader", ev.id) == before
+    assert len(report.quarantined) == 1 and "mengaku dibuat" in report.quarantined[0]
+    assert sum("tidak boleh mengubah evaluation.rating_hasil" in r for r in _refusals(office, "reader")) == 3
 
 
 def test_a_validly_signed_change_outside_the_authors_role_is_refused_and_listed(office: Office,

@@ -88,3 +88,26 @@ def test_batched_inserts_apply_exactly_what_one_flush_per_change_applies(office:
     assert any(c[5] == "concurrent" and c[6] == "open" for c in a["conflicts"])
     assert any(r[2] == "employee" for r in a["refused"])
     assert rhk_id in a["rhk"]
+
+
+def test_signatures_checked_ahead_in_a_second_process_apply_exactly_the_same(office: Office, people: People) -> None:
+    """A large pull has a worker process verify the bundles ahead (sync.ahead): same result as inline."""
+    staff_pc = office.dbs["staff"]
+    with staff_pc.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    for i in range(3):  # a few more bundles from the same device, so several are checked ahead
+        realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value=f"{i + 10} kegiatan")
+        office.sync("staff")
+    for name in ("reader", "penilai"):
+        office.sync(name)
+    ahead = office.add_device("ahead", fresh=True)
+    inline = office.add_device("inline", fresh=True)
+    ra = office.sync("ahead", SyncOptions(**{**FAST.__dict__, "large_pull": 0}))
+    ri = office.sync("inline", SyncOptions(**{**FAST.__dict__, "large_pull": None}))
+    assert ra.checked_ahead >= 3 and ri.checked_ahead == 0
+    assert (ra.applied, ra.refused, ra.conflicts, ra.quarantined) == (ri.applied, ri.refused, ri.conflicts,
+                                                                      ri.quarantined)
+    a, b = _dump(ahead), _dump(inline)
+    for key in b:
+        assert a[key] == b[key], f"{key} differs"

@@ -210,7 +210,7 @@ def test_an_entry_put_in_another_persons_partition_stays_out(office: Office, peo
     office.sync("penilai")
     device = this_device(full)
     src = next(f for f in Path(office.store, P.part_dir(f"e-{other_id}")).iterdir()
-               if P.parse_part_bundle_name(f.name)[0] == device)  # type: ignore[index]
+               if (parsed := P.parse_part_bundle_name(f.name)) and parsed[0] == device)  # (and its head.json)
     _dev, last, sha = P.parse_part_bundle_name(src.name)  # type: ignore[misc]
     header, entries = P.decode_part_bundle(src.read_bytes(), expected_sha=sha, device=device,
                                            part=f"e-{other_id}", last_seq=last)
