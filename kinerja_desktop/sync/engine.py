@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from kinerja_desktop.domain.errors import KinerjaError
 from kinerja_desktop.services.people_here import people_here
@@ -61,7 +61,7 @@ from kinerja_desktop.store.sync_models import (
     SyncStoreObject,
 )
 from kinerja_desktop.sync import heads as H
-from kinerja_desktop.sync import probe, trust
+from kinerja_desktop.sync import part_spill, probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync.ahead import DEPTH as AHEAD_DEPTH
@@ -93,6 +93,37 @@ PART_PACKED_KEY = "sync.part_packed"
 FEW_OBJECTS = 16
 #: What a PC that holds a scope reads ahead of applying, at most (see SyncEngine._read_ahead).
 READ_AHEAD_BYTES = 8 * 1024 * 1024
+
+
+class _LogRow(NamedTuple):
+    """What a bundle carries of a change-log row (see SyncEngine._entry_of), read as a plain row: packing is
+    most of a founding push's work, and ORM objects (or SQLAlchemy rows, by name) cost several times more."""
+
+    id: int
+    device_id: str
+    seq: int
+    table_name: str
+    row_id: str
+    op: str
+    changes: dict[str, Any] | None
+    base_versions: dict[str, Any] | None
+    user: str | None
+    role: str | None
+    at: datetime | None
+    clock: dict[str, Any] | None
+    sig: dict[str, Any] | None
+    part: str | None
+
+
+_LOG_COLUMNS = tuple(ChangeLog.__table__.c[name] for name in _LogRow._fields)
+
+
+def _log_rows(s: Any, *where: Any, limit: int | None = None) -> list[_LogRow]:
+    """Change-log rows that match ``where``, in sequence order."""
+    query = select(*_LOG_COLUMNS).where(*where).order_by(ChangeLog.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_LogRow._make(r) for r in s.execute(query)]
 
 
 class StoreIdentityChanged(KinerjaError):
@@ -632,6 +663,8 @@ class SyncEngine:
                 owed = self._owe_heads()
                 self._push_parts()
                 self._write_heads(owed)
+            else:  # an old store: nobody reads partitions (once migrated, they are packed from the log)
+                self._spill().remove()
 
     def _push_full(self) -> None:
         remote_names, self._own_listing = self._own_listing, None  # listed a moment ago by _check_device_clash
@@ -658,10 +691,11 @@ class SyncEngine:
             b.size for b in outbox if remote_names.get(b.name) != b.size)
         self._bytes_sent = 0
         self._objects = _ObjectLog(self, known)
+        may_exist = self._may_exist(sum(1 for p in plans.values() if p))
         try:
             for b in outbox:
                 self._check_cancel()
-                self._upload_blobs([plans.pop(sha) for sha in (b.blobs or []) if plans.get(sha)])
+                self._upload_blobs([plans.pop(sha) for sha in (b.blobs or []) if plans.get(sha)], may_exist)
                 if remote_names.get(b.name) != b.size:
                     data = self._outbox_path(b.name).read_bytes()
                     if P.sha256(data) != b.sha256:
@@ -699,129 +733,107 @@ class SyncEngine:
     def _make_part_bundles(self) -> None:
         """Pack what was sent in full bundles once more, per partition, for PCs that hold a scope.
 
-        Entries go in the order of the device's stream; a signature group that spans partitions
-        (history from before scoped sync) travels whole: the members of other partitions as stubs
-        (their digest and signature only).
+        The changes come from the spill file the outbox packing filled with the very JSON lines of the
+        device's bundles (see sync.part_spill); only bundles it lacks (packed by an older version, or
+        before a restore) are read from the log again. Entries go in the order of the device's stream;
+        a signature group that spans partitions (history from before scoped sync) travels whole: the
+        members of other partitions as stubs (their digest and signature only).
         """
         with self.db.session() as s:
             packed = int(self.db.meta(f"{PART_PACKED_KEY}.{self.me}") or 0)
             upto = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             if upto <= packed:
                 return
-            parts = Partitioner(s)
-            # One pass over the log, a window at a time, keeping of each signature group only its range of
-            # sequence numbers per partition it touches (a founding push never holds its whole log). The
-            # partition of an entry: the one it names (and its signature covers), else worked out.
-            ranges: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # part -> [(first, last, entries)]
-
-            def close(group: list[tuple[int, str]]) -> None:
-                for part, n in Counter(p for _seq, p in group if valid_part(p)).items():
-                    ranges[part].append((group[0][0], group[-1][0], n))
-
-            pending: list[tuple[int, str]] = []
-            after = packed
-            while after < upto:
-                window = s.execute(select(ChangeLog.seq, ChangeLog.part, ChangeLog.table_name, ChangeLog.row_id,
-                                          ChangeLog.sig).where(ChangeLog.device_id == self.me, ChangeLog.seq > after,
-                                                               ChangeLog.seq <= upto)
-                                   .order_by(ChangeLog.seq).limit(PACK_WINDOW)).all()
-                if not window:
-                    break
-                for seq, part, table, row_id, sig in window:
-                    pending.append((seq, part or parts.of(table, row_id)))
-                    if sig:
-                        n = max(1, min(int(sig.get("n") or 1), len(pending)))
-                        for single in pending[:-n]:
-                            close([single])
-                        close(pending[-n:])
-                        pending = []
-                after = window[-1][0]
-            for single in pending:
-                close([single])
-            # what is already in each partition (a device's history the central office migrated)
-            tips: dict[str, tuple[int, str | None]] = {}
-            for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
-                                                    SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
-                tips[part] = (last, sha)
-            existing = None
-            for part in sorted(ranges):
-                if part in tips:
-                    continue
-                if existing is None:  # which partitions exist at all: one listing when many are new here
-                    existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions")) \
-                        if len(ranges) > FEW_OBJECTS else None
-                if existing is not None and part not in existing:
-                    continue
-                mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)), "list partition")
-                        if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
-                if mine:
-                    _dev, last, sha = max(mine, key=lambda x: x[1])
+            with self._spill() as spill:
+                self._fill_spill(s, spill, packed, upto)
+                touched = spill.parts(self.me)
+                # what is already in each partition (a device's history the central office migrated)
+                tips: dict[str, tuple[int, str | None]] = {}
+                for part, last, sha in s.execute(select(SyncPartOutbox.part, SyncPartOutbox.last_seq,
+                                                        SyncPartOutbox.sha256).order_by(SyncPartOutbox.last_seq)):
                     tips[part] = (last, sha)
-            for part in sorted(ranges):
-                todo = [r for r in ranges.pop(part) if r[1] > tips.get(part, (0, None))[0]]
-                prev = tips.get(part, (0, None))[1]
-                batch: list[tuple[int, int, int]] = []
-                size = 0
-                for group in [*todo, None]:
-                    n = group[2] if group else 0
-                    if batch and (group is None or size + n > P.BUNDLE_MAX_ENTRIES):
-                        prev = self._write_part_ranges(s, parts, part, batch, prev)
-                        batch, size = [], 0
-                    if group:
-                        batch.append(group)
-                        size += n
-            s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+                existing = None
+                for part in touched:
+                    if part in tips:
+                        continue
+                    if existing is None:  # which partitions exist at all: one listing when many are new here
+                        existing = set(self._retry(lambda: self.remote.list_dirs(P.PARTS_DIR), "list partitions")) \
+                            if len(touched) > FEW_OBJECTS else None
+                    if existing is not None and part not in existing:
+                        continue
+                    mine = [parsed for n in self._retry(lambda p=part: self.remote.list(P.part_dir(p)),
+                                                        "list partition")
+                            if (parsed := P.parse_part_bundle_name(n)) and parsed[0] == self.me]
+                    if mine:
+                        _dev, last, sha = max(mine, key=lambda x: x[1])
+                        tips[part] = (last, sha)
+                created = datetime.now(UTC).isoformat(timespec="seconds")
+                written: list[dict[str, Any]] = []
+                for part in touched:
+                    after, prev = tips.get(part, (0, None))
+                    for batch in spill.batches(part, self.me, after_grp=after):
+                        data, header = part_spill.encode(part, self.me, batch, prev, created)
+                        written.append(self._write_part_bundle(data, header))
+                        prev = written[-1]["sha256"]
+                if written:
+                    s.execute(insert(SyncPartOutbox), written)
+                s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{self.me}", value=upto))
+        spill = self._spill()  # packed for good: no longer needed
+        spill.forget(self.me, 0, upto)
+        if spill.empty(self.me):
+            spill.remove()
+        else:
+            spill.close()
 
-    def _write_part_ranges(self, s: Any, parts: Partitioner, part: str, batch: list[tuple[int, int, int]],
-                           prev: str | None) -> str:
-        """Read the entries of these signature groups (ranges of sequence numbers) and write their bundle."""
-        seqs = [seq for first, last, _n in batch for seq in range(first, last + 1)]
-        rows: dict[int, ChangeLog] = {}
-        for i in range(0, len(seqs), 500):
-            rows.update((r.seq, r) for r in s.scalars(select(ChangeLog).where(
-                ChangeLog.device_id == self.me, ChangeLog.seq.in_(seqs[i:i + 500]))))
-        groups = [[rows[seq] for seq in range(first, last + 1)] for first, last, _n in batch]
-        part_of = {r.seq: r.part or parts.of(r.table_name, r.row_id) for r in rows.values()}
-        digest = self._write_part_bundle(s, part, groups, prev, part_of)
-        s.flush()
-        for r in rows.values():  # done with them: memory stays flat over thousands of partitions
-            s.expunge(r)
-        return digest
+    def _spill(self) -> part_spill.PartSpill:
+        path = self.db.data_dir / "sync" / "parts-spill.sqlite"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return part_spill.PartSpill(path)
 
-    def _write_part_bundle(self, s: Any, part: str, groups: list[list[ChangeLog]], prev: str | None,
-                           part_of: dict[int, str]) -> str:
-        lines: list[str] = []
-        stubs: list[P.Stub] = []
-        blobs: list[str] = []
-        seqs: list[int] = []
-        count = 0
-        for group in groups:
-            for r in group:
-                e = self._entry_of(s, r)
-                seqs.append(r.seq)
-                if part_of[r.seq] == part:
-                    lines.append(P.dumps(e.to_json()))
-                    count += 1
-                    if e.table in BLOB_TABLES:
-                        sha = (e.changes.get("sha256") or [None, None])[1]
-                        if P.is_sha256(sha) and sha not in blobs:
-                            blobs.append(sha)
-                else:
-                    stubs.append(P.Stub(self.me, r.seq, r.user, e.digest().hex(), dict(r.sig) if r.sig else None))
-        header = P.PartHeader(device=self.me, part=part, first_seq=min(seqs), last_seq=max(seqs), prev=prev,
-                              count=count, blobs=blobs, stubs=stubs,
-                              created_at=datetime.now(UTC).isoformat(timespec="seconds"))
-        data = P.encode_part_bundle(header, lines)
+    def _fill_spill(self, s: Any, spill: part_spill.PartSpill, packed: int, upto: int) -> None:
+        """Make the spill hold exactly this device's entries in (packed, upto]: the outbox packing put
+        them there; the outbox bundles it does not know are read from the log again."""
+        spill.forget(self.me, 0, packed)
+        spill.forget(self.me, upto)
+        have = spill.bundles(self.me)
+        parts = Partitioner(s)
+        for sha, first_seq, last in s.execute(select(SyncOutbox.sha256, SyncOutbox.first_seq, SyncOutbox.last_seq)
+                                              .where(SyncOutbox.last_seq > packed)
+                                              .order_by(SyncOutbox.last_seq)).all():
+            if sha in have:
+                continue
+            rows = _log_rows(s, ChangeLog.device_id == self.me, ChangeLog.seq.between(max(first_seq, packed + 1), last))
+            if not rows:
+                continue
+            made = {r.seq: self._entry_of(s, r) for r in rows}
+            lines = {seq: P.dumps(e.to_json()) for seq, e in made.items()}
+            self._spill_bundle(spill, parts, rows, made, lines, sha)
+
+    def _spill_bundle(self, spill: part_spill.PartSpill, parts: Partitioner, rows: list[_LogRow],
+                      made: dict[int, P.Entry], lines: dict[int, str], sha: str) -> None:
+        """Put the entries of one device bundle (its JSON lines) into the spill, under their partitions."""
+        def member(r: Any) -> part_spill.Member:
+            e = made[r.seq]
+            return part_spill.Member(
+                r.seq, r.part or parts.of(r.table_name, r.row_id), lines[r.seq],
+                part_spill.blob_of(e.table, e.changes, BLOB_TABLES),
+                lambda: P.Stub(self.me, e.seq, e.user, e.digest().hex(), dict(e.sig) if e.sig else None))
+
+        spill.forget(self.me, rows[0].seq - 1, rows[-1].seq)
+        spill.add_groups(self.me, ([member(r) for r in g] for g in _signed_groups(rows)), None)
+        spill.record_bundle(self.me, sha, rows[0].seq, rows[-1].seq)
+
+    def _write_part_bundle(self, data: bytes, header: P.PartHeader) -> dict[str, Any]:
+        """Keep a partition bundle in the outbox; returns its ``sync_part_outbox`` row."""
         digest = P.sha256(data)
         name = P.part_bundle_name(self.me, header.last_seq, digest)
-        folder = self._outbox_dir() / "parts" / part
+        folder = self._outbox_dir() / "parts" / header.part
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / (name + ".part")
         tmp.write_bytes(data)
         tmp.replace(folder / name)
-        s.add(SyncPartOutbox(part=part, last_seq=header.last_seq, first_seq=header.first_seq, sha256=digest,
-                             prev_sha256=prev, name=name, size=len(data), count=count))
-        return digest
+        return {"part": header.part, "last_seq": header.last_seq, "first_seq": header.first_seq, "sha256": digest,
+                "prev_sha256": header.prev, "name": name, "size": len(data), "count": header.count}
 
     def _push_parts(self) -> None:
         """Send the partition bundles not yet on this store, in order per partition, several at a time."""
@@ -836,6 +848,24 @@ class SyncEngine:
         for part, name, last, size in todo:
             by_part[part].append((name, last, size))
 
+        # What was sent is noted a few seconds' worth at a time (one transaction, not one per bundle); a
+        # run cut before a note sends those bundles again: same name, same bytes.
+        sent: list[tuple[str, int]] = []
+        noted = [time.monotonic()]
+
+        def note(force: bool = False) -> None:
+            with self._lock:
+                if not sent or not (force or time.monotonic() - noted[0] >= 3.0):
+                    return
+                done = sent[:]
+                sent.clear()
+                noted[0] = time.monotonic()
+            with self.db.session() as s:
+                for part, last in done:
+                    s.execute(update(SyncPartOutbox).where(SyncPartOutbox.part == part,
+                                                           SyncPartOutbox.last_seq == last)
+                              .values(sent_to=self.store_id))
+
         def send(part: str) -> None:
             for name, last, size in by_part[part]:
                 self._check_cancel()
@@ -847,13 +877,14 @@ class SyncEngine:
                 with self._lock:
                     self._bytes_sent += size
                     self.report.part_bundles_pushed += 1
-                with self.db.session() as s:
-                    row = s.get(SyncPartOutbox, (part, last))
-                    if row is not None:
-                        row.sent_to = self.store_id
+                    sent.append((part, last))
+                note()
 
         workers = max(1, self.opt.workers)
-        self._in_parallel(send, list(by_part), workers)
+        try:
+            self._in_parallel(send, list(by_part), workers)
+        finally:
+            note(force=True)
 
     def _owe_heads(self) -> dict[str, int]:
         """The partitions this push writes into (and earlier pushes did without writing their head yet).
@@ -971,20 +1002,21 @@ class SyncEngine:
                 f"{deletes} data akan dihapus sekaligus di semua komputer. Periksa dulu; jika memang "
                 "disengaja, konfirmasi penghapusan massal.", code="sync.mass_delete")
         window: int | None = PACK_WINDOW
-        while window:
-            window = self._pack_window(window)
+        with self._spill() as spill:
+            while window:
+                with spill.transaction():
+                    window = self._pack_window(window, spill)
 
-    def _pack_window(self, window: int) -> int | None:
+    def _pack_window(self, window: int, spill: part_spill.PartSpill) -> int | None:
         """Pack the next ``window`` entries at most; returns the window for the next call (None: done)."""
         with self.db.session() as s:
             last = s.execute(select(func.max(SyncOutbox.last_seq))).scalar() or 0
             prev = s.execute(select(SyncOutbox.sha256).where(SyncOutbox.last_seq == last)).scalar() if last else None
-            rows = list(s.scalars(select(ChangeLog).where(ChangeLog.device_id == self.me, ChangeLog.seq > last)
-                                  .order_by(ChangeLog.seq).limit(window)))
+            rows = _log_rows(s, ChangeLog.device_id == self.me, ChangeLog.seq > last, limit=window)
             if not rows:
                 return None
             # only a contiguous run can be sent (a gap would stall every receiver)
-            run: list[ChangeLog] = []
+            run: list[_LogRow] = []
             for r in rows:
                 if r.seq != last + len(run) + 1:
                     break
@@ -1007,6 +1039,7 @@ class SyncEngine:
             if not run:
                 return None
             self._outbox_dir().mkdir(parents=True, exist_ok=True)
+            partitioner = Partitioner(s)
             made: dict[int, P.Entry] = {}
             lines: dict[int, str] = {}  # each entry is written as JSON once, however often its part is split
             parts = deque(_bundle_parts(run))
@@ -1027,22 +1060,14 @@ class SyncEngine:
                                         created_at=datetime.now(UTC).isoformat(timespec="seconds"))
                 data = P.encode_bundle_lines(header, (lines[e.seq] for e in entries))
                 groups = _signed_groups(part)
-                if len(data) > P.BUNDLE_MAX_BYTES and len(groups) > 1:
-                    # small enough to cross a poor link between two cuts: split (by signature groups) into
-                    # as many parts as the size says, at once, rather than halving again and again
-                    pieces = min(len(groups), -(-len(data) * 11 // (P.BUNDLE_MAX_BYTES * 10)))
-                    target = -(-len(part) // pieces)
-                    split: list[list[ChangeLog]] = [[]]
-                    for g in groups:
-                        if split[-1] and len(split[-1]) + len(g) > target:
-                            split.append([])
-                        split[-1].extend(g)
-                    parts.extendleft(reversed(split))
+                if len(groups) > 1 and self._split(parts, part, groups, len(data)):
                     continue
+                digest = P.sha256(data)
+                # the same lines, per partition, for the partition bundles (see _make_part_bundles)
+                self._spill_bundle(spill, partitioner, part, made, lines, digest)
                 for e in entries:
                     made.pop(e.seq, None)
                     lines.pop(e.seq, None)
-                digest = P.sha256(data)
                 name = P.bundle_name(header.last_seq, digest)
                 path = self._outbox_path(name)
                 tmp = path.with_suffix(".part")
@@ -1053,7 +1078,24 @@ class SyncEngine:
                 prev = digest
         return PACK_WINDOW if more else None
 
-    def _entry_of(self, s: Any, r: ChangeLog) -> P.Entry:
+    @staticmethod
+    def _split(parts: deque[list[Any]], part: list[Any], groups: list[list[Any]], size: int) -> bool:
+        """A bundle of ``size`` bytes is too big to cross a poor link between two cuts: split it (by signature
+        groups) into as many parts as the size says, at once, rather than halving again and again."""
+        if size <= P.BUNDLE_MAX_BYTES:
+            return False
+        pieces = min(len(groups), -(-size * 11 // (P.BUNDLE_MAX_BYTES * 10)))
+        target = -(-len(part) // pieces)
+        split: list[list[Any]] = [[]]
+        for g in groups:
+            if split[-1] and len(split[-1]) + len(g) > target:
+                split.append([])
+            split[-1].extend(g)
+        parts.extendleft(reversed(split))
+        return True
+
+    def _entry_of(self, s: Any, r: _LogRow) -> P.Entry:
+        """The bundle entry of a change-log row."""
         clock = r.clock
         if clock is None and freezes(r.table_name, r.changes or {}):
             clock = knowledge_at(s, r.id)  # an entry from before clocks were recorded at commit
@@ -1078,25 +1120,32 @@ class SyncEngine:
             return None
         return _BlobPlan(sha, size)
 
-    def _upload_blobs(self, plans: list[_BlobPlan]) -> None:
-        """Upload files in pieces (several files in parallel), skipping what the store already has."""
-        if not plans:
-            return
-        # Folders that did not exist when the upload began hold nothing of another PC's: no need to ask
-        # the store about each file there (the chunk folders are at most 256; a first push, the slowest,
-        # then asks about none).
-        few = len(plans) <= FEW_OBJECTS  # then each file is asked about (see FEW_OBJECTS)
-        top = set() if few else set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
+    def _may_exist(self, files: int) -> Callable[[str], bool]:
+        """May the store hold this object already (sent by another PC)? Asked once per push.
+
+        Folders that did not exist when the push began hold nothing of another PC's: no need to ask the
+        store about each file there (the chunk folders are at most 256; a first push, the slowest, then
+        asks about none; what this push sent itself is in ``self._objects``). Up to FEW_OBJECTS files,
+        each is asked about instead of listing folders.
+        """
+        if files <= FEW_OBJECTS:
+            return lambda path: True
+        top = set(self._retry(lambda: self.remote.list_dirs(""), "list store"))
         prefixes = set(self._retry(lambda: self.remote.list_dirs(P.CHUNKS_DIR), "list chunks")) \
             if P.CHUNKS_DIR in top else set()
 
         def may_exist(path: str) -> bool:
-            if few:
-                return True
             folder = path.split("/", 2)
             if folder[0] == P.CHUNKS_DIR:
                 return folder[1] in prefixes
             return folder[0] in top
+
+        return may_exist
+
+    def _upload_blobs(self, plans: list[_BlobPlan], may_exist: Callable[[str], bool]) -> None:
+        """Upload files in pieces (several files in parallel), skipping what the store already has."""
+        if not plans:
+            return
 
         def upload_blob(plan: _BlobPlan) -> None:
             self._check_cancel()
@@ -2170,10 +2219,10 @@ def _card_links(doc: dict[str, Any], kind: str, depth: int) -> list[tuple[str, s
     return out
 
 
-def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+def _signed_groups(rows: list[Any]) -> list[list[Any]]:
     """Split a run of entries into their signature groups (an unsigned entry is a group of its own)."""
-    groups: list[list[ChangeLog]] = []
-    pending: list[ChangeLog] = []
+    groups: list[list[Any]] = []
+    pending: list[Any] = []
     for r in rows:
         pending.append(r)
         if r.sig:
@@ -2185,7 +2234,7 @@ def _signed_groups(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
     return groups
 
 
-def _first_unsigned(rows: list[ChangeLog]) -> int:
+def _first_unsigned(rows: list[Any]) -> int:
     """Index (in signature groups) of the first group that carries no signature."""
     for i, group in enumerate(_signed_groups(rows)):
         if not group[-1].sig:
@@ -2193,19 +2242,19 @@ def _first_unsigned(rows: list[ChangeLog]) -> int:
     return len(_signed_groups(rows))
 
 
-def _refers_to_file(group: list[ChangeLog]) -> bool:
+def _refers_to_file(group: list[Any]) -> bool:
     return any(r.table_name in BLOB_TABLES and P.is_sha256(((r.changes or {}).get("sha256") or [None, None])[1])
                for r in group)
 
 
-def _bundle_parts(rows: list[ChangeLog]) -> list[list[ChangeLog]]:
+def _bundle_parts(rows: list[Any]) -> list[list[Any]]:
     """Bundles of at most BUNDLE_MAX_ENTRIES entries that never split a signature group.
 
     A group that refers to a file (an attachment, a signed document) starts a bundle of its own,
     so changes made before it are sent without waiting for the file to be uploaded.
     """
-    parts: list[list[ChangeLog]] = []
-    part: list[ChangeLog] = []
+    parts: list[list[Any]] = []
+    part: list[Any] = []
     part_has_file = False
     for group in _signed_groups(rows):
         has_file = _refers_to_file(group)

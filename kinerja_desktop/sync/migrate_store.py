@@ -23,7 +23,6 @@ file, then read back one partition at a time.
 from __future__ import annotations
 
 import json
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -39,7 +38,8 @@ from kinerja_desktop.store.partitions import Partitioner, valid_part
 from kinerja_desktop.store.sync_models import SyncPartOutbox
 from kinerja_desktop.sync import heads as H
 from kinerja_desktop.sync import protocol as P
-from kinerja_desktop.sync.engine import PART_PACKED_KEY
+from kinerja_desktop.sync.engine import BLOB_TABLES, PART_PACKED_KEY
+from kinerja_desktop.sync.part_spill import Member, PartSpill, blob_of, encode
 from kinerja_desktop.sync.remote import Remote
 
 
@@ -116,27 +116,25 @@ def migrate_store(db: Database, remote: Remote, user: CurrentUser, *, dry_run: b
     read_upto: dict[str, int] = {}
     report.devices = len(devices)
     with tempfile.TemporaryDirectory(prefix="kinerja-migrate-") as tmp:
-        spill = sqlite3.connect(str(Path(tmp) / "spill.sqlite"))
-        spill.execute("CREATE TABLE e (part TEXT, device TEXT, seq INTEGER, grp INTEGER, created TEXT, "
-                      "line TEXT, stub TEXT, PRIMARY KEY (part, device, seq))")
+        spill = PartSpill(Path(tmp) / "spill.sqlite")
         with db.reader() as s:
             parts = Partitioner(s)
             for n, device in enumerate(devices, 1):
                 if progress:
                     progress("membaca", n, len(devices))
                 read_upto[device] = _spill_device(remote, device, parts, spill, report)
-        spill.commit()
         tips: list[tuple[str, int, str]] = []
-        report.partitions = spill.execute("SELECT COUNT(DISTINCT part) FROM e").fetchone()[0]
-        streams = spill.execute("SELECT DISTINCT part, device FROM e ORDER BY part, device").fetchall()
-        spill_parts = sorted({part for part, _device in streams})
+        spill_parts = spill.parts()
+        report.partitions = len(spill_parts)
+        streams = [(part, device) for part in spill_parts for device in spill.devices(part)]
         for n, (part, device) in enumerate(streams, 1):
             if progress and n % 200 == 0:
                 progress("menulis", n, len(streams))
             existing = None if dry_run else remote.list(P.part_dir(part))
             prev: str | None = None
-            for batch in _batches(spill, part, device):
-                data, last = _encode(part, device, batch, prev)
+            for batch in spill.batches(part, device):
+                data, header = encode(part, device, batch, prev)
+                last = header.last_seq
                 digest = P.sha256(data)
                 name = P.part_bundle_name(device, last, digest)
                 if existing is not None and existing.get(name) == len(data):
@@ -209,7 +207,7 @@ def _local_device(db: Database) -> str:
         return device_id(s)
 
 
-def _spill_device(remote: Remote, device: str, parts: Partitioner, spill: sqlite3.Connection,
+def _spill_device(remote: Remote, device: str, parts: Partitioner, spill: PartSpill,
                   report: MigrationReport) -> int:
     """Read one device's bundles in chain order and put each entry (or stub) under its partitions.
 
@@ -217,7 +215,6 @@ def _spill_device(remote: Remote, device: str, parts: Partitioner, spill: sqlite
     listing = remote.list(P.bundles_dir(device))
     items = sorted((p[0], p[1], name) for name in listing if (p := P.parse_bundle_name(name)))
     prev_last, prev_sha = 0, None
-    group_no = 0
     for last, sha, name in items:
         if last <= prev_last:
             continue  # a second bundle under one number: the chain took the first intact one
@@ -243,26 +240,20 @@ def _spill_device(remote: Remote, device: str, parts: Partitioner, spill: sqlite
                 groups.append(pending[-k:])
                 pending = []
         groups.extend([x] for x in pending)
+        members = []
         for group in groups:
-            group_no += 1
-            placed: dict[int, str] = {}
+            placed = []
             for e in group:
                 report.entries += 1
-                part = e.part or parts.of(e.table, e.row, _insert_values(e))
+                part: str | None = e.part or parts.of(e.table, e.row, _insert_values(e))
                 if not valid_part(part) or (part == "g" and e.table not in ("setting", "unit", "unit_predikat")
                                             and not _row_known(parts, e)):
                     report.unplaced += 1
-                    continue
-                placed[e.seq] = part
-            for part in sorted(set(placed.values())):
-                for e in group:
-                    if placed.get(e.seq) == part:
-                        spill.execute("INSERT OR IGNORE INTO e VALUES (?,?,?,?,?,?,NULL)",
-                                      (part, device, e.seq, group_no, header.created_at, P.dumps(e.to_json())))
-                    else:
-                        stub = P.Stub(device, e.seq, e.user, e.digest().hex(), e.sig)
-                        spill.execute("INSERT OR IGNORE INTO e VALUES (?,?,?,?,?,NULL,?)",
-                                      (part, device, e.seq, group_no, header.created_at, P.dumps(stub.to_json())))
+                    part = None
+                placed.append(Member(e.seq, part, P.dumps(e.to_json()), blob_of(e.table, e.changes, BLOB_TABLES),
+                                     lambda e=e: P.Stub(device, e.seq, e.user, e.digest().hex(), e.sig)))
+            members.append(placed)
+        spill.add_groups(device, members, header.created_at)
     return prev_last
 
 
@@ -277,48 +268,6 @@ def _row_known(parts: Partitioner, e: P.Entry) -> bool:
 
     model = MODEL_BY_TABLE.get(e.table)
     return model is not None and parts.s.get(model, e.row) is not None
-
-
-def _batches(spill: sqlite3.Connection, part: str, device: str) -> Any:
-    """The stream's rows in order, cut between signature groups into bundles of at most BUNDLE_MAX_ENTRIES."""
-    batch: list[tuple[int, int, str, str | None, str | None]] = []
-    count = 0
-    group = None
-    for seq, grp, created, line, stub in spill.execute(
-            "SELECT seq, grp, created, line, stub FROM e WHERE part=? AND device=? ORDER BY seq", (part, device)):
-        if grp != group and count >= P.BUNDLE_MAX_ENTRIES:
-            yield batch
-            batch, count = [], 0
-        group = grp
-        batch.append((seq, grp, created, line, stub))
-        count += 1 if line else 0
-    if batch:
-        yield batch
-
-
-def _encode(part: str, device: str, batch: list[tuple[int, int, str, str | None, str | None]],
-            prev: str | None) -> tuple[bytes, int]:
-    lines = [line for _s, _g, _c, line, _st in batch if line]
-    stubs = []
-    for _s, _g, _c, _line, stub in batch:
-        if stub:
-            obj = json.loads(stub)
-            stubs.append(P.Stub(device, int(obj["seq"]), obj.get("u"), str(obj["d"]), obj.get("sg")))
-    seqs = [b[0] for b in batch]
-    header = P.PartHeader(device=device, part=part, first_seq=min(seqs), last_seq=max(seqs), prev=prev,
-                          count=len(lines), blobs=_blobs(lines), stubs=stubs, created_at=batch[-1][2])
-    return P.encode_part_bundle(header, lines), header.last_seq
-
-
-def _blobs(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    for line in lines:
-        obj = json.loads(line)
-        if obj.get("t") in ("attachment", "document"):
-            sha = ((obj.get("c") or {}).get("sha256") or [None, None])[1]
-            if P.is_sha256(sha) and sha not in out:
-                out.append(sha)
-    return out
 
 
 def _remember_own_tips(db: Database, me: str, tips: list[tuple[str, int, str]], upto: int, store_id: str) -> None:

@@ -25,7 +25,7 @@ from kinerja_desktop.store.models import (
     Supervision,
     UserAccount,
 )
-from kinerja_desktop.store.sync_models import SyncPartOutbox
+from kinerja_desktop.store.sync_models import SyncOutbox, SyncPartOutbox
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync.replica import this_device
 from kinerja_desktop.sync.scope import scope_of
@@ -537,3 +537,109 @@ def test_a_tim_kerja_member_from_another_unit_receives_the_ketuas_draft_rhk(offi
     with pen.reader() as s:
         assert set(s.scalars(select(PeranHasil.id).where(PeranHasil.employee_id == member_id))) >= cells
     assert head_id not in _owners(pen)["indicator"]
+
+
+def test_partition_bundles_cut_from_the_spill_equal_those_read_from_the_log(office: Office, people: People) -> None:
+    """The outbox packing spills each change's JSON line under its partition and the partition bundles
+    are cut from that file (one JSON encoding per change). A PC whose spill is gone (packed by an older
+    version, or the file was lost) reads its log again: the partition bundles carry the very same
+    changes, each line byte for byte the line of the device's own bundle."""
+    import gzip
+
+    from kinerja_desktop.store.changelog import device_id
+    from kinerja_desktop.sync.engine import PART_PACKED_KEY, SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.unit.sync.sync_office import FAST
+
+    staff_pc = office.dbs["staff"]
+    with staff_pc.reader() as s:
+        indicators = list(s.scalars(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                                    .where(Rhk.plan_id == people.staff_plan_id)))
+        me = device_id(s)
+    for round_ in (1, 2):
+        for n, ind in enumerate(indicators):
+            realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value=f"{n + round_} laporan",
+                                                note=f"catatan {round_} {n}")
+    outbox = staff_pc.data_dir / "sync" / "outbox"
+    spill = staff_pc.data_dir / "sync" / "parts-spill.sqlite"
+    packed_before = staff_pc.meta(f"{PART_PACKED_KEY}.{me}")
+    with staff_pc.reader() as s:
+        already = set(s.scalars(select(SyncOutbox.name)))
+    remote = open_remote(str(office.store))
+    try:
+        engine = SyncEngine(staff_pc, remote, FAST)
+        engine.pack()
+        assert spill.is_file()
+
+        def part_bundles() -> dict[tuple[str, int], tuple[dict[str, object], list[str]]]:
+            engine._make_part_bundles()
+            assert not spill.exists(), "packed for good: the spill file is removed"
+            out = {}
+            with staff_pc.session() as s:
+                for row in s.scalars(select(SyncPartOutbox).where(SyncPartOutbox.sent_to.is_(None))):
+                    raw = gzip.decompress((outbox / "parts" / row.part / row.name).read_bytes()).decode()
+                    head, *lines = raw.splitlines()
+                    header = json.loads(head)
+                    header.pop("created_at")
+                    out[(row.part, row.last_seq)] = (header, lines)
+                    (outbox / "parts" / row.part / row.name).unlink()
+                    s.delete(row)
+                s.merge(LocalMeta(key=f"{PART_PACKED_KEY}.{me}", value=packed_before))
+            return out
+
+        from_spill = part_bundles()
+        assert from_spill and any(len(lines) > 1 for _h, lines in from_spill.values())
+        from_log = part_bundles()  # no spill now: the outbox bundles are read from the log again
+        assert from_log == from_spill
+    finally:
+        remote.close()
+    # every partition line is the device bundle's own line for that change
+    device_lines = {}
+    with staff_pc.reader() as s:
+        packed_now = set(s.scalars(select(SyncOutbox.name))) - already
+    assert packed_now
+    for name in packed_now:
+        for line in gzip.decompress((outbox / name).read_bytes()).decode().splitlines()[1:]:
+            device_lines[json.loads(line)["seq"]] = line
+    part_lines = [line for _h, lines in from_spill.values() for line in lines]
+    assert len(part_lines) == len({json.loads(x)["seq"] for x in part_lines})
+    assert all(device_lines[json.loads(line)["seq"]] == line for line in part_lines)
+    # and a sync sends them; a PC set up for the person reads them
+    assert office.sync("staff").part_bundles_pushed == len(from_spill)
+    mine = _setup_pc(office, "mine", _nip(staff_pc, people.staff.employee_id))
+    report = office.sync("mine")
+    assert not report.quarantined and not report.waiting
+    with mine.reader() as s:
+        notes = set(s.scalars(select(Realisation.note).where(Realisation.indicator_id.in_(indicators))))
+    assert {f"catatan 2 {n}" for n in range(len(indicators))} <= notes
+
+
+def test_a_damaged_spill_file_is_started_anew_and_the_partitions_still_get_the_change(office: Office,
+                                                                                      people: People) -> None:
+    from kinerja_desktop.sync.engine import SyncEngine
+    from kinerja_desktop.sync.remote import open_remote
+    from tests.unit.sync.sync_office import FAST
+
+    staff_pc = office.dbs["staff"]
+    with staff_pc.reader() as s:
+        ind = s.execute(select(Indicator.id).join(Rhk, Rhk.id == Indicator.rhk_id)
+                        .where(Rhk.plan_id == people.staff_plan_id)).scalars().first()
+    realisation_service.set_realisation(staff_pc, people.staff, ind, "TW4", value="4 laporan", note="spill rusak")
+    remote = open_remote(str(office.store))
+    try:
+        SyncEngine(staff_pc, remote, FAST).pack()
+    finally:
+        remote.close()
+    spill = staff_pc.data_dir / "sync" / "parts-spill.sqlite"
+    assert spill.is_file()
+    for f in spill.parent.glob("parts-spill.sqlite*"):
+        f.write_bytes(b"\0rusak" * 1000)
+    pushed = office.sync("staff")
+    assert pushed.entries_pushed >= 1 and pushed.part_bundles_pushed >= 1
+    assert not spill.exists()
+    mine = _setup_pc(office, "mine", _nip(staff_pc, people.staff.employee_id))
+    report = office.sync("mine")
+    assert not report.quarantined and not report.waiting
+    with mine.reader() as s:
+        assert s.execute(select(Realisation.note).where(Realisation.indicator_id == ind,
+                                                        Realisation.period == "TW4")).scalar() == "spill rusak"
