@@ -127,6 +127,11 @@ class AheadChecker:
             self.close()
             return None
 
+    def forget(self, stream: str) -> None:
+        """Drop what was sent ahead for ``stream`` and not taken (its chain stopped before it)."""
+        for key in [k for k in self._pending if k[0] == stream]:
+            self._pending.pop(key).cancel()
+
     def close(self) -> None:
         pool, self._pool = self._pool, None
         for fut in self._pending.values():

@@ -1624,6 +1624,8 @@ class SyncEngine:
             prev_last, prev_sha = last, sha
         for key in [k for k in self._ahead if k[0] == device]:  # read for the worker, not taken
             del self._ahead[key]
+        if self._checker is not None:
+            self._checker.forget(device)
         return chain
 
     def _choose_bundle(self, device: str, candidates: list[_Listed], prev_last: int,
