@@ -53,6 +53,12 @@ SYNCHRONOUS = "FULL"
 #: land all over each index: with 2 MiB a large office's central replica re-read index pages from
 #: the OS for nearly every row it took in (see tests/bench/bench_ingest.py).
 CACHE_KIB = 32 * 1024
+#: WAL pages after which a relaxed unit of work (``Database.session(durable=False)``) copies the WAL
+#: into the database (SQLite's default is 1,000). Each such checkpoint waits for the disk and writes
+#: every page the WAL holds: in a central replica's catch-up (random row ids, so each transaction
+#: touches pages all over the indexes) checkpointing after every commit cost a quarter of the time
+#: (tests/bench/bench_ingest.py). The WAL file may grow to this size (about 100 MB).
+RELAXED_CHECKPOINT_PAGES = 25_000
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -71,6 +77,7 @@ def _durable_again(dbapi_conn: Any, record: Any) -> None:
     if record.info.pop("relaxed", False):
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+        cur.execute("PRAGMA wal_autocheckpoint=1000")
         cur.close()
 
 
@@ -136,8 +143,10 @@ class Database:
                 durable: bool = True) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls back on error.
 
-        ``durable=False``: the commit need not survive a power cut (it does not wait for the disk;
-        the database stays consistent and keeps every earlier commit). Only for work
+        ``durable=False``: the commit need not survive a power cut (it does not wait for the disk,
+        and on SQLite the WAL is copied into the database less often, see
+        ``RELAXED_CHECKPOINT_PAGES``; the database stays consistent and keeps every earlier
+        commit). Only for work
         that is done again from its source when it is lost, with its progress recorded in the same
         transaction: applying changes pulled from the store.
         """
@@ -148,6 +157,7 @@ class Database:
             conn = session.connection()
             conn.info["relaxed"] = True  # undone when the connection goes back to the pool
             conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={RELAXED_CHECKPOINT_PAGES}")
         elif not durable and self.engine.dialect.name == "postgresql":
             session.connection().exec_driver_sql("SET LOCAL synchronous_commit TO OFF")  # this transaction only
         try:

@@ -8,10 +8,12 @@ A large pull (``SyncOptions.large_pull``: a central replica taking in a whole of
 first sync of a large scope) spends a good part of its time decoding bundles and verifying
 signatures: work that needs nothing from the database. On a PC with more than one core,
 :class:`AheadChecker` then has a worker process check the bundles ahead of the one being applied.
-The engine takes the worker's verdicts only for the very bytes it sent (keyed by their SHA-256;
-they are decoded again here before they are applied) under the roster the worker was given for
-this pull, and checks inline whenever the worker cannot answer (it failed to start, crashed, or
-the bundle was not sent ahead).
+The worker decodes the bundle as well and hands back its entries with their verdicts; the engine
+takes them only for the very bytes it sent (keyed by their SHA-256) under the roster the worker
+was given for this pull, so they are what decoding those bytes here would give (the worker runs
+this module's code, started by this process). It decodes and checks inline whenever the worker
+cannot answer (it failed to start, crashed, or the bundle was not sent ahead) or the bytes do not
+decode (the inline decoding then says why, for the quarantine).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -73,25 +74,30 @@ def _start(roster: Roster | None) -> None:
     _worker["roster"] = roster
 
 
-def _check(stream: str, data: bytes, sha: str, last: int) -> list[trust.Verdict] | None:
-    """In the worker: the verdicts of a bundle's entries; None when it does not decode (the engine
-    decodes it again and quarantines it with the reason)."""
+#: What the worker hands back for a bundle: (header, entries, covered, verdicts), as
+#: :func:`decode_stream` and :func:`stream_verdicts` give them.
+Checked = tuple[Any, list[P.Entry], list[Any], list[trust.Verdict]]
+
+
+def _check(stream: str, data: bytes, sha: str, last: int) -> Checked | None:
+    """In the worker: a bundle decoded, with its entries' verdicts; None when it does not decode
+    (the engine decodes it again and quarantines it with the reason)."""
     try:
-        _header, entries, covered = decode_stream(stream, data, sha, last)
+        header, entries, covered = decode_stream(stream, data, sha, last)
     except P.BundleError:
         return None
-    return stream_verdicts(entries, covered, _worker.get("roster"))
+    return header, entries, covered, stream_verdicts(entries, covered, _worker.get("roster"))
 
 
 class AheadChecker:
     """Checks bundles in a worker process while the caller applies earlier ones.
 
-    ``submit`` hands a bundle's bytes over; ``take`` returns its verdicts (waiting for them) or
-    None when the worker has none for it, in which case the caller checks inline.
+    ``submit`` hands a bundle's bytes over; ``take`` returns it decoded with its verdicts (waiting
+    for them) or None when the worker has none for it, in which case the caller checks inline.
     """
 
     def __init__(self, roster: Roster | None) -> None:
-        self._pending: dict[tuple[str, str], Future[list[trust.Verdict] | None]] = {}
+        self._pending: dict[tuple[str, str], Future[Checked | None]] = {}
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
             initargs=(roster,))
@@ -116,7 +122,7 @@ class AheadChecker:
             log.warning("signature worker unavailable (%s); checking in this process", exc)
             self.close()
 
-    def take(self, stream: str, sha: str) -> Sequence[trust.Verdict] | None:
+    def take(self, stream: str, sha: str) -> Checked | None:
         fut = self._pending.pop((stream, sha), None)
         if fut is None:
             return None
@@ -141,5 +147,5 @@ class AheadChecker:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-__all__ = ["DEPTH", "AheadChecker", "decode_stream", "stream_device", "stream_part",
+__all__ = ["DEPTH", "AheadChecker", "Checked", "decode_stream", "stream_device", "stream_part",
            "stream_verdicts"]

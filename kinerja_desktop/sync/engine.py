@@ -65,7 +65,7 @@ from kinerja_desktop.sync import part_spill, probe, trust
 from kinerja_desktop.sync import protocol as P
 from kinerja_desktop.sync import scope as scoping
 from kinerja_desktop.sync.ahead import DEPTH as AHEAD_DEPTH
-from kinerja_desktop.sync.ahead import AheadChecker, decode_stream, stream_device, stream_part, stream_verdicts
+from kinerja_desktop.sync.ahead import AheadChecker, Checked, decode_stream, stream_device, stream_part, stream_verdicts
 from kinerja_desktop.sync.merge import APPLIED, CONFLICT, NOOP, REFUSED, WAIT, MergeMemo, Merger, log_high_water
 from kinerja_desktop.sync.own_replay import finish_own_replay, own_replay_upto
 from kinerja_desktop.sync.remote import Remote, RemoteAuthError, RemoteUnavailable
@@ -1558,14 +1558,18 @@ class SyncEngine:
         """(header, entries, what the signatures cover: the entries and any stubs, in order)."""
         return decode_stream(stream, data, item.sha, item.last)
 
-    def _verdicts(self, entries: list[P.Entry], covered: list[Any], stream: str | None = None,
-                  sha: str | None = None) -> Sequence[trust.Verdict]:
-        """The trust verdict of each entry: the worker's when it checked these very bytes (``stream``,
-        ``sha``) ahead, else checked here."""
-        ahead = self._checker.take(stream, sha) if self._checker is not None and stream and sha else None
-        if ahead is not None and len(ahead) == len(entries):
+    def _read_bundle(self, stream: str, data: bytes, item: _Listed) -> Checked:
+        """``data`` decoded, with each entry's trust verdict: the worker's when it read these very bytes
+        ahead (see :mod:`.ahead`), else here. Raises ``BundleError``."""
+        ahead = self._checker.take(stream, item.sha) if self._checker is not None else None
+        if ahead is not None:
             self.report.checked_ahead += 1
             return ahead
+        header, entries, covered = self._decode(stream, data, item)
+        return header, entries, covered, self._verdicts(entries, covered)
+
+    def _verdicts(self, entries: list[P.Entry], covered: list[Any]) -> Sequence[trust.Verdict]:
+        """The trust verdict of each entry, checked here."""
         return stream_verdicts(entries, covered, self.roster)
 
     def _check_ahead(self, device: str, upcoming: list[_Listed]) -> None:
@@ -1645,7 +1649,7 @@ class SyncEngine:
             if data is None:
                 continue
             try:
-                header, entries, covered = self._decode(device, data, item)
+                header, entries, _covered, verdicts = self._read_bundle(device, data, item)
             except P.BundleError as exc:
                 self._quarantine(device, item.name, data, str(exc))
                 continue
@@ -1663,7 +1667,6 @@ class SyncEngine:
                 if header.first_seq != prev_last + 1 or (header.prev or None) != prev_sha:
                     self._quarantine(device, item.name, data, "rantai hash tidak cocok dengan bundel sebelumnya")
                     continue
-            verdicts = self._verdicts(entries, covered, device, item.sha)
             refused = next((v for v in verdicts if v.kind == trust.REFUSE), None)
             if refused is not None:
                 self._quarantine(device, item.name, data, f"ditolak: {refused.reason}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja_desktop.store.db import open_database
+from kinerja_desktop.store.db import RELAXED_CHECKPOINT_PAGES, open_database
 
 
 def test_every_connection_waits_for_the_disk_on_commit(tmp_path: Path) -> None:
@@ -28,10 +28,12 @@ def test_a_unit_of_work_that_need_not_survive_a_power_cut_leaves_every_connectio
     try:
         with db.session(durable=False) as s:
             assert s.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert s.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == RELAXED_CHECKPOINT_PAGES
             s.add(Unit(code="U1", name="Unit"))
         conns = [db.engine.connect() for _ in range(5)]  # every connection the pool holds, the relaxed one too
         try:
             assert [c.exec_driver_sql("PRAGMA synchronous").scalar() for c in conns] == [2] * 5
+            assert [c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() for c in conns] == [1000] * 5
         finally:
             for c in conns:
                 c.close()
