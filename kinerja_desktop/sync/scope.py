@@ -15,7 +15,9 @@ roster for the people who sign in on it:
 * a member of a tim kerja (issue 17) led by someone outside their line reads the ketua's
   ``r- s-`` and up the ketua's line, like their own penilai's: the matriks peran hasil gives them
   draft RHK that intervene in the ketua's RHK (the team itself is in the ketua's ``s-``); so do
-  the PCs that hold the member's records (their penilai's, their atasan penilai's);
+  the PCs that hold the member's records (their penilai's, their atasan penilai's); the ketua's PC
+  reads the roster entries of the members of the teams it holds, and keeps the matrix cells it
+  wrote for them (they lie in the member's ``e-``, see ``Partitioner.homes``);
 * an admin (the central office, the kepegawaian office) reads everything.
 
 Password verifiers (``a-``) are read only for the people who sign in on the PC and for the
@@ -40,7 +42,8 @@ from kinerja_desktop.services.trust_service import current_roster_doc, has_root_
 from kinerja_desktop.store.changelog import capture
 from kinerja_desktop.store.db import Database
 from kinerja_desktop.store.models import SYNCED_MODELS, Base, ChangeLog, FieldVersion, Plan
-from kinerja_desktop.store.partitions import GLOBAL, Partitioner
+from kinerja_desktop.store.models_peran import TimKerja
+from kinerja_desktop.store.partitions import GLOBAL, Partitioner, valid_part
 from kinerja_desktop.store.sync_models import SyncConflict, SyncPeer
 
 log = logging.getLogger(__name__)
@@ -224,6 +227,15 @@ def scope_of(db: Database) -> Scope:
                 Plan.employee_id.in_(sorted(scope.employees)))) for p in row if p}
         for first in sorted(named):
             _up_the_line(facts, first, years, scope.parts)
+        # the members of the tim kerja its people lead (the teams, in their shared part, are here):
+        # their roster entries, so that the ketua's matrix names them; nothing of their records
+        members: set[str] = set()
+        with db.reader() as s:
+            for (listed,) in s.execute(select(TimKerja.members).where(TimKerja.employee_id.in_(sorted(scope.people)),
+                                                                     TimKerja.deleted.is_(False))):
+                members.update(m["employee_id"] for m in (listed if isinstance(listed, list) else [])
+                               if isinstance(m, dict) and isinstance(m.get("employee_id"), str))
+        scope.parts |= {f"r-{m}" for m in sorted(members)[:MAX_EXTRA] if valid_part(f"r-{m}")}
         extra = db.meta(EXTRA_KEY)
         scope.parts |= {p for p in extra if isinstance(p, str) and p.startswith("r-")} \
             if isinstance(extra, list) else set()
@@ -321,7 +333,7 @@ def purge_outside(db: Database, scope: Scope, received: Callable[[], int] = lamb
             ids = [rid for (rid,) in s.execute(select(model.id))]
             if table in ("setting", "unit", "unit_predikat"):
                 continue
-            outside = [rid for rid in ids if not scope.holds(parts.of(table, rid))]
+            outside = [rid for rid in ids if not any(scope.holds(p) for p in parts.homes(table, rid))]
             for rid in outside:
                 if unsent(table, rid):
                     kept += 1

@@ -643,3 +643,45 @@ def test_a_damaged_spill_file_is_started_anew_and_the_partitions_still_get_the_c
     with mine.reader() as s:
         assert s.execute(select(Realisation.note).where(Realisation.indicator_id == ind,
                                                         Realisation.period == "TW4")).scalar() == "spill rusak"
+
+
+
+def test_a_ketuas_pc_names_the_teams_members_and_keeps_the_cells_it_gave_them(office: Office, people: People) -> None:
+    """A matrix cell for a member from another line lies in that member's record (their line reads it
+    with their SKP), but it is the ketua's work: the ketua's PC reads the members' roster entries (the
+    matrix names them), and keeps the cells it wrote once the central office holds them, while nothing
+    of the member's own record comes to it."""
+    from kinerja_desktop.services import role_matrix_service
+    from kinerja_desktop.store.models_peran import PeranHasil, TimKerja
+
+    master = office.dbs["reader"]
+    with master.reader() as s:
+        team = next(t for t in s.scalars(select(TimKerja).where(TimKerja.deleted.is_(False)).order_by(TimKerja.id))
+                    if any(t.employee_id not in _up_line(master, m["employee_id"]) for m in t.members))
+        head_id, year = team.employee_id, team.year
+        member_id = next(m["employee_id"] for m in team.members if head_id not in _up_line(master, m["employee_id"]))
+    head_nip = _nip(master, head_id)
+    pc = _setup_pc(office, "ketua-pc", head_nip)
+    report = office.sync("ketua-pc")
+    assert not report.waiting and not report.quarantined, (report.waiting, report.quarantined)
+    with pc.reader() as s:
+        assert s.get(Employee, member_id) is not None, "the member's roster entry: the matrix names them"
+    ketua = authenticate(pc, head_nip, head_nip)
+    grid = role_matrix_service.matrix(pc, ketua, year)
+    assert member_id in {p.employee_id for p in grid.people}
+    rhk_id = next(row.rhk_id for row in grid.rows if member_id not in row.cells)
+    cell = role_matrix_service.set_cell(pc, ketua, rhk_id, member_id, peran="Anggota",
+                                        text="Menyusun bahan rapat koordinasi tim", tim_kerja_id=team.id)
+    office.sync("ketua-pc")
+    member_pc = _setup_pc(office, "member-pc", _nip(master, member_id))
+    assert not office.sync("member-pc").waiting
+    with member_pc.reader() as s:
+        assert s.get(PeranHasil, cell).text == "Menyusun bahan rapat koordinasi tim"
+    _central_sync(office)  # the central office takes in the ketua's work and says so
+    office.sync("ketua-pc")
+    with pc.reader() as s:
+        assert s.get(PeranHasil, cell) is not None, "the ketua's own matrix keeps its cell"
+    grid = role_matrix_service.matrix(pc, ketua, year)
+    assert grid.rows and any(row.cells.get(member_id) and row.cells[member_id].id == cell for row in grid.rows)
+    for kind in ("plan", "indicator", "realisation", "evaluation", "feedback", "verifier"):
+        assert member_id not in _owners(pc)[kind], kind
