@@ -85,7 +85,9 @@ def insert_changes(model: type[SyncedBase], values: Mapping[str, Any]) -> dict[s
 
     A field missing from an insert entry is NULL (this keeps the log of large tables compact).
     """
-    return {c: [None, json_value(values[c])] for c in _columns(model) if values.get(c) is not None}
+    # json_value inlined: this runs for every field of every row a whole office's ingest inserts
+    return {c: [None, v.isoformat() if isinstance(v, (datetime, date)) else v]
+            for c in _columns(model) if (v := values.get(c)) is not None}
 
 
 def insert_entry(model: type[SyncedBase], row_id: str, values: Mapping[str, Any], *, device: str, seq: int,
@@ -376,14 +378,18 @@ class CapturingSession(Session):
 _SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)
 
 
-def _refuse_uncaptured(state: Any) -> None:
+def refuse_uncaptured(session: Session, table: Any) -> None:
     """A Core INSERT/UPDATE/DELETE of a synced table would bypass capture (and signing): refused."""
-    if not (state.is_insert or state.is_update or state.is_delete) or capture(state.session).uncaptured_ok:
+    if capture(session).uncaptured_ok:
         return  # only the sync merge and bulk_insert allow it: they record what they write
-    table = getattr(state.statement, "table", None)
     if table is not None and getattr(table, "name", None) in _SYNCED_TABLES:
         raise RuntimeError(f"A bulk write to synced table {table.name} is not captured in the change log (nor "
                            "signed): change rows through the ORM, or use changelog.bulk_insert.")
+
+
+def _refuse_uncaptured(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        refuse_uncaptured(state.session, getattr(state.statement, "table", None))
 
 
 event.listen(CapturingSession, "before_flush", _before_flush)

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.store.bulk import among
 from kinerja_desktop.store.models import (
     MODEL_BY_TABLE,
     Evaluation,
@@ -110,7 +111,7 @@ class Partitioner:
         todo = sorted({i for i in ids if i and (table, i) not in self._up})
         for start in range(0, len(todo), 500):
             part = todo[start:start + 500]
-            for rid, up in self.s.execute(select(model.id, col).where(model.id.in_(part))):
+            for rid, up in self.s.execute(select(model.id, col).where(among(self.s, model.id, part))):
                 self._up[(table, rid)] = up
 
     def prefetch_parents(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:

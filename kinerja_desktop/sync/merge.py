@@ -34,6 +34,7 @@ from sqlalchemy import Date, DateTime, UniqueConstraint, delete, event, func, in
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.services.trust_service import Roster
+from kinerja_desktop.store.bulk import among, insert_rows
 from kinerja_desktop.store.changelog import (
     capture,
     insert_entry,
@@ -337,9 +338,9 @@ class Merger:
         for i, key in enumerate(order):
             run.append(rows[key])
             if i + 1 == len(order) or order[i + 1][0] != key[0]:
-                self.s.execute(MODEL_BY_TABLE[key[0]].__table__.insert(), run)
+                insert_rows(self.s, MODEL_BY_TABLE[key[0]].__table__, run)
                 run = []
-        self.s.execute(ChangeLog.__table__.insert(), logs)
+        insert_rows(self.s, ChangeLog.__table__, logs)
 
     def write_pending(self) -> None:
         """Write what is held before the caller reads the database in this transaction."""
@@ -858,7 +859,8 @@ class Merger:
             ids = sorted({self.canonical(e.row) for e in batch})
             found: set[str] = set()
             for start in range(0, len(ids), 500):
-                found.update(self.s.scalars(select(info.table.c.id).where(info.table.c.id.in_(ids[start:start + 500]))))
+                found.update(self.s.scalars(select(info.table.c.id)
+                                            .where(among(self.s, info.table.c.id, ids[start:start + 500]))))
             self._exists.update((table, i) for i in found)
             self._absent.update((table, i) for i in ids if i not in found and (table, i) not in self._pending)
             for key in info.uniques:
@@ -873,7 +875,7 @@ class Merger:
                 firsts = sorted({v[0] for v in wanted}, key=str)
                 cols = [info.table.c[c] for c in key]
                 for start in range(0, len(firsts), 500):
-                    q = select(info.table.c.id, *cols).where(cols[0].in_(firsts[start:start + 500]))
+                    q = select(info.table.c.id, *cols).where(among(self.s, cols[0], firsts[start:start + 500]))
                     for rid, *vals in self.s.execute(q):
                         here[tuple(vals)] = rid
                 for vals in wanted:
@@ -901,7 +903,7 @@ class Merger:
             todo = sorted(refs)
             for start in range(0, len(todo), 500):
                 self._exists.update((target, i) for i in self.s.scalars(
-                    select(t.c.id).where(t.c.id.in_(todo[start:start + 500]))))
+                    select(t.c.id).where(among(self.s, t.c.id, todo[start:start + 500]))))
 
     def _prefetch_frozen(self, by_table: dict[str, list[Entry]]) -> None:
         """The frozen flags :meth:`frozen` will ask for these inserts: plans and evaluations, at once."""
@@ -935,19 +937,19 @@ class Merger:
         todo = sorted(plans)
         for start in range(0, len(todo), 500):
             for pid, frozen in self.s.execute(select(plan_t.c.id, plan_t.c.frozen)
-                                              .where(plan_t.c.id.in_(todo[start:start + 500]))):
+                                              .where(among(self.s, plan_t.c.id, todo[start:start + 500]))):
                 self._frozen_cache[("plan", pid)] = bool(frozen)
         todo = sorted(evaluations)
         for start in range(0, len(todo), 500):
             for eid, frozen in self.s.execute(select(eval_t.c.id, eval_t.c.frozen)
-                                              .where(eval_t.c.id.in_(todo[start:start + 500]))):
+                                              .where(among(self.s, eval_t.c.id, todo[start:start + 500]))):
                 self._frozen_cache[("evaluation", eid)] = bool(frozen)
         todo = sorted({p for p, _ in periods})
         found: dict[tuple[str, str], bool] = {}
         for start in range(0, len(todo), 500):
             for pid, period, frozen in self.s.execute(
                     select(eval_t.c.plan_id, eval_t.c.period, eval_t.c.frozen)
-                    .where(eval_t.c.plan_id.in_(todo[start:start + 500]))):
+                    .where(among(self.s, eval_t.c.plan_id, todo[start:start + 500]))):
                 found[(pid, period)] = bool(frozen)
         for plan, period in periods:
             if self._pending_key("evaluation", ("plan_id", "period"), (plan, period)) is None:

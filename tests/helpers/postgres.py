@@ -23,8 +23,11 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
 @contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """Yields ``postgresql+psycopg://kinerja@127.0.0.1:PORT`` (no database part); skips without the binaries."""
+def throwaway_postgres(settings: dict[str, str] | None = None) -> Iterator[str]:
+    """Yields ``postgresql+psycopg://kinerja@127.0.0.1:PORT`` (no database part); skips without the binaries.
+
+    ``settings``: server settings beyond the defaults (``-c name=value``), as a central server's
+    ``postgresql.conf`` would set them."""
     if not (PG_BIN / "initdb").exists() or not shutil.which("runuser"):
         pytest.skip("PostgreSQL 15 binaries (or runuser) are not installed on this machine")
     as_user = [] if os.geteuid() != 0 else ["runuser", "-u", "nobody", "--"]
@@ -36,7 +39,8 @@ def throwaway_postgres() -> Iterator[str]:
     subprocess.run([*as_user, str(PG_BIN / "initdb"), "-D", str(data), "-U", "kinerja", "--auth=trust",
                     "-E", "UTF8", "--no-sync"], check=True, capture_output=True, env=env)
     subprocess.run([*as_user, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
+                    + "".join(f" -c {k}={v}" for k, v in (settings or {}).items()), "start"],
                    check=True, capture_output=True, env=env)
     try:
         deadline = time.monotonic() + 20
