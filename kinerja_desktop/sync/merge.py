@@ -25,6 +25,7 @@ changes the author may not make are refused (see :mod:`kinerja_desktop.sync.auth
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -207,6 +208,65 @@ def to_python(info: ModelInfo, field: str, value: Any) -> Any:
 # ------------------------------------------------------------------------------------------ merger
 
 
+class SeqRuns:
+    """A set of one device's change numbers, kept as sorted runs of consecutive numbers.
+
+    A device's changes arrive mostly in order: the 1.6 million a central replica takes in from
+    one founding push are one run here, where a set of them held about 110 MB by the end.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, runs: Iterable[tuple[int, int]] = ()) -> None:
+        """``runs``: (first, last) pairs, in order, that neither overlap nor touch."""
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for first, last in runs:
+            self._starts.append(first)
+            self._ends.append(last)
+
+    def __contains__(self, seq: object) -> bool:
+        if not isinstance(seq, int):
+            return False
+        i = bisect_right(self._starts, seq) - 1
+        return i >= 0 and seq <= self._ends[i]
+
+    def __len__(self) -> int:
+        return sum(e - s + 1 for s, e in zip(self._starts, self._ends, strict=True))
+
+    def runs(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
+
+    def add(self, seq: int) -> None:
+        starts, ends = self._starts, self._ends
+        if ends and seq == ends[-1] + 1:  # the next number: the common case
+            ends[-1] = seq
+            return
+        i = bisect_right(starts, seq) - 1
+        if i >= 0 and seq <= ends[i]:
+            return
+        left = i >= 0 and ends[i] == seq - 1
+        right = i + 1 < len(starts) and starts[i + 1] == seq + 1
+        if left and right:  # fills the gap between two runs
+            ends[i] = ends[i + 1]
+            del starts[i + 1], ends[i + 1]
+        elif left:
+            ends[i] = seq
+        elif right:
+            starts[i + 1] = seq
+        else:
+            starts.insert(i + 1, seq)
+            ends.insert(i + 1, seq)
+
+
+def logged_runs(session: Session, device: str) -> SeqRuns:
+    """The change numbers of ``device`` in the change log here, as runs (counted by the database)."""
+    numbered = select(ChangeLog.seq.label("seq"), (ChangeLog.seq - func.row_number().over(order_by=ChangeLog.seq))
+                      .label("grp")).where(ChangeLog.device_id == device).subquery()
+    return SeqRuns(session.execute(select(func.min(numbered.c.seq), func.max(numbered.c.seq))
+                                   .group_by(numbered.c.grp).order_by(func.min(numbered.c.seq))).all())
+
+
 @dataclass
 class MergeMemo:
     """What mergers of one sync run share: rows known to exist, changes processed before the run."""
@@ -214,7 +274,7 @@ class MergeMemo:
     exists: set[tuple[str, str]] = field(default_factory=set)
     seen: set[tuple[str, int]] | None = None
     seen_versions: set[str] = field(default_factory=set)
-    logged: dict[str, set[int]] = field(default_factory=dict)
+    logged: dict[str, SeqRuns] = field(default_factory=dict)
     #: Authorizer's subjects per (employee, year): valid until a roster row changes (then cleared).
     subjects: dict[Any, Any] = field(default_factory=dict)
     #: Partitioner's parent links (a row's parent never changes).
@@ -271,7 +331,7 @@ class Merger:
         self._frozen_cache: dict[tuple[str, str], Any] = memo.frozen if batched else {}
         #: Changes processed before (see _seen_before), loaded on first use.
         self._seen_versions: set[str] = memo.seen_versions
-        self._logged: dict[str, set[int]] = memo.logged
+        self._logged: dict[str, SeqRuns] = memo.logged
         self.authz._subjects = memo.subjects
         self._parts = Partitioner(session, parents=memo.parents)
 
@@ -422,8 +482,7 @@ class Merger:
             return True
         logged = self._logged.get(e.device)
         if logged is None:
-            logged = self._logged[e.device] = set(self.s.scalars(
-                select(ChangeLog.seq).where(ChangeLog.device_id == e.device)))
+            logged = self._logged[e.device] = logged_runs(self.s, e.device)
         return e.seq in logged
 
     def _has_conflict(self, table: str, row_id: str, field: str, version: str) -> bool:

@@ -9,6 +9,7 @@ same store, one each way, and their databases are compared table by table.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from sqlalchemy import select
@@ -17,7 +18,8 @@ from kinerja_desktop.services import plan_service, realisation_service
 from kinerja_desktop.store.changelog import json_value
 from kinerja_desktop.store.models import SYNCED_MODELS, ChangeLog, Employee, FieldVersion, Indicator, Plan, Rhk
 from kinerja_desktop.store.sync_models import SyncAlias, SyncConflict, SyncRefused
-from kinerja_desktop.sync.engine import SyncOptions
+from kinerja_desktop.sync.engine import LARGE_PULL_GC_YOUNG, SyncEngine, SyncOptions, SyncProgress, SyncReport
+from kinerja_desktop.sync.remote import open_remote
 from tests.helpers.fixtures import People
 from tests.unit.sync.sync_office import FAST, Office
 
@@ -103,8 +105,23 @@ def test_signatures_checked_ahead_in_a_second_process_apply_exactly_the_same(off
         office.sync(name)
     ahead = office.add_device("ahead", fresh=True)
     inline = office.add_device("inline", fresh=True)
-    ra = office.sync("ahead", SyncOptions(**{**FAST.__dict__, "large_pull": 0}))
-    ri = office.sync("inline", SyncOptions(**{**FAST.__dict__, "large_pull": None}))
+    before = gc.get_threshold()
+    seen: dict[str, set[int]] = {"ahead": set(), "inline": set()}
+
+    def run(name: str, large_pull: int | None) -> SyncReport:
+        remote = open_remote(str(office.store))
+        try:
+            def watch(p: SyncProgress) -> None:
+                if p.phase == "menerapkan":
+                    seen[name].add(gc.get_threshold()[0])
+            return SyncEngine(office.dbs[name], remote, SyncOptions(**{**FAST.__dict__, "large_pull": large_pull}),
+                              progress=watch).run()
+        finally:
+            remote.close()
+
+    ra, ri = run("ahead", 0), run("inline", None)
+    # a large pull collects young objects less often while it applies, and puts the setting back
+    assert seen == {"ahead": {LARGE_PULL_GC_YOUNG}, "inline": {before[0]}} and gc.get_threshold() == before
     assert ra.checked_ahead >= 3 and ri.checked_ahead == 0
     assert (ra.applied, ra.refused, ra.conflicts, ra.quarantined) == (ri.applied, ri.refused, ri.conflicts,
                                                                       ri.quarantined)
