@@ -58,6 +58,13 @@ def describe_rule(rule: CurveRule) -> str:
         _names(rule.predikat, both), together, percent(rule.bound))
 
 
+def two_line_labels(labels: list[str], longer_than: int) -> list[str]:
+    """Category labels longer than ``longer_than`` characters on two lines (at the first space, else after
+    a slash: "Kurang/<br>Misconduct") instead of elided by the chart."""
+    return [(label.replace(" ", "<br>", 1) if " " in label else label.replace("/", "/<br>", 1))
+            if len(label) > longer_than else label for label in labels]
+
+
 def rules_for(org: str | None) -> tuple[CurveRule, ...]:
     return parse_curve_rules(DEFAULT_CURVE_RULES, PredikatOrganisasi(org)) if org else ()
 
@@ -104,8 +111,7 @@ class DistributionChart(QChartView):
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        # Long two-word labels (English "Needs improvement") go on two lines instead of being elided.
-        axis_x.append([c.replace(" ", "<br>", 1) if len(c) > 15 else c for c in self.categories])
+        axis_x.append(two_line_labels(self.categories, 15))  # English "Needs improvement" is not elided
         axis_x.setTitleText(self.tr("Predikat kinerja pegawai"))
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))

@@ -35,6 +35,7 @@ from kinerja_desktop.central.overview import InstansiOverview, InstansiYear, Uni
 from kinerja_desktop.domain.penilaian import PREDIKAT_ORDER_CHART
 from kinerja_desktop.services.common import CurrentUser
 from kinerja_desktop.store.db import Database
+from kinerja_desktop.ui.distribution_chart import two_line_labels
 from kinerja_desktop.ui.form_support.labels import tr_label
 from kinerja_desktop.ui.form_support.period_combo import PeriodCombo
 from kinerja_desktop.ui.form_support.roles import ObjectRole
@@ -302,7 +303,7 @@ class InstansiView(QWidget):
         bars.append([t.predikat.get(p.value, 0) for p in PREDIKAT_ORDER_CHART])
         series.append(bars)
         chart.addSeries(series)
-        self._axes(chart, series, [tr_label(p.label) for p in PREDIKAT_ORDER_CHART],
+        self._axes(chart, series, two_line_labels([tr_label(p.label) for p in PREDIKAT_ORDER_CHART], 6),
                    max([1, *[t.predikat.get(p.value, 0) for p in PREDIKAT_ORDER_CHART]]))
         self.predikat_chart.setChart(chart)
         chart2 = QChart()

@@ -115,3 +115,11 @@ def test_another_year_is_read_in_the_worker_once_typing_stops(qtbot, demo_db, pe
         view.year_spin.setValue(YEAR + 1)  # typed on: only the last year is read
     assert view.data.year == YEAR + 1 and view.overview.year == YEAR + 1
     assert view.overview.total.finalised == 0 and view.model.rowCount() == len(view.overview.units)
+
+
+def test_long_predikat_labels_go_on_two_lines_instead_of_being_elided() -> None:
+    from kinerja_desktop.ui.distribution_chart import two_line_labels
+
+    assert two_line_labels(["Sangat Kurang", "Kurang/Misconduct", "Baik", "Butuh Perbaikan"], 6) == [
+        "Sangat<br>Kurang", "Kurang/<br>Misconduct", "Baik", "Butuh<br>Perbaikan"]
+    assert two_line_labels(["Needs improvement", "Very good"], 15) == ["Needs<br>improvement", "Very good"]
