@@ -10,7 +10,7 @@ The office (default 2,000 employees; the issue's figures are for 20,000) founds 
 
 * baseline: a new PC with nobody signed in (a full replica) pulls the whole office;
 * a staff member's new PC (``kinerja --user NIP sync``): bytes and seconds, on the folder store;
-* the penilai with the most subordinates, and the one nearest 30 (the issue's): bytes and seconds;
+* the penilai with the most subordinates, and a PC of penilai with 30 subordinates between them: bytes and seconds;
 * the staff PC's first sync over WebDAV through the fault proxy at 64 kbit/s (8,000 B/s) each way,
   300 ms round trip (150 ms added in each direction), the link cut every 30 s of wall-clock time
   and also after every 240,000 bytes downloaded (what 64 kbit/s carries in 30 s); targets: under
@@ -103,9 +103,13 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
                       .all())
         penilai_id = max((k for k in counts if k), key=lambda k: counts[k])
         penilai_nip = s.get(Employee, penilai_id).nip
-        # the penilai: the one whose number of subordinates is nearest 30
-        typical_id = min((k for k in counts if k), key=lambda k: (abs(counts[k] - 30), -counts[k], k))
-        typical_nip = s.get(Employee, typical_id).nip
+        # the penilai with 30 subordinates: the demo has none (3, 4, 10 or 146), so a PC where
+        # penilai sign in until they have 30 between them (a scope widens with each person)
+        thirty: list[str] = []
+        for k in sorted((k for k in counts if k and counts[k] <= 30), key=lambda k: (-counts[k], k)):
+            if sum(counts[x] for x in thirty) + counts[k] <= 30:
+                thirty.append(k)
+        thirty_nips = [s.get(Employee, k).nip for k in thirty]
     central.dispose()
     staff_nip = _staff_nip(central_path)
     store_bytes = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
@@ -139,11 +143,13 @@ def test_bench_scoped_first_sync(tmp_path: Path) -> None:
     print(f"penilai PC ({counts[penilai_id]} subordinates): {pen_report.bytes_down / 1e3:.0f} KB down "
           f"({pen_report.bytes_down / full_bytes:.4f}), {pen_s:.2f} s, {pen_report.scope}")
     pen.dispose()
-    typical = _new_pc(tmp_path / "penilai-30.sqlite", root, typical_nip)
-    typical_report, typical_s = _sync(typical, str(store))
-    print(f"penilai PC ({counts[typical_id]} subordinates): {typical_report.bytes_down / 1e3:.0f} KB down, "
-          f"{typical_s:.2f} s, {typical_report.scope}, target < 5 MB")
-    typical.dispose()
+    shared = _new_pc(tmp_path / "penilai-30.sqlite", root, thirty_nips[0])
+    for nip in thirty_nips[1:]:
+        remember_person(shared, nip)
+    shared_report, shared_s = _sync(shared, str(store))
+    print(f"PC of {len(thirty)} penilai with {sum(counts[k] for k in thirty)} subordinates between them: "
+          f"{shared_report.bytes_down / 1e3:.0f} KB down, {shared_s:.2f} s, {shared_report.scope}, target < 5 MB")
+    shared.dispose()
 
     # the staff PC's first sync over a 64 kbit/s WebDAV link with 300 ms round trips, cut every 30 s
     from tests.e2e.sync.dav_server import DavServer
