@@ -170,16 +170,13 @@ class Partitioner:
             return {}
         return {c.key: getattr(obj, c.key) for c in model.__mapper__.column_attrs}
 
-    def homes(self, table: str, row_id: str) -> set[str]:
-        """The partitions that make a PC keep the row: its own and, for a matrix cell, the ketua's
-        shared part. A cell lies in its member's ``e-`` (their line reads it with their SKP) but is
-        the ketua's record (``sync.authz``): the ketua's PC keeps the cells it holds of members from
-        another line, whose ``e-`` it does not read."""
-        part = self.of(table, row_id)
-        if table != "peran_hasil":
-            return {part}
-        owner = self._employee_via("rhk", self._row_values(table, row_id).get("rhk_id"))
-        return {part, f"s-{owner}"} if owner else {part}
+    def cell_owner(self, row_id: str) -> str | None:
+        """The ketua (unit head) whose matriks peran hasil a cell (``peran_hasil``) belongs to.
+
+        A cell lies in its member's ``e-`` (their line reads it with their SKP) but is the ketua's
+        record (``sync.authz``): the ketua's own PC keeps the cells it holds of members from another
+        line, whose ``e-`` it does not read (``sync.scope.purge_outside``)."""
+        return self._employee_via("rhk", self._row_values("peran_hasil", row_id).get("rhk_id"))
 
     def of(self, table: str, row_id: str, values: Mapping[str, Any] | None = None) -> str:
         """The partition of one row. ``values``: the row's columns when known (an insert)."""

@@ -1385,10 +1385,17 @@ class SyncEngine:
         """Per other device, its bundles on the store (sorted), when any is newer than what was applied."""
         devices = [d for d in self._retry(lambda: self.remote.list_dirs(P.DEVICES_DIR), "list devices")
                    if d != self.me and _looks_like_device(d)]
+        listed: dict[str, list[str]] = {}
+
+        def list_device(d: str) -> None:  # a store of many PCs: one listing each, several at once
+            names = self._retry(lambda: self.remote.list(P.bundles_dir(d)), "list bundles")
+            with self._lock:
+                listed[d] = names
+
+        self._in_parallel(list_device, sorted(devices), max(1, self.opt.workers))
         out: dict[str, list[_Listed]] = {}
         for d in sorted(devices):
-            names = self._retry(lambda d=d: self.remote.list(P.bundles_dir(d)), "list bundles")
-            items = sorted(_Listed(*parsed, n) for n in names if (parsed := P.parse_bundle_name(n)))
+            items = sorted(_Listed(*parsed, n) for n in listed[d] if (parsed := P.parse_bundle_name(n)))
             if items and items[-1].last > peers[d].applied:
                 out[d] = items
         return out

@@ -17,7 +17,7 @@ roster for the people who sign in on it:
   draft RHK that intervene in the ketua's RHK (the team itself is in the ketua's ``s-``); so do
   the PCs that hold the member's records (their penilai's, their atasan penilai's); the ketua's PC
   reads the roster entries of the members of the teams it holds, and keeps the matrix cells it
-  wrote for them (they lie in the member's ``e-``, see ``Partitioner.homes``);
+  wrote for them (they lie in the member's ``e-``, see ``Partitioner.cell_owner``);
 * an admin (the central office, the kepegawaian office) reads everything.
 
 Password verifiers (``a-``) are read only for the people who sign in on the PC and for the
@@ -303,8 +303,8 @@ def purge_outside(db: Database, scope: Scope, received: Callable[[], int] = lamb
 
     Kept: rows this PC's own people changed whose change the central office does not hold yet
     (``received()``: up to which of this PC's changes its receipt says it holds them, asked only
-    when it matters), and rows that a record still held here refers to (a plan's RHK intervening
-    in a former penilai's).
+    when it matters), rows that a record still held here refers to (a plan's RHK intervening
+    in a former penilai's), and the matrix cells of a ketua who signs in here.
     Removed with a row: its change-log entries from other PCs, field versions and conflicts; the
     streams of partitions that left the scope start again from the beginning if they come back.
     """
@@ -333,7 +333,8 @@ def purge_outside(db: Database, scope: Scope, received: Callable[[], int] = lamb
             ids = [rid for (rid,) in s.execute(select(model.id))]
             if table in ("setting", "unit", "unit_predikat"):
                 continue
-            outside = [rid for rid in ids if not any(scope.holds(p) for p in parts.homes(table, rid))]
+            outside = [rid for rid in ids if not scope.holds(parts.of(table, rid))
+                       and not (table == "peran_hasil" and parts.cell_owner(rid) in scope.people)]
             for rid in outside:
                 if unsent(table, rid):
                     kept += 1
