@@ -26,9 +26,9 @@ from sqlalchemy import select
 from kinerja_desktop.services import realisation_service
 from kinerja_desktop.services.people_here import remember_person
 from kinerja_desktop.store.models import Employee, Indicator, Rhk
-from kinerja_desktop.sync.engine import SyncEngine, SyncOptions, SyncReport
-from kinerja_desktop.sync.remote import open_remote
+from kinerja_desktop.sync.engine import SyncOptions
 from kinerja_desktop.sync.replica import fork_replica
+from tests.bench.bench_scope import _sync
 from tests.bench.bench_sync import _ServerProcess
 from tests.e2e.sync.fault_proxy import FaultProxy
 from tests.helpers.fixtures import People
@@ -36,15 +36,6 @@ from tests.unit.sync.sync_office import FAST, Office, _pushed_master, office  # 
 
 DEVICES = int(os.environ.get("KINERJA_BENCH_DEVICES", "1000"))
 SHIPPED = SyncOptions()
-
-
-def _sync(db, url: str, options: SyncOptions = FAST, secret: str | None = None) -> tuple[SyncReport, float]:  # type: ignore[no-untyped-def]
-    remote = open_remote(url, secret=secret)
-    try:
-        started = time.perf_counter()
-        return SyncEngine(db, remote, options).run(), time.perf_counter() - started
-    finally:
-        remote.close()
 
 
 def test_bench_idle_pull_with_many_devices(office: Office, people: People, tmp_path: Path) -> None:  # noqa: F811
