@@ -53,6 +53,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from kinerja_desktop.ui import collector
+
 #: Minimum interval between two progress signals of one task (seconds).
 PROGRESS_INTERVAL = 0.05
 
@@ -142,7 +144,12 @@ _active: set[Task] = set()
 
 
 def thread_pool() -> QThreadPool:
-    """The pool all tasks run in (a private one, so waiting for it waits for tasks only)."""
+    """The pool all tasks run in (a private one, so waiting for it waits for tasks only).
+
+    Made in the GUI thread, it also moves Python's cycle collector there (:mod:`.collector`):
+    from now on other threads run Python code, and Qt objects must not be freed in them.
+    """
+    collector.install()  # idempotent; does nothing outside the GUI thread
     if not _pools:
         pool = QThreadPool()
         pool.setMaxThreadCount(4)
