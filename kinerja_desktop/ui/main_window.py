@@ -1021,7 +1021,7 @@ class FirstPaintWatcher(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and watched is self._widget:
             self._widget.removeEventFilter(self)
             QTimer.singleShot(0, self.painted.emit)
         return False

@@ -43,7 +43,7 @@ class PageFrame(QScrollArea):
         self._fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.page:
             self._refit.start()  # the page's minimum may have changed (a tab shown, a notice)
         return False
 

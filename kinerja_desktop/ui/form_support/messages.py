@@ -130,29 +130,30 @@ class NoticeBar(QFrame):
 
 
 class _HideWatcher(QObject):
-    """Hides the balloon when the field it points at is hidden."""
+    """Hides the balloon (its parent) when the field it points at is hidden.
 
-    def __init__(self, balloon: FieldMessage) -> None:
-        super().__init__(balloon)
-        self._balloon = balloon
+    The balloon is asked of Qt, not kept in an attribute: a window torn down by Python's cycle
+    collector may have this object's attributes cleared before its fields get their last Hide event.
+    """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Hide and isValid(self._balloon) and self._balloon.isVisible():
-            self._balloon.clear()
+        if event.type() == QEvent.Type.Hide:
+            _clear_visible(self.parent())
         return False
 
 
 class _FollowFilter(QObject):
-    """Hides a balloon when its host resizes (positions would be stale)."""
-
-    def __init__(self, balloon: FieldMessage) -> None:
-        super().__init__(balloon)
-        self._balloon = balloon
+    """Hides a balloon (its parent) when its host resizes (positions would be stale)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isValid(self._balloon) and self._balloon.isVisible():
-            self._balloon.clear()
+        if event.type() == QEvent.Type.Resize:
+            _clear_visible(self.parent())
         return False
+
+
+def _clear_visible(balloon: QObject | None) -> None:
+    if isinstance(balloon, FieldMessage) and isValid(balloon) and balloon.isVisible():
+        balloon.clear()
 
 
 def balloon_for(widget: QWidget) -> FieldMessage:
