@@ -132,8 +132,9 @@ class NoticeBar(QFrame):
 class _HideWatcher(QObject):
     """Hides the balloon (its parent) when the field it points at is hidden.
 
-    The balloon is asked of Qt, not kept in an attribute: a window torn down by Python's cycle
-    collector may have this object's attributes cleared before its fields get their last Hide event.
+    Only Qt's state is used here: a window torn down by Python's cycle collector may have had the
+    attributes of its Python objects (this one's, the balloon's) cleared before its fields get their
+    last Hide event. The balloon's own timer and its next ``show_at`` or ``clear`` tidy up the rest.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -153,7 +154,7 @@ class _FollowFilter(QObject):
 
 def _clear_visible(balloon: QObject | None) -> None:
     if isinstance(balloon, FieldMessage) and isValid(balloon) and balloon.isVisible():
-        balloon.clear()
+        balloon.hide()  # not clear(): see _HideWatcher
 
 
 def balloon_for(widget: QWidget) -> FieldMessage:
