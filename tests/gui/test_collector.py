@@ -79,3 +79,37 @@ def test_outside_the_gui_thread_nothing_is_installed(qtbot) -> None:
     worker.join()
     assert result == [None]
     assert collector.installed()
+
+
+def _make_every_generation_due() -> list[list[int]]:
+    """With thresholds of 1: two passes over the middle generation, two over the young, new objects."""
+    for generation in (1, 1, 0, 0):
+        gc.collect(generation)
+    return [[] for _ in range(10)]
+
+
+def test_the_oldest_generation_waits_for_a_quarter_more_long_lived_objects(qtbot) -> None:
+    """As CPython does: no full collection (every object walked) until enough survivors were added."""
+    collector.install()
+    before = gc.get_threshold()
+    saved = (collector._LongLived.total, collector._LongLived.pending)
+
+    def full_collections() -> int:
+        return gc.get_stats()[2]["collections"]
+
+    try:
+        gc.set_threshold(1, 1, 1)  # every generation due on every look
+        young = _make_every_generation_due()
+        collector._LongLived.total, collector._LongLived.pending = 1_000_000, 1_000
+        full = full_collections()
+        collector.collect_due()
+        assert full_collections() == full  # the middle generation was collected instead
+        assert collector._LongLived.pending > 1_000  # and its survivors counted
+        collector._LongLived.pending = 250_000
+        young += _make_every_generation_due()
+        collector.collect_due()
+        assert full_collections() == full + 1
+        assert collector._LongLived.pending == 0 and collector._LongLived.total == len(gc.get_objects(2))
+    finally:
+        gc.set_threshold(*before)
+        collector._LongLived.total, collector._LongLived.pending = saved
