@@ -143,8 +143,8 @@ class InstansiView(QWidget):
                        self.period_combo, self.refresh_button, self.filter_edit, self.export_button):
             bar.addWidget(widget)
         charts = QHBoxLayout()  # the two charts and the notes in words side by side: the tables keep the height
-        charts.addWidget(self.predikat_chart, 3)
-        charts.addWidget(self.progress_chart, 3)
+        charts.addWidget(self.predikat_chart, 5)  # five two-line labels: "Kurang/ Misconduct" whole
+        charts.addWidget(self.progress_chart, 4)
         charts.addWidget(self.notes, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
