@@ -208,7 +208,8 @@ def _fewer_collections() -> Iterator[None]:
     (700 new objects) that was a third of the central replica's CPU: 400,000 changes into
     PostgreSQL took 69.4 s (49.1 s CPU), 55.1 s (34.2 s CPU) at 50,000, with peak memory 273 and
     276 MB (tests/bench/bench_ingest.py). The setting is the process's; it is put back when the pull
-    ends, however it ends (the app's other threads meanwhile collect less often too, for minutes).
+    ends, however it ends (in the desktop app the GUI thread's collector, ui/collector.py, reads the
+    same thresholds, so it too passes over young objects less often meanwhile).
     """
     before = gc.get_threshold()
     gc.set_threshold(max(before[0], LARGE_PULL_GC_YOUNG), *before[1:])
