@@ -324,7 +324,7 @@ class InstansiView(QWidget):
         x = QBarCategoryAxis()
         x.append(categories)
         font = x.labelsFont()
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 2))
         x.setLabelsFont(font)
         y = QValueAxis()
         y.setRange(0, top)
